@@ -1,0 +1,327 @@
+//! OCR and markdown clean-up, with a map back to the source lines.
+//!
+//! Parsers never see the raw text: they see [`Normalized::text`], where
+//! every line of the source is one line (possibly emptied), whitespace is
+//! folded, markdown emphasis and rules are gone, typographic variants are
+//! unified and words split by a hyphen at a line end are joined again.
+//! [`Normalized::line_of`] turns a byte offset of the normalized text back
+//! into the 1-based line of the text as given, which is what `line` means
+//! in every record.
+
+/// Text ready for the parsers, with its map back to source lines.
+#[derive(Clone, Debug, Default)]
+pub struct Normalized {
+    /// The cleaned text; one `\n`-terminated line per source line.
+    pub text: String,
+    /// Byte offset in `text` where each source line starts (index = line - 1).
+    starts: Vec<usize>,
+}
+
+impl Normalized {
+    /// The 1-based source line holding byte `offset` of [`Normalized::text`].
+    pub fn line_of(&self, offset: usize) -> u32 {
+        match self.starts.binary_search(&offset) {
+            Ok(i) => i as u32 + 1,
+            Err(i) => i.max(1) as u32,
+        }
+    }
+
+    /// Number of source lines.
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Byte range of a 1-based source line in the normalized text (without
+    /// its `\n`).
+    pub fn line_range(&self, line: u32) -> std::ops::Range<usize> {
+        let i = (line as usize).saturating_sub(1).min(self.starts.len().saturating_sub(1));
+        let start = self.starts.get(i).copied().unwrap_or(0);
+        let end = self.starts.get(i + 1).map(|e| e - 1).unwrap_or(self.text.len());
+        start..end.max(start)
+    }
+}
+
+/// Splits source text into lines the way `line` numbers count them:
+/// `\r\n`, `\n` and a lone `\r` each end a line.
+pub fn source_lines(src: &str) -> impl Iterator<Item = &str> {
+    let mut rest = src;
+    let mut done = src.is_empty();
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        match rest.find(['\n', '\r']) {
+            Some(i) => {
+                let line = &rest[..i];
+                let skip = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
+                rest = &rest[i + skip..];
+                if rest.is_empty() {
+                    done = true;
+                }
+                Some(line)
+            }
+            None => {
+                done = true;
+                Some(rest)
+            }
+        }
+    })
+}
+
+/// Cleans one line: typographic variants, invisible characters, markdown.
+fn clean_line(line: &str, out: &mut String) {
+    let start = out.len();
+    let mut pending_space = false;
+    for c in line.chars() {
+        let mapped: &str = match c {
+            '\u{FEFF}' | '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' => "",
+            '\t' | '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2009}' | '\u{2002}' | '\u{2003}'
+            | '\u{2004}' | '\u{2005}' | '\u{2006}' | '\u{2008}' | '\u{200A}' | '\u{3000}'
+            | '\u{000B}' | '\u{000C}' => " ",
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{02B9}' | '\u{00B4}' | '\u{0060}' | '\u{2032}' => "'",
+            '\u{2212}' | '\u{2010}' | '\u{2011}' => "-",
+            '\u{FB00}' => "ff",
+            '\u{FB01}' => "fi",
+            '\u{FB02}' => "fl",
+            '\u{FB03}' => "ffi",
+            '\u{FB04}' => "ffl",
+            '\u{FB05}' | '\u{FB06}' => "st",
+            '\u{2026}' => "...",
+            c if c.is_control() => " ",
+            _ => {
+                if pending_space && out.len() > start {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(c);
+                continue;
+            }
+        };
+        if mapped == " " {
+            pending_space = true;
+        } else if !mapped.is_empty() {
+            if pending_space && out.len() > start {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push_str(mapped);
+        }
+    }
+    strip_markdown(out, start);
+}
+
+/// Removes markdown decoration from `out[start..]` in place: heading marks,
+/// bold/italic asterisks and underscores, horizontal rules, quote marks.
+fn strip_markdown(out: &mut String, start: usize) {
+    let line = &out[start..];
+    let trimmed = line.trim();
+    // A rule or a decoration line (=====, -----, *****, _____, ~~~~).
+    if trimmed.len() >= 3
+        && trimmed.chars().all(|c| matches!(c, '=' | '-' | '*' | '_' | '~' | ' ' | '#'))
+    {
+        out.truncate(start);
+        return;
+    }
+    let mut s = trimmed.trim_start_matches('#').trim_start();
+    if s.len() < trimmed.len() && !trimmed.starts_with("# ") && !trimmed.starts_with("##") {
+        // A single '#' glued to text ("#3") is not a heading.
+        s = trimmed;
+    }
+    let s = s.strip_prefix("> ").unwrap_or(s);
+    let mut cleaned = String::with_capacity(s.len());
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '*' || c == '_' {
+            // A run of emphasis marks.
+            let mut j = i;
+            while j < chars.len() && chars[j] == c {
+                j += 1;
+            }
+            let run = j - i;
+            let prev = if i > 0 { Some(chars[i - 1]) } else { None };
+            let next = chars.get(j).copied();
+            let word_inside = prev.is_some_and(|p| p.is_alphanumeric())
+                && next.is_some_and(|n| n.is_alphanumeric());
+            // Keep underscores inside identifiers (CL20171227_06) and a lone
+            // '*' between words; drop emphasis runs.
+            if (c == '_' && word_inside) || (run == 1 && c == '*' && word_inside) {
+                cleaned.extend(std::iter::repeat_n(c, run));
+            }
+            i = j;
+            continue;
+        }
+        cleaned.push(c);
+        i += 1;
+    }
+    let folded = fold_spaces(&cleaned);
+    out.truncate(start);
+    out.push_str(&folded);
+}
+
+fn fold_spaces(s: &str) -> String {
+    let mut r = String::with_capacity(s.len());
+    for w in s.split(' ').filter(|w| !w.is_empty()) {
+        if !r.is_empty() {
+            r.push(' ');
+        }
+        r.push_str(w);
+    }
+    r
+}
+
+/// Number words that keep their hyphen when a line break splits them
+/// ("vingt-\ntrois").
+const HYPHEN_WORDS: &[&str] = &[
+    "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
+    "douze", "treize", "quatorze", "quinze", "seize", "vingt", "vingts", "trente", "quarante",
+    "cinquante", "soixante", "cent", "mille", "et", "saint", "sainte", "sur", "les", "la", "le",
+    "lès", "de", "du", "en", "sous",
+];
+
+/// Normalizes source text.
+pub fn normalize(src: &str) -> Normalized {
+    let mut lines: Vec<String> = source_lines(src)
+        .map(|l| {
+            let mut s = String::with_capacity(l.len());
+            clean_line(l, &mut s);
+            s
+        })
+        .collect();
+    join_hyphenated(&mut lines);
+    let mut text = String::with_capacity(src.len() + lines.len());
+    let mut starts = Vec::with_capacity(lines.len());
+    for l in &lines {
+        starts.push(text.len());
+        text.push_str(l);
+        text.push('\n');
+    }
+    Normalized { text, starts }
+}
+
+/// Joins words split by a hyphen at a line end: "conven-" + "tion …".
+fn join_hyphenated(lines: &mut [String]) {
+    for i in 0..lines.len().saturating_sub(1) {
+        let (head, tail) = lines.split_at_mut(i + 1);
+        let cur = &mut head[i];
+        let next = &mut tail[0];
+        if !cur.ends_with('-') || cur.ends_with("--") || cur.ends_with(" -") {
+            continue;
+        }
+        let before = &cur[..cur.len() - 1];
+        let last_word_start = before
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !c.is_alphabetic())
+            .map(|(i, c)| i + c.len_utf8())
+            .unwrap_or(0);
+        let last_word = &before[last_word_start..];
+        if last_word.chars().count() < 2 || !last_word.chars().all(|c| c.is_alphabetic()) {
+            continue;
+        }
+        let first_end = next.find([' ', ',', '.', ';', ':', ')']).unwrap_or(next.len());
+        let first_word = &next[..first_end];
+        if first_word.is_empty() || !first_word.chars().next().is_some_and(|c| c.is_lowercase()) {
+            continue;
+        }
+        let keep_hyphen = HYPHEN_WORDS.contains(&last_word.to_lowercase().as_str())
+            || HYPHEN_WORDS.contains(&first_word.to_lowercase().trim_end_matches('-'));
+        if !keep_hyphen {
+            cur.pop();
+        }
+        cur.push_str(first_word);
+        let rest = next[first_end..].trim_start().to_string();
+        *next = rest;
+    }
+}
+
+/// Folds a character for comparisons: lower case, accents and ligatures
+/// removed (`É` → `e`, `œ` → `o`).
+pub fn fold_char(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'a',
+        'ç' | 'Ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
+        'ñ' | 'Ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'œ' | 'Œ' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
+        'ý' | 'ÿ' | 'Ý' | 'Ÿ' => 'y',
+        'æ' | 'Æ' => 'a',
+        c => c.to_ascii_lowercase(),
+    }
+}
+
+/// Folds a string with [`fold_char`]; one output char per input char, so a
+/// char index in the result is a char index in the input.
+pub fn fold(s: &str) -> String {
+    s.chars().map(fold_char).collect()
+}
+
+/// Folds to an ASCII-lowercase string keeping byte offsets: every char is
+/// replaced by its fold padded to the same UTF-8 length (`é` → `e` + `\0`…).
+/// Regexes run on the result give byte ranges valid in `s`.
+pub fn fold_same_len(s: &str) -> String {
+    let mut r = String::with_capacity(s.len());
+    for c in s.chars() {
+        let f = fold_char(c);
+        let (cl, fl) = (c.len_utf8(), f.len_utf8());
+        if fl == cl {
+            r.push(f);
+        } else if fl < cl {
+            r.push(f);
+            for _ in fl..cl {
+                r.push('\u{1}');
+            }
+        } else {
+            r.push(c);
+        }
+    }
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_map_survives_crlf_and_markdown() {
+        let src = "**CONSEIL**  \r\n=====\r\nSecond\u{00A0}line\rthird";
+        let n = normalize(src);
+        assert_eq!(n.text, "CONSEIL\n\nSecond line\nthird\n");
+        assert_eq!(n.line_count(), 4);
+        let off = n.text.find("third").unwrap();
+        assert_eq!(n.line_of(off), 4);
+        assert_eq!(n.line_of(0), 1);
+        assert_eq!(&n.text[n.line_range(3)], "Second line");
+    }
+
+    #[test]
+    fn hyphenated_words_are_joined() {
+        let n = normalize("la conven-\ntion de parte-\nnariat\nvingt-\ntrois\nJean-\nPierre");
+        assert_eq!(n.text, "la convention\nde partenariat\n\nvingt-trois\n\nJean-\nPierre\n");
+    }
+
+    #[test]
+    fn typographic_variants() {
+        let n = normalize("l\u{2019}Acad\u{e9}mie \u{FB01}n 2\u{202F}565\u{00A0}\u{20AC} soft\u{00AD}hyphen");
+        assert_eq!(n.text, "l'Académie fin 2 565 € softhyphen\n");
+    }
+
+    #[test]
+    fn folding_keeps_offsets() {
+        let s = "ÉTAIENT PRÉSENTS";
+        let f = fold_same_len(s);
+        assert_eq!(f.len(), s.len());
+        assert!(f.starts_with("e\u{1}taient pr"));
+        assert_eq!(fold("Excusés"), "excuses");
+    }
+
+    #[test]
+    fn empty_input() {
+        let n = normalize("");
+        assert_eq!(n.text, "");
+        assert_eq!(n.line_of(0), 1);
+    }
+}

@@ -1,0 +1,35 @@
+//! nom parsers, one module per concern. Every parser takes `&str` and
+//! returns values with byte spans into that `&str`; nothing here reads
+//! files or prints.
+
+pub mod amounts;
+pub mod attendance;
+pub mod dates;
+pub mod header;
+pub mod identifiers;
+pub mod numbers;
+pub mod persons;
+pub mod segment;
+pub mod vote;
+
+use std::ops::Range;
+
+/// A value with the byte range of the text it was read from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Range<usize>,
+}
+
+impl<T> Spanned<T> {
+    pub fn new(value: T, span: Range<usize>) -> Self {
+        Spanned { value, span }
+    }
+
+    /// The same value with its span moved by `offset` bytes (for parsers
+    /// run on a slice of a larger text).
+    pub fn shifted(mut self, offset: usize) -> Self {
+        self.span = self.span.start + offset..self.span.end + offset;
+        self
+    }
+}

@@ -1,0 +1,1 @@
+//! Embedded reference data: communes (INSEE code, SIREN, population).
