@@ -281,6 +281,43 @@ pub fn fold_same_len(s: &str) -> String {
     r
 }
 
+/// Accent- and case-folded text with a map back to the bytes of the
+/// original, so that a regex written in plain ASCII lower case ("a
+/// l'unanimite") runs on the folded text and its matches are cut from the
+/// original.
+#[derive(Clone, Debug, Default)]
+pub struct Folded {
+    pub text: String,
+    /// Original byte offset of each folded byte, plus one past the end.
+    map: Vec<usize>,
+}
+
+impl Folded {
+    pub fn new(s: &str) -> Folded {
+        let mut text = String::with_capacity(s.len());
+        let mut map = Vec::with_capacity(s.len() + 1);
+        for (i, c) in s.char_indices() {
+            let f = fold_char(c);
+            text.push(f);
+            for _ in 0..f.len_utf8() {
+                map.push(i);
+            }
+        }
+        map.push(s.len());
+        Folded { text, map }
+    }
+
+    /// The original byte offset of folded byte `i`.
+    pub fn orig(&self, i: usize) -> usize {
+        self.map.get(i).copied().unwrap_or_else(|| self.map.last().copied().unwrap_or(0))
+    }
+
+    /// The original byte range of a folded byte range.
+    pub fn orig_range(&self, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        self.orig(r.start)..self.orig(r.end)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -316,6 +353,16 @@ mod tests {
         assert_eq!(f.len(), s.len());
         assert!(f.starts_with("e\u{1}taient pr"));
         assert_eq!(fold("Excusés"), "excuses");
+    }
+
+    #[test]
+    fn folded_maps_back() {
+        let s = "À L'UNANIMITÉ, adopté";
+        let f = Folded::new(s);
+        assert_eq!(f.text, "a l'unanimite, adopte");
+        let i = f.text.find("adopte").unwrap();
+        assert_eq!(&s[f.orig_range(i..i + 6)], "adopté");
+        assert_eq!(&s[f.orig_range(0..13)], "À L'UNANIMITÉ");
     }
 
     #[test]

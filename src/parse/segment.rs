@@ -1,20 +1,436 @@
 //! Splits a document into its deliberations.
+//!
+//! Two kinds of anchors make items:
+//! - **act headings**: a line that starts with an act number ("N° 2018-024
+//!   - Title", "DE-2014/107 – Title", "2014/25 – TITLE", "D2025-009- Objet :
+//!   …", "2016.03.07 - 2 TITLE", "DELIBERATION N° 2023-287"). When a
+//!   document numbers its acts, one act is one item, whatever number of
+//!   vote statements it holds (its parts).
+//! - **vote statements** (see [`super::vote`]): where acts carry no number
+//!   (agenda items "1.", "Question n° 3", capitalised headings, or nothing),
+//!   every vote statement closes one item, whose title is the last heading
+//!   before it. Vote statements outside any numbered act (the approval of
+//!   the previous minutes before the first act) make items the same way.
+//!
+//! A table of contents or a closing recap list repeats act numbers with no
+//! body: such duplicates are dropped.
 
+use super::Spanned;
+use crate::normalize::fold;
+use regex::Regex;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+/// How an item was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Anchor {
+    /// The whole text is one item (no heading, no vote statement).
+    Whole,
+    /// A numbered act heading.
+    Act,
+    /// A vote statement (the item ends with it).
+    Vote,
+    /// An agenda heading without any vote statement.
+    Agenda,
+}
 
 /// One deliberation's place in the document.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Item {
-    /// The whole item: from its heading to the next item.
+    /// The whole item: from its heading (or the end of the previous item)
+    /// to the next item.
     pub span: Range<usize>,
     pub number: Option<String>,
     pub title: Option<Spanned<String>>,
+    /// The heading line(s), when the item has one.
+    pub heading: Option<Range<usize>>,
+    pub anchor: Anchor,
 }
 
-use super::Spanned;
+static ACT_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^[\s\-_=*.\#>]*
+        (?:[0-9]{1,2}\s*[-–—.)]\s*)?                          # agenda number before the act number
+        (?:(?:deliberation|delib\.?|acte|decision)\s*)?
+        (?P<label>n\s?[°o]\.?\s*|no\.?\s+|n°)?
+        (?P<num>
+            (?P<pre>[a-z]{1,4}\s?[-_]?\s?)?(?:19|20)[0-9]{2}(?:\s?[-/._]\s?[0-9]{1,4}){1,3}
+          | [0-9]{1,4}\s?/\s?(?:19|20)[0-9]{2}
+        )
+        (?P<after>\s*(?:[-–—:.)]\s*|\s)(?P<title>.*))?$",
+    )
+    .expect("act heading regex")
+});
+
+static AGENDA_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^[\s\-_=*\#>]*
+        (?:(?:question|point|affaire|dossier|rapport)\s*(?:n\s?[°o]\.?\s*)?)?
+        (?P<n>[0-9]{1,2}|[ivx]{1,5})\s*(?:[.)°]|\s?[-–—])\s*
+        (?P<title>[a-z(«].{2,})$",
+    )
+    .expect("agenda heading regex")
+});
+
+/// Words after a number that show it is a reference, not a heading.
+static REFERENCE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:du|des|en date|et|,|portant|relative|relatif|page|p\.|[0-9])").expect("reference tail regex")
+});
+
+struct Line {
+    range: Range<usize>,
+    folded: String,
+}
+
+fn lines_of(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            out.push(Line { range: start..i, folded: fold(&text[start..i]) });
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        out.push(Line { range: start..text.len(), folded: fold(&text[start..]) });
+    }
+    out
+}
+
+#[derive(Clone, Debug)]
+struct Heading {
+    line: usize,
+    number: Option<String>,
+    /// Shape of the number, to keep one family per document.
+    shape: String,
+    /// Title range in the text (may run over continuation lines).
+    title: Option<Range<usize>>,
+    /// Heading range (number line and title continuation lines).
+    range: Range<usize>,
+    strong: bool,
+}
+
+/// Canonical act number: spaces around separators removed.
+fn clean_number(raw: &str) -> String {
+    let mut s = String::with_capacity(raw.len());
+    let chars: Vec<char> = raw.trim().chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' {
+            let prev = i.checked_sub(1).map(|j| chars[j]);
+            let next = chars.get(i + 1).copied();
+            let sep = |c: Option<char>| c.is_some_and(|c| matches!(c, '-' | '/' | '.' | '_'));
+            if sep(prev) || sep(next) || (prev.is_some_and(|p| p.is_alphabetic()) && next.is_some_and(|n| n.is_ascii_digit())) {
+                continue;
+            }
+        }
+        s.push(c);
+    }
+    s
+}
+
+fn shape_of(num: &str) -> String {
+    num.chars()
+        .map(|c| if c.is_ascii_digit() { '9' } else if c.is_alphabetic() { 'A' } else { c })
+        .collect::<String>()
+        .split('9')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("9")
+}
+
+/// Extends a title over continuation lines: capitals after capitals, or a
+/// line that does not start a sentence of its own.
+fn title_range(text: &str, lines: &[Line], line: usize, start: usize) -> Range<usize> {
+    let first = &text[start..lines[line].range.end];
+    let mut end = lines[line].range.end;
+    let upper = is_caps(first);
+    let mut k = line + 1;
+    let mut taken = 0;
+    while k < lines.len() && taken < 3 {
+        let t = text[lines[k].range.clone()].trim();
+        if t.is_empty() {
+            break;
+        }
+        let f = &lines[k].folded;
+        let starts_label = ["vu ", "rapporteur", "monsieur", "madame", "le conseil", "la commission", "m. ", "mme ", "considerant", "objet"]
+            .iter()
+            .any(|p| f.trim_start().starts_with(p));
+        let prev = text[lines[k - 1].range.clone()].trim_end();
+        let cont = if upper {
+            is_caps(t) && !ACT_HEADING.is_match(f) && !AGENDA_HEADING.is_match(f)
+        } else {
+            t.chars().next().is_some_and(|c| c.is_lowercase()) && !prev.ends_with(['.', ':', ';'])
+        };
+        if !cont || starts_label {
+            break;
+        }
+        end = lines[k].range.end;
+        k += 1;
+        taken += 1;
+    }
+    start..end
+}
+
+fn is_caps(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 4 && s.chars().filter(|c| c.is_lowercase()).count() * 10 <= letters
+}
+
+fn act_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
+    let mut out = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let f = l.folded.as_str();
+        if f.len() > 400 {
+            continue;
+        }
+        let Some(c) = ACT_HEADING.captures(f) else { continue };
+        let Some(num) = c.name("num") else { continue };
+        let title_f = c.name("title").map(|m| m.as_str().trim()).unwrap_or("");
+        if REFERENCE_TAIL.is_match(title_f) {
+            continue;
+        }
+        // A bare prefix word that is not an act prefix ("le 2014-…").
+        if let Some(p) = c.name("pre") {
+            let p = p.as_str().trim().trim_end_matches(['-', '_']).trim();
+            if !matches!(p, "de" | "del" | "d" | "dcm" | "cm" | "dl" | "dc" | "dm" | "cc" | "cr" | "delib" | "n") {
+                continue;
+            }
+        }
+        let labelled = c.name("label").is_some() || f.trim_start().starts_with("deliberation");
+        let has_title = title_f.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+        if !labelled && !has_title {
+            continue;
+        }
+        // Map folded offsets back: fold keeps one char per char, so count chars.
+        let orig_line = &text[l.range.clone()];
+        let to_orig = |fi: usize| -> usize {
+            let nchars = f[..fi].chars().count();
+            orig_line.char_indices().nth(nchars).map(|(b, _)| b).unwrap_or(orig_line.len())
+        };
+        let num_orig = &orig_line[to_orig(num.start())..to_orig(num.end())];
+        let number = clean_number(num_orig);
+        let title = c.name("title").filter(|_| has_title).map(|m| {
+            let s = l.range.start + to_orig(m.start());
+            title_range(text, lines, i, s)
+        });
+        let range = l.range.start..title.as_ref().map(|t| t.end).unwrap_or(l.range.end);
+        out.push(Heading {
+            line: i,
+            shape: shape_of(&number),
+            number: Some(number),
+            title,
+            range,
+            strong: labelled || c.name("pre").is_some(),
+        });
+    }
+    // Keep the dominant family of number shapes (and labelled ones).
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for h in &out {
+        *counts.entry(h.shape.as_str()).or_default() += 1;
+    }
+    let best = counts.iter().max_by_key(|(_, n)| **n).map(|(s, n)| (s.to_string(), *n));
+    let keep: Vec<bool> = out
+        .iter()
+        .map(|h| match &best {
+            Some((shape, n)) if *n >= 2 => &h.shape == shape,
+            _ => h.strong,
+        })
+        .collect();
+    out.into_iter().zip(keep).filter(|(_, k)| *k).map(|(h, _)| h).collect()
+}
+
+fn agenda_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
+    let mut out = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let f = l.folded.as_str();
+        if f.len() > 300 {
+            continue;
+        }
+        let orig = &text[l.range.clone()];
+        let caps_line = is_caps(orig) && orig.split_whitespace().count() >= 2 && orig.trim().len() <= 160;
+        if let Some(c) = AGENDA_HEADING.captures(f) {
+            let t = c.name("title").map(|m| m.start()).unwrap_or(0);
+            let nchars = f[..t].chars().count();
+            let off = orig.char_indices().nth(nchars).map(|(b, _)| b).unwrap_or(orig.len());
+            let title = title_range(text, lines, i, l.range.start + off);
+            out.push(Heading { line: i, number: None, shape: String::new(), range: l.range.start..title.end, title: Some(title), strong: false });
+        } else if caps_line && !f.contains("conseil municipal") && !f.trim_end().ends_with(',') {
+            let title = title_range(text, lines, i, l.range.start + (orig.len() - orig.trim_start().len()));
+            out.push(Heading { line: i, number: None, shape: String::new(), range: l.range.start..title.end, title: Some(title), strong: false });
+        }
+    }
+    out
+}
+
+fn title_text(text: &str, r: &Range<usize>) -> Option<Spanned<String>> {
+    let t = text.get(r.clone())?;
+    let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = t.trim_start_matches(['-', '–', '—', ':', ' ']).trim();
+    let t = t.strip_prefix("Objet :").or_else(|| t.strip_prefix("Objet:")).or_else(|| t.strip_prefix("OBJET :")).unwrap_or(t).trim();
+    (!t.is_empty()).then(|| Spanned::new(t.to_string(), r.clone()))
+}
+
+/// Number of non-empty lines between two line indexes.
+fn body_lines(lines: &[Line], from: usize, to: usize) -> usize {
+    lines[from.min(lines.len())..to.min(lines.len())].iter().filter(|l| !l.folded.trim().is_empty()).count()
+}
 
 /// The deliberations of `text`, in order; a text without any recognisable
-/// item heading is one item covering everything.
+/// item is one item covering everything.
 pub fn segment(text: &str) -> Vec<Item> {
-    vec![Item { span: 0..text.len(), number: None, title: None }]
+    let lines = lines_of(text);
+    if lines.is_empty() {
+        return vec![Item { span: 0..text.len(), number: None, title: None, heading: None, anchor: Anchor::Whole }];
+    }
+    let line_at = |off: usize| lines.partition_point(|l| l.range.end < off).min(lines.len() - 1);
+    let acts = dedupe(act_headings(text, &lines), &lines);
+    let statements = super::vote::find_vote_statements(text);
+    let agenda = agenda_headings(text, &lines);
+
+    let mut items: Vec<Item> = Vec::new();
+    // Act items.
+    let act_starts: Vec<usize> = acts.iter().map(|h| lines[h.line].range.start).collect();
+    for (k, h) in acts.iter().enumerate() {
+        let start = act_starts[k];
+        let end = act_starts.get(k + 1).copied().unwrap_or(text.len());
+        items.push(Item {
+            span: start..end,
+            number: h.number.clone(),
+            title: h.title.as_ref().and_then(|r| title_text(text, r)),
+            heading: Some(h.range.clone()),
+            anchor: Anchor::Act,
+        });
+    }
+    // Vote items in the gaps between act items (everywhere when none).
+    let in_act = |off: usize| act_starts.first().is_some_and(|&s| off >= s);
+    let mut prev_end = 0usize;
+    let mut vote_items = Vec::new();
+    for st in &statements {
+        if in_act(st.span.start) {
+            continue;
+        }
+        let region = prev_end..st.span.end;
+        let from_line = line_at(region.start);
+        let to_line = line_at(st.span.start);
+        let title = agenda
+            .iter()
+            .rev()
+            .find(|h| h.line >= from_line && h.line <= to_line && lines[h.line].range.start < st.span.start)
+            .or_else(|| agenda.iter().rev().find(|h| h.line < from_line))
+            .and_then(|h| h.title.as_ref().and_then(|r| title_text(text, r)));
+        vote_items.push(Item { span: region, number: None, title, heading: None, anchor: Anchor::Vote });
+        prev_end = st.span.end;
+    }
+    // Agenda items without any vote statement become items of their own
+    // (noted, delegated decisions) when they have a body.
+    let stmt_lines: Vec<usize> = statements.iter().map(|s| line_at(s.span.start)).collect();
+    for (k, h) in agenda.iter().enumerate() {
+        if in_act(lines[h.line].range.start) || h.title.is_none() {
+            continue;
+        }
+        let next = agenda.get(k + 1).map(|n| n.line).unwrap_or(lines.len());
+        let has_vote = stmt_lines.iter().any(|&l| l >= h.line && l < next);
+        let head_end_line = line_at(h.range.end);
+        if has_vote || body_lines(&lines, head_end_line + 1, next) < 3 {
+            continue;
+        }
+        let end = lines.get(next).map(|l| l.range.start).unwrap_or(text.len());
+        let span = lines[h.line].range.start..end;
+        // Keep only those that say they were noted or reported.
+        let body = fold(&text[span.clone()]);
+        if !NOTED.is_match(&body) {
+            continue;
+        }
+        vote_items.push(Item {
+            span,
+            number: None,
+            title: h.title.as_ref().and_then(|r| title_text(text, r)),
+            heading: Some(h.range.clone()),
+            anchor: Anchor::Agenda,
+        });
+    }
+    items.extend(vote_items);
+    items.sort_by_key(|i| i.span.start);
+    if items.is_empty() {
+        items.push(Item { span: 0..text.len(), number: None, title: None, heading: None, anchor: Anchor::Whole });
+    }
+    items
+}
+
+/// Words of an item that was noted or reported rather than voted.
+pub static NOTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:prend acte|prennent acte|donne acte|dont acte|pris acte|prendre acte|l\.? ?2122[- .]?2[23]|decisions? prises?|information|communication|debat d'orientation|rapport (?:annuel|d'activit))")
+        .expect("noted regex")
+});
+
+/// Drops repeated act numbers whose occurrence has no body (a table of
+/// contents or a recap list).
+fn dedupe(heads: Vec<Heading>, lines: &[Line]) -> Vec<Heading> {
+    let n = heads.len();
+    let next_line = |k: usize| heads.get(k + 1).map(|h| h.line).unwrap_or(lines.len());
+    let mut keep = vec![true; n];
+    for k in 0..n {
+        let body = body_lines(lines, heads[k].line + 1, next_line(k));
+        let dup = heads.iter().enumerate().any(|(j, h)| j != k && h.number == heads[k].number);
+        if dup && body < 2 {
+            keep[k] = false;
+        }
+    }
+    // A run of consecutive headings with no body between them is a list.
+    for k in 0..n {
+        let body = body_lines(lines, heads[k].line + 1, next_line(k));
+        let title_lines = heads[k].title.as_ref().map(|_| 1).unwrap_or(0);
+        if body <= title_lines && k + 1 < n && keep[k + 1] && heads[k + 1].line <= heads[k].line + 2 {
+            keep[k] = false;
+        }
+    }
+    heads.into_iter().zip(keep).filter(|(_, k)| *k).map(|(h, _)| h).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn act_numbers_make_items() {
+        let t = "CONSEIL MUNICIPAL\n\n1 – N° 2021-010 - Budget primitif\nTexte.\nLe Conseil adopte à l'unanimité.\n2 – N° 2021-011 - Tarifs\nAutre texte.\nAdopté par 10 voix pour et 2 voix contre.\n";
+        let items = segment(t);
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[0].number.as_deref(), Some("2021-010"));
+        assert_eq!(items[0].title.as_ref().unwrap().value, "Budget primitif");
+        assert_eq!(items[1].number.as_deref(), Some("2021-011"));
+    }
+
+    #[test]
+    fn numbers_are_cleaned() {
+        assert_eq!(clean_number("2016.03.07 - 2"), "2016.03.07-2");
+        assert_eq!(clean_number("DE-2014/107"), "DE-2014/107");
+        assert_eq!(clean_number("2020- 047"), "2020-047");
+        assert_eq!(shape_of("2020-047"), shape_of("2020-038"));
+    }
+
+    #[test]
+    fn recap_list_is_dropped() {
+        let t = "N°2015/01 – VENTE D'UN TERRAIN\nLe maire expose.\nLe Conseil Municipal à l'unanimité accepte.\nN°2015/02 – TRAVAUX\nLe maire expose.\nLe Conseil Municipal approuve à l'unanimité.\nDélibérations :\nN°2015/01- Vente\nN°2015/02 – Travaux\n";
+        let items = segment(t);
+        let nums: Vec<_> = items.iter().map(|i| i.number.clone()).collect();
+        assert_eq!(nums, vec![Some("2015/01".into()), Some("2015/02".into())]);
+    }
+
+    #[test]
+    fn unnumbered_votes_make_items() {
+        let t = "Présents : tous.\nLe compte rendu de la séance précédente est approuvé à l'unanimité.\nSUBVENTION AU CLUB\nLe maire propose 300 €.\nAdopté à l'unanimité par le Conseil Municipal,\nTRAVAUX DE VOIRIE\nIl est proposé de refaire la rue.\nAdopté, sauf par M. LEGRAND qui s'abstient.\n";
+        let items = segment(t);
+        assert_eq!(items.len(), 3);
+        assert_eq!(items[1].title.as_ref().unwrap().value, "SUBVENTION AU CLUB");
+        assert_eq!(items[2].title.as_ref().unwrap().value, "TRAVAUX DE VOIRIE");
+    }
+
+    #[test]
+    fn references_are_not_headings() {
+        let t = "Vu la délibération\n2019/12 du 3 mars 2019 relative au budget,\nLe Conseil adopte à l'unanimité.\n";
+        let items = segment(t);
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0].number, None);
+    }
 }

@@ -1,9 +1,610 @@
-//! Votes: outcome, unanimity, counts for, against, abstaining, not voting.
+//! Votes: outcome, unanimity, counts for, against, abstaining, not voting,
+//! and the names of the minority.
+//!
+//! A *vote statement* is a run of lines that states how the council
+//! decided: "Le Conseil Municipal adopte à l'unanimité : 53 POUR",
+//! "Pour : 16 / Abstentions : 3, M. X, Mme Y", "par 17 voix « Pour » et
+//! 2 « Abstention »", "A L'EXCEPTION DE … QUI VOTENT CONTRE, ACCEPTE",
+//! "Délibération adoptée par 14 voix POUR", "Par : DEUX voix POUR - ONZE
+//! voix CONTRE". Statements are found line by line on accent-folded text
+//! (byte offsets preserved), then the lines of one statement are read
+//! together.
 
-use crate::model::Vote;
 use super::Spanned;
+use crate::model::{Outcome, Person, Vote};
+use crate::normalize::{Folded, fold};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
 
-/// The vote stated in the text of one deliberation.
-pub fn find_vote(_text: &str) -> Option<Spanned<Vote>> {
-    None
+/// How sure a line is to state a vote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Cue {
+    /// A label or verb that only counts next to a stronger cue ("Vote :").
+    Weak,
+    /// Unanimity, majority, a tally, an explicit adoption or rejection.
+    Strong,
+}
+
+/// Number words up to the hundreds, as a regex alternative.
+const NUM_WORDS: &str = r"(?:zero|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|cents?)(?:[- ](?:et[- ])?(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?))*";
+
+fn num_re() -> String {
+    format!(r"(?:[0-9]{{1,3}}|{NUM_WORDS})")
+}
+
+static STRONG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?x)
+        unanimi | unanimt
+        | (?-u:\b)a\ la\ majorite
+        | (?-u:\b)adopt(?:e|ee|es|ees|ent|ion)(?-u:\b)
+        | (?-u:\b)rejet(?:e|ee|es|ees|tent)?(?-u:\b) | (?-u:\b)n'est\ pas\ (?:adopt|approuv)
+        | (?-u:\b)(?:a\ l'exception\ d|sauf\ (?:par\ )?)[^\n]{{0,200}}?(?-u:\b)qui\ (?:vote|s'abst|ne\ prenn|ne\ pren)
+        | (?-u:\b){n}\s+(?:voix|votes?)(?-u:\b)
+        | (?-u:\b){n}\s+[\x22\x{{ab}}]?\s*(?:pour|contre|abstentions?)(?-u:\b)
+        | ^[\s\-\x{{2022}}\x{{b7}}\x{{2212}}\x{{2013}}\x{{2014}}*]*(?:pour|contre|abstentions?|votants?)\s*:?\s*{n}(?:\s|$|[,.;])
+        | (?-u:\b)(?:contre|abstentions?)\s*:\s*{n}(?-u:\b)
+        | (?-u:\b)(?:contre|abstentions?)\s*:\s*(?:m\.|mme|monsieur|madame|mm\.|mmes)\s
+        | (?-u:\b)votes?\s*:\s*pour
+        | ^[\s\-]*pour\ [^:\n]{{1,80}}:\s*{n}\s+votes?
+        ",
+        n = num_re()
+    ))
+    .expect("vote regex")
+});
+
+static WEAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        ^[\s\-]*(?:vote|resultat\ du\ vote)\s*:
+        | (?-u:\b)(?:decide|approuve|accepte|adopte|autorise|valide|emet|arrete|vote|votent|approuvent|acceptent|adoptent)(?-u:\b)
+        ",
+    )
+    .expect("weak vote regex")
+});
+
+/// The counts a tally states.
+static TALLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?x)
+        (?P<n1>{n})\s+(?:voix\s+)?[\x22\x{{ab}}]?\s*(?P<k1>pour|contre|abstentions?|bulletins?\ blancs?|blancs?|nuls?)(?-u:\b)
+        | (?-u:\b)(?P<k2>pour|contre|abstentions?|votants?|blancs?|nuls?)\s*[:=]?\s*(?P<n2>{n})(?-u:\b)(?:\s+(?:voix|votes?))?
+        | ^[\s\-]*pour\ [^:\n]{{1,80}}:\s*(?P<n3>{n})\s+votes?
+        ",
+        n = num_re()
+    ))
+    .expect("tally regex")
+});
+
+static EXCEPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)(?:a\ l'exception\ d(?:e|u|es|')\s*|sauf\ (?:par\ )?)(?P<names>[^\n]{1,400}?)\s*,?\s+qui\ (?P<what>votent\ contre|vote\ contre|s'abstiennent|s'abstient|ne\ prennent\ pas\ part|ne\ prend\ pas\ part)",
+    )
+    .expect("exception regex")
+});
+
+static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)(?-u:\b)(?P<k>contre|abstentions?)\s*:\s*(?:(?P<n>[0-9]{1,3})\s*[,:\-]?\s*)?(?P<names>(?:m\.|mme|monsieur|madame|mm\.|mmes|messieurs|mesdames)[^\n]*)",
+    )
+    .expect("named regex")
+});
+
+static NUMBERED_NAMES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)(?-u:\b)(?P<n>[0-9]{1,3})\s+(?P<k>contre|abstentions?)\s*:\s*(?P<names>[^\n]*)",
+    )
+    .expect("numbered names regex")
+});
+
+static NOT_VOTING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)(?-u:\b)(?:ne\ (?P<sg>prend|participe)\ pas\ (?:part\ )?au\ vote|ne\ (?P<pl>prennent|participent)\ pas\ (?:part\ )?au\ vote|n'a\ pas\ (?:pris\ part|participe)\ au\ vote|(?P<nppv>nppv))",
+    )
+    .expect("not voting regex")
+});
+
+static REJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:rejet(?:e|ee|es|ees|tent)?|n'est pas (?:adopte|approuve)e?|refuse|ne (?:l')?adopte pas)(?-u:\b)")
+        .expect("reject regex")
+});
+
+/// A line-level view of a text: byte ranges of its lines and each line
+/// accent-folded for matching.
+struct Lines {
+    /// Byte ranges of each line (without `\n`).
+    ranges: Vec<Range<usize>>,
+    folded: Vec<String>,
+}
+
+impl Lines {
+    fn new(text: &str) -> Self {
+        let mut ranges = Vec::new();
+        let mut start = 0;
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                ranges.push(start..i);
+                start = i + 1;
+            }
+        }
+        if start < text.len() {
+            ranges.push(start..text.len());
+        }
+        let folded = ranges.iter().map(|r| fold(&text[r.clone()])).collect();
+        Lines { ranges, folded }
+    }
+
+    fn line(&self, i: usize) -> &str {
+        &self.folded[i]
+    }
+}
+
+fn cue(line: &str) -> Option<Cue> {
+    if line.trim().is_empty() {
+        return None;
+    }
+    if STRONG.is_match(line) {
+        Some(Cue::Strong)
+    } else if WEAK.is_match(line) {
+        Some(Cue::Weak)
+    } else {
+        None
+    }
+}
+
+/// Reads a count written in figures or in words.
+pub fn read_count(s: &str) -> Option<u32> {
+    let s = s.trim().trim_matches('\u{1}');
+    if let Ok(n) = s.parse::<u32>() {
+        return Some(n);
+    }
+    let cleaned: String = s.chars().filter(|&c| c != '\u{1}').collect();
+    match cleaned.as_str() {
+        "zero" => return Some(0),
+        "un" | "une" => return Some(1),
+        _ => {}
+    }
+    super::numbers::parse_number_words(&cleaned).and_then(|v| u32::try_from(v).ok())
+}
+
+/// Counts the persons in a list of names ("MADAME X, MESSIEURS Y, Z et W").
+pub fn count_names(s: &str) -> usize {
+    split_names(s).len()
+}
+
+fn split_names(s: &str) -> Vec<&str> {
+    let s = s.trim().trim_end_matches(['.', ')', ';', ':']);
+    let mut out = Vec::new();
+    for part in s.split([',', ';', '/']) {
+        for p in part.split(" et ") {
+            let p = p.trim().trim_start_matches("et ").trim();
+            let words: Vec<&str> = p.split_whitespace().collect();
+            let meaningful = words.iter().any(|w| {
+                let wl = w.to_lowercase();
+                !matches!(
+                    wl.as_str(),
+                    "m." | "m" | "mme" | "mmes" | "mm." | "mm" | "monsieur" | "madame" | "messieurs"
+                        | "mesdames" | "mlle" | "melle" | "le" | "la" | "et"
+                ) && w.chars().any(|c| c.is_alphabetic())
+            });
+            if meaningful {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+/// Persons named in a list, with civilities carried over ("MESSIEURS
+/// SIRI, HUET" gives two "M.").
+pub fn names_to_persons(s: &str) -> Vec<Person> {
+    let mut carried: Option<&str> = None;
+    let mut out = Vec::new();
+    for name in split_names(s) {
+        let first = name.split_whitespace().next().unwrap_or("");
+        let fl = crate::normalize::fold(first);
+        let civ = match fl.as_str() {
+            "messieurs" | "mm." | "mm" => Some("M."),
+            "mesdames" | "mmes" => Some("Mme"),
+            "monsieur" | "m." | "m" => Some("M."),
+            "madame" | "mme" | "mlle" | "melle" => Some("Mme"),
+            _ => None,
+        };
+        if matches!(fl.as_str(), "messieurs" | "mesdames" | "mm." | "mm" | "mmes") {
+            carried = civ;
+        } else if civ.is_some() {
+            carried = None;
+        }
+        let rest = if civ.is_some() { name[first.len()..].trim() } else { name };
+        if let Some(mut p) = super::persons::parse_person(rest) {
+            p.title = civ.or(carried).map(str::to_string).or(p.title);
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// One vote statement: the vote it states and the bytes it covers.
+pub fn find_vote_statements(text: &str) -> Vec<Spanned<Vote>> {
+    let lines = Lines::new(text);
+    let n = lines.ranges.len();
+    // Cue of each line, a line continued by the next counting with it.
+    let mut cues: Vec<Option<Cue>> = (0..n).map(|i| cue(lines.line(i))).collect();
+    for i in 0..n.saturating_sub(1) {
+        if cues[i].is_none() || cues[i] == Some(Cue::Weak) {
+            let joined = format!("{} {}", lines.line(i).trim_end(), lines.line(i + 1).trim_start());
+            if continues(lines.line(i), lines.line(i + 1)) && cue(&joined) == Some(Cue::Strong) && cues[i + 1] != Some(Cue::Strong) {
+                cues[i] = Some(Cue::Strong);
+                cues[i + 1] = cues[i + 1].or(Some(Cue::Weak));
+            }
+        }
+    }
+    // Group lines into statements: runs of cue lines (blank lines allowed),
+    // keeping only runs with a strong cue. A pure tally run that follows a
+    // statement without figures within a few lines joins it.
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if cues[i].is_none() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        let mut j = i + 1;
+        while j < n {
+            match cues[j] {
+                Some(_) => {
+                    end = j;
+                    j += 1;
+                }
+                None if lines.line(j).trim().is_empty() && j + 1 < n && cues[j + 1].is_some() && tally_only(lines.line(j + 1)) => j += 1,
+                None => break,
+            }
+        }
+        if (start..=end).any(|k| cues[k] == Some(Cue::Strong)) {
+            groups.push((start, end));
+        }
+        i = end + 1;
+    }
+    // Merge a tally group into the previous statement when close and the
+    // previous one states no figures.
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for g in groups {
+        if let Some(last) = merged.last_mut() {
+            let gap = g.0.saturating_sub(last.1);
+            let prev_text = join_lines(&lines, *last);
+            let this_text = join_lines(&lines, g);
+            let prev_has_figures = TALLY.is_match(&prev_text);
+            let this_is_tally = (g.0..=g.1).all(|k| lines.line(k).trim().is_empty() || tally_only(lines.line(k)) || WEAK.is_match(lines.line(k)));
+            if gap <= 5 && !prev_has_figures && this_is_tally && TALLY.is_match(&this_text) {
+                last.1 = g.1;
+                continue;
+            }
+        }
+        merged.push(g);
+    }
+    merged
+        .into_iter()
+        .map(|(s, e)| {
+            let span = lines.ranges[s].start..lines.ranges[e].end;
+            let body = join_lines(&lines, (s, e));
+            let mut vote = read_statement(&body, text.get(span.clone()).unwrap_or(""));
+            vote.line = None;
+            Spanned::new(vote, span)
+        })
+        .collect()
+}
+
+fn continues(cur: &str, next: &str) -> bool {
+    let c = cur.trim_end();
+    let nx = next.trim_start();
+    !c.is_empty() && !nx.is_empty() && !c.ends_with(['.', ':', ';', '!', '?'])
+}
+
+fn tally_only(line: &str) -> bool {
+    let l = line.trim().trim_start_matches(['-', '*', '\u{2022}', '\u{2212}', '\u{2013}', ' ']);
+    let lf = l.to_string();
+    TALLY.is_match(&lf) && lf.split_whitespace().count() <= 14
+}
+
+fn join_lines(lines: &Lines, (s, e): (usize, usize)) -> String {
+    (s..=e).map(|k| lines.line(k).trim()).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+/// Reads the vote a statement states. `folded` is the statement on one
+/// line, accent-folded; `original` the same bytes as written (for names).
+fn read_statement(folded: &str, original: &str) -> Vote {
+    let mut v = Vote::default();
+    let unanimous = folded.contains("unanimi") || folded.contains("unanimt");
+    let exception = EXCEPTION.captures(folded);
+    v.unanimous = unanimous && exception.is_none();
+    // Figures.
+    let (mut for_, mut against, mut abstain, mut voting) = (None, None, None, None);
+    for c in TALLY.captures_iter(folded) {
+        let (num, kind) = if let (Some(n), Some(k)) = (c.name("n1"), c.name("k1")) {
+            (n.as_str(), k.as_str())
+        } else if let (Some(n), Some(k)) = (c.name("n2"), c.name("k2")) {
+            (n.as_str(), k.as_str())
+        } else if let Some(n) = c.name("n3") {
+            (n.as_str(), "pour")
+        } else {
+            continue;
+        };
+        let Some(count) = read_count(num) else { continue };
+        let slot = match kind {
+            "pour" => &mut for_,
+            "contre" => &mut against,
+            k if k.starts_with("abstention") => &mut abstain,
+            k if k.starts_with("votant") => &mut voting,
+            _ => continue,
+        };
+        if slot.is_none() {
+            *slot = Some(count);
+        }
+    }
+    let _ = voting;
+    // Named minorities: "Contre : 2, M. X, Mme Y" / "Abstention : M. Z" /
+    // "1 contre : M. X".
+    let orig_line = original.split_whitespace().collect::<Vec<_>>().join(" ");
+    let of = Folded::new(&orig_line);
+    let orig_folded = of.text.as_str();
+    for c in NAMED.captures_iter(orig_folded) {
+        let k = &c["k"];
+        let names_range = c.name("names").map(|m| of.orig_range(m.range())).unwrap_or(0..0);
+        let names_text = cut_names(&orig_line[names_range]);
+        let persons = names_to_persons(names_text);
+        let stated = c.name("n").and_then(|n| n.as_str().parse().ok());
+        let count = stated.or(Some(persons.len() as u32).filter(|&n| n > 0));
+        if k == "contre" {
+            against = against.or(count);
+            v.against_names = persons;
+        } else {
+            abstain = abstain.or(count);
+            v.abstain_names = persons;
+        }
+    }
+    for c in NUMBERED_NAMES.captures_iter(orig_folded) {
+        let names_range = c.name("names").map(|m| of.orig_range(m.range())).unwrap_or(0..0);
+        let persons = names_to_persons(cut_names(&orig_line[names_range]));
+        if &c["k"] == "contre" {
+            if v.against_names.is_empty() {
+                v.against_names = persons;
+            }
+        } else if v.abstain_names.is_empty() {
+            v.abstain_names = persons;
+        }
+    }
+    // "A L'EXCEPTION DE X, Y QUI VOTENT CONTRE".
+    if let Some(c) = EXCEPTION.captures(orig_folded) {
+        let names_range = c.name("names").map(|m| of.orig_range(m.range())).unwrap_or(0..0);
+        let persons = names_to_persons(&orig_line[names_range]);
+        let count = Some(persons.len() as u32).filter(|&n| n > 0);
+        let what = &c["what"];
+        if what.contains("contre") {
+            against = against.or(count);
+            v.against_names = persons;
+        } else if what.contains("abst") {
+            abstain = abstain.or(count);
+            v.abstain_names = persons;
+        } else {
+            v.not_voting = count;
+            v.not_voting_names = persons;
+        }
+    }
+    if v.unanimous {
+        against = Some(against.unwrap_or(0));
+        abstain = Some(abstain.unwrap_or(0));
+    }
+    v.for_ = for_;
+    v.against = against;
+    v.abstain = abstain;
+    v.outcome = if REJECT.is_match(folded) {
+        Some(Outcome::Rejected)
+    } else if let (Some(f), Some(a)) = (for_, against) {
+        if f > a || folded.contains("adopt") || folded.contains("accept") || folded.contains("approuv") || folded.contains("decide") {
+            Some(Outcome::Adopted)
+        } else {
+            Some(Outcome::Rejected)
+        }
+    } else {
+        Some(Outcome::Adopted)
+    };
+    v
+}
+
+/// Keeps the names part of a list that may run into a following label.
+fn cut_names(s: &str) -> &str {
+    let f = Folded::new(s);
+    let mut end = s.len();
+    for stop in [" pour ", " pour:", " contre", " abstention", " qui ", " vote", " ne prend", " (", " - "] {
+        if let Some(i) = f.text.find(stop) {
+            end = end.min(f.orig(i));
+        }
+    }
+    // Stop at a sentence end that is not an initial ("M. X").
+    let bytes = s.as_bytes();
+    for (i, &b) in bytes.iter().enumerate().take(end) {
+        if b == b'.' && i >= 2 && bytes[i - 1].is_ascii_lowercase() && bytes[i - 2].is_ascii_lowercase() {
+            end = end.min(i);
+            break;
+        }
+    }
+    s.get(..end).unwrap_or(s)
+}
+
+/// Statements that members did not take part in the vote, with the count
+/// they imply (one for a singular verb, the names for a plural one).
+pub fn find_not_voting(text: &str) -> Vec<Spanned<(Option<u32>, Vec<Person>)>> {
+    let f = Folded::new(text);
+    let folded = f.text.as_str();
+    let mut out = Vec::new();
+    for m in NOT_VOTING.captures_iter(folded) {
+        let fr = m.get(0).map(|x| x.range()).unwrap_or(0..0);
+        let whole = f.orig_range(fr.clone());
+        // The sentence the phrase stands in.
+        let start = folded[..fr.start].rfind(['.', '\n', '(', ';']).map(|i| f.orig(i + 1)).unwrap_or(0);
+        let sentence = text.get(start..whole.start).unwrap_or("");
+        if m.name("nppv").is_some() {
+            continue;
+        }
+        let generic = {
+            let f = fold(sentence);
+            f.contains("les presidents") || f.contains("les membres") || f.contains("les conseillers") || f.contains("rappelle que")
+        };
+        if generic {
+            continue;
+        }
+        let count = if m.name("sg").is_some() {
+            Some(1)
+        } else {
+            let n = count_names(sentence.split(" a quitt").next().unwrap_or(sentence)) as u32;
+            (n > 0).then_some(n)
+        };
+        out.push(Spanned::new((count, Vec::new()), start..whole.end));
+    }
+    out
+}
+
+/// The vote of one item: its statements combined, with non-participation
+/// stated anywhere in the item. Parts that agree give their common vote;
+/// parts that differ give a vote with null figures.
+pub fn find_vote(text: &str) -> Option<Spanned<Vote>> {
+    let statements = find_vote_statements(text);
+    let first = statements.first()?;
+    let span = first.span.start..statements.last().map(|s| s.span.end).unwrap_or(first.span.end);
+    let mut vote = combine(statements.iter().map(|s| &s.value));
+    let nv: Vec<_> = find_not_voting(text);
+    if vote.not_voting.is_none() {
+        if let Some(c) = nv.first().and_then(|s| s.value.0) {
+            vote.not_voting = Some(c);
+        }
+    }
+    if vote.unanimous && vote.not_voting.is_none() {
+        vote.not_voting = Some(0);
+    }
+    Some(Spanned::new(vote, span))
+}
+
+/// Combines the votes of the parts of one act.
+pub fn combine<'a>(parts: impl Iterator<Item = &'a Vote>) -> Vote {
+    let parts: Vec<&Vote> = parts.collect();
+    let Some(first) = parts.first() else { return Vote::default() };
+    if parts.len() == 1 {
+        return (*first).clone();
+    }
+    let same = |a: &Vote, b: &Vote| {
+        a.unanimous == b.unanimous && a.for_ == b.for_ && a.against == b.against && a.abstain == b.abstain
+    };
+    // A statement without figures or unanimity ("Adopté") adds nothing.
+    let informative: Vec<&Vote> = parts
+        .iter()
+        .copied()
+        .filter(|v| v.unanimous || v.for_.is_some() || v.against.is_some() || v.abstain.is_some())
+        .collect();
+    match informative.as_slice() {
+        [] => (*first).clone(),
+        [one] => (*one).clone(),
+        [a, rest @ ..] if rest.iter().all(|b| same(a, b)) => (*a).clone(),
+        _ => Vote {
+            outcome: if parts.iter().all(|p| p.outcome == Some(Outcome::Adopted)) { Some(Outcome::Adopted) } else { None },
+            ..Vote::default()
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vote(s: &str) -> Vote {
+        find_vote(s).map(|v| v.value).unwrap_or_default()
+    }
+
+    #[test]
+    fn unanimity_with_figure() {
+        let v = vote("OUI cet exposé,\nLe Conseil Municipal adopte à l'unanimité :\n\n53 POUR\n");
+        assert!(v.unanimous);
+        assert_eq!((v.for_, v.against, v.abstain, v.not_voting), (Some(53), Some(0), Some(0), Some(0)));
+        assert_eq!(v.outcome, Some(Outcome::Adopted));
+    }
+
+    #[test]
+    fn tally_lines_with_named_abstentions() {
+        let v = vote("Vote :\n− Pour : 12\n− Abstentions : 2, Monsieur ROCHE, Madame VIDAL\n");
+        assert!(!v.unanimous);
+        assert_eq!((v.for_, v.against, v.abstain), (Some(12), None, Some(2)));
+        assert_eq!(v.abstain_names.len(), 2);
+        assert_eq!(v.abstain_names[1].family_name.as_deref(), Some("VIDAL"));
+        assert_eq!(v.abstain_names[1].title.as_deref(), Some("Mme"));
+    }
+
+    #[test]
+    fn prose_tallies() {
+        let v = vote("Le Conseil, après en avoir délibéré, par 17 voix « Pour » et 2 « Abstention » décide");
+        assert_eq!((v.for_, v.against, v.abstain), (Some(17), None, Some(2)));
+        let v = vote("par 13 voix « Contre » et 6 « Pour », décide à la majorité de ne pas signer");
+        assert_eq!((v.for_, v.against), (Some(6), Some(13)));
+        let v = vote("Adoption à 0 Contre, 0 abstention, 11 voix pour");
+        assert_eq!((v.for_, v.against, v.abstain), (Some(11), Some(0), Some(0)));
+        let v = vote("6 voix Contre, 0 Abstention, 5 pour");
+        assert_eq!((v.for_, v.against, v.abstain), (Some(5), Some(6), Some(0)));
+        let v = vote("Délibération adoptée par 9 voix POUR");
+        assert_eq!(v.for_, Some(9));
+        assert!(!v.unanimous);
+    }
+
+    #[test]
+    fn exception_names_count() {
+        let v = vote("LE CONSEIL MUNICIPAL, A L'EXCEPTION DE MADAME DURAND, MESSIEURS PETIT, ROUX, MESDAMES\nBLANC, NOIR QUI VOTENT CONTRE, ACCEPTE CETTE PROPOSITION");
+        assert!(!v.unanimous);
+        assert_eq!(v.against, Some(5));
+        assert_eq!(v.against_names[1].title.as_deref(), Some("M."));
+        let v = vote("Adopté, sauf par M. BERGER qui s'abstient.");
+        assert_eq!(v.abstain, Some(1));
+    }
+
+    #[test]
+    fn unanimity_then_tally_merge() {
+        let v = vote("le Conseil Municipal DECIDE à l'unanimité et autorise le\nversement des subventions.\nPour 7\n Abstention 0\n Contre 0\n");
+        assert!(v.unanimous);
+        assert_eq!((v.for_, v.against, v.abstain), (Some(7), Some(0), Some(0)));
+    }
+
+    #[test]
+    fn unanimity_with_abstentions() {
+        let v = vote("Le Conseil municipal, après en avoir délibéré, à l'unanimité :\n- APPROUVE le compte.\n4 abstentions : Mme Aubert, M. Colin, M. Morel, M. Roy\n");
+        assert!(v.unanimous);
+        assert_eq!((v.against, v.abstain), (Some(0), Some(4)));
+    }
+
+    #[test]
+    fn not_voting() {
+        let v = vote("(Monsieur GIRARD a quitté la salle et ne participe pas au vote)\n\nLE CONSEIL MUNICIPAL, A L'UNANIMITE, ACCEPTE CETTE PROPOSITION");
+        assert_eq!(v.not_voting, Some(1));
+        let v = vote("Madame le maire rappelle que les présidents d'associations ne prennent pas part au vote.\nVote : Pour à l'unanimité");
+        assert_eq!(v.not_voting, Some(0));
+        assert!(v.unanimous);
+    }
+
+    #[test]
+    fn rejection() {
+        let v = vote("La proposition est rejetée par 4 voix pour et 9 voix contre.");
+        assert_eq!(v.outcome, Some(Outcome::Rejected));
+        assert_eq!((v.for_, v.against), (Some(4), Some(9)));
+    }
+
+    #[test]
+    fn no_vote_in_plain_prose() {
+        assert!(find_vote("Le maire présente le rapport annuel sur le prix de l'eau.\nLes élus en débattent.").is_none());
+        assert!(find_vote("le cabinet A obtient 5 voix").is_some_and(|v| v.value.for_.is_none()));
+    }
+
+    #[test]
+    fn differing_parts_give_null_figures() {
+        let v = vote("1) Tarifs enfants\nPar 12 voix POUR – 1 voix CONTRE\n\nTexte intermédiaire sur les adultes.\nAutre ligne.\nEncore une ligne.\nDernière ligne.\n2) Tarif adultes\nLe Conseil Municipal après en avoir délibéré à l'unanimité,\n");
+        assert!(!v.unanimous);
+        assert_eq!(v.for_, None);
+    }
 }
