@@ -1,7 +1,19 @@
 //! Amounts of money, exact in cents.
+//!
+//! An amount is a number followed by a currency marker (`€`, `euros`,
+//! `EUR`, `M€`, `k€`, "millions d'euros") and optionally a tax marker (`HT`,
+//! `TTC`, `H.T.`), or a number followed directly by `HT`/`TTC`, or a
+//! currency sign before the number (`€ 45`), or number words followed by
+//! "euros". Numbers use French conventions: comma decimal, space or dot
+//! grouping (groups after the first exactly three digits), and a dot
+//! decimal when it has exactly two digits. A number glued to the digits,
+//! letters or separators before it is not an amount (it is the tail of
+//! something else: a date, a reference, a longer number).
 
 use crate::model::Tax;
+use regex::Regex;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// An amount found in text.
 #[derive(Clone, Debug, PartialEq)]
@@ -12,7 +24,411 @@ pub struct AmountMatch {
     pub span: Range<usize>,
 }
 
+/// A number as written: space grouping, dot grouping, or plain digits.
+/// OCR sometimes puts a space before the decimal comma ("192 081 ,36").
+const NUM: &str = r"(?:[0-9]{1,3}(?: [0-9]{3})+(?: ?,[0-9]{1,3}|\.[0-9]{2})?|[0-9]{1,3}(?:\.[0-9]{3})+(?: ?,[0-9]{1,3})?|[0-9]+(?: ?,[0-9]{1,3}|\.[0-9]{2})?)";
+
+/// A tax marker.
+const TAX: &str = r"(?:(?:ht|ttc|hors taxes?|toutes taxes comprises)(?-u:\b)|h\.t\.?|t\.t\.c\.?)";
+
+/// Number, optional space, currency (with scale) and optional tax; or
+/// number and tax alone.
+static SUFFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?P<num>{NUM}) ?(?:(?:(?P<giga>milliards? (?:d'|de )?euros?(?-u:\b)|milliards? €|mds? ?€)|(?P<mega>millions? (?:d'|de )?euros?(?-u:\b)|millions? €|m ?€|m ?eur(?-u:\b))|(?P<kilo>k ?€|k ?eur(?-u:\b))|€(?:uros?(?-u:\b))?|euros?(?-u:\b)|eur(?-u:\b))(?: ?(?P<tax>{TAX}))?|(?P<tax2>{TAX}))"
+    ))
+    .expect("amount regex")
+});
+
+/// A euro sign before the number: "€ 45".
+static PREFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)€ ?(?P<num>{NUM})(?: ?(?P<tax>{TAX}))?")).expect("prefix amount regex")
+});
+
+/// A word "euro(s)" (for amounts in words).
+static EURO_WORD_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)euros?(?-u:\b)").expect("euro word regex"));
+
 /// Every amount of money in `text`, in order.
-pub fn find_amounts(_text: &str) -> Vec<AmountMatch> {
-    Vec::new()
+pub fn find_amounts(text: &str) -> Vec<AmountMatch> {
+    let mut out = Vec::new();
+    suffix_amounts(text, &mut out);
+    prefix_amounts(text, &mut out);
+    word_amounts(text, &mut out);
+    out.sort_by_key(|a| (a.span.start, std::cmp::Reverse(a.span.end)));
+    // Keep the first of overlapping matches.
+    let mut kept: Vec<AmountMatch> = Vec::with_capacity(out.len());
+    for a in out {
+        if kept.last().is_some_and(|k| a.span.start < k.span.end) {
+            continue;
+        }
+        kept.push(a);
+    }
+    kept
+}
+
+/// The byte before `i`, if any.
+fn byte_before(text: &str, i: usize) -> Option<u8> {
+    i.checked_sub(1).map(|j| text.as_bytes()[j])
+}
+
+/// True when a number starting at `i` is glued to what precedes it.
+fn glued_before(text: &str, i: usize) -> bool {
+    match byte_before(text, i) {
+        Some(b) => b.is_ascii_alphanumeric() || b == b'.' || b == b',' || b == b'/' || b == b'_',
+        None => false,
+    }
+}
+
+/// A minus sign that makes the number at `i` negative, with the start of
+/// the span it adds. "-500 €" is negative; "- 500 €" only after ":" or "="
+/// (at a line start it is a bullet).
+fn minus_before(text: &str, i: usize, end: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    if i >= 1 && b[i - 1] == b'-' {
+        let before = if i >= 2 { Some(b[i - 2]) } else { None };
+        if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == b'-') {
+            return None;
+        }
+        return Some(i - 1);
+    }
+    // "- 500 €": find the dash over the spaces.
+    let mut d = i;
+    while d > 0 && b[d - 1] == b' ' {
+        d -= 1;
+    }
+    if d == i || d == 0 || b[d - 1] != b'-' {
+        return None;
+    }
+    let dash = d - 1;
+    let mut j = dash;
+    while j > 0 && b[j - 1] == b' ' {
+        j -= 1;
+    }
+    if j > 0 && matches!(b[j - 1], b':' | b'=') {
+        return Some(dash);
+    }
+    // Alone on its line, under a line ending in ":" (a result label).
+    let rest_of_line = text[end..].split('\n').next().unwrap_or("");
+    if (j == 0 || b[j - 1] == b'\n') && rest_of_line.trim().is_empty() {
+        let mut p = j;
+        while p > 0 && matches!(b[p - 1], b' ' | b'\n') {
+            p -= 1;
+        }
+        if p > 0 && b[p - 1] == b':' {
+            return Some(dash);
+        }
+    }
+    None
+}
+
+/// A plain run of four or more digits right after "<digits> " is a
+/// malformed or merged number ("236 3836 €"), not an amount.
+fn plain_after_group(text: &str, num: &str, start: usize) -> bool {
+    let b = text.as_bytes();
+    let plain_len = num.bytes().take_while(u8::is_ascii_digit).count();
+    if plain_len < 4 || start < 2 || b[start - 1] != b' ' {
+        return false;
+    }
+    let head = b[..start - 1].iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    (1..=3).contains(&head)
+}
+
+fn tax_of(s: &str) -> Tax {
+    let first = s.as_bytes().first().map(u8::to_ascii_lowercase);
+    if first == Some(b'h') { Tax::Ht } else { Tax::Ttc }
+}
+
+/// Exact cents of a written number times `scale` (1, 1 000, 1 000 000 …).
+/// `None` when it overflows or has more decimals than the scale allows.
+pub fn number_cents(num: &str, scale: i128) -> Option<i64> {
+    let (int_part, frac) = match num.rfind([',', '.']) {
+        // A dot is a decimal point only with exactly two digits after it
+        // and no other dot.
+        Some(p) if num.as_bytes()[p] == b',' => (&num[..p], &num[p + 1..]),
+        Some(p) if num.len() - p == 3 && num[..p].find('.').is_none() => (&num[..p], &num[p + 1..]),
+        _ => (num, ""),
+    };
+    let mut int: i128 = 0;
+    for b in int_part.bytes() {
+        if b.is_ascii_digit() {
+            int = int.checked_mul(10)?.checked_add((b - b'0') as i128)?;
+        }
+    }
+    // Fraction as a multiple of 10^-3.
+    if frac.len() > 3 || !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut milli: i128 = 0;
+    for (k, b) in frac.bytes().enumerate() {
+        milli += (b - b'0') as i128 * [100, 10, 1][k];
+    }
+    // cents = (int + milli/1000) * scale * 100
+    let total = int.checked_mul(scale)?.checked_mul(100)?;
+    let frac_cents_x10 = milli.checked_mul(scale)?; // in 1/10 of a cent
+    if frac_cents_x10 % 10 != 0 {
+        return None;
+    }
+    let total = total.checked_add(frac_cents_x10 / 10)?;
+    i64::try_from(total).ok()
+}
+
+fn suffix_amounts(text: &str, out: &mut Vec<AmountMatch>) {
+    let re = &*SUFFIX_RE;
+    let mut pos = 0;
+    while pos < text.len() {
+        let Some(c) = re.captures_at(text, pos) else { break };
+        let (Some(m), Some(num)) = (c.get(0), c.name("num")) else { break };
+        if glued_before(text, m.start()) {
+            // Retry one digit further: the match may start inside a longer
+            // number ("2017 500 €" must not give "017 500 €").
+            pos = m.start() + 1;
+            continue;
+        }
+        if plain_after_group(text, num.as_str(), m.start()) {
+            pos = m.end().max(m.start() + 1);
+            continue;
+        }
+        pos = m.end().max(m.start() + 1);
+        let scale: i128 = if c.name("giga").is_some() {
+            1_000_000_000
+        } else if c.name("mega").is_some() {
+            1_000_000
+        } else if c.name("kilo").is_some() {
+            1_000
+        } else {
+            1
+        };
+        let Some(cents) = number_cents(num.as_str(), scale) else { continue };
+        let tax = c.name("tax").or(c.name("tax2")).map(|t| tax_of(t.as_str()));
+        let (start, cents) = match minus_before(text, m.start(), m.end()) {
+            Some(s) => (s, -cents),
+            None => (m.start(), cents),
+        };
+        out.push(AmountMatch { cents, tax, span: start..m.end() });
+    }
+}
+
+fn prefix_amounts(text: &str, out: &mut Vec<AmountMatch>) {
+    for c in PREFIX_RE.captures_iter(text) {
+        let (Some(m), Some(num)) = (c.get(0), c.name("num")) else { continue };
+        // "… 45 € 30 …": the sign ends the amount before it.
+        let b = text.as_bytes();
+        let mut j = m.start();
+        while j > 0 && b[j - 1] == b' ' {
+            j -= 1;
+        }
+        if j > 0 && (b[j - 1].is_ascii_digit() || b[j - 1].is_ascii_alphabetic()) {
+            continue;
+        }
+        // The number must end there ("€ 12/05" is not an amount).
+        if text[m.end()..].starts_with(|ch: char| ch.is_ascii_alphanumeric() || ch == '/' || ch == ',') {
+            continue;
+        }
+        let Some(cents) = number_cents(num.as_str(), 1) else { continue };
+        let tax = c.name("tax").map(|t| tax_of(t.as_str()));
+        out.push(AmountMatch { cents, tax, span: m.start()..m.end() });
+    }
+}
+
+/// "deux mille cinq cents euros": number words right before "euros".
+fn word_amounts(text: &str, out: &mut Vec<AmountMatch>) {
+    for m in EURO_WORD_RE.find_iter(text) {
+        let before = &text[..m.start()];
+        // The word before must end with a letter and be followed by one space.
+        let Some(head) = before.strip_suffix(' ') else { continue };
+        if !head.chars().next_back().is_some_and(char::is_alphabetic) {
+            continue;
+        }
+        // Candidate starts: word starts going back, at most 12 words.
+        let mut starts = Vec::new();
+        let mut i = head.len();
+        let mut words = 0;
+        while words < 12 {
+            let word_start = head[..i]
+                .char_indices()
+                .rev()
+                .find(|&(_, ch)| !ch.is_alphabetic())
+                .map(|(k, ch)| k + ch.len_utf8())
+                .unwrap_or(0);
+            if word_start == i {
+                break;
+            }
+            starts.push(word_start);
+            words += 1;
+            i = word_start;
+            // Separator: space(s) or a hyphen.
+            let sep = head[..i].trim_end_matches([' ', '-']);
+            if sep.len() == i || i - sep.len() > 3 {
+                break;
+            }
+            i = sep.len();
+        }
+        // Longest parse that ends exactly at the euro word.
+        for &s in starts.iter().rev() {
+            let Ok((rest, v)) = super::numbers::number_words(&head[s..]) else { continue };
+            if !rest.is_empty() {
+                continue;
+            }
+            if glued_before(text, s) {
+                continue;
+            }
+            if v == 0 {
+                break;
+            }
+            let Some(cents) = i64::try_from(v).ok().and_then(|v| v.checked_mul(100)) else { break };
+            out.push(AmountMatch { cents, tax: None, span: s..m.end() });
+            break;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn amounts(text: &str) -> Vec<(i64, Option<Tax>, &str)> {
+        find_amounts(text).into_iter().map(|a| (a.cents, a.tax, &text[a.span])).collect()
+    }
+
+    #[test]
+    fn common_shapes() {
+        assert_eq!(
+            amounts("un forfait de 45,00 € TTC par site soit 2.565,00 € au total"),
+            vec![(4500, Some(Tax::Ttc), "45,00 € TTC"), (256500, None, "2.565,00 €")]
+        );
+        assert_eq!(amounts("57 x 45€ soit 2565€ ."), vec![(4500, None, "45€"), (256500, None, "2565€")]);
+        assert_eq!(amounts("fixée à 45 € TTC par an"), vec![(4500, Some(Tax::Ttc), "45 € TTC")]);
+        assert_eq!(amounts("total 1 234 567,89 euros"), vec![(123456789, None, "1 234 567,89 euros")]);
+        assert_eq!(amounts("soit 850.56€ net"), vec![(85056, None, "850.56€")]);
+        assert_eq!(amounts("soit 166 467.10 € net"), vec![(16646710, None, "166 467.10 €")]);
+        assert_eq!(amounts("coût 318,00 € H.T. pour"), vec![(31800, Some(Tax::Ht), "318,00 € H.T.")]);
+        assert_eq!(amounts("coût 24417,40 € HT."), vec![(2441740, Some(Tax::Ht), "24417,40 € HT")]);
+        assert_eq!(amounts("montant 15 087,60 TTC"), vec![(1508760, Some(Tax::Ttc), "15 087,60 TTC")]);
+        assert_eq!(amounts("somme de 300 EUR."), vec![(30000, None, "300 EUR")]);
+        assert_eq!(amounts("somme de 53 043,00 €uros"), vec![(5304300, None, "53 043,00 €uros")]);
+    }
+
+    #[test]
+    fn scaled_amounts() {
+        assert_eq!(amounts("un budget de 2,5 M€ environ"), vec![(250_000_000, None, "2,5 M€")]);
+        assert_eq!(amounts("seuil de 7,63 M€"), vec![(763_000_000, None, "7,63 M€")]);
+        assert_eq!(amounts("soit 120 K€ et 3 k€"), vec![(12_000_000, None, "120 K€"), (300_000, None, "3 k€")]);
+        assert_eq!(amounts("près de 2 millions d'euros"), vec![(200_000_000, None, "2 millions d'euros")]);
+        assert_eq!(amounts("entre 1 et 2 millions €"), vec![(200_000_000, None, "2 millions €")]);
+        assert_eq!(amounts("1,2 milliard d'euros"), vec![(120_000_000_000, None, "1,2 milliard d'euros")]);
+    }
+
+    #[test]
+    fn signs() {
+        assert_eq!(amounts("article 775 : -500 €"), vec![(-50000, None, "-500 €")]);
+        assert_eq!(amounts("restes à réaliser : - 1 535 010,80 €"), vec![(-153501080, None, "- 1 535 010,80 €")]);
+        assert_eq!(amounts("- 42 000 € pour la voirie"), vec![(4200000, None, "42 000 €")]);
+        assert_eq!(amounts("+ 1 500 €"), vec![(150000, None, "1 500 €")]);
+        assert_eq!(amounts("Solde corrigé :\n\n-  2 196,34 €\n"), vec![(-219634, None, "-  2 196,34 €")]);
+        assert_eq!(amounts("Dépenses\n- 2 196,34 €\n"), vec![(219634, None, "2 196,34 €")]);
+        assert_eq!(amounts("égal à :\n- 1 166 357 € pour la TH ;"), vec![(116635700, None, "1 166 357 €")]);
+        assert_eq!(amounts("R 1641 40744,00 €"), vec![(4074400, None, "40744,00 €")]);
+    }
+
+    #[test]
+    fn space_grouping_boundaries() {
+        assert_eq!(amounts("le 12 mars 2 500 €"), vec![(250000, None, "2 500 €")]);
+        assert_eq!(amounts("en 2017 500 € de plus"), vec![(50000, None, "500 €")]);
+        assert_eq!(amounts("les 12 25 € chacun"), vec![(2500, None, "25 €")]);
+        assert_eq!(amounts("réf A12 €"), vec![]);
+        assert_eq!(amounts("coefficient de 236 3836 €"), vec![]);
+        assert_eq!(amounts("OCR 192 081 ,36 € et 251 ,10 € TTC"), vec![(19208136, None, "192 081 ,36 €"), (25110, Some(Tax::Ttc), "251 ,10 € TTC")]);
+        assert_eq!(amounts("entre 1 000 et 5 000 euros"), vec![(500000, None, "5 000 euros")]);
+    }
+
+    #[test]
+    fn not_amounts() {
+        assert!(amounts("66000 PERPIGNAN, tél. 04 68 66 30 66, le 27/09/2023, 57 écoles").is_empty());
+        assert!(amounts("article 12 de la loi n° 2018-1021, Europe, eurodéputé").is_empty());
+        assert!(amounts("- € 0.2518 € le m3").is_empty());
+        assert!(amounts("10.000 habitants").is_empty());
+    }
+
+    #[test]
+    fn prefix_sign() {
+        assert_eq!(amounts("Montant : € 45,50 TTC"), vec![(4550, Some(Tax::Ttc), "€ 45,50 TTC")]);
+        assert_eq!(amounts("1 384 371,81 € 024 Produit"), vec![(138437181, None, "1 384 371,81 €")]);
+    }
+
+    #[test]
+    fn amounts_in_words() {
+        assert_eq!(
+            amounts("un acompte de dix mille euros (10 000,00 €) sera versé"),
+            vec![(1_000_000, None, "dix mille euros"), (1_000_000, None, "10 000,00 €")]
+        );
+        assert_eq!(
+            amounts("la somme de deux mille cinq cents euros."),
+            vec![(250_000, None, "deux mille cinq cents euros")]
+        );
+        assert_eq!(amounts("Vingt-et-un euros"), vec![(2100, None, "Vingt-et-un euros")]);
+        assert_eq!(amounts("plusieurs euros, des euros"), vec![]);
+    }
+
+    #[test]
+    fn cents_arithmetic() {
+        assert_eq!(number_cents("2.565,00", 1), Some(256500));
+        assert_eq!(number_cents("850.56", 1), Some(85056));
+        assert_eq!(number_cents("1,235", 1), None);
+        assert_eq!(number_cents("1,235", 1_000_000), Some(123_500_000));
+        assert_eq!(number_cents("2,5", 1), Some(250));
+        assert_eq!(number_cents("99999999999999999999999", 1), None);
+    }
+
+    /// Writes cents in one of several French styles.
+    fn format_cents(cents: i64, style: u8) -> String {
+        let neg = cents < 0;
+        let c = cents.unsigned_abs();
+        let (e, r) = (c / 100, c % 100);
+        let digits = e.to_string();
+        let grouped = |sep: char| {
+            let mut s = String::new();
+            for (k, ch) in digits.chars().enumerate() {
+                if k > 0 && (digits.len() - k) % 3 == 0 {
+                    s.push(sep);
+                }
+                s.push(ch);
+            }
+            s
+        };
+        let body = match style % 6 {
+            0 => format!("{},{:02} €", grouped(' '), r),
+            1 => format!("{},{:02} €", grouped('.'), r),
+            2 => format!("{digits},{r:02}€"),
+            3 => format!("{digits}.{r:02} euros"),
+            4 => format!("{},{:02} € TTC", grouped(' '), r),
+            _ => format!("{},{:02} EUR HT", grouped(' '), r),
+        };
+        if neg { format!("-{body}") } else { body }
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics(s in "\\PC{0,200}") {
+            let _ = find_amounts(&s);
+        }
+
+        #[test]
+        fn never_panics_on_amount_like(s in "[0-9 €.,:=+-eurosHTCkMmd']{0,80}") {
+            for a in find_amounts(&s) {
+                prop_assert!(s.is_char_boundary(a.span.start) && s.is_char_boundary(a.span.end));
+            }
+        }
+
+        #[test]
+        fn round_trip(cents in -1_000_000_000_000i64..1_000_000_000_000, style in 0u8..6) {
+            let written = format_cents(cents, style);
+            let text = format!("le montant de {written} est voté");
+            let found = find_amounts(&text);
+            prop_assert_eq!(found.len(), 1, "{}", text);
+            prop_assert_eq!(found[0].cents, cents, "{}", text);
+            prop_assert_eq!(&text[found[0].span.clone()], written.as_str());
+        }
+    }
 }

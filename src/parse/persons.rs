@@ -1,29 +1,615 @@
 //! Persons: civility, given name, family name.
+//!
+//! A person is read from its words: a leading civility (`M.`, `Mme`,
+//! `Monsieur`, `Madame`, `Mlle`, plural `MM.`, `Mmes`, `Messieurs`,
+//! `Mesdames`), then name words. The family name is the part written in
+//! capitals ("COSTA-FESENBECK", "ROUZAUD DANIS", "DE SAINT JOUAN"), in
+//! either order ("Mme FLACELIERE Françoise"). Initials ("Ph.", "J.-P.",
+//! glued as in "T.PENNEC") belong to the given name. Where no word is in
+//! capitals ("Marc Baïetto") the last word (with its particles) is the
+//! family name; a lone word without civility ("Yves") is a given name.
+//!
+//! An office named instead of a person ("Monsieur le Maire", "Madame la
+//! Présidente") gives a person whose `family_name` is the office as written
+//! ("le Maire") and whose `given_name` is null, so callers can still tell
+//! who acted; [`is_office`] recognises such persons.
+//!
+//! Trailing role words ("Maire", "Adjoints", "Conseillère municipale
+//! déléguée") and any lower-case word that is not a name particle end a
+//! name.
 
+use super::Spanned;
 use crate::model::Person;
+use crate::normalize::fold;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Title of a civility word: canonical title and whether it is plural.
+/// `None` when the word is not a civility.
+fn civility(word: &str) -> Option<(Option<&'static str>, bool)> {
+    let w = word.trim_end_matches([',', ':', ';']);
+    let f = fold(w);
+    let f = f.as_str();
+    Some(match f {
+        "m." | "m" | "mr" | "mr." | "monsieur" => (Some("M."), false),
+        "mm." | "mm" | "messieurs" | "mrs" => (Some("M."), true),
+        "mme" | "mme." | "madame" => (Some("Mme"), false),
+        "mmes" | "mmes." | "mesdames" => (Some("Mme"), true),
+        "mlle" | "mlle." | "melle" | "melle." | "mademoiselle" => (Some("Mlle"), false),
+        "mlles" | "mlles." | "melles" | "mesdemoiselles" => (Some("Mlle"), true),
+        _ => return None,
+    })
+}
+
+/// Words naming an office or a role; they end a name ("DUPONT, Maire").
+fn is_role(word: &str) -> bool {
+    let f = fold(word.trim_matches(|c: char| !c.is_alphanumeric()));
+    let f = f.trim_end_matches('s');
+    matches!(
+        f,
+        "maire"
+            | "adjoint"
+            | "adjointe"
+            | "delegue"
+            | "deleguee"
+            | "conseiller"
+            | "conseillere"
+            | "conseillers"
+            | "municipal"
+            | "municipale"
+            | "municipaux"
+            | "president"
+            | "presidente"
+            | "vice-president"
+            | "vice-presidente"
+            | "maire-adjoint"
+            | "maire-adjointe"
+            | "secretaire"
+            | "1er"
+            | "1ere"
+            | "elu"
+            | "elue"
+            | "doyen"
+            | "doyenne"
+            | "benjamin"
+            | "rapporteur"
+            | "conseiller-delegue"
+    ) && !word.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
+        || matches!(f, "maire" | "adjoint" | "adjointe")
+}
+
+/// Lower-case particles that belong to a family name ("de LATTRE").
+fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "du" | "des" | "d'" | "le" | "la" | "van" | "von" | "der" | "den" | "da" | "di" | "dos"
+            | "del" | "della" | "ben" | "el" | "al" | "ter" | "y"
+    )
+}
+
+/// Initials given for a first name: "Ph.", "J.", "J.-P.", "J.F.".
+static INITIALS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\p{Lu}\p{Ll}{0,2}\.-?)+$").expect("regex"));
+/// Initials glued to a family name: "T.PENNEC", "J.F.PINONCELY", "B.Ccaveau".
+static GLUED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^((?:\p{Lu}\p{Ll}?\.-?)+)(\p{Lu}[\p{L}'’-]+)$").expect("regex"));
+/// Civility glued to a family name: "M.CHARRIER", "Mme.DURAND".
+static GLUED_TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(M\.|MM\.|Mme\.?|MME\.?)(\p{Lu}[\p{L}'’-]+)$").expect("regex"));
+
+fn is_upper_word(w: &str) -> bool {
+    let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some() && letters.all(|c| c.is_uppercase())
+}
+
+fn is_initials(w: &str) -> bool {
+    INITIALS.is_match(w)
+}
 
 /// Reads one person ("M. Louis ALIOT", "Mme FLACELIERE Françoise",
 /// "Ph. DUBOURG", "Marc Baïetto").
 pub fn parse_person(s: &str) -> Option<Person> {
-    let s = s.trim();
-    if s.is_empty() {
+    let words: Vec<(&str, std::ops::Range<usize>)> = split_words(s);
+    person_from_words(&words, None).map(|(p, _, _)| p)
+}
+
+/// Whitespace-separated words of `s` with their byte ranges.
+fn split_words(s: &str) -> Vec<(&str, std::ops::Range<usize>)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if let Some(st) = start.take() {
+                out.push((&s[st..i], st..i));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(st) = start {
+        out.push((&s[st..], st..s.len()));
+    }
+    out
+}
+
+/// The person named by `words`, given an inherited title (from a plural
+/// civility earlier in a list). Returns the person, the byte range of the
+/// words used, and the plural civility the words opened, if any (for the
+/// next items of a list).
+fn person_from_words(
+    words: &[(&str, std::ops::Range<usize>)],
+    inherited: Option<Option<&'static str>>,
+) -> Option<(Person, std::ops::Range<usize>, Option<Option<&'static str>>)> {
+    let mut i = 0;
+    let mut titles: Vec<Option<&'static str>> = Vec::new();
+    let mut plural = false;
+    let mut start = None;
+    let mut pending: Vec<(String, std::ops::Range<usize>)> = Vec::new();
+    // Leading civilities ("M.", "MM et Mmes", "M. MMES").
+    while i < words.len() {
+        let (w, r) = &words[i];
+        let w = w.trim_start_matches(['-', '–', '—', '•', '*']);
+        if w.is_empty() {
+            i += 1;
+            continue;
+        }
+        if let Some((t, pl)) = civility(w) {
+            titles.push(t);
+            plural |= pl;
+            start.get_or_insert(r.start);
+            i += 1;
+        } else if !titles.is_empty() && (w == "et" || w == "&") {
+            i += 1;
+        } else if titles.is_empty() && GLUED_TITLE.is_match(w) {
+            if let Some(c) = GLUED_TITLE.captures(w) {
+                let t = c.get(1).map_or("", |m| m.as_str());
+                if let Some((tt, pl)) = civility(t) {
+                    titles.push(tt);
+                    plural |= pl;
+                }
+                let n = c.get(2).map_or("", |m| m.as_str());
+                let off = r.end - n.len();
+                start.get_or_insert(r.start);
+                pending.push((n.to_string(), off..r.end));
+            }
+            i += 1;
+            break;
+        } else {
+            break;
+        }
+    }
+    titles.dedup();
+    let own_title = match titles.len() {
+        0 => None,
+        1 => Some(titles[0]),
+        _ => Some(None),
+    };
+    let title = own_title.or(inherited).flatten();
+    let opened = if plural || titles.len() > 1 { own_title } else { None };
+    // Name words until a role word or a lower-case non-particle.
+    let name_from = i;
+    let mut name: Vec<(String, std::ops::Range<usize>)> = pending;
+    while i < words.len() {
+        let (w, r) = &words[i];
+        let mut w: &str = w;
+        let mut end = r.end;
+        let trimmed = w.trim_end_matches([',', ';', ':', ')']);
+        end -= w.len() - trimmed.len();
+        w = trimmed;
+        let w_start = r.start + (w.len() - w.trim_start_matches(['(', '"', '«']).len());
+        w = w.trim_start_matches(['(', '"', '«']);
+        if w.is_empty() {
+            i += 1;
+            continue;
+        }
+        let first = w.chars().next().unwrap_or(' ');
+        if !name.is_empty() && is_role(w) {
+            break;
+        }
+        if name.is_empty() && is_role(w) && !is_upper_word(w) {
+            // "Monsieur le Maire": an office instead of a name.
+            break;
+        }
+        if first.is_lowercase() && !is_particle(w) && !w.starts_with("d'") {
+            break;
+        }
+        if !first.is_alphabetic() {
+            break;
+        }
+        // A trailing dot ends a sentence unless the word is an initial.
+        let is_last = i + 1 == words.len();
+        if w.ends_with('.') && !is_initials(w) && !GLUED.is_match(w) {
+            w = w.trim_end_matches('.');
+            end = w_start + w.len();
+            name.push((w.to_string(), w_start..end));
+            start.get_or_insert(w_start);
+            let _ = is_last;
+            break;
+        }
+        start.get_or_insert(w_start);
+        if let Some(c) = GLUED.captures(w).filter(|_| !is_initials(w)) {
+            let a = c.get(1).map_or("", |m| m.as_str());
+            let b = c.get(2).map_or("", |m| m.as_str());
+            name.push((a.to_string(), w_start..w_start + a.len()));
+            name.push((b.to_string(), w_start + a.len()..end));
+        } else {
+            name.push((w.to_string(), w_start..end));
+        }
+        i += 1;
+    }
+    // Trailing lower-case particles belong to nothing.
+    while name.last().is_some_and(|(w, _)| is_particle(w)) {
+        name.pop();
+    }
+    if name.is_empty() {
+        // An office: "Monsieur le Maire".
+        let rest: Vec<&(&str, std::ops::Range<usize>)> = words[name_from..].iter().take(3).collect();
+        if title.is_some() && rest.len() >= 2 {
+            let art = fold(rest[0].0);
+            if matches!(art.as_str(), "le" | "la" | "l'") && is_role(rest[1].0) {
+                let office = rest[1].0.trim_end_matches(['.', ',', ';', ':']);
+                let s = start.unwrap_or(rest[0].1.start);
+                let e = rest[1].1.start + office.len();
+                let p = Person {
+                    title: title.map(str::to_string),
+                    given_name: None,
+                    family_name: Some(format!("{} {}", rest[0].0, office)),
+                };
+                return Some((p, s..e, opened));
+            }
+        }
         return None;
     }
-    let mut words: Vec<&str> = s.split_whitespace().collect();
-    let title = match words.first().copied() {
-        Some("M." | "Monsieur" | "M") => Some("M.".to_string()),
-        Some("Mme" | "Madame" | "Mme.") => Some("Mme".to_string()),
-        _ => None,
-    };
-    if title.is_some() {
-        words.remove(0);
+    let span = start.unwrap_or(name[0].1.start)..name.last().map_or(0, |n| n.1.end);
+    let mut given: Vec<&str> = Vec::new();
+    let mut family: Vec<&str> = Vec::new();
+    let has_upper = name.iter().any(|(w, _)| is_upper_word(w) && !is_initials(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        || name.iter().any(|(w, _)| is_upper_word(w) && !is_initials(w));
+    if has_upper {
+        for (k, (w, _)) in name.iter().enumerate() {
+            let next_upper = name.get(k + 1).is_some_and(|(n, _)| is_upper_word(n) && !is_initials(n));
+            if (is_upper_word(w) && !is_initials(w)) || (is_particle(w) && next_upper) {
+                family.push(w);
+            } else {
+                given.push(w);
+            }
+        }
+    } else if name.len() == 1 {
+        let w = name[0].0.as_str();
+        if title.is_some() && !is_initials(w) {
+            family.push(w);
+        } else {
+            given.push(w);
+        }
+    } else {
+        // Mixed case: the last word and its particles are the family name.
+        let mut k = name.len() - 1;
+        while k > 1 && is_particle(&name[k - 1].0) {
+            k -= 1;
+        }
+        if k > 0 && is_particle(&name[k - 1].0) && k > 1 {
+            k -= 1;
+        }
+        for (j, (w, _)) in name.iter().enumerate() {
+            if j < k {
+                given.push(w);
+            } else {
+                family.push(w);
+            }
+        }
     }
-    let upper = |w: &str| w.chars().any(|c| c.is_alphabetic()) && !w.chars().any(|c| c.is_lowercase());
-    let family: Vec<&str> = words.iter().copied().filter(|w| upper(w)).collect();
-    let given: Vec<&str> = words.iter().copied().filter(|w| !upper(w)).collect();
-    Some(Person {
-        title,
-        given_name: (!given.is_empty()).then(|| given.join(" ")),
-        family_name: (!family.is_empty()).then(|| family.join(" ")),
-    })
+    let join = |v: &[&str]| (!v.is_empty()).then(|| v.join(" "));
+    Some((
+        Person { title: title.map(str::to_string), given_name: join(&given), family_name: join(&family) },
+        span,
+        opened,
+    ))
+}
+
+/// True for a person standing for an office ("Monsieur le Maire").
+pub fn is_office(p: &Person) -> bool {
+    p.given_name.is_none()
+        && p.family_name.as_deref().is_some_and(|f| {
+            let f = fold(f);
+            f.starts_with("le ") || f.starts_with("la ") || f.starts_with("l'")
+        })
+}
+
+/// One token of a list.
+#[derive(Debug)]
+enum Tok<'a> {
+    Word(&'a str, usize),
+    Sep,
+    /// "et" / "&": a separator, except inside "MM et Mmes".
+    And(&'a str, usize),
+    Newline,
+}
+
+/// Splits a list into words and separators. Parenthesised text is dropped
+/// (a count "(17)", a role "(adjoint)"); callers that need it read it
+/// before.
+fn tokenize(s: &str) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < s.len() {
+        let c = match s[i..].chars().next() {
+            Some(c) => c,
+            None => break,
+        };
+        let cl = c.len_utf8();
+        if c == '\n' {
+            out.push(Tok::Newline);
+            i += 1;
+        } else if c.is_whitespace() {
+            i += cl;
+        } else if matches!(c, ',' | ';' | '•' | '/' | '·' | '●' | '▪' | '■' | '|') {
+            out.push(Tok::Sep);
+            i += cl;
+        } else if c == '(' {
+            let mut depth = 0;
+            let mut j = i;
+            for (k, ch) in s[i..].char_indices() {
+                if ch == '(' {
+                    depth += 1;
+                } else if ch == ')' {
+                    depth -= 1;
+                    if depth == 0 {
+                        j = i + k + 1;
+                        break;
+                    }
+                }
+                j = i + k + ch.len_utf8();
+            }
+            i = j.max(i + 1);
+        } else {
+            let st = i;
+            while i < s.len() {
+                let ch = match s[i..].chars().next() {
+                    Some(ch) => ch,
+                    None => break,
+                };
+                if ch.is_whitespace() || matches!(ch, ',' | ';' | '•' | '(' | '/' | '·' | '●' | '|') {
+                    break;
+                }
+                i += ch.len_utf8();
+            }
+            let w = &s[st..i];
+            let core = w.trim_start_matches(['-', '–', '—', '−', '*']);
+            if core.is_empty() || core.chars().all(|c| c == ':' || c == '.') {
+                out.push(Tok::Sep);
+            } else {
+                if core.len() < w.len() {
+                    out.push(Tok::Sep);
+                }
+                let off = st + (w.len() - core.len());
+                let core = core.trim_end_matches(':');
+                if fold(core) == "et" || core == "&" {
+                    out.push(Tok::And(core, off));
+                } else if !core.is_empty() {
+                    out.push(Tok::Word(core, off));
+                }
+            }
+            let _ = b;
+        }
+    }
+    out
+}
+
+/// Joins a word cut by a hyphen at a line end ("GA-" + "TARD"): the hyphen
+/// is kept when the head is a whole word of four letters or more.
+fn join_cut(words: &mut Vec<(String, std::ops::Range<usize>)>, next: (&str, usize)) -> bool {
+    if let Some((last, r)) = words.last_mut() {
+        if last.ends_with('-') && last.len() > 1 {
+            let head = last.trim_end_matches('-');
+            let keep = head.chars().filter(|c| c.is_alphabetic()).count() >= 4
+                && head.rsplit(['-', '.']).next().is_some_and(|p| p.chars().count() >= 4);
+            let mut s = head.to_string();
+            if keep {
+                s.push('-');
+            }
+            s.push_str(next.0);
+            *last = s;
+            r.end = next.1 + next.0.len();
+            return true;
+        }
+    }
+    false
+}
+
+/// True when the words read so far hold a complete name (a capitals word,
+/// or two name words), so a line break after them separates persons.
+fn complete(words: &[(String, std::ops::Range<usize>)]) -> bool {
+    let names: Vec<&String> = words
+        .iter()
+        .map(|(w, _)| w)
+        .filter(|w| civility(w).is_none() && !is_initials(w) && !is_particle(w))
+        .collect();
+    names.iter().any(|w| is_upper_word(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        || names.len() >= 2
+}
+
+/// Reads a list of persons separated by commas, semicolons, " et ",
+/// dashes or bullets, or line breaks; spans are relative to `s`. A plural
+/// civility ("MM. DUPONT, DURAND") applies to the following names until
+/// another civility. Items that name nobody (a role, a count) are skipped.
+pub fn parse_person_list(s: &str) -> Vec<Spanned<Person>> {
+    let toks = tokenize(s);
+    // Group into segments of owned words with absolute ranges.
+    let mut segs: Vec<Vec<(String, std::ops::Range<usize>)>> = Vec::new();
+    let mut cur: Vec<(String, std::ops::Range<usize>)> = Vec::new();
+    let mut after_newline = false;
+    for t in toks {
+        match t {
+            Tok::Sep => {
+                if !cur.is_empty() {
+                    segs.push(std::mem::take(&mut cur));
+                }
+                after_newline = false;
+            }
+            Tok::And(w, off) => {
+                if !cur.is_empty() && cur.iter().all(|(c, _)| civility(c).is_some()) {
+                    cur.push((w.to_string(), off..off + w.len()));
+                } else if !cur.is_empty() {
+                    segs.push(std::mem::take(&mut cur));
+                }
+                after_newline = false;
+            }
+            Tok::Newline => after_newline = true,
+            Tok::Word(w, off) => {
+                if after_newline && join_cut(&mut cur, (w, off)) {
+                    after_newline = false;
+                    continue;
+                }
+                let starts_new = civility(w).is_some() || GLUED_TITLE.is_match(w);
+                let prev_is_civ = cur.last().is_some_and(|(p, _)| civility(p).is_some());
+                if !cur.is_empty()
+                    && ((starts_new && !prev_is_civ && complete(&cur))
+                        || (after_newline && complete(&cur) && !prev_is_civ))
+                {
+                    segs.push(std::mem::take(&mut cur));
+                }
+                after_newline = false;
+                cur.push((w.to_string(), off..off + w.len()));
+            }
+        }
+    }
+    if !cur.is_empty() {
+        segs.push(cur);
+    }
+    let mut out = Vec::new();
+    let mut carried: Option<Option<&'static str>> = None;
+    for seg in segs {
+        let words: Vec<(&str, std::ops::Range<usize>)> =
+            seg.iter().map(|(w, r)| (w.as_str(), r.clone())).collect();
+        let own = words.first().is_some_and(|(w, _)| civility(w).is_some() || GLUED_TITLE.is_match(w));
+        let inherited = if own { None } else { carried };
+        if let Some((p, span, opened)) = person_from_words(&words, inherited) {
+            if own {
+                carried = opened;
+            }
+            if p.given_name.is_some() || p.family_name.is_some() {
+                out.push(Spanned::new(p, span));
+            }
+        } else if own {
+            // A civility alone ("MM et Mmes") opens the list.
+            let mut titles = Vec::new();
+            for (w, _) in &words {
+                if let Some((t, _)) = civility(w) {
+                    titles.push(t);
+                }
+            }
+            titles.dedup();
+            carried = match titles.len() {
+                0 => carried,
+                1 => Some(titles[0]),
+                _ => Some(None),
+            };
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(t: Option<&str>, g: Option<&str>, f: Option<&str>) -> Person {
+        Person { title: t.map(Into::into), given_name: g.map(Into::into), family_name: f.map(Into::into) }
+    }
+
+    #[test]
+    fn civilities_and_capital_family_names() {
+        assert_eq!(parse_person("M. Paul LEMOINE"), Some(p(Some("M."), Some("Paul"), Some("LEMOINE"))));
+        assert_eq!(parse_person("Madame Anne-Sophie VERDIER-LAMY"), Some(p(Some("Mme"), Some("Anne-Sophie"), Some("VERDIER-LAMY"))));
+        assert_eq!(parse_person("Monsieur Jean DE LA ROCHE"), Some(p(Some("M."), Some("Jean"), Some("DE LA ROCHE"))));
+        assert_eq!(parse_person("Mme Léa MARCHAND BLEU"), Some(p(Some("Mme"), Some("Léa"), Some("MARCHAND BLEU"))));
+        assert_eq!(parse_person("Mlle Zoé D'AUBIGNY"), Some(p(Some("Mlle"), Some("Zoé"), Some("D'AUBIGNY"))));
+        assert_eq!(parse_person("M Hugo LE BRAS"), Some(p(Some("M."), Some("Hugo"), Some("LE BRAS"))));
+    }
+
+    #[test]
+    fn family_first_and_initials() {
+        assert_eq!(parse_person("Mme TALBOT Hélène"), Some(p(Some("Mme"), Some("Hélène"), Some("TALBOT"))));
+        assert_eq!(parse_person("Ph. RENAUD"), Some(p(None, Some("Ph."), Some("RENAUD"))));
+        assert_eq!(parse_person("J.-P. MOREAU"), Some(p(None, Some("J.-P."), Some("MOREAU"))));
+        assert_eq!(parse_person("Monsieur K.LEFORT"), Some(p(Some("M."), Some("K."), Some("LEFORT"))));
+        assert_eq!(parse_person("M.GARNIER Luc"), Some(p(Some("M."), Some("Luc"), Some("GARNIER"))));
+    }
+
+    #[test]
+    fn mixed_case_and_first_names() {
+        assert_eq!(parse_person("Odile Ferrand"), Some(p(None, Some("Odile"), Some("Ferrand"))));
+        assert_eq!(parse_person("Rémi de Vallon"), Some(p(None, Some("Rémi"), Some("de Vallon"))));
+        assert_eq!(parse_person("Bastien"), Some(p(None, Some("Bastien"), None)));
+        assert_eq!(parse_person("Madame Ferrand"), Some(p(Some("Mme"), None, Some("Ferrand"))));
+    }
+
+    #[test]
+    fn roles_and_offices() {
+        assert_eq!(parse_person("M. Paul LEMOINE, Maire"), Some(p(Some("M."), Some("Paul"), Some("LEMOINE"))));
+        assert_eq!(parse_person("Mme RIVET Inès Adjointe"), Some(p(Some("Mme"), Some("Inès"), Some("RIVET"))));
+        let office = parse_person("Monsieur le Maire").unwrap();
+        assert_eq!(office, p(Some("M."), None, Some("le Maire")));
+        assert!(is_office(&office));
+        assert!(parse_person("").is_none());
+        assert!(parse_person("adjoints").is_none());
+    }
+
+    #[test]
+    fn lists_with_separators() {
+        let s = "M. Paul LEMOINE, Mme Léa MARCHAND; M. Noé PIC et Mme Inès RIVET.";
+        let v = parse_person_list(s);
+        let names: Vec<_> = v.iter().map(|x| x.value.full_name()).collect();
+        assert_eq!(names, ["Paul LEMOINE", "Léa MARCHAND", "Noé PIC", "Inès RIVET"]);
+        assert_eq!(&s[v[1].span.clone()], "Mme Léa MARCHAND");
+        let v = parse_person_list("Odile Ferrand - Rémi Costes -\nAmir Haddad");
+        assert_eq!(v.len(), 3);
+        assert_eq!(v[2].value.family_name.as_deref(), Some("Haddad"));
+        let v = parse_person_list("Bastien, Yann, Anne-Lise.");
+        assert_eq!(v.iter().map(|x| x.value.given_name.clone().unwrap()).collect::<Vec<_>>(), ["Bastien", "Yann", "Anne-Lise"]);
+        assert!(v.iter().all(|x| x.value.family_name.is_none()));
+    }
+
+    #[test]
+    fn lists_over_lines_and_plural_civilities() {
+        let v = parse_person_list("M. Paul\nLEMOINE, Mme\nLéa MARCHAND");
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[0].value.family_name.as_deref(), Some("LEMOINE"));
+        let v = parse_person_list("M. Noé PIC\nMme Inès RIVET - M. Yann COLIN");
+        assert_eq!(v.len(), 3);
+        let v = parse_person_list("MM. PIC, COLIN, Mmes RIVET, VIDAL, M. GOMEZ, adjoints");
+        let t: Vec<_> = v.iter().map(|x| (x.value.title.clone().unwrap(), x.value.family_name.clone().unwrap())).collect();
+        assert_eq!(
+            t,
+            [("M.", "PIC"), ("M.", "COLIN"), ("Mme", "RIVET"), ("Mme", "VIDAL"), ("M.", "GOMEZ")]
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+        );
+        let v = parse_person_list("MM et Mmes Ch. PIC, L.COLIN, A.\nVIDAL (12)");
+        assert_eq!(v.len(), 3);
+        assert_eq!(v[0].value.title, None);
+        assert_eq!(v[1].value.family_name.as_deref(), Some("COLIN"));
+        assert_eq!(v[2].value.family_name.as_deref(), Some("VIDAL"));
+        let v = parse_person_list("M. Yves BO-\nRIN, Mme Lucie VAN-\nDERBEKE");
+        assert_eq!(v[0].value.family_name.as_deref(), Some("BORIN"));
+        assert_eq!(v[1].value.family_name.as_deref(), Some("VANDERBEKE"));
+    }
+
+    #[test]
+    fn bullets_and_counts() {
+        let v = parse_person_list("- Madame Julie ROUX\n− Monsieur Marc BLANC\n• M. Théo NOIR (3)");
+        assert_eq!(v.len(), 3);
+        assert_eq!(v[1].value.family_name.as_deref(), Some("BLANC"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(s in "\\PC{0,60}") {
+            let _ = parse_person(&s);
+            for x in parse_person_list(&s) {
+                proptest::prop_assert!(x.span.start <= x.span.end && x.span.end <= s.len());
+                proptest::prop_assert!(s.is_char_boundary(x.span.start) && s.is_char_boundary(x.span.end));
+            }
+        }
+    }
 }
