@@ -49,6 +49,66 @@ pub fn extract_with(text: &str, meta: &SourceMeta) -> Vec<Deliberation> {
     records
 }
 
+/// What kind of act an item is, from its title, its text and its vote.
+fn kind_of(body: &str, title: Option<&str>, vote: Option<&Vote>, anchor: parse::segment::Anchor) -> ActKind {
+    use parse::segment::Anchor;
+    let t = title.map(crate::normalize::fold).unwrap_or_default();
+    let head: String = {
+        let mut end = body.len().min(600);
+        while !body.is_char_boundary(end) {
+            end -= 1;
+        }
+        crate::normalize::fold(&body[..end])
+    };
+    let b = crate::normalize::fold(body);
+    let minutes = |s: &str| {
+        (s.contains("compte rendu") || s.contains("compte-rendu") || s.contains("proces verbal") || s.contains("proces-verbal") || s.contains("compterendu"))
+            && (s.contains("precedent") || s.contains("dernier") || s.contains("seance du") || s.contains("reunion du") || s.contains("conseil municipal du") || s.contains("approbation") || s.contains("adoption") || s.contains("observation"))
+            && !s.contains("decisions")
+    };
+    let election = |s: &str| ELECTION.is_match(s);
+    let delegated = |s: &str| s.contains("2122-22") || s.contains("2122.22") || s.contains("decisions prises") || s.contains("decisions du maire") || s.contains("delegation du maire") || s.contains("delegations de pouvoirs") || s.contains("informations sur la delegation");
+    if !t.is_empty() {
+        if minutes(&t) {
+            return ActKind::MinutesApproval;
+        }
+        if election(&t) {
+            return ActKind::Election;
+        }
+        if delegated(&t) {
+            return ActKind::DelegatedDecision;
+        }
+    } else if anchor == Anchor::Vote {
+        // An unnamed statement: judge by its own sentence.
+        if minutes(&head) || minutes(&b[b.len().saturating_sub(400)..].chars().collect::<String>()) {
+            return ActKind::MinutesApproval;
+        }
+    }
+    if vote.is_none() {
+        if delegated(&b) {
+            return ActKind::DelegatedDecision;
+        }
+        if anchor == Anchor::Act && DECISION_VERB.is_match(&b) && !parse::segment::NOTED.is_match(&t) {
+            return ActKind::Deliberation;
+        }
+        return ActKind::Noted;
+    }
+    if election(&head) && (b.contains("bulletin") || b.contains("elu") || b.contains("candidat") || b.contains("designe")) {
+        return ActKind::Election;
+    }
+    ActKind::Deliberation
+}
+
+static ELECTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?-u:\b)(?:elections?|designations?|nominations?|elit|installation d'un(?:e)? (?:nouve(?:au|lle) )?conseill|composition des commissions|commissions? (?:communales|municipales)|delegues? (?:au|a la|du|aux)|representants? (?:au|a la|du|aux)|president de seance)(?-u:\b)")
+        .expect("election regex")
+});
+
+static DECISION_VERB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?-u:\b)(?:decide|decident|approuve|approuvent|accepte|acceptent|autorise|autorisent|vote|adopte|emet|fixe|charge|arrete|valide|sollicite|donne son accord)(?-u:\b)")
+        .expect("decision verb regex")
+});
+
 /// A normalized document and its session-level facts.
 struct Document<'a> {
     norm: &'a Normalized,
@@ -103,29 +163,78 @@ impl<'a> Document<'a> {
             time: h.time,
             convened_on: h.convened_on.as_ref().map(|d| d.value),
             place: h.place.clone(),
-            chair: h.chair.clone(),
+            chair: h.chair.as_ref().map(|c| c.value.clone()),
             line: h.date.as_ref().map(|d| self.line(d.span.start)),
         };
         if let Some(a) = &self.attendance {
             r.attendance = a.attendance.clone();
             r.attendance.line = Some(self.line(a.span.start));
         }
-        r.act = Act {
-            kind: ActKind::Deliberation,
-            number: item.number.clone(),
-            title: item.title.as_ref().map(|t| t.value.clone()),
-            rapporteur: None,
-            line: Some(self.line(item.span.start)),
-        };
         let body = &text[item.span.clone()];
-        if let Some(v) = parse::vote::find_vote(body) {
-            let v = v.shifted(item.span.start);
+        let vote = parse::vote::find_vote(body).map(|v| v.shifted(item.span.start));
+        let title = item.title.clone().or_else(|| self.fallback_title(item));
+        let rapporteur = parse::header::find_rapporteur(body).map(|p| p.value);
+        r.act = Act {
+            kind: kind_of(body, title.as_ref().map(|t| t.value.as_str()), vote.as_ref().map(|v| &v.value), item.anchor),
+            number: item.number.clone(),
+            title: title.map(|t| t.value),
+            rapporteur,
+            line: Some(self.line(item.heading.as_ref().map(|h| h.start).unwrap_or(item.span.start))),
+        };
+        if let Some(v) = vote {
             r.vote = v.value;
             r.vote.line = Some(self.line(v.span.start));
+        }
+        if r.act.kind == ActKind::Noted {
+            r.vote.outcome = None;
         }
         let fr = self.facts_range(i, item);
         self.facts(&text[fr.clone()], fr.start, &mut r);
         r
+    }
+
+    /// A title for an item whose heading has none: the text after
+    /// "Objet :", else the first paragraph after the attendance block.
+    fn fallback_title(&self, item: &parse::segment::Item) -> Option<parse::Spanned<String>> {
+        let text = self.norm.text.as_str();
+        let span = item.span.clone();
+        let body = &text[span.clone()];
+        let folded = crate::normalize::Folded::new(body);
+        if let Some(i) = folded.text.find("objet :").or_else(|| folded.text.find("objet:")) {
+            let start = folded.orig(i) + body[folded.orig(i)..].find(':').map(|k| k + 1).unwrap_or(0);
+            let end = body[start..].find('\n').map(|k| start + k).unwrap_or(body.len());
+            let t = body[start..end].trim();
+            if !t.is_empty() {
+                return Some(parse::Spanned::new(t.to_string(), span.start + start..span.start + end));
+            }
+        }
+        // First paragraph after the attendance block (an extract).
+        let after = self.attendance.as_ref().map(|a| a.span.end).filter(|&e| e >= span.start && e < span.end)?;
+        let rest = &text[after..span.end];
+        let mut lines = Vec::new();
+        let mut start = None;
+        let mut off = after;
+        for l in rest.split_inclusive('\n') {
+            let t = l.trim();
+            let lf = crate::normalize::fold(t);
+            let label = lf.starts_with("secretaire") || lf.contains(" expose") || lf.starts_with("rapporteur");
+            if t.is_empty() || label {
+                if !lines.is_empty() {
+                    break;
+                }
+            } else {
+                start.get_or_insert(off);
+                lines.push(t);
+                if lines.len() >= 4 {
+                    break;
+                }
+            }
+            off += l.len();
+        }
+        let start = start?;
+        let t = lines.join(" ");
+        let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        (t.len() > 10 && !t.ends_with(':')).then(|| parse::Spanned::new(t, start..off))
     }
 
     /// Amounts, identifiers, establishments and transmission of a range.

@@ -1,8 +1,21 @@
 //! Header: body, assembly, session date and time, convocation, place,
-//! chair; act number, title and rapporteur.
+//! chair; act rapporteur.
+//!
+//! The header is read from the opening of the document (its first lines,
+//! up to the first act): "L'an deux mille vingt-trois, le 27 septembre à
+//! 17h00, le Conseil Municipal de la Ville de Perpignan, régulièrement
+//! convoqué le 20 septembre 2023 s'est réuni Salle du Conseil, sous la
+//! présidence de Louis ALIOT", title lines ("CONSEIL MUNICIPAL DU 4 AVRIL
+//! 2018", "Séance du 23 Juillet 2020"), count boxes ("Date de la
+//! convocation : 15.03.2006").
 
-use crate::model::{Assembly, BodyKind, Date, Person, Time};
 use super::Spanned;
+use super::dates::{parse_date, parse_time};
+use super::persons::parse_person;
+use crate::model::{Assembly, BodyKind, Date, Person, Time};
+use crate::normalize::Folded;
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// Session-level facts read from the opening of a document.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -15,12 +28,250 @@ pub struct SessionHeader {
     pub year_in_words: Option<Spanned<u16>>,
     pub time: Option<Time>,
     pub convened_on: Option<Spanned<Date>>,
-    pub posted_convocation_on: Option<Spanned<Date>>,
     pub place: Option<String>,
-    pub chair: Option<Person>,
+    pub chair: Option<Spanned<Person>>,
 }
 
+/// How far into a document the header is looked for.
+const HEADER_BYTES: usize = 12_000;
+
+static BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)(?-u:\b)(?P<kind>ville|commune|mairie|communaute\ de\ communes|communaute\ d'agglomeration|communaute\ urbaine|metropole|syndicat(?:\ intercommunal|\ mixte)?|departement|region)
+        \s+(?:de\ la\ |de\ l'|du\ |des\ |de\ |d')\s*(?P<name>[a-z][a-z'\-]*(?:[\ \-](?:sur|sous|les|lès|le|la|de|du|des|en|et|d'|l'|saint|sainte|[a-z][a-z'\-]*)){0,5})",
+    )
+    .expect("body regex")
+});
+
+static COUNCIL_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?x)conseil\ (?:municipal|communautaire)\s+(?:de\ la\ commune\ |de\ la\ ville\ )?(?:de\ |d')(?P<name>[a-z][a-z'\-]*(?:[\ \-][a-z][a-z'\-]*){0,4})")
+        .expect("council-of regex")
+});
+
+static ASSEMBLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"conseil municipal|conseil communautaire|conseil metropolitain|conseil departemental|conseil general|conseil regional|bureau communautaire|comite syndical")
+        .expect("assembly regex")
+});
+
+static SESSION_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?x)(?:seance|conseil\ municipal|conseil\ communautaire|reunion|conseil|session|proces[- ]verbal|compte[- ]rendu)(?:\ publique|\ ordinaire|\ extraordinaire|\ pleniere)?(?:\ de\ [a-z'\-]+(?:\ [a-z'\-]+)?)?\s*(?:du|en\ date\ du|le|:)\s+")
+        .expect("session date regex")
+});
+
+static CONVENED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?x)(?:convoque(?:e|s|es)?\ (?:le|en\ date\ du|par\ lettre\ du|du)|convocation\ (?:en\ date\ )?du|convocation\ a\ ete\ (?:adressee|envoyee|faite)\s+(?:le|en\ date\ du)|date\ de\ (?:la\ )?convocation\s*:?|convocation\s*:|par\ convocation\ en\ date\ du|convocation\ (?:envoyee|adressee)\ le)\s*")
+        .expect("convened regex")
+});
+
+static PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?x)s'est\ (?:reuni|assemble|tenu)e?s?\s+(?:en\ (?:session|seance)\ [a-z]+\s*,?\s*)?(?:a\ la\ |au\ |a\ l'|en\ |dans\ la\ |dans\ le\ |dans\ l'|a\ )?(?P<place>[^,.;\n]{3,80}?)\s*(?:,|\.|;|\ sous\ la\ presidence|\ en\ seance|\ apres|$)")
+        .expect("place regex")
+});
+
+static CHAIR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?x)(?:sous\ la\ presidence\ de|presidence\s*:|preside(?:e)?\ par)\s*(?P<who>[^,.;\n]{3,80}?(?:\.[^,.;\n]{2,60}?)?)\s*(?:,|;|\.\s|\.$|\n|$|\ maire|\ president)")
+        .expect("chair regex")
+});
+
+static TIME_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?x)(?:(?-u:\b)a\s+|ouverte\s+a\s+|heure\s*:\s*)(?P<t>[0-9]{1,2}\s*h|[0-9]{1,2}\s*heures|[a-z\-]+(?:\ [a-z\-]+)?\ heures)").expect("time regex")
+});
+
 /// Reads the session header from the start of a document.
-pub fn parse_session_header(_text: &str) -> SessionHeader {
-    SessionHeader::default()
+pub fn parse_session_header(text: &str) -> SessionHeader {
+    let mut end = text.len().min(HEADER_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    let f = Folded::new(head);
+    let ft = f.text.as_str();
+    let mut h = SessionHeader::default();
+
+    if let Some(op) = super::dates::find_session_opening(head) {
+        if let Some(d) = op.date {
+            h.date = Some(Spanned::new(d, op.span.clone()));
+        }
+        if let Some(y) = op.year_in_words {
+            h.year_in_words = Some(Spanned::new(y, op.span.clone()));
+        }
+        h.time = op.time;
+    }
+    if h.date.is_none() {
+        h.date = SESSION_DATE.find_iter(ft).find_map(|m| {
+            let at = f.orig(m.end());
+            parse_date(&head[at..]).map(|(d, n)| Spanned::new(d, at..at + n))
+        });
+    }
+    if h.time.is_none() {
+        h.time = TIME_AT.captures_iter(ft).find_map(|c| {
+            let m = c.name("t")?;
+            parse_time(&head[f.orig(m.start())..]).map(|(t, _)| t)
+        });
+    }
+    h.convened_on = CONVENED.find_iter(ft).find_map(|m| {
+        let at = f.orig(m.end());
+        parse_date(&head[at..]).map(|(d, n)| Spanned::new(d, at..at + n))
+    });
+    h.assembly = ASSEMBLY.find(ft).map(|m| match m.as_str() {
+        "conseil municipal" => Assembly::ConseilMunicipal,
+        "conseil communautaire" | "conseil metropolitain" => Assembly::ConseilCommunautaire,
+        "conseil departemental" | "conseil general" => Assembly::ConseilDepartemental,
+        "conseil regional" => Assembly::ConseilRegional,
+        "bureau communautaire" => Assembly::Bureau,
+        _ => Assembly::Other,
+    });
+    let (name, kind) = body(head, &f);
+    h.body_name = name;
+    h.body_kind = kind.or(match h.assembly {
+        Some(Assembly::ConseilMunicipal) => Some(BodyKind::Commune),
+        Some(Assembly::ConseilCommunautaire | Assembly::Bureau) => Some(BodyKind::Epci),
+        Some(Assembly::ConseilDepartemental) => Some(BodyKind::Departement),
+        Some(Assembly::ConseilRegional) => Some(BodyKind::Region),
+        _ => None,
+    });
+    h.place = PLACE.captures(ft).and_then(|c| {
+        let m = c.name("place")?;
+        let p = head[f.orig_range(m.range())].trim();
+        let pf = crate::normalize::fold(p);
+        (!pf.starts_with("sous la") && !pf.starts_with("le ") && p.chars().any(|c| c.is_alphabetic())).then(|| p.to_string())
+    });
+    h.chair = CHAIR.captures(ft).and_then(|c| {
+        let m = c.name("who")?;
+        let r = f.orig_range(m.range());
+        let who = head[r.clone()].trim();
+        let who = who.trim_end_matches(|c: char| c == ',' || c.is_whitespace());
+        let p = parse_person(who)?;
+        (p.family_name.is_some() || p.given_name.is_some()).then(|| Spanned::new(p, r))
+    });
+    h
+}
+
+fn body(head: &str, f: &Folded) -> (Option<Spanned<String>>, Option<BodyKind>) {
+    let ft = f.text.as_str();
+    // Prefer "conseil municipal de la Ville de X", then a title line
+    // "VILLE DE X", then "conseil municipal de X".
+    let found = BODY.captures(ft).map(|c| {
+        let whole = c.get(0).map(|m| m.range()).unwrap_or(0..0);
+        let name_end = c.name("name").map(|m| m.end()).unwrap_or(whole.end);
+        (whole.start..name_end, c["kind"].to_string())
+    });
+    if let Some((r, kind)) = found {
+        let r = f.orig_range(r);
+        let name = tidy_name(&head[r.clone()]);
+        let k = if kind.starts_with("communaute") || kind == "metropole" {
+            BodyKind::Epci
+        } else if kind.starts_with("syndicat") {
+            BodyKind::Other
+        } else if kind == "departement" {
+            BodyKind::Departement
+        } else if kind == "region" {
+            BodyKind::Region
+        } else {
+            BodyKind::Commune
+        };
+        return (Some(Spanned::new(name, r)), Some(k));
+    }
+    if let Some(c) = COUNCIL_OF.captures(ft) {
+        let m = c.name("name").map(|m| m.range()).unwrap_or(0..0);
+        let r = f.orig_range(m);
+        return (Some(Spanned::new(tidy_name(&head[r.clone()]), r)), None);
+    }
+    (None, None)
+}
+
+/// Cuts a body name at the first word that is not part of a place name.
+fn tidy_name(s: &str) -> String {
+    let stop = ["regulierement", "legalement", "dument", "s'est", "reuni", "convoque", "en", "a", "au", "sous", "le", "du", "legalement"];
+    let mut words: Vec<&str> = Vec::new();
+    for (i, w) in s.split_whitespace().enumerate() {
+        let wf = crate::normalize::fold(w.trim_end_matches([',', '.', ';', ':']));
+        if i > 2 && stop.contains(&wf.as_str()) {
+            break;
+        }
+        words.push(w);
+        if w.ends_with([',', '.', ';', ':']) {
+            break;
+        }
+    }
+    while let Some(last) = words.last() {
+        let lf = crate::normalize::fold(last.trim_end_matches([',', '.', ';', ':']));
+        if ["de", "du", "des", "la", "le", "les", "et", "sur", "en", "a"].contains(&lf.as_str()) {
+            words.pop();
+        } else {
+            break;
+        }
+    }
+    words.join(" ").trim_end_matches([',', '.', ';', ':']).to_string()
+}
+
+static RAPPORTEUR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?xm)(?:^|\n)\s*(?:rapporteurs?\s*:\s*(?P<who1>[^\n]{3,80})|(?P<who2>(?:m\.|mme|monsieur|madame)\s[^\n]{2,60}?)(?:,\ rapporteur,?)?\s+(?:expose|presente|rapporte|donne\ lecture|rappelle|informe|propose)(?-u:\b))")
+        .expect("rapporteur regex")
+});
+
+/// The rapporteur of an act: "Mme Patricia FOURQUET expose :",
+/// "Rapporteur : M. Jean DUPONT", "Monsieur X, rapporteur, rappelle".
+/// Only the first lines of the item are searched.
+pub fn find_rapporteur(text: &str) -> Option<Spanned<Person>> {
+    let mut end = text.len().min(4000);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    let f = Folded::new(head);
+    let c = RAPPORTEUR.captures(&f.text)?;
+    let m = c.name("who1").or(c.name("who2"))?;
+    let r = f.orig_range(m.range());
+    let who = head[r.clone()].trim().trim_end_matches([',', ':', '.']);
+    let who_f = crate::normalize::fold(who);
+    if who_f.contains(" le maire") || who_f.ends_with("le maire") || who_f.contains("le president") {
+        return None;
+    }
+    let who = who.split(" rapporteur").next().unwrap_or(who).trim_end_matches([',', ' ']);
+    let p = parse_person(who)?;
+    p.family_name.as_ref()?;
+    Some(Spanned::new(p, r))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn body_and_assembly() {
+        let h = parse_session_header("CONSEIL MUNICIPAL\nle Conseil Municipal de la Ville de Montrevel, régulièrement convoqué, s'est réuni Salle des Fêtes, sous la présidence de Jeanne MARTIN.\n");
+        assert_eq!(h.body_name.unwrap().value, "Ville de Montrevel");
+        assert_eq!(h.body_kind, Some(BodyKind::Commune));
+        assert_eq!(h.assembly, Some(Assembly::ConseilMunicipal));
+        assert_eq!(h.place.as_deref(), Some("Salle des Fêtes"));
+        let chair = h.chair.unwrap().value;
+        assert_eq!(chair.family_name.as_deref(), Some("MARTIN"));
+        assert_eq!(chair.given_name.as_deref(), Some("Jeanne"));
+    }
+
+    #[test]
+    fn epci_body() {
+        let h = parse_session_header("COMMUNAUTE DE COMMUNES DU VAL VERT\nSéance du conseil communautaire\n");
+        assert_eq!(h.body_kind, Some(BodyKind::Epci));
+        assert_eq!(h.assembly, Some(Assembly::ConseilCommunautaire));
+    }
+
+    #[test]
+    fn chair_with_title_and_role() {
+        let h = parse_session_header("s'est réuni à la mairie sous la présidence de Monsieur Paul LEBRUN, Maire.\n");
+        let chair = h.chair.unwrap().value;
+        assert_eq!(chair.title.as_deref(), Some("M."));
+        assert_eq!(chair.family_name.as_deref(), Some("LEBRUN"));
+    }
+
+    #[test]
+    fn rapporteur_wordings() {
+        let p = find_rapporteur("Titre\n\nMme Claire BONNET expose :\nMes chers collègues").unwrap().value;
+        assert_eq!(p.family_name.as_deref(), Some("BONNET"));
+        assert_eq!(p.title.as_deref(), Some("Mme"));
+        let p = find_rapporteur("Rapporteur : M. Hugo FAURE\nTexte").unwrap().value;
+        assert_eq!(p.family_name.as_deref(), Some("FAURE"));
+        assert!(find_rapporteur("Monsieur le Maire expose au conseil").is_none());
+    }
 }

@@ -272,7 +272,11 @@ fn title_text(text: &str, r: &Range<usize>) -> Option<Spanned<String>> {
 
 /// Number of non-empty lines between two line indexes.
 fn body_lines(lines: &[Line], from: usize, to: usize) -> usize {
-    lines[from.min(lines.len())..to.min(lines.len())].iter().filter(|l| !l.folded.trim().is_empty()).count()
+    let (from, to) = (from.min(lines.len()), to.min(lines.len()));
+    if from >= to {
+        return 0;
+    }
+    lines[from..to].iter().filter(|l| !l.folded.trim().is_empty()).count()
 }
 
 /// The deliberations of `text`, in order; a text without any recognisable

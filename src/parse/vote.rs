@@ -38,21 +38,31 @@ static STRONG: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         unanimi | unanimt
         | (?-u:\b)a\ la\ majorite
-        | (?-u:\b)adopt(?:e|ee|es|ees|ent|ion)(?-u:\b)
-        | (?-u:\b)rejet(?:e|ee|es|ees|tent)?(?-u:\b) | (?-u:\b)n'est\ pas\ (?:adopt|approuv)
+        | ^[\s\-\x{{2022}}*(]*(?:adopte|adoptee|adoptes|adoptees|rejete|rejetee|adoption|approuve|approuvee|accepte|acceptee)(?-u:\b)
+        | (?-u:\b)(?:deliberation|proposition|motion|projet|compte[-\ ]rendu|proces[-\ ]verbal|point|question|rapport|delib)\ (?:est\ |a\ ete\ )?(?:adoptee?|rejetee?|approuvee?|acceptee?|votee?)(?:\ par|\ a|\ au|\s*$|[.,;])
+        | (?-u:\b)rejet(?:e|ee|es|ees|tent)?\ (?:par|a\ l)|(?-u:\b)n'est\ pas\ (?:adopt|approuv)
         | (?-u:\b)(?:a\ l'exception\ d|sauf\ (?:par\ )?)[^\n]{{0,200}}?(?-u:\b)qui\ (?:vote|s'abst|ne\ prenn|ne\ pren)
-        | (?-u:\b){n}\s+(?:voix|votes?)(?-u:\b)
-        | (?-u:\b){n}\s+[\x22\x{{ab}}]?\s*(?:pour|contre|abstentions?)(?-u:\b)
-        | ^[\s\-\x{{2022}}\x{{b7}}\x{{2212}}\x{{2013}}\x{{2014}}*]*(?:pour|contre|abstentions?|votants?)\s*:?\s*{n}(?:\s|$|[,.;])
+        | {pre}{n}\s+(?:voix|votes?)(?-u:\b)
+        | {pre}{n}\s+[\x22\x{{ab}}]\s*(?:pour|contre|abstentions?)(?-u:\b)
+        | {pre}{n}\s+(?:contre|abstentions?)(?-u:\b)
+        | {pre}{n}\s+pour(?-u:\b)[^\n]*(?:contre|abstention)
+        | ^[\s\-\x{{2022}}*]*{n}\s+(?:voix\s+)?pour\s*[.,;]?\s*$
+        | (?:contre|abstention)[^\n]*{pre}{n}\s+pour(?-u:\b)
+        | ^[\s\-\x{{2022}}\x{{b7}}\x{{2212}}\x{{2013}}\x{{2014}}*]*(?:pour|contre|abstentions?)\s*:?\s*{n}(?:\s|$|[,.;])
         | (?-u:\b)(?:contre|abstentions?)\s*:\s*{n}(?-u:\b)
         | (?-u:\b)(?:contre|abstentions?)\s*:\s*(?:m\.|mme|monsieur|madame|mm\.|mmes)\s
         | (?-u:\b)votes?\s*:\s*pour
         | ^[\s\-]*pour\ [^:\n]{{1,80}}:\s*{n}\s+votes?
         ",
-        n = num_re()
+        n = num_re(),
+        pre = PRE
     ))
     .expect("vote regex")
 });
+
+/// What may stand before a count: not a digit, a slash or a dot (dates,
+/// amounts).
+const PRE: &str = r"(?:^|[\s(:,;\-])";
 
 static WEAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -68,11 +78,12 @@ static WEAK: LazyLock<Regex> = LazyLock::new(|| {
 static TALLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?x)
-        (?P<n1>{n})\s+(?:voix\s+)?[\x22\x{{ab}}]?\s*(?P<k1>pour|contre|abstentions?|bulletins?\ blancs?|blancs?|nuls?)(?-u:\b)
+        {pre}(?P<n1>{n})\s+(?:voix\s+)?[\x22\x{{ab}}]?\s*(?P<k1>pour|contre|abstentions?|bulletins?\ blancs?|blancs?|nuls?)(?-u:\b)
         | (?-u:\b)(?P<k2>pour|contre|abstentions?|votants?|blancs?|nuls?)\s*[:=]?\s*(?P<n2>{n})(?-u:\b)(?:\s+(?:voix|votes?))?
         | ^[\s\-]*pour\ [^:\n]{{1,80}}:\s*(?P<n3>{n})\s+votes?
         ",
-        n = num_re()
+        n = num_re(),
+        pre = PRE
     ))
     .expect("tally regex")
 });
@@ -392,6 +403,10 @@ fn read_statement(folded: &str, original: &str) -> Vote {
             v.not_voting = count;
             v.not_voting_names = persons;
         }
+    }
+    // Every vote cast for, none against, none abstaining: unanimous.
+    if !v.unanimous && for_.is_some_and(|f| f > 0) && against == Some(0) && abstain == Some(0) && exception.is_none() {
+        v.unanimous = true;
     }
     if v.unanimous {
         against = Some(against.unwrap_or(0));
