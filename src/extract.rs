@@ -68,6 +68,19 @@ fn kind_of(body: &str, title: Option<&str>, vote: Option<&Vote>, anchor: parse::
     };
     let election = |s: &str| ELECTION.is_match(s);
     let delegated = |s: &str| s.contains("2122-22") || s.contains("2122.22") || s.contains("decisions prises") || s.contains("decisions du maire") || s.contains("delegation du maire") || s.contains("delegations de pouvoirs") || s.contains("informations sur la delegation");
+    if anchor == Anchor::Vote {
+        // An item closed by a statement: the statement's own sentence first.
+        let tail: String = {
+            let mut start = b.len().saturating_sub(300);
+            while !b.is_char_boundary(start) {
+                start += 1;
+            }
+            b[start..].to_string()
+        };
+        if minutes(&tail) {
+            return ActKind::MinutesApproval;
+        }
+    }
     if !t.is_empty() {
         if minutes(&t) {
             return ActKind::MinutesApproval;
@@ -77,11 +90,6 @@ fn kind_of(body: &str, title: Option<&str>, vote: Option<&Vote>, anchor: parse::
         }
         if delegated(&t) {
             return ActKind::DelegatedDecision;
-        }
-    } else if anchor == Anchor::Vote {
-        // An unnamed statement: judge by its own sentence.
-        if minutes(&head) || minutes(&b[b.len().saturating_sub(400)..].chars().collect::<String>()) {
-            return ActKind::MinutesApproval;
         }
     }
     if vote.is_none() {

@@ -38,7 +38,7 @@ static STRONG: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         unanimi | unanimt
         | (?-u:\b)a\ la\ majorite
-        | ^[\s\-\x{{2022}}*(]*(?:adopte|adoptee|adoptes|adoptees|rejete|rejetee|adoption|approuve|approuvee|accepte|acceptee)(?-u:\b)
+        | ^[\s\-\x{{2022}}*(]*(?:adopte|adoptee|adoptes|adoptees|rejete|rejetee|adoption)(?-u:\b)
         | (?-u:\b)(?:deliberation|proposition|motion|projet|compte[-\ ]rendu|proces[-\ ]verbal|point|question|rapport|delib)\ (?:est\ |a\ ete\ )?(?:adoptee?|rejetee?|approuvee?|acceptee?|votee?)(?:\ par|\ a|\ au|\s*$|[.,;])
         | (?-u:\b)rejet(?:e|ee|es|ees|tent)?\ (?:par|a\ l)|(?-u:\b)n'est\ pas\ (?:adopt|approuv)
         | (?-u:\b)(?:a\ l'exception\ d|sauf\ (?:par\ )?)[^\n]{{0,200}}?(?-u:\b)qui\ (?:vote|s'abst|ne\ prenn|ne\ pren)
@@ -52,6 +52,7 @@ static STRONG: LazyLock<Regex> = LazyLock::new(|| {
         | (?-u:\b)(?:contre|abstentions?)\s*:\s*{n}(?-u:\b)
         | (?-u:\b)(?:contre|abstentions?)\s*:\s*(?:m\.|mme|monsieur|madame|mm\.|mmes)\s
         | (?-u:\b)votes?\s*:\s*pour
+        | (?-u:\b)qui\ (?:votent|vote)\ contre | (?-u:\b)qui\ s'abstien
         | ^[\s\-]*pour\ [^:\n]{{1,80}}:\s*{n}\s+votes?
         ",
         n = num_re(),
@@ -151,8 +152,12 @@ impl Lines {
     }
 }
 
+static HEADING_LIKE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[0-9]{1,2}|[ivx]{1,4})\s*[).°\-]\s*[a-z]").expect("heading-like regex")
+});
+
 fn cue(line: &str) -> Option<Cue> {
-    if line.trim().is_empty() {
+    if line.trim().is_empty() || HEADING_LIKE.is_match(line) {
         return None;
     }
     if STRONG.is_match(line) {
@@ -244,10 +249,13 @@ pub fn find_vote_statements(text: &str) -> Vec<Spanned<Vote>> {
     let mut cues: Vec<Option<Cue>> = (0..n).map(|i| cue(lines.line(i))).collect();
     for i in 0..n.saturating_sub(1) {
         if cues[i].is_none() || cues[i] == Some(Cue::Weak) {
-            let joined = format!("{} {}", lines.line(i).trim_end(), lines.line(i + 1).trim_start());
-            if continues(lines.line(i), lines.line(i + 1)) && cue(&joined) == Some(Cue::Strong) && cues[i + 1] != Some(Cue::Strong) {
-                cues[i] = Some(Cue::Strong);
-                cues[i + 1] = cues[i + 1].or(Some(Cue::Weak));
+            // The next non-blank line (one blank line skipped: double-spaced text).
+            let k = if lines.line(i + 1).trim().is_empty() && i + 2 < n { i + 2 } else { i + 1 };
+            let joined = format!("{} {}", lines.line(i).trim_end(), lines.line(k).trim_start());
+            if continues(lines.line(i), lines.line(k)) && cue(&joined) == Some(Cue::Strong) {
+                // The first half of a statement that runs over two lines.
+                cues[i] = Some(if cues[k] == Some(Cue::Strong) { Cue::Weak } else { Cue::Strong });
+                cues[k] = cues[k].or(Some(Cue::Weak));
             }
         }
     }
@@ -270,7 +278,7 @@ pub fn find_vote_statements(text: &str) -> Vec<Spanned<Vote>> {
                     end = j;
                     j += 1;
                 }
-                None if lines.line(j).trim().is_empty() && j + 1 < n && cues[j + 1].is_some() && tally_only(lines.line(j + 1)) => j += 1,
+                None if lines.line(j).trim().is_empty() && j + 1 < n && cues[j + 1].is_some() && (tally_only(lines.line(j + 1)) || cues[j] .is_none() && continues(lines.line(j - 1), lines.line(j + 1))) => j += 1,
                 None => break,
             }
         }
