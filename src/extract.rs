@@ -101,7 +101,7 @@ fn kind_of(body: &str, title: Option<&str>, vote: Option<&Vote>, anchor: parse::
         }
         return ActKind::Noted;
     }
-    if election(&head) && (b.contains("bulletin") || b.contains("elu") || b.contains("candidat") || b.contains("designe")) {
+    if t.is_empty() && ELECTED.is_match(&head) {
         return ActKind::Election;
     }
     ActKind::Deliberation
@@ -110,6 +110,10 @@ fn kind_of(body: &str, title: Option<&str>, vote: Option<&Vote>, anchor: parse::
 static ELECTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"(?-u:\b)(?:elections?|designations?|nominations?|elit|installation d'un(?:e)? (?:nouve(?:au|lle) )?conseill|composition des commissions|commissions? (?:communales|municipales)|delegues? (?:au|a la|du|aux)|representants? (?:au|a la|du|aux)|president de seance)(?-u:\b)")
         .expect("election regex")
+});
+
+static ELECTED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?-u:\b)(?:elit|est elue?|sont elus|proclame elue?|designe comme|bulletins? (?:blancs?|nuls?)|candidats?)(?-u:\b)").expect("elected regex")
 });
 
 static DECISION_VERB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {

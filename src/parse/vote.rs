@@ -48,8 +48,8 @@ static STRONG: LazyLock<Regex> = LazyLock::new(|| {
         | {pre}{n}\s+pour(?-u:\b)[^\n]*(?:contre|abstention)
         | ^[\s\-\x{{2022}}*]*{n}\s+(?:voix\s+)?pour\s*[.,;]?\s*$
         | (?:contre|abstention)[^\n]*{pre}{n}\s+pour(?-u:\b)
-        | ^[\s\-\x{{2022}}\x{{b7}}\x{{2212}}\x{{2013}}\x{{2014}}*]*(?:pour|contre|abstentions?)\s*:?\s*{n}(?:\s|$|[,.;])
-        | (?-u:\b)(?:contre|abstentions?)\s*:\s*{n}(?-u:\b)
+        | ^[\s\-\x{{2022}}\x{{b7}}\x{{2212}}\x{{2013}}\x{{2014}}*]*(?:pour|contre|abstentions?)\s*:?\s*[0-9]{{1,3}}(?:\s|$|[,.;])
+        | (?-u:\b)(?:contre|abstentions?)\s*:\s*[0-9]{{1,3}}(?-u:\b)
         | (?-u:\b)(?:contre|abstentions?)\s*:\s*(?:m\.|mme|monsieur|madame|mm\.|mmes)\s
         | (?-u:\b)votes?\s*:\s*pour
         | (?-u:\b)qui\ (?:votent|vote)\ contre | (?-u:\b)qui\ s'abstien
@@ -78,9 +78,9 @@ static WEAK: LazyLock<Regex> = LazyLock::new(|| {
 /// The counts a tally states.
 static TALLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?x)
+        r"(?xm)
         {pre}(?P<n1>{n})\s+(?:voix\s+)?[\x22\x{{ab}}]?\s*(?P<k1>pour|contre|abstentions?|bulletins?\ blancs?|blancs?|nuls?)(?-u:\b)
-        | (?-u:\b)(?P<k2>pour|contre|abstentions?|votants?|blancs?|nuls?)\s*[:=]?\s*(?P<n2>{n})(?-u:\b)(?:\s+(?:voix|votes?))?
+        | (?-u:\b)(?P<k2>pour|contre|abstentions?|votants?|blancs?|nuls?)\s*[:=]?\s*(?P<n2>[0-9]{{1,3}})(?-u:\b)(?:\s+(?:voix|votes?))?
         | ^[\s\-]*pour\ [^:\n]{{1,80}}:\s*(?P<n3>{n})\s+votes?
         ",
         n = num_re(),
@@ -309,7 +309,8 @@ pub fn find_vote_statements(text: &str) -> Vec<Spanned<Vote>> {
         .map(|(s, e)| {
             let span = lines.ranges[s].start..lines.ranges[e].end;
             let body = join_lines(&lines, (s, e));
-            let mut vote = read_statement(&body, text.get(span.clone()).unwrap_or(""));
+            let body_nl = join_lines_nl(&lines, (s, e));
+            let mut vote = read_statement(&body, &body_nl, text.get(span.clone()).unwrap_or(""));
             vote.line = None;
             Spanned::new(vote, span)
         })
@@ -328,20 +329,24 @@ fn tally_only(line: &str) -> bool {
     TALLY.is_match(&lf) && lf.split_whitespace().count() <= 14
 }
 
+fn join_lines_nl(lines: &Lines, (s, e): (usize, usize)) -> String {
+    (s..=e).map(|k| lines.line(k).trim()).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
+}
+
 fn join_lines(lines: &Lines, (s, e): (usize, usize)) -> String {
     (s..=e).map(|k| lines.line(k).trim()).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 /// Reads the vote a statement states. `folded` is the statement on one
 /// line, accent-folded; `original` the same bytes as written (for names).
-fn read_statement(folded: &str, original: &str) -> Vote {
+fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
     let mut v = Vote::default();
     let unanimous = folded.contains("unanimi") || folded.contains("unanimt");
     let exception = EXCEPTION.captures(folded);
     v.unanimous = unanimous && exception.is_none();
     // Figures.
     let (mut for_, mut against, mut abstain, mut voting) = (None, None, None, None);
-    for c in TALLY.captures_iter(folded) {
+    for c in TALLY.captures_iter(folded_lines) {
         let (num, kind) = if let (Some(n), Some(k)) = (c.name("n1"), c.name("k1")) {
             (n.as_str(), k.as_str())
         } else if let (Some(n), Some(k)) = (c.name("n2"), c.name("k2")) {
