@@ -2,7 +2,7 @@
 //! present) and compares amounts with the gold `amounts_cents`.
 
 use registre::normalize::normalize;
-use registre::parse::{amounts, identifiers};
+use registre::parse::{amounts, dates, identifiers};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -54,6 +54,7 @@ fn amounts_and_ids_against_gold() {
     let verbose = std::env::var_os("LEXICAL_VERBOSE").is_some();
     let (mut tp, mut fp, mut fn_) = (0, 0, 0);
     let mut docs = 0;
+    let mut openings: Vec<(String, bool)> = Vec::new();
     for path in entries {
         let stem = path.file_stem().unwrap().to_string_lossy().to_string();
         let Ok(gold) = std::fs::read_to_string(dir.join("gold").join(format!("{stem}.json"))) else { continue };
@@ -86,6 +87,16 @@ fn amounts_and_ids_against_gold() {
             fn_ += s.fn_;
             docs += 1;
         }
+        if let Some(g) = gold.pointer("/session/date").and_then(|v| v.as_str()) {
+            let o = dates::find_session_opening(t);
+            let found = o.as_ref().and_then(|o| o.date).map(|d| d.to_string());
+            eprintln!("   opening: {:?} time {:?} words {:?} (gold {g})", found, o.as_ref().and_then(|o| o.time).map(|t| t.to_string()), o.as_ref().and_then(|o| o.year_in_words));
+            openings.push((stem.clone(), found.as_deref() == Some(g) || found.is_none()));
+        }
+        if verbose {
+            let tr = dates::find_transmission(t);
+            eprintln!("   transmission: {:?}", [&tr.received_on, &tr.posted_on, &tr.sent_on, &tr.executory_on].map(|d| d.as_ref().map(|d| d.value.to_string())));
+        }
         let ids = identifiers::find_identifiers(t);
         if verbose {
             let shown: Vec<_> = ids.iter().filter(|i| i.kind != registre::model::IdentifierKind::Uai).map(|i| (i.kind, &i.value)).collect();
@@ -108,6 +119,9 @@ fn amounts_and_ids_against_gold() {
             assert_eq!(found, g, "{stem}: UAI codes");
         }
     }
+    // An opening found must carry the session date.
+    let wrong: Vec<_> = openings.iter().filter(|(_, ok)| !ok).map(|(s, _)| s).collect();
+    assert!(wrong.is_empty(), "openings with a wrong date: {wrong:?}");
     let p = tp as f64 / (tp + fp).max(1) as f64;
     let r = tp as f64 / (tp + fn_).max(1) as f64;
     eprintln!("{docs} documents: amounts P={p:.3} R={r:.3}");
