@@ -1,21 +1,735 @@
 //! Dates and times, in figures and in words.
+//!
+//! Dates: "27/09/2023", "27.09.2023", "27-09-23", "2023-09-27",
+//! "27 septembre 2023", "1er octobre 2023", "- 4 OCT. 2023", "lundi 4 avril
+//! 2018", "vingt-sept septembre deux mille vingt-trois", "le premier mars
+//! deux mil quatorze". Times: "17h00", "17 h 30", "18H", "à 20 heures 30",
+//! "dix-huit heures trente", "vingt heures et zéro minute".
+//! Also the session opening sentence ("L'an deux mille vingt-trois, le 27
+//! septembre à 17h00, …") and the transmission stamps.
 
+use super::Spanned;
+use super::numbers::{number_words, ordinal_or_day_words};
 use crate::model::{Date, Time};
+use nom::IResult;
+use nom::Parser;
+use nom::bytes::complete::{tag, tag_no_case, take_while_m_n};
+use nom::character::complete::{multispace0, multispace1, space0, space1};
+use nom::combinator::opt;
+use regex::Regex;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+type Res<'a, T> = IResult<&'a str, T>;
+
+fn fail<T>(input: &str) -> Res<'_, T> {
+    Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify)))
+}
+
+/// Reads one word of letters, folded to ASCII lower case into `buf`;
+/// returns (byte length, folded length); the folded length exceeds the
+/// buffer for long or non-ASCII-foldable words.
+fn folded_word<'b>(s: &str, buf: &'b mut [u8; 12]) -> (usize, Option<&'b str>) {
+    let mut n = 0usize;
+    let mut len = 0usize;
+    let mut ok = true;
+    for c in s.chars() {
+        if !c.is_alphabetic() {
+            break;
+        }
+        let f = crate::normalize::fold_char(c);
+        if n < buf.len() && f.is_ascii() {
+            buf[n] = f as u8;
+            n += 1;
+        } else {
+            ok = false;
+        }
+        len += c.len_utf8();
+    }
+    if !ok || len == 0 {
+        return (len, None);
+    }
+    (len, std::str::from_utf8(&buf[..n]).ok())
+}
+
+/// A month name (full or abbreviated, any case, accents optional, with an
+/// optional abbreviation dot).
+pub fn month(input: &str) -> Res<'_, u8> {
+    let mut buf = [0u8; 12];
+    let (len, w) = folded_word(input, &mut buf);
+    let Some(w) = w else { return fail(input) };
+    let (m, abbrev) = match w {
+        "janvier" => (1, false),
+        "janv" | "jan" => (1, true),
+        "fevrier" => (2, false),
+        "fev" | "fevr" => (2, true),
+        "mars" => (3, false),
+        "avril" => (4, false),
+        "avr" => (4, true),
+        "mai" => (5, false),
+        "juin" => (6, false),
+        "juillet" => (7, false),
+        "juil" => (7, true),
+        "aout" => (8, false),
+        "septembre" => (9, false),
+        "sept" | "sep" => (9, true),
+        "octobre" => (10, false),
+        "oct" => (10, true),
+        "novembre" => (11, false),
+        "nov" => (11, true),
+        "decembre" => (12, false),
+        "dec" => (12, true),
+        _ => return fail(input),
+    };
+    let mut rest = &input[len..];
+    if abbrev {
+        rest = rest.strip_prefix('.').unwrap_or(rest);
+    }
+    Ok((rest, m))
+}
+
+/// A weekday name.
+fn weekday(input: &str) -> Res<'_, ()> {
+    let mut buf = [0u8; 12];
+    let (len, w) = folded_word(input, &mut buf);
+    match w {
+        Some("lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche") => Ok((&input[len..], ())),
+        _ => fail(input),
+    }
+}
+
+/// 1 to `max` digits, not followed by another digit.
+fn digits(max: usize) -> impl Fn(&str) -> Res<'_, u32> {
+    move |input: &str| {
+        let (rest, d) = take_while_m_n(1, max, |c: char| c.is_ascii_digit()).parse(input)?;
+        if rest.starts_with(|c: char| c.is_ascii_digit()) {
+            return fail(input);
+        }
+        match d.parse() {
+            Ok(v) => Ok((rest, v)),
+            Err(_) => fail(input),
+        }
+    }
+}
+
+/// A day of the month in figures ("4", "04", "1er") or words ("premier",
+/// "vingt-sept").
+fn day(input: &str) -> Res<'_, u8> {
+    if let Ok((rest, d)) = digits(2)(input) {
+        let rest = ["er", "ER", "°"].iter().find_map(|s| rest.strip_prefix(s)).unwrap_or(rest);
+        if rest.starts_with(|c: char| c.is_alphanumeric()) {
+            return fail(input);
+        }
+        return if (1..=31).contains(&d) { Ok((rest, d as u8)) } else { fail(input) };
+    }
+    let (rest, d) = ordinal_or_day_words(input)?;
+    Ok((rest, d as u8))
+}
+
+/// How a year was written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum YearForm {
+    Figures,
+    Words,
+}
+
+/// A year in figures (4 digits) or words ("deux mille vingt-trois",
+/// "deux mil quatorze").
+fn year(input: &str) -> Res<'_, (u16, YearForm)> {
+    if let Ok((rest, y)) = digits(4)(input) {
+        if (1000..=2999).contains(&y) && !rest.starts_with(|c: char| c.is_alphanumeric()) {
+            return Ok((rest, (y as u16, YearForm::Figures)));
+        }
+        return fail(input);
+    }
+    let (rest, y) = number_words(input)?;
+    if (1000..=2999).contains(&y) { Ok((rest, (y as u16, YearForm::Words))) } else { fail(input) }
+}
+
+/// Day, month and optional year: "4 avril 2018", "vingt-sept septembre",
+/// "six du mois de novembre", with an optional weekday before.
+fn day_month_year(input: &str) -> Res<'_, (u8, u8, Option<(u16, YearForm)>)> {
+    let (s, _) = opt((weekday, space1)).parse(input)?;
+    let (s, d) = day(s)?;
+    let (s, _) = space0(s)?;
+    let (s, _) = opt((tag_no_case("du mois d"), opt(tag("e ")), opt(tag("'")), space0)).parse(s)?;
+    let (s, m) = month(s)?;
+    // A year after the month, on the same line.
+    let (s, y) = match (space1::<&str, nom::error::Error<&str>>, year).parse(s) {
+        Ok((r, (_, y))) => (r, Some(y)),
+        Err(_) => (s, None),
+    };
+    Ok((s, (d, m, y)))
+}
+
+/// Numeric dates: "27/09/2023", "27.09.2023", "27-09-23", "2023-09-27".
+fn numeric_date(input: &str) -> Res<'_, Date> {
+    // ISO first.
+    if let Ok((rest, (y, _, m, _, d))) = (digits(4), tag("-"), digits(2), tag("-"), digits(2)).parse(input) {
+        if let Some(date) = Date::new(y as u16, m as u8, d as u8) {
+            return Ok((rest, date));
+        }
+        return fail(input);
+    }
+    let (s, d) = digits(2)(input)?;
+    let sep = s.chars().next().filter(|c| matches!(c, '/' | '.' | '-'));
+    let Some(sep) = sep else { return fail(input) };
+    let s = &s[1..];
+    let (s, m) = digits(2)(s)?;
+    let Some(s) = s.strip_prefix(sep) else { return fail(input) };
+    let (rest, y) = if let Ok((r, y)) = digits(4)(s).and_then(|(r, y)| if s.len() - r.len() == 4 { Ok((r, y)) } else { fail(s) }) {
+        (r, y)
+    } else {
+        let (r, y) = take_while_m_n(2, 2, |c: char| c.is_ascii_digit()).parse(s)?;
+        if r.starts_with(|c: char| c.is_ascii_digit()) {
+            return fail(input);
+        }
+        (r, 2000 + y.parse::<u32>().unwrap_or(0))
+    };
+    if rest.starts_with(|c: char| c.is_ascii_alphanumeric()) || (rest.starts_with(sep) && rest[1..].starts_with(|c: char| c.is_ascii_digit())) {
+        return fail(input);
+    }
+    match Date::new(y as u16, m as u8, d as u8) {
+        Some(date) if (1900..=2199).contains(&y) => Ok((rest, date)),
+        _ => fail(input),
+    }
+}
+
+/// A full date at the start of `input`, with how its year was written.
+fn date_detail(input: &str) -> Res<'_, (Date, YearForm)> {
+    // Stamps write "- 4 OCT. 2023"; openings "le premier mars …".
+    let (s, _) = opt((tag("-"), space0)).parse(input)?;
+    let (s, _) = opt((tag_no_case("le"), space1)).parse(s)?;
+    if let Ok((rest, d)) = numeric_date(s) {
+        return Ok((rest, (d, YearForm::Figures)));
+    }
+    let (rest, (d, m, y)) = day_month_year(s)?;
+    let Some((y, form)) = y else { return fail(input) };
+    match Date::new(y, m, d) {
+        Some(date) => Ok((rest, (date, form))),
+        None => fail(input),
+    }
+}
 
 /// A date at the start of `s` and the bytes it took.
-pub fn parse_date(_s: &str) -> Option<(Date, usize)> {
-    None
+pub fn parse_date(s: &str) -> Option<(Date, usize)> {
+    let (rest, (d, _)) = date_detail(s).ok()?;
+    Some((d, s.len() - rest.len()))
+}
+
+/// Minutes after "heures": figures or words, optional "minutes".
+fn minutes(input: &str) -> Res<'_, u8> {
+    let (s, _) = space1(input)?;
+    let (s, _) = opt((tag_no_case("et"), space1)).parse(s)?;
+    let (s, m) = if let Ok((r, m)) = digits(2)(s) {
+        (r, m as u64)
+    } else {
+        let mut buf = [0u8; 12];
+        let (len, w) = folded_word(s, &mut buf);
+        match w {
+            Some("quart") => (&s[len..], 15),
+            Some("demie") => (&s[len..], 30),
+            _ => number_words(s)?,
+        }
+    };
+    if m >= 60 {
+        return fail(input);
+    }
+    let (s, _) = opt((space1, tag_no_case("minute"), opt(tag_no_case("s")))).parse(s)?;
+    Ok((s, m as u8))
 }
 
 /// A time at the start of `s` ("17h00", "17 h 30", "dix-huit heures").
-pub fn parse_time(_s: &str) -> Option<(Time, usize)> {
-    None
+pub fn parse_time(s: &str) -> Option<(Time, usize)> {
+    let (rest, t) = time(s).ok()?;
+    Some((t, s.len() - rest.len()))
 }
 
+fn time(input: &str) -> Res<'_, Time> {
+    let (s, _) = opt((alt_a, space1)).parse(input)?;
+    // Figures: "17h00", "17 h 30", "17H", "20 heures 30".
+    if let Ok((s1, h)) = digits(2)(s) {
+        let (s2, _) = space0(s1)?;
+        if let Ok((s3, _)) = heures(s2) {
+            let (s4, m) = match minutes(s3) {
+                Ok((r, m)) => (r, m),
+                Err(_) => (s3, 0),
+            };
+            return Time::new(h as u8, m).map_or_else(|| fail(input), |t| Ok((s4, t)));
+        }
+        let Some(s3) = s2.strip_prefix(['h', 'H']) else { return fail(input) };
+        let (s4, _) = space0(s3)?;
+        let (s5, m) = match digits(2)(s4) {
+            Ok((r, m)) if s4.len() - r.len() == 2 => (r, m as u8),
+            _ => {
+                // "17h" alone: not glued to a word ("17 hectares").
+                if s3.starts_with(|c: char| c.is_alphanumeric()) {
+                    return fail(input);
+                }
+                (s3, 0)
+            }
+        };
+        if s5.starts_with(|c: char| c.is_alphanumeric()) {
+            return fail(input);
+        }
+        return Time::new(h as u8, m).map_or_else(|| fail(input), |t| Ok((s5, t)));
+    }
+    // Words: "dix-huit heures trente", "vingt heures et zéro minute".
+    let (s1, h) = number_words(s)?;
+    let (s2, _) = space1(s1)?;
+    let (s3, _) = heures(s2)?;
+    let (s4, m) = match minutes(s3) {
+        Ok((r, m)) => (r, m),
+        Err(_) => (s3, 0),
+    };
+    if h > 23 {
+        return fail(input);
+    }
+    Time::new(h as u8, m).map_or_else(|| fail(input), |t| Ok((s4, t)))
+}
+
+/// "à" / "a" before a time.
+fn alt_a(input: &str) -> Res<'_, &str> {
+    if let Some(r) = input.strip_prefix("à").or_else(|| input.strip_prefix("À")) {
+        return Ok((r, &input[..input.len() - r.len()]));
+    }
+    let (r, a) = tag_no_case("a")(input)?;
+    Ok((r, a))
+}
+
+/// "heure(s)", not glued to more letters.
+fn heures(input: &str) -> Res<'_, ()> {
+    let (s, _) = tag_no_case("heure")(input)?;
+    let (s, _) = opt(tag_no_case("s")).parse(s)?;
+    if s.starts_with(|c: char| c.is_alphabetic()) {
+        return fail(input);
+    }
+    Ok((s, ()))
+}
+
+/// Month names and numeric date shapes, to find where dates may start.
+static DATE_ANCHOR_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:janv|janvier|f[ée]v|f[ée]vr|f[ée]vrier|mars|avr|avril|mai|juin|juil|juillet|ao[uû]t|sept?|septembre|oct|octobre|nov|novembre|d[ée]c|d[ée]cembre)(?:\.|(?-u:\b))|(?-u:\b)[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{2,4}(?-u:\b)",
+    )
+    .expect("date anchor regex")
+});
+
 /// Every date in `text`, in order.
-pub fn find_dates(_text: &str) -> Vec<(Date, Range<usize>)> {
-    Vec::new()
+pub fn find_dates(text: &str) -> Vec<(Date, Range<usize>)> {
+    let mut out: Vec<(Date, Range<usize>)> = Vec::new();
+    let mut covered = 0usize;
+    for m in DATE_ANCHOR_RE.find_iter(text) {
+        if m.start() < covered {
+            continue;
+        }
+        if m.as_str().as_bytes()[0].is_ascii_digit() {
+            if let Ok((rest, d)) = numeric_date(m.as_str()) {
+                if rest.is_empty() {
+                    out.push((d, m.range()));
+                    covered = m.end();
+                }
+            }
+            continue;
+        }
+        // A month name: the day is in the few words before it.
+        let lo = floor_char_boundary(text, m.start().saturating_sub(48)).max(covered);
+        let window = &text[lo..m.start()];
+        let mut starts: Vec<usize> = Vec::new();
+        let mut prev_alnum = false;
+        for (i, c) in window.char_indices() {
+            let alnum = c.is_alphanumeric();
+            if alnum && !prev_alnum {
+                starts.push(lo + i);
+            }
+            prev_alnum = alnum;
+        }
+        if lo > 0 && text[..lo].chars().next_back().is_some_and(char::is_alphanumeric) && !starts.is_empty() && starts[0] == lo {
+            starts.remove(0);
+        }
+        for &s in &starts {
+            if let Ok((rest, (d, _))) = date_detail(&text[s..]) {
+                let end = text.len() - rest.len();
+                if end > m.start() {
+                    // The span starts at the date itself, not at "le".
+                    let head = &text.as_bytes()[s..];
+                    let s = if head.len() > 3 && head[..3].eq_ignore_ascii_case(b"le ") { s + 3 } else { s };
+                    out.push((d, s..end));
+                    covered = end;
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The opening sentence of a session.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SessionOpening {
+    pub date: Option<Date>,
+    /// The year as written in words ("L'an deux mille vingt-trois").
+    pub year_in_words: Option<u16>,
+    pub time: Option<Time>,
+    pub span: Range<usize>,
+}
+
+static LAN_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)l' ?an ").expect("l'an regex"));
+
+static LE_LINE_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?im)^[ ]*le ").expect("le regex"));
+
+static SITTING_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)conseil|r[ée]uni|assembl[ée]e|convoqu|s[ée]ance").expect("sitting words regex")
+});
+
+/// Separators between the parts of an opening: spaces, line breaks,
+/// commas, "et".
+fn opening_sep(input: &str) -> Res<'_, ()> {
+    let (mut s, _) = multispace0(input)?;
+    loop {
+        let before = s;
+        if let Some(r) = s.strip_prefix(',') {
+            s = r;
+        }
+        let (r, _) = multispace0(s)?;
+        s = r;
+        let et: Res<'_, (&str, &str)> = (tag_no_case("et"), multispace1).parse(s);
+        if let Ok((r, _)) = et {
+            s = r;
+        }
+        if s.len() == before.len() {
+            break;
+        }
+    }
+    Ok((s, ()))
+}
+
+/// "L'an deux mille vingt-trois, le 27 septembre à 17h00".
+fn lan_opening(input: &str) -> Res<'_, SessionOpening> {
+    let (s, _) = tag_no_case("l")(input)?;
+    let (s, _) = tag("'")(s)?;
+    let (s, _) = space0(s)?;
+    let (s, _) = tag_no_case("an")(s)?;
+    let (s, _) = space1(s)?;
+    let (s, (y, _)) = year(s)?;
+    let (s, _) = opening_sep(s)?;
+    let (s, _) = opt((tag_no_case("le"), multispace1)).parse(s)?;
+    let (s, (d, m, y2)) = day_month_year(s)?;
+    let year = y2.map_or(y, |(y2, _)| y2);
+    let (s, t) = opening_time(s);
+    Ok((s, SessionOpening { date: Date::new(year, m, d), year_in_words: Some(y), time: t, span: 0..0 }))
+}
+
+/// An optional time after the date: ", à 17h00", "à dix huit heures".
+fn opening_time(s: &str) -> (&str, Option<Time>) {
+    let Ok((s1, _)) = opening_sep(s) else { return (s, None) };
+    match time(s1) {
+        Ok((r, t)) => (r, Some(t)),
+        Err(_) => (s, None),
+    }
+}
+
+/// "Le [jeudi] 24 octobre 2013 à 17 h 30, le Conseil …" at a line start.
+fn le_opening(input: &str) -> Res<'_, SessionOpening> {
+    let (s, _) = tag_no_case("le")(input)?;
+    let (s, _) = space1(s)?;
+    let (s, (d, m, y)) = day_month_year(s)?;
+    let Some((y, form)) = y else { return fail(input) };
+    let (s, t) = opening_time(s);
+    Ok((
+        s,
+        SessionOpening {
+            date: Date::new(y, m, d),
+            year_in_words: (form == YearForm::Words).then_some(y),
+            time: t,
+            span: 0..0,
+        },
+    ))
+}
+
+/// The classic opening sentence of a session: "L'an deux mille
+/// vingt-trois, le 27 septembre à 17h00, le Conseil Municipal …" or "Le
+/// vingt février deux mil quatorze à 20h30, …". The first one in the text.
+pub fn find_session_opening(text: &str) -> Option<SessionOpening> {
+    let lan = LAN_RE.find_iter(text).find_map(|m| {
+        let (rest, mut o) = lan_opening(&text[m.start()..]).ok()?;
+        o.span = m.start()..text.len() - rest.len();
+        Some(o)
+    });
+    let le = LE_LINE_RE.find_iter(text).find_map(|m| {
+        let start = m.end() - 3;
+        let (rest, mut o) = le_opening(&text[start..]).ok()?;
+        let end = text.len() - rest.len();
+        // It opens a sitting when a time follows or the sentence speaks of
+        // the council.
+        let tail = &text[end..floor_char_boundary(text, (end + 160).min(text.len()))];
+        if o.time.is_none() && !SITTING_WORD_RE.is_match(tail) {
+            return None;
+        }
+        o.span = start..end;
+        Some(o)
+    });
+    match (lan, le) {
+        (Some(a), Some(b)) => Some(if b.span.start < a.span.start { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// Transmission and publication stamps.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TransmissionMatch {
+    pub received_on: Option<Spanned<Date>>,
+    pub posted_on: Option<Spanned<Date>>,
+    pub sent_on: Option<Spanned<Date>>,
+    pub executory_on: Option<Spanned<Date>>,
+}
+
+static RECEIVED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:accus[ée] (?:de )?r[ée]ception(?: en (?:sous-)?pr[ée]fecture)?(?: le| du)?|accus[ée] re[çc]u(?: le)?|re[çc]ue? (?:en|à la|a la|par la) (?:sous-)?pr[ée]fecture(?: le)?|date de r[ée]ception(?: en| à la| a la)?(?: (?:sous-)?pr[ée]fecture)?|r[ée]ception (?:en|à la|a la|par la) (?:sous-)?pr[ée]fecture(?: le)?)",
+    )
+    .expect("received regex")
+});
+
+static POSTED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:affich[ée]e?s?(?: en mairie)?(?: le| du)?|publi[ée]e?s?(?: sur le site[^\n:]{0,40})?(?: le| du)?|mise? en ligne(?: le)?|date (?:de |d')(?:l')?(?:affichage|publication|mise en ligne))",
+    )
+    .expect("posted regex")
+});
+
+static SENT_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:envoy[ée]e? (?:en|à la|a la) (?:sous-)?pr[ée]fecture(?: le)?|transmise? (?:en|à la|a la) (?:sous-)?pr[ée]fecture(?: le)?|date de (?:t[ée]l[ée])?transmission(?: en (?:sous-)?pr[ée]fecture)?)",
+    )
+    .expect("sent regex")
+});
+
+static EXECUTORY_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)ex[ée]cutoire[^\n]{0,140}?(?:le|du|au)(?-u:\b)|ex[ée]cutoire").expect("executory regex")
+});
+
+/// A date right after a stamp label: optional spaces, ":", one line break.
+fn date_after(text: &str, end: usize) -> Option<Spanned<Date>> {
+    let rest = &text[end..];
+    let trimmed = rest.trim_start_matches([' ', ':', '\t']);
+    let trimmed = trimmed.strip_prefix('\n').map_or(trimmed, |t| t.trim_start_matches([' ', ':']));
+    let start = text.len() - trimmed.len();
+    // Skip "le" after a line break ("Affiché\nle 4 octobre 2023").
+    let (date, len) = parse_date(trimmed)?;
+    Some(Spanned::new(date, start..start + len))
+}
+
+fn first_stamp(re: &Regex, text: &str) -> Option<Spanned<Date>> {
+    re.find_iter(text).find_map(|m| date_after(text, m.end()))
+}
+
+/// Transmission and publication stamps ("Accusé reçu le : - 4 OCT. 2023",
+/// "Reçu en préfecture le 09/02/2021", "Affiché le", "Publié le", "Envoyé
+/// en préfecture le", "Certifié exécutoire … le", "Acte rendu exécutoire
+/// le"): the first dated one of each kind.
+pub fn find_transmission(text: &str) -> TransmissionMatch {
+    TransmissionMatch {
+        received_on: first_stamp(&RECEIVED_RE, text),
+        posted_on: first_stamp(&POSTED_RE, text),
+        sent_on: first_stamp(&SENT_RE, text),
+        executory_on: first_stamp(&EXECUTORY_RE, text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn d(y: u16, m: u8, dd: u8) -> Date {
+        Date::new(y, m, dd).unwrap()
+    }
+
+    fn t(h: u8, m: u8) -> Time {
+        Time::new(h, m).unwrap()
+    }
+
+    #[test]
+    fn dates_in_figures() {
+        assert_eq!(parse_date("27/09/2023 suite"), Some((d(2023, 9, 27), 10)));
+        assert_eq!(parse_date("27.09.2023"), Some((d(2023, 9, 27), 10)));
+        assert_eq!(parse_date("2023-09-27"), Some((d(2023, 9, 27), 10)));
+        assert_eq!(parse_date("9/2/21"), Some((d(2021, 2, 9), 6)));
+        assert_eq!(parse_date("31/02/2023"), None);
+        assert_eq!(parse_date("12.5"), None);
+        assert_eq!(parse_date("1.2.3.4"), None);
+        assert_eq!(parse_date("27/09/20231"), None);
+    }
+
+    #[test]
+    fn dates_with_month_names() {
+        assert_eq!(parse_date("27 septembre 2023,"), Some((d(2023, 9, 27), 17)));
+        assert_eq!(parse_date("1er octobre 2023"), Some((d(2023, 10, 1), 16)));
+        assert_eq!(parse_date("- 4 OCT. 2023"), Some((d(2023, 10, 4), 13)));
+        assert_eq!(parse_date("4 oct 2023"), Some((d(2023, 10, 4), 10)));
+        assert_eq!(parse_date("lundi 4 avril 2018"), Some((d(2018, 4, 4), 18)));
+        assert_eq!(parse_date("4 Août 2020"), Some((d(2020, 8, 4), 12)));
+        assert_eq!(parse_date("16 DECEMBRE 2014"), Some((d(2014, 12, 16), 16)));
+        assert_eq!(parse_date("4 avril"), None);
+        assert_eq!(parse_date("4 avrilx 2018"), None);
+        assert_eq!(parse_date("32 mars 2018"), None);
+    }
+
+    #[test]
+    fn dates_in_words() {
+        let s = "vingt-sept septembre deux mille vingt-trois à";
+        assert_eq!(parse_date(s), Some((d(2023, 9, 27), s.len() - " à".len())));
+        let s = "le premier mars deux mil quatorze";
+        assert_eq!(parse_date(s), Some((d(2014, 3, 1), s.len())));
+        assert_eq!(parse_date("Vingt trois Juillet deux mille vingt par"), Some((d(2020, 7, 23), 36)));
+    }
+
+    #[test]
+    fn times() {
+        assert_eq!(parse_time("17h00,"), Some((t(17, 0), 5)));
+        assert_eq!(parse_time("17 h 30"), Some((t(17, 30), 7)));
+        assert_eq!(parse_time("17H"), Some((t(17, 0), 3)));
+        assert_eq!(parse_time("18h30."), Some((t(18, 30), 5)));
+        assert_eq!(parse_time("à 20 heures 30"), Some((t(20, 30), 15)));
+        assert_eq!(parse_time("dix-huit heures trente"), Some((t(18, 30), 22)));
+        assert_eq!(parse_time("dix huit heures, le"), Some((t(18, 0), 15)));
+        assert_eq!(parse_time("vingt heures et zéro minute,"), Some((t(20, 0), 28)));
+        assert_eq!(parse_time("0 heure 55"), Some((t(0, 55), 10)));
+        assert_eq!(parse_time("vingt heures et quart"), Some((t(20, 15), 21)));
+        assert_eq!(parse_time("17 hectares"), None);
+        assert_eq!(parse_time("25h00"), None);
+        assert_eq!(parse_time("17 heures 75"), Some((t(17, 0), 9)));
+        assert_eq!(parse_time("deux voix"), None);
+    }
+
+    #[test]
+    fn finds_dates_in_text() {
+        let text = "Vu la délibération du 12 mars 2019 et le courrier du 03/04/2020, le lundi 4 avril 2022 ; le 4 avril.";
+        let got: Vec<_> = find_dates(text).into_iter().map(|(d, r)| (d, &text[r])).collect();
+        assert_eq!(
+            got,
+            vec![
+                (d(2019, 3, 12), "12 mars 2019"),
+                (d(2020, 4, 3), "03/04/2020"),
+                (d(2022, 4, 4), "lundi 4 avril 2022"),
+            ]
+        );
+        let text = "décidé le vingt-deux mai deux mille quinze.";
+        let got: Vec<_> = find_dates(text).into_iter().map(|(d, r)| (d, &text[r])).collect();
+        assert_eq!(got, vec![(d(2015, 5, 22), "vingt-deux mai deux mille quinze")]);
+    }
+
+    #[test]
+    fn session_openings() {
+        let o = find_session_opening(
+            "CONSEIL\nL'an deux mille vingt-trois, le 27 septembre à 17h00, le Conseil Municipal de la Ville",
+        )
+        .unwrap();
+        assert_eq!(o.date, Some(d(2023, 9, 27)));
+        assert_eq!(o.year_in_words, Some(2023));
+        assert_eq!(o.time, Some(t(17, 0)));
+        assert_eq!(o.span.start, 8);
+
+        let o = find_session_opening("L'an deux mil dix huit, le 4 avril, à dix huit heures trente, le conseil").unwrap();
+        assert_eq!((o.date, o.time), (Some(d(2018, 4, 4)), Some(t(18, 30))));
+
+        let o = find_session_opening("L'an deux mille quatorze le six du mois de novembre à vingt heures trente, le").unwrap();
+        assert_eq!((o.date, o.time), (Some(d(2014, 11, 6)), Some(t(20, 30))));
+
+        let o = find_session_opening("L'An deux mille quatorze et le seize décembre à vingt heures").unwrap();
+        assert_eq!((o.date, o.time), (Some(d(2014, 12, 16)), Some(t(20, 0))));
+
+        let o = find_session_opening("L'an deux mille dix-huit, le treize décembre, le Conseil municipal").unwrap();
+        assert_eq!((o.date, o.time), (Some(d(2018, 12, 13)), None));
+
+        // The year in words disagrees with the date: both are reported.
+        let o = find_session_opening("L'an deux mille vingt, le 4 mars 2021 à 18h").unwrap();
+        assert_eq!((o.date, o.year_in_words), (Some(d(2021, 3, 4)), Some(2020)));
+
+        let o = find_session_opening("Titre\nLe vingt février deux mil quatorze à 20h30, le conseil").unwrap();
+        assert_eq!((o.date, o.year_in_words, o.time), (Some(d(2014, 2, 20)), Some(2014), Some(t(20, 30))));
+
+        let o = find_session_opening("Le jeudi 24 octobre 2013 à 17 h 30, le Conseil municipal").unwrap();
+        assert_eq!((o.date, o.year_in_words, o.time), (Some(d(2013, 10, 24)), None, Some(t(17, 30))));
+
+        assert_eq!(find_session_opening("Le 4 avril 2018 nous avons planté des arbres."), None);
+        assert_eq!(find_session_opening("l'an dernier"), None);
+    }
+
+    #[test]
+    fn transmission_stamps() {
+        let text = "ID : 066-216601369-20230927-178822-DE-1-1\nAccusé reçu le : - 4 OCT. 2023\nAffiché le : - 4 OCT. 2023\n";
+        let m = find_transmission(text);
+        assert_eq!(m.received_on.as_ref().map(|s| s.value), Some(d(2023, 10, 4)));
+        assert_eq!(m.posted_on.as_ref().map(|s| s.value), Some(d(2023, 10, 4)));
+        let r = m.received_on.unwrap().span;
+        assert_eq!(&text[r], "- 4 OCT. 2023");
+        assert_eq!(m.sent_on, None);
+
+        let text = "Envoyé en préfecture le 09/02/2021\nReçu en préfecture le 10/02/2021\nPublié le 11/02/2021\n\
+                    Certifié exécutoire, compte tenu de la transmission en Préfecture et de la publication le : 12/02/2021";
+        let m = find_transmission(text);
+        assert_eq!(m.sent_on.map(|s| s.value), Some(d(2021, 2, 9)));
+        assert_eq!(m.received_on.map(|s| s.value), Some(d(2021, 2, 10)));
+        assert_eq!(m.posted_on.map(|s| s.value), Some(d(2021, 2, 11)));
+        assert_eq!(m.executory_on.map(|s| s.value), Some(d(2021, 2, 12)));
+
+        let m = find_transmission("Date de réception préfecture : 05/03/2019\nDate de l'affichage : 16.03.2006\nActe rendu exécutoire le 21 juin 2022");
+        assert_eq!(m.received_on.map(|s| s.value), Some(d(2019, 3, 5)));
+        assert_eq!(m.posted_on.map(|s| s.value), Some(d(2006, 3, 16)));
+        assert_eq!(m.executory_on.map(|s| s.value), Some(d(2022, 6, 21)));
+
+        let m = find_transmission("Accusé de réception en préfecture\n044-214400400-\nDate de réception préfecture :\n");
+        assert_eq!(m, TransmissionMatch::default());
+        let m = find_transmission("aucun contenu ne soit publié dans l'ENT le cas échéant");
+        assert_eq!(m.posted_on, None);
+    }
+
+    #[test]
+    fn months() {
+        assert_eq!(month("Février"), Ok(("", 2)));
+        assert_eq!(month("FEV. 2020"), Ok((" 2020", 2)));
+        assert_eq!(month("août"), Ok(("", 8)));
+        assert!(month("marsupial").is_err());
+        assert!(month("").is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics(s in "\\PC{0,200}") {
+            let _ = find_dates(&s);
+            let _ = parse_date(&s);
+            let _ = parse_time(&s);
+            let _ = find_session_opening(&s);
+            let _ = find_transmission(&s);
+        }
+
+        #[test]
+        fn never_panics_date_like(s in "[0-9 /.\\-hàéûLl'anetdeuxmilvngtsrpoqcuzjfb]{0,80}") {
+            for (_, r) in find_dates(&s) {
+                prop_assert!(s.is_char_boundary(r.start) && s.is_char_boundary(r.end));
+            }
+            let _ = find_session_opening(&s);
+        }
+
+        #[test]
+        fn numeric_round_trip(y in 1950u16..2100, m in 1u8..=12, dd in 1u8..=28, sep in prop::sample::select(vec!['/', '.', '-'])) {
+            let s = format!("le {dd:02}{sep}{m:02}{sep}{y}");
+            let found = find_dates(&s);
+            prop_assert_eq!(found.len(), 1);
+            prop_assert_eq!(found[0].0, Date::new(y, m, dd).unwrap());
+        }
+    }
 }
 
 /// The classic opening sentence of a session.

@@ -1,7 +1,19 @@
-//! Identifiers: UAI, SIREN, SIRET, @ctes ids; establishments.
+//! Identifiers: UAI, SIREN, SIRET, @ctes ids, INSEE codes; establishments.
+//!
+//! - UAI: 7 digits (a département prefix `0xx`, `620`, `720`, `97x`) and a
+//!   check letter, `ABCDEFGHJKLMNPRSTUVWXYZ`[n mod 23].
+//! - @ctes: `DDD-SIREN-AAAAMMJJ-internal-NN`, with an optional typology
+//!   prefix (`99_DE-`) and file suffix (`-1-1`, `-1-1_1`) that are not part
+//!   of the id.
+//! - SIREN (9 digits) and SIRET (14 digits), Luhn-checked (La Poste SIRETs
+//!   by their digit sum): read when labelled ("SIRET :", "N° SIREN") in
+//!   any grouping, or, for a SIRET, as a bare 14-digit run passing the check.
+//! - INSEE commune codes only when labelled ("code INSEE 66136").
 
-use crate::model::{ActesParts, EstablishmentKind, IdentifierKind};
+use crate::model::{ActesParts, Date, EstablishmentKind, IdentifierKind};
+use regex::Regex;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct IdMatch {
@@ -12,14 +24,193 @@ pub struct IdMatch {
     pub span: Range<usize>,
 }
 
-/// Every identifier in `text`, in order.
-pub fn find_identifiers(_text: &str) -> Vec<IdMatch> {
-    Vec::new()
+/// Check letters of the UAI, indexed by the 7-digit number mod 23.
+const UAI_LETTERS: &[u8; 23] = b"ABCDEFGHJKLMNPRSTUVWXYZ";
+
+/// The check letter of a UAI from its 7 digits.
+pub fn uai_check_letter(first7: &str) -> Option<char> {
+    if first7.len() != 7 || !first7.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: u32 = first7.parse().ok()?;
+    Some(UAI_LETTERS[(n % 23) as usize] as char)
 }
 
-/// The parts of an @ctes id (a trailing `-1-1` file suffix ignored).
-pub fn parse_actes_id(_s: &str) -> Option<ActesParts> {
-    None
+/// True when the département prefix of a UAI is plausible.
+fn uai_prefix_ok(first3: &str) -> bool {
+    let b = first3.as_bytes();
+    b.len() == 3
+        && (b[0] == b'0' && b[1].is_ascii_digit() && b[2].is_ascii_digit()
+            || first3 == "620"
+            || first3 == "720"
+            || (b[0] == b'9' && b[1] == b'7' && b[2].is_ascii_digit()))
+}
+
+/// True when `s` is a well-formed UAI with the right check letter.
+pub fn uai_ok(s: &str) -> bool {
+    s.len() == 8
+        && s.is_char_boundary(7)
+        && uai_prefix_ok(&s[..3.min(s.len())])
+        && uai_check_letter(&s[..7]).is_some_and(|c| s[7..].chars().next() == Some(c))
+}
+
+/// Luhn check over a run of ASCII digits.
+pub fn luhn_ok(digits: &str) -> bool {
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let sum: u32 = digits
+        .bytes()
+        .rev()
+        .enumerate()
+        .map(|(i, b)| {
+            let d = (b - b'0') as u32;
+            if i % 2 == 1 {
+                let d2 = d * 2;
+                if d2 > 9 { d2 - 9 } else { d2 }
+            } else {
+                d
+            }
+        })
+        .sum();
+    sum % 10 == 0
+}
+
+/// True when `s` is a 14-digit SIRET passing Luhn, or a La Poste SIRET
+/// (`356000000…`) whose digit sum is a multiple of 5.
+pub fn siret_ok(s: &str) -> bool {
+    if s.len() != 14 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    if luhn_ok(s) {
+        return true;
+    }
+    s.starts_with("356000000") && s.bytes().map(|b| (b - b'0') as u32).sum::<u32>() % 5 == 0
+}
+
+/// True when `s` is a 9-digit SIREN passing Luhn.
+pub fn siren_ok(s: &str) -> bool {
+    s.len() == 9 && luhn_ok(s)
+}
+
+static UAI_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(0[0-9]{2}|620|720|97[0-9])([0-9]{4})([A-Z])(?-u:\b)").expect("uai regex")
+});
+
+static ACTES_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?-u:\b)(?:[0-9]{2}_[A-Z]{2}-)?(?P<id>(?P<dep>[0-9]{2}[0-9AB])-(?P<siren>[0-9]{9})-(?P<date>[0-9]{8})-(?P<internal>[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*?)-(?P<nature>DE|AR|AI|CC|BF|AU))(?P<suffix>-[0-9]-[0-9](?:_[0-9]+)?(?:\.[A-Za-z]{2,4})?)?(?-u:\b)",
+    )
+    .expect("actes regex")
+});
+
+/// A labelled SIREN/SIRET/INSEE: the label, a short gap without digits,
+/// then the number in any grouping.
+static LABELLED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?P<label>siren|siret|insee)(?-u:\b)[^0-9\n]{0,25}?(?P<num>[0-9]{3} ?[0-9]{3} ?[0-9]{3}(?: ?[0-9]{5}| ?[0-9]{3} ?[0-9]{2})?|(?:[0-9]{2}|2[AB]) ?[0-9]{3})(?-u:\b)",
+    )
+    .expect("labelled id regex")
+});
+
+/// A bare run of 14 digits.
+static DIGITS14_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)[0-9]{14}(?-u:\b)").expect("14 digits regex"));
+
+/// Every identifier in `text`, in order.
+pub fn find_identifiers(text: &str) -> Vec<IdMatch> {
+    let mut out = Vec::new();
+    for c in ACTES_RE.captures_iter(text) {
+        let (Some(id), Some(all)) = (c.name("id"), c.get(0)) else { continue };
+        // A longer run of digits around it is something else.
+        if text[..all.start()].ends_with(|ch: char| ch.is_ascii_digit() || ch == '-') {
+            continue;
+        }
+        out.push(IdMatch {
+            kind: IdentifierKind::Actes,
+            value: id.as_str().to_string(),
+            check_ok: None,
+            span: id.start()..all.end(),
+        });
+    }
+    for c in UAI_RE.captures_iter(text) {
+        let Some(m) = c.get(0) else { continue };
+        if glued(text, m.start(), m.end()) {
+            continue;
+        }
+        let value = m.as_str().to_string();
+        out.push(IdMatch { kind: IdentifierKind::Uai, check_ok: Some(uai_ok(&value)), value, span: m.range() });
+    }
+    for c in LABELLED_RE.captures_iter(text) {
+        let (Some(label), Some(num)) = (c.name("label"), c.name("num")) else { continue };
+        if glued(text, num.start(), num.end()) {
+            continue;
+        }
+        let digits: String = num.as_str().chars().filter(|ch| !ch.is_whitespace()).collect();
+        let label = label.as_str().to_ascii_lowercase();
+        let (kind, check_ok) = match (label.as_str(), digits.len()) {
+            ("insee", 5) => (IdentifierKind::Insee, None),
+            ("siren" | "siret", 9) => (IdentifierKind::Siren, Some(siren_ok(&digits))),
+            ("siren" | "siret", 14) => (IdentifierKind::Siret, Some(siret_ok(&digits))),
+            _ => continue,
+        };
+        out.push(IdMatch { kind, value: digits, check_ok, span: num.range() });
+    }
+    for m in DIGITS14_RE.find_iter(text) {
+        if glued(text, m.start(), m.end()) || !siret_ok(m.as_str()) {
+            continue;
+        }
+        out.push(IdMatch {
+            kind: IdentifierKind::Siret,
+            value: m.as_str().to_string(),
+            check_ok: Some(true),
+            span: m.range(),
+        });
+    }
+    out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    // Drop matches inside an earlier one (a labelled SIRET also found bare,
+    // a SIREN inside an @ctes id).
+    let mut kept: Vec<IdMatch> = Vec::with_capacity(out.len());
+    for m in out {
+        if kept.iter().rev().take(4).any(|k| m.span.start < k.span.end && m.span.end > k.span.start) {
+            continue;
+        }
+        kept.push(m);
+    }
+    kept
+}
+
+/// True when a number at `start..end` continues a longer token
+/// ("12-0660206R", "0660206R-2", "x123").
+fn glued(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let bad = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    bad(before)
+        || bad(after)
+        || (before == Some('-') && text[..start - 1].ends_with(|c: char| c.is_ascii_digit()))
+        || (after == Some('-') && text[end + 1..].starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// The parts of an @ctes id (a trailing `-1-1` file suffix and a `99_DE-`
+/// typology prefix ignored).
+pub fn parse_actes_id(s: &str) -> Option<ActesParts> {
+    let s = s.trim();
+    let c = ACTES_RE.captures(s)?;
+    let all = c.get(0)?;
+    // The whole string must be the id (with its optional prefix/suffix).
+    if all.start() != 0 || all.end() != s.len() {
+        return None;
+    }
+    let date = c.name("date")?.as_str();
+    let date = Date::new(date[0..4].parse().ok()?, date[4..6].parse().ok()?, date[6..8].parse().ok()?);
+    Some(ActesParts {
+        department: c.name("dep")?.as_str().to_string(),
+        siren: c.name("siren")?.as_str().to_string(),
+        date,
+        internal_id: c.name("internal")?.as_str().to_string(),
+        nature: c.name("nature")?.as_str().to_string(),
+    })
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -33,7 +224,308 @@ pub struct EstablishmentMatch {
     pub span: Range<usize>,
 }
 
+/// Words that make a piece of text an establishment name.
+static SCHOOL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:[ée]cole|coll[èe]ge|lyc[ée]e|groupe scolaire|maternelle|[ée]l[ée]mentaire|primaire|erea|segpa|[ée]tablissement|institut|cfa|lp)(?-u:\b)",
+    )
+    .expect("school regex")
+});
+
+/// The kind of an establishment from its name.
+pub fn establishment_kind(name: &str) -> EstablishmentKind {
+    let f = crate::normalize::fold(name);
+    if f.contains("maternelle") {
+        EstablishmentKind::Maternelle
+    } else if f.contains("elementaire") {
+        EstablishmentKind::Elementaire
+    } else if f.contains("primaire") {
+        EstablishmentKind::Primaire
+    } else if f.contains("college") {
+        EstablishmentKind::College
+    } else if f.contains("lycee") {
+        EstablishmentKind::Lycee
+    } else {
+        EstablishmentKind::Other
+    }
+}
+
+/// Splits an establishment entry into its fields at " - ", " – ", " | ",
+/// ";" and tabs-turned-double-spaces.
+fn fields(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    loop {
+        let cut = [" - ", " – ", " — ", " | ", "; ", "  "]
+            .iter()
+            .filter_map(|sep| rest.find(sep).map(|i| (i, sep.len())))
+            .min();
+        match cut {
+            Some((i, l)) => {
+                out.push(&rest[..i]);
+                rest = &rest[i + l..];
+            }
+            None => {
+                out.push(rest);
+                break;
+            }
+        }
+    }
+    out.into_iter().map(clean_field).filter(|f| !f.is_empty()).collect()
+}
+
+fn clean_field(f: &str) -> &str {
+    let mut f = f.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '-' | '|' | '.'));
+    // A trailing label before the code: "… UAI", "… RNE n°".
+    for label in ["n°", "N°", "UAI", "uai", "RNE", "rne", "code", "Code"] {
+        if let Some(x) = f.strip_suffix(label) {
+            f = x.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '(' | '-'));
+        }
+    }
+    f
+}
+
+fn is_department(f: &str) -> bool {
+    let b = f.as_bytes();
+    (b.len() == 2 || b.len() == 3) && b.iter().all(u8::is_ascii_digit) || f == "2A" || f == "2B"
+}
+
 /// Every establishment named with its UAI in `text`, in order.
-pub fn find_establishments(_text: &str) -> Vec<EstablishmentMatch> {
-    Vec::new()
+pub fn find_establishments(text: &str) -> Vec<EstablishmentMatch> {
+    let uais: Vec<Range<usize>> = find_identifiers_of(text, IdentifierKind::Uai);
+    let mut out = Vec::with_capacity(uais.len());
+    for (k, r) in uais.iter().enumerate() {
+        let line_start = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[r.end..].find('\n').map_or(text.len(), |i| r.end + i);
+        // Text of this entry before the code: back to the previous code on
+        // the line (and the separator after it) or the line start.
+        let prev_end = if k > 0 && uais[k - 1].end > line_start { uais[k - 1].end } else { line_start };
+        let mut before = &text[prev_end..r.start];
+        if prev_end > line_start {
+            // Skip what closes the previous entry: ", " or ") ; ".
+            before = before.trim_start_matches(|c: char| matches!(c, ',' | ';' | ')' | ' '));
+            for conj in ["et ", "and ", "puis "] {
+                if let Some(b) = before.strip_prefix(conj) {
+                    before = b;
+                }
+            }
+        }
+        let next_start = uais.get(k + 1).map_or(line_end, |n| n.start.min(line_end));
+        let after = &text[r.end..next_start];
+        let before_fields = fields(before);
+        let (entry_fields, span_start, span_end): (Vec<&str>, usize, usize) = if !before_fields.is_empty() {
+            let s = r.start - before.len() + (before.len() - before.trim_start().len());
+            (before_fields, s, r.end)
+        } else {
+            // Code first: "0660300T - Collège X - TOWN" (up to the next entry).
+            let a = after.split([',', '(']).next().unwrap_or("");
+            (fields(a), r.start, r.end + a.trim_end().len())
+        };
+        let uai = text[r.clone()].to_string();
+        let mut name: Option<&str> = None;
+        let mut town: Option<&str> = None;
+        let mut department: Option<&str> = None;
+        let named = entry_fields.iter().position(|f| SCHOOL_RE.is_match(f));
+        for (i, f) in entry_fields.iter().enumerate() {
+            if Some(i) == named {
+                name = Some(f);
+            } else if is_department(f) && department.is_none() {
+                department = Some(f);
+            } else if town.is_none() && named.is_some() && looks_like_town(f) {
+                town = Some(f);
+            }
+        }
+        if named.is_none() {
+            // No keyword: the field next to the code is the name.
+            let near = if span_end == r.end { entry_fields.last() } else { entry_fields.first() };
+            name = near.copied().filter(|f| !is_department(f) && f.chars().any(char::is_alphabetic));
+        }
+        let name = name.map(|n| n.trim().to_string()).filter(|n| !n.is_empty() && n.chars().count() <= 120);
+        out.push(EstablishmentMatch {
+            check_ok: uai_ok(&uai),
+            kind: name.as_deref().map(establishment_kind),
+            uai,
+            name,
+            town: town.map(str::to_string),
+            department: department.map(str::to_string),
+            span: span_start.min(r.start)..span_end.max(r.end),
+        });
+    }
+    out
+}
+
+/// A town field: letters (any case), spaces, hyphens, apostrophes; short.
+fn looks_like_town(f: &str) -> bool {
+    let n = f.chars().count();
+    (2..=45).contains(&n)
+        && f.chars().next().is_some_and(char::is_uppercase)
+        && f.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\''))
+}
+
+fn find_identifiers_of(text: &str, kind: IdentifierKind) -> Vec<Range<usize>> {
+    find_identifiers(text).into_iter().filter(|m| m.kind == kind).map(|m| m.span).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn uai_letters() {
+        assert_eq!(uai_check_letter("0750680"), Some('G'));
+        assert_eq!(uai_check_letter("6200002"), Some('H'));
+        assert_eq!(uai_check_letter("9741046"), Some('U'));
+        assert_eq!(uai_check_letter("075068"), None);
+        assert_eq!(uai_check_letter("07506a0"), None);
+        assert!(uai_ok("0750680G"));
+        assert!(!uai_ok("0750680H"));
+        assert!(!uai_ok("1750680G"));
+        assert!(!uai_ok("0750680É"));
+    }
+
+    #[test]
+    fn luhn_and_la_poste() {
+        assert!(luhn_ok("732829320"));
+        assert!(siren_ok("732829320"));
+        assert!(!siren_ok("732829321"));
+        assert!(siret_ok("73282932000074"));
+        assert!(!siret_ok("73282932000075"));
+        assert!(siret_ok("35600000049837"));
+        assert!(!luhn_ok("35600000049837"));
+        assert!(!siret_ok("35600000049838"));
+        assert!(!luhn_ok(""));
+        assert!(!luhn_ok("12a"));
+    }
+
+    #[test]
+    fn actes_ids() {
+        let p = parse_actes_id("066-216601369-20230927-178822-DE-1-1").unwrap();
+        assert_eq!(p.department, "066");
+        assert_eq!(p.siren, "216601369");
+        assert_eq!(p.date, Date::new(2023, 9, 27));
+        assert_eq!(p.internal_id, "178822");
+        assert_eq!(p.nature, "DE");
+        let p = parse_actes_id("99_DE-034-491011698-20171207-CL20171227_06-DE-1-1_1.pdf").unwrap();
+        assert_eq!(p.internal_id, "CL20171227_06");
+        let p = parse_actes_id("013-211300561-20220101-AR-2022-02-AR").unwrap();
+        assert_eq!(p.internal_id, "AR-2022-02");
+        assert_eq!(p.nature, "AR");
+        assert!(parse_actes_id("044-214400400-").is_none());
+        assert_eq!(parse_actes_id("013-211301106-20211341-1212-AI").unwrap().date, None);
+    }
+
+    #[test]
+    fn finds_ids_in_text() {
+        let t = "ID Télétransmission : 066-216601369-20230927-178822-DE-1-1\nSIRET : 21660136900012\n\
+                 Ecole maternelle Les Tilleuls - 0660206R,";
+        let ids = find_identifiers(t);
+        let got: Vec<_> = ids.iter().map(|m| (m.kind, m.value.as_str(), m.check_ok)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (IdentifierKind::Actes, "066-216601369-20230927-178822-DE", None),
+                (IdentifierKind::Siret, "21660136900012", Some(true)),
+                (IdentifierKind::Uai, "0660206R", Some(true)),
+            ]
+        );
+        assert_eq!(&t[ids[0].span.clone()], "066-216601369-20230927-178822-DE-1-1");
+    }
+
+    #[test]
+    fn labelled_and_grouped_numbers() {
+        let ids = find_identifiers("N° SIRET : 216 601 369 00012, SIREN 216 601 369, code INSEE 66136");
+        let got: Vec<_> = ids.iter().map(|m| (m.kind, m.value.as_str(), m.check_ok)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (IdentifierKind::Siret, "21660136900012", Some(true)),
+                (IdentifierKind::Siren, "216601369", Some(true)),
+                (IdentifierKind::Insee, "66136", None),
+            ]
+        );
+        // A bad check digit is reported, not hidden.
+        let ids = find_identifiers("SIREN : 216601368");
+        assert_eq!(ids[0].check_ok, Some(false));
+    }
+
+    #[test]
+    fn no_false_positives() {
+        let t = "Tél. 04 68 66 30 30, IBAN FR76 1007 1660 0000 0020 0000 000, 2 565,00 €, \
+                 compte 12345678901234, code postal 66000, 216601369, AB0660206R, 0660206R2";
+        assert_eq!(find_identifiers(t), vec![]);
+        // A 14-digit run passing Luhn is a SIRET even unlabelled.
+        assert_eq!(find_identifiers("ref 73282932000074")[0].kind, IdentifierKind::Siret);
+        assert!(find_identifiers("1234567A 2991234B").is_empty());
+    }
+
+    #[test]
+    fn establishments_seed_shape() {
+        let t = "TOULOUGES - 66 - Ecole maternelle Les Tilleuls - 0660206R, TOULOUGES - 66 - Ecole élémentaire Jean-Paul Sartre 2 - 0660207S,\n";
+        let e = find_establishments(t);
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0].name.as_deref(), Some("Ecole maternelle Les Tilleuls"));
+        assert_eq!(e[0].kind, Some(EstablishmentKind::Maternelle));
+        assert_eq!(e[0].town.as_deref(), Some("TOULOUGES"));
+        assert_eq!(e[0].department.as_deref(), Some("66"));
+        assert!(e[0].check_ok);
+        assert_eq!(e[1].name.as_deref(), Some("Ecole élémentaire Jean-Paul Sartre 2"));
+        assert_eq!(e[1].kind, Some(EstablishmentKind::Elementaire));
+        assert_eq!(e[1].town.as_deref(), Some("TOULOUGES"));
+        assert_eq!(&t[e[1].span.clone()], "TOULOUGES - 66 - Ecole élémentaire Jean-Paul Sartre 2 - 0660207S");
+    }
+
+    #[test]
+    fn establishments_other_shapes() {
+        let e = find_establishments("Ecole élémentaire Les Pins (0660300T) et Collège Pablo Neruda (0660209U)\n");
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0].name.as_deref(), Some("Ecole élémentaire Les Pins"));
+        assert_eq!(e[1].name.as_deref(), Some("Collège Pablo Neruda"));
+        assert_eq!(e[1].kind, Some(EstablishmentKind::College));
+        let e = find_establishments("0660300T - Lycée Rosa Parks - CÉRET\n");
+        assert_eq!(e[0].name.as_deref(), Some("Lycée Rosa Parks"));
+        assert_eq!(e[0].kind, Some(EstablishmentKind::Lycee));
+        assert_eq!(e[0].town.as_deref(), Some("CÉRET"));
+        let e = find_establishments("| 0660300T | Groupe scolaire du Moulin | Thuir |\n");
+        assert_eq!(e[0].name.as_deref(), Some("Groupe scolaire du Moulin"));
+        assert_eq!(e[0].kind, Some(EstablishmentKind::Other));
+        assert_eq!(e[0].town.as_deref(), Some("Thuir"));
+        let e = find_establishments("code 0660300X seul\n");
+        assert!(!e[0].check_ok);
+    }
+
+    #[test]
+    fn kinds() {
+        assert_eq!(establishment_kind("ÉCOLE PRIMAIRE"), EstablishmentKind::Primaire);
+        assert_eq!(establishment_kind("Collège X"), EstablishmentKind::College);
+        assert_eq!(establishment_kind("EREA"), EstablishmentKind::Other);
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics(s in "\\PC{0,200}") {
+            let _ = find_identifiers(&s);
+            let _ = find_establishments(&s);
+            let _ = parse_actes_id(&s);
+        }
+
+        #[test]
+        fn never_panics_id_like(s in "[0-9A-Z_ \\-|,()é\n]{0,120}") {
+            for m in find_identifiers(&s) {
+                prop_assert!(s.is_char_boundary(m.span.start) && s.is_char_boundary(m.span.end));
+            }
+            let _ = find_establishments(&s);
+        }
+
+        #[test]
+        fn uai_letter_round_trip(n in 0u32..1_000_000) {
+            let first7 = format!("066{:04}", n % 10_000);
+            let l = uai_check_letter(&first7).unwrap();
+            let code = format!("{first7}{l}");
+            prop_assert!(uai_ok(&code));
+            let ids = find_identifiers(&format!("école {code} ici"));
+            prop_assert_eq!(ids.len(), 1);
+            prop_assert_eq!(ids[0].check_ok, Some(true));
+        }
+    }
 }
