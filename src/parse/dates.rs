@@ -732,16 +732,3 @@ mod tests {
     }
 }
 
-/// The classic opening sentence of a session.
-#[derive(Clone, Debug, PartialEq)]
-pub struct SessionOpening {
-    pub date: Option<Date>,
-    pub year_in_words: Option<u16>,
-    pub time: Option<Time>,
-    pub span: Range<usize>,
-}
-
-/// Finds the opening sentence ("L'an deux mille vingt-trois, le 27 septembre à 17h00").
-pub fn find_session_opening(_text: &str) -> Option<SessionOpening> {
-    None
-}
