@@ -1,7 +1,36 @@
 //! Attendance: present, proxies, excused, absent, secretary, stated counts.
+//!
+//! The block is read line by line. A line opens a section when it starts
+//! with a label ("Présents :", "ETAIENT PRESENTS", "REPRESENTE(S) :",
+//! "Excusés ont donné pouvoir :", "Absents excusés :", "Absents non
+//! excusés :", "ABSENT :", "Pouvoirs", "Secrétaire de séance :",
+//! "Présidence :"), in any case, with or without accents. A section runs
+//! over the following lines while they read as names; count lines
+//! ("Elus en exercice : 29") inside it are skipped. Lines that are whole
+//! proxy sentences ("M. X a donné pouvoir à M. Y") or secretary sentences
+//! ("M. X a été désigné secrétaire de séance") need no label.
+//!
+//! In every list a proxy wording ("ayant donné pouvoir à", "(pouvoir à …)",
+//! "donne procuration à", "pouvoir donné à", and in a proxy section a bare
+//! "à" or "par") turns the person before it into a principal and the
+//! person after it into the proxy holder. A proxy said to apply only from
+//! a later item ("à partir de la question n°17") is a later change and is
+//! left out. The first block of the document is read: its first section
+//! label (a present list when there is one), the labels that follow it
+//! closely, and the labels just before it.
+//!
+//! Counts ("en exercice : 19", "Présents 14", "Votants : 19", "Procuration :
+//! 1", "Ont donné pouvoir : 6", "en séance : 24", in figures or in words)
+//! are read up to the end of the block, including margin boxes whose
+//! labels and values came out on separate lines.
 
-use crate::model::Attendance;
+use super::Spanned;
+use super::persons::parse_person_list;
+use crate::model::{Attendance, Person, Represented, Stated};
+use crate::normalize::fold_char;
+use regex::Regex;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// The attendance block at the opening of a session.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -10,7 +39,752 @@ pub struct AttendanceMatch {
     pub span: Range<usize>,
 }
 
+/// What a labelled section lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Present,
+    Represented,
+    Excused,
+    Absent,
+    Secretary,
+    Chair,
+}
+
+/// `s` folded (lower case, no accents) with a map from folded byte
+/// offsets back to `s`.
+struct Folded {
+    s: String,
+    map: Vec<usize>,
+}
+
+impl Folded {
+    fn new(src: &str) -> Folded {
+        let mut s = String::with_capacity(src.len());
+        let mut map = Vec::with_capacity(src.len() + 1);
+        for (i, c) in src.char_indices() {
+            let f = fold_char(c);
+            let before = s.len();
+            s.push(f);
+            for _ in before..s.len() {
+                map.push(i);
+            }
+        }
+        map.push(src.len());
+        Folded { s, map }
+    }
+
+    fn orig(&self, i: usize) -> usize {
+        self.map.get(i).copied().unwrap_or_else(|| self.map.last().copied().unwrap_or(0))
+    }
+}
+
+const PLURAL: &str = r"(?:s|e|es|\(s\)|\(e\)|\(es\)|\(e\)\(s\)|\(e\)s|\(s\)e)*";
+
+/// A section label at the start of a (folded) line. Group 1..=6 tell the
+/// kind; the match ends after the label and its colon.
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    let p = PLURAL;
+    let rep = format!(
+        r"(?:(?:(?:absent{p}|membre{p}|conseiller{p}|elu{p})[\s-]+)?(?:excuse{p}[\s,-]+)?(?:(?:ayant|ont|qui\s+ont|a)\s+)?donne{p}\s+(?:pouvoir|procuration|delegation){p}|(?:absent{p}[\s-]+)?represente{p}|(?:absent{p}[\s-]+)?(?:excuse{p}[\s-]+)?(?:avec|ayant)\s+(?:pouvoir|procuration){p}|pouvoir{p}|procuration{p}|delegation{p}\s+de\s+vote)"
+    );
+    let exc = format!(r"(?:absent{p}[\s-]+excuse{p}|excuse{p})");
+    let abs = format!(r"(?:absent{p}[\s-]+non[\s-]+excuse{p}|non[\s-]+excuse{p}|absent{p})");
+    let pres = format!(
+        r"(?:(?:etaient|sont|etait)\s+present{p}(?:\s+(?:les|la)\s+(?:conseillers?|membres?|elus?)(?:\s+municipaux)?(?:\s+suivants?)?)?|(?:membres?\s+|conseillers?\s+|elus?\s+)?present{p})"
+    );
+    let sec = format!(r"(?:(?:a\s+ete\s+|ont\s+ete\s+)?(?:elu|elue|designe|designee|nomme|nommee)s?\s+(?:comme\s+)?secretaire(?:\s+de\s+seance)?|secretaire{p}(?:\s+de\s+(?:la\s+)?seance)?)");
+    let chair = format!(r"(?:presidence|president{p}\s+de\s+(?:la\s+)?seance)");
+    Regex::new(&format!(
+        r"^[\s\-•*>#.]*(?:({rep})|({exc})|({abs})|({pres})|({sec})|({chair}))\s*(?::|$|-\s|\s(?:(?:m|mme|mmes|mm|monsieur|madame|messieurs|mesdames)\.?\s|[a-z]))"
+    ))
+    .expect("label regex")
+});
+
+/// A count: label then value ("en exercice : 19", "Votants 14").
+static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    let p = PLURAL;
+    Regex::new(&format!(
+        r"(?:^|[^a-z])(?:(en\s+exercice)|(present{p}|en\s+seance)|(represente{p}|procuration{p}|pouvoir{p}|ont\s+donne\s+(?:pouvoir|procuration){p})|(votant{p}))\s*:?\s*(?:-\s*)?([0-9]{{1,3}}|[a-z]+(?:[\s-]+(?:et[\s-]+)?[a-z]+){{0,3}})"
+    ))
+    .expect("count regex")
+});
+
+/// A count label at a line end, its value further down ("en exercice :").
+static COUNT_LABEL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    let p = PLURAL;
+    Regex::new(&format!(
+        r"(?:^|[^a-z])(?:(en\s+exercice)|(present{p}|en\s+seance)|(represente{p}|procuration{p}|pouvoir{p}|ont\s+donne\s+(?:pouvoir|procuration){p})|(votant{p}))\s*:?\s*$"
+    ))
+    .expect("count label regex")
+});
+
+/// A line that starts with a count ("Nombre de conseillers présents : 15").
+static COUNT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    let p = PLURAL;
+    Regex::new(&format!(
+        r"^[\s\-•*]*(?:nombre\s+de\s+(?:conseiller{p}|membre{p}|elu{p})\s*(?:municipaux\s+)?)?(?:elu{p}\s+|conseiller{p}\s+|membre{p}\s+)?(?:en\s+exercice|present{p}|en\s+seance|represente{p}|procuration{p}|pouvoir{p}|ont\s+donne\s+pouvoir|votant{p}|absent{p}|afferent{p}[a-z\s]*)\s*:?\s*-?\s*[0-9]{{1,3}}(?:[^0-9/.,h]|$)"
+    ))
+    .expect("count line regex")
+});
+
+/// A proxy wording inside a list. Group 1 is set for the strong forms.
+static PROXY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:,\s*)?(?:\(\s*)?(?:(?:(?:qui\s+)?(?:ayant|a|ont|avait|avaient)\s+donne|donne|donnent|donnant|a\s+remis|remet)\s+(?:(?:son|sa|un|une|le|leur)\s+)?(?:pouvoir|procuration|delegation|mandat)s?(?:\s+de\s+vote)?|(?:pouvoir|procuration|delegation|mandat)s?(?:\s+de\s+vote)?(?:\s+(?:donnee?|remise?|confiee?))?|represente(?:e|s|es|\(e\))*)\s*:?\s*(?:a|au|pour|en\s+faveur\s+de|par)\s",
+    )
+    .expect("proxy regex")
+});
+
+/// A bare connector between principal and holder in a proxy section.
+static BARE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s(?:a|par|->|=>|donne\s+a)\s").expect("bare regex"));
+
+/// A proxy said to apply from a later item only.
+static LATER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s,]*\(?\s*(?:a\s+partir\s+d|a\s+compter\s+d|des\s+la\s+question|pour\s+les\s+(?:questions|points)\s+[0-9])")
+        .expect("later regex")
+});
+
+/// A whole-line proxy sentence ("M. X a donné pouvoir à M. Y").
+static PROXY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[\s\-•*]*(?:m|mme|mlle|monsieur|madame|[a-z])[^:]{1,60}?\s(?:a\s+donne|donne|avait\s+donne|a\s+remis)\s+(?:son\s+|sa\s+|un\s+)?(?:pouvoir|procuration|delegation)s?(?:\s+de\s+vote)?\s+(?:a|au|pour)\s",
+    )
+    .expect("proxy line regex")
+});
+
+/// A secretary sentence ("M. X a été désigné secrétaire de séance").
+static SECRETARY_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\s(?:a\s+ete|est|fut|sera)\s+(?:elue?|designee?|nommee?|choisie?)\s+(?:comme\s+|en\s+qualite\s+de\s+|pour\s+remplir\s+les\s+fonctions\s+de\s+)?secretaire",
+    )
+    .expect("secretary regex")
+});
+
+/// Words a list of names may hold besides names.
+fn list_word(f: &str) -> bool {
+    matches!(
+        f,
+        "a" | "au" | "aux" | "et" | "par" | "pour" | "de" | "du" | "des" | "la" | "le" | "les" | "l" | "d"
+            | "pouvoir" | "pouvoirs" | "procuration" | "procurations" | "donne" | "donnee" | "ayant"
+            | "qui" | "ont" | "avait" | "represente" | "representee" | "excuse" | "excusee" | "jusqu"
+            | "partir" | "question" | "questions" | "point" | "points" | "n" | "no" | "son" | "sa"
+            | "un" | "une" | "delegation" | "vote" | "pas" | "mandat" | "remis" | "remise" | "en"
+            | "faveur" | "suivants" | "suivantes" | "arrive" | "arrivee" | "parti" | "partie"
+            | "depart" | "compter" | "absent" | "absente" | "absents" | "absentes" | "puis" | "ainsi"
+            | "que" | "madame" | "monsieur" | "mme" | "m" | "mm" | "mmes" | "conseiller" | "conseillere"
+            | "conseillers" | "conseilleres" | "municipal" | "municipale" | "municipaux" | "municipales"
+            | "adjoint" | "adjointe" | "adjoints" | "adjointes" | "delegue" | "deleguee" | "delegues"
+            | "deleguees" | "maire" | "maires" | "elu" | "elue" | "elus" | "elues" | "communautaire"
+            | "communautaires" | "secretaire" | "seance" | "mlle" | "mademoiselle"
+    )
+}
+
+/// Capitalised words that open a heading or a sentence, not a name.
+fn heading_word(f: &str) -> bool {
+    matches!(
+        f,
+        "ordre" | "deliberation" | "deliberations" | "objet" | "date" | "convocation" | "session"
+            | "approbation" | "proces" | "compte" | "seance" | "la" | "le" | "les" | "l" | "il" | "elle"
+            | "ils" | "apres" | "vu" | "considerant" | "republique" | "departement" | "commune"
+            | "ville" | "conseil" | "nombre" | "quorum" | "affichage" | "publication" | "observations"
+            | "monsieur le" | "ouverture" | "en" | "a" | "au" | "lors" | "decision" | "decisions"
+            | "questions" | "question" | "point" | "points" | "rapport" | "rapporteur" | "sujet"
+            | "annexe" | "budget" | "vote" | "votes" | "expose" | "total" | "informations" | "information"
+    )
+}
+
+/// True when a line reads as (part of) a list of names.
+fn names_line(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() {
+        return false;
+    }
+    let first = t.chars().next().unwrap_or(' ');
+    if first.is_ascii_digit() {
+        return false;
+    }
+    // Drop parenthesised text (a role, "jusqu'à la question n°16").
+    let mut clean = String::with_capacity(t.len());
+    let mut depth = 0usize;
+    for c in t.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => clean.push(c),
+            _ => {}
+        }
+    }
+    if clean.contains(':') {
+        return false;
+    }
+    let words: Vec<&str> = clean
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '/' | '.' | '\'' | '’' | '•'))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().any(|c| c.is_alphabetic()))
+        .collect();
+    if words.is_empty() {
+        return false;
+    }
+    let fw: String = words[0].chars().map(fold_char).collect();
+    if heading_word(&fw) && !words.get(1).is_some_and(|w| w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())) {
+        return false;
+    }
+    if matches!(fw.as_str(), "ordre" | "deliberation" | "objet" | "approbation" | "proces" | "seance" | "republique") {
+        return false;
+    }
+    let mut bad = 0;
+    for w in &words {
+        let f: String = w.chars().map(fold_char).collect();
+        let lower = w.chars().next().is_some_and(|c| c.is_lowercase());
+        if lower && !list_word(&f) {
+            bad += 1;
+        }
+    }
+    bad == 0 || (bad == 1 && words.len() >= 6)
+}
+
+/// One line of the text: its byte range (without `\n`).
+fn lines(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c == '\n' {
+            out.push(start..i);
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        out.push(start..text.len());
+    }
+    out
+}
+
+/// A labelled (or implied) section: its kind, the line it starts on and
+/// the byte offset where its content starts.
+#[derive(Clone, Debug)]
+struct Label {
+    kind: Kind,
+    line: usize,
+    start: usize,
+    content: usize,
+    /// A whole-line proxy or secretary sentence (content is the line).
+    sentence: bool,
+}
+
+fn find_labels(text: &str, ls: &[Range<usize>]) -> Vec<Label> {
+    let mut out = Vec::new();
+    for (n, r) in ls.iter().enumerate() {
+        let line = &text[r.clone()];
+        let f = Folded::new(line);
+        if COUNT_LINE.is_match(&f.s) {
+            continue;
+        }
+        if let Some(c) = LABEL.captures(&f.s) {
+            let kind = if c.get(1).is_some() {
+                Kind::Represented
+            } else if c.get(2).is_some() {
+                Kind::Excused
+            } else if c.get(3).is_some() {
+                Kind::Absent
+            } else if c.get(4).is_some() {
+                Kind::Present
+            } else if c.get(5).is_some() {
+                Kind::Secretary
+            } else {
+                Kind::Chair
+            };
+            // The content starts after the label and its colon.
+            let g = (1..=6).find_map(|i| c.get(i)).map_or(0, |m| m.end());
+            let rest = &f.s[g..];
+            let skip = rest.len() - rest.trim_start_matches([' ', ':', '-']).len();
+            let content = r.start + f.orig(g + skip);
+            // A present label followed by a figure is a count, handled below.
+            out.push(Label { kind, line: n, start: r.start, content, sentence: false });
+            continue;
+        }
+        if PROXY_LINE.is_match(&f.s) {
+            out.push(Label { kind: Kind::Represented, line: n, start: r.start, content: r.start, sentence: true });
+        } else if SECRETARY_SENTENCE.is_match(&f.s) && !f.s.contains("adjoint") {
+            out.push(Label { kind: Kind::Secretary, line: n, start: r.start, content: r.start, sentence: true });
+        }
+    }
+    out
+}
+
+/// The content of a section: from its label to the end of the lines that
+/// continue it, count lines blanked (same length, offsets kept). Returns
+/// the content range, the content with count lines blanked, and the index
+/// of the line after the section.
+fn section_content(text: &str, ls: &[Range<usize>], label: &Label, labels_at: &[bool]) -> (Range<usize>, String, usize) {
+    let first = &ls[label.line];
+    let start = label.content.min(first.end).max(first.start);
+    let mut end = first.end;
+    let mut n = label.line + 1;
+    let mut blanked: Vec<Range<usize>> = Vec::new();
+    if label.sentence || label.kind == Kind::Chair {
+        let s = text[start..end].to_string();
+        return (start..end, s, n);
+    }
+    let has_names = |s: &str| !parse_person_list(s).is_empty();
+    let mut blank_run = 0;
+    while n < ls.len() {
+        if labels_at[n] {
+            break;
+        }
+        let line = &text[ls[n].clone()];
+        let f = Folded::new(line);
+        if line.trim().is_empty() || !line.chars().any(|c| c.is_alphabetic()) {
+            // A blank line ends a section that has names already.
+            if has_names(&text[start..end]) || blank_run >= 2 {
+                break;
+            }
+            blank_run += 1;
+            n += 1;
+            continue;
+        }
+        blank_run = 0;
+        if COUNT_LINE.is_match(&f.s) && label.kind != Kind::Secretary {
+            blanked.push(ls[n].clone());
+            end = ls[n].end;
+            n += 1;
+            continue;
+        }
+        if label.kind == Kind::Secretary {
+            // One more line only when the name is not complete yet.
+            let sofar = parse_person_list(&text[start..end]);
+            let done = sofar.first().is_some_and(|p| p.value.family_name.is_some());
+            if done || !names_line(line) && !sofar.is_empty() {
+                break;
+            }
+            end = ls[n].end;
+            n += 1;
+            if !sofar.is_empty() || has_names(&text[start..end]) {
+                break;
+            }
+            continue;
+        }
+        if !names_line(line) {
+            break;
+        }
+        end = ls[n].end;
+        n += 1;
+    }
+    let mut s = text[start..end].to_string();
+    for b in blanked {
+        let (bs, be) = (b.start.max(start) - start, b.end.min(end).saturating_sub(start));
+        if bs < be && s.is_char_boundary(bs) && s.is_char_boundary(be) {
+            let spaces = " ".repeat(be - bs);
+            s.replace_range(bs..be, &spaces);
+        }
+    }
+    (start..end, s, n)
+}
+
+/// What one section yields.
+#[derive(Default)]
+struct Read {
+    persons: Vec<Person>,
+    pairs: Vec<Represented>,
+}
+
+/// Reads a list with proxy wordings: principals, holders, plain names.
+fn read_list(content: &str, kind: Kind) -> Read {
+    let f = Folded::new(content);
+    let mut conns: Vec<Range<usize>> = PROXY.find_iter(&f.s).map(|m| f.orig(m.start())..f.orig(m.end())).collect();
+    if kind == Kind::Represented {
+        for m in BARE.find_iter(&f.s) {
+            let r = f.orig(m.start())..f.orig(m.end());
+            if !conns.iter().any(|c| c.start < r.end && r.start < c.end) {
+                conns.push(r);
+            }
+        }
+        conns.sort_by_key(|r| r.start);
+    }
+    let mut out = Read::default();
+    let mut prev = 0usize;
+    for (k, c) in conns.iter().enumerate() {
+        if c.start < prev {
+            continue;
+        }
+        let before = parse_person_list(&content[prev..c.start]);
+        let Some((principal, others)) = before.split_last() else {
+            continue;
+        };
+        out.persons.extend(others.iter().map(|p| p.value.clone()));
+        let limit = conns.get(k + 1).map_or(content.len(), |n| n.start.max(c.end));
+        let after = parse_person_list(&content[c.end..limit]);
+        let (proxy, next) = match after.first() {
+            Some(p) if content[c.end..c.end + p.span.start].trim().is_empty() => {
+                (Some(p.value.clone()), c.end + p.span.end)
+            }
+            _ => (None, c.end),
+        };
+        let tail = &content[next.min(content.len())..limit];
+        let later = LATER.is_match(&Folded::new(tail).s);
+        if !later {
+            out.pairs.push(Represented { principal: principal.value.clone(), proxy });
+        }
+        prev = next;
+    }
+    let rest = if prev <= content.len() { &content[prev..] } else { "" };
+    let rest_persons = parse_person_list(rest);
+    if kind == Kind::Represented {
+        // "M. X M. Y" on one line with nothing between: a pair.
+        let mut i = 0;
+        while i < rest_persons.len() {
+            let a = &rest_persons[i];
+            if let Some(b) = rest_persons.get(i + 1) {
+                let gap = &rest[a.span.end..b.span.start];
+                let same_line = !rest[a.span.start..b.span.end].contains('\n');
+                if gap.trim().is_empty() && same_line && a.value.title.is_some() && b.value.title.is_some() {
+                    out.pairs.push(Represented { principal: a.value.clone(), proxy: Some(b.value.clone()) });
+                    i += 2;
+                    continue;
+                }
+            }
+            out.pairs.push(Represented { principal: a.value.clone(), proxy: None });
+            i += 1;
+        }
+    } else {
+        out.persons.extend(rest_persons.into_iter().map(|p| p.value));
+    }
+    out
+}
+
+/// Reads the secretary of a section or sentence.
+fn read_secretary(content: &str, sentence: bool) -> Option<Person> {
+    let s = if sentence {
+        let f = Folded::new(content);
+        let m = SECRETARY_SENTENCE.find(&f.s)?;
+        &content[..f.orig(m.start())]
+    } else {
+        content
+    };
+    let v = parse_person_list(s);
+    v.into_iter().find(|p| p.value.family_name.is_some() || p.value.given_name.is_some()).map(|p| p.value)
+}
+
+/// Same person, comparing folded names.
+fn same(a: &Person, b: &Person) -> bool {
+    let k = |p: &Person| p.full_name().chars().map(fold_char).filter(|c| c.is_alphanumeric()).collect::<String>();
+    let (ka, kb) = (k(a), k(b));
+    !ka.is_empty() && ka == kb
+}
+
 /// Finds and reads the first attendance block of `text`.
-pub fn find_attendance(_text: &str) -> Option<AttendanceMatch> {
+pub fn find_attendance(text: &str) -> Option<AttendanceMatch> {
+    let ls = lines(text);
+    let labels = find_labels(text, &ls);
+    let first = labels
+        .iter()
+        .position(|l| l.kind == Kind::Present && !l.sentence)
+        .or_else(|| labels.iter().position(|l| matches!(l.kind, Kind::Represented | Kind::Excused | Kind::Absent)))?;
+    let mut labels_at = vec![false; ls.len()];
+    for l in &labels {
+        labels_at[l.line] = true;
+    }
+    // Labels just before the first one (secretary, chair, excused …).
+    let mut begin = first;
+    while begin > 0 {
+        let prev = &labels[begin - 1];
+        if labels[begin].line.saturating_sub(prev.line) > 8 || prev.sentence && prev.kind == Kind::Represented {
+            break;
+        }
+        begin -= 1;
+    }
+    let mut att = Attendance::default();
+    let mut span = ls[labels[begin].line].start..ls[labels[begin].line].end;
+    let mut k = begin;
+    let mut next_line = labels[begin].line;
+    while k < labels.len() {
+        let l = &labels[k];
+        if k > first {
+            // The gap since the previous section: blank lines, counts and
+            // at most one other line.
+            let mut junk = 0;
+            for n in next_line..l.line {
+                let line = &text[ls[n].clone()];
+                let f = Folded::new(line);
+                if line.chars().any(|c| c.is_alphabetic()) && !COUNT_LINE.is_match(&f.s) {
+                    junk += 1;
+                }
+            }
+            if junk > 1 || l.line > next_line + 12 {
+                break;
+            }
+        }
+        let (range, content, after) = section_content(text, &ls, l, &labels_at);
+        match l.kind {
+            Kind::Secretary => {
+                if att.secretary.is_none() {
+                    att.secretary = read_secretary(&content, l.sentence);
+                }
+            }
+            Kind::Chair => {}
+            kind => {
+                let r = read_list(&content, kind);
+                att.represented.extend(r.pairs);
+                match kind {
+                    Kind::Present => att.present.extend(r.persons),
+                    Kind::Excused => att.excused.extend(r.persons),
+                    Kind::Absent => att.absent.extend(r.persons),
+                    _ => att.represented.extend(r.persons.into_iter().map(|p| Represented { principal: p, proxy: None })),
+                }
+            }
+        }
+        span.end = span.end.max(range.end);
+        span.start = span.start.min(l.start);
+        next_line = after.max(l.line + 1);
+        k += 1;
+    }
+    // A represented member is not also excused or absent.
+    let principals: Vec<Person> = att.represented.iter().map(|r| r.principal.clone()).collect();
+    att.excused.retain(|p| !principals.iter().any(|q| same(p, q)));
+    att.absent.retain(|p| !principals.iter().any(|q| same(p, q)));
+    if att.secretary.is_none() {
+        att.secretary = find_secretary_near(text, &labels, &ls, span.clone());
+    }
+    att.stated = find_counts(text, &ls, span.end);
+    if att.present.is_empty() && att.represented.is_empty() && att.excused.is_empty() && att.absent.is_empty() {
+        return None;
+    }
+    Some(AttendanceMatch { attendance: att, span })
+}
+
+/// A secretary label or sentence near the block (before it, or within a
+/// page after it).
+fn find_secretary_near(text: &str, labels: &[Label], ls: &[Range<usize>], span: Range<usize>) -> Option<Person> {
+    let lo = span.start.saturating_sub(1500);
+    let hi = span.end + 3000;
+    let no_labels = vec![false; ls.len()];
+    for l in labels.iter().filter(|l| l.kind == Kind::Secretary && l.start >= lo && l.start <= hi) {
+        let (_, content, _) = section_content(text, ls, l, &no_labels);
+        if let Some(p) = read_secretary(&content, l.sentence) {
+            return Some(p);
+        }
+    }
     None
+}
+
+/// Reads a count value: figures or French number words.
+fn count_value(s: &str) -> Option<u32> {
+    let s = s.trim();
+    if s.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return s.parse().ok();
+    }
+    number_words(s)
+}
+
+/// French number words up to 99 ("dix-neuf", "vingt et un", "quinze").
+fn number_words(s: &str) -> Option<u32> {
+    let unit = |w: &str| -> Option<u32> {
+        Some(match w {
+            "zero" => 0,
+            "un" | "une" => 1,
+            "deux" => 2,
+            "trois" => 3,
+            "quatre" => 4,
+            "cinq" => 5,
+            "six" => 6,
+            "sept" => 7,
+            "huit" => 8,
+            "neuf" => 9,
+            "dix" => 10,
+            "onze" => 11,
+            "douze" => 12,
+            "treize" => 13,
+            "quatorze" => 14,
+            "quinze" => 15,
+            "seize" => 16,
+            "vingt" | "vingts" => 20,
+            "trente" => 30,
+            "quarante" => 40,
+            "cinquante" => 50,
+            "soixante" => 60,
+            _ => return None,
+        })
+    };
+    let mut total = 0u32;
+    let mut any = false;
+    let mut last = 0u32;
+    for w in s.split([' ', '-']).filter(|w| !w.is_empty()) {
+        if w == "et" {
+            continue;
+        }
+        let Some(v) = unit(w) else { break };
+        if v == 20 && last == 4 {
+            total = total - 4 + 80;
+        } else if v < 20 && last >= 60 && last % 20 == 0 && v >= 10 && last != 0 {
+            total += v;
+        } else {
+            total += v;
+        }
+        last = v;
+        any = true;
+    }
+    any.then_some(total)
+}
+
+/// Stated counts from the start of the text to just after the block.
+fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize) -> Stated {
+    let mut st = Stated::default();
+    let limit = (block_end + 400).min(text.len());
+    let mut pending: Vec<usize> = Vec::new();
+    let mut in_box = false;
+    let mut box_lines = 0;
+    for r in ls.iter().take_while(|r| r.start < limit) {
+        let line = &text[r.clone()];
+        let f = Folded::new(line);
+        let t = f.s.trim();
+        if in_box {
+            box_lines += 1;
+            if box_lines > 40 {
+                in_box = false;
+                pending.clear();
+            }
+        }
+        if !pending.is_empty() && !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()) {
+            let slot = pending.remove(0);
+            if let Ok(v) = t.parse::<u32>() {
+                set(&mut st, slot, v);
+            }
+            continue;
+        }
+        if let Some(c) = COUNT_LABEL_ONLY.captures(&f.s) {
+            let slot = (1..=4).find(|&i| c.get(i).is_some()).unwrap_or(0);
+            if slot == 1 {
+                in_box = true;
+                box_lines = 0;
+            }
+            if in_box {
+                pending.push(slot);
+            }
+            continue;
+        }
+        for c in COUNT.captures_iter(&f.s) {
+            let slot = (1..=4).find(|&i| c.get(i).is_some()).unwrap_or(0);
+            let Some(v) = c.get(5).and_then(|m| count_value(m.as_str())) else { continue };
+            // A "Présents" label opening a list is not a count.
+            if slot == 2 && !t.starts_with(|ch: char| ch.is_ascii_alphabetic()) {
+                // keep
+            }
+            set(&mut st, slot, v);
+        }
+    }
+    st
+}
+
+fn set(st: &mut Stated, slot: usize, v: u32) {
+    let f = match slot {
+        1 => &mut st.in_office,
+        2 => &mut st.present,
+        3 => &mut st.represented,
+        4 => &mut st.voting,
+        _ => return,
+    };
+    if f.is_none() {
+        *f = Some(v);
+    }
+}
+
+/// The chair: "Présidence : M. X" or "sous la présidence de M. X".
+pub fn find_chair(text: &str) -> Option<Spanned<Person>> {
+    static CHAIR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:(?:^|\n)[\s\-•*]*presidence\s*:|president(?:e)?\s+de\s+(?:la\s+)?seance\s*:|sous\s+la\s+presidence\s+de)\s*")
+            .expect("chair regex")
+    });
+    let f = Folded::new(text);
+    for m in CHAIR.find_iter(&f.s) {
+        let at = f.orig(m.end());
+        let mut end = (at + 160).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let v = parse_person_list(&text[at..end]);
+        if let Some(p) = v.into_iter().next() {
+            if text[at..at + p.span.start].trim().is_empty() {
+                return Some(p.shifted(at));
+            }
+        }
+    }
+    None
+}
+
+/// A change of attendance during the session.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AttendanceChange {
+    /// A member arrives ("arrivée de M. X", "M. X entre en séance").
+    Arrival(Person),
+    /// A member leaves, possibly giving a proxy.
+    Departure { person: Person, proxy: Option<Person> },
+}
+
+/// In-session arrivals and departures, in text order.
+pub fn find_attendance_changes(text: &str) -> Vec<Spanned<AttendanceChange>> {
+    static ARRIVAL_OF: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:^|[^a-z])arrivee\s+de\s+").expect("arrival regex"));
+    static DEPARTURE_OF: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:^|[^a-z])(?:depart|sortie)\s+de\s+").expect("departure regex"));
+    static VERB: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s(?:(entre|arrive|rejoint)\s+(?:en\s+seance|la\s+seance|l'assemblee|le\s+conseil)|(sort|quitte|se\s+retire|quitte)\s+(?:de\s+)?(?:la\s+)?(?:seance|salle))")
+            .expect("verb regex")
+    });
+    let f = Folded::new(text);
+    let mut out = Vec::new();
+    let person_at = |at: usize| -> Option<Spanned<Person>> {
+        let mut end = (at + 120).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let v = parse_person_list(&text[at..end]);
+        v.into_iter().next().filter(|p| text[at..at + p.span.start].trim().is_empty()).map(|p| p.shifted(at))
+    };
+    let proxy_after = |from: usize| -> Option<Person> {
+        let mut end = (from + 160).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let window = &text[from..end];
+        let line = window.split('\n').next().unwrap_or("");
+        let fl = Folded::new(line);
+        let m = PROXY.find(&fl.s)?;
+        let rest = &line[fl.orig(m.end())..];
+        parse_person_list(rest).into_iter().next().map(|p| p.value)
+    };
+    for m in ARRIVAL_OF.find_iter(&f.s) {
+        let at = f.orig(m.end());
+        if let Some(p) = person_at(at) {
+            let span = f.orig(m.start())..p.span.end;
+            out.push(Spanned::new(AttendanceChange::Arrival(p.value), span));
+        }
+    }
+    for m in DEPARTURE_OF.find_iter(&f.s) {
+        let at = f.orig(m.end());
+        if let Some(p) = person_at(at) {
+            let proxy = proxy_after(p.span.end);
+            let span = f.orig(m.start())..p.span.end;
+            out.push(Spanned::new(AttendanceChange::Departure { person: p.value, proxy }, span));
+        }
+    }
+    for c in VERB.captures_iter(&f.s) {
+        let Some(m) = c.get(0) else { continue };
+        let vstart = f.orig(m.start());
+        // The person: the words before the verb on the same line.
+        let line_start = text[..vstart].rfind(['\n', '.', ';']).map_or(0, |i| i + 1);
+        let before = &text[line_start..vstart];
+        let Some(p) = parse_person_list(before).into_iter().last() else { continue };
+        if !before[p.span.end..].trim().is_empty() {
+            continue;
+        }
+        let span = line_start + p.span.start..f.orig(m.end());
+        let change = if c.get(1).is_some() {
+            AttendanceChange::Arrival(p.value)
+        } else {
+            AttendanceChange::Departure { person: p.value, proxy: proxy_after(f.orig(m.end())) }
+        };
+        out.push(Spanned::new(change, span));
+    }
+    out.sort_by_key(|s| s.span.start);
+    out
 }
