@@ -143,7 +143,14 @@ fn attendance_f1_on_dev_corpus() {
         let f = a.f1().unwrap_or(1.0);
         println!("{file:45} tp={:3} fp={:3} fn={:3} f1={f:.3}", a.tp, a.fp, a.fn_);
         if std::env::var_os("VERBOSE").is_some() && f < 1.0 {
-            println!("{att:#?}");
+            let names = |v: &[Person]| v.iter().map(|p| p.full_name()).collect::<Vec<_>>().join(" | ");
+            println!("  present: {}", names(&att.present));
+            println!("  excused: {}", names(&att.excused));
+            println!("  absent: {}", names(&att.absent));
+            for r in &att.represented {
+                println!("  proxy: {} -> {}", r.principal.full_name(), r.proxy.as_ref().map_or(String::new(), |p| p.full_name()));
+            }
+            println!("  secretary: {:?}  stated: {:?}", att.secretary.as_ref().map(|p| p.full_name()), att.stated);
         }
         worst = worst.min(f);
         sum += f;

@@ -192,12 +192,22 @@ fn person_from_words(
     while i < words.len() {
         let (w, r) = &words[i];
         let mut w: &str = w;
-        let mut end = r.end;
-        let trimmed = w.trim_end_matches([',', ';', ':', ')']);
-        end -= w.len() - trimmed.len();
-        w = trimmed;
-        let w_start = r.start + (w.len() - w.trim_start_matches(['(', '"', '«']).len());
-        w = w.trim_start_matches(['(', '"', '«']);
+        // Leading quote or parenthesis.
+        let lead = w.len() - w.trim_start_matches(['(', '"', '«']).len();
+        w = &w[lead..];
+        let w_start = r.start + lead;
+        // Trailing punctuation; a dot ends a sentence unless it closes an
+        // initial ("Ph.").
+        let core = w.trim_end_matches([',', ';', ':', ')', '.', '"', '»']);
+        let suffix = &w[core.len()..];
+        let mut sentence_end = false;
+        if suffix.starts_with('.') && (is_initials(&w[..core.len() + 1]) || GLUED.is_match(&w[..core.len() + 1])) {
+            w = &w[..core.len() + 1];
+        } else {
+            sentence_end = suffix.contains('.');
+            w = core;
+        }
+        let end = w_start + w.len();
         if w.is_empty() {
             i += 1;
             continue;
@@ -216,14 +226,9 @@ fn person_from_words(
         if !first.is_alphabetic() {
             break;
         }
-        // A trailing dot ends a sentence unless the word is an initial.
-        let is_last = i + 1 == words.len();
-        if w.ends_with('.') && !is_initials(w) && !GLUED.is_match(w) {
-            w = w.trim_end_matches('.');
-            end = w_start + w.len();
+        if sentence_end {
             name.push((w.to_string(), w_start..end));
             start.get_or_insert(w_start);
-            let _ = is_last;
             break;
         }
         start.get_or_insert(w_start);
@@ -420,6 +425,9 @@ fn join_cut(words: &mut Vec<(String, std::ops::Range<usize>)>, next: (&str, usiz
 /// True when the words read so far hold a complete name (a capitals word,
 /// or two name words), so a line break after them separates persons.
 fn complete(words: &[(String, std::ops::Range<usize>)]) -> bool {
+    if !words.is_empty() && words.iter().all(|(w, _)| is_role(w)) {
+        return true;
+    }
     let names: Vec<&String> = words
         .iter()
         .map(|(w, _)| w)
@@ -578,6 +586,9 @@ mod tests {
         assert_eq!(v[0].value.family_name.as_deref(), Some("LEMOINE"));
         let v = parse_person_list("M. Noé PIC\nMme Inès RIVET - M. Yann COLIN");
         assert_eq!(v.len(), 3);
+        let v = parse_person_list("M. PIC, Maire\nMME RIVET, M. COLIN");
+        assert_eq!(v.len(), 3);
+        assert_eq!(v[1].value.family_name.as_deref(), Some("RIVET"));
         let v = parse_person_list("MM. PIC, COLIN, Mmes RIVET, VIDAL, M. GOMEZ, adjoints");
         let t: Vec<_> = v.iter().map(|x| (x.value.title.clone().unwrap(), x.value.family_name.clone().unwrap())).collect();
         assert_eq!(
