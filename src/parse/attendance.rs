@@ -95,7 +95,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     let sec = format!(r"(?:(?:a\s+ete\s+|ont\s+ete\s+)?(?:elu|elue|designe|designee|nomme|nommee)s?\s+(?:comme\s+)?secretaire(?:\s+de\s+seance)?|secretaire{p}(?:\s+de\s+(?:la\s+)?seance)?)");
     let chair = format!(r"(?:presidence|president{p}\s+de\s+(?:la\s+)?seance)");
     Regex::new(&format!(
-        r"^[\s\-•*>#.]*(?:({rep})|({exc})|({abs})|({pres})|({sec})|({chair}))\s*(?::|$|-\s|\s(?:(?:m|mme|mmes|mm|monsieur|madame|messieurs|mesdames)\.?\s|[a-z]))"
+        r"^[\s\-•*>#.]*(?:({rep})|({exc})|({abs})|({pres})|({sec})|({chair}))\s*(?::|$|-\s|\s(?:m|mme|mmes|mm|mlle|monsieur|madame|messieurs|mesdames)\.?\s)"
     ))
     .expect("label regex")
 });
@@ -125,6 +125,15 @@ static COUNT_LINE: LazyLock<Regex> = LazyLock::new(|| {
         r"^[\s\-•*]*(?:nombre\s+de\s+(?:conseiller{p}|membre{p}|elu{p})\s*(?:municipaux\s+)?)?(?:elu{p}\s+|conseiller{p}\s+|membre{p}\s+)?(?:en\s+exercice|present{p}|en\s+seance|represente{p}|procuration{p}|pouvoir{p}|ont\s+donne\s+pouvoir|votant{p}|absent{p}|afferent{p}[a-z\s]*)\s*:?\s*-?\s*[0-9]{{1,3}}(?:[^0-9/.,h]|$)"
     ))
     .expect("count line regex")
+});
+
+/// "Quorum atteint avec 11 élus (présents ou) représentés": members
+/// voting when the figure counts the represented ones, else present.
+static QUORUM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"quorum\s+(?:est\s+|etant\s+)?atteint\s+avec\s+([0-9]{1,3})\s+(?:elus|membres|conseillers)(?:\s+presents)?(\s+(?:(?:ou|et)\s+)?representes)?",
+    )
+    .expect("quorum regex")
 });
 
 /// A proxy wording inside a list. Group 1 is set for the strong forms.
@@ -353,7 +362,15 @@ fn section_content(text: &str, ls: &[Range<usize>], label: &Label, labels_at: &[
         if label.kind == Kind::Secretary {
             // One more line only when the name is not complete yet.
             let sofar = parse_person_list(&text[start..end]);
-            let done = sofar.first().is_some_and(|p| p.value.family_name.is_some());
+            let caps = |s: &str| {
+                s.split_whitespace().any(|w| {
+                    let l: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+                    l.len() >= 2 && l.iter().all(|c| c.is_uppercase()) && civility_word(w).is_none()
+                })
+            };
+            let next_caps = line.split_whitespace().next().is_some_and(caps);
+            let done = sofar.first().is_some_and(|p| p.value.family_name.is_some())
+                && (caps(&text[start..end]) || !next_caps);
             if done || !names_line(line) && !sofar.is_empty() {
                 break;
             }
@@ -450,6 +467,13 @@ fn read_list(content: &str, kind: Kind) -> Read {
         out.persons.extend(rest_persons.into_iter().map(|p| p.value));
     }
     out
+}
+
+/// A civility word ("MME", "Monsieur").
+fn civility_word(w: &str) -> Option<()> {
+    let f: String = w.trim_end_matches('.').chars().map(fold_char).collect();
+    matches!(f.as_str(), "m" | "mme" | "mmes" | "mm" | "mlle" | "monsieur" | "madame" | "messieurs" | "mesdames")
+        .then_some(())
 }
 
 /// Reads the secretary of a section or sentence.
@@ -630,12 +654,21 @@ fn number_words(s: &str) -> Option<u32> {
 fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize) -> Stated {
     let mut st = Stated::default();
     let limit = (block_end + 400).min(text.len());
+    let quorum_limit = (block_end + 1500).min(text.len());
     let mut pending: Vec<usize> = Vec::new();
     let mut in_box = false;
     let mut box_lines = 0;
-    for r in ls.iter().take_while(|r| r.start < limit) {
+    for r in ls.iter().take_while(|r| r.start < quorum_limit) {
         let line = &text[r.clone()];
         let f = Folded::new(line);
+        if r.start >= limit {
+            if let Some(c) = QUORUM.captures(&f.s) {
+                if let Some(v) = c.get(1).and_then(|m| count_value(m.as_str())) {
+                    set(&mut st, if c.get(2).is_some() { 4 } else { 2 }, v);
+                }
+            }
+            continue;
+        }
         let t = f.s.trim();
         if in_box {
             box_lines += 1;
@@ -661,6 +694,11 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize) -> Stated {
                 pending.push(slot);
             }
             continue;
+        }
+        if let Some(c) = QUORUM.captures(&f.s) {
+            if let Some(v) = c.get(1).and_then(|m| count_value(m.as_str())) {
+                set(&mut st, if c.get(2).is_some() { 4 } else { 2 }, v);
+            }
         }
         for c in COUNT.captures_iter(&f.s) {
             let slot = (1..=4).find(|&i| c.get(i).is_some()).unwrap_or(0);

@@ -97,6 +97,11 @@ static GLUED: LazyLock<Regex> =
 static GLUED_TITLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(M\.|MM\.|Mme\.?|MME\.?)(\p{Lu}[\p{L}'’-]+)$").expect("regex"));
 
+/// Whitespace, or a private-use character PDF fonts use for a space.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || ('\u{E000}'..='\u{F8FF}').contains(&c)
+}
+
 fn is_upper_word(w: &str) -> bool {
     let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
     letters.peek().is_some() && letters.all(|c| c.is_uppercase())
@@ -118,7 +123,7 @@ fn split_words(s: &str) -> Vec<(&str, std::ops::Range<usize>)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in s.char_indices() {
-        if c.is_whitespace() {
+        if is_space(c) {
             if let Some(st) = start.take() {
                 out.push((&s[st..i], st..i));
             }
@@ -346,7 +351,7 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
         if c == '\n' {
             out.push(Tok::Newline);
             i += 1;
-        } else if c.is_whitespace() {
+        } else if is_space(c) {
             i += cl;
         } else if matches!(c, ',' | ';' | '•' | '/' | '·' | '●' | '▪' | '■' | '|') {
             out.push(Tok::Sep);
@@ -374,7 +379,7 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
                     Some(ch) => ch,
                     None => break,
                 };
-                if ch.is_whitespace() || matches!(ch, ',' | ';' | '•' | '(' | '/' | '·' | '●' | '|') {
+                if is_space(ch) || matches!(ch, ',' | ';' | '•' | '(' | '/' | '·' | '●' | '|') {
                     break;
                 }
                 i += ch.len_utf8();
