@@ -132,7 +132,8 @@ fn attendance_f1_on_dev_corpus() {
         let path = if file.ends_with(".txt") {
             docs.join(file)
         } else if let Some(dir) = &pdf_dir {
-            dir.join(file.replace(".pdf", ".raw.txt"))
+            let suffix = std::env::var("REGISTRE_PDF_SUFFIX").unwrap_or_else(|_| ".raw.txt".into());
+            dir.join(file.replace(".pdf", &suffix))
         } else {
             continue;
         };
@@ -161,4 +162,29 @@ fn attendance_f1_on_dev_corpus() {
     }
     // Regression floor for the committed parser (target 0.95 per document).
     assert!(n == 0 || worst >= 0.80, "a document fell below 0.80 attendance F1");
+}
+
+#[test]
+fn seed_attendance_matches_expected_exactly() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    let (Ok(src), Ok(exp)) = (
+        std::fs::read_to_string(root.join("seed/perpignan-2023-287.txt")),
+        std::fs::read_to_string(root.join("spec/perpignan-2023-287.expected.json")),
+    ) else {
+        eprintln!("skipped: ../shared/seed absent");
+        return;
+    };
+    let exp: Value = serde_json::from_str(&exp).unwrap();
+    let text = registre::normalize::normalize(&src).text;
+    let m = find_attendance(&text).expect("an attendance block");
+    let mut got = serde_json::to_value(&m.attendance).unwrap();
+    let mut want = exp["attendance"].clone();
+    for v in [&mut got, &mut want] {
+        if let Some(o) = v.as_object_mut() {
+            o.remove("line");
+        }
+    }
+    assert_eq!(got, want);
+    let chair = registre::parse::attendance::find_chair(&text).expect("a chair");
+    assert_eq!(serde_json::to_value(&chair.value).unwrap(), exp["session"]["chair"]);
 }
