@@ -761,11 +761,11 @@ pub enum AttendanceChange {
 /// In-session arrivals and departures, in text order.
 pub fn find_attendance_changes(text: &str) -> Vec<Spanned<AttendanceChange>> {
     static ARRIVAL_OF: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?:^|[^a-z])arrivee\s+de\s+").expect("arrival regex"));
+        LazyLock::new(|| Regex::new(r"(?:^|[^a-z])(arrivee\s+(?:en\s+seance\s+)?de\s+)").expect("arrival regex"));
     static DEPARTURE_OF: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?:^|[^a-z])(?:depart|sortie)\s+de\s+").expect("departure regex"));
+        LazyLock::new(|| Regex::new(r"(?:^|[^a-z])((?:depart|sortie)\s+de\s+)").expect("departure regex"));
     static VERB: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s(?:(entre|arrive|rejoint)\s+(?:en\s+seance|la\s+seance|l'assemblee|le\s+conseil)|(sort|quitte|se\s+retire|quitte)\s+(?:de\s+)?(?:la\s+)?(?:seance|salle))")
+        Regex::new(r"\s(?:((?:entre|arrive|est\s+arrivee?)\s+en\s+seance|rejoint\s+(?:la\s+seance|l'assemblee|le\s+conseil)|a\s+rejoint\s+(?:la\s+seance|l'assemblee|le\s+conseil)|arrive\s+a\s+[0-9])|((?:sort|est\s+sortie?)\s+de\s+(?:la\s+)?(?:seance|salle)|(?:a\s+)?quitte\s+(?:la\s+seance|la\s+salle|l'assemblee)|se\s+retire))")
             .expect("verb regex")
     });
     let f = Folded::new(text);
@@ -790,14 +790,14 @@ pub fn find_attendance_changes(text: &str) -> Vec<Spanned<AttendanceChange>> {
         let rest = &line[fl.orig(m.end())..];
         parse_person_list(rest).into_iter().next().map(|p| p.value)
     };
-    for m in ARRIVAL_OF.find_iter(&f.s) {
+    for m in ARRIVAL_OF.captures_iter(&f.s).filter_map(|c| c.get(1)) {
         let at = f.orig(m.end());
         if let Some(p) = person_at(at) {
             let span = f.orig(m.start())..p.span.end;
             out.push(Spanned::new(AttendanceChange::Arrival(p.value), span));
         }
     }
-    for m in DEPARTURE_OF.find_iter(&f.s) {
+    for m in DEPARTURE_OF.captures_iter(&f.s).filter_map(|c| c.get(1)) {
         let at = f.orig(m.end());
         if let Some(p) = person_at(at) {
             let proxy = proxy_after(p.span.end);
@@ -825,4 +825,254 @@ pub fn find_attendance_changes(text: &str) -> Vec<Spanned<AttendanceChange>> {
     }
     out.sort_by_key(|s| s.span.start);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(s: &str) -> Attendance {
+        find_attendance(s).expect("a block").attendance
+    }
+
+    fn fam(v: &[Person]) -> Vec<String> {
+        v.iter().map(|p| p.family_name.clone().or_else(|| p.given_name.clone()).unwrap_or_default()).collect()
+    }
+
+    fn pairs(a: &Attendance) -> Vec<(String, String)> {
+        a.represented
+            .iter()
+            .map(|r| {
+                let n = |p: &Person| p.family_name.clone().or_else(|| p.given_name.clone()).unwrap_or_default();
+                (n(&r.principal), r.proxy.as_ref().map(n).unwrap_or_default())
+            })
+            .collect()
+    }
+
+    fn pr(v: &[(&str, &str)]) -> Vec<(String, String)> {
+        v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+    }
+
+    #[test]
+    fn inline_labels_in_capitals() {
+        let t = "Le conseil s'est réuni.\n\nETAIENT PRESENTS : M. Paul LEMOINE, Madame Léa MARCHAND, M. Noé PIC.\n\n\
+                 REPRESENTE(S) : Yann COLIN, ayant donné pouvoir à Paul LEMOINE, Inès RIVET, ayant donné pouvoir à Noé PIC.\n\n\
+                 ABSENT(S) EXCUSE(S) : Mme Julie ROUX.\n\nABSENT(S) : Monsieur Marc BLANC.\n\nSECRETAIRE DE SEANCE : Noé PIC\n\nObjet : tarifs\n";
+        let a = read(t);
+        assert_eq!(fam(&a.present), ["LEMOINE", "MARCHAND", "PIC"]);
+        assert_eq!(a.present[1].title.as_deref(), Some("Mme"));
+        assert_eq!(pairs(&a), pr(&[("COLIN", "LEMOINE"), ("RIVET", "PIC")]));
+        assert_eq!(a.represented[0].principal.title, None);
+        assert_eq!(fam(&a.excused), ["ROUX"]);
+        assert_eq!(fam(&a.absent), ["BLANC"]);
+        assert_eq!(a.secretary.as_ref().and_then(|p| p.family_name.as_deref()), Some("PIC"));
+        let m = find_attendance(t).unwrap();
+        assert!(t[m.span.clone()].starts_with("ETAIENT PRESENTS"));
+        assert!(t[m.span.clone()].ends_with("Noé PIC"));
+    }
+
+    #[test]
+    fn presents_on_own_line_then_names() {
+        let t = "PRESENTS :\nM. Paul LEMOINE\nMme Léa MARCHAND - M. Noé PIC\n\nABSENT : F.BLANC\nSecrétaire de séance : Léa MARCHAND\nORDRE DU JOUR\n";
+        let a = read(t);
+        assert_eq!(fam(&a.present), ["LEMOINE", "MARCHAND", "PIC"]);
+        assert_eq!(fam(&a.absent), ["BLANC"]);
+        assert_eq!(a.secretary.unwrap().family_name.as_deref(), Some("MARCHAND"));
+    }
+
+    #[test]
+    fn present_sentence_label_and_secretary_sentence() {
+        let t = "Étaient présents les conseillers municipaux suivants : M. Paul LEMOINE, Mme Léa MARCHAND.\n\
+                 Absents non excusés : M. Noé PIC\n\nMadame Léa MARCHAND a été élue secrétaire de séance.\n";
+        let a = read(t);
+        assert_eq!(fam(&a.present), ["LEMOINE", "MARCHAND"]);
+        assert_eq!(fam(&a.absent), ["PIC"]);
+        assert!(a.excused.is_empty());
+        assert_eq!(a.secretary.unwrap().family_name.as_deref(), Some("MARCHAND"));
+    }
+
+    #[test]
+    fn excused_with_proxy_in_parentheses() {
+        let t = "Présents : M. Paul LEMOINE, Mme Léa MARCHAND, M. Noé PIC\n\
+                 Excusés : Mme Julie ROUX (pouvoir à Mme Léa MARCHAND), M. Marc BLANC (Pouvoir\nà M. Noé PIC), M. Hugo VERT.\n\
+                 Absents : M. Yann COLIN.\n";
+        let a = read(t);
+        assert_eq!(pairs(&a), pr(&[("ROUX", "MARCHAND"), ("BLANC", "PIC")]));
+        assert_eq!(fam(&a.excused), ["VERT"]);
+        assert_eq!(fam(&a.absent), ["COLIN"]);
+        let t = "Présents : Paul, Léa, Noé.\nExcusés : Julie (pouvoir donné à Léa) / Marc (pouvoir donné à Noé).\nNon excusé : Yann (pas de pouvoir donné).\n";
+        let a = read(t);
+        assert_eq!(fam(&a.present), ["Paul", "Léa", "Noé"]);
+        assert_eq!(pairs(&a), pr(&[("Julie", "Léa"), ("Marc", "Noé")]));
+        assert_eq!(fam(&a.absent), ["Yann"]);
+    }
+
+    #[test]
+    fn absents_excuses_with_proxy_sentences() {
+        let t = "PRESENTS : Madame Léa MARCHAND, Messieurs Paul LEMOINE, Noé PIC et Hugo VERT.\n\
+                 ABSENTS EXCUSES : M. J.F. ROUX\nM. K.BLANC\nMme Inès RIVET donne pouvoir à Paul LEMOINE\nORDRE DU JOUR\n";
+        let a = read(t);
+        assert_eq!(fam(&a.present), ["MARCHAND", "LEMOINE", "PIC", "VERT"]);
+        assert_eq!(a.present[3].title.as_deref(), Some("M."));
+        assert_eq!(fam(&a.excused), ["ROUX", "BLANC"]);
+        assert_eq!(pairs(&a), pr(&[("RIVET", "LEMOINE")]));
+        let t = "Absents excusés : Léa MARCHAND (pouvoir donné à Paul Lemoine), Noé PIC.\nPrésents : Paul LEMOINE.\n";
+        let a = read(t);
+        assert_eq!(pairs(&a), pr(&[("MARCHAND", "Lemoine")]));
+        assert_eq!(fam(&a.excused), ["PIC"]);
+    }
+
+    #[test]
+    fn proxy_sentences_without_label() {
+        let t = "Étaient présents : M. LEMOINE, Maire\nMME MARCHAND, MM. PIC, VERT, adjoints,\n\n?\n\
+                 Monsieur A.ROUX a donné pouvoir à madame L.MARCHAND\nMadame I. RIVET a donné pouvoir à Monsieur N. PIC (à partir de la\nquestion n°4)\n\
+                 Secrétaire de séance\nMadame LEA MARCHAND est désignée comme secrétaire de séance.\n";
+        let a = read(t);
+        assert_eq!(fam(&a.present), ["LEMOINE", "MARCHAND", "PIC", "VERT"]);
+        assert_eq!(pairs(&a), pr(&[("ROUX", "MARCHAND")]));
+        assert_eq!(a.secretary.unwrap().family_name.as_deref(), Some("LEA MARCHAND"));
+    }
+
+    #[test]
+    fn absents_represented_par_and_secretary_designated() {
+        let t = "Présents : MM. LEMOINE, PIC, Mme MARCHAND, M. VERT.\nAbsents représentés : M. ROUX par M. PIC ;\nMme RIVET par Mme MARCHAND.\n\n\
+                 Monsieur VERT a été désigné secrétaire de séance.\n";
+        let a = read(t);
+        assert_eq!(pairs(&a), pr(&[("ROUX", "PIC"), ("RIVET", "MARCHAND")]));
+        assert_eq!(a.secretary.unwrap().family_name.as_deref(), Some("VERT"));
+    }
+
+    #[test]
+    fn pouvoirs_with_dashes_and_missing_connector() {
+        let t = "Présents : Madame Léa MARCHAND, Monsieur Paul\nLEMOINE, Monsieur Noé PIC.\nPouvoirs :\n− Monsieur Yann COLIN à Madame Léa MARCHAND\n\
+                 − Madame Inès RIVET à Monsieur Paul LEMOINE\nMonsieur Hugo VERT Monsieur Noé PIC\n\nAbsente :\n- Madame Julie ROUX\nSecrétaire : Monsieur Noé PIC\n";
+        let a = read(t);
+        assert_eq!(fam(&a.present), ["MARCHAND", "LEMOINE", "PIC"]);
+        assert_eq!(pairs(&a), pr(&[("COLIN", "MARCHAND"), ("RIVET", "LEMOINE"), ("VERT", "PIC")]));
+        assert_eq!(fam(&a.absent), ["ROUX"]);
+    }
+
+    #[test]
+    fn excused_gave_proxy_with_margin_counts() {
+        let t = "Présents : Paul Lemoine - Léa Marchand - Noé Pic -\nHugo Vert\nExcusés ont donné pouvoir :\nYann Colin à Paul Lemoine\n Elus en exercice : 9\n\
+                 Inès Rivet à Léa Marchand\n Elus présents : 4\n Ont donné pouvoir : 2\n Absents : 3\nSecrétaire de séance : Hugo Vert\nAvenant n°2 au marché\n";
+        let a = read(t);
+        assert_eq!(fam(&a.present), ["Lemoine", "Marchand", "Pic", "Vert"]);
+        assert_eq!(pairs(&a), pr(&[("Colin", "Lemoine"), ("Rivet", "Marchand")]));
+        assert_eq!(a.stated, Stated { in_office: Some(9), present: Some(4), represented: Some(2), voting: None });
+        assert_eq!(a.secretary.unwrap().family_name.as_deref(), Some("Vert"));
+    }
+
+    #[test]
+    fn absent_excused_gave_procuration_and_hyphenated_label() {
+        let t = "Présents : M. Paul LEMOINE, M. Noé PIC\nAbsent excusé ayant donné procuration : M. Yann COLIN à M. Noé PIC\n\
+                 Absents-excusés : M. Hugo VERT - Mme Julie ROUX\nSecrétaire : Mme Julie ROUX\n";
+        let a = read(t);
+        assert_eq!(pairs(&a), pr(&[("COLIN", "PIC")]));
+        assert_eq!(fam(&a.excused), ["VERT", "ROUX"]);
+        let t = "Présents : M. Paul LEMOINE\nAbsente excusée :\nMME Léa MARCHAND, Conseillère municipale déléguée,\npouvoir donné à M. Paul LEMOINE\n\
+                 A été élue secrétaire de séance : MME Inès\nRIVET\n";
+        let a = read(t);
+        assert_eq!(pairs(&a), pr(&[("MARCHAND", "LEMOINE")]));
+        assert!(a.excused.is_empty());
+        assert_eq!(a.secretary.unwrap().family_name.as_deref(), Some("RIVET"));
+    }
+
+    #[test]
+    fn represented_member_not_also_excused() {
+        let t = "Présents : M. Paul LEMOINE\nExcusés : M. Yann COLIN, Mme Inès RIVET\nPouvoirs : M. Yann COLIN à M. Paul LEMOINE\n";
+        let a = read(t);
+        assert_eq!(fam(&a.excused), ["RIVET"]);
+        assert_eq!(pairs(&a), pr(&[("COLIN", "LEMOINE")]));
+    }
+
+    #[test]
+    fn count_boxes() {
+        let t = "Nombre de conseillers\nen exercice : 19\nPrésents : 18\nVotants : 19\nProcuration : 1\nL'an deux mille …\nPrésents:\nM. Paul LEMOINE, Maire\n";
+        let a = read(t);
+        assert_eq!(a.stated, Stated { in_office: Some(19), present: Some(18), represented: Some(1), voting: Some(19) });
+        assert_eq!(fam(&a.present), ["LEMOINE"]);
+        let t = "Présents :\nM.LEMOINE Paul Maire, Mme MARCHAND Léa.\nAbsente excusée: Mme ROUX Julie\n\
+                 Nombre de Conseillers en exercice : 15- Présents 14 - Votants 14-Le quorum étant atteint\nLa séance est ouverte à 18H30.\n\
+                 Secrétaire de séance : Mme MARCHAND Léa.\n";
+        let a = read(t);
+        assert_eq!(a.stated, Stated { in_office: Some(15), present: Some(14), represented: None, voting: Some(14) });
+        assert_eq!(fam(&a.present), ["LEMOINE", "MARCHAND"]);
+        assert_eq!(a.present[0].given_name.as_deref(), Some("Paul"));
+        assert_eq!(fam(&a.excused), ["ROUX"]);
+        assert_eq!(a.secretary.unwrap().family_name.as_deref(), Some("MARCHAND"));
+        let t = "Nombre de conseillers\nen exercice :\n\nNombre de conseillers\nen séance :\n\nPouvoirs :\n\n23\n\n20\n\n3\n\nDate de convocation :\n\
+                 Étaient présents : M. LEMOINE, Maire\n";
+        assert_eq!(read(t).stated, Stated { in_office: Some(23), present: Some(20), represented: Some(3), voting: None });
+        let t = "Nombre de Conseillers afférents au Conseil Municipal : 15\nNombre de Conseillers en exercice : quinze\n\
+                 Nombre de Conseillers présents : treize\nNombre de Conseillers représentés : deux\nPrésents : M. Paul LEMOINE.\n";
+        assert_eq!(read(t).stated, Stated { in_office: Some(15), present: Some(13), represented: Some(2), voting: None });
+        let t = "Présents : Paul LEMOINE.\n\nQuorum atteint avec 9 élus représentés.\n";
+        assert_eq!(read(t).stated.voting, Some(9));
+    }
+
+    #[test]
+    fn chair_and_labels_before_present() {
+        let t = "Présidence : M. Paul LEMOINE\nSecrétaire de Séance : Mme RIVET Inès\nPrésents : M. Paul LEMOINE, Mme Inès RIVET.\nAbsents : M. Noé PIC.\n";
+        let a = read(t);
+        assert_eq!(a.secretary.unwrap().given_name.as_deref(), Some("Inès"));
+        assert_eq!(find_chair(t).unwrap().value.family_name.as_deref(), Some("LEMOINE"));
+        let t = "s'est réuni sous la présidence de Madame Léa\nMARCHAND, maire.\n";
+        let c = find_chair(t).unwrap();
+        assert_eq!(c.value.family_name.as_deref(), Some("MARCHAND"));
+        assert_eq!(&t[c.span.clone()], "Madame Léa\nMARCHAND");
+        assert!(find_chair("aucune présidence ici").is_none());
+    }
+
+    #[test]
+    fn no_block_no_result() {
+        assert!(find_attendance("").is_none());
+        assert!(find_attendance("Le conseil adopte à l'unanimité.\n").is_none());
+    }
+
+    #[test]
+    fn attendance_changes() {
+        let t = "Arrivée de M. Paul LEMOINE au point 5.\nMme Léa MARCHAND sort de séance.\nM. Noé PIC entre en séance à 19h.\n\
+                 Départ de Monsieur Hugo VERT (procuration à M. Noé PIC).\nM. Yann COLIN quitte la séance.\n";
+        let v = find_attendance_changes(t);
+        let got: Vec<String> = v
+            .iter()
+            .map(|c| match &c.value {
+                AttendanceChange::Arrival(p) => format!("+{}", p.full_name()),
+                AttendanceChange::Departure { person, proxy } => {
+                    format!("-{}>{}", person.full_name(), proxy.as_ref().map_or(String::new(), |p| p.full_name()))
+                }
+            })
+            .collect();
+        assert_eq!(got, ["+Paul LEMOINE", "-Léa MARCHAND>", "+Noé PIC", "-Hugo VERT>Noé PIC", "-Yann COLIN>"]);
+        assert_eq!(&t[v[0].span.clone()], "Arrivée de M. Paul LEMOINE");
+    }
+
+    #[test]
+    fn number_words_read() {
+        assert_eq!(number_words("dix-neuf"), Some(19));
+        assert_eq!(number_words("vingt et un"), Some(21));
+        assert_eq!(number_words("quatre-vingt-deux"), Some(82));
+        assert_eq!(number_words("soixante-quinze"), Some(75));
+        assert_eq!(number_words("personne"), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(s in "(\\PC|\n){0,200}") {
+            if let Some(m) = find_attendance(&s) {
+                proptest::prop_assert!(m.span.start <= m.span.end && m.span.end <= s.len());
+            }
+            let _ = find_chair(&s);
+            for c in find_attendance_changes(&s) {
+                proptest::prop_assert!(c.span.end <= s.len() && s.is_char_boundary(c.span.start));
+            }
+        }
+
+        #[test]
+        fn never_panics_on_labelled_noise(a in "[A-Za-zÉé .,;:()\n-]{0,80}", b in "[A-Za-zÉé .,;:()à\n-]{0,80}") {
+            let s = format!("Présents : {a}\nPouvoirs : {b}\nSecrétaire : {a}\n");
+            let _ = find_attendance(&s);
+        }
+    }
 }

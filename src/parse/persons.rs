@@ -89,7 +89,7 @@ fn is_particle(word: &str) -> bool {
 
 /// Initials given for a first name: "Ph.", "J.", "J.-P.", "J.F.".
 static INITIALS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:\p{Lu}\p{Ll}{0,2}\.-?)+$").expect("regex"));
+    LazyLock::new(|| Regex::new(r"^(?:\p{Lu}(?:h|hr|t|l|r)?\.-?)+$").expect("regex"));
 /// Initials glued to a family name: "T.PENNEC", "J.F.PINONCELY", "B.Ccaveau".
 static GLUED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^((?:\p{Lu}\p{Ll}?\.-?)+)(\p{Lu}[\p{L}'’-]+)$").expect("regex"));
