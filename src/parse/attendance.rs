@@ -62,7 +62,8 @@ impl Folded {
         let mut s = String::with_capacity(src.len());
         let mut map = Vec::with_capacity(src.len() + 1);
         for (i, c) in src.char_indices() {
-            let f = fold_char(c);
+            // PDF fonts put spaces in the private-use area.
+            let f = if ('\u{E000}'..='\u{F8FF}').contains(&c) { ' ' } else { fold_char(c) };
             let before = s.len();
             s.push(f);
             for _ in before..s.len() {
@@ -344,8 +345,9 @@ fn section_content(text: &str, ls: &[Range<usize>], label: &Label, labels_at: &[
         let line = &text[ls[n].clone()];
         let f = Folded::new(line);
         if line.trim().is_empty() || !line.chars().any(|c| c.is_alphabetic()) {
-            // A blank line ends a section that has names already.
-            if has_names(&text[start..end]) || blank_run >= 2 {
+            // A blank line ends a section that has names already, unless
+            // the list visibly goes on ("Monsieur Michel" / "LEBLANC").
+            if (has_names(&text[start..end]) && !unfinished(&text[start..end])) || blank_run >= 2 {
                 break;
             }
             blank_run += 1;
@@ -396,6 +398,26 @@ fn section_content(text: &str, ls: &[Range<usize>], label: &Label, labels_at: &[
         }
     }
     (start..end, s, n)
+}
+
+/// True when a list stops mid-item: a trailing comma, dash or "et", a
+/// civility or a given name still waiting for its family name.
+fn unfinished(s: &str) -> bool {
+    let t = s.trim_end();
+    if t.ends_with([',', ';', '-', '–', '(', ':']) {
+        return true;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let Some(last) = words.last() else { return false };
+    let fl: String = last.chars().map(fold_char).collect();
+    if matches!(fl.as_str(), "et" | "a" | "par") || civility_word(last).is_some() {
+        return true;
+    }
+    // "Monsieur Michel": a civility then one mixed-case word.
+    let mixed = last.chars().next().is_some_and(|c| c.is_uppercase())
+        && last.chars().any(|c| c.is_lowercase())
+        && !last.ends_with('.');
+    mixed && words.len() >= 2 && civility_word(words[words.len() - 2]).is_some()
 }
 
 /// What one section yields.
