@@ -88,12 +88,16 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     let rep = format!(
         r"(?:(?:(?:absent{p}|membre{p}|conseiller{p}|elu{p})[\s-]+)?(?:excuse{p}[\s,-]+)?(?:(?:ayant|ont|qui\s+ont|a)\s+)?donne{p}\s+(?:pouvoir|procuration|delegation){p}|(?:absent{p}[\s-]+)?represente{p}|(?:absent{p}[\s-]+)?(?:excuse{p}[\s-]+)?(?:avec|ayant)\s+(?:pouvoir|procuration){p}|pouvoir{p}|procuration{p}|delegation{p}\s+de\s+vote)"
     );
-    let exc = format!(r"(?:absent{p}[\s-]+excuse{p}|excuse{p})");
-    let abs = format!(r"(?:absent{p}[\s-]+non[\s-]+excuse{p}|non[\s-]+excuse{p}|absent{p})");
+    let exc = format!(
+        r"(?:(?:absent{p}[\s-]+excuse{p}|excuse{p})(?:\s+(?:sans|n'ayant\s+pas\s+donne)\s+(?:pouvoir|procuration){p}|\s+et\s+non\s+represente{p})?)"
+    );
+    let abs = format!(
+        r"(?:absent{p}[\s-]+non[\s-]+(?:excuse{p}|represente{p})|non[\s-]+excuse{p}|absent{p}(?:\s+sans\s+(?:pouvoir|procuration|excuse){p})?)"
+    );
     let pres = format!(
         r"(?:(?:etaient|sont|etait)\s+present{p}(?:\s+(?:les|la)\s+(?:conseillers?|membres?|elus?)(?:\s+municipaux)?(?:\s+suivants?)?)?|(?:membres?\s+|conseillers?\s+|elus?\s+)?present{p})"
     );
-    let sec = format!(r"(?:(?:a\s+ete\s+|ont\s+ete\s+)?(?:elu|elue|designe|designee|nomme|nommee)s?\s+(?:comme\s+)?secretaire(?:\s+de\s+seance)?|secretaire{p}(?:\s+de\s+(?:la\s+)?seance)?)");
+    let sec = format!(r"(?:(?:a\s+ete\s+|ont\s+ete\s+)?(?:elu|designe|nomme){p}\s+(?:comme\s+)?secretaire(?:\s+de\s+seance)?|secretaire{p}(?:\s+de\s+(?:la\s+)?seance)?)");
     let chair = format!(r"(?:presidence|president{p}\s+de\s+(?:la\s+)?seance)");
     Regex::new(&format!(
         r"^[\s\-•*>#.]*(?:({rep})|({exc})|({abs})|({pres})|({sec})|({chair}))\s*(?::|$|-\s|\s(?:m|mme|mmes|mm|mlle|monsieur|madame|messieurs|mesdames)\.?\s)"
@@ -256,16 +260,36 @@ fn names_line(line: &str) -> bool {
 
 /// One line of the text: its byte range (without `\n`).
 fn lines(text: &str) -> Vec<Range<usize>> {
+    static INLINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[.;]\s+").expect("inline regex"));
     let mut out = Vec::new();
     let mut start = 0;
+    let mut push = |r: Range<usize>, out: &mut Vec<Range<usize>>| {
+        // A label after a sentence end on the same line ("… Maire.
+        // Présents : …") starts a line of its own.
+        let line = &text[r.clone()];
+        let mut from = r.start;
+        for m in INLINE.find_iter(line) {
+            let at = r.start + m.end();
+            if at <= from || at >= r.end {
+                continue;
+            }
+            let f = Folded::new(&text[at..r.end]);
+            let labelled = LABEL.find(&f.s).is_some_and(|l| l.as_str().trim_end().ends_with(':'));
+            if labelled && !COUNT_LINE.is_match(&f.s) {
+                out.push(from..r.start + m.start() + 1);
+                from = at;
+            }
+        }
+        out.push(from..r.end);
+    };
     for (i, c) in text.char_indices() {
         if c == '\n' {
-            out.push(start..i);
+            push(start..i, &mut out);
             start = i + 1;
         }
     }
     if start < text.len() {
-        out.push(start..text.len());
+        push(start..text.len(), &mut out);
     }
     out
 }
@@ -508,7 +532,8 @@ fn read_secretary(content: &str, sentence: bool) -> Option<Person> {
         content
     };
     let v = parse_person_list(s);
-    v.into_iter().find(|p| p.value.family_name.is_some() || p.value.given_name.is_some()).map(|p| p.value)
+    let named = v.into_iter().filter(|p| p.value.family_name.is_some() || p.value.given_name.is_some());
+    if sentence { named.last().map(|p| p.value) } else { named.into_iter().next().map(|p| p.value) }
 }
 
 /// Same person, comparing folded names.
@@ -1044,6 +1069,22 @@ mod tests {
         assert_eq!(c.value.family_name.as_deref(), Some("MARCHAND"));
         assert_eq!(&t[c.span.clone()], "Madame Léa\nMARCHAND");
         assert!(find_chair("aucune présidence ici").is_none());
+    }
+
+    #[test]
+    fn labels_inside_a_line_and_empty_lists() {
+        let t = "Le conseil s'est réuni sous la présidence de M. Paul LEMOINE, Maire. Présents : M. Paul LEMOINE, Mme Léa MARCHAND. \
+                 Absents : néant. Excusés sans pouvoir : M. Noé PIC. Absents non représentés : M. Hugo VERT.\n\
+                 A été nommé(e) secrétaire : Mme Léa MARCHAND\n";
+        let a = read(t);
+        assert_eq!(fam(&a.present), ["LEMOINE", "MARCHAND"]);
+        assert_eq!(fam(&a.excused), ["PIC"]);
+        assert_eq!(fam(&a.absent), ["VERT"]);
+        assert_eq!(a.secretary.unwrap().family_name.as_deref(), Some("MARCHAND"));
+        let t = "Présents : M. Paul LEMOINE\nPouvoirs : Néant\nIl est procédé à la désignation ; Monsieur Noé PIC a été désigné secrétaire de séance.\n";
+        let a = read(t);
+        assert!(a.represented.is_empty());
+        assert_eq!(a.secretary.unwrap().family_name.as_deref(), Some("PIC"));
     }
 
     #[test]

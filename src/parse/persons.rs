@@ -270,6 +270,10 @@ fn person_from_words(
         }
         return None;
     }
+    // "Néant", "Aucun": an empty list, nobody.
+    if name.len() == 1 && matches!(fold(&name[0].0).as_str(), "neant" | "aucun" | "aucune" | "personne" | "nul" | "nulle" | "tous" | "toutes") {
+        return None;
+    }
     let span = start.unwrap_or(name[0].1.start)..name.last().map_or(0, |n| n.1.end);
     let mut given: Vec<&str> = Vec::new();
     let mut family: Vec<&str> = Vec::new();
@@ -567,6 +571,8 @@ mod tests {
         assert!(is_office(&office));
         assert!(parse_person("").is_none());
         assert!(parse_person("adjoints").is_none());
+        assert!(parse_person("Néant.").is_none());
+        assert!(parse_person_list("NEANT").is_empty());
     }
 
     #[test]
