@@ -13,7 +13,11 @@ fn norm(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {
         let f = registre::normalize::fold_char(c);
-        let f = if matches!(f, '-' | '\'' | '’' | '.') { ' ' } else { f };
+        let f = if matches!(f, '-' | '\'' | '’' | '.') {
+            ' '
+        } else {
+            f
+        };
         out.push(f);
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -24,7 +28,11 @@ fn pname(p: Option<&Person>) -> String {
 }
 
 fn name_match(gold: &str, pred: &str) -> bool {
-    let g: Vec<&str> = norm(gold).leak().split(' ').filter(|w| !w.is_empty()).collect();
+    let g: Vec<&str> = norm(gold)
+        .leak()
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .collect();
     let p: Vec<&str> = pred.split(' ').filter(|w| !w.is_empty()).collect();
     !g.is_empty() && p.windows(g.len()).any(|w| w == g.as_slice())
 }
@@ -62,9 +70,16 @@ fn match_lists<G, P>(gold: &[G], pred: &[P], ok: impl Fn(&G, &P) -> bool) -> (us
 
 fn score(gold: &Value, att: &Attendance) -> Prf {
     let mut a = Prf::default();
-    for (k, list) in [("present", &att.present), ("excused", &att.excused), ("absent", &att.absent)] {
+    for (k, list) in [
+        ("present", &att.present),
+        ("excused", &att.excused),
+        ("absent", &att.absent),
+    ] {
         if let Some(g) = gold[k].as_array() {
-            let g: Vec<String> = g.iter().filter_map(|x| x.as_str().map(String::from)).collect();
+            let g: Vec<String> = g
+                .iter()
+                .filter_map(|x| x.as_str().map(String::from))
+                .collect();
             let p: Vec<String> = list.iter().map(|x| pname(Some(x))).collect();
             a.add(match_lists(&g, &p, |g, p| name_match(g, p)));
         }
@@ -72,10 +87,18 @@ fn score(gold: &Value, att: &Attendance) -> Prf {
     if let Some(g) = gold["represented"].as_array() {
         let g: Vec<(String, Option<String>)> = g
             .iter()
-            .map(|x| (x[0].as_str().unwrap_or("").to_string(), x[1].as_str().map(String::from)))
+            .map(|x| {
+                (
+                    x[0].as_str().unwrap_or("").to_string(),
+                    x[1].as_str().map(String::from),
+                )
+            })
             .collect();
-        let p: Vec<(String, String)> =
-            att.represented.iter().map(|r| (pname(Some(&r.principal)), pname(r.proxy.as_ref()))).collect();
+        let p: Vec<(String, String)> = att
+            .represented
+            .iter()
+            .map(|r| (pname(Some(&r.principal)), pname(r.proxy.as_ref())))
+            .collect();
         a.add(match_lists(&g, &p, |g, p| {
             name_match(&g.0, &p.0) && g.1.as_ref().is_none_or(|h| name_match(h, &p.1))
         }));
@@ -121,7 +144,11 @@ fn attendance_f1_on_dev_corpus() {
         return;
     };
     let pdf_dir = std::env::var_os("REGISTRE_PDF_TEXT").map(PathBuf::from);
-    let mut files: Vec<_> = std::fs::read_dir(&gold).unwrap().flatten().map(|e| e.path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&gold)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     files.sort();
     let mut worst: f64 = 1.0;
     let mut sum = 0.0;
@@ -137,31 +164,57 @@ fn attendance_f1_on_dev_corpus() {
         } else {
             continue;
         };
-        let Ok(src) = std::fs::read_to_string(&path) else { continue };
+        let Ok(src) = std::fs::read_to_string(&path) else {
+            continue;
+        };
         let text = registre::normalize::normalize(&src).text;
-        let att = find_attendance(&text).map(|m| m.attendance).unwrap_or_default();
+        let att = find_attendance(&text)
+            .map(|m| m.attendance)
+            .unwrap_or_default();
         let a = score(&g["attendance"], &att);
         let f = a.f1().unwrap_or(1.0);
-        println!("{file:45} tp={:3} fp={:3} fn={:3} f1={f:.3}", a.tp, a.fp, a.fn_);
+        println!(
+            "{file:45} tp={:3} fp={:3} fn={:3} f1={f:.3}",
+            a.tp, a.fp, a.fn_
+        );
         if std::env::var_os("VERBOSE").is_some() && f < 1.0 {
-            let names = |v: &[Person]| v.iter().map(|p| p.full_name()).collect::<Vec<_>>().join(" | ");
+            let names = |v: &[Person]| {
+                v.iter()
+                    .map(|p| p.full_name())
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            };
             println!("  present: {}", names(&att.present));
             println!("  excused: {}", names(&att.excused));
             println!("  absent: {}", names(&att.absent));
             for r in &att.represented {
-                println!("  proxy: {} -> {}", r.principal.full_name(), r.proxy.as_ref().map_or(String::new(), |p| p.full_name()));
+                println!(
+                    "  proxy: {} -> {}",
+                    r.principal.full_name(),
+                    r.proxy.as_ref().map_or(String::new(), |p| p.full_name())
+                );
             }
-            println!("  secretary: {:?}  stated: {:?}", att.secretary.as_ref().map(|p| p.full_name()), att.stated);
+            println!(
+                "  secretary: {:?}  stated: {:?}",
+                att.secretary.as_ref().map(|p| p.full_name()),
+                att.stated
+            );
         }
         worst = worst.min(f);
         sum += f;
         n += 1;
     }
     if n > 0 {
-        println!("attendance macro F1 = {:.3} over {n} documents, worst {worst:.3}", sum / n as f64);
+        println!(
+            "attendance macro F1 = {:.3} over {n} documents, worst {worst:.3}",
+            sum / n as f64
+        );
     }
     // Regression floor for the committed parser (target 0.95 per document).
-    assert!(n == 0 || worst >= 0.80, "a document fell below 0.80 attendance F1");
+    assert!(
+        n == 0 || worst >= 0.80,
+        "a document fell below 0.80 attendance F1"
+    );
 }
 
 #[test]
@@ -186,5 +239,8 @@ fn seed_attendance_matches_expected_exactly() {
     }
     assert_eq!(got, want);
     let chair = registre::parse::attendance::find_chair(&text).expect("a chair");
-    assert_eq!(serde_json::to_value(&chair.value).unwrap(), exp["session"]["chair"]);
+    assert_eq!(
+        serde_json::to_value(&chair.value).unwrap(),
+        exp["session"]["chair"]
+    );
 }

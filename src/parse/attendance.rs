@@ -63,7 +63,11 @@ impl Folded {
         let mut map = Vec::with_capacity(src.len() + 1);
         for (i, c) in src.char_indices() {
             // PDF fonts put spaces in the private-use area.
-            let f = if ('\u{E000}'..='\u{F8FF}').contains(&c) { ' ' } else { fold_char(c) };
+            let f = if ('\u{E000}'..='\u{F8FF}').contains(&c) {
+                ' '
+            } else {
+                fold_char(c)
+            };
             let before = s.len();
             s.push(f);
             for _ in before..s.len() {
@@ -75,7 +79,10 @@ impl Folded {
     }
 
     fn orig(&self, i: usize) -> usize {
-        self.map.get(i).copied().unwrap_or_else(|| self.map.last().copied().unwrap_or(0))
+        self.map
+            .get(i)
+            .copied()
+            .unwrap_or_else(|| self.map.last().copied().unwrap_or(0))
     }
 }
 
@@ -97,7 +104,9 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     let pres = format!(
         r"(?:(?:etaient|sont|etait)\s+present{p}(?:\s+(?:les|la)\s+(?:conseillers?|membres?|elus?)(?:\s+municipaux)?(?:\s+suivants?)?)?|(?:membres?\s+|conseillers?\s+|elus?\s+)?present{p})"
     );
-    let sec = format!(r"(?:(?:a\s+ete\s+|ont\s+ete\s+)?(?:elu|designe|nomme){p}\s+(?:comme\s+)?secretaire(?:\s+de\s+seance)?|secretaire{p}(?:\s+de\s+(?:la\s+)?seance)?)");
+    let sec = format!(
+        r"(?:(?:a\s+ete\s+|ont\s+ete\s+)?(?:elu|designe|nomme){p}\s+(?:comme\s+)?secretaire(?:\s+de\s+seance)?|secretaire{p}(?:\s+de\s+(?:la\s+)?seance)?)"
+    );
     let chair = format!(r"(?:presidence|president{p}\s+de\s+(?:la\s+)?seance)");
     Regex::new(&format!(
         r"^[\s\-•*>#.]*(?:({rep})|({exc})|({abs})|({pres})|({sec})|({chair}))\s*(?::|$|-\s|\s(?:m|mme|mmes|mm|mlle|monsieur|madame|messieurs|mesdames)\.?\s)"
@@ -179,18 +188,102 @@ static SECRETARY_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
 fn list_word(f: &str) -> bool {
     matches!(
         f,
-        "a" | "au" | "aux" | "et" | "par" | "pour" | "de" | "du" | "des" | "la" | "le" | "les" | "l" | "d"
-            | "pouvoir" | "pouvoirs" | "procuration" | "procurations" | "donne" | "donnee" | "ayant"
-            | "qui" | "ont" | "avait" | "represente" | "representee" | "excuse" | "excusee" | "jusqu"
-            | "partir" | "question" | "questions" | "point" | "points" | "n" | "no" | "son" | "sa"
-            | "un" | "une" | "delegation" | "vote" | "pas" | "mandat" | "remis" | "remise" | "en"
-            | "faveur" | "suivants" | "suivantes" | "arrive" | "arrivee" | "parti" | "partie"
-            | "depart" | "compter" | "absent" | "absente" | "absents" | "absentes" | "puis" | "ainsi"
-            | "que" | "madame" | "monsieur" | "mme" | "m" | "mm" | "mmes" | "conseiller" | "conseillere"
-            | "conseillers" | "conseilleres" | "municipal" | "municipale" | "municipaux" | "municipales"
-            | "adjoint" | "adjointe" | "adjoints" | "adjointes" | "delegue" | "deleguee" | "delegues"
-            | "deleguees" | "maire" | "maires" | "elu" | "elue" | "elus" | "elues" | "communautaire"
-            | "communautaires" | "secretaire" | "seance" | "mlle" | "mademoiselle"
+        "a" | "au"
+            | "aux"
+            | "et"
+            | "par"
+            | "pour"
+            | "de"
+            | "du"
+            | "des"
+            | "la"
+            | "le"
+            | "les"
+            | "l"
+            | "d"
+            | "pouvoir"
+            | "pouvoirs"
+            | "procuration"
+            | "procurations"
+            | "donne"
+            | "donnee"
+            | "ayant"
+            | "qui"
+            | "ont"
+            | "avait"
+            | "represente"
+            | "representee"
+            | "excuse"
+            | "excusee"
+            | "jusqu"
+            | "partir"
+            | "question"
+            | "questions"
+            | "point"
+            | "points"
+            | "n"
+            | "no"
+            | "son"
+            | "sa"
+            | "un"
+            | "une"
+            | "delegation"
+            | "vote"
+            | "pas"
+            | "mandat"
+            | "remis"
+            | "remise"
+            | "en"
+            | "faveur"
+            | "suivants"
+            | "suivantes"
+            | "arrive"
+            | "arrivee"
+            | "parti"
+            | "partie"
+            | "depart"
+            | "compter"
+            | "absent"
+            | "absente"
+            | "absents"
+            | "absentes"
+            | "puis"
+            | "ainsi"
+            | "que"
+            | "madame"
+            | "monsieur"
+            | "mme"
+            | "m"
+            | "mm"
+            | "mmes"
+            | "conseiller"
+            | "conseillere"
+            | "conseillers"
+            | "conseilleres"
+            | "municipal"
+            | "municipale"
+            | "municipaux"
+            | "municipales"
+            | "adjoint"
+            | "adjointe"
+            | "adjoints"
+            | "adjointes"
+            | "delegue"
+            | "deleguee"
+            | "delegues"
+            | "deleguees"
+            | "maire"
+            | "maires"
+            | "elu"
+            | "elue"
+            | "elus"
+            | "elues"
+            | "communautaire"
+            | "communautaires"
+            | "secretaire"
+            | "seance"
+            | "mlle"
+            | "mademoiselle"
     )
 }
 
@@ -198,13 +291,60 @@ fn list_word(f: &str) -> bool {
 fn heading_word(f: &str) -> bool {
     matches!(
         f,
-        "ordre" | "deliberation" | "deliberations" | "objet" | "date" | "convocation" | "session"
-            | "approbation" | "proces" | "compte" | "seance" | "la" | "le" | "les" | "l" | "il" | "elle"
-            | "ils" | "apres" | "vu" | "considerant" | "republique" | "departement" | "commune"
-            | "ville" | "conseil" | "nombre" | "quorum" | "affichage" | "publication" | "observations"
-            | "monsieur le" | "ouverture" | "en" | "a" | "au" | "lors" | "decision" | "decisions"
-            | "questions" | "question" | "point" | "points" | "rapport" | "rapporteur" | "sujet"
-            | "annexe" | "budget" | "vote" | "votes" | "expose" | "total" | "informations" | "information"
+        "ordre"
+            | "deliberation"
+            | "deliberations"
+            | "objet"
+            | "date"
+            | "convocation"
+            | "session"
+            | "approbation"
+            | "proces"
+            | "compte"
+            | "seance"
+            | "la"
+            | "le"
+            | "les"
+            | "l"
+            | "il"
+            | "elle"
+            | "ils"
+            | "apres"
+            | "vu"
+            | "considerant"
+            | "republique"
+            | "departement"
+            | "commune"
+            | "ville"
+            | "conseil"
+            | "nombre"
+            | "quorum"
+            | "affichage"
+            | "publication"
+            | "observations"
+            | "monsieur le"
+            | "ouverture"
+            | "en"
+            | "a"
+            | "au"
+            | "lors"
+            | "decision"
+            | "decisions"
+            | "questions"
+            | "question"
+            | "point"
+            | "points"
+            | "rapport"
+            | "rapporteur"
+            | "sujet"
+            | "annexe"
+            | "budget"
+            | "vote"
+            | "votes"
+            | "expose"
+            | "total"
+            | "informations"
+            | "information"
     )
 }
 
@@ -241,10 +381,17 @@ fn names_line(line: &str) -> bool {
         return false;
     }
     let fw: String = words[0].chars().map(fold_char).collect();
-    if heading_word(&fw) && !words.get(1).is_some_and(|w| w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())) {
+    if heading_word(&fw)
+        && !words
+            .get(1)
+            .is_some_and(|w| w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()))
+    {
         return false;
     }
-    if matches!(fw.as_str(), "ordre" | "deliberation" | "objet" | "approbation" | "proces" | "seance" | "republique") {
+    if matches!(
+        fw.as_str(),
+        "ordre" | "deliberation" | "objet" | "approbation" | "proces" | "seance" | "republique"
+    ) {
         return false;
     }
     let mut bad = 0;
@@ -260,10 +407,11 @@ fn names_line(line: &str) -> bool {
 
 /// One line of the text: its byte range (without `\n`).
 fn lines(text: &str) -> Vec<Range<usize>> {
-    static INLINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[.;]\s+").expect("inline regex"));
+    static INLINE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[.;]\s+").expect("inline regex"));
     let mut out = Vec::new();
     let mut start = 0;
-    let mut push = |r: Range<usize>, out: &mut Vec<Range<usize>>| {
+    let push = |r: Range<usize>, out: &mut Vec<Range<usize>>| {
         // A label after a sentence end on the same line ("… Maire.
         // Présents : …") starts a line of its own.
         let line = &text[r.clone()];
@@ -274,7 +422,9 @@ fn lines(text: &str) -> Vec<Range<usize>> {
                 continue;
             }
             let f = Folded::new(&text[at..r.end]);
-            let labelled = LABEL.find(&f.s).is_some_and(|l| l.as_str().trim_end().ends_with(':'));
+            let labelled = LABEL
+                .find(&f.s)
+                .is_some_and(|l| l.as_str().trim_end().ends_with(':'));
             if labelled && !COUNT_LINE.is_match(&f.s) {
                 out.push(from..r.start + m.start() + 1);
                 from = at;
@@ -334,13 +484,31 @@ fn find_labels(text: &str, ls: &[Range<usize>]) -> Vec<Label> {
             let skip = rest.len() - rest.trim_start_matches([' ', ':', '-']).len();
             let content = r.start + f.orig(g + skip);
             // A present label followed by a figure is a count, handled below.
-            out.push(Label { kind, line: n, start: r.start, content, sentence: false });
+            out.push(Label {
+                kind,
+                line: n,
+                start: r.start,
+                content,
+                sentence: false,
+            });
             continue;
         }
         if PROXY_LINE.is_match(&f.s) {
-            out.push(Label { kind: Kind::Represented, line: n, start: r.start, content: r.start, sentence: true });
+            out.push(Label {
+                kind: Kind::Represented,
+                line: n,
+                start: r.start,
+                content: r.start,
+                sentence: true,
+            });
         } else if SECRETARY_SENTENCE.is_match(&f.s) && !f.s.contains("adjoint") {
-            out.push(Label { kind: Kind::Secretary, line: n, start: r.start, content: r.start, sentence: true });
+            out.push(Label {
+                kind: Kind::Secretary,
+                line: n,
+                start: r.start,
+                content: r.start,
+                sentence: true,
+            });
         }
     }
     out
@@ -350,7 +518,12 @@ fn find_labels(text: &str, ls: &[Range<usize>]) -> Vec<Label> {
 /// continue it, count lines blanked (same length, offsets kept). Returns
 /// the content range, the content with count lines blanked, and the index
 /// of the line after the section.
-fn section_content(text: &str, ls: &[Range<usize>], label: &Label, labels_at: &[bool]) -> (Range<usize>, String, usize) {
+fn section_content(
+    text: &str,
+    ls: &[Range<usize>],
+    label: &Label,
+    labels_at: &[bool],
+) -> (Range<usize>, String, usize) {
     let first = &ls[label.line];
     let start = label.content.min(first.end).max(first.start);
     let mut end = first.end;
@@ -415,7 +588,10 @@ fn section_content(text: &str, ls: &[Range<usize>], label: &Label, labels_at: &[
     }
     let mut s = text[start..end].to_string();
     for b in blanked {
-        let (bs, be) = (b.start.max(start) - start, b.end.min(end).saturating_sub(start));
+        let (bs, be) = (
+            b.start.max(start) - start,
+            b.end.min(end).saturating_sub(start),
+        );
         if bs < be && s.is_char_boundary(bs) && s.is_char_boundary(be) {
             let spaces = " ".repeat(be - bs);
             s.replace_range(bs..be, &spaces);
@@ -432,7 +608,9 @@ fn unfinished(s: &str) -> bool {
         return true;
     }
     let words: Vec<&str> = t.split_whitespace().collect();
-    let Some(last) = words.last() else { return false };
+    let Some(last) = words.last() else {
+        return false;
+    };
     let fl: String = last.chars().map(fold_char).collect();
     if matches!(fl.as_str(), "et" | "a" | "par") || civility_word(last).is_some() {
         return true;
@@ -454,7 +632,10 @@ struct Read {
 /// Reads a list with proxy wordings: principals, holders, plain names.
 fn read_list(content: &str, kind: Kind) -> Read {
     let f = Folded::new(content);
-    let mut conns: Vec<Range<usize>> = PROXY.find_iter(&f.s).map(|m| f.orig(m.start())..f.orig(m.end())).collect();
+    let mut conns: Vec<Range<usize>> = PROXY
+        .find_iter(&f.s)
+        .map(|m| f.orig(m.start())..f.orig(m.end()))
+        .collect();
     if kind == Kind::Represented {
         for m in BARE.find_iter(&f.s) {
             let r = f.orig(m.start())..f.orig(m.end());
@@ -475,7 +656,9 @@ fn read_list(content: &str, kind: Kind) -> Read {
             continue;
         };
         out.persons.extend(others.iter().map(|p| p.value.clone()));
-        let limit = conns.get(k + 1).map_or(content.len(), |n| n.start.max(c.end));
+        let limit = conns
+            .get(k + 1)
+            .map_or(content.len(), |n| n.start.max(c.end));
         let after = parse_person_list(&content[c.end..limit]);
         let (proxy, next) = match after.first() {
             Some(p) if content[c.end..c.end + p.span.start].trim().is_empty() => {
@@ -486,11 +669,18 @@ fn read_list(content: &str, kind: Kind) -> Read {
         let tail = &content[next.min(content.len())..limit];
         let later = LATER.is_match(&Folded::new(tail).s);
         if !later {
-            out.pairs.push(Represented { principal: principal.value.clone(), proxy });
+            out.pairs.push(Represented {
+                principal: principal.value.clone(),
+                proxy,
+            });
         }
         prev = next;
     }
-    let rest = if prev <= content.len() { &content[prev..] } else { "" };
+    let rest = if prev <= content.len() {
+        &content[prev..]
+    } else {
+        ""
+    };
     let rest_persons = parse_person_list(rest);
     if kind == Kind::Represented {
         // "M. X M. Y" on one line with nothing between: a pair.
@@ -500,17 +690,28 @@ fn read_list(content: &str, kind: Kind) -> Read {
             if let Some(b) = rest_persons.get(i + 1) {
                 let gap = &rest[a.span.end..b.span.start];
                 let same_line = !rest[a.span.start..b.span.end].contains('\n');
-                if gap.trim().is_empty() && same_line && a.value.title.is_some() && b.value.title.is_some() {
-                    out.pairs.push(Represented { principal: a.value.clone(), proxy: Some(b.value.clone()) });
+                if gap.trim().is_empty()
+                    && same_line
+                    && a.value.title.is_some()
+                    && b.value.title.is_some()
+                {
+                    out.pairs.push(Represented {
+                        principal: a.value.clone(),
+                        proxy: Some(b.value.clone()),
+                    });
                     i += 2;
                     continue;
                 }
             }
-            out.pairs.push(Represented { principal: a.value.clone(), proxy: None });
+            out.pairs.push(Represented {
+                principal: a.value.clone(),
+                proxy: None,
+            });
             i += 1;
         }
     } else {
-        out.persons.extend(rest_persons.into_iter().map(|p| p.value));
+        out.persons
+            .extend(rest_persons.into_iter().map(|p| p.value));
     }
     out
 }
@@ -518,8 +719,11 @@ fn read_list(content: &str, kind: Kind) -> Read {
 /// A civility word ("MME", "Monsieur").
 fn civility_word(w: &str) -> Option<()> {
     let f: String = w.trim_end_matches('.').chars().map(fold_char).collect();
-    matches!(f.as_str(), "m" | "mme" | "mmes" | "mm" | "mlle" | "monsieur" | "madame" | "messieurs" | "mesdames")
-        .then_some(())
+    matches!(
+        f.as_str(),
+        "m" | "mme" | "mmes" | "mm" | "mlle" | "monsieur" | "madame" | "messieurs" | "mesdames"
+    )
+    .then_some(())
 }
 
 /// Reads the secretary of a section or sentence.
@@ -532,13 +736,25 @@ fn read_secretary(content: &str, sentence: bool) -> Option<Person> {
         content
     };
     let v = parse_person_list(s);
-    let named = v.into_iter().filter(|p| p.value.family_name.is_some() || p.value.given_name.is_some());
-    if sentence { named.last().map(|p| p.value) } else { named.into_iter().next().map(|p| p.value) }
+    let mut named = v
+        .into_iter()
+        .filter(|p| p.value.family_name.is_some() || p.value.given_name.is_some());
+    if sentence {
+        named.next_back().map(|p| p.value)
+    } else {
+        named.next().map(|p| p.value)
+    }
 }
 
 /// Same person, comparing folded names.
 fn same(a: &Person, b: &Person) -> bool {
-    let k = |p: &Person| p.full_name().chars().map(fold_char).filter(|c| c.is_alphanumeric()).collect::<String>();
+    let k = |p: &Person| {
+        p.full_name()
+            .chars()
+            .map(fold_char)
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+    };
     let (ka, kb) = (k(a), k(b));
     !ka.is_empty() && ka == kb
 }
@@ -550,7 +766,11 @@ pub fn find_attendance(text: &str) -> Option<AttendanceMatch> {
     let first = labels
         .iter()
         .position(|l| l.kind == Kind::Present && !l.sentence)
-        .or_else(|| labels.iter().position(|l| matches!(l.kind, Kind::Represented | Kind::Excused | Kind::Absent)))?;
+        .or_else(|| {
+            labels
+                .iter()
+                .position(|l| matches!(l.kind, Kind::Represented | Kind::Excused | Kind::Absent))
+        })?;
     let mut labels_at = vec![false; ls.len()];
     for l in &labels {
         labels_at[l.line] = true;
@@ -559,7 +779,9 @@ pub fn find_attendance(text: &str) -> Option<AttendanceMatch> {
     let mut begin = first;
     while begin > 0 {
         let prev = &labels[begin - 1];
-        if labels[begin].line.saturating_sub(prev.line) > 8 || prev.sentence && prev.kind == Kind::Represented {
+        if labels[begin].line.saturating_sub(prev.line) > 8
+            || prev.sentence && prev.kind == Kind::Represented
+        {
             break;
         }
         begin -= 1;
@@ -600,7 +822,12 @@ pub fn find_attendance(text: &str) -> Option<AttendanceMatch> {
                     Kind::Present => att.present.extend(r.persons),
                     Kind::Excused => att.excused.extend(r.persons),
                     Kind::Absent => att.absent.extend(r.persons),
-                    _ => att.represented.extend(r.persons.into_iter().map(|p| Represented { principal: p, proxy: None })),
+                    _ => att
+                        .represented
+                        .extend(r.persons.into_iter().map(|p| Represented {
+                            principal: p,
+                            proxy: None,
+                        })),
                 }
             }
         }
@@ -610,26 +837,47 @@ pub fn find_attendance(text: &str) -> Option<AttendanceMatch> {
         k += 1;
     }
     // A represented member is not also excused or absent.
-    let principals: Vec<Person> = att.represented.iter().map(|r| r.principal.clone()).collect();
-    att.excused.retain(|p| !principals.iter().any(|q| same(p, q)));
-    att.absent.retain(|p| !principals.iter().any(|q| same(p, q)));
+    let principals: Vec<Person> = att
+        .represented
+        .iter()
+        .map(|r| r.principal.clone())
+        .collect();
+    att.excused
+        .retain(|p| !principals.iter().any(|q| same(p, q)));
+    att.absent
+        .retain(|p| !principals.iter().any(|q| same(p, q)));
     if att.secretary.is_none() {
         att.secretary = find_secretary_near(text, &labels, &ls, span.clone());
     }
     att.stated = find_counts(text, &ls, span.end);
-    if att.present.is_empty() && att.represented.is_empty() && att.excused.is_empty() && att.absent.is_empty() {
+    if att.present.is_empty()
+        && att.represented.is_empty()
+        && att.excused.is_empty()
+        && att.absent.is_empty()
+    {
         return None;
     }
-    Some(AttendanceMatch { attendance: att, span })
+    Some(AttendanceMatch {
+        attendance: att,
+        span,
+    })
 }
 
 /// A secretary label or sentence near the block (before it, or within a
 /// page after it).
-fn find_secretary_near(text: &str, labels: &[Label], ls: &[Range<usize>], span: Range<usize>) -> Option<Person> {
+fn find_secretary_near(
+    text: &str,
+    labels: &[Label],
+    ls: &[Range<usize>],
+    span: Range<usize>,
+) -> Option<Person> {
     let lo = span.start.saturating_sub(1500);
     let hi = span.end + 3000;
     let no_labels = vec![false; ls.len()];
-    for l in labels.iter().filter(|l| l.kind == Kind::Secretary && l.start >= lo && l.start <= hi) {
+    for l in labels
+        .iter()
+        .filter(|l| l.kind == Kind::Secretary && l.start >= lo && l.start <= hi)
+    {
         let (_, content, _) = section_content(text, ls, l, &no_labels);
         if let Some(p) = read_secretary(&content, l.sentence) {
             return Some(p);
@@ -684,13 +932,12 @@ fn number_words(s: &str) -> Option<u32> {
             continue;
         }
         let Some(v) = unit(w) else { break };
-        if v == 20 && last == 4 {
-            total = total - 4 + 80;
-        } else if v < 20 && last >= 60 && last % 20 == 0 && v >= 10 && last != 0 {
-            total += v;
+        // "quatre-vingt": four twenties.
+        total = if v == 20 && last == 4 {
+            total + 76
         } else {
-            total += v;
-        }
+            total + v
+        };
         last = v;
         any = true;
     }
@@ -709,11 +956,7 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize) -> Stated {
         let line = &text[r.clone()];
         let f = Folded::new(line);
         if r.start >= limit {
-            if let Some(c) = QUORUM.captures(&f.s) {
-                if let Some(v) = c.get(1).and_then(|m| count_value(m.as_str())) {
-                    set(&mut st, if c.get(2).is_some() { 4 } else { 2 }, v);
-                }
-            }
+            quorum(&f.s, &mut st);
             continue;
         }
         let t = f.s.trim();
@@ -742,22 +985,25 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize) -> Stated {
             }
             continue;
         }
-        if let Some(c) = QUORUM.captures(&f.s) {
-            if let Some(v) = c.get(1).and_then(|m| count_value(m.as_str())) {
-                set(&mut st, if c.get(2).is_some() { 4 } else { 2 }, v);
-            }
-        }
+        quorum(&f.s, &mut st);
         for c in COUNT.captures_iter(&f.s) {
             let slot = (1..=4).find(|&i| c.get(i).is_some()).unwrap_or(0);
-            let Some(v) = c.get(5).and_then(|m| count_value(m.as_str())) else { continue };
-            // A "Présents" label opening a list is not a count.
-            if slot == 2 && !t.starts_with(|ch: char| ch.is_ascii_alphabetic()) {
-                // keep
-            }
+            let Some(v) = c.get(5).and_then(|m| count_value(m.as_str())) else {
+                continue;
+            };
             set(&mut st, slot, v);
         }
     }
     st
+}
+
+/// "Quorum atteint avec N élus …" on a folded line.
+fn quorum(f: &str, st: &mut Stated) {
+    if let Some(c) = QUORUM.captures(f)
+        && let Some(v) = c.get(1).and_then(|m| count_value(m.as_str()))
+    {
+        set(st, if c.get(2).is_some() { 4 } else { 2 }, v);
+    }
 }
 
 fn set(st: &mut Stated, slot: usize, v: u32) {
@@ -787,10 +1033,10 @@ pub fn find_chair(text: &str) -> Option<Spanned<Person>> {
             end -= 1;
         }
         let v = parse_person_list(&text[at..end]);
-        if let Some(p) = v.into_iter().next() {
-            if text[at..at + p.span.start].trim().is_empty() {
-                return Some(p.shifted(at));
-            }
+        if let Some(p) = v.into_iter().next()
+            && text[at..at + p.span.start].trim().is_empty()
+        {
+            return Some(p.shifted(at));
         }
     }
     None
@@ -802,15 +1048,20 @@ pub enum AttendanceChange {
     /// A member arrives ("arrivée de M. X", "M. X entre en séance").
     Arrival(Person),
     /// A member leaves, possibly giving a proxy.
-    Departure { person: Person, proxy: Option<Person> },
+    Departure {
+        person: Person,
+        proxy: Option<Person>,
+    },
 }
 
 /// In-session arrivals and departures, in text order.
 pub fn find_attendance_changes(text: &str) -> Vec<Spanned<AttendanceChange>> {
-    static ARRIVAL_OF: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?:^|[^a-z])(arrivee\s+(?:en\s+seance\s+)?de\s+)").expect("arrival regex"));
-    static DEPARTURE_OF: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?:^|[^a-z])((?:depart|sortie)\s+de\s+)").expect("departure regex"));
+    static ARRIVAL_OF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[^a-z])(arrivee\s+(?:en\s+seance\s+)?de\s+)").expect("arrival regex")
+    });
+    static DEPARTURE_OF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[^a-z])((?:depart|sortie)\s+de\s+)").expect("departure regex")
+    });
     static VERB: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\s(?:((?:entre|arrive|est\s+arrivee?)\s+en\s+seance|rejoint\s+(?:la\s+seance|l'assemblee|le\s+conseil)|a\s+rejoint\s+(?:la\s+seance|l'assemblee|le\s+conseil)|arrive\s+a\s+[0-9])|((?:sort|est\s+sortie?)\s+de\s+(?:la\s+)?(?:seance|salle)|(?:a\s+)?quitte\s+(?:la\s+seance|la\s+salle|l'assemblee)|se\s+retire))")
             .expect("verb regex")
@@ -823,7 +1074,10 @@ pub fn find_attendance_changes(text: &str) -> Vec<Spanned<AttendanceChange>> {
             end -= 1;
         }
         let v = parse_person_list(&text[at..end]);
-        v.into_iter().next().filter(|p| text[at..at + p.span.start].trim().is_empty()).map(|p| p.shifted(at))
+        v.into_iter()
+            .next()
+            .filter(|p| text[at..at + p.span.start].trim().is_empty())
+            .map(|p| p.shifted(at))
     };
     let proxy_after = |from: usize| -> Option<Person> {
         let mut end = (from + 160).min(text.len());
@@ -849,7 +1103,13 @@ pub fn find_attendance_changes(text: &str) -> Vec<Spanned<AttendanceChange>> {
         if let Some(p) = person_at(at) {
             let proxy = proxy_after(p.span.end);
             let span = f.orig(m.start())..p.span.end;
-            out.push(Spanned::new(AttendanceChange::Departure { person: p.value, proxy }, span));
+            out.push(Spanned::new(
+                AttendanceChange::Departure {
+                    person: p.value,
+                    proxy,
+                },
+                span,
+            ));
         }
     }
     for c in VERB.captures_iter(&f.s) {
@@ -858,7 +1118,9 @@ pub fn find_attendance_changes(text: &str) -> Vec<Spanned<AttendanceChange>> {
         // The person: the words before the verb on the same line.
         let line_start = text[..vstart].rfind(['\n', '.', ';']).map_or(0, |i| i + 1);
         let before = &text[line_start..vstart];
-        let Some(p) = parse_person_list(before).into_iter().last() else { continue };
+        let Some(p) = parse_person_list(before).into_iter().last() else {
+            continue;
+        };
         if !before[p.span.end..].trim().is_empty() {
             continue;
         }
@@ -866,7 +1128,10 @@ pub fn find_attendance_changes(text: &str) -> Vec<Spanned<AttendanceChange>> {
         let change = if c.get(1).is_some() {
             AttendanceChange::Arrival(p.value)
         } else {
-            AttendanceChange::Departure { person: p.value, proxy: proxy_after(f.orig(m.end())) }
+            AttendanceChange::Departure {
+                person: p.value,
+                proxy: proxy_after(f.orig(m.end())),
+            }
         };
         out.push(Spanned::new(change, span));
     }
@@ -883,21 +1148,35 @@ mod tests {
     }
 
     fn fam(v: &[Person]) -> Vec<String> {
-        v.iter().map(|p| p.family_name.clone().or_else(|| p.given_name.clone()).unwrap_or_default()).collect()
+        v.iter()
+            .map(|p| {
+                p.family_name
+                    .clone()
+                    .or_else(|| p.given_name.clone())
+                    .unwrap_or_default()
+            })
+            .collect()
     }
 
     fn pairs(a: &Attendance) -> Vec<(String, String)> {
         a.represented
             .iter()
             .map(|r| {
-                let n = |p: &Person| p.family_name.clone().or_else(|| p.given_name.clone()).unwrap_or_default();
+                let n = |p: &Person| {
+                    p.family_name
+                        .clone()
+                        .or_else(|| p.given_name.clone())
+                        .unwrap_or_default()
+                };
                 (n(&r.principal), r.proxy.as_ref().map(n).unwrap_or_default())
             })
             .collect()
     }
 
     fn pr(v: &[(&str, &str)]) -> Vec<(String, String)> {
-        v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
     }
 
     #[test]
@@ -912,7 +1191,10 @@ mod tests {
         assert_eq!(a.represented[0].principal.title, None);
         assert_eq!(fam(&a.excused), ["ROUX"]);
         assert_eq!(fam(&a.absent), ["BLANC"]);
-        assert_eq!(a.secretary.as_ref().and_then(|p| p.family_name.as_deref()), Some("PIC"));
+        assert_eq!(
+            a.secretary.as_ref().and_then(|p| p.family_name.as_deref()),
+            Some("PIC")
+        );
         let m = find_attendance(t).unwrap();
         assert!(t[m.span.clone()].starts_with("ETAIENT PRESENTS"));
         assert!(t[m.span.clone()].ends_with("Noé PIC"));
@@ -924,7 +1206,10 @@ mod tests {
         let a = read(t);
         assert_eq!(fam(&a.present), ["LEMOINE", "MARCHAND", "PIC"]);
         assert_eq!(fam(&a.absent), ["BLANC"]);
-        assert_eq!(a.secretary.unwrap().family_name.as_deref(), Some("MARCHAND"));
+        assert_eq!(
+            a.secretary.unwrap().family_name.as_deref(),
+            Some("MARCHAND")
+        );
     }
 
     #[test]
@@ -935,7 +1220,10 @@ mod tests {
         assert_eq!(fam(&a.present), ["LEMOINE", "MARCHAND"]);
         assert_eq!(fam(&a.absent), ["PIC"]);
         assert!(a.excused.is_empty());
-        assert_eq!(a.secretary.unwrap().family_name.as_deref(), Some("MARCHAND"));
+        assert_eq!(
+            a.secretary.unwrap().family_name.as_deref(),
+            Some("MARCHAND")
+        );
     }
 
     #[test]
@@ -977,7 +1265,10 @@ mod tests {
         let a = read(t);
         assert_eq!(fam(&a.present), ["LEMOINE", "MARCHAND", "PIC", "VERT"]);
         assert_eq!(pairs(&a), pr(&[("ROUX", "MARCHAND")]));
-        assert_eq!(a.secretary.unwrap().family_name.as_deref(), Some("LEA MARCHAND"));
+        assert_eq!(
+            a.secretary.unwrap().family_name.as_deref(),
+            Some("LEA MARCHAND")
+        );
     }
 
     #[test]
@@ -995,7 +1286,10 @@ mod tests {
                  − Madame Inès RIVET à Monsieur Paul LEMOINE\nMonsieur Hugo VERT Monsieur Noé PIC\n\nAbsente :\n- Madame Julie ROUX\nSecrétaire : Monsieur Noé PIC\n";
         let a = read(t);
         assert_eq!(fam(&a.present), ["MARCHAND", "LEMOINE", "PIC"]);
-        assert_eq!(pairs(&a), pr(&[("COLIN", "MARCHAND"), ("RIVET", "LEMOINE"), ("VERT", "PIC")]));
+        assert_eq!(
+            pairs(&a),
+            pr(&[("COLIN", "MARCHAND"), ("RIVET", "LEMOINE"), ("VERT", "PIC")])
+        );
         assert_eq!(fam(&a.absent), ["ROUX"]);
     }
 
@@ -1005,8 +1299,19 @@ mod tests {
                  Inès Rivet à Léa Marchand\n Elus présents : 4\n Ont donné pouvoir : 2\n Absents : 3\nSecrétaire de séance : Hugo Vert\nAvenant n°2 au marché\n";
         let a = read(t);
         assert_eq!(fam(&a.present), ["Lemoine", "Marchand", "Pic", "Vert"]);
-        assert_eq!(pairs(&a), pr(&[("Colin", "Lemoine"), ("Rivet", "Marchand")]));
-        assert_eq!(a.stated, Stated { in_office: Some(9), present: Some(4), represented: Some(2), voting: None });
+        assert_eq!(
+            pairs(&a),
+            pr(&[("Colin", "Lemoine"), ("Rivet", "Marchand")])
+        );
+        assert_eq!(
+            a.stated,
+            Stated {
+                in_office: Some(9),
+                present: Some(4),
+                represented: Some(2),
+                voting: None
+            }
+        );
         assert_eq!(a.secretary.unwrap().family_name.as_deref(), Some("Vert"));
     }
 
@@ -1037,23 +1342,58 @@ mod tests {
     fn count_boxes() {
         let t = "Nombre de conseillers\nen exercice : 19\nPrésents : 18\nVotants : 19\nProcuration : 1\nL'an deux mille …\nPrésents:\nM. Paul LEMOINE, Maire\n";
         let a = read(t);
-        assert_eq!(a.stated, Stated { in_office: Some(19), present: Some(18), represented: Some(1), voting: Some(19) });
+        assert_eq!(
+            a.stated,
+            Stated {
+                in_office: Some(19),
+                present: Some(18),
+                represented: Some(1),
+                voting: Some(19)
+            }
+        );
         assert_eq!(fam(&a.present), ["LEMOINE"]);
         let t = "Présents :\nM.LEMOINE Paul Maire, Mme MARCHAND Léa.\nAbsente excusée: Mme ROUX Julie\n\
                  Nombre de Conseillers en exercice : 15- Présents 14 - Votants 14-Le quorum étant atteint\nLa séance est ouverte à 18H30.\n\
                  Secrétaire de séance : Mme MARCHAND Léa.\n";
         let a = read(t);
-        assert_eq!(a.stated, Stated { in_office: Some(15), present: Some(14), represented: None, voting: Some(14) });
+        assert_eq!(
+            a.stated,
+            Stated {
+                in_office: Some(15),
+                present: Some(14),
+                represented: None,
+                voting: Some(14)
+            }
+        );
         assert_eq!(fam(&a.present), ["LEMOINE", "MARCHAND"]);
         assert_eq!(a.present[0].given_name.as_deref(), Some("Paul"));
         assert_eq!(fam(&a.excused), ["ROUX"]);
-        assert_eq!(a.secretary.unwrap().family_name.as_deref(), Some("MARCHAND"));
+        assert_eq!(
+            a.secretary.unwrap().family_name.as_deref(),
+            Some("MARCHAND")
+        );
         let t = "Nombre de conseillers\nen exercice :\n\nNombre de conseillers\nen séance :\n\nPouvoirs :\n\n23\n\n20\n\n3\n\nDate de convocation :\n\
                  Étaient présents : M. LEMOINE, Maire\n";
-        assert_eq!(read(t).stated, Stated { in_office: Some(23), present: Some(20), represented: Some(3), voting: None });
+        assert_eq!(
+            read(t).stated,
+            Stated {
+                in_office: Some(23),
+                present: Some(20),
+                represented: Some(3),
+                voting: None
+            }
+        );
         let t = "Nombre de Conseillers afférents au Conseil Municipal : 15\nNombre de Conseillers en exercice : quinze\n\
                  Nombre de Conseillers présents : treize\nNombre de Conseillers représentés : deux\nPrésents : M. Paul LEMOINE.\n";
-        assert_eq!(read(t).stated, Stated { in_office: Some(15), present: Some(13), represented: Some(2), voting: None });
+        assert_eq!(
+            read(t).stated,
+            Stated {
+                in_office: Some(15),
+                present: Some(13),
+                represented: Some(2),
+                voting: None
+            }
+        );
         let t = "Présents : Paul LEMOINE.\n\nQuorum atteint avec 9 élus représentés.\n";
         assert_eq!(read(t).stated.voting, Some(9));
     }
@@ -1063,7 +1403,10 @@ mod tests {
         let t = "Présidence : M. Paul LEMOINE\nSecrétaire de Séance : Mme RIVET Inès\nPrésents : M. Paul LEMOINE, Mme Inès RIVET.\nAbsents : M. Noé PIC.\n";
         let a = read(t);
         assert_eq!(a.secretary.unwrap().given_name.as_deref(), Some("Inès"));
-        assert_eq!(find_chair(t).unwrap().value.family_name.as_deref(), Some("LEMOINE"));
+        assert_eq!(
+            find_chair(t).unwrap().value.family_name.as_deref(),
+            Some("LEMOINE")
+        );
         let t = "s'est réuni sous la présidence de Madame Léa\nMARCHAND, maire.\n";
         let c = find_chair(t).unwrap();
         assert_eq!(c.value.family_name.as_deref(), Some("MARCHAND"));
@@ -1080,7 +1423,10 @@ mod tests {
         assert_eq!(fam(&a.present), ["LEMOINE", "MARCHAND"]);
         assert_eq!(fam(&a.excused), ["PIC"]);
         assert_eq!(fam(&a.absent), ["VERT"]);
-        assert_eq!(a.secretary.unwrap().family_name.as_deref(), Some("MARCHAND"));
+        assert_eq!(
+            a.secretary.unwrap().family_name.as_deref(),
+            Some("MARCHAND")
+        );
         let t = "Présents : M. Paul LEMOINE\nPouvoirs : Néant\nIl est procédé à la désignation ; Monsieur Noé PIC a été désigné secrétaire de séance.\n";
         let a = read(t);
         assert!(a.represented.is_empty());
@@ -1103,11 +1449,24 @@ mod tests {
             .map(|c| match &c.value {
                 AttendanceChange::Arrival(p) => format!("+{}", p.full_name()),
                 AttendanceChange::Departure { person, proxy } => {
-                    format!("-{}>{}", person.full_name(), proxy.as_ref().map_or(String::new(), |p| p.full_name()))
+                    format!(
+                        "-{}>{}",
+                        person.full_name(),
+                        proxy.as_ref().map_or(String::new(), |p| p.full_name())
+                    )
                 }
             })
             .collect();
-        assert_eq!(got, ["+Paul LEMOINE", "-Léa MARCHAND>", "+Noé PIC", "-Hugo VERT>Noé PIC", "-Yann COLIN>"]);
+        assert_eq!(
+            got,
+            [
+                "+Paul LEMOINE",
+                "-Léa MARCHAND>",
+                "+Noé PIC",
+                "-Hugo VERT>Noé PIC",
+                "-Yann COLIN>"
+            ]
+        );
         assert_eq!(&t[v[0].span.clone()], "Arrivée de M. Paul LEMOINE");
     }
 

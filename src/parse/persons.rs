@@ -22,7 +22,11 @@ use super::Spanned;
 use crate::model::Person;
 use crate::normalize::fold;
 use regex::Regex;
+use std::ops::Range;
 use std::sync::LazyLock;
+
+/// A canonical title, `None` when a list mixes civilities ("MM et Mmes").
+type Title = Option<&'static str>;
 
 /// Title of a civility word: canonical title and whether it is plural.
 /// `None` when the word is not a civility.
@@ -74,7 +78,10 @@ fn is_role(word: &str) -> bool {
             | "benjamin"
             | "rapporteur"
             | "conseiller-delegue"
-    ) && !word.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
+    ) && !word
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| c.is_uppercase())
         || matches!(f, "maire" | "adjoint" | "adjointe")
 }
 
@@ -82,8 +89,25 @@ fn is_role(word: &str) -> bool {
 fn is_particle(word: &str) -> bool {
     matches!(
         word,
-        "de" | "du" | "des" | "d'" | "le" | "la" | "van" | "von" | "der" | "den" | "da" | "di" | "dos"
-            | "del" | "della" | "ben" | "el" | "al" | "ter" | "y"
+        "de" | "du"
+            | "des"
+            | "d'"
+            | "le"
+            | "la"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "da"
+            | "di"
+            | "dos"
+            | "del"
+            | "della"
+            | "ben"
+            | "el"
+            | "al"
+            | "ter"
+            | "y"
     )
 }
 
@@ -142,9 +166,9 @@ fn split_words(s: &str) -> Vec<(&str, std::ops::Range<usize>)> {
 /// words used, and the plural civility the words opened, if any (for the
 /// next items of a list).
 fn person_from_words(
-    words: &[(&str, std::ops::Range<usize>)],
-    inherited: Option<Option<&'static str>>,
-) -> Option<(Person, std::ops::Range<usize>, Option<Option<&'static str>>)> {
+    words: &[(&str, Range<usize>)],
+    inherited: Option<Title>,
+) -> Option<(Person, Range<usize>, Option<Title>)> {
     let mut i = 0;
     let mut titles: Vec<Option<&'static str>> = Vec::new();
     let mut plural = false;
@@ -190,7 +214,11 @@ fn person_from_words(
         _ => Some(None),
     };
     let title = own_title.or(inherited).flatten();
-    let opened = if plural || titles.len() > 1 { own_title } else { None };
+    let opened = if plural || titles.len() > 1 {
+        own_title
+    } else {
+        None
+    };
     // Name words until a role word or a lower-case non-particle.
     let name_from = i;
     let mut name: Vec<(String, std::ops::Range<usize>)> = pending;
@@ -206,7 +234,9 @@ fn person_from_words(
         let core = w.trim_end_matches([',', ';', ':', ')', '.', '"', '»']);
         let suffix = &w[core.len()..];
         let mut sentence_end = false;
-        if suffix.starts_with('.') && (is_initials(&w[..core.len() + 1]) || GLUED.is_match(&w[..core.len() + 1])) {
+        if suffix.starts_with('.')
+            && (is_initials(&w[..core.len() + 1]) || GLUED.is_match(&w[..core.len() + 1]))
+        {
             w = &w[..core.len() + 1];
         } else {
             sentence_end = suffix.contains('.');
@@ -253,7 +283,8 @@ fn person_from_words(
     }
     if name.is_empty() {
         // An office: "Monsieur le Maire".
-        let rest: Vec<&(&str, std::ops::Range<usize>)> = words[name_from..].iter().take(3).collect();
+        let rest: Vec<&(&str, std::ops::Range<usize>)> =
+            words[name_from..].iter().take(3).collect();
         if title.is_some() && rest.len() >= 2 {
             let art = fold(rest[0].0);
             if matches!(art.as_str(), "le" | "la" | "l'") && is_role(rest[1].0) {
@@ -271,17 +302,27 @@ fn person_from_words(
         return None;
     }
     // "Néant", "Aucun": an empty list, nobody.
-    if name.len() == 1 && matches!(fold(&name[0].0).as_str(), "neant" | "aucun" | "aucune" | "personne" | "nul" | "nulle" | "tous" | "toutes") {
+    if name.len() == 1
+        && matches!(
+            fold(&name[0].0).as_str(),
+            "neant" | "aucun" | "aucune" | "personne" | "nul" | "nulle" | "tous" | "toutes"
+        )
+    {
         return None;
     }
     let span = start.unwrap_or(name[0].1.start)..name.last().map_or(0, |n| n.1.end);
     let mut given: Vec<&str> = Vec::new();
     let mut family: Vec<&str> = Vec::new();
-    let has_upper = name.iter().any(|(w, _)| is_upper_word(w) && !is_initials(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
-        || name.iter().any(|(w, _)| is_upper_word(w) && !is_initials(w));
+    let has_upper = name.iter().any(|(w, _)| {
+        is_upper_word(w) && !is_initials(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    }) || name
+        .iter()
+        .any(|(w, _)| is_upper_word(w) && !is_initials(w));
     if has_upper {
         for (k, (w, _)) in name.iter().enumerate() {
-            let next_upper = name.get(k + 1).is_some_and(|(n, _)| is_upper_word(n) && !is_initials(n));
+            let next_upper = name
+                .get(k + 1)
+                .is_some_and(|(n, _)| is_upper_word(n) && !is_initials(n));
             if (is_upper_word(w) && !is_initials(w)) || (is_particle(w) && next_upper) {
                 family.push(w);
             } else {
@@ -314,7 +355,11 @@ fn person_from_words(
     }
     let join = |v: &[&str]| (!v.is_empty()).then(|| v.join(" "));
     Some((
-        Person { title: title.map(str::to_string), given_name: join(&given), family_name: join(&family) },
+        Person {
+            title: title.map(str::to_string),
+            given_name: join(&given),
+            family_name: join(&family),
+        },
         span,
         opened,
     ))
@@ -344,7 +389,6 @@ enum Tok<'a> {
 /// before.
 fn tokenize(s: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::new();
-    let b = s.as_bytes();
     let mut i = 0;
     while i < s.len() {
         let c = match s[i..].chars().next() {
@@ -383,7 +427,8 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
                     Some(ch) => ch,
                     None => break,
                 };
-                if is_space(ch) || matches!(ch, ',' | ';' | '•' | '(' | '/' | '·' | '●' | '|') {
+                if is_space(ch) || matches!(ch, ',' | ';' | '•' | '(' | '/' | '·' | '●' | '|')
+                {
                     break;
                 }
                 i += ch.len_utf8();
@@ -404,7 +449,6 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
                     out.push(Tok::Word(core, off));
                 }
             }
-            let _ = b;
         }
     }
     out
@@ -412,12 +456,18 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
 
 /// Joins a word cut by a hyphen at a line end ("GA-" + "TARD"): the hyphen
 /// is kept when the head is a whole word of four letters or more.
-fn join_cut(words: &mut Vec<(String, std::ops::Range<usize>)>, next: (&str, usize)) -> bool {
-    if let Some((last, r)) = words.last_mut() {
-        if last.ends_with('-') && last.len() > 1 {
+fn join_cut(words: &mut [(String, Range<usize>)], next: (&str, usize)) -> bool {
+    if let Some((last, r)) = words.last_mut()
+        && last.ends_with('-')
+        && last.len() > 1
+    {
+        {
             let head = last.trim_end_matches('-');
             let keep = head.chars().filter(|c| c.is_alphabetic()).count() >= 4
-                && head.rsplit(['-', '.']).next().is_some_and(|p| p.chars().count() >= 4);
+                && head
+                    .rsplit(['-', '.'])
+                    .next()
+                    .is_some_and(|p| p.chars().count() >= 4);
             let mut s = head.to_string();
             if keep {
                 s.push('-');
@@ -442,7 +492,9 @@ fn complete(words: &[(String, std::ops::Range<usize>)]) -> bool {
         .map(|(w, _)| w)
         .filter(|w| civility(w).is_none() && !is_initials(w) && !is_particle(w))
         .collect();
-    names.iter().any(|w| is_upper_word(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+    names
+        .iter()
+        .any(|w| is_upper_word(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
         || names.len() >= 2
 }
 
@@ -499,7 +551,9 @@ pub fn parse_person_list(s: &str) -> Vec<Spanned<Person>> {
     for seg in segs {
         let words: Vec<(&str, std::ops::Range<usize>)> =
             seg.iter().map(|(w, r)| (w.as_str(), r.clone())).collect();
-        let own = words.first().is_some_and(|(w, _)| civility(w).is_some() || GLUED_TITLE.is_match(w));
+        let own = words
+            .first()
+            .is_some_and(|(w, _)| civility(w).is_some() || GLUED_TITLE.is_match(w));
         let inherited = if own { None } else { carried };
         if let Some((p, span, opened)) = person_from_words(&words, inherited) {
             if own {
@@ -532,40 +586,95 @@ mod tests {
     use super::*;
 
     fn p(t: Option<&str>, g: Option<&str>, f: Option<&str>) -> Person {
-        Person { title: t.map(Into::into), given_name: g.map(Into::into), family_name: f.map(Into::into) }
+        Person {
+            title: t.map(Into::into),
+            given_name: g.map(Into::into),
+            family_name: f.map(Into::into),
+        }
     }
 
     #[test]
     fn civilities_and_capital_family_names() {
-        assert_eq!(parse_person("M. Paul LEMOINE"), Some(p(Some("M."), Some("Paul"), Some("LEMOINE"))));
-        assert_eq!(parse_person("Madame Anne-Sophie VERDIER-LAMY"), Some(p(Some("Mme"), Some("Anne-Sophie"), Some("VERDIER-LAMY"))));
-        assert_eq!(parse_person("Monsieur Jean DE LA ROCHE"), Some(p(Some("M."), Some("Jean"), Some("DE LA ROCHE"))));
-        assert_eq!(parse_person("Mme Léa MARCHAND BLEU"), Some(p(Some("Mme"), Some("Léa"), Some("MARCHAND BLEU"))));
-        assert_eq!(parse_person("Mlle Zoé D'AUBIGNY"), Some(p(Some("Mlle"), Some("Zoé"), Some("D'AUBIGNY"))));
-        assert_eq!(parse_person("M Hugo LE BRAS"), Some(p(Some("M."), Some("Hugo"), Some("LE BRAS"))));
+        assert_eq!(
+            parse_person("M. Paul LEMOINE"),
+            Some(p(Some("M."), Some("Paul"), Some("LEMOINE")))
+        );
+        assert_eq!(
+            parse_person("Madame Anne-Sophie VERDIER-LAMY"),
+            Some(p(Some("Mme"), Some("Anne-Sophie"), Some("VERDIER-LAMY")))
+        );
+        assert_eq!(
+            parse_person("Monsieur Jean DE LA ROCHE"),
+            Some(p(Some("M."), Some("Jean"), Some("DE LA ROCHE")))
+        );
+        assert_eq!(
+            parse_person("Mme Léa MARCHAND BLEU"),
+            Some(p(Some("Mme"), Some("Léa"), Some("MARCHAND BLEU")))
+        );
+        assert_eq!(
+            parse_person("Mlle Zoé D'AUBIGNY"),
+            Some(p(Some("Mlle"), Some("Zoé"), Some("D'AUBIGNY")))
+        );
+        assert_eq!(
+            parse_person("M Hugo LE BRAS"),
+            Some(p(Some("M."), Some("Hugo"), Some("LE BRAS")))
+        );
     }
 
     #[test]
     fn family_first_and_initials() {
-        assert_eq!(parse_person("Mme TALBOT Hélène"), Some(p(Some("Mme"), Some("Hélène"), Some("TALBOT"))));
-        assert_eq!(parse_person("Ph. RENAUD"), Some(p(None, Some("Ph."), Some("RENAUD"))));
-        assert_eq!(parse_person("J.-P. MOREAU"), Some(p(None, Some("J.-P."), Some("MOREAU"))));
-        assert_eq!(parse_person("Monsieur K.LEFORT"), Some(p(Some("M."), Some("K."), Some("LEFORT"))));
-        assert_eq!(parse_person("M.GARNIER Luc"), Some(p(Some("M."), Some("Luc"), Some("GARNIER"))));
+        assert_eq!(
+            parse_person("Mme TALBOT Hélène"),
+            Some(p(Some("Mme"), Some("Hélène"), Some("TALBOT")))
+        );
+        assert_eq!(
+            parse_person("Ph. RENAUD"),
+            Some(p(None, Some("Ph."), Some("RENAUD")))
+        );
+        assert_eq!(
+            parse_person("J.-P. MOREAU"),
+            Some(p(None, Some("J.-P."), Some("MOREAU")))
+        );
+        assert_eq!(
+            parse_person("Monsieur K.LEFORT"),
+            Some(p(Some("M."), Some("K."), Some("LEFORT")))
+        );
+        assert_eq!(
+            parse_person("M.GARNIER Luc"),
+            Some(p(Some("M."), Some("Luc"), Some("GARNIER")))
+        );
     }
 
     #[test]
     fn mixed_case_and_first_names() {
-        assert_eq!(parse_person("Odile Ferrand"), Some(p(None, Some("Odile"), Some("Ferrand"))));
-        assert_eq!(parse_person("Rémi de Vallon"), Some(p(None, Some("Rémi"), Some("de Vallon"))));
-        assert_eq!(parse_person("Bastien"), Some(p(None, Some("Bastien"), None)));
-        assert_eq!(parse_person("Madame Ferrand"), Some(p(Some("Mme"), None, Some("Ferrand"))));
+        assert_eq!(
+            parse_person("Odile Ferrand"),
+            Some(p(None, Some("Odile"), Some("Ferrand")))
+        );
+        assert_eq!(
+            parse_person("Rémi de Vallon"),
+            Some(p(None, Some("Rémi"), Some("de Vallon")))
+        );
+        assert_eq!(
+            parse_person("Bastien"),
+            Some(p(None, Some("Bastien"), None))
+        );
+        assert_eq!(
+            parse_person("Madame Ferrand"),
+            Some(p(Some("Mme"), None, Some("Ferrand")))
+        );
     }
 
     #[test]
     fn roles_and_offices() {
-        assert_eq!(parse_person("M. Paul LEMOINE, Maire"), Some(p(Some("M."), Some("Paul"), Some("LEMOINE"))));
-        assert_eq!(parse_person("Mme RIVET Inès Adjointe"), Some(p(Some("Mme"), Some("Inès"), Some("RIVET"))));
+        assert_eq!(
+            parse_person("M. Paul LEMOINE, Maire"),
+            Some(p(Some("M."), Some("Paul"), Some("LEMOINE")))
+        );
+        assert_eq!(
+            parse_person("Mme RIVET Inès Adjointe"),
+            Some(p(Some("Mme"), Some("Inès"), Some("RIVET")))
+        );
         let office = parse_person("Monsieur le Maire").unwrap();
         assert_eq!(office, p(Some("M."), None, Some("le Maire")));
         assert!(is_office(&office));
@@ -580,13 +689,21 @@ mod tests {
         let s = "M. Paul LEMOINE, Mme Léa MARCHAND; M. Noé PIC et Mme Inès RIVET.";
         let v = parse_person_list(s);
         let names: Vec<_> = v.iter().map(|x| x.value.full_name()).collect();
-        assert_eq!(names, ["Paul LEMOINE", "Léa MARCHAND", "Noé PIC", "Inès RIVET"]);
+        assert_eq!(
+            names,
+            ["Paul LEMOINE", "Léa MARCHAND", "Noé PIC", "Inès RIVET"]
+        );
         assert_eq!(&s[v[1].span.clone()], "Mme Léa MARCHAND");
         let v = parse_person_list("Odile Ferrand - Rémi Costes -\nAmir Haddad");
         assert_eq!(v.len(), 3);
         assert_eq!(v[2].value.family_name.as_deref(), Some("Haddad"));
         let v = parse_person_list("Bastien, Yann, Anne-Lise.");
-        assert_eq!(v.iter().map(|x| x.value.given_name.clone().unwrap()).collect::<Vec<_>>(), ["Bastien", "Yann", "Anne-Lise"]);
+        assert_eq!(
+            v.iter()
+                .map(|x| x.value.given_name.clone().unwrap())
+                .collect::<Vec<_>>(),
+            ["Bastien", "Yann", "Anne-Lise"]
+        );
         assert!(v.iter().all(|x| x.value.family_name.is_none()));
     }
 
@@ -601,11 +718,25 @@ mod tests {
         assert_eq!(v.len(), 3);
         assert_eq!(v[1].value.family_name.as_deref(), Some("RIVET"));
         let v = parse_person_list("MM. PIC, COLIN, Mmes RIVET, VIDAL, M. GOMEZ, adjoints");
-        let t: Vec<_> = v.iter().map(|x| (x.value.title.clone().unwrap(), x.value.family_name.clone().unwrap())).collect();
+        let t: Vec<_> = v
+            .iter()
+            .map(|x| {
+                (
+                    x.value.title.clone().unwrap(),
+                    x.value.family_name.clone().unwrap(),
+                )
+            })
+            .collect();
         assert_eq!(
             t,
-            [("M.", "PIC"), ("M.", "COLIN"), ("Mme", "RIVET"), ("Mme", "VIDAL"), ("M.", "GOMEZ")]
-                .map(|(a, b)| (a.to_string(), b.to_string()))
+            [
+                ("M.", "PIC"),
+                ("M.", "COLIN"),
+                ("Mme", "RIVET"),
+                ("Mme", "VIDAL"),
+                ("M.", "GOMEZ")
+            ]
+            .map(|(a, b)| (a.to_string(), b.to_string()))
         );
         let v = parse_person_list("MM et Mmes Ch. PIC, L.COLIN, A.\nVIDAL (12)");
         assert_eq!(v.len(), 3);
