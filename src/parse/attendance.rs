@@ -109,7 +109,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     );
     let chair = format!(r"(?:presidence|president{p}\s+de\s+(?:la\s+)?seance)");
     Regex::new(&format!(
-        r"^[\s\-•*>#.]*(?:({rep})|({exc})|({abs})|({pres})|({sec})|({chair}))\s*(?::|$|-\s|\s(?:m|mme|mmes|mm|mlle|monsieur|madame|messieurs|mesdames)\.?\s)"
+        r"^[\s\-•*>#.]*(?:(?:etaient|etait|sont|est|liste\s+des|tableau\s+des)\s+)?(?:({rep})|({exc})|({abs})|({pres})|({sec})|({chair}))\s*(?::|$|-\s|\s(?:m|mme|mmes|mm|mlle|monsieur|madame|messieurs|mesdames)\.?\s)"
     ))
     .expect("label regex")
 });
@@ -118,7 +118,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     let p = PLURAL;
     Regex::new(&format!(
-        r"(?:^|[^a-z])(?:(en\s+exercice)|(present{p}|en\s+seance)|(represente{p}|procuration{p}|pouvoir{p}|ont\s+donne\s+(?:pouvoir|procuration){p})|(votant{p}))\s*:?\s*(?:-\s*)?([0-9]{{1,3}}|[a-z]+(?:[\s-]+(?:et[\s-]+)?[a-z]+){{0,3}})"
+        r"(?:^|[^a-z])(?:(en\s+exercice)|(present{p}|en\s+seance)|(represente{p}|procuration{p}|pouvoir{p}|ont\s+donne\s+(?:pouvoir|procuration){p})|(votant{p}|(?:ayant|qui\s+ont)\s+pris\s+part\s+(?:a\s+la\s+deliberation|au\s+vote)))\s*:?\s*(?:-\s*)?([0-9]{{1,3}}|[a-z]+(?:[\s-]+(?:et[\s-]+)?[a-z]+){{0,3}})"
     ))
     .expect("count regex")
 });
@@ -127,7 +127,7 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
 static COUNT_LABEL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     let p = PLURAL;
     Regex::new(&format!(
-        r"(?:^|[^a-z])(?:(en\s+exercice)|(present{p}|en\s+seance)|(represente{p}|procuration{p}|pouvoir{p}|ont\s+donne\s+(?:pouvoir|procuration){p})|(votant{p}))\s*:?\s*$"
+        r"(?:^|[^a-z])(?:(en\s+exercice)|(present{p}|en\s+seance)|(represente{p}|procuration{p}|pouvoir{p}|ont\s+donne\s+(?:pouvoir|procuration){p})|(votant{p}|(?:ayant|qui\s+ont)\s+pris\s+part\s+(?:a\s+la\s+deliberation|au\s+vote)))\s*:?\s*$"
     ))
     .expect("count label regex")
 });
@@ -136,7 +136,7 @@ static COUNT_LABEL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 static COUNT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     let p = PLURAL;
     Regex::new(&format!(
-        r"^[\s\-•*]*(?:nombre\s+de\s+(?:conseiller{p}|membre{p}|elu{p})\s*(?:municipaux\s+)?)?(?:elu{p}\s+|conseiller{p}\s+|membre{p}\s+)?(?:en\s+exercice|present{p}|en\s+seance|represente{p}|procuration{p}|pouvoir{p}|ont\s+donne\s+pouvoir|votant{p}|absent{p}|afferent{p}[a-z\s]*)\s*:?\s*-?\s*[0-9]{{1,3}}(?:[^0-9/.,h]|$)"
+        r"^[\s\-•*]*(?:nombre\s+de\s+(?:conseiller{p}|membre{p}|elu{p})\s*(?:municipaux\s+)?)?(?:elu{p}\s+|conseiller{p}\s+|membre{p}\s+)?(?:en\s+exercice|present{p}|en\s+seance|represente{p}|procuration{p}|pouvoir{p}|ont\s+donne\s+pouvoir|votant{p}|(?:ayant|qui\s+ont)\s+pris\s+part\s+(?:a\s+la\s+deliberation|au\s+vote)|absent{p}|afferent{p}[a-z\s]*)\s*:?\s*-?\s*[0-9]{{1,3}}(?:[^0-9/.,h]|$)"
     ))
     .expect("count line regex")
 });
@@ -394,6 +394,23 @@ fn names_line(line: &str) -> bool {
     ) {
         return false;
     }
+    // A heading in capitals ("TRAVAUX DE VOIRIE RUE HAUTE"): no civility,
+    // no comma, no mixed-case word.
+    let caps_only = words.iter().all(|w| {
+        w.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase())
+    });
+    let civil = words.iter().any(|w| {
+        let f: String = w.chars().map(fold_char).collect();
+        matches!(
+            f.as_str(),
+            "m" | "mme" | "mmes" | "mm" | "mlle" | "monsieur" | "madame" | "messieurs" | "mesdames"
+        )
+    });
+    if caps_only && !civil && !clean.contains(',') && words.len() >= 3 {
+        return false;
+    }
     let mut bad = 0;
     for w in &words {
         let f: String = w.chars().map(fold_char).collect();
@@ -580,7 +597,7 @@ fn section_content(
             }
             continue;
         }
-        if !names_line(line) {
+        if !names_line(line) || closed(&text[start..end]) && !starts_with_civility(line) {
             break;
         }
         end = ls[n].end;
@@ -620,6 +637,29 @@ fn unfinished(s: &str) -> bool {
         && last.chars().any(|c| c.is_lowercase())
         && !last.ends_with('.');
     mixed && words.len() >= 2 && civility_word(words[words.len() - 2]).is_some()
+}
+
+/// True when a list ended with a full stop (not an initial's dot).
+fn closed(s: &str) -> bool {
+    let t = s.trim_end();
+    let Some(last) = t.split_whitespace().last() else {
+        return false;
+    };
+    last.ends_with('.') && {
+        let core = last.trim_end_matches('.');
+        let letters: Vec<char> = core.chars().filter(|c| c.is_alphabetic()).collect();
+        // "S." or "Ph." may be an initial cut from its name.
+        !(letters.len() <= 2 && !core.contains(['.', '-']) && civility_word(last).is_none())
+            && civility_word(last).is_none()
+    }
+}
+
+/// True when a line opens with a civility ("M. MMES …", "Madame …").
+fn starts_with_civility(line: &str) -> bool {
+    line.trim_start_matches([' ', '-', '•', '*'])
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| civility_word(w).is_some())
 }
 
 /// What one section yields.
@@ -1022,7 +1062,7 @@ fn set(st: &mut Stated, slot: usize, v: u32) {
 /// The chair: "Présidence : M. X" or "sous la présidence de M. X".
 pub fn find_chair(text: &str) -> Option<Spanned<Person>> {
     static CHAIR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:(?:^|\n)[\s\-•*]*presidence\s*:|president(?:e)?\s+de\s+(?:la\s+)?seance\s*:|sous\s+la\s+presidence\s+de)\s*")
+        Regex::new(r"(?:(?:^|\n)[\s\-•*]*presidence\s*:|president(?:e)?\s+de\s+(?:la\s+)?seance\s*:|sous\s+la\s+presidence\s+de|(?:seance\s+)?presidee\s+par)\s*")
             .expect("chair regex")
     });
     let f = Folded::new(text);
@@ -1431,6 +1471,31 @@ mod tests {
         let a = read(t);
         assert!(a.represented.is_empty());
         assert_eq!(a.secretary.unwrap().family_name.as_deref(), Some("PIC"));
+    }
+
+    #[test]
+    fn list_ends_at_headings_and_full_stops() {
+        let t = "Présents : M. Paul LEMOINE, Mme Léa MARCHAND\nTRAVAUX DE VOIRIE RUE HAUTE\nLe maire expose.\n";
+        assert_eq!(fam(&read(t).present), ["LEMOINE", "MARCHAND"]);
+        let t = "Présents : Paul LEMOINE, Léa MARCHAND.\nRENOUVELLEMENT BAIL\n";
+        assert_eq!(fam(&read(t).present), ["LEMOINE", "MARCHAND"]);
+        let t = "Présents : M. Paul LEMOINE, Adjoints.\nM. MMES Léa MARCHAND, Noé PIC\n";
+        assert_eq!(fam(&read(t).present), ["LEMOINE", "MARCHAND", "PIC"]);
+    }
+
+    #[test]
+    fn other_label_forms() {
+        let t = "Liste des présents : Mlle Léa MARCHAND, M. Noé PIC\nÉtaient absents : M. Hugo VERT\nÉtaient excusés : Mme Julie ROUX\n\
+                 Nombre de membres en exercice : 11 ; qui ont pris part à la délibération : 9\n";
+        let a = read(t);
+        assert_eq!(fam(&a.present), ["MARCHAND", "PIC"]);
+        assert_eq!(a.present[0].title.as_deref(), Some("Mme"));
+        assert_eq!(fam(&a.absent), ["VERT"]);
+        assert_eq!(fam(&a.excused), ["ROUX"]);
+        assert_eq!(a.stated.in_office, Some(11));
+        assert_eq!(a.stated.voting, Some(9));
+        let c = find_chair("La séance est présidée par M. Noé PIC, maire.").unwrap();
+        assert_eq!(c.value.family_name.as_deref(), Some("PIC"));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Persons: civility, given name, family name.
 //!
 //! A person is read from its words: a leading civility (`M.`, `Mme`,
-//! `Monsieur`, `Madame`, `Mlle`, plural `MM.`, `Mmes`, `Messieurs`,
+//! `Monsieur`, `Madame`, `Mlle` (written `Mme`, the contract's title), plural `MM.`, `Mmes`, `Messieurs`,
 //! `Mesdames`), then name words. The family name is the part written in
 //! capitals ("COSTA-FESENBECK", "ROUZAUD DANIS", "DE SAINT JOUAN"), in
 //! either order ("Mme FLACELIERE Françoise"). Initials ("Ph.", "J.-P.",
@@ -39,8 +39,9 @@ fn civility(word: &str) -> Option<(Option<&'static str>, bool)> {
         "mm." | "mm" | "messieurs" | "mrs" => (Some("M."), true),
         "mme" | "mme." | "madame" => (Some("Mme"), false),
         "mmes" | "mmes." | "mesdames" => (Some("Mme"), true),
-        "mlle" | "mlle." | "melle" | "melle." | "mademoiselle" => (Some("Mlle"), false),
-        "mlles" | "mlles." | "melles" | "mesdemoiselles" => (Some("Mlle"), true),
+        // The contract knows two titles: "Mademoiselle" is written "Mme".
+        "mlle" | "mlle." | "melle" | "melle." | "mademoiselle" => (Some("Mme"), false),
+        "mlles" | "mlles." | "melles" | "mesdemoiselles" => (Some("Mme"), true),
         _ => return None,
     })
 }
@@ -613,7 +614,7 @@ mod tests {
         );
         assert_eq!(
             parse_person("Mlle Zoé D'AUBIGNY"),
-            Some(p(Some("Mlle"), Some("Zoé"), Some("D'AUBIGNY")))
+            Some(p(Some("Mme"), Some("Zoé"), Some("D'AUBIGNY")))
         );
         assert_eq!(
             parse_person("M Hugo LE BRAS"),
