@@ -1,7 +1,7 @@
 //! Persons: civility, given name, family name.
 //!
 //! A person is read from its words: a leading civility (`M.`, `Mme`,
-//! `Monsieur`, `Madame`, `Mlle`, plural `MM.`, `Mmes`, `Messieurs`,
+//! `Monsieur`, `Madame`, `Mlle` (written `Mme`, the contract's title), plural `MM.`, `Mmes`, `Messieurs`,
 //! `Mesdames`), then name words. The family name is the part written in
 //! capitals ("COSTA-FESENBECK", "ROUZAUD DANIS", "DE SAINT JOUAN"), in
 //! either order ("Mme FLACELIERE Françoise"). Initials ("Ph.", "J.-P.",
@@ -22,7 +22,11 @@ use super::Spanned;
 use crate::model::Person;
 use crate::normalize::fold;
 use regex::Regex;
+use std::ops::Range;
 use std::sync::LazyLock;
+
+/// A canonical title, `None` when a list mixes civilities ("MM et Mmes").
+type Title = Option<&'static str>;
 
 /// Title of a civility word: canonical title and whether it is plural.
 /// `None` when the word is not a civility.
@@ -35,8 +39,9 @@ fn civility(word: &str) -> Option<(Option<&'static str>, bool)> {
         "mm." | "mm" | "messieurs" | "mrs" => (Some("M."), true),
         "mme" | "mme." | "madame" => (Some("Mme"), false),
         "mmes" | "mmes." | "mesdames" => (Some("Mme"), true),
-        "mlle" | "mlle." | "melle" | "melle." | "mademoiselle" => (Some("Mlle"), false),
-        "mlles" | "mlles." | "melles" | "mesdemoiselles" => (Some("Mlle"), true),
+        // The contract knows two titles: "Mademoiselle" is written "Mme".
+        "mlle" | "mlle." | "melle" | "melle." | "mademoiselle" => (Some("Mme"), false),
+        "mlles" | "mlles." | "melles" | "mesdemoiselles" => (Some("Mme"), true),
         _ => return None,
     })
 }
@@ -74,7 +79,10 @@ fn is_role(word: &str) -> bool {
             | "benjamin"
             | "rapporteur"
             | "conseiller-delegue"
-    ) && !word.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
+    ) && !word
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| c.is_uppercase())
         || matches!(f, "maire" | "adjoint" | "adjointe")
 }
 
@@ -82,20 +90,42 @@ fn is_role(word: &str) -> bool {
 fn is_particle(word: &str) -> bool {
     matches!(
         word,
-        "de" | "du" | "des" | "d'" | "le" | "la" | "van" | "von" | "der" | "den" | "da" | "di" | "dos"
-            | "del" | "della" | "ben" | "el" | "al" | "ter" | "y"
+        "de" | "du"
+            | "des"
+            | "d'"
+            | "le"
+            | "la"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "da"
+            | "di"
+            | "dos"
+            | "del"
+            | "della"
+            | "ben"
+            | "el"
+            | "al"
+            | "ter"
+            | "y"
     )
 }
 
 /// Initials given for a first name: "Ph.", "J.", "J.-P.", "J.F.".
 static INITIALS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:\p{Lu}\p{Ll}{0,2}\.-?)+$").expect("regex"));
+    LazyLock::new(|| Regex::new(r"^(?:\p{Lu}(?:h|hr|t|l|r)?\.-?)+$").expect("regex"));
 /// Initials glued to a family name: "T.PENNEC", "J.F.PINONCELY", "B.Ccaveau".
 static GLUED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^((?:\p{Lu}\p{Ll}?\.-?)+)(\p{Lu}[\p{L}'’-]+)$").expect("regex"));
 /// Civility glued to a family name: "M.CHARRIER", "Mme.DURAND".
 static GLUED_TITLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(M\.|MM\.|Mme\.?|MME\.?)(\p{Lu}[\p{L}'’-]+)$").expect("regex"));
+
+/// Whitespace, or a private-use character PDF fonts use for a space.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || ('\u{E000}'..='\u{F8FF}').contains(&c)
+}
 
 fn is_upper_word(w: &str) -> bool {
     let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
@@ -118,7 +148,7 @@ fn split_words(s: &str) -> Vec<(&str, std::ops::Range<usize>)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in s.char_indices() {
-        if c.is_whitespace() {
+        if is_space(c) {
             if let Some(st) = start.take() {
                 out.push((&s[st..i], st..i));
             }
@@ -137,9 +167,9 @@ fn split_words(s: &str) -> Vec<(&str, std::ops::Range<usize>)> {
 /// words used, and the plural civility the words opened, if any (for the
 /// next items of a list).
 fn person_from_words(
-    words: &[(&str, std::ops::Range<usize>)],
-    inherited: Option<Option<&'static str>>,
-) -> Option<(Person, std::ops::Range<usize>, Option<Option<&'static str>>)> {
+    words: &[(&str, Range<usize>)],
+    inherited: Option<Title>,
+) -> Option<(Person, Range<usize>, Option<Title>)> {
     let mut i = 0;
     let mut titles: Vec<Option<&'static str>> = Vec::new();
     let mut plural = false;
@@ -185,19 +215,35 @@ fn person_from_words(
         _ => Some(None),
     };
     let title = own_title.or(inherited).flatten();
-    let opened = if plural || titles.len() > 1 { own_title } else { None };
+    let opened = if plural || titles.len() > 1 {
+        own_title
+    } else {
+        None
+    };
     // Name words until a role word or a lower-case non-particle.
     let name_from = i;
     let mut name: Vec<(String, std::ops::Range<usize>)> = pending;
     while i < words.len() {
         let (w, r) = &words[i];
         let mut w: &str = w;
-        let mut end = r.end;
-        let trimmed = w.trim_end_matches([',', ';', ':', ')']);
-        end -= w.len() - trimmed.len();
-        w = trimmed;
-        let w_start = r.start + (w.len() - w.trim_start_matches(['(', '"', '«']).len());
-        w = w.trim_start_matches(['(', '"', '«']);
+        // Leading quote or parenthesis.
+        let lead = w.len() - w.trim_start_matches(['(', '"', '«']).len();
+        w = &w[lead..];
+        let w_start = r.start + lead;
+        // Trailing punctuation; a dot ends a sentence unless it closes an
+        // initial ("Ph.").
+        let core = w.trim_end_matches([',', ';', ':', ')', '.', '"', '»']);
+        let suffix = &w[core.len()..];
+        let mut sentence_end = false;
+        if suffix.starts_with('.')
+            && (is_initials(&w[..core.len() + 1]) || GLUED.is_match(&w[..core.len() + 1]))
+        {
+            w = &w[..core.len() + 1];
+        } else {
+            sentence_end = suffix.contains('.');
+            w = core;
+        }
+        let end = w_start + w.len();
         if w.is_empty() {
             i += 1;
             continue;
@@ -216,14 +262,9 @@ fn person_from_words(
         if !first.is_alphabetic() {
             break;
         }
-        // A trailing dot ends a sentence unless the word is an initial.
-        let is_last = i + 1 == words.len();
-        if w.ends_with('.') && !is_initials(w) && !GLUED.is_match(w) {
-            w = w.trim_end_matches('.');
-            end = w_start + w.len();
+        if sentence_end {
             name.push((w.to_string(), w_start..end));
             start.get_or_insert(w_start);
-            let _ = is_last;
             break;
         }
         start.get_or_insert(w_start);
@@ -243,7 +284,8 @@ fn person_from_words(
     }
     if name.is_empty() {
         // An office: "Monsieur le Maire".
-        let rest: Vec<&(&str, std::ops::Range<usize>)> = words[name_from..].iter().take(3).collect();
+        let rest: Vec<&(&str, std::ops::Range<usize>)> =
+            words[name_from..].iter().take(3).collect();
         if title.is_some() && rest.len() >= 2 {
             let art = fold(rest[0].0);
             if matches!(art.as_str(), "le" | "la" | "l'") && is_role(rest[1].0) {
@@ -260,14 +302,28 @@ fn person_from_words(
         }
         return None;
     }
+    // "Néant", "Aucun": an empty list, nobody.
+    if name.len() == 1
+        && matches!(
+            fold(&name[0].0).as_str(),
+            "neant" | "aucun" | "aucune" | "personne" | "nul" | "nulle" | "tous" | "toutes"
+        )
+    {
+        return None;
+    }
     let span = start.unwrap_or(name[0].1.start)..name.last().map_or(0, |n| n.1.end);
     let mut given: Vec<&str> = Vec::new();
     let mut family: Vec<&str> = Vec::new();
-    let has_upper = name.iter().any(|(w, _)| is_upper_word(w) && !is_initials(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
-        || name.iter().any(|(w, _)| is_upper_word(w) && !is_initials(w));
+    let has_upper = name.iter().any(|(w, _)| {
+        is_upper_word(w) && !is_initials(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    }) || name
+        .iter()
+        .any(|(w, _)| is_upper_word(w) && !is_initials(w));
     if has_upper {
         for (k, (w, _)) in name.iter().enumerate() {
-            let next_upper = name.get(k + 1).is_some_and(|(n, _)| is_upper_word(n) && !is_initials(n));
+            let next_upper = name
+                .get(k + 1)
+                .is_some_and(|(n, _)| is_upper_word(n) && !is_initials(n));
             if (is_upper_word(w) && !is_initials(w)) || (is_particle(w) && next_upper) {
                 family.push(w);
             } else {
@@ -300,7 +356,11 @@ fn person_from_words(
     }
     let join = |v: &[&str]| (!v.is_empty()).then(|| v.join(" "));
     Some((
-        Person { title: title.map(str::to_string), given_name: join(&given), family_name: join(&family) },
+        Person {
+            title: title.map(str::to_string),
+            given_name: join(&given),
+            family_name: join(&family),
+        },
         span,
         opened,
     ))
@@ -330,7 +390,6 @@ enum Tok<'a> {
 /// before.
 fn tokenize(s: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::new();
-    let b = s.as_bytes();
     let mut i = 0;
     while i < s.len() {
         let c = match s[i..].chars().next() {
@@ -341,7 +400,7 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
         if c == '\n' {
             out.push(Tok::Newline);
             i += 1;
-        } else if c.is_whitespace() {
+        } else if is_space(c) {
             i += cl;
         } else if matches!(c, ',' | ';' | '•' | '/' | '·' | '●' | '▪' | '■' | '|') {
             out.push(Tok::Sep);
@@ -369,7 +428,8 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
                     Some(ch) => ch,
                     None => break,
                 };
-                if ch.is_whitespace() || matches!(ch, ',' | ';' | '•' | '(' | '/' | '·' | '●' | '|') {
+                if is_space(ch) || matches!(ch, ',' | ';' | '•' | '(' | '/' | '·' | '●' | '|')
+                {
                     break;
                 }
                 i += ch.len_utf8();
@@ -390,7 +450,6 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
                     out.push(Tok::Word(core, off));
                 }
             }
-            let _ = b;
         }
     }
     out
@@ -398,12 +457,18 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
 
 /// Joins a word cut by a hyphen at a line end ("GA-" + "TARD"): the hyphen
 /// is kept when the head is a whole word of four letters or more.
-fn join_cut(words: &mut Vec<(String, std::ops::Range<usize>)>, next: (&str, usize)) -> bool {
-    if let Some((last, r)) = words.last_mut() {
-        if last.ends_with('-') && last.len() > 1 {
+fn join_cut(words: &mut [(String, Range<usize>)], next: (&str, usize)) -> bool {
+    if let Some((last, r)) = words.last_mut()
+        && last.ends_with('-')
+        && last.len() > 1
+    {
+        {
             let head = last.trim_end_matches('-');
             let keep = head.chars().filter(|c| c.is_alphabetic()).count() >= 4
-                && head.rsplit(['-', '.']).next().is_some_and(|p| p.chars().count() >= 4);
+                && head
+                    .rsplit(['-', '.'])
+                    .next()
+                    .is_some_and(|p| p.chars().count() >= 4);
             let mut s = head.to_string();
             if keep {
                 s.push('-');
@@ -420,12 +485,17 @@ fn join_cut(words: &mut Vec<(String, std::ops::Range<usize>)>, next: (&str, usiz
 /// True when the words read so far hold a complete name (a capitals word,
 /// or two name words), so a line break after them separates persons.
 fn complete(words: &[(String, std::ops::Range<usize>)]) -> bool {
+    if !words.is_empty() && words.iter().all(|(w, _)| is_role(w)) {
+        return true;
+    }
     let names: Vec<&String> = words
         .iter()
         .map(|(w, _)| w)
         .filter(|w| civility(w).is_none() && !is_initials(w) && !is_particle(w))
         .collect();
-    names.iter().any(|w| is_upper_word(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+    names
+        .iter()
+        .any(|w| is_upper_word(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
         || names.len() >= 2
 }
 
@@ -482,7 +552,9 @@ pub fn parse_person_list(s: &str) -> Vec<Spanned<Person>> {
     for seg in segs {
         let words: Vec<(&str, std::ops::Range<usize>)> =
             seg.iter().map(|(w, r)| (w.as_str(), r.clone())).collect();
-        let own = words.first().is_some_and(|(w, _)| civility(w).is_some() || GLUED_TITLE.is_match(w));
+        let own = words
+            .first()
+            .is_some_and(|(w, _)| civility(w).is_some() || GLUED_TITLE.is_match(w));
         let inherited = if own { None } else { carried };
         if let Some((p, span, opened)) = person_from_words(&words, inherited) {
             if own {
@@ -515,45 +587,102 @@ mod tests {
     use super::*;
 
     fn p(t: Option<&str>, g: Option<&str>, f: Option<&str>) -> Person {
-        Person { title: t.map(Into::into), given_name: g.map(Into::into), family_name: f.map(Into::into) }
+        Person {
+            title: t.map(Into::into),
+            given_name: g.map(Into::into),
+            family_name: f.map(Into::into),
+        }
     }
 
     #[test]
     fn civilities_and_capital_family_names() {
-        assert_eq!(parse_person("M. Paul LEMOINE"), Some(p(Some("M."), Some("Paul"), Some("LEMOINE"))));
-        assert_eq!(parse_person("Madame Anne-Sophie VERDIER-LAMY"), Some(p(Some("Mme"), Some("Anne-Sophie"), Some("VERDIER-LAMY"))));
-        assert_eq!(parse_person("Monsieur Jean DE LA ROCHE"), Some(p(Some("M."), Some("Jean"), Some("DE LA ROCHE"))));
-        assert_eq!(parse_person("Mme Léa MARCHAND BLEU"), Some(p(Some("Mme"), Some("Léa"), Some("MARCHAND BLEU"))));
-        assert_eq!(parse_person("Mlle Zoé D'AUBIGNY"), Some(p(Some("Mlle"), Some("Zoé"), Some("D'AUBIGNY"))));
-        assert_eq!(parse_person("M Hugo LE BRAS"), Some(p(Some("M."), Some("Hugo"), Some("LE BRAS"))));
+        assert_eq!(
+            parse_person("M. Paul LEMOINE"),
+            Some(p(Some("M."), Some("Paul"), Some("LEMOINE")))
+        );
+        assert_eq!(
+            parse_person("Madame Anne-Sophie VERDIER-LAMY"),
+            Some(p(Some("Mme"), Some("Anne-Sophie"), Some("VERDIER-LAMY")))
+        );
+        assert_eq!(
+            parse_person("Monsieur Jean DE LA ROCHE"),
+            Some(p(Some("M."), Some("Jean"), Some("DE LA ROCHE")))
+        );
+        assert_eq!(
+            parse_person("Mme Léa MARCHAND BLEU"),
+            Some(p(Some("Mme"), Some("Léa"), Some("MARCHAND BLEU")))
+        );
+        assert_eq!(
+            parse_person("Mlle Zoé D'AUBIGNY"),
+            Some(p(Some("Mme"), Some("Zoé"), Some("D'AUBIGNY")))
+        );
+        assert_eq!(
+            parse_person("M Hugo LE BRAS"),
+            Some(p(Some("M."), Some("Hugo"), Some("LE BRAS")))
+        );
     }
 
     #[test]
     fn family_first_and_initials() {
-        assert_eq!(parse_person("Mme TALBOT Hélène"), Some(p(Some("Mme"), Some("Hélène"), Some("TALBOT"))));
-        assert_eq!(parse_person("Ph. RENAUD"), Some(p(None, Some("Ph."), Some("RENAUD"))));
-        assert_eq!(parse_person("J.-P. MOREAU"), Some(p(None, Some("J.-P."), Some("MOREAU"))));
-        assert_eq!(parse_person("Monsieur K.LEFORT"), Some(p(Some("M."), Some("K."), Some("LEFORT"))));
-        assert_eq!(parse_person("M.GARNIER Luc"), Some(p(Some("M."), Some("Luc"), Some("GARNIER"))));
+        assert_eq!(
+            parse_person("Mme TALBOT Hélène"),
+            Some(p(Some("Mme"), Some("Hélène"), Some("TALBOT")))
+        );
+        assert_eq!(
+            parse_person("Ph. RENAUD"),
+            Some(p(None, Some("Ph."), Some("RENAUD")))
+        );
+        assert_eq!(
+            parse_person("J.-P. MOREAU"),
+            Some(p(None, Some("J.-P."), Some("MOREAU")))
+        );
+        assert_eq!(
+            parse_person("Monsieur K.LEFORT"),
+            Some(p(Some("M."), Some("K."), Some("LEFORT")))
+        );
+        assert_eq!(
+            parse_person("M.GARNIER Luc"),
+            Some(p(Some("M."), Some("Luc"), Some("GARNIER")))
+        );
     }
 
     #[test]
     fn mixed_case_and_first_names() {
-        assert_eq!(parse_person("Odile Ferrand"), Some(p(None, Some("Odile"), Some("Ferrand"))));
-        assert_eq!(parse_person("Rémi de Vallon"), Some(p(None, Some("Rémi"), Some("de Vallon"))));
-        assert_eq!(parse_person("Bastien"), Some(p(None, Some("Bastien"), None)));
-        assert_eq!(parse_person("Madame Ferrand"), Some(p(Some("Mme"), None, Some("Ferrand"))));
+        assert_eq!(
+            parse_person("Odile Ferrand"),
+            Some(p(None, Some("Odile"), Some("Ferrand")))
+        );
+        assert_eq!(
+            parse_person("Rémi de Vallon"),
+            Some(p(None, Some("Rémi"), Some("de Vallon")))
+        );
+        assert_eq!(
+            parse_person("Bastien"),
+            Some(p(None, Some("Bastien"), None))
+        );
+        assert_eq!(
+            parse_person("Madame Ferrand"),
+            Some(p(Some("Mme"), None, Some("Ferrand")))
+        );
     }
 
     #[test]
     fn roles_and_offices() {
-        assert_eq!(parse_person("M. Paul LEMOINE, Maire"), Some(p(Some("M."), Some("Paul"), Some("LEMOINE"))));
-        assert_eq!(parse_person("Mme RIVET Inès Adjointe"), Some(p(Some("Mme"), Some("Inès"), Some("RIVET"))));
+        assert_eq!(
+            parse_person("M. Paul LEMOINE, Maire"),
+            Some(p(Some("M."), Some("Paul"), Some("LEMOINE")))
+        );
+        assert_eq!(
+            parse_person("Mme RIVET Inès Adjointe"),
+            Some(p(Some("Mme"), Some("Inès"), Some("RIVET")))
+        );
         let office = parse_person("Monsieur le Maire").unwrap();
         assert_eq!(office, p(Some("M."), None, Some("le Maire")));
         assert!(is_office(&office));
         assert!(parse_person("").is_none());
         assert!(parse_person("adjoints").is_none());
+        assert!(parse_person("Néant.").is_none());
+        assert!(parse_person_list("NEANT").is_empty());
     }
 
     #[test]
@@ -561,13 +690,21 @@ mod tests {
         let s = "M. Paul LEMOINE, Mme Léa MARCHAND; M. Noé PIC et Mme Inès RIVET.";
         let v = parse_person_list(s);
         let names: Vec<_> = v.iter().map(|x| x.value.full_name()).collect();
-        assert_eq!(names, ["Paul LEMOINE", "Léa MARCHAND", "Noé PIC", "Inès RIVET"]);
+        assert_eq!(
+            names,
+            ["Paul LEMOINE", "Léa MARCHAND", "Noé PIC", "Inès RIVET"]
+        );
         assert_eq!(&s[v[1].span.clone()], "Mme Léa MARCHAND");
         let v = parse_person_list("Odile Ferrand - Rémi Costes -\nAmir Haddad");
         assert_eq!(v.len(), 3);
         assert_eq!(v[2].value.family_name.as_deref(), Some("Haddad"));
         let v = parse_person_list("Bastien, Yann, Anne-Lise.");
-        assert_eq!(v.iter().map(|x| x.value.given_name.clone().unwrap()).collect::<Vec<_>>(), ["Bastien", "Yann", "Anne-Lise"]);
+        assert_eq!(
+            v.iter()
+                .map(|x| x.value.given_name.clone().unwrap())
+                .collect::<Vec<_>>(),
+            ["Bastien", "Yann", "Anne-Lise"]
+        );
         assert!(v.iter().all(|x| x.value.family_name.is_none()));
     }
 
@@ -578,12 +715,29 @@ mod tests {
         assert_eq!(v[0].value.family_name.as_deref(), Some("LEMOINE"));
         let v = parse_person_list("M. Noé PIC\nMme Inès RIVET - M. Yann COLIN");
         assert_eq!(v.len(), 3);
+        let v = parse_person_list("M. PIC, Maire\nMME RIVET, M. COLIN");
+        assert_eq!(v.len(), 3);
+        assert_eq!(v[1].value.family_name.as_deref(), Some("RIVET"));
         let v = parse_person_list("MM. PIC, COLIN, Mmes RIVET, VIDAL, M. GOMEZ, adjoints");
-        let t: Vec<_> = v.iter().map(|x| (x.value.title.clone().unwrap(), x.value.family_name.clone().unwrap())).collect();
+        let t: Vec<_> = v
+            .iter()
+            .map(|x| {
+                (
+                    x.value.title.clone().unwrap(),
+                    x.value.family_name.clone().unwrap(),
+                )
+            })
+            .collect();
         assert_eq!(
             t,
-            [("M.", "PIC"), ("M.", "COLIN"), ("Mme", "RIVET"), ("Mme", "VIDAL"), ("M.", "GOMEZ")]
-                .map(|(a, b)| (a.to_string(), b.to_string()))
+            [
+                ("M.", "PIC"),
+                ("M.", "COLIN"),
+                ("Mme", "RIVET"),
+                ("Mme", "VIDAL"),
+                ("M.", "GOMEZ")
+            ]
+            .map(|(a, b)| (a.to_string(), b.to_string()))
         );
         let v = parse_person_list("MM et Mmes Ch. PIC, L.COLIN, A.\nVIDAL (12)");
         assert_eq!(v.len(), 3);
