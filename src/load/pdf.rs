@@ -221,46 +221,49 @@ impl OutputDev for PageText {
     }
 }
 
-/// Glyphs in drawing order → lines of text.
+/// Glyphs in drawing order → lines of text. Geometry is taken from the
+/// glyphs that show something; space glyphs only vouch for a space when
+/// the next glyph is at least a little to the right (some producers draw
+/// spaces at odd places). A smaller glyph raised or lowered next to the
+/// previous one is a superscript or subscript on the same line ("1er").
 fn layout(glyphs: &[Glyph]) -> String {
     let mut out = String::new();
     let mut prev: Option<&Glyph> = None;
     let mut pending_space = false;
     for g in glyphs {
         // Unmapped symbol-font glyphs (bullets) decode to control characters.
-        let blank = g.text.chars().all(|c| c.is_whitespace() || c.is_control());
+        if g.text.chars().all(|c| c.is_whitespace() || c.is_control()) {
+            pending_space |= prev.is_some_and(|p| (g.y - p.y).abs() < 0.5 * p.size.max(g.size).max(1.0));
+            continue;
+        }
         if let Some(p) = prev {
-            let size = p.size.max(g.size).max(1.0);
+            let big = p.size.max(g.size).max(1.0);
+            let small = p.size.min(g.size).max(0.5);
             let dy = (g.y - p.y).abs();
-            if dy > 0.5 * size || (g.x < p.x - size && dy > 0.2 * size) {
+            let gap = g.x - p.end;
+            let script = small < 0.8 * big && dy < 0.6 * big && gap.abs() < 0.3 * big;
+            if !script && (dy > 0.5 * big || (g.x < p.x - big && dy > 0.2 * big)) {
                 trim_line_end(&mut out);
                 out.push('\n');
-                if dy > 2.2 * size {
+                if dy > 2.2 * big {
                     out.push('\n');
                 }
-                pending_space = false;
-                if blank {
-                    prev = Some(g);
-                    continue;
-                }
-            } else if !blank && g.text == p.text && (g.x - p.x).abs() < 0.15 * size && dy < 0.1 * size {
+            } else if g.text == p.text && (g.x - p.x).abs() < 0.15 * big && dy < 0.1 * big {
                 // Fake bold: the same glyph drawn again a hair to the side.
                 continue;
-            } else if !blank {
-                let gap = g.x - p.end;
-                if pending_space || gap > 0.2 * size || gap < -1.5 * size {
-                    if !out.ends_with([' ', '\n']) && !out.is_empty() {
-                        out.push(' ');
-                    }
+            } else {
+                let space = if script {
+                    pending_space && gap > 0.1 * small
+                } else {
+                    gap > 0.2 * big || (pending_space && gap > 0.1 * small) || gap < -1.5 * big
+                };
+                if space && !out.ends_with([' ', '\n']) && !out.is_empty() {
+                    out.push(' ');
                 }
-                pending_space = false;
             }
         }
-        if blank {
-            pending_space = true;
-        } else {
-            out.push_str(&g.text);
-        }
+        pending_space = false;
+        out.push_str(&g.text);
         prev = Some(g);
     }
     trim_line_end(&mut out);
@@ -339,6 +342,13 @@ mod tests {
     fn layout_glues_touching_glyphs_and_drops_overprint() {
         let glyphs = [g(0.0, 10.0, "a"), g(5.0, 10.0, "b"), g(5.5, 10.0, "b"), g(10.5, 10.0, "c")];
         assert_eq!(layout(&glyphs), "abc\n");
+    }
+
+    #[test]
+    fn layout_superscript_and_stray_spaces() {
+        let sup = Glyph { x: 5.5, y: 7.0, end: 12.0, size: 6.0, text: "er".into() };
+        let glyphs = [g(0.0, 10.0, "1"), g(-50.0, 10.0, " "), sup, g(16.0, 10.0, "mai")];
+        assert_eq!(layout(&glyphs), "1er mai\n");
     }
 
     #[test]
