@@ -241,7 +241,7 @@ fn layout(glyphs: &[Glyph]) -> String {
             let small = p.size.min(g.size).max(0.5);
             let dy = (g.y - p.y).abs();
             let gap = g.x - p.end;
-            let script = small < 0.8 * big && dy < 0.6 * big && gap.abs() < 0.3 * big;
+            let script = small < 0.8 * big && dy < 0.8 * big && gap.abs() < 0.3 * big;
             if !script && (dy > 0.5 * big || (g.x < p.x - big && dy > 0.2 * big)) {
                 trim_line_end(&mut out);
                 out.push('\n');
