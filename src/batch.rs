@@ -1,8 +1,28 @@
-//! Many inputs: read, extract, audit; records or error records, in input order.
+//! Many inputs: read, extract, audit; records or error records, in input
+//! order, in parallel, with bounded memory.
+//!
+//! [`Inputs`] turns command-line arguments (files, directories, `-`) into
+//! a lazy, sorted stream of [`Input`]s; [`run`] processes them on a rayon
+//! pool and hands each result to a sink in input order. At most
+//! `window` inputs are in flight (being read, processed, or waiting in the
+//! reorder buffer for an earlier one), and the bytes read but not yet
+//! processed are capped, so memory does not grow with the number of
+//! inputs. Output does not depend on the number of workers.
+//!
+//! Nothing an input holds can stop the batch: unreadable files, bad
+//! encodings, broken PDFs and panics of the extractor all become one
+//! [`ErrorRecord`] for that input.
 
 use crate::extract::{SourceMeta, extract_with};
-use crate::model::{Deliberation, ErrorInfo, ErrorRecord, SCHEMA, Source};
+use crate::load::{LoadError, LoadOptions, load_bytes_with, looks_binary, too_large};
+use crate::model::{CheckStatus, Deliberation, ErrorInfo, ErrorKind, ErrorRecord, SCHEMA, Source, Warning};
 use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, VecDeque};
+use std::fs;
+use std::io::{self, BufRead, Read};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex, mpsc};
+use std::time::{Duration, Instant};
 
 /// What one input produced: its records, or one error record.
 #[derive(Clone, Debug)]
@@ -11,22 +31,671 @@ pub enum Output {
     Error(ErrorRecord),
 }
 
-/// Processes the bytes of one input named `path`.
-pub fn process_bytes(path: &str, bytes: &[u8]) -> Output {
-    let sha256 = hex(&Sha256::digest(bytes));
-    match crate::load::load_bytes(bytes, path) {
-        Ok(loaded) => {
-            let meta = SourceMeta { path: path.to_string(), sha256, format: loaded.format, page_starts: loaded.page_starts };
-            Output::Records(extract_with(&loaded.text, &meta))
+impl Output {
+    /// Number of JSON objects this output writes.
+    pub fn len(&self) -> usize {
+        match self {
+            Output::Records(r) => r.len(),
+            Output::Error(_) => 1,
         }
-        Err(e) => Output::Error(ErrorRecord {
-            schema: SCHEMA.into(),
-            source: Source { path: path.to_string(), sha256, ..Source::default() },
-            error: ErrorInfo { kind: e.kind, message: e.message },
-        }),
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 }
 
+/// Processes the bytes of one input named `path` with default options.
+pub fn process_bytes(path: &str, bytes: &[u8]) -> Output {
+    process_bytes_with(path, bytes, &LoadOptions::default())
+}
+
+/// Processes the bytes of one input named `path`: load, extract, audit.
+/// Never panics: a panic of the extractor becomes a `panic` error record.
+pub fn process_bytes_with(path: &str, bytes: &[u8], opts: &LoadOptions) -> Output {
+    let sha256 = hex(&Sha256::digest(bytes));
+    let loaded = match crate::load::quietly(|| load_bytes_with(bytes, path, opts)) {
+        Ok(Ok(l)) => l,
+        Ok(Err(e)) => return error_output(path, sha256, e),
+        Err(msg) => return error_output(path, sha256, LoadError::new(ErrorKind::Panic, msg)),
+    };
+    let meta = SourceMeta { path: path.to_string(), sha256, format: loaded.format, page_starts: loaded.page_starts };
+    let records = crate::load::quietly(|| extract_with(&loaded.text, &meta));
+    let mut records = match records {
+        Ok(r) => r,
+        Err(msg) => {
+            let e = LoadError::new(ErrorKind::Panic, format!("internal error while extracting: {msg}"));
+            return error_output(path, meta.sha256, e);
+        }
+    };
+    if records.is_empty() {
+        // The segmenter promises one item at least; keep the input
+        // accounted for if it ever does not.
+        let mut r = Deliberation::default();
+        r.source = Source { path: path.to_string(), sha256: meta.sha256.clone(), format: meta.format, count: Some(1), ..Source::default() };
+        r.warnings.push(Warning { kind: "no_deliberation".into(), message: "no deliberation found in the text".into(), line: None });
+        records.push(r);
+    }
+    for r in &mut records {
+        for note in &loaded.notes {
+            r.warnings.push(Warning { kind: "decoding".into(), message: note.clone(), line: None });
+        }
+    }
+    Output::Records(records)
+}
+
+/// The error record of an input.
+pub fn error_record(path: &str, sha256: String, e: LoadError) -> ErrorRecord {
+    ErrorRecord {
+        schema: SCHEMA.into(),
+        source: Source { path: path.to_string(), sha256, ..Source::default() },
+        error: ErrorInfo { kind: e.kind, message: e.message },
+    }
+}
+
+fn error_output(path: &str, sha256: String, e: LoadError) -> Output {
+    Output::Error(error_record(path, sha256, e))
+}
+
 fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    use std::fmt::Write;
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}
+
+// ---------------------------------------------------------------- inputs
+
+/// One input of a batch.
+#[derive(Debug)]
+pub struct Input {
+    /// The name written in `source.path`: as given, or as found by the walk.
+    pub name: String,
+    pub kind: InputKind,
+}
+
+#[derive(Debug)]
+pub enum InputKind {
+    /// A file to read.
+    File(PathBuf),
+    /// Standard input (`-`).
+    Stdin,
+    /// Could not even be listed (missing path, unreadable directory).
+    Failed(ErrorKind, String),
+    /// Found by the walk but not a document (an image, an archive…):
+    /// counted, not processed.
+    Skipped,
+}
+
+impl Input {
+    fn file(path: PathBuf) -> Input {
+        Input { name: path.to_string_lossy().into_owned(), kind: InputKind::File(path) }
+    }
+}
+
+/// Extensions read without sniffing.
+const TEXT_EXTS: [&str; 5] = ["txt", "md", "markdown", "pdf", "text"];
+
+/// Lazily expands arguments into inputs: `-` is standard input, a file is
+/// itself, a directory is walked recursively in sorted order (hidden
+/// entries skipped, symbolic links to directories not followed). Files
+/// found by the walk are taken when their extension is `.txt`, `.md` or
+/// `.pdf`, or when their first bytes are a PDF or text; images, archives
+/// and other binaries are [`InputKind::Skipped`]. Named files are always
+/// taken.
+pub struct Inputs<A> {
+    args: A,
+    /// Pending entries of the directories being walked, deepest last.
+    stack: Vec<VecDeque<PathBuf>>,
+}
+
+impl<A: Iterator<Item = io::Result<PathBuf>>> Inputs<A> {
+    pub fn new(args: A) -> Self {
+        Inputs { args, stack: Vec::new() }
+    }
+}
+
+/// Inputs from a list of paths (command-line arguments).
+pub fn inputs_from_paths(paths: Vec<PathBuf>) -> Inputs<impl Iterator<Item = io::Result<PathBuf>>> {
+    Inputs::new(paths.into_iter().map(Ok))
+}
+
+/// Paths listed in a reader, one per line (or NUL-separated with `nul`);
+/// empty entries are ignored, a trailing `\r` is dropped.
+pub fn list_paths<R: BufRead>(mut r: R, nul: bool) -> impl Iterator<Item = io::Result<PathBuf>> {
+    let sep = if nul { 0 } else { b'\n' };
+    std::iter::from_fn(move || {
+        loop {
+            let mut buf = Vec::new();
+            match r.read_until(sep, &mut buf) {
+                Ok(0) => return None,
+                Ok(_) => {
+                    if buf.last() == Some(&sep) {
+                        buf.pop();
+                    }
+                    if !nul && buf.last() == Some(&b'\r') {
+                        buf.pop();
+                    }
+                    if buf.is_empty() {
+                        continue;
+                    }
+                    return Some(Ok(bytes_to_path(buf)));
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Some(Err(e)),
+            }
+        }
+    })
+}
+
+#[cfg(unix)]
+fn bytes_to_path(b: Vec<u8>) -> PathBuf {
+    use std::os::unix::ffi::OsStringExt;
+    PathBuf::from(std::ffi::OsString::from_vec(b))
+}
+
+#[cfg(not(unix))]
+fn bytes_to_path(b: Vec<u8>) -> PathBuf {
+    PathBuf::from(String::from_utf8_lossy(&b).into_owned())
+}
+
+impl<A: Iterator<Item = io::Result<PathBuf>>> Iterator for Inputs<A> {
+    type Item = Input;
+
+    fn next(&mut self) -> Option<Input> {
+        loop {
+            if let Some(top) = self.stack.last_mut() {
+                let Some(path) = top.pop_front() else {
+                    self.stack.pop();
+                    continue;
+                };
+                let ft = match fs::symlink_metadata(&path) {
+                    Ok(m) => m.file_type(),
+                    Err(e) => return Some(failed(&path, e)),
+                };
+                if ft.is_dir() {
+                    if let Some(err) = self.enter(&path) {
+                        return Some(err);
+                    }
+                    continue;
+                }
+                if ft.is_symlink() && path.is_dir() {
+                    continue;
+                }
+                return Some(if wanted(&path) { Input::file(path) } else { Input { kind: InputKind::Skipped, ..Input::file(path) } });
+            }
+            let arg = match self.args.next()? {
+                Ok(a) => a,
+                Err(e) => {
+                    return Some(Input { name: "--files-from".into(), kind: InputKind::Failed(ErrorKind::Io, format!("cannot read the list of files: {e}")) });
+                }
+            };
+            if arg.as_os_str() == "-" {
+                return Some(Input { name: "-".into(), kind: InputKind::Stdin });
+            }
+            match fs::metadata(&arg) {
+                Ok(m) if m.is_dir() => {
+                    if let Some(err) = self.enter(&arg) {
+                        return Some(err);
+                    }
+                }
+                Ok(_) => return Some(Input::file(arg)),
+                Err(e) => return Some(failed(&arg, e)),
+            }
+        }
+    }
+}
+
+impl<A> Inputs<A> {
+    /// Pushes the sorted, visible entries of a directory.
+    fn enter(&mut self, dir: &Path) -> Option<Input> {
+        let rd = match fs::read_dir(dir) {
+            Ok(rd) => rd,
+            Err(e) => return Some(failed(dir, e)),
+        };
+        let mut names: Vec<_> = rd.filter_map(|e| e.ok()).map(|e| e.file_name()).filter(|n| !n.as_encoded_bytes().starts_with(b".")).collect();
+        names.sort_unstable_by(|a, b| a.as_encoded_bytes().cmp(b.as_encoded_bytes()));
+        self.stack.push(names.into_iter().map(|n| dir.join(n)).collect());
+        None
+    }
+}
+
+fn failed(path: &Path, e: io::Error) -> Input {
+    Input { name: path.to_string_lossy().into_owned(), kind: InputKind::Failed(ErrorKind::Io, format!("cannot read {}: {e}", path.display())) }
+}
+
+/// Whether a file found by the walk is a document.
+fn wanted(path: &Path) -> bool {
+    let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase());
+    if ext.as_deref().is_some_and(|e| TEXT_EXTS.contains(&e)) {
+        return true;
+    }
+    let mut head = [0u8; 1024];
+    let n = match fs::File::open(path).and_then(|mut f| read_up_to(&mut f, &mut head)) {
+        Ok(n) => n,
+        // Let the reader report the error as a record.
+        Err(_) => return true,
+    };
+    let head = &head[..n];
+    if crate::load::is_pdf(head) {
+        return true;
+    }
+    const MAGIC: [&[u8]; 12] = [
+        b"\x89PNG", b"\xFF\xD8\xFF", b"GIF8", b"II*\0", b"MM\0*", b"PK\x03\x04", b"\x1F\x8B", b"7z\xBC\xAF", b"Rar!", b"\xD0\xCF\x11\xE0", b"\x7FELF", b"BM",
+    ];
+    if MAGIC.iter().any(|m| head.starts_with(m)) {
+        return false;
+    }
+    // UTF-16 text has many NULs: let the decoder judge it.
+    let utf16 = head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF");
+    n > 0 && (utf16 || !looks_binary(head))
+}
+
+fn read_up_to(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match r.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(n)
+}
+
+// ---------------------------------------------------------------- shards
+
+/// `--shard K/N`: this run takes the inputs whose path hashes to K (1-based) of N.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shard {
+    pub index: u64,
+    pub count: u64,
+}
+
+impl std::str::FromStr for Shard {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Shard, String> {
+        let (k, n) = s.split_once('/').ok_or_else(|| format!("expected K/N, got {s:?}"))?;
+        let k: u64 = k.trim().parse().map_err(|_| format!("bad shard index {k:?}"))?;
+        let n: u64 = n.trim().parse().map_err(|_| format!("bad shard count {n:?}"))?;
+        if n == 0 || k == 0 || k > n {
+            return Err(format!("shard K/N needs 1 <= K <= N, got {k}/{n}"));
+        }
+        Ok(Shard { index: k, count: n })
+    }
+}
+
+impl Shard {
+    /// Whether this shard takes the input named `name`.
+    pub fn takes(&self, name: &str) -> bool {
+        fnv1a(name.as_bytes()) % self.count == self.index - 1
+    }
+}
+
+/// 64-bit FNV-1a: stable across runs, machines and versions.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+// ---------------------------------------------------------------- engine
+
+/// Batch options.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Worker threads (0: all cores).
+    pub jobs: usize,
+    pub load: LoadOptions,
+    pub shard: Option<Shard>,
+    /// Inputs in flight at most (0: four per worker).
+    pub window: usize,
+    /// Bytes read and not yet processed, at most (one bigger input still
+    /// goes alone).
+    pub max_bytes_in_flight: u64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { jobs: 0, load: LoadOptions::default(), shard: None, window: 0, max_bytes_in_flight: 512 << 20 }
+    }
+}
+
+/// One processed input, handed to the sink in input order.
+#[derive(Debug)]
+pub struct Done {
+    /// 0-based position among the processed inputs.
+    pub seq: usize,
+    pub name: String,
+    /// Bytes read.
+    pub bytes: u64,
+    pub output: Output,
+}
+
+/// Totals of a batch.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+pub struct Summary {
+    /// Inputs processed (error records included).
+    pub documents: u64,
+    /// Deliberation records written.
+    pub records: u64,
+    /// Inputs that gave an error record.
+    pub errors: u64,
+    pub errors_by_kind: BTreeMap<String, u64>,
+    /// Checks with status `fail`, by rule id.
+    pub failed_checks: BTreeMap<String, u64>,
+    /// Files met by the walk that are not documents.
+    pub skipped: u64,
+    /// Inputs left to another shard.
+    pub other_shards: u64,
+    pub bytes: u64,
+    pub jobs: usize,
+    pub seconds: f64,
+    pub documents_per_second: f64,
+    pub megabytes_per_second: f64,
+}
+
+impl Summary {
+    fn add(&mut self, d: &Done) {
+        self.documents += 1;
+        self.bytes += d.bytes;
+        match &d.output {
+            Output::Records(rs) => {
+                self.records += rs.len() as u64;
+                for c in rs.iter().flat_map(|r| &r.checks).filter(|c| c.status == CheckStatus::Fail) {
+                    *self.failed_checks.entry(c.id.clone()).or_default() += 1;
+                }
+            }
+            Output::Error(e) => {
+                self.errors += 1;
+                *self.errors_by_kind.entry(e.error.kind.as_str().to_string()).or_default() += 1;
+            }
+        }
+    }
+
+    fn finish(&mut self, elapsed: Duration) {
+        self.seconds = elapsed.as_secs_f64();
+        let s = self.seconds.max(1e-9);
+        self.documents_per_second = self.documents as f64 / s;
+        self.megabytes_per_second = self.bytes as f64 / 1e6 / s;
+    }
+
+    /// A few lines for humans.
+    pub fn to_text(&self) -> String {
+        let mut s = format!(
+            "registre: {} documents, {} records, {} errors; {:.1} MB in {:.2} s ({:.1} documents/s, {:.2} MB/s, {} workers)\n",
+            self.documents, self.records, self.errors, self.bytes as f64 / 1e6, self.seconds, self.documents_per_second, self.megabytes_per_second, self.jobs
+        );
+        if self.skipped > 0 || self.other_shards > 0 {
+            s += &format!("registre: skipped {} non-document files, {} inputs of other shards\n", self.skipped, self.other_shards);
+        }
+        if !self.errors_by_kind.is_empty() {
+            let list: Vec<_> = self.errors_by_kind.iter().map(|(k, n)| format!("{k} {n}")).collect();
+            s += &format!("registre: errors by kind: {}\n", list.join(", "));
+        }
+        if !self.failed_checks.is_empty() {
+            let list: Vec<_> = self.failed_checks.iter().map(|(k, n)| format!("{k} {n}")).collect();
+            s += &format!("registre: failed checks: {}\n", list.join(", "));
+        }
+        s
+    }
+}
+
+/// Caps the bytes held by workers between reading and processing.
+struct Budget {
+    max: u64,
+    used: Mutex<u64>,
+    freed: Condvar,
+}
+
+impl Budget {
+    fn acquire(&self, n: u64) -> u64 {
+        let n = n.min(self.max);
+        let mut used = self.used.lock().unwrap_or_else(|p| p.into_inner());
+        while *used > 0 && *used + n > self.max {
+            used = self.freed.wait(used).unwrap_or_else(|p| p.into_inner());
+        }
+        *used += n;
+        n
+    }
+
+    fn release(&self, n: u64) {
+        let mut used = self.used.lock().unwrap_or_else(|p| p.into_inner());
+        *used = used.saturating_sub(n);
+        self.freed.notify_all();
+    }
+}
+
+/// Processes every input and hands the results to `sink` in input
+/// order; stops early when the sink fails (e.g. a closed stdout) and
+/// returns its error. `progress` is called with each result too, before
+/// the sink.
+pub fn run<I, F, E>(inputs: I, opts: &Options, mut sink: F) -> Result<Summary, E>
+where
+    I: IntoIterator<Item = Input>,
+    F: FnMut(&Done) -> Result<(), E>,
+{
+    let start = Instant::now();
+    let jobs = if opts.jobs == 0 { std::thread::available_parallelism().map_or(1, |n| n.get()) } else { opts.jobs };
+    let window = if opts.window == 0 { jobs * 4 } else { opts.window }.max(1);
+    let mut summary = Summary { jobs, ..Summary::default() };
+    // Parsers may recurse deeply on pathological text: give them room.
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).stack_size(64 << 20).thread_name(|i| format!("registre-{i}")).build();
+    let pool = match pool {
+        Ok(p) => p,
+        Err(_) => rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a one-thread pool"),
+    };
+    let load = Arc::new(opts.load.clone());
+    let budget = Arc::new(Budget { max: opts.max_bytes_in_flight.max(1), used: Mutex::new(0), freed: Condvar::new() });
+    let (tx, rx) = mpsc::channel::<Done>();
+    let mut inputs = inputs.into_iter();
+    let (mut spawned, mut next) = (0usize, 0usize);
+    let mut exhausted = false;
+    let mut pending: BTreeMap<usize, Done> = BTreeMap::new();
+    loop {
+        while !exhausted && spawned - next < window {
+            let Some(input) = inputs.next() else {
+                exhausted = true;
+                break;
+            };
+            if let InputKind::Skipped = input.kind {
+                summary.skipped += 1;
+                continue;
+            }
+            if opts.shard.is_some_and(|s| !s.takes(&input.name)) {
+                summary.other_shards += 1;
+                continue;
+            }
+            let (tx, load, budget, seq) = (tx.clone(), Arc::clone(&load), Arc::clone(&budget), spawned);
+            pool.spawn(move || {
+                let done = process_input(seq, input, &load, &budget);
+                let _ = tx.send(done);
+            });
+            spawned += 1;
+        }
+        if exhausted && next == spawned {
+            break;
+        }
+        let Ok(done) = rx.recv() else { break };
+        pending.insert(done.seq, done);
+        while let Some(done) = pending.remove(&next) {
+            summary.add(&done);
+            next += 1;
+            sink(&done)?;
+        }
+    }
+    summary.finish(start.elapsed());
+    Ok(summary)
+}
+
+/// Reads and processes one input; never panics.
+fn process_input(seq: usize, input: Input, load: &LoadOptions, budget: &Budget) -> Done {
+    let name = input.name;
+    let fail = |kind, msg: String| Output::Error(error_record(&name, String::new(), LoadError::new(kind, msg)));
+    let (bytes, output) = match input.kind {
+        InputKind::Failed(kind, msg) => (0, fail(kind, msg)),
+        InputKind::Skipped => (0, fail(ErrorKind::Io, "not a document".into())),
+        InputKind::Stdin => match read_capped(io::stdin().lock(), load.max_bytes) {
+            Ok(Some(b)) => (b.len() as u64, process_bytes_with(&name, &b, load)),
+            Ok(None) => (0, Output::Error(error_record(&name, String::new(), too_large(load.max_bytes + 1, load.max_bytes)))),
+            Err(e) => (0, fail(ErrorKind::Io, format!("cannot read standard input: {e}"))),
+        },
+        InputKind::File(path) => match fs::metadata(&path) {
+            Err(e) => (0, fail(ErrorKind::Io, format!("cannot read {}: {e}", path.display()))),
+            Ok(m) if m.len() > load.max_bytes => (0, Output::Error(error_record(&name, String::new(), too_large(m.len(), load.max_bytes)))),
+            Ok(m) => {
+                let held = budget.acquire(m.len());
+                let r = match fs::File::open(&path).and_then(|f| read_capped(f, load.max_bytes)) {
+                    Ok(Some(b)) => (b.len() as u64, process_bytes_with(&name, &b, load)),
+                    Ok(None) => (0, Output::Error(error_record(&name, String::new(), too_large(load.max_bytes + 1, load.max_bytes)))),
+                    Err(e) => (0, fail(ErrorKind::Io, format!("cannot read {}: {e}", path.display()))),
+                };
+                budget.release(held);
+                r
+            }
+        },
+    };
+    Done { seq, name, bytes, output }
+}
+
+/// All bytes of a reader, or `None` when there are more than `max`.
+fn read_capped(r: impl Read, max: u64) -> io::Result<Option<Vec<u8>>> {
+    let mut buf = Vec::new();
+    r.take(max.saturating_add(1)).read_to_end(&mut buf)?;
+    Ok((buf.len() as u64 <= max).then_some(buf))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Format;
+
+    #[test]
+    fn fnv1a_known_values() {
+        assert_eq!(fnv1a(b""), 0xcbf29ce484222325);
+        assert_eq!(fnv1a(b"a"), 0xaf63dc4c8601ec8c);
+    }
+
+    #[test]
+    fn shards_partition() {
+        let shards: Vec<Shard> = (1..=3).map(|k| format!("{k}/3").parse().unwrap()).collect();
+        for i in 0..200 {
+            let name = format!("archive/{i}.txt");
+            assert_eq!(shards.iter().filter(|s| s.takes(&name)).count(), 1);
+        }
+        assert!("0/3".parse::<Shard>().is_err());
+        assert!("4/3".parse::<Shard>().is_err());
+        assert!("x".parse::<Shard>().is_err());
+    }
+
+    #[test]
+    fn list_paths_lines_and_nul() {
+        let v: Vec<_> = list_paths(&b"a.txt\r\n\nb c.pdf\n"[..], false).map(|p| p.unwrap()).collect();
+        assert_eq!(v, vec![PathBuf::from("a.txt"), PathBuf::from("b c.pdf")]);
+        let v: Vec<_> = list_paths(&b"a\nb\0c\0"[..], true).map(|p| p.unwrap()).collect();
+        assert_eq!(v, vec![PathBuf::from("a\nb"), PathBuf::from("c")]);
+    }
+
+    #[test]
+    fn hex_digest() {
+        assert_eq!(hex(&[0, 15, 255]), "000fff");
+    }
+
+    #[test]
+    fn budget_lets_a_big_item_through_alone() {
+        let b = Budget { max: 10, used: Mutex::new(0), freed: Condvar::new() };
+        assert_eq!(b.acquire(100), 10);
+        b.release(10);
+        assert_eq!(b.acquire(4), 4);
+        assert_eq!(b.acquire(6), 6);
+        b.release(4);
+        b.release(6);
+        assert_eq!(*b.used.lock().unwrap(), 0);
+    }
+
+    #[test]
+    fn engine_orders_and_counts() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut names = Vec::new();
+        for i in 0..30 {
+            let p = dir.path().join(format!("{i:02}.txt"));
+            fs::write(&p, if i % 7 == 0 { String::new() } else { format!("Objet : point {i}\nadopté\n") }).unwrap();
+            names.push(p);
+        }
+        for jobs in [1, 3] {
+            let opts = Options { jobs, window: 2, ..Options::default() };
+            let mut seen = Vec::new();
+            let s = run(inputs_from_paths(vec![dir.path().to_path_buf()]), &opts, |d| {
+                seen.push((d.seq, d.name.clone(), matches!(d.output, Output::Error(_))));
+                Ok::<_, ()>(())
+            })
+            .unwrap();
+            assert_eq!(seen.len(), 30);
+            for (i, (seq, name, err)) in seen.iter().enumerate() {
+                assert_eq!(*seq, i);
+                assert_eq!(name, &names[i].to_string_lossy());
+                assert_eq!(*err, i % 7 == 0);
+            }
+            assert_eq!(s.errors_by_kind.get("empty"), Some(&5));
+        }
+    }
+
+    #[test]
+    fn sink_error_stops_the_batch() {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..20 {
+            fs::write(dir.path().join(format!("{i:02}.txt")), "Objet : x\n").unwrap();
+        }
+        let mut n = 0;
+        let r = run(inputs_from_paths(vec![dir.path().to_path_buf()]), &Options { jobs: 2, ..Options::default() }, |_| {
+            n += 1;
+            if n == 3 { Err("closed") } else { Ok(()) }
+        });
+        assert_eq!(r.unwrap_err(), "closed");
+        assert_eq!(n, 3);
+    }
+
+    #[test]
+    fn walk_skips_images_and_hidden_and_reports_missing() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        fs::create_dir(d.join("sub")).unwrap();
+        fs::write(d.join("sub/b.txt"), "b").unwrap();
+        fs::write(d.join("a.TXT"), "a").unwrap();
+        fs::write(d.join("photo.jpg"), b"\xFF\xD8\xFF\xE0rest").unwrap();
+        fs::write(d.join("notes"), "plain text without extension").unwrap();
+        fs::write(d.join(".hidden.txt"), "h").unwrap();
+        let missing = d.join("nope.txt");
+        let got: Vec<(String, &str)> = inputs_from_paths(vec![d.to_path_buf(), missing.clone()])
+            .map(|i| {
+                let k = match i.kind {
+                    InputKind::File(_) => "file",
+                    InputKind::Skipped => "skipped",
+                    InputKind::Failed(..) => "failed",
+                    InputKind::Stdin => "stdin",
+                };
+                (i.name, k)
+            })
+            .collect();
+        let n = |s: &str| d.join(s).to_string_lossy().into_owned();
+        assert_eq!(
+            got,
+            vec![(n("a.TXT"), "file"), (n("notes"), "file"), (n("photo.jpg"), "skipped"), (n("sub/b.txt"), "file"), (missing.to_string_lossy().into_owned(), "failed")]
+        );
+    }
+
+    #[test]
+    fn windows_1252_note_becomes_a_warning() {
+        let out = process_bytes("x.txt", b"Objet : \xE9cole\n");
+        let Output::Records(rs) = out else { panic!("expected records") };
+        assert!(rs[0].warnings.iter().any(|w| w.kind == "decoding" && w.message.contains("Windows-1252")));
+        assert_eq!(rs[0].source.format, Format::Text);
+    }
 }

@@ -1,47 +1,105 @@
-//! `registre extract`: records on stdout.
+//! `registre extract`: records on stdout, progress and summary on stderr.
 
 use super::{ExtractArgs, OutputFormat};
-use registre::batch::{Output, process_bytes};
-use std::io::{self, Read, Write};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use registre::batch::{self, Done, Options, Output};
+use registre::load::{Isolation, LoadOptions};
+use std::fs;
+use std::io::{self, BufReader, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
+
+/// Default time limit of an isolated PDF, in seconds.
+const DEFAULT_TIMEOUT: f64 = 120.0;
 
 pub fn run(args: ExtractArgs) -> ExitCode {
-    let pretty = args.pretty || args.format == OutputFormat::Pretty;
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let mut failed = false;
-    for path in &args.paths {
-        let name = path.to_string_lossy().into_owned();
-        let bytes = if name == "-" {
-            let mut b = Vec::new();
-            io::stdin().read_to_end(&mut b).map(|_| b)
-        } else {
-            std::fs::read(path)
-        };
-        let output = match bytes {
-            Ok(b) => process_bytes(&name, &b),
-            Err(e) => {
-                eprintln!("registre: {name}: {e}");
-                failed = true;
-                continue;
-            }
-        };
-        let res = match output {
-            Output::Records(rs) => rs.iter().try_for_each(|r| write_json(&mut out, r, pretty)),
-            Output::Error(e) => {
-                failed = true;
-                write_json(&mut out, &e, pretty)
-            }
-        };
-        if let Err(e) = res.and_then(|_| out.flush()) {
-            if e.kind() == io::ErrorKind::BrokenPipe {
-                return ExitCode::SUCCESS;
-            }
-            eprintln!("registre: {e}");
-            return ExitCode::from(2);
+    match try_run(args) {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("registre: {msg}");
+            ExitCode::from(2)
         }
     }
-    if failed { ExitCode::from(2) } else { ExitCode::SUCCESS }
+}
+
+fn try_run(args: ExtractArgs) -> Result<ExitCode, String> {
+    let pretty = args.pretty || args.format == OutputFormat::Pretty;
+    let opts = options(&args)?;
+    let list_on_stdin = args.files_from.as_ref().is_some_and(|f| f.as_os_str() == "-");
+    if list_on_stdin && args.paths.iter().any(|p| p.as_os_str() == "-") {
+        return Err("standard input cannot be both an input and the --files-from list".into());
+    }
+    let listed: Box<dyn Iterator<Item = io::Result<PathBuf>>> = match &args.files_from {
+        None => Box::new(std::iter::empty()),
+        Some(f) if f.as_os_str() == "-" => Box::new(batch::list_paths(BufReader::new(io::stdin()), args.null)),
+        Some(f) => {
+            let file = fs::File::open(f).map_err(|e| format!("cannot read {}: {e}", f.display()))?;
+            Box::new(batch::list_paths(BufReader::new(file), args.null))
+        }
+    };
+    let inputs = batch::Inputs::new(args.paths.clone().into_iter().map(Ok).chain(listed));
+
+    let progress = progress_bar(args.quiet);
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let result = batch::run(inputs, &opts, |done: &Done| {
+        progress.inc(1);
+        write_output(&mut out, &done.output, pretty)
+    });
+    progress.finish_and_clear();
+    let summary = match result {
+        Ok(s) => s,
+        // `registre extract … | head`: the reader has all it wants.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+        Err(e) => return Err(format!("cannot write the output: {e}")),
+    };
+    if !args.quiet {
+        eprint!("{}", summary.to_text());
+    }
+    if let Some(path) = &args.summary_json {
+        let json = serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())?;
+        fs::write(path, json + "\n").map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    Ok(if summary.errors > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+fn options(args: &ExtractArgs) -> Result<Options, String> {
+    let timeout = match args.timeout {
+        Some(t) if !(t.is_finite() && t > 0.0) => return Err(format!("--timeout must be a positive number of seconds, not {t}")),
+        Some(t) => Some(t),
+        None if args.isolate => Some(DEFAULT_TIMEOUT),
+        None => None,
+    };
+    let isolation = match timeout {
+        None => None,
+        Some(t) => {
+            let program = std::env::current_exe().map_err(|e| format!("cannot find the registre executable for --isolate: {e}"))?;
+            Some(Isolation { program, args: vec!["__load-pdf".into()], timeout: Some(Duration::from_secs_f64(t)) })
+        }
+    };
+    let max_bytes = args.max_size.saturating_mul(1 << 20);
+    Ok(Options { jobs: args.jobs, shard: args.shard, load: LoadOptions { max_bytes, isolation }, ..Options::default() })
+}
+
+fn progress_bar(quiet: bool) -> ProgressBar {
+    if quiet || !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let pb = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{spinner} {pos} documents  {per_sec}  {elapsed}") {
+        pb.set_style(style);
+    }
+    pb.enable_steady_tick(Duration::from_millis(200));
+    pb
+}
+
+/// Writes the records (or the error record) of one input, flushing after each.
+fn write_output<W: Write>(out: &mut W, output: &Output, pretty: bool) -> io::Result<()> {
+    match output {
+        Output::Records(rs) => rs.iter().try_for_each(|r| write_json(out, r, pretty)),
+        Output::Error(e) => write_json(out, e, pretty),
+    }
 }
 
 fn write_json<W: Write, T: serde::Serialize>(out: &mut W, v: &T, pretty: bool) -> io::Result<()> {
@@ -50,5 +108,14 @@ fn write_json<W: Write, T: serde::Serialize>(out: &mut W, v: &T, pretty: bool) -
     } else {
         serde_json::to_writer(&mut *out, v)?;
     }
-    out.write_all(b"\n")
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+/// The hidden `__load-pdf` command: the child side of `--isolate`.
+pub fn load_pdf_child() -> ExitCode {
+    match registre::load::child_main(io::stdin().lock(), io::stdout().lock()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(_) => ExitCode::from(2),
+    }
 }

@@ -17,6 +17,10 @@ pub struct Cli {
 pub enum Command {
     /// Extract registre/1 records (JSON Lines) from text or PDF inputs.
     Extract(ExtractArgs),
+    /// Internal: read a PDF on stdin, write its text and page map as JSON
+    /// (the child process of `extract --isolate`).
+    #[command(name = "__load-pdf", hide = true)]
+    LoadPdf,
 }
 
 /// Output formats of `extract`.
@@ -30,8 +34,9 @@ pub enum OutputFormat {
 
 #[derive(Args, Debug)]
 pub struct ExtractArgs {
-    /// Files or directories to read; `-` for standard input.
-    #[arg(required = true)]
+    /// Files or directories to read (directories recursively, in sorted
+    /// order); `-` for standard input.
+    #[arg(required_unless_present = "files_from")]
     pub paths: Vec<PathBuf>,
     /// Indented JSON instead of JSON Lines.
     #[arg(long)]
@@ -39,6 +44,34 @@ pub struct ExtractArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "jsonl")]
     pub format: OutputFormat,
+    /// Also read the paths listed in FILE (`-` for standard input), one per line.
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
+    /// The list of --files-from is NUL-separated (as `find -print0` writes).
+    #[arg(short = '0', long = "null", requires = "files_from")]
+    pub null: bool,
+    /// Worker threads (default: all cores).
+    #[arg(short = 'j', long, value_name = "N", default_value_t = 0, hide_default_value = true)]
+    pub jobs: usize,
+    /// Read each PDF in a child process, so that a crash or a hang of the
+    /// PDF reader only costs that file (a `panic` or `timeout` error record).
+    #[arg(long)]
+    pub isolate: bool,
+    /// Time limit per PDF in seconds, with --isolate (implies it).
+    #[arg(long, value_name = "SECS")]
+    pub timeout: Option<f64>,
+    /// Process only the inputs whose path hashes to shard K of N (1 <= K <= N).
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<registre::batch::Shard>,
+    /// Refuse inputs larger than this many megabytes (`too_large`).
+    #[arg(long, value_name = "MB", default_value_t = 256)]
+    pub max_size: u64,
+    /// Write the final summary as JSON to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub summary_json: Option<PathBuf>,
+    /// No progress bar and no summary on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 /// Parses the command line and runs the command.
@@ -46,5 +79,6 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::LoadPdf => extract::load_pdf_child(),
     }
 }

@@ -1,0 +1,396 @@
+//! PDF → text, page by page, through pdf-extract's content-stream
+//! interpreter with our own text layout.
+//!
+//! pdf-extract panics on some files (`unwrap` on missing fonts or media
+//! boxes) and recurses deeply on others, so extraction runs on a thread
+//! with a 256 MiB stack, each page under `catch_unwind`, with a panic hook
+//! that keeps those panics quiet. Whatever still kills the process (a
+//! stack overflow, an abort) is for `--isolate` (see [`super::isolate`]).
+//!
+//! Layout: pdf-extract's own plain-text writer decides spaces and line
+//! breaks only at the start of each string operand, so text drawn glyph
+//! by glyph or word by word with positioning often comes out glued
+//! ("Leconseilmunicipal") or with stray breaks. [`PageText`] instead
+//! sees every glyph with its position and decides between glyphs: a new
+//! line when the baseline moves by more than half the font size, a space
+//! when the horizontal gap exceeds a fraction of the font size, and it
+//! drops the duplicate glyphs of fake-bold overprinting.
+
+use super::{LoadError, Loaded};
+use crate::model::{ErrorKind, Format};
+use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+use std::cell::Cell;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Once;
+
+/// Stack size of the extraction thread.
+const STACK_SIZE: usize = 256 << 20;
+
+/// Loads a PDF in this process: text of every page joined, with the line
+/// where each page starts. Panics of the PDF reader become `panic` errors.
+pub fn load_pdf(bytes: &[u8]) -> Result<Loaded, LoadError> {
+    let pages = pdf_page_texts(bytes)?;
+    assemble(pages.pages, pages.notes)
+}
+
+/// The text of each page and notes on the extraction.
+#[derive(Clone, Debug, Default)]
+pub struct PageTexts {
+    pub pages: Vec<String>,
+    pub notes: Vec<String>,
+}
+
+/// Extracts the text of each page, panic-safe, on a big-stack thread.
+pub fn pdf_page_texts(bytes: &[u8]) -> Result<PageTexts, LoadError> {
+    install_quiet_hook();
+    let run = || {
+        QUIET.with(|q| q.set(true));
+        let r = catch_unwind(AssertUnwindSafe(|| extract_pages(bytes)));
+        QUIET.with(|q| q.set(false));
+        r.unwrap_or_else(|p| Err(panic_error(&*p)))
+    };
+    std::thread::scope(|s| {
+        match std::thread::Builder::new().name("registre-pdf".into()).stack_size(STACK_SIZE).spawn_scoped(s, run) {
+            Ok(h) => h.join().unwrap_or_else(|p| Err(panic_error(&*p))),
+            // No thread to be had: run here, on the caller's stack.
+            Err(_) => run(),
+        }
+    })
+}
+
+/// Joins page texts into one text with the 1-based line of each page start.
+fn assemble(pages: Vec<String>, notes: Vec<String>) -> Result<Loaded, LoadError> {
+    if pages.iter().all(|p| p.trim().is_empty()) {
+        let n = pages.len();
+        return Err(LoadError::new(
+            ErrorKind::NoText,
+            format!(
+                "the PDF has no text layer ({n} page{}, images only?): it needs OCR before it can be read",
+                if n == 1 { "" } else { "s" }
+            ),
+        ));
+    }
+    let mut text = String::with_capacity(pages.iter().map(|p| p.len() + 1).sum());
+    let mut page_starts = Vec::with_capacity(pages.len());
+    let mut line = 1u32;
+    for p in &pages {
+        page_starts.push(line);
+        text.push_str(p);
+        if !p.ends_with('\n') {
+            text.push('\n');
+        }
+        line += (p.bytes().filter(|&b| b == b'\n').count() + usize::from(!p.ends_with('\n'))) as u32;
+    }
+    Ok(Loaded { text, format: Format::Pdf, page_starts, notes })
+}
+
+fn extract_pages(bytes: &[u8]) -> Result<PageTexts, LoadError> {
+    let doc = pdf_extract::Document::load_mem(bytes).map_err(lopdf_error)?;
+    let mut notes = Vec::new();
+    if doc.is_encrypted() {
+        return Err(LoadError::new(ErrorKind::Encrypted, "the PDF is encrypted with a password; it cannot be read"));
+    }
+    if doc.was_encrypted() {
+        notes.push("the PDF was encrypted with an empty user password and has been decrypted".into());
+    }
+    let page_ids = doc.get_pages();
+    if page_ids.is_empty() {
+        return Err(LoadError::new(ErrorKind::Pdf, "the PDF has no pages"));
+    }
+    let mut pages = Vec::with_capacity(page_ids.len());
+    let mut failed = Vec::new();
+    for &num in page_ids.keys() {
+        let mut out = PageText::default();
+        let r = catch_unwind(AssertUnwindSafe(|| pdf_extract::output_doc_page(&doc, &mut out, num)));
+        match r {
+            Ok(Ok(())) => pages.push(dehyphenate(&out.finish())),
+            Ok(Err(e)) => {
+                failed.push(format!("page {num}: {e}"));
+                pages.push(dehyphenate(&out.finish()));
+            }
+            Err(p) => {
+                failed.push(format!("page {num}: {}", panic_error(&*p).message));
+                pages.push(String::new());
+            }
+        }
+    }
+    if failed.len() == pages.len() {
+        let first = failed.into_iter().next().unwrap_or_default();
+        return Err(LoadError::new(ErrorKind::Pdf, format!("no page of the PDF could be read ({first})")));
+    }
+    notes.extend(failed.into_iter().map(|f| format!("unreadable {f}")));
+    Ok(PageTexts { pages, notes })
+}
+
+fn lopdf_error(e: pdf_extract::Error) -> LoadError {
+    use pdf_extract::Error as E;
+    match e {
+        E::Decryption(_) | E::InvalidPassword | E::UnsupportedSecurityHandler(_) | E::AlreadyEncrypted => {
+            LoadError::new(ErrorKind::Encrypted, format!("the PDF is encrypted and cannot be decrypted: {e}"))
+        }
+        _ => LoadError::new(ErrorKind::Pdf, format!("unreadable PDF: {e}")),
+    }
+}
+
+fn panic_error(payload: &(dyn std::any::Any + Send)) -> LoadError {
+    let msg = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown cause".into());
+    LoadError::new(ErrorKind::Panic, format!("the PDF reader failed on this file: {msg}"))
+}
+
+thread_local! {
+    static QUIET: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Installs, once, a panic hook that stays silent on threads that asked
+/// for quiet and defers to the previous hook everywhere else.
+pub fn install_quiet_hook() {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let prev = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(|q| q.get()) {
+                prev(info);
+            }
+        }));
+    });
+}
+
+/// Runs `f` with panics caught and unreported; the payload's message on panic.
+pub fn quietly<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    install_quiet_hook();
+    let was = QUIET.with(|q| q.replace(true));
+    let r = catch_unwind(AssertUnwindSafe(f));
+    QUIET.with(|q| q.set(was));
+    r.map_err(|p| panic_error(&*p).message)
+}
+
+/// One glyph as drawn: position in page space (y down), advance, size.
+#[derive(Clone, Debug)]
+struct Glyph {
+    x: f64,
+    y: f64,
+    end: f64,
+    size: f64,
+    text: String,
+}
+
+/// Text layout of one page from its glyphs (see the module docs).
+#[derive(Default)]
+struct PageText {
+    height: f64,
+    glyphs: Vec<Glyph>,
+}
+
+impl PageText {
+    fn finish(self) -> String {
+        layout(&self.glyphs)
+    }
+}
+
+impl OutputDev for PageText {
+    fn begin_page(&mut self, _n: u32, media_box: &MediaBox, _: Option<(f64, f64, f64, f64)>) -> Result<(), OutputError> {
+        self.height = media_box.ury - media_box.lly;
+        Ok(())
+    }
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn output_character(&mut self, trm: &Transform, width: f64, _spacing: f64, font_size: f64, ch: &str) -> Result<(), OutputError> {
+        let vx = (trm.m11 + trm.m21) * font_size;
+        let vy = (trm.m12 + trm.m22) * font_size;
+        let size = (vx * vy).abs().sqrt();
+        let (x, y) = (trm.m31, self.height - trm.m32);
+        if !(x.is_finite() && y.is_finite() && size.is_finite()) || ch.is_empty() {
+            return Ok(());
+        }
+        self.glyphs.push(Glyph { x, y, end: x + width * size, size, text: ch.to_string() });
+        Ok(())
+    }
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+}
+
+/// Glyphs in drawing order → lines of text. Geometry is taken from the
+/// glyphs that show something; space glyphs only vouch for a space when
+/// the next glyph is at least a little to the right (some producers draw
+/// spaces at odd places). A smaller glyph raised or lowered next to the
+/// previous one is a superscript or subscript on the same line ("1er").
+fn layout(glyphs: &[Glyph]) -> String {
+    let mut out = String::new();
+    let mut prev: Option<&Glyph> = None;
+    let mut pending_space = false;
+    for g in glyphs {
+        // Unmapped symbol-font glyphs (bullets) decode to control characters.
+        if g.text.chars().all(|c| c.is_whitespace() || c.is_control()) {
+            pending_space |= prev.is_some_and(|p| (g.y - p.y).abs() < 0.5 * p.size.max(g.size).max(1.0));
+            continue;
+        }
+        if let Some(p) = prev {
+            let big = p.size.max(g.size).max(1.0);
+            let small = p.size.min(g.size).max(0.5);
+            let dy = (g.y - p.y).abs();
+            let gap = g.x - p.end;
+            let script = small < 0.8 * big && dy < 0.8 * big && gap.abs() < 0.3 * big;
+            if !script && (dy > 0.5 * big || (g.x < p.x - big && dy > 0.2 * big)) {
+                trim_line_end(&mut out);
+                out.push('\n');
+                if dy > 2.2 * big {
+                    out.push('\n');
+                }
+            } else if g.text == p.text && (g.x - p.x).abs() < 0.15 * big && dy < 0.1 * big {
+                // Fake bold: the same glyph drawn again a hair to the side.
+                continue;
+            } else {
+                let space = if script {
+                    pending_space && gap > 0.1 * small
+                } else {
+                    gap > 0.2 * big || (pending_space && gap > 0.1 * small) || gap < -1.5 * big
+                };
+                if space && !out.ends_with([' ', '\n']) && !out.is_empty() {
+                    out.push(' ');
+                }
+            }
+        }
+        pending_space = false;
+        out.push_str(&g.text);
+        prev = Some(g);
+    }
+    trim_line_end(&mut out);
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out
+}
+
+/// First parts of hyphenated compounds: a line break after them keeps
+/// the hyphen ("compte-rendu", "vingt-trois", "celle-ci").
+const COMPOUND_HEADS: &[&str] = &[
+    "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize",
+    "quatorze", "quinze", "seize", "vingt", "trente", "quarante", "cinquante", "soixante", "cent", "cents", "mille",
+    "et", "compte", "comptes", "procès", "peut", "après", "arrière", "avant", "grand", "grande", "sous", "vice", "demi",
+    "mi", "semi", "non", "anti", "auto", "extra", "porte", "garde", "chef", "petit", "petite", "au", "ci", "là", "celui",
+    "celle", "ceux", "celles", "rez", "mise", "ex", "basse", "haute", "haut", "bas", "est", "ouest", "nord", "sud",
+];
+
+/// Mends words broken at line ends by the layout: "compé-" / "tences"
+/// becomes "compétences" on the first line, "Marie-" / "Laure" becomes
+/// "Marie-Laure", "066-2166-" / "20230927…" keeps its hyphen. The moved
+/// fragment leaves its line (which may become empty): line count is kept.
+/// Upper-case breaks ("RENOVA-" / "TION" or "JEAN-" / "MARC") are left as
+/// they are: nothing tells a broken word from a compound there.
+pub fn dehyphenate(text: &str) -> String {
+    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    for i in 0..lines.len().saturating_sub(1) {
+        let Some(head) = lines[i].strip_suffix('-') else { continue };
+        let Some(before) = head.chars().next_back() else { continue };
+        let next = lines[i + 1].trim_start();
+        let mut it = next.chars();
+        let (Some(c1), c2) = (it.next(), it.next()) else { continue };
+        let word_start = head.char_indices().rev().find(|(_, c)| !c.is_alphabetic()).map_or(0, |(k, c)| k + c.len_utf8());
+        let fragment = head[word_start..].to_lowercase();
+        let keep = if before.is_lowercase() && c1.is_lowercase() {
+            COMPOUND_HEADS.contains(&fragment.as_str())
+        } else if before.is_alphabetic() && c1.is_uppercase() && c2.is_some_and(char::is_lowercase) {
+            true
+        } else if before.is_ascii_digit() && c1.is_ascii_digit() {
+            true
+        } else {
+            continue;
+        };
+        let end = next.find(char::is_whitespace).unwrap_or(next.len());
+        let (word, rest) = next.split_at(end);
+        let mut joined = if keep { lines[i].clone() } else { head.to_string() };
+        joined.push_str(word);
+        let rest = rest.trim_start().to_string();
+        lines[i] = joined;
+        lines[i + 1] = rest;
+    }
+    lines.join("\n")
+}
+
+fn trim_line_end(s: &mut String) {
+    let n = s.trim_end_matches([' ', '\t']).len();
+    s.truncate(n);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g(x: f64, y: f64, text: &str) -> Glyph {
+        Glyph { x, y, end: x + 5.0 * text.chars().count() as f64, size: 10.0, text: text.into() }
+    }
+
+    #[test]
+    fn layout_spaces_and_lines() {
+        let glyphs = [g(0.0, 10.0, "Le"), g(14.0, 10.0, "conseil"), g(0.0, 22.0, "vote"), g(20.0, 22.0, " "), g(26.0, 22.0, "pour")];
+        assert_eq!(layout(&glyphs), "Le conseil\nvote pour\n");
+    }
+
+    #[test]
+    fn layout_glues_touching_glyphs_and_drops_overprint() {
+        let glyphs = [g(0.0, 10.0, "a"), g(5.0, 10.0, "b"), g(5.5, 10.0, "b"), g(10.5, 10.0, "c")];
+        assert_eq!(layout(&glyphs), "abc\n");
+    }
+
+    #[test]
+    fn layout_superscript_and_stray_spaces() {
+        let sup = Glyph { x: 5.5, y: 7.0, end: 12.0, size: 6.0, text: "er".into() };
+        let glyphs = [g(0.0, 10.0, "1"), g(-50.0, 10.0, " "), sup, g(16.0, 10.0, "mai")];
+        assert_eq!(layout(&glyphs), "1er mai\n");
+    }
+
+    #[test]
+    fn layout_blank_line_on_big_jump() {
+        let glyphs = [g(0.0, 10.0, "A"), g(0.0, 60.0, "B")];
+        assert_eq!(layout(&glyphs), "A\n\nB\n");
+    }
+
+    #[test]
+    fn dehyphenation() {
+        let t = "membres dû-\nment convoqués, compte-\nrendu\nMarie-\nLaure et JEAN-\nMARC\nn° 066-21-\n2023 ok\nDate du 10/06-\nDate\nvingt-\ntrois mille\nfin-\n";
+        assert_eq!(
+            dehyphenate(t),
+            "membres dûment\nconvoqués, compte-rendu\n\nMarie-Laure\net JEAN-\nMARC\nn° 066-21-2023\nok\nDate du 10/06-\nDate\nvingt-trois\nmille\nfin-\n"
+        );
+        assert_eq!(dehyphenate("a-\n"), "a-\n");
+        assert_eq!(dehyphenate("-\nx"), "-\nx");
+        assert_eq!(dehyphenate("é-\nà"), "éà\n");
+    }
+
+    #[test]
+    fn assemble_counts_page_lines() {
+        let l = assemble(vec!["a\nb\n".into(), "c".into(), "d\ne".into(), "".into(), "f\n".into()], vec![]).unwrap();
+        assert_eq!(l.text, "a\nb\nc\nd\ne\n\nf\n");
+        assert_eq!(l.page_starts, vec![1, 3, 4, 6, 7]);
+        let e = assemble(vec!["".into(), " \n".into()], vec![]).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::NoText);
+        assert!(e.message.contains("needs OCR"), "{}", e.message);
+    }
+
+    #[test]
+    fn garbage_is_a_pdf_error_not_a_panic() {
+        for bytes in [&b"%PDF-1.4\n"[..], b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF", b"%PDF-"] {
+            let e = load_pdf(bytes).unwrap_err();
+            assert!(matches!(e.kind, ErrorKind::Pdf | ErrorKind::Panic), "{e:?}");
+        }
+    }
+
+    #[test]
+    fn quietly_catches() {
+        assert_eq!(quietly(|| 3), Ok(3));
+        let e = quietly(|| -> u8 { panic!("boom") }).unwrap_err();
+        assert!(e.contains("boom"));
+    }
+}
