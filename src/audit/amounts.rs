@@ -149,10 +149,11 @@ pub fn arithmetic(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
                 let Some(n) = c.get(1).and_then(|x| x.as_str().parse::<i64>().ok()) else { continue };
                 let product = n.saturating_mul(m.cents);
                 let msg = format!("{n} × {} = {}", euros(m.cents), euros(product));
+                let written = sent[next.span.clone()].trim().to_string();
                 out.push(if product == next.cents {
-                    with_figures(check(ID, S::Pass, msg, Some(result_line)), product, next.cents)
+                    with_figures(check(ID, S::Pass, msg, Some(result_line)), euros(product), written)
                 } else {
-                    with_figures(check(ID, S::Fail, format!("{msg}, but {} stated", euros(next.cents)), Some(result_line)), product, next.cents)
+                    with_figures(check(ID, S::Fail, format!("{msg}, but {written} stated"), Some(result_line)), euros(product), written)
                 });
                 continue;
             }
@@ -172,20 +173,21 @@ pub fn arithmetic(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
                 if candidates.is_empty() {
                     continue;
                 }
+                let written = sent[next.span.clone()].trim().to_string();
                 let hit = candidates.iter().find(|(n, _)| (*n as i64).saturating_mul(m.cents) == next.cents);
                 out.push(match hit {
                     Some((n, noun)) => with_figures(
                         check(ID, S::Pass, format!("{n} {noun} × {} = {}", euros(m.cents), euros(next.cents)), Some(result_line)),
-                        next.cents,
-                        next.cents,
+                        euros(next.cents),
+                        written,
                     ),
                     None => {
                         let (n, noun) = &candidates[0];
                         let product = (*n as i64).saturating_mul(m.cents);
                         with_figures(
-                            check(ID, S::Fail, format!("{n} {noun} × {} = {}, but {} stated", euros(m.cents), euros(product), euros(next.cents)), Some(result_line)),
-                            product,
-                            next.cents,
+                            check(ID, S::Fail, format!("{n} {noun} × {} = {}, but {written} stated", euros(m.cents), euros(product)), Some(result_line)),
+                            euros(product),
+                            written,
                         )
                     }
                 });
@@ -197,10 +199,11 @@ pub fn arithmetic(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
                     let Some(bp) = v.get(1).and_then(|x| parse_cents(x.as_str())) else { continue };
                     let expected = (m.cents * (10_000 + bp) + 5_000) / 10_000;
                     let msg = format!("{} HT + {}% VAT = {} TTC", euros(m.cents), v.get(1).map_or("", |x| x.as_str()), euros(expected));
+                    let written = sent[next.span.clone()].trim().to_string();
                     out.push(if (expected - next.cents).abs() <= 1 {
-                        with_figures(check(ID, S::Pass, msg, Some(result_line)), expected, next.cents)
+                        with_figures(check(ID, S::Pass, msg, Some(result_line)), euros(expected), written)
                     } else {
-                        with_figures(check(ID, S::Fail, format!("{msg}, but {} TTC stated", euros(next.cents)), Some(result_line)), expected, next.cents)
+                        with_figures(check(ID, S::Fail, format!("{msg}, but {written} stated"), Some(result_line)), euros(expected), written)
                     });
                     break;
                 }
@@ -313,7 +316,7 @@ mod tests {
         assert_eq!((c[0].status, c[0].line), (S::Pass, Some(2)));
         let c = run("intro\nmontant de 57 x 45€ soit 2566€ .\n");
         assert_eq!((c[0].status, c[0].line), (S::Fail, Some(2)));
-        assert_eq!(c[0].message, "57 × 45 € = 2 565 €, but 2 566 € stated");
+        assert_eq!(c[0].message, "57 × 45 € = 2 565 €, but 2566€ stated");
     }
 
     #[test]

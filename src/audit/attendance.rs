@@ -42,19 +42,33 @@ pub fn covid_rules(date: Date) -> Option<CovidRules> {
 fn person_line(r: &Deliberation, ctx: &Ctx, a: &Person, b: Option<&Person>) -> Option<u32> {
     let from = r.attendance.line.unwrap_or(ctx.lines.0);
     let to = r.vote.line.unwrap_or(ctx.lines.1).max(from);
-    let ka = person_key(a).0;
-    let kb = b.map(|p| person_key(p).0);
-    let mut needles: Vec<&str> = vec![ka.as_str()];
-    if let Some(k) = kb.as_deref() {
-        needles.push(k);
+    let full = |p: &Person| {
+        let (f, g) = person_key(p);
+        if g.is_empty() { f } else { format!("{g} {f}") }
+    };
+    let (fa, ka) = (full(a), person_key(a).0);
+    let (fb, kb) = (b.map(full), b.map(|p| person_key(p).0));
+    // Full names first ("michele martinez" is not "christelle martinez"),
+    // then family names, then the first person alone.
+    let mut tries: Vec<Vec<&str>> = Vec::new();
+    if let Some(fb) = fb.as_deref() {
+        tries.push(vec![fa.as_str(), fb]);
     }
-    needles.retain(|n| !n.is_empty());
-    if needles.is_empty() {
-        return r.attendance.line;
+    if let Some(kb) = kb.as_deref() {
+        tries.push(vec![ka.as_str(), kb]);
     }
-    ctx.find_line(from, to, &needles)
-        .or_else(|| ctx.find_line(from, to, &needles[..1]))
-        .or(r.attendance.line)
+    tries.push(vec![fa.as_str()]);
+    tries.push(vec![ka.as_str()]);
+    for mut needles in tries {
+        needles.retain(|n| !n.is_empty());
+        if needles.is_empty() {
+            continue;
+        }
+        if let Some(l) = ctx.find_line(from, to, &needles) {
+            return Some(l);
+        }
+    }
+    r.attendance.line
 }
 
 fn listed(r: &Deliberation) -> u32 {

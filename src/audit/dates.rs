@@ -84,7 +84,7 @@ pub fn number_words(s: &str) -> Option<u32> {
 }
 
 static OPENING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)(?-u:\b)l'an ((?:[a-z\x01]+[ -]){0,8}?[a-z\x01]+)(?:,| le | et | a | a\x01 | du | [0-9]|$)").unwrap()
+    Regex::new(r"(?m)(?-u:\b)l'an ((?:[a-z\x01]+[ -]){0,8}?[a-z\x01]+)(?:,| le | et le | a | a\x01 | du | [0-9]|$)").unwrap()
 });
 
 /// The year of "L'an deux mille vingt-trois …" in the record's text, with
@@ -97,6 +97,30 @@ pub fn year_in_words_of(ctx: &Ctx) -> Option<(u16, u32)> {
     let y = number_words(&words.as_str().replace('\x01', ""))?;
     let line = ctx.norm.line_of(range.start + words.start());
     u16::try_from(y).ok().filter(|y| (1800..=2200).contains(y)).map(|y| (y, line))
+}
+
+static OPENING_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ ,]*(?:et )?(?:le )?([0-9]{1,2}|1er|premier|[a-z\x01-]+(?: et [a-z]+)?) ([a-z\x01]{3,9})(?-u:\b)").unwrap()
+});
+
+/// The session date of the opening sentence, "L'an deux mille vingt-trois,
+/// le 27 septembre" or "… le vingt-sept septembre", with its line.
+pub fn opening_date(ctx: &Ctx) -> Option<(Date, u32)> {
+    let range = ctx.byte_range();
+    let folded = fold_same_len(&ctx.norm.text[range.clone()]);
+    let c = OPENING.captures(&folded)?;
+    let words = c.get(1)?;
+    let year = u16::try_from(number_words(&words.as_str().replace('\x01', ""))?).ok()?;
+    let rest = &folded[words.end()..];
+    let d = OPENING_DAY.captures(rest)?;
+    let day_s = d.get(1)?.as_str().replace('\x01', "");
+    let day = match day_s.as_str() {
+        "1er" | "premier" => 1,
+        x => x.parse::<u32>().ok().or_else(|| number_words(x))?,
+    };
+    let month = month_of(&d.get(2)?.as_str().replace('\x01', ""))?;
+    let date = Date::new(year, month, u8::try_from(day).ok()?)?;
+    Some((date, ctx.norm.line_of(range.start + words.start())))
 }
 
 /// `dates.year_in_words` — the year written in words in the opening ("L'an
@@ -163,7 +187,6 @@ pub fn session_consistency(r: &Deliberation, ctx: &Ctx) -> Check {
         return skip(ID, "no header");
     }
     let text = &ctx.norm.text[from..to];
-    let folded = fold(text);
     let mut others: Vec<(Date, u32)> = Vec::new();
     for (d, off) in find_dates(text) {
         // A convocation or posting date is not a statement of the session date.
@@ -173,9 +196,15 @@ pub fn session_consistency(r: &Deliberation, ctx: &Ctx) -> Check {
         if lead.contains("convo") || lead.contains("affich") || lead.contains("publi") || Some(d) == r.session.convened_on {
             continue;
         }
-        let _ = &folded;
         others.push((d, ctx.norm.line_of(from + off)));
     }
+    if let Some(w) = opening_date(ctx) {
+        if !others.contains(&w) {
+            others.push(w);
+        }
+    }
+    // The statement the session date was read from is not a witness.
+    others.retain(|(_, l)| Some(*l) != r.session.line);
     let dissent: Vec<&(Date, u32)> = others.iter().filter(|(d, _)| *d != s).collect();
     if others.is_empty() {
         return skip(ID, "the session date is stated once");
@@ -248,6 +277,16 @@ mod tests {
         assert_eq!(number_words("soixante et onze"), Some(71));
         assert_eq!(number_words("deux cents"), Some(200));
         assert_eq!(number_words("deux mille vingt trois le"), None);
+    }
+
+    #[test]
+    fn opening_dates() {
+        let n = normalize("x\nL'an deux mille vingt-trois, le 27 septembre à 17h00\n");
+        assert_eq!(opening_date(&Ctx::whole(&n)), Some((d(2023, 9, 27).unwrap(), 2)));
+        let n = normalize("L'an deux mil quatorze, le vingt-sept février, le conseil\n");
+        assert_eq!(opening_date(&Ctx::whole(&n)), Some((d(2014, 2, 27).unwrap(), 1)));
+        let n = normalize("L'an deux mille vingt et un le premier mars\n");
+        assert_eq!(opening_date(&Ctx::whole(&n)), Some((d(2021, 3, 1).unwrap(), 1)));
     }
 
     #[test]

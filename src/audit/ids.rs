@@ -317,7 +317,7 @@ pub fn actes_consistency(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
     match (a.date, r.session.date) {
         (None, _) => out.push(fail(format!("@ctes id {raw}: its date part is not a calendar date"), "AAAAMMJJ".into(), raw.clone())),
         (Some(d), Some(s)) if d < s => {
-            out.push(fail(format!("@ctes id {raw}: dated {d}, before the session of {s}"), format!("≥ {s}"), d.to_string()))
+            out.push(fail(format!("@ctes id {raw}: dated {d}, before the session of {s}"), format!("≥ {s}"), d.to_string().replace('-', "")))
         }
         _ => {}
     }

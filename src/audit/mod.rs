@@ -68,11 +68,19 @@ impl<'a> Ctx<'a> {
     /// (needles given folded).
     pub fn find_line(&self, from: u32, to: u32, needles: &[&str]) -> Option<u32> {
         let to = to.min(self.norm.line_count() as u32);
+        let needles: Vec<String> = needles.iter().map(|n| words_only(n)).collect();
         (from.max(1)..=to).find(|&l| {
-            let t = fold(self.line_text(l));
-            needles.iter().all(|n| t.contains(n))
+            let t = words_only(self.line_text(l));
+            needles.iter().all(|n| t.contains(n.as_str()))
         })
     }
+}
+
+/// Folded words separated by single spaces: "Jean-François, M." →
+/// "jean francois m".
+pub(crate) fn words_only(s: &str) -> String {
+    let f: String = fold(s).chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
+    f.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Builds a check.

@@ -1,5 +1,6 @@
 //! Command-line arguments (clap) and dispatch to one module per command.
 
+mod audit;
 mod extract;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -17,6 +18,8 @@ pub struct Cli {
 pub enum Command {
     /// Extract registre/1 records (JSON Lines) from text or PDF inputs.
     Extract(ExtractArgs),
+    /// Audit deliberations: cross-checks shown as compiler-style diagnostics.
+    Audit(audit::AuditArgs),
 }
 
 /// Output formats of `extract`.
@@ -46,5 +49,6 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Audit(args) => audit::run(args),
     }
 }
