@@ -259,6 +259,8 @@ pub fn run(args: AuditArgs) -> ExitCode {
         let res = match process_bytes(&name, &bytes) {
             Output::Records(rs) => match args.format {
                 AuditFormat::Json => rs.iter().try_for_each(|r| {
+                    tally.records += 1;
+                    r.checks.iter().for_each(|c| tally.add(c));
                     serde_json::to_writer(&mut out, r).map_err(io::Error::other)?;
                     out.write_all(b"\n")
                 }),
