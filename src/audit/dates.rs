@@ -196,6 +196,13 @@ pub fn session_consistency(r: &Deliberation, ctx: &Ctx) -> Check {
         if lead.contains("convo") || lead.contains("affich") || lead.contains("publi") || Some(d) == r.session.convened_on {
             continue;
         }
+        // Only a heading states the session date ("27 SEPTEMBRE 2023",
+        // "Conseil municipal du 4 avril 2018"); a sentence citing an
+        // earlier sitting does not.
+        let line = ctx.norm.line_of(from + off);
+        if !is_date_heading(ctx.line_text(line)) {
+            continue;
+        }
         others.push((d, ctx.norm.line_of(from + off)));
     }
     if let Some(w) = opening_date(ctx) {
@@ -218,6 +225,29 @@ pub fn session_consistency(r: &Deliberation, ctx: &Ctx) -> Check {
     let session_is_odd = agree == 0 && (actes == Some(d) || dissent.len() > 1);
     let line = if session_is_odd { r.session.line.or(Some(dline)) } else { Some(dline) };
     with_figures(check(ID, S::Fail, format!("the session is dated {s}, but {d} is written at line {dline}"), line), s.to_string(), d.to_string())
+}
+
+const HEADING_WORDS: &[&str] = &[
+    "conseil", "municipal", "communautaire", "syndical", "seance", "reunion", "session", "du", "de", "la", "le",
+    "ordinaire", "extraordinaire", "publique", "compte", "rendu", "proces", "verbal", "pv", "cr", "extrait",
+    "registre", "des", "deliberations", "deliberation", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+    "samedi", "dimanche", "en", "date", "er",
+];
+
+/// Whether a line is a heading made of a date and heading words only.
+fn is_date_heading(line: &str) -> bool {
+    let w = super::words_only(line);
+    let mut dates = 0;
+    for word in w.split(' ').filter(|x| !x.is_empty()) {
+        if word.chars().all(|c| c.is_ascii_digit()) || month_of(word).is_some() {
+            dates += 1;
+            continue;
+        }
+        if !HEADING_WORDS.contains(&word) {
+            return false;
+        }
+    }
+    dates > 0
 }
 
 /// `dates.convocation_delay` — the convocation is sent at least 3 clear
@@ -277,6 +307,14 @@ mod tests {
         assert_eq!(number_words("soixante et onze"), Some(71));
         assert_eq!(number_words("deux cents"), Some(200));
         assert_eq!(number_words("deux mille vingt trois le"), None);
+    }
+
+    #[test]
+    fn date_headings() {
+        assert!(is_date_heading("**27 SEPTEMBRE 2023**"));
+        assert!(is_date_heading("Conseil Municipal du 4 avril 2018"));
+        assert!(is_date_heading("Séance du jeudi 4 avril 2018"));
+        assert!(!is_date_heading("1. Observations sur le compte rendu du conseil municipal du 16 décembre 2017 page 03"));
     }
 
     #[test]

@@ -192,7 +192,7 @@ pub fn audit_record(r: &mut Deliberation, ctx: &Ctx) {
     checks.push(vote::vote_total(r, ctx));
     checks.push(vote::vote_unanimity(r, ctx));
     checks.push(vote::vote_outcome(r));
-    checks.push(attendance::counts(r));
+    checks.push(attendance::counts(r, ctx));
     checks.push(attendance::quorum(r, ctx));
     checks.extend(attendance::proxy_holder_present(r, ctx));
     checks.extend(attendance::one_proxy_each(r, ctx));
