@@ -6,7 +6,7 @@
 //! `KNOWN`; anything else fails the test, so a new false finding shows up.
 
 use registre::audit::audit_all;
-use registre::model::{CheckStatus, Date, Deliberation, Person, Represented, Vote};
+use registre::model::{CheckStatus, Date, Deliberation, Identifier, IdentifierKind, Person, Represented, Vote};
 use registre::normalize::normalize;
 use serde_json::Value;
 use std::path::Path;
@@ -41,6 +41,11 @@ fn records_from_gold(g: &Value) -> Vec<Deliberation> {
         .unwrap_or_default();
     base.attendance.secretary = person(&a["secretary"]);
     base.attendance.stated = serde_json::from_value(a["stated"].clone()).unwrap_or_default();
+    for (key, kind) in [("uais", IdentifierKind::Uai), ("sirens", IdentifierKind::Siren)] {
+        for v in g[key].as_array().into_iter().flatten().filter_map(|v| v.as_str()) {
+            base.identifiers.push(Identifier { kind, value: v.to_string(), check_ok: None, line: 1, repaired_from: None });
+        }
+    }
     let delibs = g["deliberations"].as_array().cloned().unwrap_or_default();
     if delibs.is_empty() {
         return vec![base];
