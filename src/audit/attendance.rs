@@ -126,22 +126,20 @@ fn counts_strict(r: &Deliberation) -> Check {
     let line = a.line;
     let (p, rep) = (a.present.len() as u32, a.represented.len() as u32);
     let mut compared = 0;
-    if let Some(sp) = s.present {
-        if p > 0 {
+    if let Some(sp) = s.present
+        && p > 0 {
             compared += 1;
             if sp != p {
                 return with_figures(check(ID, S::Fail, format!("{sp} present stated, but {p} listed as present"), line), sp, p);
             }
         }
-    }
-    if let Some(sr) = s.represented {
-        if rep > 0 || (p > 0 && sr == 0) {
+    if let Some(sr) = s.represented
+        && (rep > 0 || (p > 0 && sr == 0)) {
             compared += 1;
             if sr != rep {
                 return with_figures(check(ID, S::Fail, format!("{sr} represented stated, but {rep} proxies listed"), line), sr, rep);
             }
         }
-    }
     if let Some(sv) = s.voting {
         let (pp, rr) = (s.present.unwrap_or(p), s.represented.unwrap_or(rep));
         if pp > 0 {
@@ -461,7 +459,7 @@ mod tests {
     #[test]
     fn near_names() {
         assert!(near_name("ccaveau", "claveau"));
-        assert!(near_name("claveau", "clavaeu") == false);
+        assert!(!near_name("claveau", "clavaeu"));
         assert!(near_name("dupont", "dupond"));
         assert!(near_name("dupont", "dupontt"));
         assert!(!near_name("bach", "bacq"));

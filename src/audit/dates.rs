@@ -51,7 +51,7 @@ pub fn number_words(s: &str) -> Option<u32> {
     let mut total = 0u32;
     let mut current = 0u32;
     let mut any = false;
-    for w in f.split(|c: char| c == ' ' || c == '-').filter(|w| !w.is_empty()) {
+    for w in f.split([' ', '-']).filter(|w| !w.is_empty()) {
         let unit = match w {
             "zero" => 0, "un" | "une" => 1, "deux" => 2, "trois" => 3, "quatre" => 4, "cinq" => 5, "six" => 6,
             "sept" => 7, "huit" => 8, "neuf" => 9, "dix" => 10, "onze" => 11, "douze" => 12, "treize" => 13,
@@ -205,11 +205,10 @@ pub fn session_consistency(r: &Deliberation, ctx: &Ctx) -> Check {
         }
         others.push((d, ctx.norm.line_of(from + off)));
     }
-    if let Some(w) = opening_date(ctx) {
-        if !others.contains(&w) {
+    if let Some(w) = opening_date(ctx)
+        && !others.contains(&w) {
             others.push(w);
         }
-    }
     // The statement the session date was read from is not a witness.
     others.retain(|(_, l)| Some(*l) != r.session.line);
     let dissent: Vec<&(Date, u32)> = others.iter().filter(|(d, _)| *d != s).collect();

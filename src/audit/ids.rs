@@ -38,7 +38,7 @@ pub fn luhn(digits: &str) -> bool {
             if i % 2 == 1 { if d * 2 > 9 { d * 2 - 9 } else { d * 2 } } else { d }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// A valid SIREN: 9 digits passing Luhn.
@@ -291,11 +291,10 @@ pub fn actes_consistency(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
     // Département.
     let dep = department_code(&a.department);
     let body_dep = ctx.commune.map(|c| c.department.to_string()).or(r.body.department.clone()).or(ctx.epci.map(|e| e.department.to_string()));
-    if let Some(bd) = body_dep.filter(|d| !d.is_empty()) {
-        if department_code(&bd) != dep {
+    if let Some(bd) = body_dep.filter(|d| !d.is_empty())
+        && department_code(&bd) != dep {
             out.push(fail(format!("@ctes id {raw}: département {} but the body is in {bd}", a.department), bd.clone(), a.department.clone()));
         }
-    }
     // SIREN.
     if !siren_valid(&a.siren) {
         let exp = a.siren.get(..8).and_then(luhn_key).unwrap_or_default();
@@ -307,11 +306,10 @@ pub fn actes_consistency(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
             .or_else(|| ctx.epci.map(|e| e.siren.to_string()))
             .or_else(|| r.body.siret.as_ref().filter(|s| s.len() >= 9).map(|s| s[..9].to_string()))
             .or(r.body.siren.clone());
-        if let Some(bs) = body_siren {
-            if bs != a.siren {
+        if let Some(bs) = body_siren
+            && bs != a.siren {
                 out.push(fail(format!("@ctes id {raw}: SIREN {} but the body's SIREN is {bs}", a.siren), bs.clone(), a.siren.clone()));
             }
-        }
     }
     // Date.
     match (a.date, r.session.date) {

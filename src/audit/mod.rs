@@ -148,17 +148,15 @@ pub fn identify_body(r: &Deliberation) -> (Option<Commune>, Option<Epci>) {
         if let Some(c) = reference::find_commune(name, r.body.department.as_deref()) {
             return (Some(c), None);
         }
-        if r.body.department.is_none() {
-            if let Some(c) = actes_dep.as_deref().and_then(|d| reference::find_commune(name, Some(d))) {
+        if r.body.department.is_none()
+            && let Some(c) = actes_dep.as_deref().and_then(|d| reference::find_commune(name, Some(d))) {
                 return (Some(c), None);
             }
-        }
         let by_siren = text_sirens.iter().find_map(|s| reference::commune_by_siren(s));
-        if let Some(c) = by_siren {
-            if reference::name_key(name) == reference::name_key(c.name) {
+        if let Some(c) = by_siren
+            && reference::name_key(name) == reference::name_key(c.name) {
                 return (Some(c), None);
             }
-        }
     }
     if let Some(c) = text_sirens.iter().find_map(|s| reference::commune_by_siren(s)) {
         return (Some(c), None);
@@ -188,12 +186,13 @@ fn record_lines(records: &[Deliberation], norm: &Normalized) -> Vec<(u32, u32)> 
 /// Runs every rule on one record.
 pub fn audit_record(r: &mut Deliberation, ctx: &Ctx) {
     ids::repair_identifiers(r, ctx);
-    let mut checks = Vec::new();
-    checks.push(vote::vote_total(r, ctx));
-    checks.push(vote::vote_unanimity(r, ctx));
-    checks.push(vote::vote_outcome(r));
-    checks.push(attendance::counts(r, ctx));
-    checks.push(attendance::quorum(r, ctx));
+    let mut checks = vec![
+        vote::vote_total(r, ctx),
+        vote::vote_unanimity(r, ctx),
+        vote::vote_outcome(r),
+        attendance::counts(r, ctx),
+        attendance::quorum(r, ctx),
+    ];
     checks.extend(attendance::proxy_holder_present(r, ctx));
     checks.extend(attendance::one_proxy_each(r, ctx));
     checks.extend(attendance::disjoint(r, ctx));
