@@ -1,7 +1,298 @@
 //! Cross-checks: one pure function per rule over the model.
+//!
+//! Every rule takes a record (and, for the rules that read stated
+//! arithmetic or dates in words, the record's part of the normalized text)
+//! and returns its [`Check`]s: `pass`, `fail`, `warn`, or `skip` when the
+//! document lacks what the rule needs — a missing input never fails. The
+//! legal or arithmetic basis of each rule is documented on its function;
+//! the numbers refer to "Cross-checks an auditor can run" in the project's
+//! domain notes (CGCT articles in brackets).
+//!
+//! Families:
+//! - [`vote`]: `vote.total`, `vote.unanimity`, `vote.outcome`;
+//! - [`attendance`]: `attendance.*` (counts, quorum, proxies, secretary,
+//!   council size), with the COVID-era windows;
+//! - [`ids`]: `uai.check_letter`, `siren.luhn`, `siret.luhn`,
+//!   `body.identity`, `actes.consistency`, and OCR repair of identifiers;
+//! - [`amounts`]: `amounts.arithmetic`, `list.count`;
+//! - [`dates`]: `dates.order`, `dates.session`, `dates.year_in_words`,
+//!   `dates.convocation_delay`.
 
-use crate::model::Deliberation;
-use crate::normalize::Normalized;
+pub mod amounts;
+pub mod attendance;
+pub mod dates;
+pub mod ids;
+pub mod vote;
+
+use crate::model::{BodyKind, Check, CheckStatus, Deliberation, Person};
+use crate::normalize::{Normalized, fold};
+use crate::reference::{self, Commune, Epci};
+use serde_json::Value;
+
+/// What the rules may read besides the record: its lines of the normalized
+/// text and the reference entry of its body.
+#[derive(Clone, Copy, Debug)]
+pub struct Ctx<'a> {
+    pub norm: &'a Normalized,
+    /// First and last 1-based source line of this record's part of the text.
+    pub lines: (u32, u32),
+    pub commune: Option<Commune>,
+    pub epci: Option<Epci>,
+}
+
+impl<'a> Ctx<'a> {
+    /// A context covering the whole text, with no reference entry.
+    pub fn whole(norm: &'a Normalized) -> Self {
+        Ctx { norm, lines: (1, norm.line_count().max(1) as u32), commune: None, epci: None }
+    }
+
+    /// The text of a 1-based source line ("" when out of range).
+    pub fn line_text(&self, line: u32) -> &'a str {
+        if line == 0 || line as usize > self.norm.line_count() {
+            return "";
+        }
+        &self.norm.text[self.norm.line_range(line)]
+    }
+
+    /// Byte range of this record's lines in the normalized text.
+    pub fn byte_range(&self) -> std::ops::Range<usize> {
+        if self.norm.line_count() == 0 {
+            return 0..0;
+        }
+        let start = self.norm.line_range(self.lines.0).start;
+        let end = self.norm.line_range(self.lines.1).end;
+        start..end.max(start)
+    }
+
+    /// The first line in `from..=to` whose folded text holds every needle
+    /// (needles given folded).
+    pub fn find_line(&self, from: u32, to: u32, needles: &[&str]) -> Option<u32> {
+        let to = to.min(self.norm.line_count() as u32);
+        let needles: Vec<String> = needles.iter().map(|n| words_only(n)).collect();
+        (from.max(1)..=to).find(|&l| {
+            let t = words_only(self.line_text(l));
+            needles.iter().all(|n| t.contains(n.as_str()))
+        })
+    }
+}
+
+/// Folded words separated by single spaces: "Jean-François, M." →
+/// "jean francois m".
+pub(crate) fn words_only(s: &str) -> String {
+    let f: String = fold(s).chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
+    f.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Builds a check.
+pub(crate) fn check(id: &str, status: CheckStatus, message: impl Into<String>, line: Option<u32>) -> Check {
+    Check { id: id.to_string(), status, message: message.into(), line, expected: None, found: None }
+}
+
+pub(crate) fn skip(id: &str, why: &str) -> Check {
+    check(id, CheckStatus::Skip, why, None)
+}
+
+pub(crate) fn with_figures(mut c: Check, expected: impl Into<Value>, found: impl Into<Value>) -> Check {
+    c.expected = Some(expected.into());
+    c.found = Some(found.into());
+    c
+}
+
+/// A person's comparison key: folded family name and given name.
+pub(crate) fn person_key(p: &Person) -> (String, String) {
+    let f = |s: &Option<String>| {
+        s.as_deref().map(|x| fold(x).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")).unwrap_or_default()
+    };
+    (f(&p.family_name), f(&p.given_name))
+}
+
+/// Whether two persons are the same: same family name, and same given
+/// name when both are written.
+pub(crate) fn same_person(a: &Person, b: &Person) -> bool {
+    let (fa, ga) = person_key(a);
+    let (fb, gb) = person_key(b);
+    !fa.is_empty() && fa == fb && (ga.is_empty() || gb.is_empty() || ga == gb)
+}
+
+/// Identifies the body in the reference table: by its INSEE code, by its
+/// name (told apart by département), or by a SIREN written in the text.
+pub fn identify_body(r: &Deliberation) -> (Option<Commune>, Option<Epci>) {
+    let is_epci = r.body.kind == Some(BodyKind::Epci)
+        || r.body.name.as_deref().is_some_and(|n| {
+            let f = fold(n);
+            f.contains("communaute") || f.contains("metropole") || f.starts_with("cc ") || f.starts_with("ca ")
+        });
+    let text_sirens: Vec<String> = std::iter::once(r.body.siren.clone())
+        .chain(std::iter::once(r.body.siret.as_ref().map(|s| s.chars().take(9).collect())))
+        .flatten()
+        .chain(r.identifiers.iter().filter_map(|i| match i.kind {
+            crate::model::IdentifierKind::Siren => Some(i.value.clone()),
+            crate::model::IdentifierKind::Siret => Some(i.value.chars().take(9).collect()),
+            _ => None,
+        }))
+        .collect();
+    let actes_dep = r.transmission.actes.as_ref().map(|a| a.department.clone());
+    if is_epci {
+        let e = r.body.name.as_deref().and_then(reference::find_epci).or_else(|| {
+            text_sirens.iter().find_map(|s| reference::epci_by_siren(s))
+        });
+        return (None, e);
+    }
+    if r.body.kind.is_some_and(|k| k != BodyKind::Commune) {
+        return (None, None);
+    }
+    if let Some(c) = r.body.insee.as_deref().and_then(reference::commune_by_insee) {
+        return (Some(c), None);
+    }
+    if let Some(name) = r.body.name.as_deref() {
+        if let Some(c) = reference::find_commune(name, r.body.department.as_deref()) {
+            return (Some(c), None);
+        }
+        if r.body.department.is_none()
+            && let Some(c) = actes_dep.as_deref().and_then(|d| reference::find_commune(name, Some(d))) {
+                return (Some(c), None);
+            }
+        let by_siren = text_sirens.iter().find_map(|s| reference::commune_by_siren(s));
+        if let Some(c) = by_siren
+            && reference::name_key(name) == reference::name_key(c.name) {
+                return (Some(c), None);
+            }
+    }
+    if let Some(c) = text_sirens.iter().find_map(|s| reference::commune_by_siren(s)) {
+        return (Some(c), None);
+    }
+    (None, None)
+}
+
+/// The line range of each record: from its act's line (the first record
+/// also takes what precedes it) to the line before the next record's act.
+fn record_lines(records: &[Deliberation], norm: &Normalized) -> Vec<(u32, u32)> {
+    let last = norm.line_count().max(1) as u32;
+    let starts: Vec<Option<u32>> = records.iter().map(|r| r.act.line).collect();
+    (0..records.len())
+        .map(|i| {
+            let start = if i == 0 { 1 } else { starts[i].unwrap_or(1) };
+            let end = starts[i + 1..]
+                .iter()
+                .flatten()
+                .find(|&&s| s > start)
+                .map(|s| s - 1)
+                .unwrap_or(last);
+            (start, end.max(start))
+        })
+        .collect()
+}
+
+/// Runs every rule on one record.
+pub fn audit_record(r: &mut Deliberation, ctx: &Ctx) {
+    ids::repair_identifiers(r, ctx);
+    let mut checks = vec![
+        vote::vote_total(r, ctx),
+        vote::vote_unanimity(r, ctx),
+        vote::vote_outcome(r),
+        attendance::counts(r, ctx),
+        attendance::quorum(r, ctx),
+    ];
+    checks.extend(attendance::proxy_holder_present(r, ctx));
+    checks.extend(attendance::one_proxy_each(r, ctx));
+    checks.extend(attendance::disjoint(r, ctx));
+    checks.push(attendance::secretary_present(r, ctx));
+    checks.push(attendance::council_size(r, ctx));
+    checks.extend(amounts::arithmetic(r, ctx));
+    checks.extend(amounts::list_count(r, ctx));
+    checks.extend(ids::uai_check_letter(r));
+    checks.extend(ids::siren_luhn(r));
+    checks.extend(ids::siret_luhn(r));
+    checks.push(ids::body_identity(r, ctx));
+    checks.extend(ids::actes_consistency(r, ctx));
+    checks.extend(dates::order(r, ctx));
+    checks.push(dates::session_consistency(r, ctx));
+    checks.push(dates::year_in_words(r, ctx));
+    checks.push(dates::convocation_delay(r, ctx));
+    r.checks.extend(checks);
+}
+
+/// Fills the body from the reference table once it is identified: the
+/// INSEE code always, SIREN and département where the text lacks them.
+pub fn fill_body(r: &mut Deliberation, commune: Option<Commune>, epci: Option<Epci>) {
+    if let Some(c) = commune {
+        r.body.insee = Some(c.insee.to_string());
+        if r.body.siren.is_none() {
+            r.body.siren = c.siren.map(str::to_string).or_else(|| r.body.siret.as_ref().map(|s| s.chars().take(9).collect()));
+        }
+        if r.body.department.is_none() {
+            r.body.department = Some(c.department.to_string());
+        }
+        if r.body.kind.is_none() {
+            r.body.kind = Some(BodyKind::Commune);
+        }
+    } else if let Some(e) = epci {
+        if r.body.siren.is_none() {
+            r.body.siren = Some(e.siren.to_string());
+        }
+        if r.body.department.is_none() && !e.department.is_empty() {
+            r.body.department = Some(e.department.to_string());
+        }
+        if r.body.kind.is_none() {
+            r.body.kind = Some(BodyKind::Epci);
+        }
+    }
+}
 
 /// Adds the audit checks to every record of one document.
-pub fn audit_all(_records: &mut [Deliberation], _norm: &Normalized) {}
+pub fn audit_all(records: &mut [Deliberation], norm: &Normalized) {
+    let ranges = record_lines(records, norm);
+    for (r, lines) in records.iter_mut().zip(ranges) {
+        let (commune, epci) = identify_body(r);
+        // The body's siren from the text, kept for the comparison with the
+        // table before the table fills the gaps.
+        let ctx = Ctx { norm, lines, commune, epci };
+        audit_record(r, &ctx);
+        fill_body(r, commune, epci);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+
+    #[test]
+    fn record_line_ranges() {
+        let norm = normalize("a\nb\nc\nd\ne\n");
+        let mut r1 = Deliberation::default();
+        r1.act.line = Some(2);
+        let mut r2 = Deliberation::default();
+        r2.act.line = Some(4);
+        assert_eq!(record_lines(&[r1, r2], &norm), vec![(1, 3), (4, 5)]);
+    }
+
+    #[test]
+    fn persons_match_on_names() {
+        let p = |g: Option<&str>, f: &str| Person { title: None, given_name: g.map(Into::into), family_name: Some(f.into()) };
+        assert!(same_person(&p(Some("Rémi"), "GENIS"), &p(Some("Remi"), "Genis")));
+        assert!(!same_person(&p(Some("Danielle"), "PUJOL"), &p(Some("Catherine"), "PUJOL")));
+        assert!(same_person(&p(None, "PUJOL"), &p(Some("Catherine"), "PUJOL")));
+    }
+
+    #[test]
+    fn body_identified_by_name_and_filled() {
+        let mut r = Deliberation::default();
+        r.body.name = Some("Ville de Perpignan".into());
+        let (c, e) = identify_body(&r);
+        assert_eq!(c.unwrap().insee, "66136");
+        assert!(e.is_none());
+        fill_body(&mut r, c, e);
+        assert_eq!(r.body.insee.as_deref(), Some("66136"));
+        assert_eq!(r.body.siren.as_deref(), Some("216601369"));
+        assert_eq!(r.body.department.as_deref(), Some("66"));
+    }
+
+    #[test]
+    fn unknown_body_stays_unknown() {
+        let mut r = Deliberation::default();
+        r.body.name = Some("Syndicat des eaux du Nulle-Part".into());
+        r.body.kind = Some(BodyKind::Other);
+        assert_eq!(identify_body(&r), (None, None));
+    }
+}

@@ -1,5 +1,6 @@
 //! Command-line arguments (clap) and dispatch to one module per command.
 
+mod audit;
 mod extract;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -21,6 +22,8 @@ pub enum Command {
     /// (the child process of `extract --isolate`).
     #[command(name = "__load-pdf", hide = true)]
     LoadPdf,
+    /// Audit deliberations: cross-checks shown as compiler-style diagnostics.
+    Audit(audit::AuditArgs),
 }
 
 /// Output formats of `extract`.
@@ -80,5 +83,6 @@ pub fn run() -> ExitCode {
     match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::LoadPdf => extract::load_pdf_child(),
+        Command::Audit(args) => audit::run(args),
     }
 }

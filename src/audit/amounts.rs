@@ -1,0 +1,351 @@
+//! Arithmetic stated in the text: products, per-unit amounts times a
+//! count, HT/TTC pairs at a stated VAT rate; stated counts of listed items.
+
+use super::{Ctx, check, skip, with_figures};
+use crate::model::{Check, CheckStatus as S, Deliberation, EstablishmentKind, IdentifierKind};
+use crate::normalize::fold_same_len;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// An amount of money found in the text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Money {
+    pub cents: i64,
+    pub ttc: Option<bool>,
+    pub span: Range<usize>,
+}
+
+static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)([0-9]{1,3}(?:[ .][0-9]{3})+(?:,[0-9]{1,2})?|[0-9]+(?:,[0-9]{1,2})?) ?(?:€|euros?(?-u:\b)|EUR(?-u:\b))(?: ?(HT|TTC|H\.T\.|T\.T\.C\.)(?-u:\b)?)?").unwrap()
+});
+static PRODUCT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)([0-9]+) ?[x×X\*] ?$").unwrap());
+static PER_UNIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^ ?(?:TTC |HT )?(?:par|/) ?([a-z\x01]+)").unwrap());
+static RESULT_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:soit|=|total|montant|repre\x01?sent)[^0-9]{0,30}$").unwrap());
+static COUNT_NOUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)([0-9]{1,5}) ([a-z\x01]{3,})").unwrap());
+static VAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([0-9]{1,2}(?:,[0-9]{1,2})?) ?%").unwrap());
+
+/// Parses the figures of an amount ("2.565,00", "2 565", "45") into cents.
+pub fn parse_cents(s: &str) -> Option<i64> {
+    let (int, dec) = match s.split_once(',') {
+        Some((i, d)) => (i, d),
+        None => (s, ""),
+    };
+    let int: String = int.chars().filter(|c| c.is_ascii_digit()).collect();
+    let mut cents: i64 = int.parse::<i64>().ok()?.checked_mul(100)?;
+    match dec.len() {
+        0 => {}
+        1 => cents += dec.parse::<i64>().ok()? * 10,
+        2 => cents += dec.parse::<i64>().ok()?,
+        _ => return None,
+    }
+    Some(cents)
+}
+
+/// Every amount of money in `text`.
+pub fn find_money(text: &str) -> Vec<Money> {
+    AMOUNT
+        .captures_iter(text)
+        .filter_map(|c| {
+            let m = c.get(0)?;
+            let cents = parse_cents(c.get(1)?.as_str())?;
+            let ttc = c.get(2).map(|t| t.as_str().starts_with('T'));
+            Some(Money { cents, ttc, span: m.start()..m.end() })
+        })
+        .collect()
+}
+
+/// Splits text into sentences: at `.`, `;`, `!`, `?` followed by
+/// whitespace, and at blank lines. Returns byte ranges.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let end_here = match b[i] {
+            b'.' | b';' | b'!' | b'?' => b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace()),
+            b'\n' => b.get(i + 1) == Some(&b'\n'),
+            _ => false,
+        };
+        if end_here {
+            out.push(start..i + 1);
+            start = i + 1;
+        }
+        i += 1;
+    }
+    if start < text.len() {
+        out.push(start..text.len());
+    }
+    out
+}
+
+fn euros(c: i64) -> String {
+    let (e, ct) = (c / 100, c % 100);
+    let digits = e.to_string();
+    let mut grouped = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(' ');
+        }
+        grouped.push(ch);
+    }
+    if ct == 0 { format!("{grouped} €") } else { format!("{grouped},{ct:02} €") }
+}
+
+const UNIT_NOUNS: &[&str] = &[
+    "etablissement", "ecole", "classe", "eleve", "enfant", "site", "structure", "logement", "agent", "poste",
+    "college", "lycee", "place", "lot", "foyer", "participant", "jour", "mois", "an", "heure", "personne",
+];
+
+fn stem(w: &str) -> String {
+    w.trim_matches('\x01').chars().filter(|c| *c != '\x01').take(5).collect()
+}
+
+/// Counts stated in a sentence with their noun ("57 établissements"),
+/// years and money excluded.
+fn counts_in(folded: &str) -> Vec<(u64, String)> {
+    COUNT_NOUN
+        .captures_iter(folded)
+        .filter_map(|c| {
+            let n: u64 = c.get(1)?.as_str().parse().ok()?;
+            let noun = c.get(2)?.as_str().replace('\x01', "");
+            if noun.starts_with("euro") || (1900..=2100).contains(&n) {
+                return None;
+            }
+            Some((n, noun))
+        })
+        .collect()
+}
+
+/// `amounts.arithmetic` — the arithmetic a text states holds (cross-check
+/// 20): "57 x 45 € soit 2 565 €"; "45,00 € par école soit 2 565,00 €" with
+/// the count from the same sentence ("57 établissements") or, for schools,
+/// the establishments listed; "X € HT soit Y € TTC" at a stated VAT rate
+/// (to the cent, one cent of rounding allowed). One check per statement;
+/// the line is the stated result's.
+pub fn arithmetic(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
+    const ID: &str = "amounts.arithmetic";
+    let range = ctx.byte_range();
+    let text = &ctx.norm.text[range.clone()];
+    let folded = fold_same_len(text);
+    let listed = listed_schools(r, ctx);
+    let mut out = Vec::new();
+    let line_of = |off: usize| ctx.norm.line_of(range.start + off);
+    for s in sentences(text) {
+        let sent = &text[s.clone()];
+        let fsent = &folded[s.clone()];
+        let money = find_money(sent);
+        for (k, m) in money.iter().enumerate() {
+            let Some(next) = money.get(k + 1) else { break };
+            let between = &fsent[m.span.end..next.span.start];
+            if !RESULT_WORD.is_match(between) {
+                continue;
+            }
+            let before = &sent[..m.span.start];
+            let result_line = line_of(s.start + next.span.start);
+            // "N x A soit B"
+            if let Some(c) = PRODUCT.captures(before) {
+                let Some(n) = c.get(1).and_then(|x| x.as_str().parse::<i64>().ok()) else { continue };
+                let product = n.saturating_mul(m.cents);
+                let msg = format!("{n} × {} = {}", euros(m.cents), euros(product));
+                let written = sent[next.span.clone()].trim().to_string();
+                out.push(if product == next.cents {
+                    with_figures(check(ID, S::Pass, msg, Some(result_line)), euros(product), written)
+                } else {
+                    with_figures(check(ID, S::Fail, format!("{msg}, but {written} stated"), Some(result_line)), euros(product), written)
+                });
+                continue;
+            }
+            // "A par école soit B"
+            if let Some(c) = PER_UNIT.captures(&fsent[m.span.end..]) {
+                let unit = c.get(1).map(|x| stem(x.as_str())).unwrap_or_default();
+                let mut candidates: Vec<(u64, String)> = counts_in(fsent)
+                    .into_iter()
+                    .filter(|(_, noun)| {
+                        let st = stem(noun);
+                        st == unit || (UNIT_NOUNS.iter().any(|u| noun.starts_with(u)) && UNIT_NOUNS.iter().any(|u| unit.starts_with(&u[..u.len().min(5)])))
+                    })
+                    .collect();
+                if candidates.is_empty() && (unit.starts_with("ecole") || unit.starts_with("etabl")) && listed > 0 {
+                    candidates.push((listed as u64, "listed establishments".into()));
+                }
+                if candidates.is_empty() {
+                    continue;
+                }
+                let written = sent[next.span.clone()].trim().to_string();
+                let hit = candidates.iter().find(|(n, _)| (*n as i64).saturating_mul(m.cents) == next.cents);
+                out.push(match hit {
+                    Some((n, noun)) => with_figures(
+                        check(ID, S::Pass, format!("{n} {noun} × {} = {}", euros(m.cents), euros(next.cents)), Some(result_line)),
+                        euros(next.cents),
+                        written,
+                    ),
+                    None => {
+                        let (n, noun) = &candidates[0];
+                        let product = (*n as i64).saturating_mul(m.cents);
+                        with_figures(
+                            check(ID, S::Fail, format!("{n} {noun} × {} = {}, but {written} stated", euros(m.cents), euros(product)), Some(result_line)),
+                            euros(product),
+                            written,
+                        )
+                    }
+                });
+                continue;
+            }
+            // "X € HT soit Y € TTC" at a stated rate.
+            if m.ttc == Some(false) && next.ttc == Some(true) && fsent.contains("tva") {
+                for v in VAT.captures_iter(sent) {
+                    let Some(bp) = v.get(1).and_then(|x| parse_cents(x.as_str())) else { continue };
+                    let expected = (m.cents * (10_000 + bp) + 5_000) / 10_000;
+                    let msg = format!("{} HT + {}% VAT = {} TTC", euros(m.cents), v.get(1).map_or("", |x| x.as_str()), euros(expected));
+                    let written = sent[next.span.clone()].trim().to_string();
+                    out.push(if (expected - next.cents).abs() <= 1 {
+                        with_figures(check(ID, S::Pass, msg, Some(result_line)), euros(expected), written)
+                    } else {
+                        with_figures(check(ID, S::Fail, format!("{msg}, but {written} stated"), Some(result_line)), euros(expected), written)
+                    });
+                    break;
+                }
+            }
+        }
+    }
+    if out.is_empty() {
+        out.push(skip(ID, "no stated arithmetic found"));
+    }
+    out
+}
+
+/// Establishments listed with a UAI in the record: the parsed ones, else
+/// the UAI identifiers, else valid-looking UAIs in the record's text.
+fn listed_schools(r: &Deliberation, ctx: &Ctx) -> usize {
+    if !r.establishments.is_empty() {
+        return r.establishments.len();
+    }
+    let ids = r.identifiers.iter().filter(|i| i.kind == IdentifierKind::Uai).count();
+    if ids > 0 {
+        return ids;
+    }
+    static UAI: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)[0-9]{7}[A-Z](?-u:\b)").unwrap());
+    let range = ctx.byte_range();
+    UAI.find_iter(&ctx.norm.text[range]).filter(|m| super::ids::uai_valid(m.as_str())).count()
+}
+
+static SCHOOL_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)([0-9]{1,4}) (e\x01?coles?|e\x01?cole\(s\)|e\x01?tablissements?|e\x01?tablissement\(s\))((?: scolaires?)?(?: (?:publiques?|prive\x01?es?|maternelles?|e\x01?le\x01?mentaires?|primaires?|du premier degre\x01?))*)").unwrap()
+});
+
+/// `list.count` — a stated count of schools or establishments ("57
+/// écoles") equals the establishments the document lists with their UAI
+/// (cross-check 20, totals of lists). A qualified count ("12 écoles
+/// maternelles") is compared with the listed establishments of that kind.
+/// Compared only when at least two UAIs are listed.
+pub fn list_count(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
+    const ID: &str = "list.count";
+    let n = listed_schools(r, ctx);
+    if n < 2 {
+        return vec![skip(ID, "no list of establishments")];
+    }
+    let range = ctx.byte_range();
+    let folded = fold_same_len(&ctx.norm.text[range.clone()]);
+    let mut out = Vec::new();
+    for c in SCHOOL_COUNT.captures_iter(&folded) {
+        let (Some(num), Some(whole)) = (c.get(1), c.get(0)) else { continue };
+        let Ok(stated) = num.as_str().parse::<usize>() else { continue };
+        let qual = c.get(3).map_or("", |q| q.as_str());
+        let kind = if qual.contains("maternelle") {
+            Some(EstablishmentKind::Maternelle)
+        } else if qual.contains("elementaire") {
+            Some(EstablishmentKind::Elementaire)
+        } else if qual.contains("primaire") && !qual.contains("premier") {
+            Some(EstablishmentKind::Primaire)
+        } else {
+            None
+        };
+        let expected = match kind {
+            Some(k) if r.establishments.iter().any(|e| e.kind.is_some()) => r.establishments.iter().filter(|e| e.kind == Some(k)).count(),
+            Some(_) => continue,
+            None => n,
+        };
+        let line = ctx.norm.line_of(range.start + num.start());
+        let what = ctx.norm.text[range.start + whole.start()..range.start + whole.end()].trim().to_string();
+        out.push(if stated == expected {
+            with_figures(check(ID, S::Pass, format!("\"{what}\": {expected} listed"), Some(line)), expected, stated)
+        } else {
+            with_figures(check(ID, S::Fail, format!("\"{what}\" stated, but {expected} listed with a UAI"), Some(line)), expected, stated)
+        });
+    }
+    if out.is_empty() {
+        out.push(skip(ID, "no stated count of the listed items"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+
+    #[test]
+    fn money_parsing() {
+        assert_eq!(parse_cents("2.565,00"), Some(256_500));
+        assert_eq!(parse_cents("2 565"), Some(256_500));
+        assert_eq!(parse_cents("45,5"), Some(4_550));
+        let m = find_money("de 45,00 € TTC par école soit 2.565,00 €.");
+        assert_eq!(m.len(), 2);
+        assert_eq!((m[0].cents, m[0].ttc), (4_500, Some(true)));
+        assert_eq!(m[1].cents, 256_500);
+    }
+
+    #[test]
+    fn sentence_split_keeps_grouped_amounts() {
+        let t = "Soit 2.565,00 € pour tous. Ensuite; fin";
+        let s = sentences(t);
+        assert_eq!(&t[s[0].clone()], "Soit 2.565,00 € pour tous.");
+        assert_eq!(s.len(), 3);
+    }
+
+    fn run(text: &str) -> Vec<Check> {
+        let norm = normalize(text);
+        arithmetic(&Deliberation::default(), &Ctx::whole(&norm))
+    }
+
+    #[test]
+    fn stated_products() {
+        let c = run("intro\nmontant de 57 x 45€ soit 2565€ .\n");
+        assert_eq!((c[0].status, c[0].line), (S::Pass, Some(2)));
+        let c = run("intro\nmontant de 57 x 45€ soit 2566€ .\n");
+        assert_eq!((c[0].status, c[0].line), (S::Fail, Some(2)));
+        assert_eq!(c[0].message, "57 × 45 € = 2 565 €, but 2566€ stated");
+    }
+
+    #[test]
+    fn per_unit_with_count_in_sentence() {
+        let ok = run("dans les 57 établissements scolaires contre 45,00 € TTC par école soit 2.565,00 € à la charge.\n");
+        assert_eq!(ok[0].status, S::Pass);
+        let bad = run("dans les 56 établissements scolaires contre 45,00 € TTC par école soit 2.565,00 € à la charge.\n");
+        assert_eq!(bad[0].status, S::Fail);
+        // No count anywhere: nothing to check.
+        assert_eq!(run("45,00 € par école soit 2.565,00 €.\n")[0].status, S::Skip);
+    }
+
+    #[test]
+    fn vat_pairs() {
+        assert_eq!(run("un coût de 1 000,00 € HT soit 1 200,00 € TTC (TVA 20 %).\n")[0].status, S::Pass);
+        assert_eq!(run("un coût de 1 000,00 € HT soit 1 210,00 € TTC (TVA 20 %).\n")[0].status, S::Fail);
+        assert_eq!(run("un coût de 1 000,00 € HT soit 1 210,00 € TTC.\n")[0].status, S::Skip);
+    }
+
+    #[test]
+    fn list_counts() {
+        let list = "La collectivité a inscrit 3 école(s).\nA - 0660206R,\nB - 0660207S,\nC - 0660209U,\n";
+        let norm = normalize(list);
+        let c = list_count(&Deliberation::default(), &Ctx::whole(&norm));
+        assert_eq!((c[0].status, c[0].line), (S::Pass, Some(1)));
+        let norm = normalize(&list.replace("3 école", "4 école"));
+        let c = list_count(&Deliberation::default(), &Ctx::whole(&norm));
+        assert_eq!((c[0].status, c[0].line), (S::Fail, Some(1)));
+        let norm = normalize("57 écoles\n");
+        assert_eq!(list_count(&Deliberation::default(), &Ctx::whole(&norm))[0].status, S::Skip);
+    }
+}

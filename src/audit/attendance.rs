@@ -1,0 +1,551 @@
+//! Attendance rules: stated counts, quorum, proxies, secretary, council size.
+
+use super::{Ctx, check, person_key, same_person, skip, with_figures};
+use crate::model::{Assembly, BodyKind, Check, CheckStatus as S, Date, Deliberation, Person};
+use crate::normalize::fold;
+use crate::reference::{COUNCIL_BRACKETS, legal_council_size, legal_council_size_at};
+
+/// The derogations of the COVID-19 health emergency for local assemblies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CovidRules {
+    /// Quorum is a third of the members in office.
+    pub third_quorum: bool,
+    /// Represented members count towards that quorum (24 Mar–10 Jul 2020).
+    pub quorum_counts_represented: bool,
+    /// Proxies one member may hold.
+    pub max_proxies: u32,
+}
+
+/// The derogatory rules in force on `date`, if any: loi 2020-290 art. 10 and
+/// ord. 2020-391 (24 Mar–10 Jul 2020, quorum counts present or represented),
+/// loi 2020-760 (11 Jul–30 Aug 2020), loi 2020-1379 as extended (15 Nov 2020
+/// –30 Sep 2021), loi 2021-1465 (10 Nov 2021–31 Jul 2022): quorum a third of
+/// members in office, two proxies each. Uncertain day boundaries are taken
+/// at their widest, so no sitting is wrongly judged outside a window.
+pub fn covid_rules(date: Date) -> Option<CovidRules> {
+    let d = |y, m, dd| Date { year: y, month: m, day: dd };
+    let windows = [
+        (d(2020, 3, 24), d(2020, 7, 10), true),
+        (d(2020, 7, 11), d(2020, 8, 30), false),
+        (d(2020, 11, 15), d(2021, 9, 30), false),
+        (d(2021, 11, 10), d(2022, 7, 31), false),
+    ];
+    windows.iter().find(|(a, b, _)| *a <= date && date <= *b).map(|&(_, _, rep)| CovidRules {
+        third_quorum: true,
+        quorum_counts_represented: rep,
+        max_proxies: 2,
+    })
+}
+
+/// The line of the attendance block that names `a` (and `b` when given),
+/// else the block's first line.
+fn person_line(r: &Deliberation, ctx: &Ctx, a: &Person, b: Option<&Person>) -> Option<u32> {
+    let from = r.attendance.line.unwrap_or(ctx.lines.0);
+    let to = r.vote.line.unwrap_or(ctx.lines.1).max(from);
+    let full = |p: &Person| {
+        let (f, g) = person_key(p);
+        if g.is_empty() { f } else { format!("{g} {f}") }
+    };
+    let (fa, ka) = (full(a), person_key(a).0);
+    let (fb, kb) = (b.map(full), b.map(|p| person_key(p).0));
+    // Full names first ("michele martinez" is not "christelle martinez"),
+    // then family names, then the first person alone.
+    let mut tries: Vec<Vec<&str>> = Vec::new();
+    if let Some(fb) = fb.as_deref() {
+        tries.push(vec![fa.as_str(), fb]);
+    }
+    if let Some(kb) = kb.as_deref() {
+        tries.push(vec![ka.as_str(), kb]);
+    }
+    tries.push(vec![fa.as_str()]);
+    tries.push(vec![ka.as_str()]);
+    for mut needles in tries {
+        needles.retain(|n| !n.is_empty());
+        if needles.is_empty() {
+            continue;
+        }
+        if let Some(l) = ctx.find_line(from, to, &needles) {
+            return Some(l);
+        }
+    }
+    r.attendance.line
+}
+
+/// Two family names one edit apart (substitution, insertion or deletion),
+/// both at least 5 letters long.
+pub(crate) fn near_name(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len() < 5 || b.len() < 5 || a == b || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    let p = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
+    if short.len() == long.len() {
+        short[p + 1..] == long[p + 1..]
+    } else {
+        short[p..] == long[p + 1..]
+    }
+}
+
+fn listed(r: &Deliberation) -> u32 {
+    let a = &r.attendance;
+    (a.present.len() + a.represented.len() + a.excused.len() + a.absent.len()) as u32
+}
+
+/// `attendance.counts` — the counts a document states agree with its lists
+/// (cross-check 2): présents = the present list, représentés = the proxies,
+/// votants = present + represented; members in office are at least the
+/// members listed. A count whose list is empty is not compared.
+pub fn counts(r: &Deliberation, ctx: &Ctx) -> Check {
+    let c = counts_strict(r);
+    if c.status == S::Fail && partial_presence(r, ctx) {
+        let mut c = c;
+        c.status = S::Warn;
+        c.message.push_str(" (some members attend only part of the sitting)");
+        return c;
+    }
+    c
+}
+
+/// Whether the attendance block says some members came late or left early.
+fn partial_presence(r: &Deliberation, ctx: &Ctx) -> bool {
+    let from = r.attendance.line.unwrap_or(ctx.lines.0);
+    let to = from.saturating_add(40).min(ctx.lines.1);
+    (from..=to).any(|l| {
+        let t = super::words_only(ctx.line_text(l));
+        ["jusqu a la question", "a partir de la question", "a partir du point", "jusqu au point", "arrivee", "arrive a", "quitte la seance", "quitte la salle", "depart"]
+            .iter()
+            .any(|w| t.contains(w))
+    })
+}
+
+fn counts_strict(r: &Deliberation) -> Check {
+    const ID: &str = "attendance.counts";
+    let a = &r.attendance;
+    let s = a.stated;
+    let line = a.line;
+    let (p, rep) = (a.present.len() as u32, a.represented.len() as u32);
+    let mut compared = 0;
+    if let Some(sp) = s.present
+        && p > 0 {
+            compared += 1;
+            if sp != p {
+                return with_figures(check(ID, S::Fail, format!("{sp} present stated, but {p} listed as present"), line), sp, p);
+            }
+        }
+    if let Some(sr) = s.represented
+        && (rep > 0 || (p > 0 && sr == 0)) {
+            compared += 1;
+            if sr != rep {
+                return with_figures(check(ID, S::Fail, format!("{sr} represented stated, but {rep} proxies listed"), line), sr, rep);
+            }
+        }
+    if let Some(sv) = s.voting {
+        let (pp, rr) = (s.present.unwrap_or(p), s.represented.unwrap_or(rep));
+        if pp > 0 {
+            compared += 1;
+            let nppv = r.vote.not_voting.unwrap_or(0);
+            if sv != pp + rr && sv + nppv != pp + rr {
+                return with_figures(
+                    check(ID, S::Fail, format!("{sv} votants stated, but {pp} present + {rr} represented = {}", pp + rr), line),
+                    pp + rr,
+                    sv,
+                );
+            }
+        }
+    }
+    if let Some(e) = s.in_office {
+        let n = listed(r).max(s.present.unwrap_or(0) + s.represented.unwrap_or(0));
+        if n > 0 {
+            compared += 1;
+            if n > e {
+                return with_figures(check(ID, S::Fail, format!("{e} members in office stated, but {n} members listed"), line), e, n);
+            }
+        }
+    }
+    if compared == 0 {
+        return skip(ID, "no stated count to compare with a list");
+    }
+    check(ID, S::Pass, "stated counts agree with the lists", line)
+}
+
+/// `attendance.quorum` — more than half the members in office must be
+/// present, proxies aside (CGCT L2121-17, cross-check 4); a third during
+/// the COVID windows (present or represented in spring 2020). Members in
+/// office: the stated figure, else at least the members listed. A sitting
+/// re-convened after a failed quorum needs none.
+pub fn quorum(r: &Deliberation, ctx: &Ctx) -> Check {
+    const ID: &str = "attendance.quorum";
+    let a = &r.attendance;
+    let present = if a.present.is_empty() { a.stated.present } else { Some(a.present.len() as u32) };
+    let Some(p) = present else { return skip(ID, "no present members stated") };
+    let represented = if a.represented.is_empty() { a.stated.represented.unwrap_or(0) } else { a.represented.len() as u32 };
+    let (e, lower_bound) = match a.stated.in_office {
+        Some(e) => (e, false),
+        None if listed(r) > 0 && !a.present.is_empty() => (listed(r), true),
+        None => return skip(ID, "members in office unknown"),
+    };
+    if e == 0 {
+        return skip(ID, "members in office unknown");
+    }
+    let covid = r.session.date.and_then(covid_rules);
+    let (ok, rule, counted) = match covid {
+        Some(c) => {
+            let n = if c.quorum_counts_represented { p + represented } else { p };
+            (n * 3 >= e, format!("a third of {e} (COVID-era rule)"), n)
+        }
+        None => (p * 2 > e, format!("more than half of {e}"), p),
+    };
+    let of = if lower_bound { "members listed" } else { "members in office" };
+    if ok {
+        return with_figures(check(ID, S::Pass, format!("{counted} present: quorum is {rule} {of}"), a.line), e / 2 + 1, counted);
+    }
+    let reconvened = (ctx.lines.0..=ctx.lines.1.min(ctx.lines.0 + 80)).any(|l| {
+        let t = fold(ctx.line_text(l));
+        t.contains("sans condition de quorum") || t.contains("quorum n'ayant pas") || t.contains("quorum n'a pas")
+            || t.contains("deuxieme convocation") || t.contains("seconde convocation")
+    });
+    if reconvened {
+        return check(ID, S::Pass, format!("{counted} present, below {rule} {of}, but the sitting was re-convened without quorum"), a.line);
+    }
+    with_figures(check(ID, S::Fail, format!("{counted} present, but quorum is {rule} {of}"), a.line), e / 2 + 1, counted)
+}
+
+/// `attendance.proxy_holder_present` — a proxy is given to a colleague who
+/// attends and votes for the absent member (CGCT L2121-20, cross-check 2):
+/// every named holder must be in the present list. One check per failure.
+pub fn proxy_holder_present(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
+    const ID: &str = "attendance.proxy_holder_present";
+    let a = &r.attendance;
+    let holders: Vec<(&Person, &Person)> = a.represented.iter().filter_map(|x| x.proxy.as_ref().map(|p| (&x.principal, p))).collect();
+    if holders.is_empty() || a.present.is_empty() {
+        return vec![skip(ID, "no proxy holder or no present list")];
+    }
+    let bad: Vec<Check> = holders
+        .iter()
+        .filter(|(_, h)| !a.present.iter().any(|p| same_person(p, h)))
+        .map(|(principal, h)| {
+            // One character off a present member's name: an OCR slip, most
+            // likely, so a warning.
+            let near = a.present.iter().find(|p| near_name(&person_key(p).0, &person_key(h).0));
+            let (status, msg) = match near {
+                Some(p) => (S::Warn, format!("{} holds the proxy of {} and is not listed as present; {} is (misread name?)", h.full_name(), principal.full_name(), p.full_name())),
+                None => (S::Fail, format!("{} holds the proxy of {} but is not listed as present", h.full_name(), principal.full_name())),
+            };
+            with_figures(check(ID, status, msg, person_line(r, ctx, principal, Some(h))), "present", h.full_name())
+        })
+        .collect();
+    if bad.is_empty() {
+        vec![check(ID, S::Pass, format!("all {} proxy holders are present", holders.len()), a.line)]
+    } else {
+        bad
+    }
+}
+
+/// `attendance.one_proxy_each` — "un même conseiller municipal ne peut être
+/// porteur que d'un seul pouvoir" (CGCT L2121-20, cross-check 3); two during
+/// the COVID windows. One check per holder over the limit.
+pub fn one_proxy_each(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
+    const ID: &str = "attendance.one_proxy_each";
+    let a = &r.attendance;
+    let holders: Vec<(&Person, &Person)> = a.represented.iter().filter_map(|x| x.proxy.as_ref().map(|p| (&x.principal, p))).collect();
+    if holders.is_empty() {
+        return vec![skip(ID, "no named proxy holder")];
+    }
+    let max = r.session.date.and_then(covid_rules).map(|c| c.max_proxies).unwrap_or(1);
+    let mut out = Vec::new();
+    let mut seen: Vec<usize> = Vec::new();
+    for (i, (_, h)) in holders.iter().enumerate() {
+        if seen.contains(&i) {
+            continue;
+        }
+        let same: Vec<usize> = (i..holders.len()).filter(|&j| same_person(holders[j].1, h)).collect();
+        seen.extend(&same);
+        if same.len() as u32 > max {
+            let last = holders[*same.last().unwrap_or(&i)];
+            let givers: Vec<String> = same.iter().map(|&j| holders[j].0.full_name()).collect();
+            out.push(with_figures(
+                check(ID, S::Fail, format!("{} holds {} proxies ({}), the limit is {max}", h.full_name(), same.len(), givers.join(", ")), person_line(r, ctx, last.0, Some(last.1))),
+                max,
+                same.len(),
+            ));
+        }
+    }
+    if out.is_empty() {
+        out.push(check(ID, S::Pass, format!("no member holds more than {max} proxy"), a.line));
+    }
+    out
+}
+
+/// `attendance.disjoint` — a member is either present, represented, excused
+/// or absent, never two of these (cross-check 2). One check per member
+/// listed twice.
+pub fn disjoint(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
+    const ID: &str = "attendance.disjoint";
+    let a = &r.attendance;
+    if a.present.is_empty() || (a.represented.is_empty() && a.excused.is_empty() && a.absent.is_empty()) {
+        return vec![skip(ID, "fewer than two attendance lists")];
+    }
+    let mut out = Vec::new();
+    let others = a
+        .represented
+        .iter()
+        .map(|x| (&x.principal, "represented"))
+        .chain(a.excused.iter().map(|p| (p, "excused")))
+        .chain(a.absent.iter().map(|p| (p, "absent")));
+    for (o, what) in others {
+        // A bare family name shared by several present members is not a
+        // clash ("PUJOL" among three PUJOLs).
+        let matches: Vec<&Person> = a.present.iter().filter(|p| same_person(p, o)).collect();
+        let exact = matches.iter().any(|p| person_key(p) == person_key(o));
+        if matches.len() == 1 || exact {
+            // Without given names on both sides, two homonyms cannot be told
+            // apart: a warning, not a failure.
+            let named = !person_key(o).1.is_empty() && matches.iter().all(|p| !person_key(p).1.is_empty());
+            let status = if named { S::Fail } else { S::Warn };
+            out.push(with_figures(
+                check(ID, status, format!("{} is listed both as present and as {what}", o.full_name()), person_line(r, ctx, o, None).map(|l| {
+                    // Point at the second mention: the one after the present list.
+                    let from = l + 1;
+                    let k = person_key(o).0;
+                    ctx.find_line(from, r.vote.line.unwrap_or(ctx.lines.1), &[k.as_str()]).unwrap_or(l)
+                })),
+                "once",
+                o.full_name(),
+            ));
+        }
+    }
+    if out.is_empty() {
+        out.push(check(ID, S::Pass, "no member is listed twice", a.line));
+    }
+    out
+}
+
+/// `attendance.secretary_present` — the council names one of its members
+/// as secretary at the start of the sitting (CGCT L2121-15, cross-check
+/// 10): the secretary must be in the present list.
+pub fn secretary_present(r: &Deliberation, ctx: &Ctx) -> Check {
+    const ID: &str = "attendance.secretary_present";
+    let a = &r.attendance;
+    let Some(sec) = &a.secretary else { return skip(ID, "no secretary named") };
+    if a.present.is_empty() {
+        return skip(ID, "no present list");
+    }
+    let line = {
+        let k = person_key(sec).0;
+        let from = a.line.unwrap_or(ctx.lines.0);
+        ctx.find_line(from, ctx.lines.1, &["secretaire", k.as_str()]).or(a.line)
+    };
+    if a.present.iter().any(|p| same_person(p, sec)) {
+        return check(ID, S::Pass, format!("secretary {} is present", sec.full_name()), line);
+    }
+    let elsewhere = a.represented.iter().any(|x| same_person(&x.principal, sec))
+        || a.excused.iter().chain(&a.absent).any(|p| same_person(p, sec));
+    let msg = if elsewhere {
+        format!("secretary {} is listed as absent or represented", sec.full_name())
+    } else {
+        format!("secretary {} is not in the present list", sec.full_name())
+    };
+    with_figures(check(ID, S::Fail, msg, line), "present", sec.full_name())
+}
+
+/// `attendance.council_size` — the members of a municipal council (present,
+/// represented, excused, absent) number the legal size for the commune's
+/// population (CGCT L2121-2, cross-check 1; 9 below 100 inhabitants before
+/// 2014). The population that counts is the one authenticated at the last
+/// general renewal, not the table's: near a bracket boundary the check
+/// warns; fewer members than the legal size (vacancies, unlisted absents)
+/// also warns. Paris, Marseille and Lyon have their own totals.
+pub fn council_size(r: &Deliberation, ctx: &Ctx) -> Check {
+    const ID: &str = "attendance.council_size";
+    let Some(c) = ctx.commune else { return skip(ID, "body not identified as a commune") };
+    if r.body.kind.is_some_and(|k| k != BodyKind::Commune)
+        || r.session.assembly.is_some_and(|a| a != Assembly::ConseilMunicipal)
+    {
+        return skip(ID, "not a municipal council");
+    }
+    if matches!(c.insee, "75056" | "13055" | "69123") {
+        return skip(ID, "Paris, Marseille and Lyon have special council sizes");
+    }
+    let Some(pop) = c.population else { return skip(ID, "population unknown") };
+    let a = &r.attendance;
+    let n = match a.stated.in_office {
+        Some(e) => e.max(listed(r)),
+        None if !a.present.is_empty() => listed(r),
+        None => return skip(ID, "no member lists"),
+    };
+    let year = r.session.date.map(|d| d.year).unwrap_or(2020);
+    let renewal = if year >= 2026 { 2026 } else if year >= 2020 { 2020 } else if year >= 2014 { 2014 } else { 2008 };
+    let legal = legal_council_size_at(pop, renewal);
+    let line = a.line;
+    if n == legal {
+        return with_figures(check(ID, S::Pass, format!("{n} members, the legal size for {pop} inhabitants"), line), legal, n);
+    }
+    // Sizes allowed by a population within 15 % of the table's.
+    let near: Vec<u32> = COUNCIL_BRACKETS
+        .iter()
+        .filter(|&&b| (pop as f64 - b as f64).abs() <= 0.15 * b as f64)
+        .flat_map(|&b| [legal_council_size(b.saturating_sub(1)), legal_council_size(b)])
+        .collect();
+    if near.contains(&n) {
+        return with_figures(
+            check(ID, S::Warn, format!("{n} members; {legal} for {pop} inhabitants today, but the population at the last renewal may fall in the neighbouring bracket"), line),
+            legal,
+            n,
+        );
+    }
+    if n < legal {
+        return with_figures(
+            check(ID, S::Warn, format!("{n} members listed, fewer than the legal {legal} for {pop} inhabitants (vacancies or unlisted members?)"), line),
+            legal,
+            n,
+        );
+    }
+    with_figures(check(ID, S::Fail, format!("{n} members listed, but the legal size for {pop} inhabitants is {legal}"), line), legal, n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Represented;
+    use crate::normalize::normalize;
+    use crate::reference::commune_by_insee;
+
+    fn person(g: &str, f: &str) -> Person {
+        Person { title: None, given_name: Some(g.into()), family_name: Some(f.into()) }
+    }
+
+    fn base() -> Deliberation {
+        let mut r = Deliberation::default();
+        r.attendance.present = vec![person("Ana", "ALPHA"), person("Bo", "BETA"), person("Cy", "GAMMA")];
+        r.attendance.represented = vec![Represented { principal: person("Di", "DELTA"), proxy: Some(person("Ana", "ALPHA")) }];
+        r.attendance.absent = vec![person("Ed", "EPSILON")];
+        r.attendance.secretary = Some(person("Bo", "BETA"));
+        r.attendance.line = Some(1);
+        r
+    }
+
+    fn text() -> Normalized {
+        normalize("Présents : Ana ALPHA, Bo BETA, Cy GAMMA\nPouvoir : Di DELTA à Ana ALPHA\nAbsent : Ed EPSILON\nSecrétaire : Bo BETA\n")
+    }
+    use crate::normalize::Normalized;
+
+    #[test]
+    fn covid_windows() {
+        assert!(covid_rules(Date::new(2020, 4, 1).unwrap()).unwrap().quorum_counts_represented);
+        assert!(!covid_rules(Date::new(2021, 3, 1).unwrap()).unwrap().quorum_counts_represented);
+        assert!(covid_rules(Date::new(2021, 10, 15).unwrap()).is_none());
+        assert!(covid_rules(Date::new(2022, 8, 1).unwrap()).is_none());
+    }
+
+    #[test]
+    fn counts_rule() {
+        let n = text();
+        let ctx = Ctx::whole(&n);
+        let mut r = base();
+        assert_eq!(counts(&r, &ctx).status, S::Skip);
+        r.attendance.stated.present = Some(3);
+        r.attendance.stated.voting = Some(4);
+        assert_eq!(counts(&r, &ctx).status, S::Pass);
+        r.attendance.stated.present = Some(4);
+        assert_eq!(counts(&r, &ctx).status, S::Fail);
+        r.attendance.stated.present = Some(3);
+        r.attendance.stated.in_office = Some(4);
+        assert_eq!(counts(&r, &ctx).status, S::Fail);
+        let moving = normalize("Présents : Ana ALPHA (jusqu'à la question 5), Bo BETA, Cy GAMMA\n");
+        assert_eq!(counts(&r, &Ctx::whole(&moving)).status, S::Warn);
+    }
+
+    #[test]
+    fn near_names() {
+        assert!(near_name("ccaveau", "claveau"));
+        assert!(!near_name("claveau", "clavaeu"));
+        assert!(near_name("dupont", "dupond"));
+        assert!(near_name("dupont", "dupontt"));
+        assert!(!near_name("bach", "bacq"));
+        assert!(!near_name("martin", "martinez"));
+    }
+
+    #[test]
+    fn quorum_rule() {
+        let n = text();
+        let ctx = Ctx::whole(&n);
+        let mut r = base();
+        assert_eq!(quorum(&r, &ctx).status, S::Pass); // 3 of 5 listed
+        r.attendance.stated.in_office = Some(7);
+        let c = quorum(&r, &ctx);
+        assert_eq!(c.status, S::Fail);
+        r.session.date = Date::new(2021, 2, 1);
+        assert_eq!(quorum(&r, &ctx).status, S::Pass); // a third during COVID
+        r.attendance.present.clear();
+        assert_eq!(quorum(&r, &ctx).status, S::Skip);
+    }
+
+    #[test]
+    fn proxy_rules() {
+        let n = text();
+        let ctx = Ctx::whole(&n);
+        let mut r = base();
+        assert_eq!(proxy_holder_present(&r, &ctx)[0].status, S::Pass);
+        assert_eq!(one_proxy_each(&r, &ctx)[0].status, S::Pass);
+        r.attendance.represented[0].proxy = Some(person("Ed", "EPSILON"));
+        let c = &proxy_holder_present(&r, &ctx)[0];
+        assert_eq!(c.status, S::Fail);
+        assert_eq!(c.line, Some(2));
+        r.attendance.represented[0].proxy = Some(person("Cy", "GAMMAS"));
+        assert_eq!(proxy_holder_present(&r, &ctx)[0].status, S::Warn);
+        r.attendance.represented[0].proxy = Some(person("Ana", "ALPHA"));
+        r.attendance.represented.push(Represented { principal: person("Ed", "EPSILON"), proxy: Some(person("Ana", "ALPHA")) });
+        r.attendance.absent.clear();
+        let c = &one_proxy_each(&r, &ctx)[0];
+        assert_eq!(c.status, S::Fail);
+        r.session.date = Date::new(2021, 2, 1);
+        assert_eq!(one_proxy_each(&r, &ctx)[0].status, S::Pass);
+        r.attendance.represented.clear();
+        assert_eq!(one_proxy_each(&r, &ctx)[0].status, S::Skip);
+    }
+
+    #[test]
+    fn disjoint_rule() {
+        let n = text();
+        let ctx = Ctx::whole(&n);
+        let mut r = base();
+        assert_eq!(disjoint(&r, &ctx)[0].status, S::Pass);
+        r.attendance.absent.push(person("Cy", "GAMMA"));
+        let c = &disjoint(&r, &ctx)[0];
+        assert_eq!(c.status, S::Fail);
+        r.attendance.absent.clear();
+        r.attendance.represented.clear();
+        assert_eq!(disjoint(&r, &ctx)[0].status, S::Skip);
+    }
+
+    #[test]
+    fn secretary_rule() {
+        let n = text();
+        let ctx = Ctx::whole(&n);
+        let mut r = base();
+        let c = secretary_present(&r, &ctx);
+        assert_eq!(c.status, S::Pass);
+        assert_eq!(c.line, Some(4));
+        r.attendance.secretary = Some(person("Ed", "EPSILON"));
+        assert_eq!(secretary_present(&r, &ctx).status, S::Fail);
+        r.attendance.secretary = None;
+        assert_eq!(secretary_present(&r, &ctx).status, S::Skip);
+    }
+
+    #[test]
+    fn council_size_rule() {
+        let n = text();
+        let mut ctx = Ctx::whole(&n);
+        let mut r = base();
+        assert_eq!(council_size(&r, &ctx).status, S::Skip);
+        ctx.commune = commune_by_insee("66136"); // 55 seats
+        r.attendance.stated.in_office = Some(55);
+        assert_eq!(council_size(&r, &ctx).status, S::Pass);
+        r.attendance.stated.in_office = Some(57);
+        assert_eq!(council_size(&r, &ctx).status, S::Fail);
+        r.attendance.stated.in_office = Some(53);
+        // 121 616 inhabitants: within 15 % of the 100 000 boundary? No; 53 < 55 → warn.
+        assert_eq!(council_size(&r, &ctx).status, S::Warn);
+    }
+}

@@ -1,0 +1,412 @@
+//! Date rules: order of the dates, agreement of the session date's
+//! statements, year in words, convocation delay.
+
+use super::{Ctx, check, skip, with_figures};
+use crate::model::{BodyKind, Check, CheckStatus as S, Date, Deliberation};
+use crate::normalize::{fold, fold_same_len};
+use regex::Regex;
+use std::sync::LazyLock;
+
+const MONTHS: &[(&str, u8)] = &[
+    ("janvier", 1), ("janv", 1), ("jan", 1), ("fevrier", 2), ("fevr", 2), ("fev", 2), ("mars", 3), ("mar", 3),
+    ("avril", 4), ("avr", 4), ("mai", 5), ("juin", 6), ("juillet", 7), ("juil", 7), ("aout", 8), ("aou", 8),
+    ("septembre", 9), ("sept", 9), ("sep", 9), ("octobre", 10), ("oct", 10), ("novembre", 11), ("nov", 11),
+    ("decembre", 12), ("dec", 12),
+];
+
+fn month_of(word: &str) -> Option<u8> {
+    let w = word.trim_end_matches('.');
+    MONTHS.iter().find(|(m, _)| *m == w).map(|x| x.1)
+}
+
+static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:([0-9]{1,2}|1er) ([a-z\x01]{3,9})\.? ([0-9]{4})|([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4}))(?-u:\b)").unwrap()
+});
+
+/// Every date written in figures in `text` ("27 septembre 2023",
+/// "4 OCT. 2023", "27/09/2023"), with its byte offset.
+pub fn find_dates(text: &str) -> Vec<(Date, usize)> {
+    let folded = fold_same_len(text);
+    DATE_RE
+        .captures_iter(&folded)
+        .filter_map(|c| {
+            let start = c.get(0)?.start();
+            let d = if let Some(day) = c.get(1) {
+                let day: u8 = if day.as_str() == "1er" { 1 } else { day.as_str().parse().ok()? };
+                let month = month_of(&c.get(2)?.as_str().replace('\x01', ""))?;
+                Date::new(c.get(3)?.as_str().parse().ok()?, month, day)?
+            } else {
+                Date::new(c.get(6)?.as_str().parse().ok()?, c.get(5)?.as_str().parse().ok()?, c.get(4)?.as_str().parse().ok()?)?
+            };
+            Some((d, start))
+        })
+        .collect()
+}
+
+/// Value of French number words from 0 to 9 999 ("deux mille vingt-trois",
+/// "deux mil vingt trois", "deux-mille-vingt-et-un", "mil neuf cent
+/// quatre-vingt-dix-neuf"); `None` when a word is not a number word.
+pub fn number_words(s: &str) -> Option<u32> {
+    let f = fold(s);
+    let mut total = 0u32;
+    let mut current = 0u32;
+    let mut any = false;
+    for w in f.split([' ', '-']).filter(|w| !w.is_empty()) {
+        let unit = match w {
+            "zero" => 0, "un" | "une" => 1, "deux" => 2, "trois" => 3, "quatre" => 4, "cinq" => 5, "six" => 6,
+            "sept" => 7, "huit" => 8, "neuf" => 9, "dix" => 10, "onze" => 11, "douze" => 12, "treize" => 13,
+            "quatorze" => 14, "quinze" => 15, "seize" => 16, "trente" => 30, "quarante" => 40,
+            "cinquante" => 50, "soixante" => 60,
+            "et" => continue,
+            "vingt" | "vingts" => {
+                // "quatre-vingt(s)": 4 × 20.
+                if current % 100 == 4 { current += 76 } else { current += 20 }
+                any = true;
+                continue;
+            }
+            "cent" | "cents" => {
+                current = if current == 0 { 100 } else { current * 100 };
+                any = true;
+                continue;
+            }
+            "mille" | "mil" => {
+                total += if current == 0 { 1000 } else { current * 1000 };
+                current = 0;
+                any = true;
+                continue;
+            }
+            _ => return None,
+        };
+        current += unit;
+        any = true;
+    }
+    any.then_some(total + current)
+}
+
+static OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)(?-u:\b)l'an ((?:[a-z\x01]+[ -]){0,8}?[a-z\x01]+)(?:,| le | et le | a | a\x01 | du | [0-9]|$)").unwrap()
+});
+
+/// The year of "L'an deux mille vingt-trois …" in the record's text, with
+/// its 1-based line.
+pub fn year_in_words_of(ctx: &Ctx) -> Option<(u16, u32)> {
+    let range = ctx.byte_range();
+    let folded = fold_same_len(&ctx.norm.text[range.clone()]);
+    let c = OPENING.captures(&folded)?;
+    let words = c.get(1)?;
+    let y = number_words(&words.as_str().replace('\x01', ""))?;
+    let line = ctx.norm.line_of(range.start + words.start());
+    u16::try_from(y).ok().filter(|y| (1800..=2200).contains(y)).map(|y| (y, line))
+}
+
+static OPENING_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ ,]*(?:et )?(?:le )?([0-9]{1,2}|1er|premier|[a-z\x01-]+(?: et [a-z]+)?) ([a-z\x01]{3,9})(?-u:\b)").unwrap()
+});
+
+/// The session date of the opening sentence, "L'an deux mille vingt-trois,
+/// le 27 septembre" or "… le vingt-sept septembre", with its line.
+pub fn opening_date(ctx: &Ctx) -> Option<(Date, u32)> {
+    let range = ctx.byte_range();
+    let folded = fold_same_len(&ctx.norm.text[range.clone()]);
+    let c = OPENING.captures(&folded)?;
+    let words = c.get(1)?;
+    let year = u16::try_from(number_words(&words.as_str().replace('\x01', ""))?).ok()?;
+    let rest = &folded[words.end()..];
+    let d = OPENING_DAY.captures(rest)?;
+    let day_s = d.get(1)?.as_str().replace('\x01', "");
+    let day = match day_s.as_str() {
+        "1er" | "premier" => 1,
+        x => x.parse::<u32>().ok().or_else(|| number_words(x))?,
+    };
+    let month = month_of(&d.get(2)?.as_str().replace('\x01', ""))?;
+    let date = Date::new(year, month, u8::try_from(day).ok()?)?;
+    Some((date, ctx.norm.line_of(range.start + words.start())))
+}
+
+/// `dates.year_in_words` — the year written in words in the opening ("L'an
+/// deux mille vingt-trois") is the session's year (cross-check 21).
+pub fn year_in_words(r: &Deliberation, ctx: &Ctx) -> Check {
+    const ID: &str = "dates.year_in_words";
+    let Some(date) = r.session.date else { return skip(ID, "no session date") };
+    let Some((y, line)) = year_in_words_of(ctx) else { return skip(ID, "no year written in words") };
+    if y == date.year {
+        with_figures(check(ID, S::Pass, format!("year in words {y} = session year"), Some(line)), date.year, y)
+    } else {
+        with_figures(check(ID, S::Fail, format!("year in words is {y}, but the session is dated {date}"), Some(line)), date.year, y)
+    }
+}
+
+/// `dates.order` — convocation ≤ session ≤ transmission (accusé de
+/// réception) and posting (cross-check 13; CGCT L2121-10, L2131-1): an act
+/// is neither received by the prefecture nor posted before it is voted.
+pub fn order(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
+    const ID: &str = "dates.order";
+    let Some(s) = r.session.date else { return vec![skip(ID, "no session date")] };
+    let t = &r.transmission;
+    let around = t.line.unwrap_or(ctx.lines.1);
+    let near = |needles: &[&str]| {
+        ctx.find_line(around.saturating_sub(6), around + 6, needles).or(t.line)
+    };
+    let mut out = Vec::new();
+    let mut compared = 0;
+    if let Some(c) = r.session.convened_on {
+        compared += 1;
+        if c > s {
+            let line = ctx.find_line(ctx.lines.0, ctx.lines.1, &["convo"]).or(r.session.line);
+            out.push(with_figures(check(ID, S::Fail, format!("convened on {c}, after the session of {s}"), line), format!("≤ {s}"), c.to_string()));
+        }
+    }
+    for (d, what, needles) in [(t.received_on, "received by the prefecture", &["recu"][..]), (t.posted_on, "posted", &["affich"][..])] {
+        let Some(d) = d else { continue };
+        compared += 1;
+        if d < s {
+            let line = near(needles).or_else(|| near(&["publi"]));
+            out.push(with_figures(check(ID, S::Fail, format!("{what} on {d}, before the session of {s}"), line), format!("≥ {s}"), d.to_string()));
+        }
+    }
+    if compared == 0 {
+        return vec![skip(ID, "no convocation, transmission or posting date")];
+    }
+    if out.is_empty() {
+        out.push(check(ID, S::Pass, "convocation, session, transmission and posting dates are in order", r.session.line));
+    }
+    out
+}
+
+/// `dates.session` — every statement of the session date in the record's
+/// header (a heading "27 SEPTEMBRE 2023", the opening sentence) gives the
+/// same date. The odd one out is reported at its own line, the @ctes date
+/// helping to tell which one when it equals one of them.
+pub fn session_consistency(r: &Deliberation, ctx: &Ctx) -> Check {
+    const ID: &str = "dates.session";
+    let Some(s) = r.session.date else { return skip(ID, "no session date") };
+    let header_end = r.attendance.line.or(r.session.line.map(|l| l + 2)).unwrap_or(ctx.lines.0 + 15).min(ctx.lines.1);
+    let from = ctx.norm.line_range(ctx.lines.0).start;
+    let to = ctx.norm.line_range(header_end).end;
+    if from >= to {
+        return skip(ID, "no header");
+    }
+    let text = &ctx.norm.text[from..to];
+    let mut others: Vec<(Date, u32)> = Vec::new();
+    for (d, off) in find_dates(text) {
+        // A convocation or posting date is not a statement of the session date.
+        let ctx_before = &text[..off];
+        let lead: String = ctx_before.chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
+        let lead = fold(&lead);
+        if lead.contains("convo") || lead.contains("affich") || lead.contains("publi") || Some(d) == r.session.convened_on {
+            continue;
+        }
+        // Only a heading states the session date ("27 SEPTEMBRE 2023",
+        // "Conseil municipal du 4 avril 2018"); a sentence citing an
+        // earlier sitting does not.
+        let line = ctx.norm.line_of(from + off);
+        if !is_date_heading(ctx.line_text(line)) {
+            continue;
+        }
+        others.push((d, ctx.norm.line_of(from + off)));
+    }
+    if let Some(w) = opening_date(ctx)
+        && !others.contains(&w) {
+            others.push(w);
+        }
+    // The statement the session date was read from is not a witness.
+    others.retain(|(_, l)| Some(*l) != r.session.line);
+    let dissent: Vec<&(Date, u32)> = others.iter().filter(|(d, _)| *d != s).collect();
+    if others.is_empty() {
+        return skip(ID, "the session date is stated once");
+    }
+    let Some(&&(d, dline)) = dissent.first() else {
+        return check(ID, S::Pass, format!("the session date {s} is stated consistently"), r.session.line);
+    };
+    let agree = others.iter().filter(|(x, _)| *x == s).count();
+    let actes = r.transmission.actes.as_ref().and_then(|a| a.date);
+    // Which statement is the odd one: the one fewer witnesses support.
+    let session_is_odd = agree == 0 && (actes == Some(d) || dissent.len() > 1);
+    let line = if session_is_odd { r.session.line.or(Some(dline)) } else { Some(dline) };
+    with_figures(check(ID, S::Fail, format!("the session is dated {s}, but {d} is written at line {dline}"), line), s.to_string(), d.to_string())
+}
+
+const HEADING_WORDS: &[&str] = &[
+    "conseil", "municipal", "communautaire", "syndical", "seance", "reunion", "session", "du", "de", "la", "le",
+    "ordinaire", "extraordinaire", "publique", "compte", "rendu", "proces", "verbal", "pv", "cr", "extrait",
+    "registre", "des", "deliberations", "deliberation", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+    "samedi", "dimanche", "en", "date", "er",
+];
+
+/// Whether a line is a heading made of a date and heading words only.
+fn is_date_heading(line: &str) -> bool {
+    let w = super::words_only(line);
+    let mut dates = 0;
+    for word in w.split(' ').filter(|x| !x.is_empty()) {
+        if word.chars().all(|c| c.is_ascii_digit()) || month_of(word).is_some() {
+            dates += 1;
+            continue;
+        }
+        if !HEADING_WORDS.contains(&word) {
+            return false;
+        }
+    }
+    dates > 0
+}
+
+/// `dates.convocation_delay` — the convocation is sent at least 3 clear
+/// days before the sitting below 3 500 inhabitants (CGCT L2121-11), 5 from
+/// 3 500 and in every EPCI (L2121-12, L5211-1), so the session is at least
+/// N + 1 days after it; in urgency the maire may shorten it to one clear day
+/// (the text then says "urgence").
+pub fn convocation_delay(r: &Deliberation, ctx: &Ctx) -> Check {
+    const ID: &str = "dates.convocation_delay";
+    let (Some(s), Some(c)) = (r.session.date, r.session.convened_on) else {
+        return skip(ID, "no session or convocation date");
+    };
+    let days = s.day_number() - c.day_number();
+    let line = ctx.find_line(ctx.lines.0, ctx.lines.1, &["convo"]).or(r.session.line);
+    let epci = r.body.kind == Some(BodyKind::Epci) || ctx.epci.is_some();
+    let clear: Option<i64> = if epci {
+        Some(5)
+    } else {
+        ctx.commune.and_then(|k| k.population).map(|p| if p >= 3_500 { 5 } else { 3 })
+    };
+    let urgent = (ctx.lines.0..=ctx.lines.1.min(ctx.lines.0 + 60)).any(|l| fold(ctx.line_text(l)).contains("urgence"));
+    let clear_days = days - 1;
+    let need = match clear {
+        Some(n) => n,
+        // Unknown population: fail only below both regimes.
+        None if clear_days >= 5 => 5,
+        None if clear_days < 3 => 3,
+        None => return skip(ID, "population unknown: 3 or 5 clear days apply"),
+    };
+    if clear_days >= need {
+        return with_figures(check(ID, S::Pass, format!("convened {days} days before the session ({clear_days} clear days, {need} required)"), line), need, clear_days);
+    }
+    if urgent && clear_days >= 1 {
+        return with_figures(check(ID, S::Warn, format!("{clear_days} clear days between convocation and session, {need} required outside urgency; urgency is mentioned"), line), need, clear_days);
+    }
+    with_figures(check(ID, S::Fail, format!("convened on {c} for {s}: {clear_days} clear days, {need} required"), line), need, clear_days)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ActesParts, Date};
+    use crate::normalize::normalize;
+    use crate::reference::commune_by_insee;
+
+    fn d(y: u16, m: u8, dd: u8) -> Option<Date> {
+        Date::new(y, m, dd)
+    }
+
+    #[test]
+    fn words() {
+        assert_eq!(number_words("deux mille vingt-trois"), Some(2023));
+        assert_eq!(number_words("deux mil quatorze"), Some(2014));
+        assert_eq!(number_words("deux-mille-vingt-et-un"), Some(2021));
+        assert_eq!(number_words("mil neuf cent quatre-vingt-dix-neuf"), Some(1999));
+        assert_eq!(number_words("quatre-vingts"), Some(80));
+        assert_eq!(number_words("soixante et onze"), Some(71));
+        assert_eq!(number_words("deux cents"), Some(200));
+        assert_eq!(number_words("deux mille vingt trois le"), None);
+    }
+
+    #[test]
+    fn date_headings() {
+        assert!(is_date_heading("**27 SEPTEMBRE 2023**"));
+        assert!(is_date_heading("Conseil Municipal du 4 avril 2018"));
+        assert!(is_date_heading("Séance du jeudi 4 avril 2018"));
+        assert!(!is_date_heading("1. Observations sur le compte rendu du conseil municipal du 16 décembre 2017 page 03"));
+    }
+
+    #[test]
+    fn opening_dates() {
+        let n = normalize("x\nL'an deux mille vingt-trois, le 27 septembre à 17h00\n");
+        assert_eq!(opening_date(&Ctx::whole(&n)), Some((d(2023, 9, 27).unwrap(), 2)));
+        let n = normalize("L'an deux mil quatorze, le vingt-sept février, le conseil\n");
+        assert_eq!(opening_date(&Ctx::whole(&n)), Some((d(2014, 2, 27).unwrap(), 1)));
+        let n = normalize("L'an deux mille vingt et un le premier mars\n");
+        assert_eq!(opening_date(&Ctx::whole(&n)), Some((d(2021, 3, 1).unwrap(), 1)));
+    }
+
+    #[test]
+    fn dates_in_text() {
+        let f = find_dates("le 27 septembre 2023, reçu le - 4 OCT. 2023 et le 20/09/2023");
+        let v: Vec<Date> = f.iter().map(|x| x.0).collect();
+        assert_eq!(v, vec![d(2023, 9, 27).unwrap(), d(2023, 10, 4).unwrap(), d(2023, 9, 20).unwrap()]);
+    }
+
+    #[test]
+    fn year_in_words_rule() {
+        let norm = normalize("titre\nL'an deux mille vingt-trois, le 27 septembre à 17h00\n");
+        let ctx = Ctx::whole(&norm);
+        let mut r = Deliberation::default();
+        assert_eq!(year_in_words(&r, &ctx).status, S::Skip);
+        r.session.date = d(2023, 9, 27);
+        let c = year_in_words(&r, &ctx);
+        assert_eq!((c.status, c.line), (S::Pass, Some(2)));
+        r.session.date = d(2022, 9, 27);
+        let c = year_in_words(&r, &ctx);
+        assert_eq!((c.status, c.line), (S::Fail, Some(2)));
+    }
+
+    #[test]
+    fn order_rule() {
+        let norm = normalize("x\nID : 066-1\nAccusé reçu le : 4 OCT. 2023\nAffiché le : 4 OCT. 2023\n");
+        let ctx = Ctx::whole(&norm);
+        let mut r = Deliberation::default();
+        assert_eq!(order(&r, &ctx)[0].status, S::Skip);
+        r.session.date = d(2023, 9, 27);
+        r.session.convened_on = d(2023, 9, 20);
+        r.transmission.line = Some(2);
+        r.transmission.received_on = d(2023, 10, 4);
+        r.transmission.posted_on = d(2023, 10, 4);
+        assert_eq!(order(&r, &ctx)[0].status, S::Pass);
+        r.transmission.received_on = d(2023, 9, 4);
+        let c = &order(&r, &ctx)[0];
+        assert_eq!((c.status, c.line), (S::Fail, Some(3)));
+        r.transmission.received_on = d(2023, 10, 4);
+        r.transmission.posted_on = d(2023, 9, 4);
+        assert_eq!(order(&r, &ctx)[0].line, Some(4));
+        r.transmission.posted_on = None;
+        r.session.convened_on = d(2023, 9, 28);
+        assert_eq!(order(&r, &ctx)[0].status, S::Fail);
+    }
+
+    #[test]
+    fn session_rule() {
+        let norm = normalize("CONSEIL MUNICIPAL\n27 SEPTEMBRE 2023\nL'an deux mille vingt-trois, le 27 septembre 2023, convoqué le 20 septembre 2023\nPrésents\n");
+        let ctx = Ctx::whole(&norm);
+        let mut r = Deliberation::default();
+        r.session.date = d(2023, 9, 27);
+        r.session.convened_on = d(2023, 9, 20);
+        r.session.line = Some(3);
+        r.attendance.line = Some(4);
+        assert_eq!(session_consistency(&r, &ctx).status, S::Pass);
+        let norm2 = normalize("CONSEIL MUNICIPAL\n28 SEPTEMBRE 2023\nL'an deux mille vingt-trois, le 27 septembre 2023, convoqué le 20 septembre 2023\nPrésents\n");
+        let ctx2 = Ctx::whole(&norm2);
+        let c = session_consistency(&r, &ctx2);
+        assert_eq!((c.status, c.line), (S::Fail, Some(2)));
+        // The session line is the odd one when the @ctes date sides with the heading.
+        r.session.date = d(2023, 9, 28);
+        r.transmission.actes = Some(ActesParts { department: "066".into(), siren: "216601369".into(), date: d(2023, 9, 27), internal_id: "1".into(), nature: "DE".into() });
+        let norm3 = normalize("CONSEIL MUNICIPAL\n27 SEPTEMBRE 2023\nL'an deux mille vingt-trois, le 28 septembre à 17h00, convoqué le 20 septembre 2023\nPrésents\n");
+        let c = session_consistency(&r, &Ctx::whole(&norm3));
+        assert_eq!((c.status, c.line), (S::Fail, Some(3)));
+    }
+
+    #[test]
+    fn convocation_rule() {
+        let norm = normalize("régulièrement convoqué le 20 septembre 2023\n");
+        let mut ctx = Ctx::whole(&norm);
+        let mut r = Deliberation::default();
+        assert_eq!(convocation_delay(&r, &ctx).status, S::Skip);
+        r.session.date = d(2023, 9, 27);
+        r.session.convened_on = d(2023, 9, 20);
+        ctx.commune = commune_by_insee("66136");
+        assert_eq!(convocation_delay(&r, &ctx).status, S::Pass);
+        r.session.convened_on = d(2023, 9, 24);
+        let c = convocation_delay(&r, &ctx);
+        assert_eq!((c.status, c.line), (S::Fail, Some(1)));
+        ctx.commune = None;
+        r.session.convened_on = d(2023, 9, 23); // 3 clear days: depends on population
+        assert_eq!(convocation_delay(&r, &ctx).status, S::Skip);
+    }
+}

@@ -1,0 +1,453 @@
+//! Identifier rules: UAI check letter, SIREN/SIRET Luhn, identity of the
+//! body, @ctes id consistency; OCR repair of identifiers.
+
+use super::{Ctx, check, skip, with_figures};
+use crate::model::{Check, CheckStatus as S, Deliberation, Identifier, IdentifierKind, Warning};
+use crate::reference::department_code;
+use regex::Regex;
+use std::sync::LazyLock;
+
+const UAI_KEYS: &[u8] = b"ABCDEFGHJKLMNPRSTUVWXYZ";
+
+/// The check letter of a UAI's 7 digits: "ABCDEFGHJKLMNPRSTUVWXYZ"
+/// indexed by the number modulo 23.
+pub fn uai_letter(digits: &str) -> Option<char> {
+    if digits.len() != 7 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: u32 = digits.parse().ok()?;
+    Some(UAI_KEYS[(n % 23) as usize] as char)
+}
+
+/// Whether a UAI (7 digits + check letter) is valid.
+pub fn uai_valid(uai: &str) -> bool {
+    uai.len() == 8 && uai.is_char_boundary(7) && uai_letter(&uai[..7]).is_some_and(|c| uai[7..].starts_with(c))
+}
+
+/// Luhn check over a string of digits.
+pub fn luhn(digits: &str) -> bool {
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let sum: u32 = digits
+        .bytes()
+        .rev()
+        .enumerate()
+        .map(|(i, b)| {
+            let d = (b - b'0') as u32;
+            if i % 2 == 1 { if d * 2 > 9 { d * 2 - 9 } else { d * 2 } } else { d }
+        })
+        .sum();
+    sum.is_multiple_of(10)
+}
+
+/// A valid SIREN: 9 digits passing Luhn.
+pub fn siren_valid(s: &str) -> bool {
+    s.len() == 9 && luhn(s)
+}
+
+/// A valid SIRET: 14 digits passing Luhn, or a La Poste SIRET (SIREN
+/// 356000000) whose digit sum is a multiple of 5.
+pub fn siret_valid(s: &str) -> bool {
+    if s.len() != 14 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    luhn(s) || (s.starts_with("356000000") && s.bytes().map(|b| (b - b'0') as u32).sum::<u32>() % 5 == 0)
+}
+
+/// OCR confusions between a letter and a digit, both ways.
+const CONFUSIONS: &[(char, char)] = &[('O', '0'), ('o', '0'), ('I', '1'), ('l', '1'), ('S', '5'), ('B', '8'), ('Z', '2')];
+
+/// The one value a single OCR confusion (O↔0, I/l↔1, S↔5, B↔8, Z↔2) turns
+/// into a valid identifier; `None` when none or several do.
+pub fn repair_one(value: &str, valid: impl Fn(&str) -> bool) -> Option<String> {
+    let chars: Vec<char> = value.chars().collect();
+    let mut found: Vec<String> = Vec::new();
+    for i in 0..chars.len() {
+        for &(l, d) in CONFUSIONS {
+            let to = if chars[i] == l { d } else if chars[i] == d { l.to_ascii_uppercase() } else { continue };
+            let mut c = chars.clone();
+            c[i] = to;
+            let s: String = c.into_iter().collect();
+            if valid(&s) && !found.contains(&s) {
+                found.push(s);
+            }
+        }
+    }
+    (found.len() == 1).then(|| found.remove(0))
+}
+
+fn validator(kind: IdentifierKind) -> Option<fn(&str) -> bool> {
+    match kind {
+        IdentifierKind::Uai => Some(uai_valid),
+        IdentifierKind::Siren => Some(siren_valid),
+        IdentifierKind::Siret => Some(siret_valid),
+        _ => None,
+    }
+}
+
+static NEAR_ID: LazyLock<Regex> = LazyLock::new(|| {
+    // A token of digits with letters OCR confuses with digits: UAI-like (8),
+    // SIREN-like (9) or SIRET-like (14, spaces allowed after a label).
+    Regex::new(r"(?-u:\b)(?:SIRE[NT]\s*(?:n°|N°|:)?\s*:?\s*)?([0-9OIlSBZ]{7}[A-Z0-9]|[0-9OIlSBZ]{9}|[0-9OIlSBZ]{14}|[0-9OIlSBZ]{3} ?[0-9OIlSBZ]{3} ?[0-9OIlSBZ]{3}(?: ?[0-9OIlSBZ]{5})?)(?-u:\b)").unwrap()
+});
+
+/// Repairs identifiers that fail their check when one OCR confusion makes
+/// them valid: the identifier gets the repaired value, `repaired_from` the
+/// value as written, and the record a warning. Identifiers the parsers did
+/// not recognise because of a confused character (a letter among the
+/// digits) are looked for in the record's text and added the same way.
+pub fn repair_identifiers(r: &mut Deliberation, ctx: &Ctx) {
+    for id in r.identifiers.iter_mut() {
+        if id.check_ok != Some(false) || id.repaired_from.is_some() {
+            continue;
+        }
+        let Some(valid) = validator(id.kind) else { continue };
+        if let Some(fixed) = repair_one(&id.value, valid) {
+            r.warnings.push(Warning {
+                kind: "identifier_repaired".into(),
+                message: format!("{} {} read as {}: one OCR confusion away from a valid identifier", kind_name(id.kind), fixed, id.value),
+                line: Some(id.line),
+            });
+            id.repaired_from = Some(std::mem::replace(&mut id.value, fixed));
+            id.check_ok = Some(true);
+        }
+    }
+    // Tokens with a confused letter, which no parser takes for an identifier.
+    let range = ctx.byte_range();
+    let text = &ctx.norm.text[range.clone()];
+    let mut added = Vec::new();
+    for m in NEAR_ID.captures_iter(text) {
+        let Some(g) = m.get(1) else { continue };
+        let raw: String = g.as_str().chars().filter(|c| *c != ' ').collect();
+        let letters = raw[..raw.len().saturating_sub(1)].chars().filter(|c| c.is_ascii_alphabetic()).count();
+        let digits = raw.chars().filter(|c| c.is_ascii_digit()).count();
+        if letters != 1 || digits + 2 < raw.len() {
+            continue;
+        }
+        let labelled = m.get(0).is_some_and(|x| x.as_str().starts_with("SIRE"));
+        let kind = match raw.len() {
+            8 => IdentifierKind::Uai,
+            9 if labelled => IdentifierKind::Siren,
+            14 if labelled => IdentifierKind::Siret,
+            _ => continue,
+        };
+        let Some(valid) = validator(kind) else { continue };
+        if valid(&raw) {
+            continue;
+        }
+        if let Some(fixed) = repair_one(&raw, valid) {
+            if r.identifiers.iter().any(|i| i.value == fixed || i.repaired_from.as_deref() == Some(raw.as_str())) {
+                continue;
+            }
+            let line = ctx.norm.line_of(range.start + g.start());
+            added.push(Identifier { kind, value: fixed.clone(), check_ok: Some(true), line, repaired_from: Some(raw.clone()) });
+            r.warnings.push(Warning {
+                kind: "identifier_repaired".into(),
+                message: format!("{} {} read as {}: one OCR confusion away from a valid identifier", kind_name(kind), fixed, raw),
+                line: Some(line),
+            });
+        }
+    }
+    for a in added {
+        let pos = r.identifiers.iter().position(|i| i.line > a.line).unwrap_or(r.identifiers.len());
+        r.identifiers.insert(pos, a);
+    }
+}
+
+fn kind_name(k: IdentifierKind) -> &'static str {
+    match k {
+        IdentifierKind::Uai => "UAI",
+        IdentifierKind::Siren => "SIREN",
+        IdentifierKind::Siret => "SIRET",
+        IdentifierKind::Actes => "@ctes id",
+        IdentifierKind::Insee => "INSEE code",
+    }
+}
+
+/// Checks of one identifier kind: one `fail` per invalid value (with the
+/// expected check character), one `warn` per repaired value, else one
+/// `pass`.
+fn per_identifier(r: &Deliberation, id: &str, kind: IdentifierKind, valid: fn(&str) -> bool, expected: fn(&str) -> Option<String>) -> Vec<Check> {
+    let ids: Vec<&Identifier> = r.identifiers.iter().filter(|i| i.kind == kind).collect();
+    let mut out = Vec::new();
+    let mut n = 0;
+    for i in &ids {
+        n += 1;
+        if let Some(from) = &i.repaired_from {
+            out.push(with_figures(
+                check(id, S::Warn, format!("{} {} read as {from}, repaired (one OCR confusion)", kind_name(kind), i.value), Some(i.line)),
+                i.value.clone(),
+                from.clone(),
+            ));
+        } else if !valid(&i.value) {
+            let exp = expected(&i.value);
+            let msg = match &exp {
+                Some(e) => format!("{} {} fails its check: expected {e}", kind_name(kind), i.value),
+                None => format!("{} {} fails its check", kind_name(kind), i.value),
+            };
+            let c = check(id, S::Fail, msg, Some(i.line));
+            out.push(match exp {
+                Some(e) => with_figures(c, e, i.value.clone()),
+                None => c,
+            });
+        }
+    }
+    // Establishments not among the identifiers.
+    if kind == IdentifierKind::Uai {
+        for e in &r.establishments {
+            if ids.iter().any(|i| i.value == e.uai) {
+                continue;
+            }
+            n += 1;
+            if !uai_valid(&e.uai) {
+                let c = check(id, S::Fail, format!("UAI {} fails its check", e.uai), Some(e.line));
+                out.push(match expected(&e.uai) {
+                    Some(x) => with_figures(c, x, e.uai.clone()),
+                    None => c,
+                });
+            }
+        }
+    }
+    if n == 0 {
+        return vec![skip(id, &format!("no {}", kind_name(kind)))];
+    }
+    if out.is_empty() {
+        out.push(check(id, S::Pass, format!("{n} {} valid", kind_name(kind)), None));
+    }
+    out
+}
+
+/// `uai.check_letter` — a UAI is 7 digits and the letter
+/// "ABCDEFGHJKLMNPRSTUVWXYZ"[n mod 23] (cross-check 18).
+pub fn uai_check_letter(r: &Deliberation) -> Vec<Check> {
+    per_identifier(r, "uai.check_letter", IdentifierKind::Uai, uai_valid, |v| {
+        v.get(..7).and_then(uai_letter).map(|c| format!("{}{c}", &v[..7]))
+    })
+}
+
+fn luhn_key(prefix: &str) -> Option<String> {
+    (0..10).map(|d| format!("{prefix}{d}")).find(|s| luhn(s))
+}
+
+/// `siren.luhn` — a SIREN is 8 digits and a Luhn key (cross-check 16).
+pub fn siren_luhn(r: &Deliberation) -> Vec<Check> {
+    per_identifier(r, "siren.luhn", IdentifierKind::Siren, siren_valid, |v| v.get(..8).and_then(luhn_key))
+}
+
+/// `siret.luhn` — a SIRET (SIREN + NIC) passes Luhn over its 14 digits,
+/// La Poste's (356000000…) a digit sum multiple of 5 (cross-checks 16, 17).
+pub fn siret_luhn(r: &Deliberation) -> Vec<Check> {
+    per_identifier(r, "siret.luhn", IdentifierKind::Siret, siret_valid, |v| v.get(..13).and_then(luhn_key))
+}
+
+/// `body.identity` — the SIREN the text gives for the body (its SIRET's
+/// first nine digits, or a SIREN) is the one of the commune the reference
+/// table knows by that name (cross-check 16).
+pub fn body_identity(r: &Deliberation, ctx: &Ctx) -> Check {
+    const ID: &str = "body.identity";
+    let Some(c) = ctx.commune else { return skip(ID, "body not identified in the reference table") };
+    let Some(ref_siren) = c.siren else { return skip(ID, "no SIREN in the reference table") };
+    let stated: Vec<(String, u32)> = r
+        .identifiers
+        .iter()
+        .filter_map(|i| match i.kind {
+            IdentifierKind::Siret if i.value.len() == 14 => Some((i.value[..9].to_string(), i.line)),
+            IdentifierKind::Siren => Some((i.value.clone(), i.line)),
+            _ => None,
+        })
+        .collect();
+    let from_body = r.body.siret.as_ref().filter(|s| s.len() >= 9).map(|s| s[..9].to_string()).or(r.body.siren.clone());
+    if stated.is_empty() && from_body.is_none() {
+        return skip(ID, "no SIREN or SIRET of the body in the text");
+    }
+    if stated.iter().any(|(s, _)| s == ref_siren) || from_body.as_deref() == Some(ref_siren) {
+        return check(ID, S::Pass, format!("{} ({}) has SIREN {ref_siren}", c.name, c.insee), stated.first().map(|x| x.1));
+    }
+    // A third party's SIRET may be written too: fail only when no SIREN of
+    // the text is the commune's and the body's own is stated.
+    let (s, line) = match (&from_body, stated.first()) {
+        (Some(b), _) => (b.clone(), stated.iter().find(|x| &x.0 == b).map(|x| x.1)),
+        (None, Some((s, l))) if stated.len() == 1 => (s.clone(), Some(*l)),
+        _ => return skip(ID, "the SIRENs written are not clearly the body's"),
+    };
+    with_figures(check(ID, S::Fail, format!("SIREN {s} written, but {} ({}) has SIREN {ref_siren}", c.name, c.insee), line), ref_siren, s)
+}
+
+/// `actes.consistency` — the @ctes id `DDD-SIREN-AAAAMMJJ-number-NN`
+/// (cross-checks 15, 16, 13): its département is the body's, its SIREN
+/// passes Luhn and is the body's, its date is a calendar date not before
+/// the session (bodies write either the session date or the date of
+/// transmission there), its nature is one of DE AR AI CC BF AU.
+pub fn actes_consistency(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
+    const ID: &str = "actes.consistency";
+    let t = &r.transmission;
+    let (Some(raw), Some(a)) = (&t.actes_id, &t.actes) else {
+        return vec![skip(ID, "no @ctes id")];
+    };
+    let line = t.line.or_else(|| r.identifiers.iter().find(|i| i.kind == IdentifierKind::Actes).map(|i| i.line));
+    let mut out = Vec::new();
+    let fail = |msg: String, exp: String, found: String| with_figures(check(ID, S::Fail, msg, line), exp, found);
+    // Département.
+    let dep = department_code(&a.department);
+    let body_dep = ctx.commune.map(|c| c.department.to_string()).or(r.body.department.clone()).or(ctx.epci.map(|e| e.department.to_string()));
+    if let Some(bd) = body_dep.filter(|d| !d.is_empty())
+        && department_code(&bd) != dep {
+            out.push(fail(format!("@ctes id {raw}: département {} but the body is in {bd}", a.department), bd.clone(), a.department.clone()));
+        }
+    // SIREN.
+    if !siren_valid(&a.siren) {
+        let exp = a.siren.get(..8).and_then(luhn_key).unwrap_or_default();
+        out.push(fail(format!("@ctes id {raw}: SIREN {} fails the Luhn check", a.siren), exp, a.siren.clone()));
+    } else {
+        let body_siren = ctx
+            .commune
+            .and_then(|c| c.siren.map(str::to_string))
+            .or_else(|| ctx.epci.map(|e| e.siren.to_string()))
+            .or_else(|| r.body.siret.as_ref().filter(|s| s.len() >= 9).map(|s| s[..9].to_string()))
+            .or(r.body.siren.clone());
+        if let Some(bs) = body_siren
+            && bs != a.siren {
+                out.push(fail(format!("@ctes id {raw}: SIREN {} but the body's SIREN is {bs}", a.siren), bs.clone(), a.siren.clone()));
+            }
+    }
+    // Date.
+    match (a.date, r.session.date) {
+        (None, _) => out.push(fail(format!("@ctes id {raw}: its date part is not a calendar date"), "AAAAMMJJ".into(), raw.clone())),
+        (Some(d), Some(s)) if d < s => {
+            out.push(fail(format!("@ctes id {raw}: dated {d}, before the session of {s}"), format!("≥ {s}"), d.to_string().replace('-', "")))
+        }
+        _ => {}
+    }
+    // Nature.
+    if !matches!(a.nature.as_str(), "DE" | "AR" | "AI" | "CC" | "BF" | "AU") {
+        out.push(fail(format!("@ctes id {raw}: unknown nature {}", a.nature), "DE".into(), a.nature.clone()));
+    }
+    if out.is_empty() {
+        out.push(check(ID, S::Pass, format!("@ctes id {raw} agrees with the body and the session"), line));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ActesParts, Date};
+    use crate::normalize::normalize;
+    use crate::reference::commune_by_insee;
+
+    fn id(kind: IdentifierKind, v: &str, line: u32) -> Identifier {
+        Identifier { kind, value: v.into(), check_ok: None, line, repaired_from: None }
+    }
+
+    #[test]
+    fn check_characters() {
+        assert_eq!(uai_letter("0750680"), Some('G'));
+        assert_eq!(uai_letter("6200002"), Some('H'));
+        assert_eq!(uai_letter("9741046"), Some('U'));
+        assert!(uai_valid("0660206R"));
+        assert!(!uai_valid("0660206S"));
+        assert!(!uai_valid("066020é"));
+        assert!(siren_valid("216601369"));
+        assert!(siren_valid("732829320"));
+        assert!(!siren_valid("216601368"));
+        assert!(siret_valid("21660136900012"));
+        assert!(siret_valid("35600000049837"));
+        assert!(!siret_valid("21660136900013"));
+    }
+
+    #[test]
+    fn repairs() {
+        assert_eq!(repair_one("2166O1369", siren_valid).as_deref(), Some("216601369"));
+        assert_eq!(repair_one("066O206R", uai_valid).as_deref(), Some("0660206R"));
+        assert_eq!(repair_one("06602068", uai_valid), None);
+        assert_eq!(repair_one("123456789", siren_valid), None);
+    }
+
+    #[test]
+    fn repair_in_text() {
+        let norm = normalize("Ecole - 066O206R,\nSIRET : 2166O136900012\n");
+        let ctx = Ctx::whole(&norm);
+        let mut r = Deliberation::default();
+        repair_identifiers(&mut r, &ctx);
+        assert_eq!(r.identifiers.len(), 2);
+        assert_eq!(r.identifiers[0].value, "0660206R");
+        assert_eq!(r.identifiers[0].repaired_from.as_deref(), Some("066O206R"));
+        assert_eq!(r.identifiers[1].kind, IdentifierKind::Siret);
+        assert_eq!(r.identifiers[1].line, 2);
+        assert_eq!(r.warnings.len(), 2);
+        let c = uai_check_letter(&r);
+        assert_eq!(c[0].status, S::Warn);
+    }
+
+    #[test]
+    fn uai_rule() {
+        let mut r = Deliberation::default();
+        assert_eq!(uai_check_letter(&r)[0].status, S::Skip);
+        r.identifiers.push(id(IdentifierKind::Uai, "0660206R", 5));
+        assert_eq!(uai_check_letter(&r)[0].status, S::Pass);
+        r.identifiers.push(id(IdentifierKind::Uai, "0660207R", 6));
+        let c = uai_check_letter(&r);
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].status, S::Fail);
+        assert_eq!(c[0].line, Some(6));
+        assert_eq!(c[0].expected, Some("0660207S".into()));
+    }
+
+    #[test]
+    fn luhn_rules() {
+        let mut r = Deliberation::default();
+        assert_eq!(siren_luhn(&r)[0].status, S::Skip);
+        r.identifiers.push(id(IdentifierKind::Siren, "216601369", 2));
+        r.identifiers.push(id(IdentifierKind::Siret, "21660136900012", 3));
+        assert_eq!(siren_luhn(&r)[0].status, S::Pass);
+        assert_eq!(siret_luhn(&r)[0].status, S::Pass);
+        r.identifiers[0].value = "216601368".into();
+        r.identifiers[1].value = "21660136900013".into();
+        assert_eq!(siren_luhn(&r)[0].status, S::Fail);
+        let c = &siret_luhn(&r)[0];
+        assert_eq!(c.status, S::Fail);
+        assert_eq!(c.line, Some(3));
+    }
+
+    fn actes_record(dep: &str, siren: &str, date: Option<Date>) -> Deliberation {
+        let mut r = Deliberation::default();
+        r.session.date = Date::new(2023, 9, 27);
+        r.transmission.actes_id = Some(format!("{dep}-{siren}-x-178822-DE-1-1"));
+        r.transmission.actes = Some(ActesParts { department: dep.into(), siren: siren.into(), date, internal_id: "178822".into(), nature: "DE".into() });
+        r.transmission.line = Some(9);
+        r
+    }
+
+    #[test]
+    fn actes_rule() {
+        let norm = normalize("x\n");
+        let mut ctx = Ctx::whole(&norm);
+        ctx.commune = commune_by_insee("66136");
+        let ok = actes_record("066", "216601369", Date::new(2023, 9, 27));
+        assert_eq!(actes_consistency(&ok, &ctx)[0].status, S::Pass);
+        let later = actes_record("066", "216601369", Date::new(2023, 10, 2));
+        assert_eq!(actes_consistency(&later, &ctx)[0].status, S::Pass);
+        let before = actes_record("066", "216601369", Date::new(2023, 9, 26));
+        let c = &actes_consistency(&before, &ctx)[0];
+        assert_eq!((c.status, c.line), (S::Fail, Some(9)));
+        assert_eq!(actes_consistency(&actes_record("067", "216601369", Date::new(2023, 9, 27)), &ctx)[0].status, S::Fail);
+        assert_eq!(actes_consistency(&actes_record("066", "216601368", Date::new(2023, 9, 27)), &ctx)[0].status, S::Fail);
+        assert_eq!(actes_consistency(&actes_record("066", "211300074", Date::new(2023, 9, 27)), &ctx)[0].status, S::Fail);
+        assert_eq!(actes_consistency(&Deliberation::default(), &ctx)[0].status, S::Skip);
+    }
+
+    #[test]
+    fn identity_rule() {
+        let norm = normalize("x\n");
+        let mut ctx = Ctx::whole(&norm);
+        let mut r = Deliberation::default();
+        r.identifiers.push(id(IdentifierKind::Siret, "21660136900012", 4));
+        assert_eq!(body_identity(&r, &ctx).status, S::Skip);
+        ctx.commune = commune_by_insee("66136");
+        assert_eq!(body_identity(&r, &ctx).status, S::Pass);
+        r.identifiers[0].value = "21130007400012".into();
+        let c = body_identity(&r, &ctx);
+        assert_eq!((c.status, c.line), (S::Fail, Some(4)));
+    }
+}

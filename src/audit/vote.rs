@@ -1,0 +1,227 @@
+//! Vote rules: totals, unanimity wording, outcome.
+
+use super::{Ctx, check, skip, with_figures};
+use crate::model::{Check, CheckStatus as S, Deliberation, Outcome};
+use crate::normalize::fold;
+
+/// Words saying that attendance changed during the sitting (late arrival,
+/// departure, a member withdrawing from one item): the opening lists then
+/// do not give this item's voters.
+const MOVEMENT_WORDS: &[&str] = &[
+    "quitte la s", "sort de la s", "quitte l'assembl", "a quitte", "arrive", "arrivee",
+    "se retire", "s'est retire", "ne prend pas part", "ne participe pas", "npppv", "nppv",
+    "departs", "depart de",
+];
+
+fn attendance_moves(r: &Deliberation, ctx: &Ctx) -> bool {
+    let from = r.attendance.line.unwrap_or(ctx.lines.0).max(ctx.lines.0);
+    let to = r.vote.line.unwrap_or(ctx.lines.1);
+    (from..=to).any(|l| {
+        let t = fold(ctx.line_text(l));
+        MOVEMENT_WORDS.iter().any(|w| t.contains(w))
+    })
+}
+
+/// `vote.total` — votes for + against + abstentions must equal the voters:
+/// the stated number of votants, else present + represented − not voting
+/// (cross-check 5; CGCT L2121-20: each present member votes, a proxy holder
+/// votes twice). A mismatch when the text mentions arrivals or departures is
+/// a warning: the opening lists then do not describe this item.
+pub fn vote_total(r: &Deliberation, ctx: &Ctx) -> Check {
+    const ID: &str = "vote.total";
+    let v = &r.vote;
+    let Some(for_) = v.for_ else { return skip(ID, "no vote figures stated") };
+    let against = v.against.unwrap_or(0);
+    let abstain = v.abstain.unwrap_or(0);
+    let nppv = v.not_voting.unwrap_or(0);
+    let sum = for_ + against + abstain;
+    let stated = r.attendance.stated;
+    let p = if r.attendance.present.is_empty() { stated.present } else { Some(r.attendance.present.len() as u32) };
+    let rep = if r.attendance.represented.is_empty() {
+        stated.represented.or(p.map(|_| 0))
+    } else {
+        Some(r.attendance.represented.len() as u32)
+    };
+    let describe = || {
+        let mut parts = vec![format!("{for_} for")];
+        if against > 0 {
+            parts.push(format!("{against} against"));
+        }
+        if abstain > 0 {
+            parts.push(format!("{abstain} abstaining"));
+        }
+        if parts.len() == 1 { format!("{for_} votes for") } else { parts.join(" + ") + &format!(" = {sum} votes") }
+    };
+    let (expected, how) = if let Some(vt) = stated.voting {
+        // Publishers count not-voting members in or out of the votants.
+        if sum == vt || sum + nppv == vt {
+            return with_figures(check(ID, S::Pass, format!("{sum} votes = {vt} votants"), v.line), vt, sum);
+        }
+        (vt, format!("{vt} votants stated"))
+    } else if let (Some(p), Some(rep)) = (p, rep) {
+        let voters = (p + rep).saturating_sub(nppv);
+        if sum == voters || sum + nppv == p + rep {
+            return with_figures(check(ID, S::Pass, format!("{sum} votes = {p} present + {rep} represented"), v.line), voters, sum);
+        }
+        let how = if nppv > 0 {
+            format!("{p} present + {rep} represented - {nppv} not voting = {voters}")
+        } else {
+            format!("{p} present + {rep} represented = {voters}")
+        };
+        (voters, how)
+    } else {
+        return skip(ID, "no attendance figures to compare the vote with");
+    };
+    let status = if sum < expected && attendance_moves(r, ctx) { S::Warn } else { S::Fail };
+    let mut msg = format!("{}, but {how}", describe());
+    if status == S::Warn {
+        msg.push_str(" (attendance changed during the sitting)");
+    }
+    with_figures(check(ID, status, msg, v.line), expected, sum)
+}
+
+/// `vote.unanimity` — "unanimité" means every vote cast went the same way:
+/// no vote against; abstentions are allowed unless the text claims the
+/// unanimity of the members present and represented (cross-check 7; the
+/// word has no legal definition, see CGCT L2121-20 on suffrages exprimés).
+pub fn vote_unanimity(r: &Deliberation, ctx: &Ctx) -> Check {
+    const ID: &str = "vote.unanimity";
+    let v = &r.vote;
+    if !v.unanimous {
+        return skip(ID, "the vote is not stated as unanimous");
+    }
+    let against = v.against.unwrap_or(0);
+    if against > 0 {
+        return with_figures(
+            check(ID, S::Fail, format!("unanimity stated, but {against} vote(s) against"), v.line),
+            0,
+            against,
+        );
+    }
+    let abstain = v.abstain.unwrap_or(0) + v.not_voting.unwrap_or(0);
+    if abstain > 0 {
+        // Look for "des membres présents et représentés" near the vote.
+        let l = v.line.unwrap_or(0);
+        let strict = (l.saturating_sub(1)..=l + 1).any(|x| {
+            let t = fold(ctx.line_text(x));
+            t.contains("unanimite des membres presents") || t.contains("unanimite des presents")
+        });
+        if strict {
+            return with_figures(
+                check(ID, S::Fail, format!("unanimity of the members present and represented stated, but {abstain} abstained or did not vote"), v.line),
+                0,
+                abstain,
+            );
+        }
+    }
+    check(ID, S::Pass, "unanimous with no vote against", v.line)
+}
+
+/// `vote.outcome` — a deliberation is adopted by the absolute majority of
+/// the votes cast (for > against; abstentions do not count); on a tie the
+/// president's casting vote decides in a public ballot (CGCT L2121-20,
+/// cross-check 6). "Adopted" with fewer votes for than against, or
+/// "rejected" with more, is a contradiction; a tie is a warning.
+pub fn vote_outcome(r: &Deliberation) -> Check {
+    const ID: &str = "vote.outcome";
+    let v = &r.vote;
+    let (Some(outcome), Some(for_)) = (v.outcome, v.for_) else {
+        return skip(ID, "no outcome or no vote figures");
+    };
+    let against = v.against.unwrap_or(0);
+    let (status, msg) = match outcome {
+        Outcome::Adopted if for_ > against => (S::Pass, format!("adopted with {for_} for and {against} against")),
+        Outcome::Adopted if for_ == against => {
+            (S::Warn, format!("adopted on a tie ({for_} for, {against} against): only the president's casting vote in a public ballot allows it"))
+        }
+        Outcome::Adopted => (S::Fail, format!("stated adopted, but {for_} for and {against} against")),
+        Outcome::Rejected if for_ > against => (S::Fail, format!("stated rejected, but {for_} for and {against} against")),
+        Outcome::Rejected => (S::Pass, format!("rejected with {for_} for and {against} against")),
+    };
+    with_figures(check(ID, status, msg, v.line), against + 1, for_)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Person, Represented};
+    use crate::normalize::normalize;
+
+    fn person(f: &str) -> Person {
+        Person { title: None, given_name: Some("A".into()), family_name: Some(f.into()) }
+    }
+
+    fn record(present: usize, represented: usize, for_: u32) -> Deliberation {
+        let mut r = Deliberation::default();
+        r.attendance.present = (0..present).map(|i| person(&format!("P{i}"))).collect();
+        r.attendance.represented = (0..represented)
+            .map(|i| Represented { principal: person(&format!("R{i}")), proxy: Some(person(&format!("P{i}"))) })
+            .collect();
+        r.vote.for_ = Some(for_);
+        r.vote.against = Some(0);
+        r.vote.abstain = Some(0);
+        r.vote.unanimous = true;
+        r.vote.outcome = Some(Outcome::Adopted);
+        r.vote.line = Some(3);
+        r
+    }
+
+    #[test]
+    fn total_passes_and_fails() {
+        let norm = normalize("a\nb\n53 POUR\n");
+        let ctx = Ctx::whole(&norm);
+        assert_eq!(vote_total(&record(39, 14, 53), &ctx).status, S::Pass);
+        let c = vote_total(&record(39, 14, 52), &ctx);
+        assert_eq!(c.status, S::Fail);
+        assert_eq!(c.message, "52 votes for, but 39 present + 14 represented = 53");
+        assert_eq!(c.line, Some(3));
+        let mut r = record(0, 0, 20);
+        assert_eq!(vote_total(&r, &ctx).status, S::Skip);
+        r.attendance.stated.voting = Some(21);
+        assert_eq!(vote_total(&r, &ctx).status, S::Fail);
+        r.attendance.stated.voting = Some(20);
+        assert_eq!(vote_total(&r, &ctx).status, S::Pass);
+        r.vote.for_ = None;
+        assert_eq!(vote_total(&r, &ctx).status, S::Skip);
+    }
+
+    #[test]
+    fn total_warns_when_members_leave() {
+        let norm = normalize("M. X quitte la salle\nb\n52 POUR\n");
+        let ctx = Ctx::whole(&norm);
+        assert_eq!(vote_total(&record(39, 14, 52), &ctx).status, S::Warn);
+        assert_eq!(vote_total(&record(39, 14, 54), &ctx).status, S::Fail);
+    }
+
+    #[test]
+    fn unanimity() {
+        let norm = normalize("a\nb\nadopte a l'unanimite des membres presents et representes\n");
+        let ctx = Ctx::whole(&norm);
+        let mut r = record(3, 0, 3);
+        assert_eq!(vote_unanimity(&r, &ctx).status, S::Pass);
+        r.vote.against = Some(1);
+        assert_eq!(vote_unanimity(&r, &ctx).status, S::Fail);
+        r.vote.against = Some(0);
+        r.vote.abstain = Some(1);
+        assert_eq!(vote_unanimity(&r, &ctx).status, S::Fail);
+        let plain = normalize("a\nb\nadopte a l'unanimite des suffrages exprimes\n");
+        assert_eq!(vote_unanimity(&r, &Ctx::whole(&plain)).status, S::Pass);
+        r.vote.unanimous = false;
+        assert_eq!(vote_unanimity(&r, &ctx).status, S::Skip);
+    }
+
+    #[test]
+    fn outcome() {
+        let mut r = record(3, 0, 3);
+        assert_eq!(vote_outcome(&r).status, S::Pass);
+        r.vote.against = Some(5);
+        assert_eq!(vote_outcome(&r).status, S::Fail);
+        r.vote.against = Some(3);
+        assert_eq!(vote_outcome(&r).status, S::Warn);
+        r.vote.outcome = Some(Outcome::Rejected);
+        r.vote.against = Some(1);
+        assert_eq!(vote_outcome(&r).status, S::Fail);
+        r.vote.outcome = None;
+        assert_eq!(vote_outcome(&r).status, S::Skip);
+    }
+}
