@@ -20,6 +20,7 @@
 
 pub mod audit;
 pub mod batch;
+pub mod export;
 pub mod extract;
 pub mod load;
 pub mod model;

@@ -1,14 +1,13 @@
 //! `registre extract`: records on stdout.
 
-use super::{ExtractArgs, OutputFormat};
+use super::ExtractArgs;
 use registre::batch::{Output, process_bytes};
-use std::io::{self, Read, Write};
+use std::io::{self, Read};
 use std::process::ExitCode;
 
 pub fn run(args: ExtractArgs) -> ExitCode {
-    let pretty = args.pretty || args.format == OutputFormat::Pretty;
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out = super::output::sink(args.format, args.pretty, io::BufWriter::new(stdout.lock()));
     let mut failed = false;
     for path in &args.paths {
         let name = path.to_string_lossy().into_owned();
@@ -27,12 +26,13 @@ pub fn run(args: ExtractArgs) -> ExitCode {
             }
         };
         let res = match output {
-            Output::Records(rs) => rs.iter().try_for_each(|r| write_json(&mut out, r, pretty)),
+            Output::Records(rs) => rs.iter().try_for_each(|r| out.record(r)),
             Output::Error(e) => {
                 failed = true;
-                write_json(&mut out, &e, pretty)
+                out.error(&e)
             }
         };
+        super::output::print_notices(&mut *out);
         if let Err(e) = res.and_then(|_| out.flush()) {
             if e.kind() == io::ErrorKind::BrokenPipe {
                 return ExitCode::SUCCESS;
@@ -41,14 +41,11 @@ pub fn run(args: ExtractArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    if failed { ExitCode::from(2) } else { ExitCode::SUCCESS }
-}
-
-fn write_json<W: Write, T: serde::Serialize>(out: &mut W, v: &T, pretty: bool) -> io::Result<()> {
-    if pretty {
-        serde_json::to_writer_pretty(&mut *out, v)?;
-    } else {
-        serde_json::to_writer(&mut *out, v)?;
+    if let Err(e) = out.finish()
+        && e.kind() != io::ErrorKind::BrokenPipe
+    {
+        eprintln!("registre: {e}");
+        return ExitCode::from(2);
     }
-    out.write_all(b"\n")
+    if failed { ExitCode::from(2) } else { ExitCode::SUCCESS }
 }

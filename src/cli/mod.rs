@@ -1,6 +1,9 @@
 //! Command-line arguments (clap) and dispatch to one module per command.
 
+mod docs;
 mod extract;
+mod output;
+mod schema;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -17,6 +20,12 @@ pub struct Cli {
 pub enum Command {
     /// Extract registre/1 records (JSON Lines) from text or PDF inputs.
     Extract(ExtractArgs),
+    /// Print the JSON Schema (draft 2020-12) of registre/1 records.
+    Schema,
+    /// Print a shell completion script.
+    Completions(docs::CompletionsArgs),
+    /// Print the man page (roff), or write one page per command into a directory.
+    Man(docs::ManArgs),
 }
 
 /// Output formats of `extract`.
@@ -26,6 +35,10 @@ pub enum OutputFormat {
     Jsonl,
     /// Indented JSON, one object after another.
     Pretty,
+    /// One flat CSV row per deliberation, for spreadsheets.
+    Csv,
+    /// SCDL Délibérations 2.1.5 CSV (open data).
+    Scdl,
 }
 
 #[derive(Args, Debug)]
@@ -46,5 +59,8 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Schema => schema::run(),
+        Command::Completions(args) => docs::completions(args),
+        Command::Man(args) => docs::man(args),
     }
 }
