@@ -32,7 +32,11 @@ FIXE le prix du repas à 3,20 € TTC à compter du 1er septembre 2024.
 /// Extracts the deliberations of `text` and writes them to `out`.
 pub fn run(text: &str, scdl: bool, out: &mut dyn Write) -> io::Result<usize> {
     let records = registre::extract(text);
-    let mut sink: Box<dyn Sink + '_> = if scdl { Box::new(Scdl::new(&mut *out)) } else { Box::new(JsonLines::new(&mut *out)) };
+    let mut sink: Box<dyn Sink + '_> = if scdl {
+        Box::new(Scdl::new(&mut *out))
+    } else {
+        Box::new(JsonLines::new(&mut *out))
+    };
     sink.begin()?;
     for r in &records {
         sink.record(r)?;

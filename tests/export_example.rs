@@ -10,7 +10,10 @@ use std::path::PathBuf;
 use std::process::Command;
 
 fn json_records(stdout: &str) -> Vec<Deliberation> {
-    stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
 }
 
 #[test]
@@ -29,7 +32,10 @@ fn example_writes_scdl() {
     let n = example::run(example::TEXT, true, &mut out).unwrap();
     let text = String::from_utf8(out).unwrap();
     let mut lines = text.lines();
-    assert_eq!(lines.next(), Some(registre::export::scdl::COLUMNS.join(",").as_str()));
+    assert_eq!(
+        lines.next(),
+        Some(registre::export::scdl::COLUMNS.join(",").as_str())
+    );
     assert_eq!(lines.count(), n);
 }
 
@@ -42,8 +48,14 @@ fn example_extracts_the_stated_facts() {
     assert_eq!(records.len(), 1);
     let r = &records[0];
     assert_eq!(r.act.number.as_deref(), Some("2024-15"));
-    assert_eq!(r.act.title.as_deref(), Some("Tarifs de la restauration scolaire"));
-    assert_eq!(r.session.date.map(|d| d.to_string()).as_deref(), Some("2024-03-14"));
+    assert_eq!(
+        r.act.title.as_deref(),
+        Some("Tarifs de la restauration scolaire")
+    );
+    assert_eq!(
+        r.session.date.map(|d| d.to_string()).as_deref(),
+        Some("2024-03-14")
+    );
     assert_eq!(r.attendance.stated.in_office, Some(15));
     assert!(r.vote.unanimous);
 }
@@ -65,8 +77,16 @@ fn example_program_runs() {
     let out = Command::new(&bin).output().unwrap();
     assert!(out.status.success());
     let records = json_records(&String::from_utf8(out.stdout).unwrap());
-    assert!(String::from_utf8(out.stderr).unwrap().contains(&format!("{} deliberation(s)", records.len())));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains(&format!("{} deliberation(s)", records.len()))
+    );
     let out = Command::new(&bin).arg("--scdl").output().unwrap();
     assert!(out.status.success());
-    assert!(String::from_utf8(out.stdout).unwrap().starts_with("COLL_NOM,COLL_SIRET,"));
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .starts_with("COLL_NOM,COLL_SIRET,")
+    );
 }

@@ -25,12 +25,19 @@ fn scdl_rows(text: &str) -> Vec<BTreeMap<String, String>> {
         .map(|r| {
             let r = r.unwrap();
             assert_eq!(r.len(), 17);
-            header.iter().cloned().zip(r.iter().map(String::from)).collect()
+            header
+                .iter()
+                .cloned()
+                .zip(r.iter().map(String::from))
+                .collect()
         })
         .collect()
 }
 
-fn write_scdl(records: &[Deliberation], council_size: Option<registre::export::CouncilSize>) -> (String, Vec<String>) {
+fn write_scdl(
+    records: &[Deliberation],
+    council_size: Option<registre::export::CouncilSize>,
+) -> (String, Vec<String>) {
     let mut out = Vec::new();
     let mut sink = Scdl::new(&mut out);
     if let Some(f) = council_size {
@@ -98,7 +105,9 @@ fn seed_expected_record_gives_the_acceptance_row() {
     assert_seed_row(&rows[0], record.act.title.as_deref().unwrap());
     // The matière is not stated: both mandatory columns are reported.
     assert_eq!(notices.len(), 1, "{notices:?}");
-    assert!(notices[0].contains("2023-287: SCDL mandatory column(s) left empty: DELIB_MATIERE_CODE, DELIB_MATIERE_NOM"));
+    assert!(notices[0].contains(
+        "2023-287: SCDL mandatory column(s) left empty: DELIB_MATIERE_CODE, DELIB_MATIERE_NOM"
+    ));
 
     // Without the fallback, VOTE_EFFECTIF is empty (in_office is not stated).
     let (csv, _) = write_scdl(&[record], None);
@@ -106,7 +115,11 @@ fn seed_expected_record_gives_the_acceptance_row() {
 }
 
 fn person(given: &str, family: &str) -> Person {
-    Person { title: None, given_name: Some(given.into()), family_name: Some(family.into()) }
+    Person {
+        title: None,
+        given_name: Some(given.into()),
+        family_name: Some(family.into()),
+    }
 }
 
 /// A two-deliberation procès-verbal of an invented commune.
@@ -117,19 +130,33 @@ fn valbrune() -> Vec<Deliberation> {
     a.body.siret = Some("21990123400015".into());
     a.body.department = Some("974".into());
     a.session.date = Date::new(2024, 11, 5);
-    a.attendance.present = (0..12).map(|i| person("Élu", &format!("MEMBRE{i}"))).collect();
-    a.attendance.represented =
-        vec![Represented { principal: person("Jeanne", "AUBERT"), proxy: Some(person("Élu", "MEMBRE1")) }];
+    a.attendance.present = (0..12)
+        .map(|i| person("Élu", &format!("MEMBRE{i}")))
+        .collect();
+    a.attendance.represented = vec![Represented {
+        principal: person("Jeanne", "AUBERT"),
+        proxy: Some(person("Élu", "MEMBRE1")),
+    }];
     a.attendance.stated.in_office = Some(15);
     a.transmission.received_on = Date::new(2024, 11, 8);
     let mut b = a.clone();
     a.act.number = Some("DEL-2024-51".into());
     a.act.title = Some("Budget annexe « eau » : décision modificative n°2, \"urgence\"".into());
-    a.vote = Vote { outcome: Some(Outcome::Adopted), for_: Some(9), against: Some(3), abstain: Some(1), ..Vote::default() };
+    a.vote = Vote {
+        outcome: Some(Outcome::Adopted),
+        for_: Some(9),
+        against: Some(3),
+        abstain: Some(1),
+        ..Vote::default()
+    };
     b.source.index = 1;
     b.act.number = Some("DEL-2024-52".into());
     b.act.title = Some("Dénomination d'une voie".into());
-    b.vote = Vote { outcome: Some(Outcome::Adopted), unanimous: true, ..Vote::default() };
+    b.vote = Vote {
+        outcome: Some(Outcome::Adopted),
+        unanimous: true,
+        ..Vote::default()
+    };
     vec![a, b]
 }
 
@@ -143,18 +170,43 @@ fn constructed_records_give_one_row_each() {
     assert_eq!(a["COLL_SIRET"], "21990123400015");
     assert_eq!(a["DELIB_ID"], "DEL-2024-51");
     assert_eq!(a["DELIB_DATE"], "2024-11-05");
-    assert_eq!(a["DELIB_OBJET"], "Budget annexe « eau » : décision modificative n°2, \"urgence\"");
+    assert_eq!(
+        a["DELIB_OBJET"],
+        "Budget annexe « eau » : décision modificative n°2, \"urgence\""
+    );
     assert_eq!(a["PREF_ID"], "PREF974");
     assert_eq!(a["PREF_DATE"], "2024-11-08");
     assert_eq!(a["VOTE_EFFECTIF"], "15");
     assert_eq!(a["VOTE_REEL"], "13");
-    assert_eq!((a["VOTE_POUR"].as_str(), a["VOTE_CONTRE"].as_str(), a["VOTE_ABSTENTION"].as_str()), ("9", "3", "1"));
+    assert_eq!(
+        (
+            a["VOTE_POUR"].as_str(),
+            a["VOTE_CONTRE"].as_str(),
+            a["VOTE_ABSTENTION"].as_str()
+        ),
+        ("9", "3", "1")
+    );
     // Unanimous without a figure: no VOTE_POUR, against and abstentions 0.
     assert_eq!(b["DELIB_ID"], "DEL-2024-52");
-    assert_eq!((b["VOTE_POUR"].as_str(), b["VOTE_CONTRE"].as_str(), b["VOTE_ABSTENTION"].as_str()), ("", "0", "0"));
+    assert_eq!(
+        (
+            b["VOTE_POUR"].as_str(),
+            b["VOTE_CONTRE"].as_str(),
+            b["VOTE_ABSTENTION"].as_str()
+        ),
+        ("", "0", "0")
+    );
     assert_eq!(notices.len(), 2);
-    assert!(notices[0].starts_with("valbrune-pv.txt [0]: DEL-2024-51: "), "{}", notices[0]);
-    assert!(notices[1].starts_with("valbrune-pv.txt [1]: DEL-2024-52: "), "{}", notices[1]);
+    assert!(
+        notices[0].starts_with("valbrune-pv.txt [0]: DEL-2024-51: "),
+        "{}",
+        notices[0]
+    );
+    assert!(
+        notices[1].starts_with("valbrune-pv.txt [1]: DEL-2024-52: "),
+        "{}",
+        notices[1]
+    );
     // The UTF-8 text is written as is, without BOM.
     assert!(csv.starts_with("COLL_NOM,"));
 }
@@ -164,7 +216,11 @@ fn an_empty_record_reports_every_mandatory_column() {
     let (csv, notices) = write_scdl(&[Deliberation::default()], None);
     assert_eq!(scdl_rows(&csv).len(), 1);
     assert_eq!(notices.len(), 1);
-    assert!(notices[0].ends_with(&MANDATORY.join(", ")), "{}", notices[0]);
+    assert!(
+        notices[0].ends_with(&MANDATORY.join(", ")),
+        "{}",
+        notices[0]
+    );
 }
 
 fn text_file(dir: &Path, name: &str, text: &str) -> PathBuf {
@@ -185,15 +241,26 @@ fn cli_scdl_writes_header_rows_and_notices() {
     let dir = tempfile::tempdir().unwrap();
     let a = text_file(dir.path(), "valbrune.txt", VALBRUNE);
     let empty = text_file(dir.path(), "vide.txt", "");
-    let out = Command::new(BIN).args(["extract", "--format", "scdl"]).arg(&a).arg(&empty).output().unwrap();
+    let out = Command::new(BIN)
+        .args(["extract", "--format", "scdl"])
+        .arg(&a)
+        .arg(&empty)
+        .output()
+        .unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
     let rows = scdl_rows(&stdout);
     assert!(!rows.is_empty(), "{stdout}");
     // Every row leaves at least the matière empty, and says so on stderr.
-    let mandatory = stderr.lines().filter(|l| l.contains("SCDL mandatory column(s) left empty")).count();
+    let mandatory = stderr
+        .lines()
+        .filter(|l| l.contains("SCDL mandatory column(s) left empty"))
+        .count();
     assert_eq!(mandatory, rows.len(), "{stderr}");
-    assert!(stderr.contains("vide.txt") && stderr.contains("no SCDL row: empty"), "{stderr}");
+    assert!(
+        stderr.contains("vide.txt") && stderr.contains("no SCDL row: empty"),
+        "{stderr}"
+    );
     // An input without deliberation makes the run fail, as for JSON.
     assert_eq!(out.status.code(), Some(2));
 }
@@ -202,8 +269,15 @@ fn cli_scdl_writes_header_rows_and_notices() {
 fn cli_scdl_without_records_prints_the_header() {
     let dir = tempfile::tempdir().unwrap();
     let empty = text_file(dir.path(), "vide.txt", "");
-    let out = Command::new(BIN).args(["extract", "--format", "scdl"]).arg(&empty).output().unwrap();
-    assert_eq!(String::from_utf8(out.stdout).unwrap(), format!("{}\n", COLUMNS.join(",")));
+    let out = Command::new(BIN)
+        .args(["extract", "--format", "scdl"])
+        .arg(&empty)
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        format!("{}\n", COLUMNS.join(","))
+    );
 }
 
 #[test]
@@ -211,15 +285,27 @@ fn cli_flat_csv_has_one_row_per_record_and_error_rows() {
     let dir = tempfile::tempdir().unwrap();
     let a = text_file(dir.path(), "valbrune.txt", VALBRUNE);
     let empty = text_file(dir.path(), "vide.txt", "");
-    let out = Command::new(BIN).args(["extract", "--format", "csv"]).arg(&a).arg(&empty).output().unwrap();
+    let out = Command::new(BIN)
+        .args(["extract", "--format", "csv"])
+        .arg(&a)
+        .arg(&empty)
+        .output()
+        .unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     let jsonl = Command::new(BIN).arg("extract").arg(&a).output().unwrap();
     let n_records = String::from_utf8(jsonl.stdout).unwrap().lines().count();
     let mut rdr = csv::Reader::from_reader(stdout.as_bytes());
-    assert_eq!(rdr.headers().unwrap().iter().collect::<Vec<_>>(), registre::export::csv::FLAT_COLUMNS);
+    assert_eq!(
+        rdr.headers().unwrap().iter().collect::<Vec<_>>(),
+        registre::export::csv::FLAT_COLUMNS
+    );
     let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), n_records + 1, "{stdout}");
-    assert!(rows[..n_records].iter().all(|r| r[0].ends_with("valbrune.txt") && r[11].is_empty()));
+    assert!(
+        rows[..n_records]
+            .iter()
+            .all(|r| r[0].ends_with("valbrune.txt") && r[11].is_empty())
+    );
     let last = &rows[n_records];
     assert!(last[0].ends_with("vide.txt"));
     assert!(last[11].starts_with("empty: "), "{:?}", last);
@@ -233,15 +319,23 @@ fn cli_scdl_seed_row() {
         return;
     };
     let seed = shared.join("seed/perpignan-2023-287.txt");
-    let expected: Deliberation =
-        serde_json::from_str(&std::fs::read_to_string(shared.join("spec/perpignan-2023-287.expected.json")).unwrap())
-            .unwrap();
-    let out = Command::new(BIN).args(["extract", "--format", "scdl"]).arg(&seed).output().unwrap();
+    let expected: Deliberation = serde_json::from_str(
+        &std::fs::read_to_string(shared.join("spec/perpignan-2023-287.expected.json")).unwrap(),
+    )
+    .unwrap();
+    let out = Command::new(BIN)
+        .args(["extract", "--format", "scdl"])
+        .arg(&seed)
+        .output()
+        .unwrap();
     let rows = scdl_rows(&String::from_utf8(out.stdout).unwrap());
     assert_eq!(rows.len(), 1);
     // VOTE_EFFECTIF 55 needs the legal council size connected in
     // src/cli/output.rs (the document does not state the members in office).
     assert_seed_row(&rows[0], expected.act.title.as_deref().unwrap());
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("DELIB_MATIERE_CODE, DELIB_MATIERE_NOM"), "{stderr}");
+    assert!(
+        stderr.contains("DELIB_MATIERE_CODE, DELIB_MATIERE_NOM"),
+        "{stderr}"
+    );
 }

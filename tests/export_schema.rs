@@ -26,17 +26,26 @@ fn checked_in() -> String {
 
 fn validator() -> jsonschema::Validator {
     let schema: Value = serde_json::from_str(&checked_in()).unwrap();
-    jsonschema::options().should_validate_formats(true).build(&schema).expect("schema compiles")
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("schema compiles")
 }
 
 fn errors(v: &jsonschema::Validator, instance: &Value) -> Vec<String> {
-    v.iter_errors(instance).map(|e| format!("{} at {}", e, e.instance_path())).collect()
+    v.iter_errors(instance)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
 }
 
 #[track_caller]
 fn assert_valid(v: &jsonschema::Validator, instance: &Value, what: &str) {
     let errs = errors(v, instance);
-    assert!(errs.is_empty(), "{what} does not validate:\n{}", errs.join("\n"));
+    assert!(
+        errs.is_empty(),
+        "{what} does not validate:\n{}",
+        errs.join("\n")
+    );
 }
 
 /// Every JSON value in a file: one object, an array of them, or several
@@ -54,7 +63,9 @@ fn values_in(path: &Path) -> Vec<Value> {
 }
 
 fn expected_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
@@ -84,7 +95,10 @@ fn registre_schema_prints_the_checked_in_file() {
 #[test]
 fn schema_is_valid_draft_2020_12() {
     let schema: Value = serde_json::from_str(&checked_in()).unwrap();
-    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
     jsonschema::meta::validate(&schema).expect("valid against its meta-schema");
 }
 
@@ -118,12 +132,20 @@ fn spec_expected_record_validates_and_deserializes() {
         assert_valid(&v, &value, "spec expected record");
         let r: Deliberation = serde_json::from_value(value.clone()).unwrap();
         // What the schema accepts, the model reads, and writes back valid.
-        assert_valid(&v, &serde_json::to_value(&r).unwrap(), "re-serialized spec record");
+        assert_valid(
+            &v,
+            &serde_json::to_value(&r).unwrap(),
+            "re-serialized spec record",
+        );
     }
 }
 
 fn person(title: Option<&str>, given: &str, family: &str) -> Person {
-    Person { title: title.map(String::from), given_name: Some(given.into()), family_name: Some(family.into()) }
+    Person {
+        title: title.map(String::from),
+        given_name: Some(given.into()),
+        family_name: Some(family.into()),
+    }
 }
 
 /// A record with every optional part filled, in the author's own words.
@@ -162,12 +184,23 @@ fn full_record() -> Deliberation {
         line: Some(20),
     };
     r.attendance = Attendance {
-        present: vec![person(Some("Mme"), "Hélène", "ROCHE-VIDAL"), person(Some("M."), "Paul", "MARTY")],
-        represented: vec![Represented { principal: person(None, "Lise", "BRUN"), proxy: None }],
+        present: vec![
+            person(Some("Mme"), "Hélène", "ROCHE-VIDAL"),
+            person(Some("M."), "Paul", "MARTY"),
+        ],
+        represented: vec![Represented {
+            principal: person(None, "Lise", "BRUN"),
+            proxy: None,
+        }],
         excused: vec![person(Some("M."), "Marc", "ESTÈVE")],
         absent: vec![],
         secretary: Some(person(Some("M."), "Paul", "MARTY")),
-        stated: Stated { in_office: Some(15), present: Some(2), represented: Some(1), voting: Some(3) },
+        stated: Stated {
+            in_office: Some(15),
+            present: Some(2),
+            represented: Some(1),
+            voting: Some(3),
+        },
         line: Some(8),
     };
     r.vote = Vote {
@@ -221,7 +254,10 @@ fn full_record() -> Deliberation {
     };
     r.election = Some(Election {
         seats: Some(1),
-        candidates: vec![Candidate { person: person(Some("M."), "Paul", "MARTY"), votes: Some(2) }],
+        candidates: vec![Candidate {
+            person: person(Some("M."), "Paul", "MARTY"),
+            votes: Some(2),
+        }],
         blank: Some(1),
         void: Some(0),
         voting: Some(3),
@@ -235,24 +271,47 @@ fn full_record() -> Deliberation {
         expected: Some(json!(3)),
         found: Some(json!({"for": 2, "against": 1})),
     }];
-    r.warnings = vec![Warning { kind: "name".into(), message: "unreadable name".into(), line: None }];
+    r.warnings = vec![Warning {
+        kind: "name".into(),
+        message: "unreadable name".into(),
+        line: None,
+    }];
     r
 }
 
 fn error_record() -> ErrorRecord {
     ErrorRecord {
         schema: SCHEMA.into(),
-        source: Source { path: "-".into(), sha256: "e3b0".into(), ..Source::default() },
-        error: ErrorInfo { kind: ErrorKind::Empty, message: "the input is empty".into() },
+        source: Source {
+            path: "-".into(),
+            sha256: "e3b0".into(),
+            ..Source::default()
+        },
+        error: ErrorInfo {
+            kind: ErrorKind::Empty,
+            message: "the input is empty".into(),
+        },
     }
 }
 
 #[test]
 fn constructed_records_validate() {
     let v = validator();
-    assert_valid(&v, &serde_json::to_value(Deliberation::default()).unwrap(), "default record");
-    assert_valid(&v, &serde_json::to_value(full_record()).unwrap(), "full record");
-    assert_valid(&v, &serde_json::to_value(error_record()).unwrap(), "error record");
+    assert_valid(
+        &v,
+        &serde_json::to_value(Deliberation::default()).unwrap(),
+        "default record",
+    );
+    assert_valid(
+        &v,
+        &serde_json::to_value(full_record()).unwrap(),
+        "full record",
+    );
+    assert_valid(
+        &v,
+        &serde_json::to_value(error_record()).unwrap(),
+        "error record",
+    );
 }
 
 #[test]
@@ -278,23 +337,53 @@ fn broken_records_are_rejected() {
     let good = serde_json::to_value(full_record()).unwrap();
     type Break = Box<dyn Fn(&mut Value)>;
     let broken: Vec<(&str, Break)> = vec![
-        ("wrong version", Box::new(|r| r["schema"] = json!("registre/2"))),
-        ("date not ISO", Box::new(|r| r["session"]["date"] = json!("14/03/2024"))),
-        ("impossible date", Box::new(|r| r["session"]["date"] = json!("2024-02-30"))),
-        ("time with seconds", Box::new(|r| r["session"]["time"] = json!("18:30:00"))),
-        ("hour 24", Box::new(|r| r["session"]["time"] = json!("24:00"))),
-        ("unknown body kind", Box::new(|r| r["body"]["kind"] = json!("mairie"))),
+        (
+            "wrong version",
+            Box::new(|r| r["schema"] = json!("registre/2")),
+        ),
+        (
+            "date not ISO",
+            Box::new(|r| r["session"]["date"] = json!("14/03/2024")),
+        ),
+        (
+            "impossible date",
+            Box::new(|r| r["session"]["date"] = json!("2024-02-30")),
+        ),
+        (
+            "time with seconds",
+            Box::new(|r| r["session"]["time"] = json!("18:30:00")),
+        ),
+        (
+            "hour 24",
+            Box::new(|r| r["session"]["time"] = json!("24:00")),
+        ),
+        (
+            "unknown body kind",
+            Box::new(|r| r["body"]["kind"] = json!("mairie")),
+        ),
         ("negative count", Box::new(|r| r["vote"]["for"] = json!(-1))),
-        ("money as float", Box::new(|r| r["amounts"][0]["cents"] = json!(12.5))),
-        ("unknown check status", Box::new(|r| r["checks"][0]["status"] = json!("ok"))),
+        (
+            "money as float",
+            Box::new(|r| r["amounts"][0]["cents"] = json!(12.5)),
+        ),
+        (
+            "unknown check status",
+            Box::new(|r| r["checks"][0]["status"] = json!("ok")),
+        ),
         (
             "missing source",
             Box::new(|r| {
                 r.as_object_mut().unwrap().remove("source");
             }),
         ),
-        ("unanimous as string", Box::new(|r| r["vote"]["unanimous"] = json!("yes"))),
-        ("person as string", Box::new(|r| r["session"]["chair"] = json!("Mme ROCHE"))),
+        (
+            "unanimous as string",
+            Box::new(|r| r["vote"]["unanimous"] = json!("yes")),
+        ),
+        (
+            "person as string",
+            Box::new(|r| r["session"]["chair"] = json!("Mme ROCHE")),
+        ),
     ];
     assert_valid(&v, &good, "full record");
     for (what, f) in broken {
@@ -327,10 +416,17 @@ fn extract_output_validates() {
             paths.push(seed);
         }
     }
-    let out = Command::new(BIN).arg("extract").args(&paths).output().unwrap();
+    let out = Command::new(BIN)
+        .arg("extract")
+        .args(&paths)
+        .output()
+        .unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = stdout.lines().collect();
-    assert!(lines.len() >= paths.len(), "one line at least per input:\n{stdout}");
+    assert!(
+        lines.len() >= paths.len(),
+        "one line at least per input:\n{stdout}"
+    );
     let (mut records, mut errors) = (0, 0);
     for line in lines {
         let value: Value = serde_json::from_str(line).unwrap();
@@ -341,5 +437,8 @@ fn extract_output_validates() {
             records += 1;
         }
     }
-    assert!(records >= 1 && errors == 1, "{records} records, {errors} errors");
+    assert!(
+        records >= 1 && errors == 1,
+        "{records} records, {errors} errors"
+    );
 }

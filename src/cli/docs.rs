@@ -36,7 +36,9 @@ pub fn man(args: ManArgs) -> ExitCode {
         Some(dir) => clap_mangen::generate_to(cmd, &dir),
         None => {
             let mut out = Vec::new();
-            clap_mangen::Man::new(cmd).render(&mut out).and_then(|_| io::stdout().lock().write_all(&out))
+            clap_mangen::Man::new(cmd)
+                .render(&mut out)
+                .and_then(|_| io::stdout().lock().write_all(&out))
         }
     };
     finish(res)

@@ -8,7 +8,9 @@ use std::io::Write;
 /// (the older `--pretty` flag).
 pub fn sink<'a, W: Write + 'a>(format: OutputFormat, pretty: bool, out: W) -> Box<dyn Sink + 'a> {
     match format {
-        OutputFormat::Jsonl | OutputFormat::Pretty if pretty => export::sink(export::Format::Pretty, out),
+        OutputFormat::Jsonl | OutputFormat::Pretty if pretty => {
+            export::sink(export::Format::Pretty, out)
+        }
         OutputFormat::Jsonl => export::sink(export::Format::JsonLines, out),
         OutputFormat::Pretty => export::sink(export::Format::Pretty, out),
         OutputFormat::Csv => export::sink(export::Format::Csv, out),

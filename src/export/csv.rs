@@ -64,7 +64,12 @@ impl<W: Write> FlatCsv<W> {
     /// A flat CSV writer with another delimiter (`;` suits spreadsheets set
     /// to French, where `,` is the decimal separator).
     pub fn with_delimiter(out: W, delimiter: u8) -> Self {
-        FlatCsv { out: csv::WriterBuilder::new().delimiter(delimiter).from_writer(out), header_written: false }
+        FlatCsv {
+            out: csv::WriterBuilder::new()
+                .delimiter(delimiter)
+                .from_writer(out),
+            header_written: false,
+        }
     }
 
     fn header(&mut self) -> io::Result<()> {
@@ -80,8 +85,12 @@ impl<W: Write> FlatCsv<W> {
 pub fn flat_row(r: &Deliberation) -> [String; 12] {
     let n = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_default();
     let (present, represented) = attendance_counts(&r.attendance);
-    let failed: Vec<&str> =
-        r.checks.iter().filter(|c| c.status == CheckStatus::Fail).map(|c| c.id.as_str()).collect();
+    let failed: Vec<&str> = r
+        .checks
+        .iter()
+        .filter(|c| c.status == CheckStatus::Fail)
+        .map(|c| c.id.as_str())
+        .collect();
     [
         r.source.path.clone(),
         r.source.index.to_string(),
@@ -133,7 +142,14 @@ mod tests {
     use crate::model::{Check, Date, ErrorInfo, ErrorKind, Person, Represented, SCHEMA, Source};
 
     fn check(id: &str, status: CheckStatus) -> Check {
-        Check { id: id.into(), status, message: String::new(), line: None, expected: None, found: None }
+        Check {
+            id: id.into(),
+            status,
+            message: String::new(),
+            line: None,
+            expected: None,
+            found: None,
+        }
     }
 
     #[test]
@@ -149,12 +165,29 @@ mod tests {
         r.vote.for_ = Some(11);
         r.vote.against = Some(1);
         r.vote.abstain = Some(0);
-        r.checks = vec![check("vote.total", CheckStatus::Fail), check("dates.order", CheckStatus::Pass), check("attendance.quorum", CheckStatus::Fail)];
+        r.checks = vec![
+            check("vote.total", CheckStatus::Fail),
+            check("dates.order", CheckStatus::Pass),
+            check("attendance.quorum", CheckStatus::Fail),
+        ];
         let row = flat_row(&r);
         assert_eq!(
             row,
-            ["pv.txt", "3", "2024-40", "2024-06-01", "Subvention, \"club\" de rugby", "10", "2", "11", "1", "0", "vote.total;attendance.quorum", ""]
-                .map(String::from)
+            [
+                "pv.txt",
+                "3",
+                "2024-40",
+                "2024-06-01",
+                "Subvention, \"club\" de rugby",
+                "10",
+                "2",
+                "11",
+                "1",
+                "0",
+                "vote.total;attendance.quorum",
+                ""
+            ]
+            .map(String::from)
         );
         let mut out = Vec::new();
         let mut s = FlatCsv::new(&mut out);
@@ -164,7 +197,9 @@ mod tests {
         let text = String::from_utf8(out).unwrap();
         assert_eq!(
             text.lines().nth(1),
-            Some("pv.txt,3,2024-40,2024-06-01,\"Subvention, \"\"club\"\" de rugby\",10,2,11,1,0,vote.total;attendance.quorum,")
+            Some(
+                "pv.txt,3,2024-40,2024-06-01,\"Subvention, \"\"club\"\" de rugby\",10,2,11,1,0,vote.total;attendance.quorum,"
+            )
         );
     }
 
@@ -175,13 +210,25 @@ mod tests {
         s.begin().unwrap();
         s.error(&ErrorRecord {
             schema: SCHEMA.into(),
-            source: Source { path: "vide.txt".into(), ..Source::default() },
-            error: ErrorInfo { kind: ErrorKind::Empty, message: "empty input".into() },
+            source: Source {
+                path: "vide.txt".into(),
+                ..Source::default()
+            },
+            error: ErrorInfo {
+                kind: ErrorKind::Empty,
+                message: "empty input".into(),
+            },
         })
         .unwrap();
         s.finish().unwrap();
         drop(s);
         let text = String::from_utf8(out).unwrap();
-        assert_eq!(text, format!("{}\nvide.txt;0;;;;;;;;;;empty: empty input\n", FLAT_COLUMNS.join(";")));
+        assert_eq!(
+            text,
+            format!(
+                "{}\nvide.txt;0;;;;;;;;;;empty: empty input\n",
+                FLAT_COLUMNS.join(";")
+            )
+        );
     }
 }

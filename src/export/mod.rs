@@ -29,8 +29,8 @@
 //! ```
 
 pub mod csv;
-pub mod schema;
 pub mod scdl;
+pub mod schema;
 
 use crate::model::{Attendance, Deliberation, ErrorRecord};
 use std::fmt;
@@ -121,10 +121,18 @@ pub fn sink<'a, W: Write + 'a>(format: Format, out: W) -> Box<dyn Sink + 'a> {
 pub fn attendance_counts(a: &Attendance) -> (Option<u32>, Option<u32>) {
     let len = |n: usize| u32::try_from(n).ok();
     if a.present.is_empty() {
-        let represented = if a.represented.is_empty() { a.stated.represented } else { len(a.represented.len()) };
+        let represented = if a.represented.is_empty() {
+            a.stated.represented
+        } else {
+            len(a.represented.len())
+        };
         return (a.stated.present, represented);
     }
-    let represented = if a.represented.is_empty() { a.stated.represented.or(Some(0)) } else { len(a.represented.len()) };
+    let represented = if a.represented.is_empty() {
+        a.stated.represented.or(Some(0))
+    } else {
+        len(a.represented.len())
+    };
     (len(a.present.len()), represented)
 }
 
@@ -198,8 +206,14 @@ mod tests {
     fn error_record() -> ErrorRecord {
         ErrorRecord {
             schema: SCHEMA.into(),
-            source: Source { path: "vide.txt".into(), ..Source::default() },
-            error: ErrorInfo { kind: ErrorKind::Empty, message: "empty input".into() },
+            source: Source {
+                path: "vide.txt".into(),
+                ..Source::default()
+            },
+            error: ErrorInfo {
+                kind: ErrorKind::Empty,
+                message: "empty input".into(),
+            },
         }
     }
 
@@ -229,8 +243,10 @@ mod tests {
         s.finish().unwrap();
         let text = String::from_utf8(out).unwrap();
         assert!(text.starts_with("{\n  \"schema\""));
-        let values: Vec<serde_json::Value> =
-            serde_json::Deserializer::from_str(&text).into_iter().collect::<Result<_, _>>().unwrap();
+        let values: Vec<serde_json::Value> = serde_json::Deserializer::from_str(&text)
+            .into_iter()
+            .collect::<Result<_, _>>()
+            .unwrap();
         assert_eq!(values.len(), 2);
     }
 
@@ -258,7 +274,11 @@ mod tests {
 
     #[test]
     fn notice_displays_path_and_index() {
-        let n = Notice { path: "a.txt".into(), index: 2, message: "x".into() };
+        let n = Notice {
+            path: "a.txt".into(),
+            index: 2,
+            message: "x".into(),
+        };
         assert_eq!(n.to_string(), "a.txt [2]: x");
     }
 

@@ -122,14 +122,19 @@ impl ScdlRow {
     /// ```
     pub fn from_record(r: &Deliberation, council_size: Option<CouncilSize>) -> ScdlRow {
         let unanimous_zero = r.vote.unanimous.then_some(0);
-        let department = r
-            .body
-            .department
-            .as_deref()
-            .or(r.transmission.actes.as_ref().map(|a| a.department.as_str()));
+        let department = r.body.department.as_deref().or(r
+            .transmission
+            .actes
+            .as_ref()
+            .map(|a| a.department.as_str()));
         ScdlRow {
             coll_nom: non_empty(r.body.name.as_deref()),
-            coll_siret: r.body.siret.as_deref().map(|s| s.split_whitespace().collect::<String>()).filter(|s| !s.is_empty()),
+            coll_siret: r
+                .body
+                .siret
+                .as_deref()
+                .map(|s| s.split_whitespace().collect::<String>())
+                .filter(|s| !s.is_empty()),
             delib_id: non_empty(r.act.number.as_deref()),
             delib_date: r.session.date,
             delib_matiere_code: None,
@@ -139,7 +144,11 @@ impl ScdlRow {
             budget_nom: None,
             pref_id: department.and_then(pref_id),
             pref_date: r.transmission.received_on,
-            vote_effectif: r.attendance.stated.in_office.or_else(|| council_size.and_then(|f| f(r))),
+            vote_effectif: r
+                .attendance
+                .stated
+                .in_office
+                .or_else(|| council_size.and_then(|f| f(r))),
             vote_reel: vote_reel(&r.attendance),
             vote_pour: r.vote.for_,
             vote_contre: r.vote.against.or(unanimous_zero),
@@ -191,7 +200,10 @@ impl ScdlRow {
         let mut out = Vec::new();
         let missing = self.missing_mandatory();
         if !missing.is_empty() {
-            out.push(format!("SCDL mandatory column(s) left empty: {}", missing.join(", ")));
+            out.push(format!(
+                "SCDL mandatory column(s) left empty: {}",
+                missing.join(", ")
+            ));
         }
         if let Some(siret) = &self.coll_siret {
             if siret.len() != 14 || !siret.bytes().all(|b| b.is_ascii_digit()) {
@@ -203,7 +215,9 @@ impl ScdlRow {
 }
 
 fn non_empty(s: Option<&str>) -> Option<String> {
-    s.map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+    s.map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
 }
 
 /// `PREF` and the département code on three characters: `"66"` →
@@ -284,7 +298,9 @@ impl<W: Write> Scdl<W> {
     /// open-data portals).
     pub fn with_delimiter(out: W, delimiter: u8) -> Self {
         Scdl {
-            out: csv::WriterBuilder::new().delimiter(delimiter).from_writer(out),
+            out: csv::WriterBuilder::new()
+                .delimiter(delimiter)
+                .from_writer(out),
             council_size: None,
             notices: Vec::new(),
             header_written: false,
@@ -314,14 +330,24 @@ impl<W: Write> Sink for Scdl<W> {
 
     fn record(&mut self, r: &Deliberation) -> io::Result<()> {
         self.header()?;
-        let notice = |message: String| Notice { path: r.source.path.clone(), index: r.source.index, message };
+        let notice = |message: String| Notice {
+            path: r.source.path.clone(),
+            index: r.source.index,
+            message,
+        };
         if r.act.kind == ActKind::DelegatedDecision {
-            self.notices.push(notice("no SCDL row: a decision under delegation is not a deliberation".into()));
+            self.notices.push(notice(
+                "no SCDL row: a decision under delegation is not a deliberation".into(),
+            ));
             return Ok(());
         }
         let row = ScdlRow::from_record(r, self.council_size);
         self.out.write_record(row.fields()).map_err(csv_to_io)?;
-        let label = row.delib_id.as_deref().map(|id| format!("{id}: ")).unwrap_or_default();
+        let label = row
+            .delib_id
+            .as_deref()
+            .map(|id| format!("{id}: "))
+            .unwrap_or_default();
         for p in row.problems() {
             self.notices.push(notice(format!("{label}{p}")));
         }
@@ -333,7 +359,11 @@ impl<W: Write> Sink for Scdl<W> {
         self.notices.push(Notice {
             path: e.source.path.clone(),
             index: e.source.index,
-            message: format!("no SCDL row: {}: {}", e.error.kind.as_str(), e.error.message),
+            message: format!(
+                "no SCDL row: {}: {}",
+                e.error.kind.as_str(),
+                e.error.message
+            ),
         });
         Ok(())
     }
@@ -358,7 +388,11 @@ mod tests {
     use crate::model::{ActesParts, ErrorInfo, ErrorKind, Person, Represented, SCHEMA, Source};
 
     fn person(given: &str, family: &str) -> Person {
-        Person { title: None, given_name: Some(given.into()), family_name: Some(family.into()) }
+        Person {
+            title: None,
+            given_name: Some(given.into()),
+            family_name: Some(family.into()),
+        }
     }
 
     fn sample() -> Deliberation {
@@ -371,8 +405,15 @@ mod tests {
         r.act.title = Some("Tarifs de la cantine".into());
         r.session.date = Date::new(2024, 3, 14);
         r.transmission.received_on = Date::new(2024, 3, 20);
-        r.attendance.present = vec![person("Anne", "ROCHE"), person("Paul", "VIDAL"), person("Lise", "MARTY")];
-        r.attendance.represented = vec![Represented { principal: person("Marc", "BRUN"), proxy: Some(person("Anne", "ROCHE")) }];
+        r.attendance.present = vec![
+            person("Anne", "ROCHE"),
+            person("Paul", "VIDAL"),
+            person("Lise", "MARTY"),
+        ];
+        r.attendance.represented = vec![Represented {
+            principal: person("Marc", "BRUN"),
+            proxy: Some(person("Anne", "ROCHE")),
+        }];
         r.attendance.stated.in_office = Some(5);
         r.vote.for_ = Some(3);
         r.vote.against = Some(1);
@@ -395,9 +436,15 @@ mod tests {
         assert_eq!(f[10], "2024-03-20");
         assert_eq!(f[11], "5");
         assert_eq!(f[12], "4");
-        assert_eq!((f[13].as_str(), f[14].as_str(), f[15].as_str()), ("3", "1", "0"));
+        assert_eq!(
+            (f[13].as_str(), f[14].as_str(), f[15].as_str()),
+            ("3", "1", "0")
+        );
         assert_eq!(f[16], "");
-        assert_eq!(row.missing_mandatory(), vec!["DELIB_MATIERE_CODE", "DELIB_MATIERE_NOM"]);
+        assert_eq!(
+            row.missing_mandatory(),
+            vec!["DELIB_MATIERE_CODE", "DELIB_MATIERE_NOM"]
+        );
     }
 
     #[test]
@@ -406,20 +453,32 @@ mod tests {
         assert_eq!(row.vote_effectif, Some(5));
         let mut r = sample();
         r.attendance.stated.in_office = None;
-        assert_eq!(ScdlRow::from_record(&r, Some(|_| Some(99))).vote_effectif, Some(99));
+        assert_eq!(
+            ScdlRow::from_record(&r, Some(|_| Some(99))).vote_effectif,
+            Some(99)
+        );
         assert_eq!(ScdlRow::from_record(&r, None).vote_effectif, None);
     }
 
     #[test]
     fn unanimity_without_figure_leaves_for_empty() {
         let mut r = sample();
-        r.vote = crate::model::Vote { unanimous: true, ..Default::default() };
+        r.vote = crate::model::Vote {
+            unanimous: true,
+            ..Default::default()
+        };
         let row = ScdlRow::from_record(&r, None);
-        assert_eq!((row.vote_pour, row.vote_contre, row.vote_abstention), (None, Some(0), Some(0)));
+        assert_eq!(
+            (row.vote_pour, row.vote_contre, row.vote_abstention),
+            (None, Some(0), Some(0))
+        );
         r.vote.abstain = Some(2);
         r.vote.for_ = Some(2);
         let row = ScdlRow::from_record(&r, None);
-        assert_eq!((row.vote_pour, row.vote_contre, row.vote_abstention), (Some(2), Some(0), Some(2)));
+        assert_eq!(
+            (row.vote_pour, row.vote_contre, row.vote_abstention),
+            (Some(2), Some(0), Some(2))
+        );
     }
 
     #[test]
@@ -427,7 +486,10 @@ mod tests {
         let mut r = sample();
         r.vote = crate::model::Vote::default();
         let row = ScdlRow::from_record(&r, None);
-        assert_eq!((row.vote_pour, row.vote_contre, row.vote_abstention), (None, None, None));
+        assert_eq!(
+            (row.vote_pour, row.vote_contre, row.vote_abstention),
+            (None, None, None)
+        );
     }
 
     #[test]
@@ -457,7 +519,10 @@ mod tests {
             internal_id: "1".into(),
             nature: "DE".into(),
         });
-        assert_eq!(ScdlRow::from_record(&r, None).pref_id.as_deref(), Some("PREF034"));
+        assert_eq!(
+            ScdlRow::from_record(&r, None).pref_id.as_deref(),
+            Some("PREF034")
+        );
     }
 
     #[test]
@@ -487,7 +552,13 @@ mod tests {
         assert_eq!(row.coll_siret.as_deref(), Some("216601369"));
         let p = row.problems();
         assert_eq!(p.len(), 2);
-        assert!(p[0].contains("COLL_NOM, DELIB_ID, DELIB_DATE, DELIB_MATIERE_CODE, DELIB_MATIERE_NOM, DELIB_OBJET"), "{}", p[0]);
+        assert!(
+            p[0].contains(
+                "COLL_NOM, DELIB_ID, DELIB_DATE, DELIB_MATIERE_CODE, DELIB_MATIERE_NOM, DELIB_OBJET"
+            ),
+            "{}",
+            p[0]
+        );
         assert!(p[1].contains("not 14 digits"));
     }
 
@@ -502,8 +573,14 @@ mod tests {
         s.record(&d).unwrap();
         s.error(&ErrorRecord {
             schema: SCHEMA.into(),
-            source: Source { path: "scan.pdf".into(), ..Source::default() },
-            error: ErrorInfo { kind: ErrorKind::NoText, message: "no text layer".into() },
+            source: Source {
+                path: "scan.pdf".into(),
+                ..Source::default()
+            },
+            error: ErrorInfo {
+                kind: ErrorKind::NoText,
+                message: "no text layer".into(),
+            },
         })
         .unwrap();
         s.finish().unwrap();
@@ -531,6 +608,9 @@ mod tests {
         let mut s = Scdl::new(&mut out);
         s.finish().unwrap();
         drop(s);
-        assert_eq!(String::from_utf8(out).unwrap(), format!("{}\n", COLUMNS.join(",")));
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            format!("{}\n", COLUMNS.join(","))
+        );
     }
 }

@@ -29,16 +29,24 @@ use serde_json::{Value, json};
 /// assert!(schema["$defs"]["ErrorRecord"].is_object());
 /// ```
 pub fn schema() -> Value {
-    let mut generator = SchemaSettings::draft2020_12().for_deserialize().into_generator();
+    let mut generator = SchemaSettings::draft2020_12()
+        .for_deserialize()
+        .into_generator();
     let deliberation = generator.subschema_for::<Deliberation>();
     let error = generator.subschema_for::<ErrorRecord>();
     let mut defs = generator.take_definitions(true);
     // `schema` is a String in the model, but its value is fixed.
     for name in ["Deliberation", "ErrorRecord"] {
-        if let Some(p) = defs.get_mut(name).and_then(|d| d.pointer_mut("/properties/schema")) {
+        if let Some(p) = defs
+            .get_mut(name)
+            .and_then(|d| d.pointer_mut("/properties/schema"))
+        {
             if let Some(obj) = p.as_object_mut() {
                 obj.insert("const".into(), Value::String(SCHEMA.into()));
-                obj.insert("description".into(), Value::String("The contract version.".into()));
+                obj.insert(
+                    "description".into(),
+                    Value::String("The contract version.".into()),
+                );
             }
         }
     }
@@ -68,8 +76,14 @@ mod tests {
         let s = schema();
         assert_eq!(s["oneOf"][0]["$ref"], "#/$defs/Deliberation");
         assert_eq!(s["oneOf"][1]["$ref"], "#/$defs/ErrorRecord");
-        assert_eq!(s["$defs"]["Deliberation"]["properties"]["schema"]["const"], SCHEMA);
-        assert_eq!(s["$defs"]["ErrorRecord"]["properties"]["schema"]["const"], SCHEMA);
+        assert_eq!(
+            s["$defs"]["Deliberation"]["properties"]["schema"]["const"],
+            SCHEMA
+        );
+        assert_eq!(
+            s["$defs"]["ErrorRecord"]["properties"]["schema"]["const"],
+            SCHEMA
+        );
     }
 
     #[test]
