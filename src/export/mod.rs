@@ -28,6 +28,8 @@
 //! # Ok::<(), std::io::Error>(())
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod csv;
 pub mod scdl;
 pub mod schema;
@@ -46,6 +48,7 @@ pub struct Notice {
     pub path: String,
     /// `source.index` of the record concerned.
     pub index: usize,
+    /// What to tell the user.
     pub message: String,
 }
 

@@ -79,22 +79,39 @@ pub type CouncilSize = fn(&Deliberation) -> Option<u32>;
 /// One SCDL row, typed; [`ScdlRow::fields`] gives the cells as written.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ScdlRow {
+    /// `COLL_NOM`: the body's name.
     pub coll_nom: Option<String>,
+    /// `COLL_SIRET`: the SIRET written in the document, spaces removed.
     pub coll_siret: Option<String>,
+    /// `DELIB_ID`: the act number.
     pub delib_id: Option<String>,
+    /// `DELIB_DATE`: the session date.
     pub delib_date: Option<Date>,
+    /// `DELIB_MATIERE_CODE`: ACTES nomenclature code (`8.4`); not extracted yet.
     pub delib_matiere_code: Option<String>,
+    /// `DELIB_MATIERE_NOM`: ACTES nomenclature label; not extracted yet.
     pub delib_matiere_nom: Option<String>,
+    /// `DELIB_OBJET`: the title.
     pub delib_objet: Option<String>,
+    /// `BUDGET_ANNEE`: not extracted.
     pub budget_annee: Option<String>,
+    /// `BUDGET_NOM`: not extracted.
     pub budget_nom: Option<String>,
+    /// `PREF_ID`: `PREF` and the département on three characters.
     pub pref_id: Option<String>,
+    /// `PREF_DATE`: date of receipt by the prefecture.
     pub pref_date: Option<Date>,
+    /// `VOTE_EFFECTIF`: members in office (stated, else the fallback).
     pub vote_effectif: Option<u32>,
+    /// `VOTE_REEL`: present + represented.
     pub vote_reel: Option<u32>,
+    /// `VOTE_POUR`: votes for, as stated.
     pub vote_pour: Option<u32>,
+    /// `VOTE_CONTRE`: votes against (0 for a unanimous vote that states none).
     pub vote_contre: Option<u32>,
+    /// `VOTE_ABSTENTION`: abstentions (0 for a unanimous vote that states none).
     pub vote_abstention: Option<u32>,
+    /// `DELIB_URL`: not known to the extractor.
     pub delib_url: Option<String>,
 }
 
@@ -612,5 +629,35 @@ mod tests {
             String::from_utf8(out).unwrap(),
             format!("{}\n", COLUMNS.join(","))
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn pref_id_never_panics_and_has_seven_chars(d in "\\PC{0,5}") {
+            if let Some(p) = pref_id(&d) {
+                proptest::prop_assert!(p.starts_with("PREF") && p.len() == 7, "{p}");
+            }
+        }
+
+        #[test]
+        fn any_text_round_trips_through_the_csv(name in "\\PC*", title in ".*", number in "[^\\x00]*") {
+            let mut r = sample();
+            r.body.name = Some(name);
+            r.act.title = Some(title);
+            r.act.number = Some(number);
+            let row = ScdlRow::from_record(&r, None);
+            let mut out = Vec::new();
+            let mut s = Scdl::with_delimiter(&mut out, b';');
+            s.record(&r).unwrap();
+            s.finish().unwrap();
+            drop(s);
+            let mut rdr = csv::ReaderBuilder::new().delimiter(b';').from_reader(out.as_slice());
+            let records: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+            proptest::prop_assert_eq!(records.len(), 1);
+            let read: Vec<&str> = records[0].iter().collect();
+            let fields = row.fields();
+            let want: Vec<&str> = fields.iter().map(String::as_str).collect();
+            proptest::prop_assert_eq!(read, want);
+        }
     }
 }
