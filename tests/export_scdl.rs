@@ -339,3 +339,60 @@ fn cli_scdl_seed_row() {
         "{stderr}"
     );
 }
+
+/// `--format scdl` and `--format csv` agree with the JSON records on the
+/// dev corpus (skipped when `../shared` is absent): one SCDL row per
+/// deliberation that is not a decision under delegation, one flat row per
+/// record, in the same order.
+#[test]
+fn dev_corpus_formats_agree() {
+    let Some(dir) = shared().map(|s| s.join("corpus/dev/docs")) else {
+        eprintln!("skipped: ../shared absent");
+        return;
+    };
+    let mut docs: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| rd.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    docs.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+    docs.sort();
+    if docs.is_empty() {
+        eprintln!("skipped: dev corpus absent");
+        return;
+    }
+    let run = |format: &str| {
+        let out = Command::new(BIN)
+            .args(["extract", "--format", format])
+            .args(&docs)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let records: Vec<Deliberation> = run("jsonl")
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
+    let rows = scdl_rows(&run("scdl"));
+    let deliberations: Vec<&Deliberation> = records
+        .iter()
+        .filter(|r| r.act.kind != ActKind::DelegatedDecision)
+        .collect();
+    assert_eq!(rows.len(), deliberations.len());
+    for (row, r) in rows.iter().zip(&deliberations) {
+        assert_eq!(
+            row["DELIB_ID"],
+            r.act.number.clone().unwrap_or_default().trim()
+        );
+        assert_eq!(
+            row["DELIB_OBJET"],
+            r.act.title.clone().unwrap_or_default().trim()
+        );
+    }
+    let flat = run("csv");
+    let mut rdr = csv::Reader::from_reader(flat.as_bytes());
+    let flat_rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    assert_eq!(flat_rows.len(), records.len());
+    for (row, r) in flat_rows.iter().zip(&records) {
+        assert_eq!(&row[0], r.source.path);
+        assert_eq!(row[1].parse::<usize>().unwrap(), r.source.index);
+    }
+}

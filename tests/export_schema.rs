@@ -442,3 +442,37 @@ fn extract_output_validates() {
         "{records} records, {errors} errors"
     );
 }
+
+/// The text documents of the dev corpus, when `../shared` is present.
+fn corpus_texts() -> Vec<PathBuf> {
+    let Some(dir) = shared().map(|s| s.join("corpus/dev/docs")) else {
+        return Vec::new();
+    };
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| rd.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    v.retain(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"));
+    v.sort();
+    v
+}
+
+#[test]
+fn dev_corpus_output_validates() {
+    let docs = corpus_texts();
+    if docs.is_empty() {
+        eprintln!("skipped: dev corpus absent");
+        return;
+    }
+    let v = validator();
+    let out = Command::new(BIN)
+        .arg("extract")
+        .args(&docs)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.lines().count() >= docs.len());
+    for line in stdout.lines() {
+        let value: Value = serde_json::from_str(line).unwrap();
+        assert_valid(&v, &value, &format!("{}", value["source"]["path"]));
+    }
+}
