@@ -7,8 +7,10 @@
 //! - [`parse`]: nom parsers over `&str`, returning values with byte spans;
 //! - [`extract`](mod@extract): assembles parsed facts into [`model::Deliberation`] records;
 //! - [`audit`]: one pure function per cross-check, results in `checks`;
-//! - [`reference`]: embedded commune table (INSEE, SIREN, population);
-//! - [`batch`]: many inputs in parallel, ordered output, error records.
+//! - [`reference`](mod@reference): embedded commune table (INSEE, SIREN, population);
+//! - [`batch`]: many inputs in parallel, ordered output, error records;
+//! - [`export`]: output sinks (JSON Lines, flat CSV, SCDL Délibérations) and
+//!   the JSON Schema of `registre/1`.
 //!
 //! ```
 //! let text = "CONSEIL MUNICIPAL\nDELIBERATION N° 2024-12\nObjet : Tarifs de la cantine\n\
@@ -20,6 +22,7 @@
 
 pub mod audit;
 pub mod batch;
+pub mod export;
 pub mod extract;
 pub mod load;
 pub mod model;

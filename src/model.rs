@@ -5,7 +5,9 @@
 //! `spec/OUTPUT.md` of the project: stated facts only, `null` (or `[]`)
 //! where the document is silent, derived values under `checks`.
 
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::borrow::Cow;
 use std::fmt;
 
 /// The contract version written in every record.
@@ -78,6 +80,23 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+/// In the JSON Schema a date is a string of format `date` (RFC 3339
+/// `full-date`), with a pattern that also holds where formats are not checked.
+impl JsonSchema for Date {
+    fn schema_name() -> Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A calendar date, YYYY-MM-DD.",
+            "type": "string",
+            "format": "date",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+        })
+    }
+}
+
 /// A time of day, written `HH:MM`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Time {
@@ -116,8 +135,23 @@ impl<'de> Deserialize<'de> for Time {
     }
 }
 
+/// In the JSON Schema a time is a string `HH:MM` (24-hour clock).
+impl JsonSchema for Time {
+    fn schema_name() -> Cow<'static, str> {
+        "Time".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A time of day, HH:MM on the 24-hour clock.",
+            "type": "string",
+            "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"
+        })
+    }
+}
+
 /// One deliberation: the unit of output.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Deliberation {
     pub schema: String,
     pub source: Source,
@@ -132,7 +166,10 @@ pub struct Deliberation {
     pub transmission: Transmission,
     /// Election or designation of persons (`act.kind` = `election`).
     pub election: Option<Election>,
+    /// Audit results; always written, optional when read.
+    #[serde(default)]
     pub checks: Vec<Check>,
+    #[serde(default)]
     pub warnings: Vec<Warning>,
 }
 
@@ -158,7 +195,7 @@ impl Default for Deliberation {
 }
 
 /// Where a record comes from.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Source {
     /// The path as given (`-` for standard input).
     pub path: String,
@@ -175,7 +212,7 @@ pub struct Source {
     pub count: Option<usize>,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Format {
     #[default]
@@ -184,7 +221,7 @@ pub enum Format {
     Pdf,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum BodyKind {
     Commune,
@@ -195,7 +232,7 @@ pub enum BodyKind {
 }
 
 /// The deliberating body.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Body {
     pub name: Option<String>,
     pub kind: Option<BodyKind>,
@@ -205,7 +242,7 @@ pub struct Body {
     pub department: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Assembly {
     ConseilMunicipal,
@@ -217,7 +254,7 @@ pub enum Assembly {
 }
 
 /// The sitting.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Session {
     pub assembly: Option<Assembly>,
     pub date: Option<Date>,
@@ -230,7 +267,7 @@ pub struct Session {
     pub line: Option<u32>,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ActKind {
     #[default]
@@ -242,7 +279,7 @@ pub enum ActKind {
 }
 
 /// The act itself.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Act {
     pub kind: ActKind,
     pub number: Option<String>,
@@ -254,7 +291,7 @@ pub struct Act {
 }
 
 /// A person as written: civility, given name, family name.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 pub struct Person {
     pub title: Option<String>,
     pub given_name: Option<String>,
@@ -273,14 +310,14 @@ impl Person {
 }
 
 /// A proxy: `principal` gave a pouvoir to `proxy` (null when not named).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Represented {
     pub principal: Person,
     pub proxy: Option<Person>,
 }
 
 /// Counts the document states.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Stated {
     pub in_office: Option<u32>,
     pub present: Option<u32>,
@@ -289,7 +326,7 @@ pub struct Stated {
 }
 
 /// Who attended.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Attendance {
     pub present: Vec<Person>,
     pub represented: Vec<Represented>,
@@ -302,7 +339,7 @@ pub struct Attendance {
     pub line: Option<u32>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     Adopted,
@@ -310,7 +347,7 @@ pub enum Outcome {
 }
 
 /// The vote on the act.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Vote {
     pub outcome: Option<Outcome>,
     pub unanimous: bool,
@@ -328,7 +365,7 @@ pub struct Vote {
     pub not_voting_names: Vec<Person>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub enum Tax {
     #[serde(rename = "TTC")]
     Ttc,
@@ -337,7 +374,7 @@ pub enum Tax {
 }
 
 /// An amount of money, exact in cents.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Amount {
     pub cents: i64,
     pub currency: String,
@@ -348,7 +385,7 @@ pub struct Amount {
     pub page: Option<u32>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum EstablishmentKind {
     Maternelle,
@@ -360,7 +397,7 @@ pub enum EstablishmentKind {
 }
 
 /// An establishment identified by its UAI.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Establishment {
     pub uai: String,
     pub name: Option<String>,
@@ -371,7 +408,7 @@ pub struct Establishment {
     pub line: u32,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum IdentifierKind {
     Uai,
@@ -382,7 +419,7 @@ pub enum IdentifierKind {
 }
 
 /// An identifier written in the text, in canonical form.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Identifier {
     pub kind: IdentifierKind,
     pub value: String,
@@ -394,7 +431,7 @@ pub struct Identifier {
 }
 
 /// The parts of an @ctes act identifier.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ActesParts {
     pub department: String,
     pub siren: String,
@@ -404,7 +441,7 @@ pub struct ActesParts {
 }
 
 /// Transmission to the prefecture and publication.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Transmission {
     pub actes_id: Option<String>,
     pub actes: Option<ActesParts>,
@@ -416,7 +453,7 @@ pub struct Transmission {
 }
 
 /// An election or designation of persons.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Election {
     /// Seats or posts to fill, when stated.
     pub seats: Option<u32>,
@@ -427,13 +464,13 @@ pub struct Election {
     pub elected: Vec<Person>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Candidate {
     pub person: Person,
     pub votes: Option<u32>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CheckStatus {
     Pass,
@@ -443,7 +480,7 @@ pub enum CheckStatus {
 }
 
 /// One audit result.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Check {
     pub id: String,
     pub status: CheckStatus,
@@ -456,7 +493,7 @@ pub struct Check {
 }
 
 /// Something the parser was unsure of.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Warning {
     pub kind: String,
     pub message: String,
@@ -464,21 +501,21 @@ pub struct Warning {
 }
 
 /// The record written for an input that yields no deliberation.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ErrorRecord {
     pub schema: String,
     pub source: Source,
     pub error: ErrorInfo,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ErrorInfo {
     pub kind: ErrorKind,
     pub message: String,
 }
 
 /// Why an input produced no record.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
     Empty,

@@ -1,11 +1,12 @@
 //! `registre extract`: records on stdout, progress and summary on stderr.
 
-use super::{ExtractArgs, OutputFormat};
+use super::ExtractArgs;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use registre::batch::{self, Done, Options, Output};
+use registre::export::Sink;
 use registre::load::{Isolation, LoadOptions};
 use std::fs;
-use std::io::{self, BufReader, IsTerminal, Write};
+use std::io::{self, BufReader, IsTerminal};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -24,7 +25,6 @@ pub fn run(args: ExtractArgs) -> ExitCode {
 }
 
 fn try_run(args: ExtractArgs) -> Result<ExitCode, String> {
-    let pretty = args.pretty || args.format == OutputFormat::Pretty;
     let opts = options(&args)?;
     let list_on_stdin = args.files_from.as_ref().is_some_and(|f| f.as_os_str() == "-");
     if list_on_stdin && args.paths.iter().any(|p| p.as_os_str() == "-") {
@@ -42,11 +42,15 @@ fn try_run(args: ExtractArgs) -> Result<ExitCode, String> {
 
     let progress = progress_bar(args.quiet);
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let result = batch::run(inputs, &opts, |done: &Done| {
-        progress.inc(1);
-        write_output(&mut out, &done.output, pretty)
+    let mut out = super::output::sink(args.format, args.pretty, io::BufWriter::new(stdout.lock()));
+    let result = out.begin().and_then(|_| {
+        batch::run(inputs, &opts, |done: &Done| {
+            progress.inc(1);
+            write_output(&mut *out, &done.output)
+        })
     });
+    let result = result.and_then(|s| out.finish().map(|_| s));
+    super::output::print_notices(&mut *out);
     progress.finish_and_clear();
     let summary = match result {
         Ok(s) => s,
@@ -95,20 +99,12 @@ fn progress_bar(quiet: bool) -> ProgressBar {
 }
 
 /// Writes the records (or the error record) of one input, flushing after each.
-fn write_output<W: Write>(out: &mut W, output: &Output, pretty: bool) -> io::Result<()> {
+fn write_output(out: &mut dyn Sink, output: &Output) -> io::Result<()> {
     match output {
-        Output::Records(rs) => rs.iter().try_for_each(|r| write_json(out, r, pretty)),
-        Output::Error(e) => write_json(out, e, pretty),
+        Output::Records(rs) => rs.iter().try_for_each(|r| out.record(r))?,
+        Output::Error(e) => out.error(e)?,
     }
-}
-
-fn write_json<W: Write, T: serde::Serialize>(out: &mut W, v: &T, pretty: bool) -> io::Result<()> {
-    if pretty {
-        serde_json::to_writer_pretty(&mut *out, v)?;
-    } else {
-        serde_json::to_writer(&mut *out, v)?;
-    }
-    out.write_all(b"\n")?;
+    super::output::print_notices(out);
     out.flush()
 }
 

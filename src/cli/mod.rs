@@ -1,7 +1,10 @@
 //! Command-line arguments (clap) and dispatch to one module per command.
 
 mod audit;
+mod docs;
 mod extract;
+mod output;
+mod schema;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -24,6 +27,12 @@ pub enum Command {
     LoadPdf,
     /// Audit deliberations: cross-checks shown as compiler-style diagnostics.
     Audit(audit::AuditArgs),
+    /// Print the JSON Schema (draft 2020-12) of registre/1 records.
+    Schema,
+    /// Print a shell completion script.
+    Completions(docs::CompletionsArgs),
+    /// Print the man page (roff), or write one page per command into a directory.
+    Man(docs::ManArgs),
 }
 
 /// Output formats of `extract`.
@@ -33,6 +42,10 @@ pub enum OutputFormat {
     Jsonl,
     /// Indented JSON, one object after another.
     Pretty,
+    /// One flat CSV row per deliberation, for spreadsheets.
+    Csv,
+    /// SCDL Délibérations 2.1.5 CSV (open data).
+    Scdl,
 }
 
 #[derive(Args, Debug)]
@@ -84,5 +97,8 @@ pub fn run() -> ExitCode {
         Command::Extract(args) => extract::run(args),
         Command::LoadPdf => extract::load_pdf_child(),
         Command::Audit(args) => audit::run(args),
+        Command::Schema => schema::run(),
+        Command::Completions(args) => docs::completions(args),
+        Command::Man(args) => docs::man(args),
     }
 }
