@@ -202,6 +202,7 @@ impl<'a> Document<'a> {
         }
         let fr = self.facts_range(i, item);
         self.facts(&text[fr.clone()], fr.start, &mut r);
+        r.body.siret = self.body_siret(&r);
         r
     }
 
@@ -249,6 +250,27 @@ impl<'a> Document<'a> {
         (t.len() > 10 && !t.ends_with(':')).then(|| parse::Spanned::new(t, start..off))
     }
 
+    /// The SIRET the document gives for the body itself: one whose SIREN is
+    /// the @ctes SIREN, or one written in the body's own block ("COMMUNE DE
+    /// X / SIRET : …").
+    fn body_siret(&self, r: &Deliberation) -> Option<String> {
+        let sirets = || r.identifiers.iter().filter(|i| i.kind == IdentifierKind::Siret && i.check_ok == Some(true));
+        if let Some(siren) = r.transmission.actes.as_ref().map(|a| a.siren.as_str()) {
+            if let Some(id) = sirets().find(|i| i.value.starts_with(siren)) {
+                return Some(id.value.clone());
+            }
+        }
+        sirets()
+            .find(|id| {
+                let from = id.line.saturating_sub(2).max(1);
+                (from..=id.line).any(|l| {
+                    let t = crate::normalize::fold(&self.norm.text[self.norm.line_range(l)]);
+                    t.contains("commune de") || t.contains("ville de") || t.contains("mairie de") || t.contains("communaute de")
+                })
+            })
+            .map(|id| id.value.clone())
+    }
+
     /// Amounts, identifiers, establishments and transmission of a range.
     fn facts(&self, text: &str, base: usize, r: &mut Deliberation) {
         for a in parse::amounts::find_amounts(text) {
@@ -274,6 +296,9 @@ impl<'a> Document<'a> {
                 line: self.line(e.span.start + base),
             });
         }
+        let t = parse::dates::find_transmission(text);
+        r.transmission.received_on = t.received_on.map(|d| d.value);
+        r.transmission.posted_on = t.posted_on.map(|d| d.value);
         for id in parse::identifiers::find_identifiers(text) {
             let line = self.line(id.span.start + base);
             if id.kind == IdentifierKind::Actes && r.transmission.actes_id.is_none() {

@@ -307,10 +307,17 @@ pub fn find_vote_statements(text: &str) -> Vec<Spanned<Vote>> {
     merged
         .into_iter()
         .map(|(s, e)| {
-            let span = lines.ranges[s].start..lines.ranges[e].end;
+            // The statement's focus: its first line with figures, else its
+            // first line with a strong cue.
+            let focus = (s..=e)
+                .find(|&k| TALLY.is_match(lines.line(k)) && cues[k].is_some())
+                .or_else(|| (s..=e).find(|&k| cues[k] == Some(Cue::Strong)))
+                .unwrap_or(s);
+            let span = lines.ranges[focus].start..lines.ranges[e].end;
             let body = join_lines(&lines, (s, e));
             let body_nl = join_lines_nl(&lines, (s, e));
-            let mut vote = read_statement(&body, &body_nl, text.get(span.clone()).unwrap_or(""));
+            let whole = lines.ranges[s].start..lines.ranges[e].end;
+            let mut vote = read_statement(&body, &body_nl, text.get(whole).unwrap_or(""));
             vote.line = None;
             Spanned::new(vote, span)
         })
