@@ -54,7 +54,7 @@ static ASSEMBLY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static SESSION_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?x)(?:seance|conseil\ municipal|conseil\ communautaire|reunion|conseil|session|proces[- ]verbal|compte[- ]rendu)(?:\ publique|\ ordinaire|\ extraordinaire|\ pleniere)?(?:\ de\ [a-z'\-]+(?:\ [a-z'\-]+)?)?\s*(?:du|en\ date\ du|le|:)\s+")
+    Regex::new(r"(?x)(?:seance|conseil\ municipal|conseil\ communautaire|reunion|conseil|session|proces[- ]verbal|compte[- ]rendu)(?:\ publique|\ ordinaire|\ extraordinaire|\ pleniere)?(?:\ de\ [a-z'\-]+(?:\ [a-z'\-]+)?)?\s*(?:du|en\ date\ du|le|:)?\s+")
         .expect("session date regex")
 });
 
@@ -248,6 +248,15 @@ mod tests {
         let chair = h.chair.unwrap().value;
         assert_eq!(chair.family_name.as_deref(), Some("MARTIN"));
         assert_eq!(chair.given_name.as_deref(), Some("Jeanne"));
+    }
+
+    #[test]
+    fn title_line_date() {
+        let h = parse_session_header("CR du conseil municipal 28 octobre 2022\n\nPrésents : tous\n");
+        assert_eq!(h.date.unwrap().value, Date::new(2022, 10, 28).unwrap());
+        let h = parse_session_header("SEANCE DU 6 NOVEMBRE 2014\nConvocation a été adressée le 22 octobre 2014\n");
+        assert_eq!(h.date.unwrap().value, Date::new(2014, 11, 6).unwrap());
+        assert_eq!(h.convened_on.unwrap().value, Date::new(2014, 10, 22).unwrap());
     }
 
     #[test]
