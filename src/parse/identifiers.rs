@@ -252,6 +252,25 @@ pub fn establishment_kind(name: &str) -> EstablishmentKind {
 
 /// Splits an establishment entry into its fields at " - ", " – ", " | ",
 /// ";" and tabs-turned-double-spaces.
+/// Where the entry holding a code at `at` may start: the start of its
+/// line, or of up to two lines before when they run on into it (no blank
+/// line, no sentence end between).
+fn entry_start(text: &str, at: usize) -> usize {
+    let mut start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    for _ in 0..2 {
+        if start == 0 {
+            break;
+        }
+        let prev_start = text[..start - 1].rfind('\n').map_or(0, |i| i + 1);
+        let prev = text[prev_start..start - 1].trim_end();
+        if prev.is_empty() || prev.ends_with(['.', ':', '!', '?']) {
+            break;
+        }
+        start = prev_start;
+    }
+    start
+}
+
 fn fields(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = s;
@@ -294,16 +313,20 @@ fn is_department(f: &str) -> bool {
 pub fn find_establishments(text: &str) -> Vec<EstablishmentMatch> {
     let uais: Vec<Range<usize>> = find_identifiers_of(text, IdentifierKind::Uai);
     let mut out = Vec::with_capacity(uais.len());
+    // Entries wrapped over two or three lines (PDF text): the same bytes
+    // with line breaks as spaces, so that offsets stay valid.
+    let flat = text.replace('\n', " ");
     for (k, r) in uais.iter().enumerate() {
-        let line_start = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_start = entry_start(text, r.start);
         let line_end = text[r.end..].find('\n').map_or(text.len(), |i| r.end + i);
+        let text = flat.as_str();
         // Text of this entry before the code: back to the previous code on
         // the line (and the separator after it) or the line start.
         let prev_end = if k > 0 && uais[k - 1].end > line_start { uais[k - 1].end } else { line_start };
         let mut before = &text[prev_end..r.start];
         if prev_end > line_start {
             // Skip what closes the previous entry: ", " or ") ; ".
-            before = before.trim_start_matches(|c: char| matches!(c, ',' | ';' | ')' | ' '));
+            before = before.trim_start_matches(|c: char| matches!(c, ',' | ';' | ')' | ' ' | '\n'));
             for conj in ["et ", "and ", "puis "] {
                 if let Some(b) = before.strip_prefix(conj) {
                     before = b;
