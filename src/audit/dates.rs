@@ -47,9 +47,27 @@ pub fn find_dates(text: &str) -> Vec<(Date, usize)> {
 /// "deux mil vingt trois", "deux-mille-vingt-et-un", "mil neuf cent
 /// quatre-vingt-dix-neuf"); `None` when a word is not a number word.
 pub fn number_words(s: &str) -> Option<u32> {
+    number_words_big(s).filter(|&v| v < 10_000).and_then(|v| u32::try_from(v).ok())
+}
+
+/// Whether a folded word is a French number word.
+pub fn is_number_word(w: &str) -> bool {
+    matches!(
+        w,
+        "zero" | "un" | "une" | "deux" | "trois" | "quatre" | "cinq" | "six" | "sept" | "huit" | "neuf" | "dix"
+            | "onze" | "douze" | "treize" | "quatorze" | "quinze" | "seize" | "vingt" | "vingts" | "trente"
+            | "quarante" | "cinquante" | "soixante" | "cent" | "cents" | "mille" | "mil" | "million" | "millions"
+            | "milliard" | "milliards" | "et"
+    )
+}
+
+/// Value of French number words, millions and milliards included
+/// ("deux millions trois cent mille").
+pub fn number_words_big(s: &str) -> Option<u64> {
     let f = fold(s);
-    let mut total = 0u32;
-    let mut current = 0u32;
+    let mut big = 0u64;
+    let mut total = 0u64;
+    let mut current = 0u64;
     let mut any = false;
     for w in f.split([' ', '-']).filter(|w| !w.is_empty()) {
         let unit = match w {
@@ -65,12 +83,20 @@ pub fn number_words(s: &str) -> Option<u32> {
                 continue;
             }
             "cent" | "cents" => {
-                current = if current == 0 { 100 } else { current * 100 };
+                current = if current == 0 { 100 } else { current.checked_mul(100)? };
                 any = true;
                 continue;
             }
             "mille" | "mil" => {
-                total += if current == 0 { 1000 } else { current * 1000 };
+                total = total.checked_add(if current == 0 { 1000 } else { current.checked_mul(1000)? })?;
+                current = 0;
+                any = true;
+                continue;
+            }
+            "million" | "millions" | "milliard" | "milliards" => {
+                let m = if w.starts_with("milliard") { 1_000_000_000 } else { 1_000_000 };
+                big = big.checked_add((total + current).max(1).checked_mul(m)?)?;
+                total = 0;
                 current = 0;
                 any = true;
                 continue;
@@ -80,7 +106,7 @@ pub fn number_words(s: &str) -> Option<u32> {
         current += unit;
         any = true;
     }
-    any.then_some(total + current)
+    any.then_some(big + total + current)
 }
 
 static OPENING: LazyLock<Regex> = LazyLock::new(|| {
@@ -306,6 +332,9 @@ mod tests {
         assert_eq!(number_words("soixante et onze"), Some(71));
         assert_eq!(number_words("deux cents"), Some(200));
         assert_eq!(number_words("deux mille vingt trois le"), None);
+        assert_eq!(number_words_big("deux millions trois cent mille"), Some(2_300_000));
+        assert_eq!(number_words_big("un milliard deux cents millions"), Some(1_200_000_000));
+        assert_eq!(number_words_big("deux mille cinq cent soixante-cinq"), Some(2565));
     }
 
     #[test]

@@ -9,12 +9,14 @@
 //! domain notes (CGCT articles in brackets).
 //!
 //! Families:
-//! - [`vote`]: `vote.total`, `vote.unanimity`, `vote.outcome`;
+//! - [`vote`]: `vote.total`, `vote.unanimity`, `vote.outcome`,
+//!   `vote.majority_label`;
 //! - [`attendance`]: `attendance.*` (counts, quorum, proxies, secretary,
 //!   council size), with the COVID-era windows;
 //! - [`ids`]: `uai.check_letter`, `siren.luhn`, `siret.luhn`,
 //!   `body.identity`, `actes.consistency`, and OCR repair of identifiers;
-//! - [`amounts`]: `amounts.arithmetic`, `list.count`;
+//! - [`amounts`]: `amounts.arithmetic`, `amounts.words`, `amounts.list_total`,
+//!   `amounts.balance`, `list.count`;
 //! - [`dates`]: `dates.order`, `dates.session`, `dates.year_in_words`,
 //!   `dates.convocation_delay`.
 
@@ -190,6 +192,7 @@ pub fn audit_record(r: &mut Deliberation, ctx: &Ctx) {
         vote::vote_total(r, ctx),
         vote::vote_unanimity(r, ctx),
         vote::vote_outcome(r),
+        vote::majority_label(r, ctx),
         attendance::counts(r, ctx),
         attendance::quorum(r, ctx),
     ];
@@ -199,6 +202,9 @@ pub fn audit_record(r: &mut Deliberation, ctx: &Ctx) {
     checks.push(attendance::secretary_present(r, ctx));
     checks.push(attendance::council_size(r, ctx));
     checks.extend(amounts::arithmetic(r, ctx));
+    checks.extend(amounts::words(r, ctx));
+    checks.extend(amounts::list_total(r, ctx));
+    checks.extend(amounts::balance(r, ctx));
     checks.extend(amounts::list_count(r, ctx));
     checks.extend(ids::uai_check_letter(r));
     checks.extend(ids::siren_luhn(r));

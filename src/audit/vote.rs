@@ -141,6 +141,60 @@ pub fn vote_outcome(r: &Deliberation) -> Check {
     with_figures(check(ID, status, msg, v.line), against + 1, for_)
 }
 
+static MAJORITY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"majorite absolue (?:requise )?(?:est (?:de |fixee a )?)?([0-9]{1,3})(?-u:\b)").unwrap()
+});
+
+/// `vote.majority_label` — a printed "Majorité absolue : N" is
+/// floor(X/2)+1 of the votes cast, of the voters, or, when the label really
+/// gives the quorum, floor(E/2)+1 of the members in office or ⌈E/3⌉ in the
+/// COVID windows (cross-check 8). A mismatch flags the label, not the vote:
+/// a warning.
+pub fn majority_label(r: &Deliberation, ctx: &Ctx) -> Check {
+    const ID: &str = "vote.majority_label";
+    let (first, last) = ctx.lines;
+    let found = (first..=last).find_map(|l| {
+        let t = super::words_only(ctx.line_text(l));
+        MAJORITY.captures(&t).and_then(|c| c.get(1)?.as_str().parse::<u32>().ok()).map(|n| (n, l))
+    });
+    let Some((n, line)) = found else { return skip(ID, "no majority figure printed") };
+    let a = &r.attendance;
+    let mut bases: Vec<u32> = Vec::new();
+    if let (Some(f), Some(c)) = (r.vote.for_, r.vote.against) {
+        bases.push(f + c);
+        bases.push(f + c + r.vote.abstain.unwrap_or(0));
+    }
+    if let Some(v) = a.stated.voting {
+        bases.push(v);
+    }
+    let p = a.stated.present.unwrap_or(a.present.len() as u32);
+    let rep = a.stated.represented.unwrap_or(a.represented.len() as u32);
+    if p > 0 {
+        bases.push(p + rep);
+        bases.push(p);
+    }
+    let e = a.stated.in_office;
+    if bases.is_empty() && e.is_none() {
+        return skip(ID, "no figure to compute the majority from");
+    }
+    let mut allowed: Vec<u32> = bases.iter().map(|x| x / 2 + 1).collect();
+    if let Some(e) = e {
+        allowed.push(e / 2 + 1);
+        allowed.push(e.div_ceil(3));
+    }
+    if allowed.contains(&n) {
+        return with_figures(check(ID, S::Pass, format!("majorité absolue {n} agrees with the counts"), Some(line)), n, n);
+    }
+    let mut shown = allowed.clone();
+    shown.sort_unstable();
+    shown.dedup();
+    with_figures(
+        check(ID, S::Warn, format!("majorité absolue printed as {n}, but the counts give {}", shown.iter().map(u32::to_string).collect::<Vec<_>>().join(" or ")), Some(line)),
+        shown.first().copied().unwrap_or(0),
+        n,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,5 +277,22 @@ mod tests {
         assert_eq!(vote_outcome(&r).status, S::Fail);
         r.vote.outcome = None;
         assert_eq!(vote_outcome(&r).status, S::Skip);
+    }
+
+    #[test]
+    fn majority_label_rule() {
+        let mut r = record(0, 0, 20);
+        r.vote.against = Some(3);
+        r.attendance.stated.in_office = Some(33);
+        r.attendance.stated.present = Some(29);
+        r.attendance.stated.voting = Some(33);
+        let ok = normalize("Conseillers en exercice : 33 - Présents : 29 - Votants : 33 - Majorité absolue : 17\n");
+        assert_eq!(majority_label(&r, &Ctx::whole(&ok)).status, S::Pass);
+        let covid = normalize("Conseillers en exercice : 33 - Majorité absolue : 11\n");
+        assert_eq!(majority_label(&r, &Ctx::whole(&covid)).status, S::Pass);
+        let bad = normalize("x\nLa majorité absolue requise est de 25.\n");
+        let c = majority_label(&r, &Ctx::whole(&bad));
+        assert_eq!((c.status, c.line), (S::Warn, Some(2)));
+        assert_eq!(majority_label(&r, &Ctx::whole(&normalize("rien\n"))).status, S::Skip);
     }
 }
