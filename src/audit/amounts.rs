@@ -3,7 +3,6 @@
 
 use super::{Ctx, check, skip, with_figures};
 use crate::model::{Check, CheckStatus as S, Deliberation, EstablishmentKind, IdentifierKind};
-use crate::normalize::fold_same_len;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -132,7 +131,7 @@ pub fn arithmetic(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
     const ID: &str = "amounts.arithmetic";
     let range = ctx.byte_range();
     let text = &ctx.norm.text[range.clone()];
-    let folded = fold_same_len(text);
+    let folded = ctx.folded_range();
     let listed = listed_schools(r, ctx);
     let mut out = Vec::new();
     let line_of = |off: usize| ctx.norm.line_of(range.start + off);
@@ -251,7 +250,7 @@ pub fn list_count(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
         return vec![skip(ID, "no list of establishments")];
     }
     let range = ctx.byte_range();
-    let folded = fold_same_len(&ctx.norm.text[range.clone()]);
+    let folded = ctx.folded_range();
     let mut out = Vec::new();
     for c in SCHOOL_COUNT.captures_iter(&folded) {
         let (Some(num), Some(whole)) = (c.get(1), c.get(0)) else { continue };
@@ -343,10 +342,10 @@ pub fn words(_r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
     const ID: &str = "amounts.words";
     let range = ctx.byte_range();
     let text = &ctx.norm.text[range.clone()];
-    let folded = fold_same_len(text);
+    let folded = ctx.folded_range();
     let money = find_money(text);
     let mut out = Vec::new();
-    for (value, span) in words_amounts(&folded) {
+    for (value, span) in words_amounts(folded) {
         // The figures right before the words, or right after them.
         let pair = money
             .iter()
@@ -392,8 +391,8 @@ pub fn list_total(_r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
         if line.len() > 80 {
             continue;
         }
-        let folded = fold_same_len(line.trim());
-        if !TOTAL_LINE.is_match(&folded) {
+        let folded = ctx.line_folded(l).trim();
+        if !TOTAL_LINE.is_match(folded) {
             continue;
         }
         let tm = find_money(line);
@@ -412,9 +411,9 @@ pub fn list_total(_r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
                 continue;
             }
             blanks = 0;
-            let ft = fold_same_len(t.trim());
+            let ft = ctx.line_folded(k).trim();
             let m = find_money(t);
-            if TOTAL_LINE.is_match(&ft) || m.len() != 1 || m[0].ttc != total.ttc {
+            if TOTAL_LINE.is_match(ft) || m.len() != 1 || m[0].ttc != total.ttc {
                 break;
             }
             items.push((m[0].cents, k));
@@ -478,12 +477,12 @@ pub fn balance(_r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
     let mut rec: Option<(i64, u32)> = None;
     for l in first..=last {
         let line = ctx.line_text(l);
-        let folded = fold_same_len(line.trim().trim_start_matches(['-', '*', ' ']));
-        if BALANCE_DEP.is_match(&folded) {
+        let folded = ctx.line_folded(l).trim().trim_start_matches(['-', '*', ' ']);
+        if BALANCE_DEP.is_match(folded) {
             dep = only_decimal(line).map(|x| (x.0, l));
             continue;
         }
-        if BALANCE_REC.is_match(&folded) {
+        if BALANCE_REC.is_match(folded) {
             rec = only_decimal(line).map(|x| (x.0, l));
             continue;
         }
@@ -493,7 +492,7 @@ pub fn balance(_r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
             rec = None;
             continue;
         }
-        let Some(kind) = BALANCE_RES.captures(&folded).and_then(|c| c.get(1)) else { continue };
+        let Some(kind) = BALANCE_RES.captures(folded).and_then(|c| c.get(1)) else { continue };
         let Some((k, span)) = decimals(line).pop() else { continue };
         let surplus = kind.as_str().starts_with("exce");
         let diff = r - d;

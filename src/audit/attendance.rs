@@ -2,7 +2,6 @@
 
 use super::{Ctx, check, person_key, same_person, skip, with_figures};
 use crate::model::{Assembly, BodyKind, Check, CheckStatus as S, Date, Deliberation, Person};
-use crate::normalize::fold;
 use crate::reference::{COUNCIL_BRACKETS, legal_council_size, legal_council_size_at};
 
 /// The derogations of the COVID-19 health emergency for local assemblies.
@@ -112,7 +111,7 @@ fn partial_presence(r: &Deliberation, ctx: &Ctx) -> bool {
     let from = r.attendance.line.unwrap_or(ctx.lines.0);
     let to = from.saturating_add(40).min(ctx.lines.1);
     (from..=to).any(|l| {
-        let t = super::words_only(ctx.line_text(l));
+        let t = ctx.line_words(l);
         ["jusqu a la question", "a partir de la question", "a partir du point", "jusqu au point", "arrivee", "arrive a", "quitte la seance", "quitte la salle", "depart"]
             .iter()
             .any(|w| t.contains(w))
@@ -201,8 +200,8 @@ pub fn quorum(r: &Deliberation, ctx: &Ctx) -> Check {
         return with_figures(check(ID, S::Pass, format!("{counted} present: quorum is {rule} {of}"), a.line), e / 2 + 1, counted);
     }
     let reconvened = (ctx.lines.0..=ctx.lines.1.min(ctx.lines.0 + 80)).any(|l| {
-        let t = fold(ctx.line_text(l));
-        t.contains("sans condition de quorum") || t.contains("quorum n'ayant pas") || t.contains("quorum n'a pas")
+        let t = ctx.line_words(l);
+        t.contains("sans condition de quorum") || t.contains("quorum n ayant pas") || t.contains("quorum n a pas")
             || t.contains("deuxieme convocation") || t.contains("seconde convocation")
     });
     if reconvened {

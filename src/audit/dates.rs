@@ -117,8 +117,8 @@ static OPENING: LazyLock<Regex> = LazyLock::new(|| {
 /// its 1-based line.
 pub fn year_in_words_of(ctx: &Ctx) -> Option<(u16, u32)> {
     let range = ctx.byte_range();
-    let folded = fold_same_len(&ctx.norm.text[range.clone()]);
-    let c = OPENING.captures(&folded)?;
+    let folded = ctx.folded_range();
+    let c = OPENING.captures(folded)?;
     let words = c.get(1)?;
     let y = number_words(&words.as_str().replace('\x01', ""))?;
     let line = ctx.norm.line_of(range.start + words.start());
@@ -133,8 +133,8 @@ static OPENING_DAY: LazyLock<Regex> = LazyLock::new(|| {
 /// le 27 septembre" or "… le vingt-sept septembre", with its line.
 pub fn opening_date(ctx: &Ctx) -> Option<(Date, u32)> {
     let range = ctx.byte_range();
-    let folded = fold_same_len(&ctx.norm.text[range.clone()]);
-    let c = OPENING.captures(&folded)?;
+    let folded = ctx.folded_range();
+    let c = OPENING.captures(folded)?;
     let words = c.get(1)?;
     let year = u16::try_from(number_words(&words.as_str().replace('\x01', ""))?).ok()?;
     let rest = &folded[words.end()..];
@@ -293,7 +293,7 @@ pub fn convocation_delay(r: &Deliberation, ctx: &Ctx) -> Check {
     } else {
         ctx.commune.and_then(|k| k.population).map(|p| if p >= 3_500 { 5 } else { 3 })
     };
-    let urgent = (ctx.lines.0..=ctx.lines.1.min(ctx.lines.0 + 60)).any(|l| fold(ctx.line_text(l)).contains("urgence"));
+    let urgent = (ctx.lines.0..=ctx.lines.1.min(ctx.lines.0 + 60)).any(|l| ctx.line_words(l).contains("urgence"));
     let clear_days = days - 1;
     let need = match clear {
         Some(n) => n,

@@ -2,22 +2,20 @@
 
 use super::{Ctx, check, skip, with_figures};
 use crate::model::{Check, CheckStatus as S, Deliberation, Outcome};
-use crate::normalize::fold;
 
 /// Words saying that attendance changed during the sitting (late arrival,
 /// departure, a member withdrawing from one item): the opening lists then
 /// do not give this item's voters.
 const MOVEMENT_WORDS: &[&str] = &[
-    "quitte la s", "sort de la s", "quitte l'assembl", "a quitte", "arrive", "arrivee",
-    "se retire", "s'est retire", "ne prend pas part", "ne participe pas", "npppv", "nppv",
-    "departs", "depart de",
+    "quitte la s", "sort de la s", "quitte l assembl", "a quitte", "arrive", "arrivee", "se retire",
+    "s est retire", "ne prend pas part", "ne participe pas", "npppv", "nppv", "departs", "depart de",
 ];
 
 fn attendance_moves(r: &Deliberation, ctx: &Ctx) -> bool {
     let from = r.attendance.line.unwrap_or(ctx.lines.0).max(ctx.lines.0);
     let to = r.vote.line.unwrap_or(ctx.lines.1);
     (from..=to).any(|l| {
-        let t = fold(ctx.line_text(l));
+        let t = ctx.line_words(l);
         MOVEMENT_WORDS.iter().any(|w| t.contains(w))
     })
 }
@@ -103,7 +101,7 @@ pub fn vote_unanimity(r: &Deliberation, ctx: &Ctx) -> Check {
         // Look for "des membres présents et représentés" near the vote.
         let l = v.line.unwrap_or(0);
         let strict = (l.saturating_sub(1)..=l + 1).any(|x| {
-            let t = fold(ctx.line_text(x));
+            let t = ctx.line_words(x);
             t.contains("unanimite des membres presents") || t.contains("unanimite des presents")
         });
         if strict {
