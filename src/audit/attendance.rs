@@ -96,7 +96,7 @@ fn listed(r: &Deliberation) -> u32 {
 /// votants = present + represented; members in office are at least the
 /// members listed. A count whose list is empty is not compared.
 pub fn counts(r: &Deliberation, ctx: &Ctx) -> Check {
-    let c = counts_strict(r);
+    let c = counts_strict(r, ctx);
     if c.status == S::Fail && partial_presence(r, ctx) {
         let mut c = c;
         c.status = S::Warn;
@@ -118,25 +118,39 @@ fn partial_presence(r: &Deliberation, ctx: &Ctx) -> bool {
     })
 }
 
-fn counts_strict(r: &Deliberation) -> Check {
+/// The line stating a count: one whose words hold a label ("present",
+/// "votant", …) and the figure as a whole word, near the attendance block.
+fn stated_line(r: &Deliberation, ctx: &Ctx, labels: &[&str], n: u32) -> Option<u32> {
+    let at = r.attendance.line.unwrap_or(ctx.lines.0);
+    let from = at.saturating_sub(15).max(ctx.lines.0);
+    let to = (at + 15).min(ctx.lines.1);
+    let figure = format!(" {n} ");
+    (from..=to).find(|&l| {
+        let w = format!(" {} ", ctx.line_words(l));
+        w.contains(&figure) && labels.iter().any(|x| w.contains(x))
+    })
+}
+
+fn counts_strict(r: &Deliberation, ctx: &Ctx) -> Check {
     const ID: &str = "attendance.counts";
     let a = &r.attendance;
     let s = a.stated;
     let line = a.line;
+    let at = |labels: &[&str], n: u32| stated_line(r, ctx, labels, n).or(line);
     let (p, rep) = (a.present.len() as u32, a.represented.len() as u32);
     let mut compared = 0;
     if let Some(sp) = s.present
         && p > 0 {
             compared += 1;
             if sp != p {
-                return with_figures(check(ID, S::Fail, format!("{sp} present stated, but {p} listed as present"), line), sp, p);
+                return with_figures(check(ID, S::Fail, format!("{sp} present stated, but {p} listed as present"), at(&["present"], sp)), sp, p);
             }
         }
     if let Some(sr) = s.represented
         && (rep > 0 || (p > 0 && sr == 0)) {
             compared += 1;
             if sr != rep {
-                return with_figures(check(ID, S::Fail, format!("{sr} represented stated, but {rep} proxies listed"), line), sr, rep);
+                return with_figures(check(ID, S::Fail, format!("{sr} represented stated, but {rep} proxies listed"), at(&["represent", "pouvoir", "procuration"], sr)), sr, rep);
             }
         }
     if let Some(sv) = s.voting {
@@ -146,7 +160,7 @@ fn counts_strict(r: &Deliberation) -> Check {
             let nppv = r.vote.not_voting.unwrap_or(0);
             if sv != pp + rr && sv + nppv != pp + rr {
                 return with_figures(
-                    check(ID, S::Fail, format!("{sv} votants stated, but {pp} present + {rr} represented = {}", pp + rr), line),
+                    check(ID, S::Fail, format!("{sv} votants stated, but {pp} present + {rr} represented = {}", pp + rr), at(&["votant"], sv)),
                     pp + rr,
                     sv,
                 );
@@ -158,7 +172,7 @@ fn counts_strict(r: &Deliberation) -> Check {
         if n > 0 {
             compared += 1;
             if n > e {
-                return with_figures(check(ID, S::Fail, format!("{e} members in office stated, but {n} members listed"), line), e, n);
+                return with_figures(check(ID, S::Fail, format!("{e} members in office stated, but {n} members listed"), at(&["exercice", "membres"], e)), e, n);
             }
         }
     }
@@ -176,9 +190,10 @@ fn counts_strict(r: &Deliberation) -> Check {
 pub fn quorum(r: &Deliberation, ctx: &Ctx) -> Check {
     const ID: &str = "attendance.quorum";
     let a = &r.attendance;
-    let present = if a.present.is_empty() { a.stated.present } else { Some(a.present.len() as u32) };
+    // The stated count first: the list may have lost a name to the reading.
+    let present = a.stated.present.or((!a.present.is_empty()).then_some(a.present.len() as u32));
     let Some(p) = present else { return skip(ID, "no present members stated") };
-    let represented = if a.represented.is_empty() { a.stated.represented.unwrap_or(0) } else { a.represented.len() as u32 };
+    let represented = a.stated.represented.unwrap_or(a.represented.len() as u32);
     let (e, lower_bound) = match a.stated.in_office {
         Some(e) => (e, false),
         None if listed(r) > 0 && !a.present.is_empty() => (listed(r), true),

@@ -34,12 +34,11 @@ pub fn vote_total(r: &Deliberation, ctx: &Ctx) -> Check {
     let nppv = v.not_voting.unwrap_or(0);
     let sum = for_ + against + abstain;
     let stated = r.attendance.stated;
-    let p = if r.attendance.present.is_empty() { stated.present } else { Some(r.attendance.present.len() as u32) };
-    let rep = if r.attendance.represented.is_empty() {
-        stated.represented.or(p.map(|_| 0))
-    } else {
-        Some(r.attendance.represented.len() as u32)
-    };
+    // Stated counts first: they are what the document says; the lists may
+    // have lost a name to the reading.
+    let listed = |n: usize| (n > 0).then_some(n as u32);
+    let p = stated.present.or(listed(r.attendance.present.len()));
+    let rep = stated.represented.or(listed(r.attendance.represented.len())).or(p.map(|_| 0));
     let describe = || {
         let mut parts = vec![format!("{for_} for")];
         if against > 0 {
