@@ -418,6 +418,39 @@ pub fn council_size(r: &Deliberation, ctx: &Ctx) -> Check {
     with_figures(check(ID, S::Fail, format!("{n} members listed, but the legal size for {pop} inhabitants is {legal}"), line), legal, n)
 }
 
+static ADJOINTS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?:nombre d adjoints|nombre des adjoints)(?: au maire)? (?:a|est fixe a|de) ([0-9]{1,2}|[a-z]+(?: [a-z]+)?)(?-u:\b)").unwrap()
+});
+
+/// `election.adjoints` — the council sets the number of adjoints freely up
+/// to 30 % of its legal size, rounded down (CGCT L2122-2; cross-check 22);
+/// from 80 000 inhabitants up to 10 % more for quartier adjoints
+/// (L2122-2-1), so above that a larger number warns instead of failing.
+pub fn adjoints(r: &Deliberation, ctx: &Ctx) -> Check {
+    const ID: &str = "election.adjoints";
+    let Some(c) = ctx.commune else { return skip(ID, "body not identified as a commune") };
+    let Some(pop) = c.population else { return skip(ID, "population unknown") };
+    let found = (ctx.lines.0..=ctx.lines.1).find_map(|l| {
+        let caps = ADJOINTS.captures(ctx.line_words(l))?;
+        let w = caps.get(1)?.as_str();
+        let n = w.parse::<u32>().ok().or_else(|| {
+            // "à quatre adjoints", "à six": the words up to a non-number word.
+            let words: Vec<&str> = w.split(' ').take_while(|x| super::dates::is_number_word(x)).collect();
+            super::dates::number_words(&words.join(" "))
+        })?;
+        Some((n, l))
+    });
+    let Some((n, line)) = found else { return skip(ID, "no number of adjoints set") };
+    let year = r.session.date.map(|d| d.year).unwrap_or(2020);
+    let legal = legal_council_size_at(pop, if year < 2014 { 2008 } else { 2020 });
+    let max = legal * 3 / 10;
+    if n <= max {
+        return with_figures(check(ID, S::Pass, format!("{n} adjoints, at most {max} for a council of {legal}"), Some(line)), max, n);
+    }
+    let status = if pop >= 80_000 && n <= max + legal / 10 { S::Warn } else { S::Fail };
+    with_figures(check(ID, status, format!("{n} adjoints, but at most {max} (30 % of the {legal} seats) are allowed"), Some(line)), max, n)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -561,5 +594,20 @@ mod tests {
         r.attendance.stated.in_office = Some(53);
         // 121 616 inhabitants: within 15 % of the 100 000 boundary? No; 53 < 55 → warn.
         assert_eq!(council_size(&r, &ctx).status, S::Warn);
+    }
+
+    #[test]
+    fn adjoints_rule() {
+        let mut r = base();
+        r.session.date = Date::new(2020, 5, 25);
+        let n = normalize("Le conseil fixe le nombre d'adjoints au maire à 4.\n");
+        let mut ctx = Ctx::whole(&n);
+        assert_eq!(adjoints(&r, &ctx).status, S::Skip);
+        ctx.commune = crate::reference::commune_by_insee("21154"); // 5 443 inhabitants: 29 seats, 8 adjoints
+        assert_eq!(adjoints(&r, &ctx).status, S::Pass);
+        let n = normalize("x\nLe conseil fixe le nombre d'adjoints à neuf.\n");
+        let ctx2 = Ctx { commune: ctx.commune, ..Ctx::whole(&n) };
+        let c = adjoints(&r, &ctx2);
+        assert_eq!((c.status, c.line), (S::Fail, Some(2)));
     }
 }

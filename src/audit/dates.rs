@@ -311,6 +311,32 @@ pub fn convocation_delay(r: &Deliberation, ctx: &Ctx) -> Check {
     with_figures(check(ID, S::Fail, format!("convened on {c} for {s}: {clear_days} clear days, {need} required"), line), need, clear_days)
 }
 
+/// `session.covid_rules` — the derogations of the health emergency (a
+/// third of members for quorum, two proxies each, meetings by
+/// videoconference for communes) held only within their windows (loi
+/// 2020-290, ord. 2020-391, lois 2020-760, 2020-1379, 2021-1465; cross-check
+/// 24). A commune's extract dated outside them that invokes them warns.
+pub fn covid_rules(r: &Deliberation, ctx: &Ctx) -> Check {
+    const ID: &str = "session.covid_rules";
+    let Some(date) = r.session.date else { return skip(ID, "no session date") };
+    const MARKS: &[&str] = &[
+        "visioconference", "visio conference", "teleconference", "2020 290", "2020 391", "2020 1379", "2021 1465",
+        "tiers des membres", "etat d urgence sanitaire", "deux pouvoirs",
+    ];
+    let hit = (ctx.lines.0..=ctx.lines.1).find(|&l| MARKS.iter().any(|m| ctx.line_words(l).contains(m)));
+    let Some(line) = hit else { return skip(ID, "no derogatory rule invoked") };
+    if super::attendance::covid_rules(date).is_some() {
+        return check(ID, S::Pass, format!("derogatory rules invoked on {date}, within a COVID window"), Some(line));
+    }
+    // EPCI à fiscalité propre may meet by videoconference since 2019 (L5211-11-1).
+    let epci = r.body.kind == Some(BodyKind::Epci) || ctx.epci.is_some();
+    let words = ctx.line_words(line);
+    if epci && (words.contains("visio") || words.contains("teleconference")) {
+        return check(ID, S::Pass, "an EPCI may meet by videoconference (L5211-11-1)", Some(line));
+    }
+    check(ID, S::Warn, format!("derogatory COVID-era rules invoked on {date}, outside their windows"), Some(line))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -437,5 +463,21 @@ mod tests {
         ctx.commune = None;
         r.session.convened_on = d(2023, 9, 23); // 3 clear days: depends on population
         assert_eq!(convocation_delay(&r, &ctx).status, S::Skip);
+    }
+
+    #[test]
+    fn covid_rule() {
+        let norm = normalize("x\nséance tenue en visioconférence (loi n° 2020-1379)\n");
+        let ctx = Ctx::whole(&norm);
+        let mut r = Deliberation::default();
+        assert_eq!(covid_rules(&r, &ctx).status, S::Skip);
+        r.session.date = d(2021, 2, 1);
+        assert_eq!(covid_rules(&r, &ctx).status, S::Pass);
+        r.session.date = d(2023, 2, 1);
+        let c = covid_rules(&r, &ctx);
+        assert_eq!((c.status, c.line), (S::Warn, Some(2)));
+        r.body.kind = Some(BodyKind::Epci);
+        assert_eq!(covid_rules(&r, &ctx).status, S::Pass);
+        assert_eq!(covid_rules(&r, &Ctx::whole(&normalize("rien\n"))).status, S::Skip);
     }
 }

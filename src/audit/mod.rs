@@ -10,15 +10,15 @@
 //!
 //! Families:
 //! - [`vote`]: `vote.total`, `vote.unanimity`, `vote.outcome`,
-//!   `vote.majority_label`;
+//!   `vote.majority_label`, `vote.compte_administratif`;
 //! - [`attendance`]: `attendance.*` (counts, quorum, proxies, secretary,
-//!   council size), with the COVID-era windows;
+//!   council size), `election.adjoints`, with the COVID-era windows;
 //! - [`ids`]: `uai.check_letter`, `siren.luhn`, `siret.luhn`,
 //!   `body.identity`, `actes.consistency`, and OCR repair of identifiers;
 //! - [`amounts`]: `amounts.arithmetic`, `amounts.words`, `amounts.list_total`,
 //!   `amounts.balance`, `list.count`;
 //! - [`dates`]: `dates.order`, `dates.session`, `dates.year_in_words`,
-//!   `dates.convocation_delay`.
+//!   `dates.convocation_delay`, `session.covid_rules`.
 
 pub mod amounts;
 pub mod attendance;
@@ -229,6 +229,7 @@ pub fn audit_record(r: &mut Deliberation, ctx: &Ctx) {
         vote::vote_unanimity(r, ctx),
         vote::vote_outcome(r),
         vote::majority_label(r, ctx),
+        vote::compte_administratif(r, ctx),
         attendance::counts(r, ctx),
         attendance::quorum(r, ctx),
     ];
@@ -237,6 +238,7 @@ pub fn audit_record(r: &mut Deliberation, ctx: &Ctx) {
     checks.extend(attendance::disjoint(r, ctx));
     checks.push(attendance::secretary_present(r, ctx));
     checks.push(attendance::council_size(r, ctx));
+    checks.push(attendance::adjoints(r, ctx));
     checks.extend(amounts::arithmetic(r, ctx));
     checks.extend(amounts::words(r, ctx));
     checks.extend(amounts::list_total(r, ctx));
@@ -251,6 +253,7 @@ pub fn audit_record(r: &mut Deliberation, ctx: &Ctx) {
     checks.push(dates::session_consistency(r, ctx));
     checks.push(dates::year_in_words(r, ctx));
     checks.push(dates::convocation_delay(r, ctx));
+    checks.push(dates::covid_rules(r, ctx));
     r.checks.extend(checks);
 }
 

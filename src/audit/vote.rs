@@ -192,6 +192,43 @@ pub fn majority_label(r: &Deliberation, ctx: &Ctx) -> Check {
     )
 }
 
+/// `vote.compte_administratif` — when the compte administratif is
+/// debated the maire may attend but must withdraw before the vote (CGCT
+/// L2121-14; cross-check 11): the item should say so ("en l'absence du
+/// maire", "le maire se retire", "ne prend pas part au vote"). Without
+/// such a mention, a vote counting every member present and represented
+/// includes the maire: a warning.
+pub fn compte_administratif(r: &Deliberation, ctx: &Ctx) -> Check {
+    const ID: &str = "vote.compte_administratif";
+    let is_ca = r.act.title.as_deref().is_some_and(|t| super::words_only(t).contains("compte administratif"));
+    if !is_ca {
+        return skip(ID, "not a compte administratif");
+    }
+    let from = r.act.line.unwrap_or(ctx.lines.0).max(ctx.lines.0);
+    let to = r.vote.line.unwrap_or(ctx.lines.1).min(ctx.lines.1);
+    const WITHDRAWN: &[&str] = &[
+        "absence du maire", "absence de monsieur le maire", "absence de madame le maire", "absence de madame la maire",
+        "maire se retire", "maire quitte", "maire sort", "maire s etant retire", "maire ayant quitte",
+        "ne prend pas part", "ne participe pas", "n a pas pris part", "hors de la presence du maire", "retire de la salle",
+    ];
+    if (from..=to).any(|l| WITHDRAWN.iter().any(|w| ctx.line_words(l).contains(w))) {
+        return check(ID, S::Pass, "the maire withdrew before the vote", r.vote.line);
+    }
+    let (Some(f), a) = (r.vote.for_, r.attendance.stated) else { return skip(ID, "no vote figures") };
+    let voted = f + r.vote.against.unwrap_or(0) + r.vote.abstain.unwrap_or(0);
+    let p = a.present.or((!r.attendance.present.is_empty()).then_some(r.attendance.present.len() as u32));
+    let rep = a.represented.unwrap_or(r.attendance.represented.len() as u32);
+    match p {
+        Some(p) if voted == p + rep => with_figures(
+            check(ID, S::Warn, format!("compte administratif voted by {voted} = all {p} present + {rep} represented: the maire must withdraw before the vote"), r.vote.line),
+            p + rep - 1,
+            voted,
+        ),
+        Some(_) => check(ID, S::Pass, "fewer voters than members present and represented", r.vote.line),
+        None => skip(ID, "no attendance figures"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -291,5 +328,20 @@ mod tests {
         let c = majority_label(&r, &Ctx::whole(&bad));
         assert_eq!((c.status, c.line), (S::Warn, Some(2)));
         assert_eq!(majority_label(&r, &Ctx::whole(&normalize("rien\n"))).status, S::Skip);
+    }
+
+    #[test]
+    fn compte_administratif_rule() {
+        let norm = normalize("a\nb\n53 POUR\n");
+        let ctx = Ctx::whole(&norm);
+        let mut r = record(39, 14, 53);
+        assert_eq!(compte_administratif(&r, &ctx).status, S::Skip);
+        r.act.title = Some("Budget principal - Compte administratif 2022".into());
+        assert_eq!(compte_administratif(&r, &ctx).status, S::Warn);
+        r.vote.for_ = Some(52);
+        assert_eq!(compte_administratif(&r, &ctx).status, S::Pass);
+        r.vote.for_ = Some(53);
+        let left = normalize("a\nEn l'absence de Monsieur le Maire, le conseil\n53 POUR\n");
+        assert_eq!(compte_administratif(&r, &Ctx::whole(&left)).status, S::Pass);
     }
 }
