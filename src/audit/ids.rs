@@ -137,6 +137,10 @@ pub fn repair_identifiers(r: &mut Deliberation, ctx: &Ctx) {
             continue;
         }
         if let Some(fixed) = repair_one(&raw, valid) {
+            // A UAI starts with a département: 0xx, 620, 720 or 97x.
+            if kind == IdentifierKind::Uai && !(fixed.starts_with('0') || fixed.starts_with("620") || fixed.starts_with("720") || fixed.starts_with("97")) {
+                continue;
+            }
             if r.identifiers.iter().any(|i| i.value == fixed || i.repaired_from.as_deref() == Some(raw.as_str())) {
                 continue;
             }
@@ -366,7 +370,7 @@ mod tests {
 
     #[test]
     fn repair_in_text() {
-        let norm = normalize("Ecole - 066O206R,\nSIRET : 2166O136900012\n");
+        let norm = normalize("Ecole - 066O206R,\nSIRET : 2166O136900012\nréf. 1234S67A\n");
         let ctx = Ctx::whole(&norm);
         let mut r = Deliberation::default();
         repair_identifiers(&mut r, &ctx);

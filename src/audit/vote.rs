@@ -69,10 +69,15 @@ pub fn vote_total(r: &Deliberation, ctx: &Ctx) -> Check {
     } else {
         return skip(ID, "no attendance figures to compare the vote with");
     };
-    let status = if sum < expected && attendance_moves(r, ctx) { S::Warn } else { S::Fail };
+    // Fewer votes than voters is a fault only when every category is
+    // stated: with only the votes for written, or members leaving during
+    // the sitting, the rest is unknown, not wrong.
+    let only_for = v.against.is_none() && v.abstain.is_none();
+    let moves = attendance_moves(r, ctx);
+    let status = if sum < expected && (moves || only_for) { S::Warn } else { S::Fail };
     let mut msg = format!("{}, but {how}", describe());
     if status == S::Warn {
-        msg.push_str(" (attendance changed during the sitting)");
+        msg.push_str(if moves { " (attendance changed during the sitting)" } else { " (votes against and abstentions not stated)" });
     }
     with_figures(check(ID, status, msg, v.line), expected, sum)
 }
@@ -267,6 +272,13 @@ mod tests {
         assert_eq!(vote_total(&r, &ctx).status, S::Skip);
         r.attendance.stated.voting = Some(21);
         assert_eq!(vote_total(&r, &ctx).status, S::Fail);
+        // Only the votes for stated: the missing one may be against.
+        r.vote.against = None;
+        r.vote.abstain = None;
+        assert_eq!(vote_total(&r, &ctx).status, S::Warn);
+        r.attendance.stated.voting = Some(19);
+        assert_eq!(vote_total(&r, &ctx).status, S::Fail);
+        r.vote.against = Some(0);
         r.attendance.stated.voting = Some(20);
         assert_eq!(vote_total(&r, &ctx).status, S::Pass);
         r.vote.for_ = None;
