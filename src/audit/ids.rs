@@ -370,7 +370,7 @@ mod tests {
 
     #[test]
     fn repair_in_text() {
-        let norm = normalize("Ecole - 066O206R,\nSIRET : 2166O136900012\nréf. 1234S67A\n");
+        let norm = normalize("Ecole - 066O206R,\nSIRET : 2166O136900012\nréf. 1234S67W\n");
         let ctx = Ctx::whole(&norm);
         let mut r = Deliberation::default();
         repair_identifiers(&mut r, &ctx);
