@@ -256,12 +256,12 @@ pub fn body_identity(r: &Deliberation, ctx: &Ctx) -> Check {
         .identifiers
         .iter()
         .filter_map(|i| match i.kind {
-            IdentifierKind::Siret if i.value.len() == 14 => Some((i.value[..9].to_string(), i.line)),
+            IdentifierKind::Siret if i.value.len() == 14 => i.value.get(..9).map(|v| (v.to_string(), i.line)),
             IdentifierKind::Siren => Some((i.value.clone(), i.line)),
             _ => None,
         })
         .collect();
-    let from_body = r.body.siret.as_ref().filter(|s| s.len() >= 9).map(|s| s[..9].to_string()).or(r.body.siren.clone());
+    let from_body = r.body.siret.as_ref().and_then(|s| s.get(..9)).map(str::to_string).or(r.body.siren.clone());
     if stated.is_empty() && from_body.is_none() {
         return skip(ID, "no SIREN or SIRET of the body in the text");
     }
@@ -308,7 +308,7 @@ pub fn actes_consistency(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
             .commune
             .and_then(|c| c.siren.map(str::to_string))
             .or_else(|| ctx.epci.map(|e| e.siren.to_string()))
-            .or_else(|| r.body.siret.as_ref().filter(|s| s.len() >= 9).map(|s| s[..9].to_string()))
+            .or_else(|| r.body.siret.as_ref().and_then(|s| s.get(..9)).map(str::to_string))
             .or(r.body.siren.clone());
         if let Some(bs) = body_siren
             && bs != a.siren {
