@@ -295,7 +295,9 @@ pub fn actes_consistency(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
     // Département.
     let dep = department_code(&a.department);
     let body_dep = ctx.commune.map(|c| c.department.to_string()).or(r.body.department.clone()).or(ctx.epci.map(|e| e.department.to_string()));
-    if let Some(bd) = body_dep.filter(|d| !d.is_empty())
+    // An EPCI may span several départements: any of its members' will do.
+    let epci_spans = ctx.commune.is_none() && ctx.epci.is_some_and(|e| e.spans(&dep));
+    if let Some(bd) = body_dep.filter(|d| !d.is_empty() && !epci_spans)
         && department_code(&bd) != dep {
             out.push(fail(format!("@ctes id {raw}: département {} but the body is in {bd}", a.department), bd.clone(), a.department.clone()));
         }
@@ -439,6 +441,13 @@ mod tests {
         assert_eq!(actes_consistency(&actes_record("066", "216601368", Date::new(2023, 9, 27)), &ctx)[0].status, S::Fail);
         assert_eq!(actes_consistency(&actes_record("066", "211300074", Date::new(2023, 9, 27)), &ctx)[0].status, S::Fail);
         assert_eq!(actes_consistency(&Deliberation::default(), &ctx)[0].status, S::Skip);
+        // An EPCI over two départements: either code is the body's.
+        let mut ectx = Ctx::whole(&norm);
+        ectx.epci = crate::reference::epci_by_siren("200006682");
+        let mut r = actes_record("071", "200006682", Date::new(2023, 9, 27));
+        assert_eq!(actes_consistency(&r, &ectx)[0].status, S::Pass);
+        r.transmission.actes.as_mut().unwrap().department = "066".into();
+        assert_eq!(actes_consistency(&r, &ectx)[0].status, S::Fail);
     }
 
     #[test]
