@@ -415,6 +415,21 @@ pub fn council_size(r: &Deliberation, ctx: &Ctx) -> Check {
             n,
         );
     }
+    // A commune nouvelle keeps the members of the merged councils until the
+    // next renewal (CGCT L2113-7/8): a larger council there is lawful. Its
+    // SIREN is a fresh "200…" one.
+    let nouvelle = c.siren.is_some_and(|s| s.starts_with("200"))
+        || (ctx.lines.0..=ctx.lines.1.min(ctx.lines.0 + 80)).any(|l| {
+            let w = ctx.line_words(l);
+            w.contains("commune nouvelle") || w.contains("commune deleguee") || w.contains("communes deleguees")
+        });
+    if nouvelle {
+        return with_figures(
+            check(ID, S::Warn, format!("{n} members listed, {legal} for {pop} inhabitants; a commune nouvelle may keep a larger council until the next renewal"), line),
+            legal,
+            n,
+        );
+    }
     with_figures(check(ID, S::Fail, format!("{n} members listed, but the legal size for {pop} inhabitants is {legal}"), line), legal, n)
 }
 
@@ -591,6 +606,9 @@ mod tests {
         assert_eq!(council_size(&r, &ctx).status, S::Pass);
         r.attendance.stated.in_office = Some(57);
         assert_eq!(council_size(&r, &ctx).status, S::Fail);
+        let nouvelle = normalize("La commune nouvelle réunit les communes déléguées\n");
+        let nctx = Ctx { commune: ctx.commune, ..Ctx::whole(&nouvelle) };
+        assert_eq!(council_size(&r, &nctx).status, S::Warn);
         r.attendance.stated.in_office = Some(53);
         // 121 616 inhabitants: within 15 % of the 100 000 boundary? No; 53 < 55 → warn.
         assert_eq!(council_size(&r, &ctx).status, S::Warn);

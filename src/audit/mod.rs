@@ -182,7 +182,9 @@ pub fn identify_body(r: &Deliberation) -> (Option<Commune>, Option<Epci>) {
     if let Some(c) = r.body.insee.as_deref().and_then(reference::commune_by_insee) {
         return (Some(c), None);
     }
-    if let Some(name) = r.body.name.as_deref() {
+    // "La Ville", "la Commune" name no commune (though Ville, Oise, exists).
+    let generic = r.body.name.as_deref().is_some_and(|n| matches!(reference::name_key(n).as_str(), "ville" | "commune" | "mairie" | "municipalite"));
+    if let Some(name) = r.body.name.as_deref().filter(|_| !generic) {
         if let Some(c) = reference::find_commune(name, r.body.department.as_deref()) {
             return (Some(c), None);
         }
@@ -332,6 +334,15 @@ mod tests {
         assert_eq!(r.body.insee.as_deref(), Some("66136"));
         assert_eq!(r.body.siren.as_deref(), Some("216601369"));
         assert_eq!(r.body.department.as_deref(), Some("66"));
+    }
+
+    #[test]
+    fn generic_names_identify_nothing() {
+        let mut r = Deliberation::default();
+        r.body.name = Some("la Ville".into());
+        assert_eq!(identify_body(&r), (None, None));
+        r.body.name = Some("Ville".into());
+        assert_eq!(identify_body(&r), (None, None));
     }
 
     #[test]
