@@ -186,8 +186,16 @@ pub fn order(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
         let Some(d) = d else { continue };
         compared += 1;
         if d < s {
-            let line = near(needles).or_else(|| near(&["publi"]));
-            out.push(with_figures(check(ID, S::Fail, format!("{what} on {d}, before the session of {s}"), line), format!("≥ {s}"), d.to_string()));
+            // The stamp's own line, next to the @ctes id. A posting date
+            // read elsewhere may be the convocation's ("convocation affichée
+            // le …"): a warning only.
+            let stamp = ctx
+                .find_line(around.saturating_sub(6), around + 6, needles)
+                .or_else(|| ctx.find_line(around.saturating_sub(6), around + 6, &["publi"]))
+                .filter(|&l| !ctx.line_words(l).contains("convo"));
+            let status = if stamp.is_some() || what.starts_with("received") { S::Fail } else { S::Warn };
+            let line = stamp.or_else(|| near(needles));
+            out.push(with_figures(check(ID, status, format!("{what} on {d}, before the session of {s}"), line), format!("≥ {s}"), d.to_string()));
         }
     }
     if compared == 0 {
@@ -420,6 +428,12 @@ mod tests {
         r.transmission.received_on = d(2023, 10, 4);
         r.transmission.posted_on = d(2023, 9, 4);
         assert_eq!(order(&r, &ctx)[0].line, Some(4));
+        // A posting date away from the stamp may be the convocation's.
+        let far = normalize("Convocation affichée le 20 septembre 2023\nx\nx\nx\nx\nx\nx\nx\nx\nID : 066-1\nReçu le 4 OCT. 2023\n");
+        let mut r2 = r.clone();
+        r2.transmission.line = Some(10);
+        r2.transmission.posted_on = d(2023, 9, 20);
+        assert_eq!(order(&r2, &Ctx::whole(&far))[0].status, S::Warn);
         r.transmission.posted_on = None;
         r.session.convened_on = d(2023, 9, 28);
         assert_eq!(order(&r, &ctx)[0].status, S::Fail);
