@@ -328,8 +328,11 @@ pub fn actes_consistency(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
     // Nature.
     if !matches!(a.nature.as_str(), "DE" | "AR" | "AI" | "CC" | "BF" | "AU") {
         out.push(fail(format!("@ctes id {raw}: unknown nature {}", a.nature), "DE".into(), a.nature.clone()));
+    } else if !matches!(a.nature.as_str(), "DE" | "BF") && r.act.kind != crate::model::ActKind::DelegatedDecision {
+        // A deliberation is transmitted as DE (BF for budget documents).
+        out.push(with_figures(check(ID, S::Warn, format!("@ctes id {raw}: nature {} for a deliberation (DE expected, BF for a budget)", a.nature), line), "DE", a.nature.clone()));
     }
-    if out.is_empty() {
+    if out.iter().all(|c| c.status != S::Fail) {
         out.push(check(ID, S::Pass, format!("@ctes id {raw} agrees with the body and the session"), line));
     }
     out
@@ -440,6 +443,10 @@ mod tests {
         assert_eq!(actes_consistency(&actes_record("067", "216601369", Date::new(2023, 9, 27)), &ctx)[0].status, S::Fail);
         assert_eq!(actes_consistency(&actes_record("066", "216601368", Date::new(2023, 9, 27)), &ctx)[0].status, S::Fail);
         assert_eq!(actes_consistency(&actes_record("066", "211300074", Date::new(2023, 9, 27)), &ctx)[0].status, S::Fail);
+        let mut ar = actes_record("066", "216601369", Date::new(2023, 9, 27));
+        ar.transmission.actes.as_mut().unwrap().nature = "AR".into();
+        let c = actes_consistency(&ar, &ctx);
+        assert_eq!((c[0].status, c[1].status), (S::Warn, S::Pass));
         assert_eq!(actes_consistency(&Deliberation::default(), &ctx)[0].status, S::Skip);
         // An EPCI over two départements: either code is the body's.
         let mut ectx = Ctx::whole(&norm);

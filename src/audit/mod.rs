@@ -10,7 +10,7 @@
 //!
 //! Families:
 //! - [`vote`]: `vote.total`, `vote.unanimity`, `vote.outcome`,
-//!   `vote.majority_label`, `vote.compte_administratif`;
+//!   `vote.majority_label`, `vote.compte_administratif`, `vote.secret_ballot`;
 //! - [`attendance`]: `attendance.*` (counts, quorum, proxies, secretary,
 //!   council size), `election.adjoints`, with the COVID-era windows;
 //! - [`ids`]: `uai.check_letter`, `siren.luhn`, `siret.luhn`,
@@ -232,6 +232,7 @@ pub fn audit_record(r: &mut Deliberation, ctx: &Ctx) {
         vote::vote_outcome(r),
         vote::majority_label(r, ctx),
         vote::compte_administratif(r, ctx),
+        vote::secret_ballot(r, ctx),
         attendance::counts(r, ctx),
         attendance::quorum(r, ctx),
     ];

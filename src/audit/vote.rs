@@ -234,6 +234,38 @@ pub fn compte_administratif(r: &Deliberation, ctx: &Ctx) -> Check {
     }
 }
 
+/// `vote.secret_ballot` — nominations and designations are voted by
+/// secret ballot unless the council decides unanimously not to (CGCT
+/// L2121-21; cross-check 12). An election item that states a show of hands
+/// without such a unanimous decision warns.
+pub fn secret_ballot(r: &Deliberation, ctx: &Ctx) -> Check {
+    const ID: &str = "vote.secret_ballot";
+    let title = r.act.title.as_deref().map(super::words_only).unwrap_or_default();
+    let election = r.act.kind == crate::model::ActKind::Election
+        || ["designation", "election", "nomination"].iter().any(|w| title.starts_with(w) || title.contains(&format!(" {w}")));
+    if !election {
+        return skip(ID, "not a nomination or designation");
+    }
+    let from = r.act.line.unwrap_or(ctx.lines.0).max(ctx.lines.0);
+    let to = r.vote.line.unwrap_or(ctx.lines.1).min(ctx.lines.1).max(from);
+    let text: String = (from..=to).map(|l| ctx.line_words(l)).collect::<Vec<_>>().join(" ");
+    if ["scrutin secret", "bulletin secret", "bulletins secrets", "vote secret", "a bulletin secret"].iter().any(|w| text.contains(w)) {
+        let declined = text.contains("ne pas proceder au scrutin secret") || text.contains("ne pas recourir au scrutin secret") || text.contains("renonce au scrutin secret");
+        if !declined {
+            return check(ID, S::Pass, "secret ballot", r.vote.line);
+        }
+    }
+    let show_of_hands = text.contains("main levee") || text.contains("ne pas proceder au scrutin secret") || text.contains("ne pas recourir au scrutin secret") || text.contains("renonce au scrutin secret");
+    if !show_of_hands {
+        return skip(ID, "the ballot is not described");
+    }
+    if text.contains("unanimite") {
+        return check(ID, S::Pass, "public ballot decided unanimously", r.vote.line);
+    }
+    let line = (from..=to).find(|&l| ctx.line_words(l).contains("main levee")).or(r.vote.line);
+    check(ID, S::Warn, "a nomination by show of hands needs the council's unanimous decision not to vote by secret ballot (L2121-21)", line)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -355,5 +387,20 @@ mod tests {
         r.vote.for_ = Some(53);
         let left = normalize("a\nEn l'absence de Monsieur le Maire, le conseil\n53 POUR\n");
         assert_eq!(compte_administratif(&r, &Ctx::whole(&left)).status, S::Pass);
+    }
+
+    #[test]
+    fn secret_ballot_rule() {
+        let mut r = record(3, 0, 3);
+        let plain = normalize("Désignation du délégué\nvote à main levée\n3 POUR\n");
+        assert_eq!(secret_ballot(&r, &Ctx::whole(&plain)).status, S::Skip);
+        r.act.title = Some("Désignation d'un délégué au syndicat".into());
+        r.act.line = Some(1);
+        let c = secret_ballot(&r, &Ctx::whole(&plain));
+        assert_eq!((c.status, c.line), (S::Warn, Some(2)));
+        let agreed = normalize("Désignation\nLe conseil décide à l'unanimité de ne pas procéder au scrutin secret.\n3 POUR\n");
+        assert_eq!(secret_ballot(&r, &Ctx::whole(&agreed)).status, S::Pass);
+        let secret = normalize("Désignation\nIl est procédé au vote à bulletin secret.\n3 POUR\n");
+        assert_eq!(secret_ballot(&r, &Ctx::whole(&secret)).status, S::Pass);
     }
 }
