@@ -257,7 +257,7 @@ pub fn list_count(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
     let range = ctx.byte_range();
     let folded = ctx.folded_range();
     let mut out = Vec::new();
-    for c in SCHOOL_COUNT.captures_iter(&folded) {
+    for c in SCHOOL_COUNT.captures_iter(folded) {
         let (Some(num), Some(whole)) = (c.get(1), c.get(0)) else { continue };
         let Ok(stated) = num.as_str().parse::<usize>() else { continue };
         let qual = c.get(3).map_or("", |q| q.as_str());
@@ -328,11 +328,11 @@ fn words_amounts(folded: &str) -> Vec<(i64, Range<usize>)> {
         let Some(euros) = super::dates::number_words_big(&words) else { continue };
         let mut end = m.end();
         let mut cents = 0i64;
-        if let Some(c) = CENTIMES.captures(&folded[m.end()..]) {
-            if let Some(v) = c.get(1).and_then(|x| super::dates::number_words_big(x.as_str())).filter(|v| *v < 100) {
-                cents = v as i64;
-                end = m.end() + c.get(0).map_or(0, |x| x.end());
-            }
+        if let Some(c) = CENTIMES.captures(&folded[m.end()..])
+            && let Some(v) = c.get(1).and_then(|x| super::dates::number_words_big(x.as_str())).filter(|v| *v < 100)
+        {
+            cents = v as i64;
+            end = m.end() + c.get(0).map_or(0, |x| x.end());
         }
         let Some(total) = i64::try_from(euros).ok().and_then(|e| e.checked_mul(100)).map(|e| e + cents) else { continue };
         out.push((total, start..end));
