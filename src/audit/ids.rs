@@ -245,6 +245,32 @@ pub fn siret_luhn(r: &Deliberation) -> Vec<Check> {
     per_identifier(r, "siret.luhn", IdentifierKind::Siret, siret_valid, |v| v.get(..13).and_then(luhn_key))
 }
 
+/// The SIREN a commune gets from its INSEE code: "21" + département on
+/// three characters + commune number on three + Luhn key ("66136" →
+/// 216601369; Corsica "2A004" → 212000046; overseas "97411" → 219740115).
+/// Communes nouvelles and Paris have other SIRENs; this is the one a
+/// commune had before a merger gave it a new one.
+pub fn commune_siren_rule(insee: &str) -> Option<String> {
+    let b = insee.as_bytes();
+    if b.len() != 5 || !insee.is_ascii() {
+        return None;
+    }
+    let (d3, c3) = if insee.starts_with("2A") || insee.starts_with("2B") {
+        ("200".to_string(), insee[2..].to_string())
+    } else if insee.starts_with("97") {
+        (insee[..3].to_string(), format!("0{}", &insee[3..]))
+    } else {
+        (format!("{}0", &insee[..2]), insee[2..].to_string())
+    };
+    luhn_key(&format!("21{d3}{c3}"))
+}
+
+/// Whether a SIREN written for a commune is its SIREN: the table's, or the
+/// one its INSEE code gives (its SIREN before a merger).
+fn commune_siren_ok(c: &crate::reference::Commune, siren: &str) -> bool {
+    c.siren == Some(siren) || commune_siren_rule(c.insee).as_deref() == Some(siren)
+}
+
 /// `body.identity` — the SIREN the text gives for the body (its SIRET's
 /// first nine digits, or a SIREN) is the one of the commune the reference
 /// table knows by that name (cross-check 16).
@@ -265,7 +291,7 @@ pub fn body_identity(r: &Deliberation, ctx: &Ctx) -> Check {
     if stated.is_empty() && from_body.is_none() {
         return skip(ID, "no SIREN or SIRET of the body in the text");
     }
-    if stated.iter().any(|(s, _)| s == ref_siren) || from_body.as_deref() == Some(ref_siren) {
+    if stated.iter().any(|(s, _)| commune_siren_ok(&c, s)) || from_body.as_deref().is_some_and(|s| commune_siren_ok(&c, s)) {
         return check(ID, S::Pass, format!("{} ({}) has SIREN {ref_siren}", c.name, c.insee), stated.first().map(|x| x.1));
     }
     // A third party's SIRET may be written too: fail only when no SIREN of
@@ -275,7 +301,10 @@ pub fn body_identity(r: &Deliberation, ctx: &Ctx) -> Check {
         (None, Some((s, l))) if stated.len() == 1 => (s.clone(), Some(*l)),
         _ => return skip(ID, "the SIRENs written are not clearly the body's"),
     };
-    with_figures(check(ID, S::Fail, format!("SIREN {s} written, but {} ({}) has SIREN {ref_siren}", c.name, c.insee), line), ref_siren, s)
+    // A commune nouvelle ("200…") got its SIREN at the merger: an older
+    // document may carry another one.
+    let status = if ref_siren.starts_with("200") { S::Warn } else { S::Fail };
+    with_figures(check(ID, status, format!("SIREN {s} written, but {} ({}) has SIREN {ref_siren}", c.name, c.insee), line), ref_siren, s)
 }
 
 /// `actes.consistency` — the @ctes id `DDD-SIREN-AAAAMMJJ-number-NN`
@@ -312,10 +341,18 @@ pub fn actes_consistency(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
             .or_else(|| ctx.epci.map(|e| e.siren.to_string()))
             .or_else(|| r.body.siret.as_ref().and_then(|s| s.get(..9)).map(str::to_string))
             .or(r.body.siren.clone());
+        let commune_ok = ctx.commune.is_some_and(|c| commune_siren_ok(&c, &a.siren));
         if let Some(bs) = body_siren
-            && bs != a.siren {
-                out.push(fail(format!("@ctes id {raw}: SIREN {} but the body's SIREN is {bs}", a.siren), bs.clone(), a.siren.clone()));
+            && bs != a.siren
+            && !commune_ok
+        {
+            let msg = format!("@ctes id {raw}: SIREN {} but the body's SIREN is {bs}", a.siren);
+            if bs.starts_with("200") && ctx.commune.is_some() {
+                out.push(with_figures(check(ID, S::Warn, msg + " (a commune nouvelle: its SIREN changed at the merger)", line), bs.clone(), a.siren.clone()));
+            } else {
+                out.push(fail(msg, bs.clone(), a.siren.clone()));
             }
+        }
     }
     // Date.
     match (a.date, r.session.date) {
@@ -455,6 +492,31 @@ mod tests {
         assert_eq!(actes_consistency(&r, &ectx)[0].status, S::Pass);
         r.transmission.actes.as_mut().unwrap().department = "066".into();
         assert_eq!(actes_consistency(&r, &ectx)[0].status, S::Fail);
+    }
+
+    #[test]
+    fn siren_from_insee() {
+        assert_eq!(commune_siren_rule("66136").as_deref(), Some("216601369"));
+        assert_eq!(commune_siren_rule("86194").as_deref(), Some("218601946"));
+        assert_eq!(commune_siren_rule("2A004").as_deref(), Some("212000046"));
+        assert_eq!(commune_siren_rule("2B033").as_deref(), Some("212000335"));
+        assert_eq!(commune_siren_rule("97411").as_deref(), Some("219740115"));
+        assert_eq!(commune_siren_rule("13007").as_deref(), Some("211300074"));
+        assert_eq!(commune_siren_rule("é1"), None);
+    }
+
+    #[test]
+    fn merged_commune_keeps_its_old_siren() {
+        // Avranches became a commune nouvelle (SIREN 200083640); its 2016
+        // documents carry 215000258.
+        let norm = normalize("x\n");
+        let mut ctx = Ctx::whole(&norm);
+        ctx.commune = commune_by_insee("50025");
+        let r = actes_record("050", "215000258", Date::new(2023, 9, 27));
+        assert_eq!(actes_consistency(&r, &ctx)[0].status, S::Pass);
+        let mut r = Deliberation::default();
+        r.identifiers.push(id(IdentifierKind::Siret, "21500025800019", 4));
+        assert_eq!(body_identity(&r, &ctx).status, S::Pass);
     }
 
     #[test]
