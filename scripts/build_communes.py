@@ -6,8 +6,9 @@ fetched with `npm pack` into a temporary directory. Only current communes
 (type "commune-actuelle") are kept.
 
 communes.tsv: insee <TAB> name <TAB> departement <TAB> siren <TAB> population
-epci.tsv:     siren <TAB> name <TAB> type <TAB> population <TAB> departement
-              (departement = the one holding most of the member communes)
+epci.tsv:     siren <TAB> name <TAB> type <TAB> population <TAB> departements
+              (the départements of the member communes, the one holding most
+              of them first, comma-separated)
 
 Usage: python3 scripts/build_communes.py [VERSION]   (default 6.0.0)
 """
@@ -54,12 +55,13 @@ def main():
     erows = []
     for e in epcis:
         deps = collections.Counter(dep_of.get(m.get("code"), "") for m in e.get("membres", []))
-        dep = deps.most_common(1)[0][0] if deps else ""
+        # Majority département first, then the others (an EPCI may span several).
+        dep = ",".join(d for d, _ in deps.most_common() if d)
         pop = e.get("populationMunicipale") or e.get("populationTotale") or ""
         erows.append((e["code"], clean(e["nom"]), e.get("type", ""), str(pop), dep))
     erows.sort()
     with open(os.path.join(OUT, "epci.tsv"), "w", encoding="utf-8") as f:
-        f.write(f"# @etalab/decoupage-administratif {VERSION} (MIT): siren\tname\ttype\tpopulation\tdepartement\n")
+        f.write(f"# @etalab/decoupage-administratif {VERSION} (MIT): siren\tname\ttype\tpopulation\tdepartements\n")
         for r in erows:
             f.write("\t".join(r) + "\n")
     print(f"{len(rows)} communes, {len(erows)} EPCI")

@@ -85,3 +85,23 @@ fn directories_are_walked() {
     let out = stdout(&o);
     assert!(out.contains("audit: 2 inputs, 2 records: 1 error"), "{out}");
 }
+
+#[test]
+fn own_fixture_clean_and_with_errors() {
+    let clean = audit(&[&fixture("valbrune.txt")]);
+    assert_eq!(clean.status.code(), Some(0), "{}", stdout(&clean));
+    let path = fixture("valbrune-errors.txt");
+    let o = audit(&[&path]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    for (id, line) in [
+        ("amounts.words", 17),
+        ("amounts.list_total", 22),
+        ("amounts.arithmetic", 24),
+        ("amounts.balance", 29),
+    ] {
+        let block = out.split("\n\n").find(|b| b.starts_with(&format!("error[{id}]")) && b.contains(&format!("--> {path}:{line}\n")));
+        assert!(block.is_some(), "no {id} at line {line}:\n{out}");
+    }
+    assert!(out.contains("error[amounts.list_total]: 3 lines add up to 3 150 €, but the total says 3 250 €"), "{out}");
+}

@@ -14,7 +14,11 @@ use std::path::Path;
 const CORPUS: &str = "../shared/corpus/dev";
 
 /// (document prefix, check id): failures checked by hand and true.
-const KNOWN: &[(&str, &str)] = &[];
+const KNOWN: &[(&str, &str)] = &[
+    // 13 votes reported with 9 present + 3 proxies: the annotator notes the
+    // same inconsistency (the PDF, audited through a pdftotext version).
+    ("016_couthenans", "vote.total"),
+];
 
 fn person(family: &Value) -> Option<Person> {
     family.as_str().map(|f| Person { title: None, given_name: None, family_name: Some(f.to_string()) })
@@ -72,7 +76,9 @@ fn records_from_gold(g: &Value) -> Vec<Deliberation> {
 
 #[test]
 fn gold_records_audited_over_their_documents() {
-    let docs = Path::new(CORPUS).join("docs");
+    // REGISTRE_AUDIT_DOCS may point at text versions of the PDFs (e.g. made
+    // with pdftotext) to audit them as well.
+    let docs = std::env::var_os("REGISTRE_AUDIT_DOCS").map(std::path::PathBuf::from).unwrap_or_else(|| Path::new(CORPUS).join("docs"));
     let Ok(rd) = std::fs::read_dir(&docs) else {
         eprintln!("skipped: {CORPUS} absent");
         return;

@@ -43,3 +43,22 @@ proptest! {
         prop_assert!(!rs[0].checks.is_empty());
     }
 }
+
+proptest! {
+    /// Identifier values and body fields of any shape (non-ASCII included).
+    #[test]
+    fn odd_identifiers_never_panic(v in "[0-9éA-Z]{0,16}", siret in "[0-9é]{0,15}") {
+        let norm = normalize("x\n");
+        let mut r = Deliberation::default();
+        r.body.name = Some("Ville de Perpignan".into());
+        r.body.siret = Some(siret.clone());
+        for kind in [IdentifierKind::Uai, IdentifierKind::Siren, IdentifierKind::Siret] {
+            r.identifiers.push(Identifier { kind, value: v.clone(), check_ok: Some(false), line: 1, repaired_from: None });
+        }
+        r.transmission.actes_id = Some(v.clone());
+        r.transmission.actes = Some(registre::model::ActesParts { department: v.clone(), siren: siret, date: None, internal_id: v.clone(), nature: v });
+        let mut rs = [r];
+        audit_all(&mut rs, &norm);
+        prop_assert!(!rs[0].checks.is_empty());
+    }
+}

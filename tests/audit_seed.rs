@@ -212,3 +212,58 @@ fn extracted_seed_has_no_failing_check() {
     assert!(fails.is_empty(), "{fails:#?}");
     assert!(rs[0].checks.iter().any(|c| c.id == "vote.total" && c.status == CheckStatus::Pass));
 }
+
+/// A record of the own fixture as extraction will give it: stated counts,
+/// lists, vote.
+fn valbrune_record() -> Deliberation {
+    let p = |g: &str, f: &str| person(None, g, f);
+    let mut r = Deliberation::default();
+    r.body.name = Some("Commune de Valbrune".into());
+    r.session.date = Date::new(2024, 3, 12);
+    r.session.convened_on = Date::new(2024, 3, 5);
+    r.session.line = Some(5);
+    r.attendance.line = Some(9);
+    r.attendance.stated.in_office = Some(15);
+    r.attendance.stated.present = Some(12);
+    r.attendance.stated.voting = Some(14);
+    r.attendance.present = ["FERRAND", "ARNAUD", "BRUNEL", "CASSAGNE", "DELORME", "ESTRADE", "FAURE", "GIRAUD", "HUGUET", "IZARD", "JOUVE", "LACAZE"]
+        .iter()
+        .map(|f| p("X", f))
+        .collect();
+    r.attendance.present[1].given_name = Some("Paul".into());
+    r.attendance.present[2].given_name = Some("Lise".into());
+    r.attendance.present[10].given_name = Some("Eva".into());
+    r.attendance.represented = vec![
+        registre::model::Represented { principal: p("Jean", "MAUREL"), proxy: Some(p("Paul", "ARNAUD")) },
+        registre::model::Represented { principal: p("Clara", "NOGUES"), proxy: Some(p("Lise", "BRUNEL")) },
+    ];
+    r.attendance.absent = vec![p("Remi", "OLIVIER")];
+    r.attendance.secretary = Some(p("Eva", "JOUVE"));
+    r.act.line = Some(14);
+    r.vote.for_ = Some(13);
+    r.vote.abstain = Some(1);
+    r.vote.against = Some(0);
+    r.vote.outcome = Some(registre::model::Outcome::Adopted);
+    r.vote.line = Some(31);
+    r
+}
+
+#[test]
+fn own_fixture_record_passes_then_fails() {
+    let r = audited(valbrune_record(), &read("valbrune.txt"));
+    let bad: Vec<_> = r.checks.iter().filter(|c| matches!(c.status, CheckStatus::Fail | CheckStatus::Warn)).collect();
+    assert!(bad.is_empty(), "{bad:#?}");
+    for id in ["vote.total", "vote.outcome", "vote.majority_label", "attendance.counts", "attendance.quorum", "attendance.secretary_present", "dates.year_in_words", "dates.session", "dates.convocation_delay"] {
+        assert!(r.checks.iter().any(|c| c.id == id && c.status == CheckStatus::Pass), "{id}: {:#?}", r.checks.iter().filter(|c| c.id == id).collect::<Vec<_>>());
+    }
+    // The same record over the text with wrong figures, and with a wrong
+    // vote and a wrong stated count.
+    let mut wrong = valbrune_record();
+    wrong.vote.for_ = Some(14);
+    wrong.attendance.stated.present = Some(11);
+    let r = audited(wrong, &read("valbrune-errors.txt"));
+    let failed = |id: &str, line: u32| r.checks.iter().any(|c| c.id == id && c.status == CheckStatus::Fail && c.line == Some(line));
+    assert!(failed("vote.total", 31));
+    assert!(failed("attendance.counts", 7));
+    assert!(r.checks.iter().any(|c| c.id == "vote.majority_label" && c.status == CheckStatus::Warn && c.line == Some(7)));
+}

@@ -3,7 +3,6 @@
 
 use super::{Ctx, check, skip, with_figures};
 use crate::model::{Check, CheckStatus as S, Deliberation, EstablishmentKind, IdentifierKind};
-use crate::normalize::fold_same_len;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -93,13 +92,22 @@ fn euros(c: i64) -> String {
     if ct == 0 { format!("{grouped} €") } else { format!("{grouped},{ct:02} €") }
 }
 
+fn signed(c: i64) -> String {
+    if c < 0 { format!("-{}", euros(-c)) } else { euros(c) }
+}
+
 const UNIT_NOUNS: &[&str] = &[
     "etablissement", "ecole", "classe", "eleve", "enfant", "site", "structure", "logement", "agent", "poste",
     "college", "lycee", "place", "lot", "foyer", "participant", "jour", "mois", "an", "heure", "personne",
 ];
 
+/// The first five letters of a noun without its plural mark: "écoles",
+/// "école(s)" and "école" share "ecole", "bancs" and "banc" share "banc".
 fn stem(w: &str) -> String {
-    w.trim_matches('\x01').chars().filter(|c| *c != '\x01').take(5).collect()
+    let w: String = w.chars().filter(|c| *c != '\x01').collect();
+    let w = w.trim_end_matches("(s)");
+    let w = w.strip_suffix('s').filter(|x| x.len() >= 3).unwrap_or(w);
+    w.chars().take(5).collect()
 }
 
 /// Counts stated in a sentence with their noun ("57 établissements"),
@@ -128,7 +136,7 @@ pub fn arithmetic(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
     const ID: &str = "amounts.arithmetic";
     let range = ctx.byte_range();
     let text = &ctx.norm.text[range.clone()];
-    let folded = fold_same_len(text);
+    let folded = ctx.folded_range();
     let listed = listed_schools(r, ctx);
     let mut out = Vec::new();
     let line_of = |off: usize| ctx.norm.line_of(range.start + off);
@@ -247,9 +255,9 @@ pub fn list_count(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
         return vec![skip(ID, "no list of establishments")];
     }
     let range = ctx.byte_range();
-    let folded = fold_same_len(&ctx.norm.text[range.clone()]);
+    let folded = ctx.folded_range();
     let mut out = Vec::new();
-    for c in SCHOOL_COUNT.captures_iter(&folded) {
+    for c in SCHOOL_COUNT.captures_iter(folded) {
         let (Some(num), Some(whole)) = (c.get(1), c.get(0)) else { continue };
         let Ok(stated) = num.as_str().parse::<usize>() else { continue };
         let qual = c.get(3).map_or("", |q| q.as_str());
@@ -277,6 +285,240 @@ pub fn list_count(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
     }
     if out.is_empty() {
         out.push(skip(ID, "no stated count of the listed items"));
+    }
+    out
+}
+
+static EURO_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)euros?(?-u:\b)").unwrap());
+static CENTIMES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^ et ([a-z -]+?) centimes?(?-u:\b)").unwrap());
+static OPEN_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^ ?(?:\(|soit|, soit|:|- ) ?$").unwrap());
+static CLOSE_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^ ?\)? ?(?:\(|soit |: ) ?$").unwrap());
+
+/// An amount written in words: its value in cents and its byte range.
+fn words_amounts(folded: &str) -> Vec<(i64, Range<usize>)> {
+    let mut out = Vec::new();
+    for m in EURO_WORD.find_iter(folded) {
+        // The number words just before "euros", read backwards.
+        let before = &folded[..m.start()];
+        let mut start = m.start();
+        let mut tokens = 0;
+        let mut pos = before.len();
+        loop {
+            let head = before[..pos].trim_end_matches([' ', '-']);
+            let tok_start = head.rfind([' ', '-', '(', '\n', ',', ':']).map(|i| i + 1).unwrap_or(0);
+            let tok = &head[tok_start..];
+            if tok.is_empty() || !super::dates::is_number_word(tok) {
+                break;
+            }
+            start = tok_start;
+            tokens += 1;
+            pos = tok_start;
+            if pos == 0 {
+                break;
+            }
+        }
+        if tokens == 0 {
+            continue;
+        }
+        let mut words = folded[start..m.start()].trim().to_string();
+        while let Some(rest) = words.strip_prefix("et ") {
+            words = rest.to_string();
+            start += 3;
+        }
+        let Some(euros) = super::dates::number_words_big(&words) else { continue };
+        let mut end = m.end();
+        let mut cents = 0i64;
+        if let Some(c) = CENTIMES.captures(&folded[m.end()..])
+            && let Some(v) = c.get(1).and_then(|x| super::dates::number_words_big(x.as_str())).filter(|v| *v < 100)
+        {
+            cents = v as i64;
+            end = m.end() + c.get(0).map_or(0, |x| x.end());
+        }
+        let Some(total) = i64::try_from(euros).ok().and_then(|e| e.checked_mul(100)).map(|e| e + cents) else { continue };
+        out.push((total, start..end));
+    }
+    out
+}
+
+/// `amounts.words` — an amount written both in figures and in words ("2 565
+/// € (deux mille cinq cent soixante-cinq euros)") gives the same value
+/// (cross-check 20). One check per pair, at the line of the words.
+pub fn words(_r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
+    const ID: &str = "amounts.words";
+    let range = ctx.byte_range();
+    let text = &ctx.norm.text[range.clone()];
+    let folded = ctx.folded_range();
+    let money = find_money(text);
+    let mut out = Vec::new();
+    for (value, span) in words_amounts(folded) {
+        // The figures right before the words, or right after them.
+        let pair = money
+            .iter()
+            .find(|m| m.span.end <= span.start && span.start - m.span.end <= 12 && OPEN_GAP.is_match(&folded[m.span.end..span.start]))
+            .or_else(|| {
+                money.iter().find(|m| m.span.start >= span.end && m.span.start - span.end <= 6 && CLOSE_GAP.is_match(&folded[span.end..m.span.start]))
+            });
+        let Some(m) = pair else { continue };
+        let line = ctx.norm.line_of(range.start + span.start);
+        let written = text[span.clone()].to_string();
+        let figures = text[m.span.clone()].trim().to_string();
+        out.push(if m.cents == value {
+            with_figures(check(ID, S::Pass, format!("{figures} = \"{written}\""), Some(line)), euros(m.cents), written)
+        } else {
+            with_figures(
+                check(ID, S::Fail, format!("{figures} in figures, but \"{written}\" ({}) in words", euros(value)), Some(line)),
+                euros(m.cents),
+                written,
+            )
+        });
+    }
+    if out.is_empty() {
+        out.push(skip(ID, "no amount written both in figures and in words"));
+    }
+    out
+}
+
+static TOTAL_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[-*•] ?)?(?:sous-total|total|montant total|soit un total|total general|total ge\x01ne\x01ral)(?-u:\b)").unwrap()
+});
+
+/// `amounts.list_total` — a short "Total" line after a list of lines with
+/// one amount each equals their sum (cross-check 20: totals in tables equal
+/// the sum of lines). Only simple lists are compared: every line above the
+/// total holds exactly one amount with the total's tax marker; a
+/// "sous-total" or a line with several amounts ends the list.
+pub fn list_total(_r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
+    const ID: &str = "amounts.list_total";
+    let mut out = Vec::new();
+    let (first, last) = ctx.lines;
+    for l in first..=last {
+        let line = ctx.line_text(l);
+        if line.len() > 80 {
+            continue;
+        }
+        let folded = ctx.line_folded(l).trim();
+        if !TOTAL_LINE.is_match(folded) {
+            continue;
+        }
+        let tm = find_money(line);
+        let [total] = tm.as_slice() else { continue };
+        let mut items: Vec<(i64, u32)> = Vec::new();
+        let mut k = l;
+        let mut blanks = 0;
+        while k > first {
+            k -= 1;
+            let t = ctx.line_text(k);
+            if t.trim().is_empty() {
+                blanks += 1;
+                if blanks > 1 {
+                    break;
+                }
+                continue;
+            }
+            blanks = 0;
+            let ft = ctx.line_folded(k).trim();
+            let m = find_money(t);
+            // A list line is short; a sentence introduces or comments the list.
+            if t.trim().chars().count() > 80 || TOTAL_LINE.is_match(ft) || m.len() != 1 || m[0].ttc != total.ttc {
+                break;
+            }
+            items.push((m[0].cents, k));
+        }
+        if items.len() < 2 {
+            continue;
+        }
+        let sum: i64 = items.iter().map(|x| x.0).sum();
+        let msg = format!("{} lines add up to {}", items.len(), euros(sum));
+        let written = line[total.span.clone()].trim().to_string();
+        out.push(if sum == total.cents {
+            with_figures(check(ID, S::Pass, format!("{msg} = total"), Some(l)), euros(sum), written)
+        } else {
+            with_figures(check(ID, S::Fail, format!("{msg}, but the total says {written}"), Some(l)), euros(sum), written)
+        });
+    }
+    if out.is_empty() {
+        out.push(skip(ID, "no total line under a simple list"));
+    }
+    out
+}
+
+static DECIMAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)([0-9]{1,3}(?:[ .][0-9]{3})+|[0-9]+)[,.]([0-9]{2})(?-u:\b)").unwrap()
+});
+static BALANCE_DEP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:total )?(?:des )?de\x01?penses(?-u:\b)").unwrap());
+static BALANCE_REC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:total )?(?:des )?recettes(?-u:\b)").unwrap());
+static BALANCE_RES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(exce\x01?dent|de\x01?ficit)(?-u:\b)").unwrap());
+
+/// The amounts with two decimals on a line ("2 292 282,65", "0.00",
+/// "- 221 561,33" negative), in cents, with their byte ranges.
+fn decimals(line: &str) -> Vec<(i64, Range<usize>)> {
+    DECIMAL
+        .captures_iter(line)
+        .filter_map(|c| {
+            let m = c.get(0)?;
+            let int: String = c.get(1)?.as_str().chars().filter(|c| c.is_ascii_digit()).collect();
+            let cents = int.parse::<i64>().ok()?.checked_mul(100)? + c.get(2)?.as_str().parse::<i64>().ok()?;
+            let negative = line[..m.start()].trim_end().ends_with(['-', '\u{2212}']);
+            Some((if negative { -cents } else { cents }, m.start()..m.end()))
+        })
+        .collect()
+}
+
+/// The only amount with two decimals on a line.
+fn only_decimal(line: &str) -> Option<(i64, Range<usize>)> {
+    let mut d = decimals(line);
+    (d.len() == 1).then(|| d.remove(0))
+}
+
+/// `amounts.balance` — a section's result states receipts minus
+/// expenses: "Total dépenses 2 292 282,65 / Total recettes 3 119 149,29 /
+/// Excédent de l'exercice 826 866,64" (an excédent when receipts exceed
+/// expenses, a déficit otherwise; cross-check 20, budget and compte
+/// administratif summaries). The figures must be within eight lines.
+pub fn balance(_r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
+    const ID: &str = "amounts.balance";
+    let mut out = Vec::new();
+    let (first, last) = ctx.lines;
+    let mut dep: Option<(i64, u32)> = None;
+    let mut rec: Option<(i64, u32)> = None;
+    for l in first..=last {
+        let line = ctx.line_text(l);
+        let folded = ctx.line_folded(l).trim().trim_start_matches(['-', '*', ' ']);
+        if BALANCE_DEP.is_match(folded) {
+            dep = only_decimal(line).map(|x| (x.0, l));
+            continue;
+        }
+        if BALANCE_REC.is_match(folded) {
+            rec = only_decimal(line).map(|x| (x.0, l));
+            continue;
+        }
+        let (Some((d, dl)), Some((r, rl))) = (dep, rec) else { continue };
+        if l > dl.max(rl) + 8 {
+            dep = None;
+            rec = None;
+            continue;
+        }
+        let Some(kind) = BALANCE_RES.captures(folded).and_then(|c| c.get(1)) else { continue };
+        let Some((k, span)) = decimals(line).pop() else { continue };
+        let surplus = kind.as_str().starts_with("exce");
+        let diff = r - d;
+        // "Excédent … - 221 561,33" is a deficit written as a negative surplus.
+        let expected = if surplus { diff } else { -diff };
+        let word = if surplus { "excédent" } else { "déficit" };
+        let msg = format!("recettes {} - dépenses {} = {}", euros(r), euros(d), signed(diff));
+        let written = line.get(span).unwrap_or_default().to_string();
+        out.push(if k == expected {
+            with_figures(check(ID, S::Pass, format!("{msg}, {word} of {written} stated"), Some(l)), signed(expected), written)
+        } else if k == -expected && k != 0 {
+            // Right figure under the wrong label (often a table row shifted
+            // by the text extraction): a warning.
+            with_figures(check(ID, S::Warn, format!("{msg}, but it is written as a {word} of {written}"), Some(l)), signed(expected), written)
+        } else {
+            with_figures(check(ID, S::Fail, format!("{msg}, but {word} of {written} stated"), Some(l)), signed(expected), written)
+        });
+    }
+    if out.is_empty() {
+        out.push(skip(ID, "no receipts/expenses balance stated"));
     }
     out
 }
@@ -347,5 +589,63 @@ mod tests {
         assert_eq!((c[0].status, c[0].line), (S::Fail, Some(1)));
         let norm = normalize("57 écoles\n");
         assert_eq!(list_count(&Deliberation::default(), &Ctx::whole(&norm))[0].status, S::Skip);
+    }
+
+    fn run_words(text: &str) -> Vec<Check> {
+        let norm = normalize(text);
+        words(&Deliberation::default(), &Ctx::whole(&norm))
+    }
+
+    #[test]
+    fn amounts_in_words() {
+        let c = run_words("x\nune somme de 2 565 € (deux mille cinq cent soixante-cinq euros).\n");
+        assert_eq!((c[0].status, c[0].line), (S::Pass, Some(2)));
+        let c = run_words("x\nune somme de 2 565 € (deux mille cinq cent soixante-quinze euros).\n");
+        assert_eq!((c[0].status, c[0].line), (S::Fail, Some(2)));
+        let c = run_words("la somme de mille deux cents euros et cinquante centimes (1 200,50 €)\n");
+        assert_eq!(c[0].status, S::Pass);
+        let c = run_words("un loyer de trois cents euros (350 €) par mois\n");
+        assert_eq!(c[0].status, S::Fail);
+        // Words without figures next to them: nothing to compare.
+        assert_eq!(run_words("un euro symbolique ; 15 € plus loin\n")[0].status, S::Skip);
+    }
+
+    fn run_total(text: &str) -> Vec<Check> {
+        let norm = normalize(text);
+        list_total(&Deliberation::default(), &Ctx::whole(&norm))
+    }
+
+    #[test]
+    fn list_totals() {
+        let list = "Le conseil décide de verser les subventions suivantes, pour un total de 3 000 € :\n- Club de foot : 1 200 €\n- Chorale : 300 €\n\n- Comité des fêtes : 1 500 €\nTotal : 3 000 €\n";
+        let c = run_total(list);
+        assert_eq!((c[0].status, c[0].line), (S::Pass, Some(6)));
+        assert_eq!(c[0].message, "3 lines add up to 3 000 € = total");
+        let c = run_total(&list.replace("Total : 3 000", "Total : 3 100"));
+        assert_eq!((c[0].status, c[0].line), (S::Fail, Some(6)));
+        // Mixed tax markers: not a simple list.
+        let c = run_total("- A : 100 € HT\n- B : 200 € HT\nTotal : 360 € TTC\n");
+        assert_eq!(c[0].status, S::Skip);
+        // A single line above: not a list.
+        assert_eq!(run_total("Intro\n- A : 100 €\nTotal : 120 €\n")[0].status, S::Skip);
+    }
+
+    #[test]
+    fn balances() {
+        let text = "- SECTION D'INVESTISSEMENT\nTotal dépenses d'investissement 2 292 282,65\nTotal recettes d'investissement 3 119 149,29\nDéficit de l'exercice\nExcédent de l'exercice 826 866,64\nSoit un excédent au 31 Décembre 2017 de 826 866,64 €.\n";
+        let norm = normalize(text);
+        let c = balance(&Deliberation::default(), &Ctx::whole(&norm));
+        assert_eq!(c.len(), 2);
+        assert!(c.iter().all(|c| c.status == S::Pass));
+        let norm = normalize(&text.replace("de l'exercice 826 866,64", "de l'exercice 862 866,64"));
+        let c = balance(&Deliberation::default(), &Ctx::whole(&norm));
+        assert_eq!((c[0].status, c[0].line), (S::Fail, Some(5)));
+        let norm = normalize(&text.replace("Excédent de l'exercice", "Déficit constaté"));
+        assert_eq!(balance(&Deliberation::default(), &Ctx::whole(&norm))[0].status, S::Warn);
+        let deficit = "Total dépenses 415 477,19\nTotal recettes 193 915,86\nExcédent de l'exercice - 221 561,33\n";
+        assert_eq!(balance(&Deliberation::default(), &Ctx::whole(&normalize(deficit)))[0].status, S::Pass);
+        let table = "Recettes 2 753 599,14 € 1 677 489,60 €\nDépenses 1 930 218,91 €\nExcédent : + 2 500 869,83 €\n";
+        assert_eq!(balance(&Deliberation::default(), &Ctx::whole(&normalize(table)))[0].status, S::Skip);
+        assert_eq!(balance(&Deliberation::default(), &Ctx::whole(&normalize("Excédent 12,00\n")))[0].status, S::Skip);
     }
 }

@@ -2,7 +2,6 @@
 
 use super::{Ctx, check, person_key, same_person, skip, with_figures};
 use crate::model::{Assembly, BodyKind, Check, CheckStatus as S, Date, Deliberation, Person};
-use crate::normalize::fold;
 use crate::reference::{COUNCIL_BRACKETS, legal_council_size, legal_council_size_at};
 
 /// The derogations of the COVID-19 health emergency for local assemblies.
@@ -97,7 +96,7 @@ fn listed(r: &Deliberation) -> u32 {
 /// votants = present + represented; members in office are at least the
 /// members listed. A count whose list is empty is not compared.
 pub fn counts(r: &Deliberation, ctx: &Ctx) -> Check {
-    let c = counts_strict(r);
+    let c = counts_strict(r, ctx);
     if c.status == S::Fail && partial_presence(r, ctx) {
         let mut c = c;
         c.status = S::Warn;
@@ -112,32 +111,46 @@ fn partial_presence(r: &Deliberation, ctx: &Ctx) -> bool {
     let from = r.attendance.line.unwrap_or(ctx.lines.0);
     let to = from.saturating_add(40).min(ctx.lines.1);
     (from..=to).any(|l| {
-        let t = super::words_only(ctx.line_text(l));
+        let t = ctx.line_words(l);
         ["jusqu a la question", "a partir de la question", "a partir du point", "jusqu au point", "arrivee", "arrive a", "quitte la seance", "quitte la salle", "depart"]
             .iter()
             .any(|w| t.contains(w))
     })
 }
 
-fn counts_strict(r: &Deliberation) -> Check {
+/// The line stating a count: one whose words hold a label ("present",
+/// "votant", …) and the figure as a whole word, near the attendance block.
+fn stated_line(r: &Deliberation, ctx: &Ctx, labels: &[&str], n: u32) -> Option<u32> {
+    let at = r.attendance.line.unwrap_or(ctx.lines.0);
+    let from = at.saturating_sub(15).max(ctx.lines.0);
+    let to = (at + 15).min(ctx.lines.1);
+    let figure = format!(" {n} ");
+    (from..=to).find(|&l| {
+        let w = format!(" {} ", ctx.line_words(l));
+        w.contains(&figure) && labels.iter().any(|x| w.contains(x))
+    })
+}
+
+fn counts_strict(r: &Deliberation, ctx: &Ctx) -> Check {
     const ID: &str = "attendance.counts";
     let a = &r.attendance;
     let s = a.stated;
     let line = a.line;
+    let at = |labels: &[&str], n: u32| stated_line(r, ctx, labels, n).or(line);
     let (p, rep) = (a.present.len() as u32, a.represented.len() as u32);
     let mut compared = 0;
     if let Some(sp) = s.present
         && p > 0 {
             compared += 1;
             if sp != p {
-                return with_figures(check(ID, S::Fail, format!("{sp} present stated, but {p} listed as present"), line), sp, p);
+                return with_figures(check(ID, S::Fail, format!("{sp} present stated, but {p} listed as present"), at(&["present"], sp)), sp, p);
             }
         }
     if let Some(sr) = s.represented
         && (rep > 0 || (p > 0 && sr == 0)) {
             compared += 1;
             if sr != rep {
-                return with_figures(check(ID, S::Fail, format!("{sr} represented stated, but {rep} proxies listed"), line), sr, rep);
+                return with_figures(check(ID, S::Fail, format!("{sr} represented stated, but {rep} proxies listed"), at(&["represent", "pouvoir", "procuration"], sr)), sr, rep);
             }
         }
     if let Some(sv) = s.voting {
@@ -147,7 +160,7 @@ fn counts_strict(r: &Deliberation) -> Check {
             let nppv = r.vote.not_voting.unwrap_or(0);
             if sv != pp + rr && sv + nppv != pp + rr {
                 return with_figures(
-                    check(ID, S::Fail, format!("{sv} votants stated, but {pp} present + {rr} represented = {}", pp + rr), line),
+                    check(ID, S::Fail, format!("{sv} votants stated, but {pp} present + {rr} represented = {}", pp + rr), at(&["votant"], sv)),
                     pp + rr,
                     sv,
                 );
@@ -159,7 +172,7 @@ fn counts_strict(r: &Deliberation) -> Check {
         if n > 0 {
             compared += 1;
             if n > e {
-                return with_figures(check(ID, S::Fail, format!("{e} members in office stated, but {n} members listed"), line), e, n);
+                return with_figures(check(ID, S::Fail, format!("{e} members in office stated, but {n} members listed"), at(&["exercice", "membres"], e)), e, n);
             }
         }
     }
@@ -177,9 +190,10 @@ fn counts_strict(r: &Deliberation) -> Check {
 pub fn quorum(r: &Deliberation, ctx: &Ctx) -> Check {
     const ID: &str = "attendance.quorum";
     let a = &r.attendance;
-    let present = if a.present.is_empty() { a.stated.present } else { Some(a.present.len() as u32) };
+    // The stated count first: the list may have lost a name to the reading.
+    let present = a.stated.present.or((!a.present.is_empty()).then_some(a.present.len() as u32));
     let Some(p) = present else { return skip(ID, "no present members stated") };
-    let represented = if a.represented.is_empty() { a.stated.represented.unwrap_or(0) } else { a.represented.len() as u32 };
+    let represented = a.stated.represented.unwrap_or(a.represented.len() as u32);
     let (e, lower_bound) = match a.stated.in_office {
         Some(e) => (e, false),
         None if listed(r) > 0 && !a.present.is_empty() => (listed(r), true),
@@ -201,12 +215,22 @@ pub fn quorum(r: &Deliberation, ctx: &Ctx) -> Check {
         return with_figures(check(ID, S::Pass, format!("{counted} present: quorum is {rule} {of}"), a.line), e / 2 + 1, counted);
     }
     let reconvened = (ctx.lines.0..=ctx.lines.1.min(ctx.lines.0 + 80)).any(|l| {
-        let t = fold(ctx.line_text(l));
-        t.contains("sans condition de quorum") || t.contains("quorum n'ayant pas") || t.contains("quorum n'a pas")
+        let t = ctx.line_words(l);
+        t.contains("sans condition de quorum") || t.contains("quorum n ayant pas") || t.contains("quorum n a pas")
             || t.contains("deuxieme convocation") || t.contains("seconde convocation")
     });
     if reconvened {
         return check(ID, S::Pass, format!("{counted} present, below {rule} {of}, but the sitting was re-convened without quorum"), a.line);
+    }
+    // Counted from a list that leaves members unaccounted for (no stated
+    // figure, fewer names than seats): the list may be incomplete.
+    let unsure = a.stated.present.is_none() && !lower_bound && listed(r) < e;
+    if unsure {
+        return with_figures(
+            check(ID, S::Warn, format!("{counted} present listed, below {rule} {of}; {} of the {e} members are not listed at all", e - listed(r)), a.line),
+            e / 2 + 1,
+            counted,
+        );
     }
     with_figures(check(ID, S::Fail, format!("{counted} present, but quorum is {rule} {of}"), a.line), e / 2 + 1, counted)
 }
@@ -401,7 +425,55 @@ pub fn council_size(r: &Deliberation, ctx: &Ctx) -> Check {
             n,
         );
     }
+    // A commune nouvelle keeps the members of the merged councils until the
+    // next renewal (CGCT L2113-7/8): a larger council there is lawful. Its
+    // SIREN is a fresh "200…" one.
+    let nouvelle = c.siren.is_some_and(|s| s.starts_with("200"))
+        || (ctx.lines.0..=ctx.lines.1.min(ctx.lines.0 + 80)).any(|l| {
+            let w = ctx.line_words(l);
+            w.contains("commune nouvelle") || w.contains("commune deleguee") || w.contains("communes deleguees")
+        });
+    if nouvelle {
+        return with_figures(
+            check(ID, S::Warn, format!("{n} members listed, {legal} for {pop} inhabitants; a commune nouvelle may keep a larger council until the next renewal"), line),
+            legal,
+            n,
+        );
+    }
     with_figures(check(ID, S::Fail, format!("{n} members listed, but the legal size for {pop} inhabitants is {legal}"), line), legal, n)
+}
+
+static ADJOINTS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?:nombre d adjoints|nombre des adjoints)(?: au maire)? (?:a|est fixe a|de) ([0-9]{1,2}|[a-z]+(?: [a-z]+)?)(?-u:\b)").unwrap()
+});
+
+/// `election.adjoints` — the council sets the number of adjoints freely up
+/// to 30 % of its legal size, rounded down (CGCT L2122-2; cross-check 22);
+/// from 80 000 inhabitants up to 10 % more for quartier adjoints
+/// (L2122-2-1), so above that a larger number warns instead of failing.
+pub fn adjoints(r: &Deliberation, ctx: &Ctx) -> Check {
+    const ID: &str = "election.adjoints";
+    let Some(c) = ctx.commune else { return skip(ID, "body not identified as a commune") };
+    let Some(pop) = c.population else { return skip(ID, "population unknown") };
+    let found = (ctx.lines.0..=ctx.lines.1).find_map(|l| {
+        let caps = ADJOINTS.captures(ctx.line_words(l))?;
+        let w = caps.get(1)?.as_str();
+        let n = w.parse::<u32>().ok().or_else(|| {
+            // "à quatre adjoints", "à six": the words up to a non-number word.
+            let words: Vec<&str> = w.split(' ').take_while(|x| super::dates::is_number_word(x)).collect();
+            super::dates::number_words(&words.join(" "))
+        })?;
+        Some((n, l))
+    });
+    let Some((n, line)) = found else { return skip(ID, "no number of adjoints set") };
+    let year = r.session.date.map(|d| d.year).unwrap_or(2020);
+    let legal = legal_council_size_at(pop, if year < 2014 { 2008 } else { 2020 });
+    let max = legal * 3 / 10;
+    if n <= max {
+        return with_figures(check(ID, S::Pass, format!("{n} adjoints, at most {max} for a council of {legal}"), Some(line)), max, n);
+    }
+    let status = if pop >= 80_000 && n <= max + legal / 10 { S::Warn } else { S::Fail };
+    with_figures(check(ID, status, format!("{n} adjoints, but at most {max} (30 % of the {legal} seats) are allowed"), Some(line)), max, n)
 }
 
 #[cfg(test)]
@@ -473,11 +545,15 @@ mod tests {
         let mut r = base();
         assert_eq!(quorum(&r, &ctx).status, S::Pass); // 3 of 5 listed
         r.attendance.stated.in_office = Some(7);
+        // 5 of 7 members listed: the two others may be missing present ones.
+        assert_eq!(quorum(&r, &ctx).status, S::Warn);
+        r.attendance.stated.present = Some(3);
         let c = quorum(&r, &ctx);
         assert_eq!(c.status, S::Fail);
         r.session.date = Date::new(2021, 2, 1);
         assert_eq!(quorum(&r, &ctx).status, S::Pass); // a third during COVID
         r.attendance.present.clear();
+        r.attendance.stated.present = None;
         assert_eq!(quorum(&r, &ctx).status, S::Skip);
     }
 
@@ -544,8 +620,26 @@ mod tests {
         assert_eq!(council_size(&r, &ctx).status, S::Pass);
         r.attendance.stated.in_office = Some(57);
         assert_eq!(council_size(&r, &ctx).status, S::Fail);
+        let nouvelle = normalize("La commune nouvelle réunit les communes déléguées\n");
+        let nctx = Ctx { commune: ctx.commune, ..Ctx::whole(&nouvelle) };
+        assert_eq!(council_size(&r, &nctx).status, S::Warn);
         r.attendance.stated.in_office = Some(53);
         // 121 616 inhabitants: within 15 % of the 100 000 boundary? No; 53 < 55 → warn.
         assert_eq!(council_size(&r, &ctx).status, S::Warn);
+    }
+
+    #[test]
+    fn adjoints_rule() {
+        let mut r = base();
+        r.session.date = Date::new(2020, 5, 25);
+        let n = normalize("Le conseil fixe le nombre d'adjoints au maire à 4.\n");
+        let mut ctx = Ctx::whole(&n);
+        assert_eq!(adjoints(&r, &ctx).status, S::Skip);
+        ctx.commune = crate::reference::commune_by_insee("21154"); // 5 443 inhabitants: 29 seats, 8 adjoints
+        assert_eq!(adjoints(&r, &ctx).status, S::Pass);
+        let n = normalize("x\nLe conseil fixe le nombre d'adjoints à neuf.\n");
+        let ctx2 = Ctx { commune: ctx.commune, ..Ctx::whole(&n) };
+        let c = adjoints(&r, &ctx2);
+        assert_eq!((c.status, c.line), (S::Fail, Some(2)));
     }
 }

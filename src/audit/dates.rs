@@ -47,9 +47,27 @@ pub fn find_dates(text: &str) -> Vec<(Date, usize)> {
 /// "deux mil vingt trois", "deux-mille-vingt-et-un", "mil neuf cent
 /// quatre-vingt-dix-neuf"); `None` when a word is not a number word.
 pub fn number_words(s: &str) -> Option<u32> {
+    number_words_big(s).filter(|&v| v < 10_000).and_then(|v| u32::try_from(v).ok())
+}
+
+/// Whether a folded word is a French number word.
+pub fn is_number_word(w: &str) -> bool {
+    matches!(
+        w,
+        "zero" | "un" | "une" | "deux" | "trois" | "quatre" | "cinq" | "six" | "sept" | "huit" | "neuf" | "dix"
+            | "onze" | "douze" | "treize" | "quatorze" | "quinze" | "seize" | "vingt" | "vingts" | "trente"
+            | "quarante" | "cinquante" | "soixante" | "cent" | "cents" | "mille" | "mil" | "million" | "millions"
+            | "milliard" | "milliards" | "et"
+    )
+}
+
+/// Value of French number words, millions and milliards included
+/// ("deux millions trois cent mille").
+pub fn number_words_big(s: &str) -> Option<u64> {
     let f = fold(s);
-    let mut total = 0u32;
-    let mut current = 0u32;
+    let mut big = 0u64;
+    let mut total = 0u64;
+    let mut current = 0u64;
     let mut any = false;
     for w in f.split([' ', '-']).filter(|w| !w.is_empty()) {
         let unit = match w {
@@ -65,12 +83,20 @@ pub fn number_words(s: &str) -> Option<u32> {
                 continue;
             }
             "cent" | "cents" => {
-                current = if current == 0 { 100 } else { current * 100 };
+                current = if current == 0 { 100 } else { current.checked_mul(100)? };
                 any = true;
                 continue;
             }
             "mille" | "mil" => {
-                total += if current == 0 { 1000 } else { current * 1000 };
+                total = total.checked_add(if current == 0 { 1000 } else { current.checked_mul(1000)? })?;
+                current = 0;
+                any = true;
+                continue;
+            }
+            "million" | "millions" | "milliard" | "milliards" => {
+                let m = if w.starts_with("milliard") { 1_000_000_000 } else { 1_000_000 };
+                big = big.checked_add((total + current).max(1).checked_mul(m)?)?;
+                total = 0;
                 current = 0;
                 any = true;
                 continue;
@@ -80,7 +106,7 @@ pub fn number_words(s: &str) -> Option<u32> {
         current += unit;
         any = true;
     }
-    any.then_some(total + current)
+    any.then_some(big + total + current)
 }
 
 static OPENING: LazyLock<Regex> = LazyLock::new(|| {
@@ -91,8 +117,8 @@ static OPENING: LazyLock<Regex> = LazyLock::new(|| {
 /// its 1-based line.
 pub fn year_in_words_of(ctx: &Ctx) -> Option<(u16, u32)> {
     let range = ctx.byte_range();
-    let folded = fold_same_len(&ctx.norm.text[range.clone()]);
-    let c = OPENING.captures(&folded)?;
+    let folded = ctx.folded_range();
+    let c = OPENING.captures(folded)?;
     let words = c.get(1)?;
     let y = number_words(&words.as_str().replace('\x01', ""))?;
     let line = ctx.norm.line_of(range.start + words.start());
@@ -107,8 +133,8 @@ static OPENING_DAY: LazyLock<Regex> = LazyLock::new(|| {
 /// le 27 septembre" or "… le vingt-sept septembre", with its line.
 pub fn opening_date(ctx: &Ctx) -> Option<(Date, u32)> {
     let range = ctx.byte_range();
-    let folded = fold_same_len(&ctx.norm.text[range.clone()]);
-    let c = OPENING.captures(&folded)?;
+    let folded = ctx.folded_range();
+    let c = OPENING.captures(folded)?;
     let words = c.get(1)?;
     let year = u16::try_from(number_words(&words.as_str().replace('\x01', ""))?).ok()?;
     let rest = &folded[words.end()..];
@@ -160,8 +186,16 @@ pub fn order(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
         let Some(d) = d else { continue };
         compared += 1;
         if d < s {
-            let line = near(needles).or_else(|| near(&["publi"]));
-            out.push(with_figures(check(ID, S::Fail, format!("{what} on {d}, before the session of {s}"), line), format!("≥ {s}"), d.to_string()));
+            // The stamp's own line, next to the @ctes id. A posting date
+            // read elsewhere may be the convocation's ("convocation affichée
+            // le …"): a warning only.
+            let stamp = ctx
+                .find_line(around.saturating_sub(6), around + 6, needles)
+                .or_else(|| ctx.find_line(around.saturating_sub(6), around + 6, &["publi"]))
+                .filter(|&l| !ctx.line_words(l).contains("convo"));
+            let status = if stamp.is_some() || what.starts_with("received") { S::Fail } else { S::Warn };
+            let line = stamp.or_else(|| near(needles));
+            out.push(with_figures(check(ID, status, format!("{what} on {d}, before the session of {s}"), line), format!("≥ {s}"), d.to_string()));
         }
     }
     if compared == 0 {
@@ -267,7 +301,7 @@ pub fn convocation_delay(r: &Deliberation, ctx: &Ctx) -> Check {
     } else {
         ctx.commune.and_then(|k| k.population).map(|p| if p >= 3_500 { 5 } else { 3 })
     };
-    let urgent = (ctx.lines.0..=ctx.lines.1.min(ctx.lines.0 + 60)).any(|l| fold(ctx.line_text(l)).contains("urgence"));
+    let urgent = (ctx.lines.0..=ctx.lines.1.min(ctx.lines.0 + 60)).any(|l| ctx.line_words(l).contains("urgence"));
     let clear_days = days - 1;
     let need = match clear {
         Some(n) => n,
@@ -283,6 +317,32 @@ pub fn convocation_delay(r: &Deliberation, ctx: &Ctx) -> Check {
         return with_figures(check(ID, S::Warn, format!("{clear_days} clear days between convocation and session, {need} required outside urgency; urgency is mentioned"), line), need, clear_days);
     }
     with_figures(check(ID, S::Fail, format!("convened on {c} for {s}: {clear_days} clear days, {need} required"), line), need, clear_days)
+}
+
+/// `session.covid_rules` — the derogations of the health emergency (a
+/// third of members for quorum, two proxies each, meetings by
+/// videoconference for communes) held only within their windows (loi
+/// 2020-290, ord. 2020-391, lois 2020-760, 2020-1379, 2021-1465; cross-check
+/// 24). A commune's extract dated outside them that invokes them warns.
+pub fn covid_rules(r: &Deliberation, ctx: &Ctx) -> Check {
+    const ID: &str = "session.covid_rules";
+    let Some(date) = r.session.date else { return skip(ID, "no session date") };
+    const MARKS: &[&str] = &[
+        "visioconference", "visio conference", "teleconference", "2020 290", "2020 391", "2020 1379", "2021 1465",
+        "tiers des membres", "etat d urgence sanitaire", "deux pouvoirs",
+    ];
+    let hit = (ctx.lines.0..=ctx.lines.1).find(|&l| MARKS.iter().any(|m| ctx.line_words(l).contains(m)));
+    let Some(line) = hit else { return skip(ID, "no derogatory rule invoked") };
+    if super::attendance::covid_rules(date).is_some() {
+        return check(ID, S::Pass, format!("derogatory rules invoked on {date}, within a COVID window"), Some(line));
+    }
+    // EPCI à fiscalité propre may meet by videoconference since 2019 (L5211-11-1).
+    let epci = r.body.kind == Some(BodyKind::Epci) || ctx.epci.is_some();
+    let words = ctx.line_words(line);
+    if epci && (words.contains("visio") || words.contains("teleconference")) {
+        return check(ID, S::Pass, "an EPCI may meet by videoconference (L5211-11-1)", Some(line));
+    }
+    check(ID, S::Warn, format!("derogatory COVID-era rules invoked on {date}, outside their windows"), Some(line))
 }
 
 #[cfg(test)]
@@ -306,6 +366,9 @@ mod tests {
         assert_eq!(number_words("soixante et onze"), Some(71));
         assert_eq!(number_words("deux cents"), Some(200));
         assert_eq!(number_words("deux mille vingt trois le"), None);
+        assert_eq!(number_words_big("deux millions trois cent mille"), Some(2_300_000));
+        assert_eq!(number_words_big("un milliard deux cents millions"), Some(1_200_000_000));
+        assert_eq!(number_words_big("deux mille cinq cent soixante-cinq"), Some(2565));
     }
 
     #[test]
@@ -365,6 +428,12 @@ mod tests {
         r.transmission.received_on = d(2023, 10, 4);
         r.transmission.posted_on = d(2023, 9, 4);
         assert_eq!(order(&r, &ctx)[0].line, Some(4));
+        // A posting date away from the stamp may be the convocation's.
+        let far = normalize("Convocation affichée le 20 septembre 2023\nx\nx\nx\nx\nx\nx\nx\nx\nID : 066-1\nReçu le 4 OCT. 2023\n");
+        let mut r2 = r.clone();
+        r2.transmission.line = Some(10);
+        r2.transmission.posted_on = d(2023, 9, 20);
+        assert_eq!(order(&r2, &Ctx::whole(&far))[0].status, S::Warn);
         r.transmission.posted_on = None;
         r.session.convened_on = d(2023, 9, 28);
         assert_eq!(order(&r, &ctx)[0].status, S::Fail);
@@ -408,5 +477,21 @@ mod tests {
         ctx.commune = None;
         r.session.convened_on = d(2023, 9, 23); // 3 clear days: depends on population
         assert_eq!(convocation_delay(&r, &ctx).status, S::Skip);
+    }
+
+    #[test]
+    fn covid_rule() {
+        let norm = normalize("x\nséance tenue en visioconférence (loi n° 2020-1379)\n");
+        let ctx = Ctx::whole(&norm);
+        let mut r = Deliberation::default();
+        assert_eq!(covid_rules(&r, &ctx).status, S::Skip);
+        r.session.date = d(2021, 2, 1);
+        assert_eq!(covid_rules(&r, &ctx).status, S::Pass);
+        r.session.date = d(2023, 2, 1);
+        let c = covid_rules(&r, &ctx);
+        assert_eq!((c.status, c.line), (S::Warn, Some(2)));
+        r.body.kind = Some(BodyKind::Epci);
+        assert_eq!(covid_rules(&r, &ctx).status, S::Pass);
+        assert_eq!(covid_rules(&r, &Ctx::whole(&normalize("rien\n"))).status, S::Skip);
     }
 }

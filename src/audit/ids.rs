@@ -137,6 +137,10 @@ pub fn repair_identifiers(r: &mut Deliberation, ctx: &Ctx) {
             continue;
         }
         if let Some(fixed) = repair_one(&raw, valid) {
+            // A UAI starts with a département: 0xx, 620, 720 or 97x.
+            if kind == IdentifierKind::Uai && !(fixed.starts_with('0') || fixed.starts_with("620") || fixed.starts_with("720") || fixed.starts_with("97")) {
+                continue;
+            }
             if r.identifiers.iter().any(|i| i.value == fixed || i.repaired_from.as_deref() == Some(raw.as_str())) {
                 continue;
             }
@@ -241,6 +245,32 @@ pub fn siret_luhn(r: &Deliberation) -> Vec<Check> {
     per_identifier(r, "siret.luhn", IdentifierKind::Siret, siret_valid, |v| v.get(..13).and_then(luhn_key))
 }
 
+/// The SIREN a commune gets from its INSEE code: "21" + département on
+/// three characters + commune number on three + Luhn key ("66136" →
+/// 216601369; Corsica "2A004" → 212000046; overseas "97411" → 219740115).
+/// Communes nouvelles and Paris have other SIRENs; this is the one a
+/// commune had before a merger gave it a new one.
+pub fn commune_siren_rule(insee: &str) -> Option<String> {
+    let b = insee.as_bytes();
+    if b.len() != 5 || !insee.is_ascii() {
+        return None;
+    }
+    let (d3, c3) = if insee.starts_with("2A") || insee.starts_with("2B") {
+        ("200".to_string(), insee[2..].to_string())
+    } else if insee.starts_with("97") {
+        (insee[..3].to_string(), format!("0{}", &insee[3..]))
+    } else {
+        (format!("{}0", &insee[..2]), insee[2..].to_string())
+    };
+    luhn_key(&format!("21{d3}{c3}"))
+}
+
+/// Whether a SIREN written for a commune is its SIREN: the table's, or the
+/// one its INSEE code gives (its SIREN before a merger).
+fn commune_siren_ok(c: &crate::reference::Commune, siren: &str) -> bool {
+    c.siren == Some(siren) || commune_siren_rule(c.insee).as_deref() == Some(siren)
+}
+
 /// `body.identity` — the SIREN the text gives for the body (its SIRET's
 /// first nine digits, or a SIREN) is the one of the commune the reference
 /// table knows by that name (cross-check 16).
@@ -252,16 +282,16 @@ pub fn body_identity(r: &Deliberation, ctx: &Ctx) -> Check {
         .identifiers
         .iter()
         .filter_map(|i| match i.kind {
-            IdentifierKind::Siret if i.value.len() == 14 => Some((i.value[..9].to_string(), i.line)),
+            IdentifierKind::Siret if i.value.len() == 14 => i.value.get(..9).map(|v| (v.to_string(), i.line)),
             IdentifierKind::Siren => Some((i.value.clone(), i.line)),
             _ => None,
         })
         .collect();
-    let from_body = r.body.siret.as_ref().filter(|s| s.len() >= 9).map(|s| s[..9].to_string()).or(r.body.siren.clone());
+    let from_body = r.body.siret.as_ref().and_then(|s| s.get(..9)).map(str::to_string).or(r.body.siren.clone());
     if stated.is_empty() && from_body.is_none() {
         return skip(ID, "no SIREN or SIRET of the body in the text");
     }
-    if stated.iter().any(|(s, _)| s == ref_siren) || from_body.as_deref() == Some(ref_siren) {
+    if stated.iter().any(|(s, _)| commune_siren_ok(&c, s)) || from_body.as_deref().is_some_and(|s| commune_siren_ok(&c, s)) {
         return check(ID, S::Pass, format!("{} ({}) has SIREN {ref_siren}", c.name, c.insee), stated.first().map(|x| x.1));
     }
     // A third party's SIRET may be written too: fail only when no SIREN of
@@ -271,7 +301,10 @@ pub fn body_identity(r: &Deliberation, ctx: &Ctx) -> Check {
         (None, Some((s, l))) if stated.len() == 1 => (s.clone(), Some(*l)),
         _ => return skip(ID, "the SIRENs written are not clearly the body's"),
     };
-    with_figures(check(ID, S::Fail, format!("SIREN {s} written, but {} ({}) has SIREN {ref_siren}", c.name, c.insee), line), ref_siren, s)
+    // A commune nouvelle ("200…") got its SIREN at the merger: an older
+    // document may carry another one.
+    let status = if ref_siren.starts_with("200") { S::Warn } else { S::Fail };
+    with_figures(check(ID, status, format!("SIREN {s} written, but {} ({}) has SIREN {ref_siren}", c.name, c.insee), line), ref_siren, s)
 }
 
 /// `actes.consistency` — the @ctes id `DDD-SIREN-AAAAMMJJ-number-NN`
@@ -291,7 +324,9 @@ pub fn actes_consistency(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
     // Département.
     let dep = department_code(&a.department);
     let body_dep = ctx.commune.map(|c| c.department.to_string()).or(r.body.department.clone()).or(ctx.epci.map(|e| e.department.to_string()));
-    if let Some(bd) = body_dep.filter(|d| !d.is_empty())
+    // An EPCI may span several départements: any of its members' will do.
+    let epci_spans = ctx.commune.is_none() && ctx.epci.is_some_and(|e| e.spans(&dep));
+    if let Some(bd) = body_dep.filter(|d| !d.is_empty() && !epci_spans)
         && department_code(&bd) != dep {
             out.push(fail(format!("@ctes id {raw}: département {} but the body is in {bd}", a.department), bd.clone(), a.department.clone()));
         }
@@ -304,12 +339,20 @@ pub fn actes_consistency(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
             .commune
             .and_then(|c| c.siren.map(str::to_string))
             .or_else(|| ctx.epci.map(|e| e.siren.to_string()))
-            .or_else(|| r.body.siret.as_ref().filter(|s| s.len() >= 9).map(|s| s[..9].to_string()))
+            .or_else(|| r.body.siret.as_ref().and_then(|s| s.get(..9)).map(str::to_string))
             .or(r.body.siren.clone());
+        let commune_ok = ctx.commune.is_some_and(|c| commune_siren_ok(&c, &a.siren));
         if let Some(bs) = body_siren
-            && bs != a.siren {
-                out.push(fail(format!("@ctes id {raw}: SIREN {} but the body's SIREN is {bs}", a.siren), bs.clone(), a.siren.clone()));
+            && bs != a.siren
+            && !commune_ok
+        {
+            let msg = format!("@ctes id {raw}: SIREN {} but the body's SIREN is {bs}", a.siren);
+            if bs.starts_with("200") && ctx.commune.is_some() {
+                out.push(with_figures(check(ID, S::Warn, msg + " (a commune nouvelle: its SIREN changed at the merger)", line), bs.clone(), a.siren.clone()));
+            } else {
+                out.push(fail(msg, bs.clone(), a.siren.clone()));
             }
+        }
     }
     // Date.
     match (a.date, r.session.date) {
@@ -322,8 +365,11 @@ pub fn actes_consistency(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
     // Nature.
     if !matches!(a.nature.as_str(), "DE" | "AR" | "AI" | "CC" | "BF" | "AU") {
         out.push(fail(format!("@ctes id {raw}: unknown nature {}", a.nature), "DE".into(), a.nature.clone()));
+    } else if !matches!(a.nature.as_str(), "DE" | "BF") && r.act.kind != crate::model::ActKind::DelegatedDecision {
+        // A deliberation is transmitted as DE (BF for budget documents).
+        out.push(with_figures(check(ID, S::Warn, format!("@ctes id {raw}: nature {} for a deliberation (DE expected, BF for a budget)", a.nature), line), "DE", a.nature.clone()));
     }
-    if out.is_empty() {
+    if out.iter().all(|c| c.status != S::Fail) {
         out.push(check(ID, S::Pass, format!("@ctes id {raw} agrees with the body and the session"), line));
     }
     out
@@ -366,7 +412,7 @@ mod tests {
 
     #[test]
     fn repair_in_text() {
-        let norm = normalize("Ecole - 066O206R,\nSIRET : 2166O136900012\n");
+        let norm = normalize("Ecole - 066O206R,\nSIRET : 2166O136900012\nréf. 1234S67W\n");
         let ctx = Ctx::whole(&norm);
         let mut r = Deliberation::default();
         repair_identifiers(&mut r, &ctx);
@@ -434,7 +480,43 @@ mod tests {
         assert_eq!(actes_consistency(&actes_record("067", "216601369", Date::new(2023, 9, 27)), &ctx)[0].status, S::Fail);
         assert_eq!(actes_consistency(&actes_record("066", "216601368", Date::new(2023, 9, 27)), &ctx)[0].status, S::Fail);
         assert_eq!(actes_consistency(&actes_record("066", "211300074", Date::new(2023, 9, 27)), &ctx)[0].status, S::Fail);
+        let mut ar = actes_record("066", "216601369", Date::new(2023, 9, 27));
+        ar.transmission.actes.as_mut().unwrap().nature = "AR".into();
+        let c = actes_consistency(&ar, &ctx);
+        assert_eq!((c[0].status, c[1].status), (S::Warn, S::Pass));
         assert_eq!(actes_consistency(&Deliberation::default(), &ctx)[0].status, S::Skip);
+        // An EPCI over two départements: either code is the body's.
+        let mut ectx = Ctx::whole(&norm);
+        ectx.epci = crate::reference::epci_by_siren("200006682");
+        let mut r = actes_record("071", "200006682", Date::new(2023, 9, 27));
+        assert_eq!(actes_consistency(&r, &ectx)[0].status, S::Pass);
+        r.transmission.actes.as_mut().unwrap().department = "066".into();
+        assert_eq!(actes_consistency(&r, &ectx)[0].status, S::Fail);
+    }
+
+    #[test]
+    fn siren_from_insee() {
+        assert_eq!(commune_siren_rule("66136").as_deref(), Some("216601369"));
+        assert_eq!(commune_siren_rule("86194").as_deref(), Some("218601946"));
+        assert_eq!(commune_siren_rule("2A004").as_deref(), Some("212000046"));
+        assert_eq!(commune_siren_rule("2B033").as_deref(), Some("212000335"));
+        assert_eq!(commune_siren_rule("97411").as_deref(), Some("219740115"));
+        assert_eq!(commune_siren_rule("13007").as_deref(), Some("211300074"));
+        assert_eq!(commune_siren_rule("é1"), None);
+    }
+
+    #[test]
+    fn merged_commune_keeps_its_old_siren() {
+        // Avranches became a commune nouvelle (SIREN 200083640); its 2016
+        // documents carry 215000258.
+        let norm = normalize("x\n");
+        let mut ctx = Ctx::whole(&norm);
+        ctx.commune = commune_by_insee("50025");
+        let r = actes_record("050", "215000258", Date::new(2023, 9, 27));
+        assert_eq!(actes_consistency(&r, &ctx)[0].status, S::Pass);
+        let mut r = Deliberation::default();
+        r.identifiers.push(id(IdentifierKind::Siret, "21500025800019", 4));
+        assert_eq!(body_identity(&r, &ctx).status, S::Pass);
     }
 
     #[test]

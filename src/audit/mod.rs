@@ -9,14 +9,16 @@
 //! domain notes (CGCT articles in brackets).
 //!
 //! Families:
-//! - [`vote`]: `vote.total`, `vote.unanimity`, `vote.outcome`;
+//! - [`vote`]: `vote.total`, `vote.unanimity`, `vote.outcome`,
+//!   `vote.majority_label`, `vote.compte_administratif`, `vote.secret_ballot`;
 //! - [`attendance`]: `attendance.*` (counts, quorum, proxies, secretary,
-//!   council size), with the COVID-era windows;
+//!   council size), `election.adjoints`, with the COVID-era windows;
 //! - [`ids`]: `uai.check_letter`, `siren.luhn`, `siret.luhn`,
 //!   `body.identity`, `actes.consistency`, and OCR repair of identifiers;
-//! - [`amounts`]: `amounts.arithmetic`, `list.count`;
+//! - [`amounts`]: `amounts.arithmetic`, `amounts.words`, `amounts.list_total`,
+//!   `amounts.balance`, `list.count`;
 //! - [`dates`]: `dates.order`, `dates.session`, `dates.year_in_words`,
-//!   `dates.convocation_delay`.
+//!   `dates.convocation_delay`, `session.covid_rules`.
 
 pub mod amounts;
 pub mod attendance;
@@ -25,25 +27,43 @@ pub mod ids;
 pub mod vote;
 
 use crate::model::{BodyKind, Check, CheckStatus, Deliberation, Person};
-use crate::normalize::{Normalized, fold};
+use crate::normalize::{Normalized, fold, fold_same_len};
+use std::sync::Arc;
 use crate::reference::{self, Commune, Epci};
 use serde_json::Value;
 
+/// Views of the normalized text computed once per document.
+#[derive(Debug, Default)]
+pub struct TextCache {
+    /// [`fold_same_len`] of the whole text: same byte offsets.
+    pub folded: String,
+    /// [`words_only`] of each line (index = line - 1).
+    pub words: Vec<String>,
+}
+
+impl TextCache {
+    pub fn new(norm: &Normalized) -> Self {
+        let words = (1..=norm.line_count() as u32).map(|l| words_only(&norm.text[norm.line_range(l)])).collect();
+        TextCache { folded: fold_same_len(&norm.text), words }
+    }
+}
+
 /// What the rules may read besides the record: its lines of the normalized
 /// text and the reference entry of its body.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Ctx<'a> {
     pub norm: &'a Normalized,
     /// First and last 1-based source line of this record's part of the text.
     pub lines: (u32, u32),
     pub commune: Option<Commune>,
     pub epci: Option<Epci>,
+    pub cache: Arc<TextCache>,
 }
 
 impl<'a> Ctx<'a> {
     /// A context covering the whole text, with no reference entry.
     pub fn whole(norm: &'a Normalized) -> Self {
-        Ctx { norm, lines: (1, norm.line_count().max(1) as u32), commune: None, epci: None }
+        Ctx { norm, lines: (1, norm.line_count().max(1) as u32), commune: None, epci: None, cache: Arc::new(TextCache::new(norm)) }
     }
 
     /// The text of a 1-based source line ("" when out of range).
@@ -52,6 +72,19 @@ impl<'a> Ctx<'a> {
             return "";
         }
         &self.norm.text[self.norm.line_range(line)]
+    }
+
+    /// The folded text of a 1-based source line (same byte offsets).
+    pub fn line_folded(&self, line: u32) -> &str {
+        if line == 0 || line as usize > self.norm.line_count() {
+            return "";
+        }
+        self.cache.folded.get(self.norm.line_range(line)).unwrap_or("")
+    }
+
+    /// The folded words of a line, single-spaced.
+    pub fn line_words(&self, line: u32) -> &str {
+        self.cache.words.get((line as usize).wrapping_sub(1)).map_or("", String::as_str)
     }
 
     /// Byte range of this record's lines in the normalized text.
@@ -64,13 +97,18 @@ impl<'a> Ctx<'a> {
         start..end.max(start)
     }
 
-    /// The first line in `from..=to` whose folded text holds every needle
-    /// (needles given folded).
+    /// The folded text of this record's lines (offsets as in `byte_range`,
+    /// relative to its start).
+    pub fn folded_range(&self) -> &str {
+        self.cache.folded.get(self.byte_range()).unwrap_or("")
+    }
+
+    /// The first line in `from..=to` whose folded words hold every needle.
     pub fn find_line(&self, from: u32, to: u32, needles: &[&str]) -> Option<u32> {
         let to = to.min(self.norm.line_count() as u32);
         let needles: Vec<String> = needles.iter().map(|n| words_only(n)).collect();
         (from.max(1)..=to).find(|&l| {
-            let t = words_only(self.line_text(l));
+            let t = self.line_words(l);
             needles.iter().all(|n| t.contains(n.as_str()))
         })
     }
@@ -144,7 +182,9 @@ pub fn identify_body(r: &Deliberation) -> (Option<Commune>, Option<Epci>) {
     if let Some(c) = r.body.insee.as_deref().and_then(reference::commune_by_insee) {
         return (Some(c), None);
     }
-    if let Some(name) = r.body.name.as_deref() {
+    // "La Ville", "la Commune" name no commune (though Ville, Oise, exists).
+    let generic = r.body.name.as_deref().is_some_and(|n| matches!(reference::name_key(n).as_str(), "ville" | "commune" | "mairie" | "municipalite"));
+    if let Some(name) = r.body.name.as_deref().filter(|_| !generic) {
         if let Some(c) = reference::find_commune(name, r.body.department.as_deref()) {
             return (Some(c), None);
         }
@@ -190,6 +230,9 @@ pub fn audit_record(r: &mut Deliberation, ctx: &Ctx) {
         vote::vote_total(r, ctx),
         vote::vote_unanimity(r, ctx),
         vote::vote_outcome(r),
+        vote::majority_label(r, ctx),
+        vote::compte_administratif(r, ctx),
+        vote::secret_ballot(r, ctx),
         attendance::counts(r, ctx),
         attendance::quorum(r, ctx),
     ];
@@ -198,7 +241,11 @@ pub fn audit_record(r: &mut Deliberation, ctx: &Ctx) {
     checks.extend(attendance::disjoint(r, ctx));
     checks.push(attendance::secretary_present(r, ctx));
     checks.push(attendance::council_size(r, ctx));
+    checks.push(attendance::adjoints(r, ctx));
     checks.extend(amounts::arithmetic(r, ctx));
+    checks.extend(amounts::words(r, ctx));
+    checks.extend(amounts::list_total(r, ctx));
+    checks.extend(amounts::balance(r, ctx));
     checks.extend(amounts::list_count(r, ctx));
     checks.extend(ids::uai_check_letter(r));
     checks.extend(ids::siren_luhn(r));
@@ -209,6 +256,7 @@ pub fn audit_record(r: &mut Deliberation, ctx: &Ctx) {
     checks.push(dates::session_consistency(r, ctx));
     checks.push(dates::year_in_words(r, ctx));
     checks.push(dates::convocation_delay(r, ctx));
+    checks.push(dates::covid_rules(r, ctx));
     r.checks.extend(checks);
 }
 
@@ -242,11 +290,12 @@ pub fn fill_body(r: &mut Deliberation, commune: Option<Commune>, epci: Option<Ep
 /// Adds the audit checks to every record of one document.
 pub fn audit_all(records: &mut [Deliberation], norm: &Normalized) {
     let ranges = record_lines(records, norm);
+    let cache = Arc::new(TextCache::new(norm));
     for (r, lines) in records.iter_mut().zip(ranges) {
         let (commune, epci) = identify_body(r);
         // The body's siren from the text, kept for the comparison with the
         // table before the table fills the gaps.
-        let ctx = Ctx { norm, lines, commune, epci };
+        let ctx = Ctx { norm, lines, commune, epci, cache: Arc::clone(&cache) };
         audit_record(r, &ctx);
         fill_body(r, commune, epci);
     }
@@ -286,6 +335,15 @@ mod tests {
         assert_eq!(r.body.insee.as_deref(), Some("66136"));
         assert_eq!(r.body.siren.as_deref(), Some("216601369"));
         assert_eq!(r.body.department.as_deref(), Some("66"));
+    }
+
+    #[test]
+    fn generic_names_identify_nothing() {
+        let mut r = Deliberation::default();
+        r.body.name = Some("la Ville".into());
+        assert_eq!(identify_body(&r), (None, None));
+        r.body.name = Some("Ville".into());
+        assert_eq!(identify_body(&r), (None, None));
     }
 
     #[test]

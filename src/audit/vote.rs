@@ -2,22 +2,20 @@
 
 use super::{Ctx, check, skip, with_figures};
 use crate::model::{Check, CheckStatus as S, Deliberation, Outcome};
-use crate::normalize::fold;
 
 /// Words saying that attendance changed during the sitting (late arrival,
 /// departure, a member withdrawing from one item): the opening lists then
 /// do not give this item's voters.
 const MOVEMENT_WORDS: &[&str] = &[
-    "quitte la s", "sort de la s", "quitte l'assembl", "a quitte", "arrive", "arrivee",
-    "se retire", "s'est retire", "ne prend pas part", "ne participe pas", "npppv", "nppv",
-    "departs", "depart de",
+    "quitte la s", "sort de la s", "quitte l assembl", "a quitte", "arrive", "arrivee", "se retire",
+    "s est retire", "ne prend pas part", "ne participe pas", "npppv", "nppv", "departs", "depart de",
 ];
 
 fn attendance_moves(r: &Deliberation, ctx: &Ctx) -> bool {
     let from = r.attendance.line.unwrap_or(ctx.lines.0).max(ctx.lines.0);
     let to = r.vote.line.unwrap_or(ctx.lines.1);
     (from..=to).any(|l| {
-        let t = fold(ctx.line_text(l));
+        let t = ctx.line_words(l);
         MOVEMENT_WORDS.iter().any(|w| t.contains(w))
     })
 }
@@ -36,12 +34,11 @@ pub fn vote_total(r: &Deliberation, ctx: &Ctx) -> Check {
     let nppv = v.not_voting.unwrap_or(0);
     let sum = for_ + against + abstain;
     let stated = r.attendance.stated;
-    let p = if r.attendance.present.is_empty() { stated.present } else { Some(r.attendance.present.len() as u32) };
-    let rep = if r.attendance.represented.is_empty() {
-        stated.represented.or(p.map(|_| 0))
-    } else {
-        Some(r.attendance.represented.len() as u32)
-    };
+    // Stated counts first: they are what the document says; the lists may
+    // have lost a name to the reading.
+    let listed = |n: usize| (n > 0).then_some(n as u32);
+    let p = stated.present.or(listed(r.attendance.present.len()));
+    let rep = stated.represented.or(listed(r.attendance.represented.len())).or(p.map(|_| 0));
     let describe = || {
         let mut parts = vec![format!("{for_} for")];
         if against > 0 {
@@ -72,10 +69,15 @@ pub fn vote_total(r: &Deliberation, ctx: &Ctx) -> Check {
     } else {
         return skip(ID, "no attendance figures to compare the vote with");
     };
-    let status = if sum < expected && attendance_moves(r, ctx) { S::Warn } else { S::Fail };
+    // Fewer votes than voters is a fault only when every category is
+    // stated: with only the votes for written, or members leaving during
+    // the sitting, the rest is unknown, not wrong.
+    let only_for = v.against.is_none() && v.abstain.is_none();
+    let moves = attendance_moves(r, ctx);
+    let status = if sum < expected && (moves || only_for) { S::Warn } else { S::Fail };
     let mut msg = format!("{}, but {how}", describe());
     if status == S::Warn {
-        msg.push_str(" (attendance changed during the sitting)");
+        msg.push_str(if moves { " (attendance changed during the sitting)" } else { " (votes against and abstentions not stated)" });
     }
     with_figures(check(ID, status, msg, v.line), expected, sum)
 }
@@ -103,7 +105,7 @@ pub fn vote_unanimity(r: &Deliberation, ctx: &Ctx) -> Check {
         // Look for "des membres présents et représentés" near the vote.
         let l = v.line.unwrap_or(0);
         let strict = (l.saturating_sub(1)..=l + 1).any(|x| {
-            let t = fold(ctx.line_text(x));
+            let t = ctx.line_words(x);
             t.contains("unanimite des membres presents") || t.contains("unanimite des presents")
         });
         if strict {
@@ -139,6 +141,129 @@ pub fn vote_outcome(r: &Deliberation) -> Check {
         Outcome::Rejected => (S::Pass, format!("rejected with {for_} for and {against} against")),
     };
     with_figures(check(ID, status, msg, v.line), against + 1, for_)
+}
+
+static MAJORITY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"majorite absolue (?:requise )?(?:est (?:de |fixee a )?)?([0-9]{1,3})(?-u:\b)").unwrap()
+});
+
+/// `vote.majority_label` — a printed "Majorité absolue : N" is
+/// floor(X/2)+1 of the votes cast, of the voters, or, when the label really
+/// gives the quorum, floor(E/2)+1 of the members in office or ⌈E/3⌉ in the
+/// COVID windows (cross-check 8). A mismatch flags the label, not the vote:
+/// a warning.
+pub fn majority_label(r: &Deliberation, ctx: &Ctx) -> Check {
+    const ID: &str = "vote.majority_label";
+    let (first, last) = ctx.lines;
+    let found = (first..=last).find_map(|l| {
+        let t = super::words_only(ctx.line_text(l));
+        MAJORITY.captures(&t).and_then(|c| c.get(1)?.as_str().parse::<u32>().ok()).map(|n| (n, l))
+    });
+    let Some((n, line)) = found else { return skip(ID, "no majority figure printed") };
+    let a = &r.attendance;
+    let mut bases: Vec<u32> = Vec::new();
+    if let (Some(f), Some(c)) = (r.vote.for_, r.vote.against) {
+        bases.push(f + c);
+        bases.push(f + c + r.vote.abstain.unwrap_or(0));
+    }
+    if let Some(v) = a.stated.voting {
+        bases.push(v);
+    }
+    let p = a.stated.present.unwrap_or(a.present.len() as u32);
+    let rep = a.stated.represented.unwrap_or(a.represented.len() as u32);
+    if p > 0 {
+        bases.push(p + rep);
+        bases.push(p);
+    }
+    let e = a.stated.in_office;
+    if bases.is_empty() && e.is_none() {
+        return skip(ID, "no figure to compute the majority from");
+    }
+    let mut allowed: Vec<u32> = bases.iter().map(|x| x / 2 + 1).collect();
+    if let Some(e) = e {
+        allowed.push(e / 2 + 1);
+        allowed.push(e.div_ceil(3));
+    }
+    if allowed.contains(&n) {
+        return with_figures(check(ID, S::Pass, format!("majorité absolue {n} agrees with the counts"), Some(line)), n, n);
+    }
+    let mut shown = allowed.clone();
+    shown.sort_unstable();
+    shown.dedup();
+    with_figures(
+        check(ID, S::Warn, format!("majorité absolue printed as {n}, but the counts give {}", shown.iter().map(u32::to_string).collect::<Vec<_>>().join(" or ")), Some(line)),
+        shown.first().copied().unwrap_or(0),
+        n,
+    )
+}
+
+/// `vote.compte_administratif` — when the compte administratif is
+/// debated the maire may attend but must withdraw before the vote (CGCT
+/// L2121-14; cross-check 11): the item should say so ("en l'absence du
+/// maire", "le maire se retire", "ne prend pas part au vote"). Without
+/// such a mention, a vote counting every member present and represented
+/// includes the maire: a warning.
+pub fn compte_administratif(r: &Deliberation, ctx: &Ctx) -> Check {
+    const ID: &str = "vote.compte_administratif";
+    let is_ca = r.act.title.as_deref().is_some_and(|t| super::words_only(t).contains("compte administratif"));
+    if !is_ca {
+        return skip(ID, "not a compte administratif");
+    }
+    let from = r.act.line.unwrap_or(ctx.lines.0).max(ctx.lines.0);
+    let to = r.vote.line.unwrap_or(ctx.lines.1).min(ctx.lines.1);
+    const WITHDRAWN: &[&str] = &[
+        "absence du maire", "absence de monsieur le maire", "absence de madame le maire", "absence de madame la maire",
+        "maire se retire", "maire quitte", "maire sort", "maire s etant retire", "maire ayant quitte",
+        "ne prend pas part", "ne participe pas", "n a pas pris part", "hors de la presence du maire", "retire de la salle",
+    ];
+    if (from..=to).any(|l| WITHDRAWN.iter().any(|w| ctx.line_words(l).contains(w))) {
+        return check(ID, S::Pass, "the maire withdrew before the vote", r.vote.line);
+    }
+    let (Some(f), a) = (r.vote.for_, r.attendance.stated) else { return skip(ID, "no vote figures") };
+    let voted = f + r.vote.against.unwrap_or(0) + r.vote.abstain.unwrap_or(0);
+    let p = a.present.or((!r.attendance.present.is_empty()).then_some(r.attendance.present.len() as u32));
+    let rep = a.represented.unwrap_or(r.attendance.represented.len() as u32);
+    match p {
+        Some(p) if voted == p + rep => with_figures(
+            check(ID, S::Warn, format!("compte administratif voted by {voted} = all {p} present + {rep} represented: the maire must withdraw before the vote"), r.vote.line),
+            p + rep - 1,
+            voted,
+        ),
+        Some(_) => check(ID, S::Pass, "fewer voters than members present and represented", r.vote.line),
+        None => skip(ID, "no attendance figures"),
+    }
+}
+
+/// `vote.secret_ballot` — nominations and designations are voted by
+/// secret ballot unless the council decides unanimously not to (CGCT
+/// L2121-21; cross-check 12). An election item that states a show of hands
+/// without such a unanimous decision warns.
+pub fn secret_ballot(r: &Deliberation, ctx: &Ctx) -> Check {
+    const ID: &str = "vote.secret_ballot";
+    let title = r.act.title.as_deref().map(super::words_only).unwrap_or_default();
+    let election = r.act.kind == crate::model::ActKind::Election
+        || ["designation", "election", "nomination"].iter().any(|w| title.starts_with(w) || title.contains(&format!(" {w}")));
+    if !election {
+        return skip(ID, "not a nomination or designation");
+    }
+    let from = r.act.line.unwrap_or(ctx.lines.0).max(ctx.lines.0);
+    let to = r.vote.line.unwrap_or(ctx.lines.1).min(ctx.lines.1).max(from);
+    let text: String = (from..=to).map(|l| ctx.line_words(l)).collect::<Vec<_>>().join(" ");
+    if ["scrutin secret", "bulletin secret", "bulletins secrets", "vote secret", "a bulletin secret"].iter().any(|w| text.contains(w)) {
+        let declined = text.contains("ne pas proceder au scrutin secret") || text.contains("ne pas recourir au scrutin secret") || text.contains("renonce au scrutin secret");
+        if !declined {
+            return check(ID, S::Pass, "secret ballot", r.vote.line);
+        }
+    }
+    let show_of_hands = text.contains("main levee") || text.contains("ne pas proceder au scrutin secret") || text.contains("ne pas recourir au scrutin secret") || text.contains("renonce au scrutin secret");
+    if !show_of_hands {
+        return skip(ID, "the ballot is not described");
+    }
+    if text.contains("unanimite") {
+        return check(ID, S::Pass, "public ballot decided unanimously", r.vote.line);
+    }
+    let line = (from..=to).find(|&l| ctx.line_words(l).contains("main levee")).or(r.vote.line);
+    check(ID, S::Warn, "a nomination by show of hands needs the council's unanimous decision not to vote by secret ballot (L2121-21)", line)
 }
 
 #[cfg(test)]
@@ -179,6 +304,13 @@ mod tests {
         assert_eq!(vote_total(&r, &ctx).status, S::Skip);
         r.attendance.stated.voting = Some(21);
         assert_eq!(vote_total(&r, &ctx).status, S::Fail);
+        // Only the votes for stated: the missing one may be against.
+        r.vote.against = None;
+        r.vote.abstain = None;
+        assert_eq!(vote_total(&r, &ctx).status, S::Warn);
+        r.attendance.stated.voting = Some(19);
+        assert_eq!(vote_total(&r, &ctx).status, S::Fail);
+        r.vote.against = Some(0);
         r.attendance.stated.voting = Some(20);
         assert_eq!(vote_total(&r, &ctx).status, S::Pass);
         r.vote.for_ = None;
@@ -223,5 +355,52 @@ mod tests {
         assert_eq!(vote_outcome(&r).status, S::Fail);
         r.vote.outcome = None;
         assert_eq!(vote_outcome(&r).status, S::Skip);
+    }
+
+    #[test]
+    fn majority_label_rule() {
+        let mut r = record(0, 0, 20);
+        r.vote.against = Some(3);
+        r.attendance.stated.in_office = Some(33);
+        r.attendance.stated.present = Some(29);
+        r.attendance.stated.voting = Some(33);
+        let ok = normalize("Conseillers en exercice : 33 - Présents : 29 - Votants : 33 - Majorité absolue : 17\n");
+        assert_eq!(majority_label(&r, &Ctx::whole(&ok)).status, S::Pass);
+        let covid = normalize("Conseillers en exercice : 33 - Majorité absolue : 11\n");
+        assert_eq!(majority_label(&r, &Ctx::whole(&covid)).status, S::Pass);
+        let bad = normalize("x\nLa majorité absolue requise est de 25.\n");
+        let c = majority_label(&r, &Ctx::whole(&bad));
+        assert_eq!((c.status, c.line), (S::Warn, Some(2)));
+        assert_eq!(majority_label(&r, &Ctx::whole(&normalize("rien\n"))).status, S::Skip);
+    }
+
+    #[test]
+    fn compte_administratif_rule() {
+        let norm = normalize("a\nb\n53 POUR\n");
+        let ctx = Ctx::whole(&norm);
+        let mut r = record(39, 14, 53);
+        assert_eq!(compte_administratif(&r, &ctx).status, S::Skip);
+        r.act.title = Some("Budget principal - Compte administratif 2022".into());
+        assert_eq!(compte_administratif(&r, &ctx).status, S::Warn);
+        r.vote.for_ = Some(52);
+        assert_eq!(compte_administratif(&r, &ctx).status, S::Pass);
+        r.vote.for_ = Some(53);
+        let left = normalize("a\nEn l'absence de Monsieur le Maire, le conseil\n53 POUR\n");
+        assert_eq!(compte_administratif(&r, &Ctx::whole(&left)).status, S::Pass);
+    }
+
+    #[test]
+    fn secret_ballot_rule() {
+        let mut r = record(3, 0, 3);
+        let plain = normalize("Désignation du délégué\nvote à main levée\n3 POUR\n");
+        assert_eq!(secret_ballot(&r, &Ctx::whole(&plain)).status, S::Skip);
+        r.act.title = Some("Désignation d'un délégué au syndicat".into());
+        r.act.line = Some(1);
+        let c = secret_ballot(&r, &Ctx::whole(&plain));
+        assert_eq!((c.status, c.line), (S::Warn, Some(2)));
+        let agreed = normalize("Désignation\nLe conseil décide à l'unanimité de ne pas procéder au scrutin secret.\n3 POUR\n");
+        assert_eq!(secret_ballot(&r, &Ctx::whole(&agreed)).status, S::Pass);
+        let secret = normalize("Désignation\nIl est procédé au vote à bulletin secret.\n3 POUR\n");
+        assert_eq!(secret_ballot(&r, &Ctx::whole(&secret)).status, S::Pass);
     }
 }

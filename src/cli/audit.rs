@@ -169,18 +169,42 @@ fn window(len: usize, start: usize, end: usize, width: usize) -> (usize, usize) 
 }
 
 /// Renders the diagnostics of one input's records and adds them to the
-/// tally.
+/// tally. Session-level findings repeat in every record of a procès-verbal:
+/// a diagnostic identical in several records (same rule, message and line)
+/// is shown and counted once, with the number of records.
 pub fn render_records(path: &str, records: &[Deliberation], lines: &[&str], style: Style, verbose: bool, tally: &mut Tally) -> String {
-    let mut out = String::new();
-    for r in records {
+    let mut seen: Vec<(&Check, Vec<usize>)> = Vec::new();
+    for (i, r) in records.iter().enumerate() {
         tally.records += 1;
         for c in &r.checks {
-            tally.add(c);
-            let shown = verbose || matches!(c.status, CheckStatus::Fail | CheckStatus::Warn);
-            if shown {
-                out.push_str(&render_check(path, c, lines, style));
-                out.push('\n');
+            match seen.iter_mut().find(|(d, _)| d.id == c.id && d.status == c.status && d.message == c.message && d.line == c.line) {
+                Some((_, recs)) => {
+                    if !recs.contains(&i) {
+                        recs.push(i);
+                    }
+                }
+                None => {
+                    tally.add(c);
+                    seen.push((c, vec![i]));
+                }
             }
+        }
+    }
+    let mut out = String::new();
+    for (c, recs) in seen {
+        if verbose || matches!(c.status, CheckStatus::Fail | CheckStatus::Warn) {
+            let mut text = render_check(path, c, lines, style);
+            if records.len() > 1 {
+                let which = if recs.len() == records.len() {
+                    "all records".to_string()
+                } else {
+                    let idx: Vec<String> = recs.iter().take(8).map(|i| format!("#{i}")).collect();
+                    format!("record{} {}{}", if recs.len() > 1 { "s" } else { "" }, idx.join(", "), if recs.len() > 8 { ", …" } else { "" })
+                };
+                text.push_str(&format!("   = in {which}\n"));
+            }
+            out.push_str(&text);
+            out.push('\n');
         }
     }
     out
@@ -357,5 +381,19 @@ mod tests {
     fn summary_line() {
         let t = Tally { records: 1, errors: 2, warnings: 1, passed: 10, skipped: 3 };
         assert_eq!(summary(&t, 1, 0), "audit: 1 input, 1 record: 2 errors, 1 warning, 10 passed, 3 skipped");
+    }
+
+    #[test]
+    fn repeated_diagnostics_are_shown_once() {
+        let mut r = Deliberation::default();
+        r.checks.push(fail("same", 1, 1.into()));
+        let mut other = r.clone();
+        other.checks.push(fail("only here", 1, 1.into()));
+        let mut t = Tally::default();
+        let s = render_records("f", &[r.clone(), r, other], &["1"], Style { color: false }, false, &mut t);
+        assert_eq!(s.matches("error[vote.total]: same").count(), 1);
+        assert!(s.contains("   = in all records\n"));
+        assert!(s.contains("   = in record #2\n"));
+        assert_eq!((t.records, t.errors), (3, 2));
     }
 }

@@ -36,6 +36,17 @@ pub struct Epci {
     pub population: Option<u32>,
     /// Département holding most of its member communes.
     pub department: &'static str,
+    /// Every département of its member communes, comma-separated, the
+    /// main one first.
+    pub departments: &'static str,
+}
+
+impl Epci {
+    /// Whether some member commune lies in département `code` ("066", "66").
+    pub fn spans(&self, code: &str) -> bool {
+        let c = department_code(code);
+        self.departments.split(',').any(|d| d == c)
+    }
 }
 
 const COMMUNES_TSV: &str = include_str!("communes.tsv");
@@ -90,7 +101,8 @@ fn load() -> Table {
         if f.len() < 5 {
             continue;
         }
-        let e = Epci { siren: f[0], name: f[1], kind: f[2], population: f[3].parse().ok(), department: f[4] };
+        let department = f[4].split(',').next().unwrap_or("");
+        let e = Epci { siren: f[0], name: f[1], kind: f[2], population: f[3].parse().ok(), department, departments: f[4] };
         let i = t.epci.len();
         t.epci_by_siren.insert(e.siren, i);
         t.epci_by_name.entry(epci_key(e.name)).or_default().push(i);
@@ -311,6 +323,9 @@ mod tests {
     fn epci_lookup() {
         let e = epci_by_siren("200000172").unwrap();
         assert_eq!(e.department, "74");
+        let beaune = epci_by_siren("200006682").unwrap();
+        assert_eq!(beaune.department, "21");
+        assert!(beaune.spans("071") && beaune.spans("21") && !beaune.spans("66"));
         assert_eq!(find_epci("Communauté de communes Faucigny-Glières").unwrap().siren, "200000172");
     }
 
