@@ -102,14 +102,14 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:absent{p}[\s-]+non[\s-]+(?:excuse{p}|represente{p})|non[\s-]+excuse{p}|absent{p}(?:\s+sans\s+(?:pouvoir|procuration|excuse){p})?)"
     );
     let pres = format!(
-        r"(?:(?:etaient|sont|etait)\s+present{p}(?:\s+(?:les|la)\s+(?:conseillers?|membres?|elus?)(?:\s+municipaux)?(?:\s+suivants?)?)?|(?:membres?\s+|conseillers?\s+|elus?\s+)?present{p})"
+        r"(?:(?:etaient|sont|etait)\s+present{p}(?:\s+(?:mesdames|messieurs)(?:\s+et\s+(?:mesdames|messieurs))?)?(?:\s+(?:les|la)\s+(?:conseillers?|membres?|elus?)(?:\s+municipaux)?(?:\s+suivants?)?)?|(?:membres?\s+|conseillers?\s+|elus?\s+)?present{p})"
     );
     let sec = format!(
-        r"(?:(?:a\s+ete\s+|ont\s+ete\s+)?(?:elu|designe|nomme){p}\s+(?:comme\s+)?secretaire(?:\s+de\s+seance)?|secretaire{p}(?:\s+de\s+(?:la\s+)?seance)?)"
+        r"(?:(?:a\s+ete\s+|ont\s+ete\s+)?(?:elu|designe|nomme){p}\s+(?:comme\s+)?secretaire(?:\s+de\s+seance)?|secretaire{p}(?:\s+de\s+(?:la\s+)?seance)?(?:\s+(?:elu|designe|nomme){p})?)"
     );
     let chair = format!(r"(?:presidence|president{p}\s+de\s+(?:la\s+)?seance)");
     Regex::new(&format!(
-        r"^[\s\-•*>#.]*(?:(?:etaient|etait|sont|est|liste\s+des|tableau\s+des)\s+)?(?:({rep})|({exc})|({abs})|({pres})|({sec})|({chair}))\s*(?::|$|-\s|\s(?:m|mme|mmes|mm|mlle|monsieur|madame|messieurs|mesdames)\.?\s)"
+        r"^[\s\-•*>#.]*(?:(?:etaient|etait|sont|est|liste\s+des|tableau\s+des|membres?|conseillers?(?:\s+municipaux)?|elus?)\s+)?(?:({rep})|({exc})|({abs})|({pres})|({sec})|({chair}))(?:\s*\(([0-9]{{1,3}})\))?\s*(?::|$|-\s|\s(?:m|mme|mmes|mm|mlle|monsieur|madame|messieurs|mesdames)\.?\s)"
     ))
     .expect("label regex")
 });
@@ -160,7 +160,7 @@ static PROXY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A bare connector between principal and holder in a proxy section.
 static BARE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s(?:a|par|->|=>|donne\s+a)\s").expect("bare regex"));
+    LazyLock::new(|| Regex::new(r"\s(?:a|par|->|=>|donne\s+a)\s|\s\(par\s").expect("bare regex"));
 
 /// A proxy said to apply from a later item only.
 static LATER: LazyLock<Regex> = LazyLock::new(|| {
@@ -471,6 +471,8 @@ struct Label {
     content: usize,
     /// A whole-line proxy or secretary sentence (content is the line).
     sentence: bool,
+    /// A count written with the label ("Présents (17) :").
+    count: Option<u32>,
 }
 
 fn find_labels(text: &str, ls: &[Range<usize>]) -> Vec<Label> {
@@ -496,9 +498,10 @@ fn find_labels(text: &str, ls: &[Range<usize>]) -> Vec<Label> {
                 Kind::Chair
             };
             // The content starts after the label and its colon.
-            let g = (1..=6).find_map(|i| c.get(i)).map_or(0, |m| m.end());
+            let g = (1..=7).rev().find_map(|i| c.get(i)).map_or(0, |m| m.end());
             let rest = &f.s[g..];
-            let skip = rest.len() - rest.trim_start_matches([' ', ':', '-']).len();
+            let skip = rest.len() - rest.trim_start_matches([' ', ':', '-', ')']).len();
+            let count = c.get(7).and_then(|m| m.as_str().parse().ok());
             let content = r.start + f.orig(g + skip);
             // A present label followed by a figure is a count, handled below.
             out.push(Label {
@@ -507,6 +510,7 @@ fn find_labels(text: &str, ls: &[Range<usize>]) -> Vec<Label> {
                 start: r.start,
                 content,
                 sentence: false,
+                count,
             });
             continue;
         }
@@ -517,6 +521,7 @@ fn find_labels(text: &str, ls: &[Range<usize>]) -> Vec<Label> {
                 start: r.start,
                 content: r.start,
                 sentence: true,
+                count: None,
             });
         } else if SECRETARY_SENTENCE.is_match(&f.s) && !f.s.contains("adjoint") {
             out.push(Label {
@@ -525,6 +530,7 @@ fn find_labels(text: &str, ls: &[Range<usize>]) -> Vec<Label> {
                 start: r.start,
                 content: r.start,
                 sentence: true,
+                count: None,
             });
         }
     }
@@ -890,6 +896,13 @@ pub fn find_attendance(text: &str) -> Option<AttendanceMatch> {
         att.secretary = find_secretary_near(text, &labels, &ls, span.clone());
     }
     att.stated = find_counts(text, &ls, span.end);
+    for l in &labels[begin..k] {
+        match (l.kind, l.count) {
+            (Kind::Present, Some(v)) => set(&mut att.stated, 2, v),
+            (Kind::Represented, Some(v)) => set(&mut att.stated, 3, v),
+            _ => {}
+        }
+    }
     if att.present.is_empty()
         && att.represented.is_empty()
         && att.excused.is_empty()
@@ -1496,6 +1509,24 @@ mod tests {
         assert_eq!(a.stated.voting, Some(9));
         let c = find_chair("La séance est présidée par M. Noé PIC, maire.").unwrap();
         assert_eq!(c.value.family_name.as_deref(), Some("PIC"));
+    }
+
+    #[test]
+    fn counts_with_labels_and_more_wordings() {
+        let t = "Étaient présents Mesdames et Messieurs les conseillers municipaux : Léa MARCHAND, Noé PIC.\n\
+                 Représentés (1) : M. Hugo VERT (par M. Noé PIC)\nSecrétaire de séance élue : Léa MARCHAND\n";
+        let a = read(t);
+        assert_eq!(fam(&a.present), ["MARCHAND", "PIC"]);
+        assert_eq!(pairs(&a), pr(&[("VERT", "PIC")]));
+        assert_eq!(a.stated.represented, Some(1));
+        assert_eq!(
+            a.secretary.unwrap().family_name.as_deref(),
+            Some("MARCHAND")
+        );
+        let t = "Présents (2) : M. Paul LEMOINE, M. Noé PIC\n";
+        let a = read(t);
+        assert_eq!(a.stated.present, Some(2));
+        assert_eq!(fam(&a.present), ["LEMOINE", "PIC"]);
     }
 
     #[test]
