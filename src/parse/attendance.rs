@@ -93,7 +93,7 @@ const PLURAL: &str = r"(?:s|e|es|\(s\)|\(e\)|\(es\)|\(e\)\(s\)|\(e\)s|\(s\)e)*";
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     let p = PLURAL;
     let rep = format!(
-        r"(?:(?:(?:absent{p}|membre{p}|conseiller{p}|elu{p})[\s-]+)?(?:excuse{p}[\s,-]+)?(?:(?:ayant|ont|qui\s+ont|a)\s+)?donne{p}\s+(?:pouvoir|procuration|delegation){p}|(?:absent{p}[\s-]+)?represente{p}|(?:absent{p}[\s-]+)?(?:excuse{p}[\s-]+)?(?:avec|ayant)\s+(?:pouvoir|procuration){p}|pouvoir{p}|procuration{p}|delegation{p}\s+de\s+vote)"
+        r"(?:(?:(?:absent{p}|membre{p}|conseiller{p}|elu{p})[\s-]+)?(?:excuse{p}[\s,-]+)?(?:(?:ayant|ont|qui\s+ont|a|avaient|avait)\s+)?donne{p}\s+(?:pouvoir|procuration|delegation){p}|(?:absent{p}[\s-]+)?represente{p}|(?:absent{p}[\s-]+)?(?:excuse{p}[\s-]+)?(?:avec|ayant)\s+(?:pouvoir|procuration){p}|pouvoir{p}|procuration{p}|delegation{p}\s+de\s+vote)"
     );
     let exc = format!(
         r"(?:(?:absent{p}[\s-]+excuse{p}|excuse{p})(?:\s+(?:sans|n'ayant\s+pas\s+donne)\s+(?:pouvoir|procuration){p}|\s+et\s+non\s+represente{p})?)"
@@ -107,7 +107,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     let sec = format!(
         r"(?:(?:a\s+ete\s+|ont\s+ete\s+)?(?:elu|designe|nomme){p}\s+(?:comme\s+)?secretaire(?:\s+de\s+seance)?|secretaire{p}(?:\s+de\s+(?:la\s+)?seance)?(?:\s+(?:elu|designe|nomme){p})?)"
     );
-    let chair = format!(r"(?:presidence|president{p}\s+de\s+(?:la\s+)?seance)");
+    let chair = format!(r"(?:presidence|president{p}(?:\s+de\s+(?:la\s+)?seance)?)");
     Regex::new(&format!(
         r"^[\s\-•*>#.]*(?:(?:etaient|etait|sont|est|liste\s+des|tableau\s+des|membres?|conseillers?(?:\s+municipaux)?|elus?)\s+)?(?:({rep})|({exc})|({abs})|({pres})|({sec})|({chair}))(?:\s*\(([0-9]{{1,3}})\))?\s*(?::|$|-\s|\s(?:m|mme|mmes|mm|mlle|monsieur|madame|messieurs|mesdames)\.?\s)"
     ))
@@ -118,7 +118,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     let p = PLURAL;
     Regex::new(&format!(
-        r"(?:^|[^a-z])(?:(en\s+exercice)|(present{p}|en\s+seance)|(represente{p}|procuration{p}|pouvoir{p}|ont\s+donne\s+(?:pouvoir|procuration){p})|(votant{p}|(?:ayant|qui\s+ont)\s+pris\s+part\s+(?:a\s+la\s+deliberation|au\s+vote)))\s*:?\s*(?:-\s*)?([0-9]{{1,3}}|[a-z]+(?:[\s-]+(?:et[\s-]+)?[a-z]+){{0,3}})"
+        r"(?:^|[^a-z])(?:(en\s+exercice)|(present{p}|en\s+seance)|(represente{p}|procuration{p}|pouvoir{p}|ont\s+donne\s+(?:pouvoir|procuration){p})|(votant{p}|(?:ayant|qui\s+ont)\s+pris\s+part\s+(?:a\s+la\s+deliberation|au\s+vote)))\s*:?\s*(?:-\s*)?(?:([0-9]{{1,3}})(?:[^0-9/.,h]|[.,](?:[^0-9]|$)|$)|((?:zero|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante)(?:[\s-]+(?:et[\s-]+)?[a-z]+){{0,3}}))"
     ))
     .expect("count regex")
 });
@@ -153,7 +153,7 @@ static QUORUM: LazyLock<Regex> = LazyLock::new(|| {
 /// A proxy wording inside a list. Group 1 is set for the strong forms.
 static PROXY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:,\s*)?(?:\(\s*)?(?:(?:(?:qui\s+)?(?:ayant|a|ont|avait|avaient)\s+donne|donne|donnent|donnant|a\s+remis|remet)\s+(?:(?:son|sa|un|une|le|leur)\s+)?(?:pouvoir|procuration|delegation|mandat)s?(?:\s+de\s+vote)?|(?:pouvoir|procuration|delegation|mandat)s?(?:\s+de\s+vote)?(?:\s+(?:donnee?|remise?|confiee?))?|represente(?:e|s|es|\(e\))*)\s*:?\s*(?:a|au|pour|en\s+faveur\s+de|par)\s",
+        r"(?:,\s*)?(?:\(\s*)?(?:(?:(?:qui\s+)?(?:ayant|a|ont|avait|avaient)\s+donne|donne|donnent|donnant|a\s+remis|remet)\s+(?:(?:son|sa|un|une|le|leur)\s+)?(?:pouvoir|procuration|delegation|mandat)s?(?:\s+de\s+vote|\s+de\s+voter(?:\s+en\s+son\s+nom)?|\s+pour\s+voter(?:\s+en\s+son\s+nom)?)?|(?:pouvoir|procuration|delegation|mandat)s?(?:\s+de\s+vote)?(?:\s+(?:donnee?|remise?|confiee?))?|represente(?:e|s|es|\(e\))*)\s*:?\s*(?:a|au|pour|en\s+faveur\s+de|par)\s",
     )
     .expect("proxy regex")
 });
@@ -171,7 +171,7 @@ static LATER: LazyLock<Regex> = LazyLock::new(|| {
 /// A whole-line proxy sentence ("M. X a donné pouvoir à M. Y").
 static PROXY_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[\s\-•*]*(?:m|mme|mlle|monsieur|madame|[a-z])[^:]{1,60}?\s(?:a\s+donne|donne|avait\s+donne|a\s+remis)\s+(?:son\s+|sa\s+|un\s+)?(?:pouvoir|procuration|delegation)s?(?:\s+de\s+vote)?\s+(?:a|au|pour)\s",
+        r"^[\s\-•*]*(?:m|mme|mlle|monsieur|madame|[a-z])[^:]{1,60}?\s(?:a\s+donne|donne|avait\s+donne|a\s+remis)\s+(?:son\s+|sa\s+|un\s+)?(?:pouvoir|procuration|delegation)s?(?:\s+de\s+vote|\s+de\s+voter(?:\s+en\s+son\s+nom)?|\s+pour\s+voter(?:\s+en\s+son\s+nom)?)?\s+(?:a|au|pour)\s",
     )
     .expect("proxy line regex")
 });
@@ -179,7 +179,7 @@ static PROXY_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// A secretary sentence ("M. X a été désigné secrétaire de séance").
 static SECRETARY_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\s(?:a\s+ete|est|fut|sera)\s+(?:elue?|designee?|nommee?|choisie?)\s+(?:comme\s+|en\s+qualite\s+de\s+|pour\s+remplir\s+les\s+fonctions\s+de\s+)?secretaire",
+        r"\s(?:a\s+ete|est|fut|sera)\s+(?:elue?|designee?|nommee?|choisie?)\s+(?:(?:comme\s+|en\s+qualite\s+de\s+|pour\s+remplir\s+les\s+fonctions\s+de\s+)?secretaire|pour\s+remplir\s+(?:cette|ces|les|la)\s+fonctions?(?:\s+de\s+secretaire)?(?:$|[^a-z]))",
     )
     .expect("secretary regex")
 });
@@ -523,7 +523,15 @@ fn find_labels(text: &str, ls: &[Range<usize>]) -> Vec<Label> {
                 sentence: true,
                 count: None,
             });
-        } else if SECRETARY_SENTENCE.is_match(&f.s) && !f.s.contains("adjoint") {
+        } else if let Some(m) = SECRETARY_SENTENCE.find(&f.s)
+            && !f.s.contains("adjoint")
+            && (m.as_str().contains("secretaire")
+                || f.s.contains("secretaire")
+                || n > 0
+                    && Folded::new(&text[ls[n - 1].clone()])
+                        .s
+                        .contains("secretaire"))
+        {
             out.push(Label {
                 kind: Kind::Secretary,
                 line: n,
@@ -1041,7 +1049,7 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize) -> Stated {
         quorum(&f.s, &mut st);
         for c in COUNT.captures_iter(&f.s) {
             let slot = (1..=4).find(|&i| c.get(i).is_some()).unwrap_or(0);
-            let Some(v) = c.get(5).and_then(|m| count_value(m.as_str())) else {
+            let Some(v) = c.get(5).or(c.get(6)).and_then(|m| count_value(m.as_str())) else {
                 continue;
             };
             set(&mut st, slot, v);
@@ -1075,7 +1083,7 @@ fn set(st: &mut Stated, slot: usize, v: u32) {
 /// The chair: "Présidence : M. X" or "sous la présidence de M. X".
 pub fn find_chair(text: &str) -> Option<Spanned<Person>> {
     static CHAIR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:(?:^|\n)[\s\-•*]*presidence\s*:|president(?:e)?\s+de\s+(?:la\s+)?seance\s*:|sous\s+la\s+presidence\s+de|(?:seance\s+)?presidee\s+par)\s*")
+        Regex::new(r"(?:(?:^|\n)[\s\-•*]*presidence\s*:|(?:^|\n)[\s\-•*]*president(?:e)?(?:\s+de\s+(?:la\s+)?seance)?\s*:|sous\s+la\s+presidence\s+de|(?:seance\s+)?presidee\s+par)\s*")
             .expect("chair regex")
     });
     let f = Folded::new(text);
@@ -1527,6 +1535,36 @@ mod tests {
         let a = read(t);
         assert_eq!(a.stated.present, Some(2));
         assert_eq!(fam(&a.present), ["LEMOINE", "PIC"]);
+    }
+
+    #[test]
+    fn secretary_formula_and_chair_label() {
+        let t = "Présents : M. Paul LEMOINE, Mme Léa MARCHAND\nAvaient donné procuration : M. Noé PIC à M. Paul LEMOINE\n\
+                 Il a été procédé à la nomination d'un secrétaire pris au sein du conseil.\nMme Léa MARCHAND a été désignée pour remplir cette fonction.\n";
+        let a = read(t);
+        assert_eq!(pairs(&a), pr(&[("PIC", "LEMOINE")]));
+        assert_eq!(
+            a.secretary.unwrap().family_name.as_deref(),
+            Some("MARCHAND")
+        );
+        let t = "Présents : M. Paul LEMOINE\nM. Noé PIC a donné pouvoir de voter en son nom à M. Paul LEMOINE\n\
+                 Mme Léa MARCHAND a été désignée pour remplir les fonctions de déléguée.\n";
+        let a = read(t);
+        assert_eq!(pairs(&a), pr(&[("PIC", "LEMOINE")]));
+        assert!(a.secretary.is_none());
+        let c = find_chair("Président : M. Noé PIC\n").unwrap();
+        assert_eq!(c.value.family_name.as_deref(), Some("PIC"));
+        let t = "Pouvoirs 2021 : néant\nPrésents : M. Paul LEMOINE\nVotants : 1.\n";
+        let a = read(t);
+        assert_eq!(
+            a.stated,
+            Stated {
+                in_office: None,
+                present: None,
+                represented: None,
+                voting: Some(1)
+            }
+        );
     }
 
     #[test]
