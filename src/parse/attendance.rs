@@ -431,19 +431,19 @@ fn lines(text: &str) -> Vec<Range<usize>> {
     let push = |r: Range<usize>, out: &mut Vec<Range<usize>>| {
         // A label after a sentence end on the same line ("… Maire.
         // Présents : …") starts a line of its own.
-        let line = &text[r.clone()];
+        let f = Folded::new(&text[r.clone()]);
         let mut from = r.start;
-        for m in INLINE.find_iter(line) {
-            let at = r.start + m.end();
+        for m in INLINE.find_iter(&f.s) {
+            let at = r.start + f.orig(m.end());
             if at <= from || at >= r.end {
                 continue;
             }
-            let f = Folded::new(&text[at..r.end]);
+            let rest = &f.s[m.end()..];
             let labelled = LABEL
-                .find(&f.s)
+                .find(rest)
                 .is_some_and(|l| l.as_str().trim_end().ends_with(':'));
-            if labelled && !COUNT_LINE.is_match(&f.s) {
-                out.push(from..r.start + m.start() + 1);
+            if labelled && !COUNT_LINE.is_match(rest) {
+                out.push(from..r.start + f.orig(m.start()) + 1);
                 from = at;
             }
         }
@@ -564,7 +564,11 @@ fn section_content(
         let s = text[start..end].to_string();
         return (start..end, s, n);
     }
-    let has_names = |s: &str| !parse_person_list(s).is_empty();
+    let mut named = false;
+    let mut has_names = |s: &str| {
+        named = named || !parse_person_list(s).is_empty();
+        named
+    };
     let mut blank_run = 0;
     while n < ls.len() {
         if labels_at[n] {
@@ -634,7 +638,7 @@ fn section_content(
 /// True when a list stops mid-item: a trailing comma, dash or "et", a
 /// civility or a given name still waiting for its family name.
 fn unfinished(s: &str) -> bool {
-    let t = s.trim_end();
+    let t = tail(s).trim_end();
     if t.ends_with([',', ';', '-', '–', '(', ':']) {
         return true;
     }
@@ -653,9 +657,18 @@ fn unfinished(s: &str) -> bool {
     mixed && words.len() >= 2 && civility_word(words[words.len() - 2]).is_some()
 }
 
+/// The last bytes of `s` (at most 160), cut at a char boundary.
+fn tail(s: &str) -> &str {
+    let mut i = s.len().saturating_sub(160);
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    &s[i..]
+}
+
 /// True when a list ended with a full stop (not an initial's dot).
 fn closed(s: &str) -> bool {
-    let t = s.trim_end();
+    let t = tail(s).trim_end();
     let Some(last) = t.split_whitespace().last() else {
         return false;
     };
