@@ -485,6 +485,8 @@ fn join_cut(words: &mut [(String, Range<usize>)], next: (&str, usize)) -> bool {
 /// True when the words read so far hold a complete name (a capitals word,
 /// or two name words), so a line break after them separates persons.
 fn complete(words: &[(String, std::ops::Range<usize>)]) -> bool {
+    // A name holds a few words: look at the last ones only.
+    let words = &words[words.len().saturating_sub(12)..];
     if !words.is_empty() && words.iter().all(|(w, _)| is_role(w)) {
         return true;
     }
