@@ -813,17 +813,27 @@ fn read_secretary(content: &str, sentence: bool) -> Option<Person> {
     }
 }
 
-/// Same person, comparing folded names.
+/// Same person, comparing folded names: equal family names with
+/// compatible given names (one missing, or the same initial), or equal
+/// given names when neither has a family name.
 fn same(a: &Person, b: &Person) -> bool {
-    let k = |p: &Person| {
-        p.full_name()
-            .chars()
-            .map(fold_char)
-            .filter(|c| c.is_alphanumeric())
-            .collect::<String>()
+    let k = |s: Option<&str>| {
+        s.map(|s| s.chars().map(fold_char).filter(|c| c.is_alphanumeric()).collect::<String>())
+            .filter(|s| !s.is_empty())
     };
-    let (ka, kb) = (k(a), k(b));
-    !ka.is_empty() && ka == kb
+    let (fa, fb) = (k(a.family_name.as_deref()), k(b.family_name.as_deref()));
+    let (ga, gb) = (k(a.given_name.as_deref()), k(b.given_name.as_deref()));
+    match (fa, fb) {
+        (Some(fa), Some(fb)) => {
+            fa == fb
+                && match (ga, gb) {
+                    (Some(ga), Some(gb)) => ga.chars().next() == gb.chars().next(),
+                    _ => true,
+                }
+        }
+        (None, None) => ga.is_some() && ga == gb,
+        _ => false,
+    }
 }
 
 /// Finds and reads the first attendance block of `text`.
@@ -1406,10 +1416,12 @@ mod tests {
 
     #[test]
     fn represented_member_not_also_excused() {
-        let t = "Présents : M. Paul LEMOINE\nExcusés : M. Yann COLIN, Mme Inès RIVET\nPouvoirs : M. Yann COLIN à M. Paul LEMOINE\n";
+        let t = "Présents : M. Paul LEMOINE\nExcusés : M. Yann COLIN, Mme Inès RIVET, Mme Zoé COLIN\nPouvoirs : M. COLIN à M. Paul LEMOINE\n";
         let a = read(t);
         assert_eq!(fam(&a.excused), ["RIVET"]);
         assert_eq!(pairs(&a), pr(&[("COLIN", "LEMOINE")]));
+        let t = "Présents : M. Paul LEMOINE\nExcusés : M. Yann COLIN, Mme Zoé COLIN\nPouvoirs : M. Yann COLIN à M. Paul LEMOINE\n";
+        assert_eq!(read(t).excused[0].given_name.as_deref(), Some("Zoé"));
     }
 
     #[test]
