@@ -171,7 +171,7 @@ static LATER: LazyLock<Regex> = LazyLock::new(|| {
 /// A whole-line proxy sentence ("M. X a donné pouvoir à M. Y").
 static PROXY_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[\s\-•*]*(?:m|mme|mlle|monsieur|madame|[a-z])[^:]{1,60}?\s(?:a\s+donne|donne|avait\s+donne|a\s+remis)\s+(?:son\s+|sa\s+|un\s+)?(?:pouvoir|procuration|delegation)s?(?:\s+de\s+vote|\s+de\s+voter(?:\s+en\s+son\s+nom)?|\s+pour\s+voter(?:\s+en\s+son\s+nom)?)?\s+(?:a|au|pour)\s",
+        r"^[\s\-•*]*(?:(?:pouvoir|procuration|delegation)s?\s+(?:de|donnee?\s+par)\s[^:]{1,60}?\s(?:donnee?\s+)?(?:a|au)\s|(?:m|mme|mlle|monsieur|madame|[a-z])[^:]{1,60}?\s(?:a\s+donne|donne|avait\s+donne|a\s+remis)\s+(?:son\s+|sa\s+|un\s+)?(?:pouvoir|procuration|delegation)s?(?:\s+de\s+vote|\s+de\s+voter(?:\s+en\s+son\s+nom)?|\s+pour\s+voter(?:\s+en\s+son\s+nom)?)?\s+(?:a|au|pour)\s)",
     )
     .expect("proxy line regex")
 });
@@ -698,6 +698,29 @@ struct Read {
 
 /// Reads a list with proxy wordings: principals, holders, plain names.
 fn read_list(content: &str, kind: Kind) -> Read {
+    static OF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^\s*|[,;(\-]\s*|\n\s*)((?:pouvoir|procuration|delegation)s?\s+(?:de|donnee?\s+par)\s)").expect("of regex")
+    });
+    // "Pouvoir de M. X à M. Y": the words before the principal go.
+    let mut owned;
+    let mut content = content;
+    if kind == Kind::Represented {
+        let f = Folded::new(content);
+        let cuts: Vec<Range<usize>> = OF
+            .captures_iter(&f.s)
+            .filter_map(|c| c.get(1))
+            .map(|m| f.orig(m.start())..f.orig(m.end()))
+            .collect();
+        if !cuts.is_empty() {
+            owned = content.to_string();
+            for r in cuts {
+                if owned.is_char_boundary(r.start) && owned.is_char_boundary(r.end) {
+                    owned.replace_range(r.clone(), &" ".repeat(r.len()));
+                }
+            }
+            content = &owned;
+        }
+    }
     let f = Folded::new(content);
     let mut conns: Vec<Range<usize>> = PROXY
         .find_iter(&f.s)
@@ -814,12 +837,17 @@ fn read_secretary(content: &str, sentence: bool) -> Option<Person> {
 }
 
 /// Same person, comparing folded names: equal family names with
-/// compatible given names (one missing, or the same initial), or equal
+/// compatible given names (one missing, equal, or an initial), or equal
 /// given names when neither has a family name.
 fn same(a: &Person, b: &Person) -> bool {
     let k = |s: Option<&str>| {
-        s.map(|s| s.chars().map(fold_char).filter(|c| c.is_alphanumeric()).collect::<String>())
-            .filter(|s| !s.is_empty())
+        s.map(|s| {
+            s.chars()
+                .map(fold_char)
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+        })
+        .filter(|s| !s.is_empty())
     };
     let (fa, fb) = (k(a.family_name.as_deref()), k(b.family_name.as_deref()));
     let (ga, gb) = (k(a.given_name.as_deref()), k(b.given_name.as_deref()));
@@ -827,7 +855,11 @@ fn same(a: &Person, b: &Person) -> bool {
         (Some(fa), Some(fb)) => {
             fa == fb
                 && match (ga, gb) {
-                    (Some(ga), Some(gb)) => ga.chars().next() == gb.chars().next(),
+                    // An initial ("J.", "Ph.") matches its first letter.
+                    (Some(ga), Some(gb)) if ga.chars().count().min(gb.chars().count()) <= 2 => {
+                        ga.chars().next() == gb.chars().next()
+                    }
+                    (Some(ga), Some(gb)) => ga == gb,
                     _ => true,
                 }
         }
@@ -1420,8 +1452,10 @@ mod tests {
         let a = read(t);
         assert_eq!(fam(&a.excused), ["RIVET"]);
         assert_eq!(pairs(&a), pr(&[("COLIN", "LEMOINE")]));
-        let t = "Présents : M. Paul LEMOINE\nExcusés : M. Yann COLIN, Mme Zoé COLIN\nPouvoirs : M. Yann COLIN à M. Paul LEMOINE\n";
-        assert_eq!(read(t).excused[0].given_name.as_deref(), Some("Zoé"));
+        let t = "Présents : M. Paul LEMOINE\nExcusés : M. Yann COLIN, Mme Yasmine COLIN\nPouvoirs : M. Y. COLIN à M. Paul LEMOINE\n";
+        assert!(read(t).excused.is_empty());
+        let t = "Présents : M. Paul LEMOINE\nExcusés : M. Yann COLIN, Mme Yasmine COLIN\nPouvoirs : M. Yann COLIN à M. Paul LEMOINE\n";
+        assert_eq!(read(t).excused[0].given_name.as_deref(), Some("Yasmine"));
     }
 
     #[test]
@@ -1590,6 +1624,17 @@ mod tests {
                 voting: Some(1)
             }
         );
+    }
+
+    #[test]
+    fn pouvoir_de_x_a_y() {
+        let t = "Présents : M. Paul LEMOINE, Mme Léa MARCHAND\nPouvoir de M. Noé PIC à M. Paul LEMOINE\nProcuration de Mme Inès RIVET donnée à Mme Léa MARCHAND\n\
+                 Secrétaire : Mme Léa MARCHAND\n";
+        let a = read(t);
+        assert_eq!(pairs(&a), pr(&[("PIC", "LEMOINE"), ("RIVET", "MARCHAND")]));
+        assert_eq!(a.represented[0].principal.title.as_deref(), Some("M."));
+        let t = "Présents : M. Paul LEMOINE\nPouvoirs : pouvoir de M. Noé PIC à M. Paul LEMOINE.\n";
+        assert_eq!(pairs(&read(t)), pr(&[("PIC", "LEMOINE")]));
     }
 
     #[test]
