@@ -118,7 +118,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     let p = PLURAL;
     Regex::new(&format!(
-        r"(?:^|[^a-z])(?:(en\s+exercice)|(present{p}|en\s+seance)|(represente{p}|procuration{p}|pouvoir{p}|ont\s+donne\s+(?:pouvoir|procuration){p})|(votant{p}|(?:ayant|qui\s+ont)\s+pris\s+part\s+(?:a\s+la\s+deliberation|au\s+vote)))\s*:?\s*(?:-\s*)?(?:([0-9]{{1,3}})(?:[^0-9/.,h]|[.,](?:[^0-9]|$)|$)|((?:zero|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante)(?:[\s-]+(?:et[\s-]+)?[a-z]+){{0,3}}))"
+        r"(?:^|[^a-z])(?:(en\s+exercice)|(present{p}|en\s+seance)|(represente{p}|procuration{p}|pouvoir{p}|ont\s+donne\s+(?:pouvoir|procuration){p})|(votant{p}|(?:ayant|qui\s+ont)\s+pris\s+part\s+(?:a\s+la\s+deliberation|au\s+vote)))\s*[:|]?\s*(?:-\s*)?(?:([0-9]{{1,3}})(?:[^0-9/.,h]|[.,](?:[^0-9]|$)|$)|((?:zero|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante)(?:[\s-]+(?:et[\s-]+)?[a-z]+){{0,3}}))"
     ))
     .expect("count regex")
 });
@@ -136,7 +136,7 @@ static COUNT_LABEL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 static COUNT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     let p = PLURAL;
     Regex::new(&format!(
-        r"^[\s\-•*]*(?:nombre\s+de\s+(?:conseiller{p}|membre{p}|elu{p})\s*(?:municipaux\s+)?)?(?:elu{p}\s+|conseiller{p}\s+|membre{p}\s+)?(?:en\s+exercice|present{p}|en\s+seance|represente{p}|procuration{p}|pouvoir{p}|ont\s+donne\s+pouvoir|votant{p}|(?:ayant|qui\s+ont)\s+pris\s+part\s+(?:a\s+la\s+deliberation|au\s+vote)|absent{p}|afferent{p}[a-z\s]*)\s*:?\s*-?\s*[0-9]{{1,3}}(?:[^0-9/.,h]|$)"
+        r"^[\s\-•*|]*(?:nombre\s+de\s+(?:conseiller{p}|membre{p}|elu{p})\s*(?:municipaux\s+)?)?(?:elu{p}\s+|conseiller{p}\s+|membre{p}\s+)?(?:en\s+exercice|present{p}|en\s+seance|represente{p}|procuration{p}|pouvoir{p}|ont\s+donne\s+pouvoir|votant{p}|(?:ayant|qui\s+ont)\s+pris\s+part\s+(?:a\s+la\s+deliberation|au\s+vote)|absent{p}|afferent{p}[a-z\s]*)\s*[:|]?\s*-?\s*[0-9]{{1,3}}(?:[^0-9/.,h]|$)"
     ))
     .expect("count line regex")
 });
@@ -350,13 +350,19 @@ fn heading_word(f: &str) -> bool {
 
 /// True when a line reads as (part of) a list of names.
 fn names_line(line: &str) -> bool {
+    strays(line).is_some_and(|(bad, words)| bad == 0 || (bad == 1 && words >= 10))
+}
+
+/// For a line that may list names: the number of stray lower-case words
+/// and the number of words; `None` when it cannot be a list of names.
+fn strays(line: &str) -> Option<(usize, usize)> {
     let t = line.trim();
     if t.is_empty() {
-        return false;
+        return None;
     }
     let first = t.chars().next().unwrap_or(' ');
     if first.is_ascii_digit() {
-        return false;
+        return None;
     }
     // Drop parenthesised text (a role, "jusqu'à la question n°16").
     let mut clean = String::with_capacity(t.len());
@@ -370,7 +376,7 @@ fn names_line(line: &str) -> bool {
         }
     }
     if clean.contains(':') {
-        return false;
+        return None;
     }
     let words: Vec<&str> = clean
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '/' | '.' | '\'' | '’' | '•'))
@@ -378,7 +384,7 @@ fn names_line(line: &str) -> bool {
         .filter(|w| w.chars().any(|c| c.is_alphabetic()))
         .collect();
     if words.is_empty() {
-        return false;
+        return None;
     }
     let fw: String = words[0].chars().map(fold_char).collect();
     if heading_word(&fw)
@@ -386,13 +392,13 @@ fn names_line(line: &str) -> bool {
             .get(1)
             .is_some_and(|w| w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()))
     {
-        return false;
+        return None;
     }
     if matches!(
         fw.as_str(),
         "ordre" | "deliberation" | "objet" | "approbation" | "proces" | "seance" | "republique"
     ) {
-        return false;
+        return None;
     }
     // A heading in capitals ("TRAVAUX DE VOIRIE RUE HAUTE"): no civility,
     // no comma, no mixed-case word.
@@ -409,7 +415,7 @@ fn names_line(line: &str) -> bool {
         )
     });
     if caps_only && !civil && !clean.contains(',') && words.len() >= 3 {
-        return false;
+        return None;
     }
     let mut bad = 0;
     for w in &words {
@@ -419,7 +425,7 @@ fn names_line(line: &str) -> bool {
             bad += 1;
         }
     }
-    bad == 0 || (bad == 1 && words.len() >= 6)
+    Some((bad, words.len()))
 }
 
 /// One line of the text: its byte range (without `\n`).
@@ -579,8 +585,27 @@ fn section_content(
         if line.trim().is_empty() || !line.chars().any(|c| c.is_alphabetic()) {
             // A blank line ends a section that has names already, unless
             // the list visibly goes on ("Monsieur Michel" / "LEBLANC").
-            if (has_names(&text[start..end]) && !unfinished(&text[start..end])) || blank_run >= 2 {
+            if blank_run >= 2 {
                 break;
+            }
+            if has_names(&text[start..end]) && !unfinished(&text[start..end]) {
+                // Go on only when the next line is plainly one more person
+                // ("Mme Anne MARTIN"), as PDF text puts blank lines
+                // between the lines of a paragraph.
+                let next = ls[n + 1..]
+                    .iter()
+                    .take(2)
+                    .position(|r| text[r.clone()].chars().any(char::is_alphabetic))
+                    .map(|k| n + 1 + k);
+                let more = next.is_some_and(|m| {
+                    let l = &text[ls[m].clone()];
+                    !labels_at[m]
+                        && starts_with_civility(l)
+                        && strays(l).is_some_and(|(bad, _)| bad == 0)
+                });
+                if !more {
+                    break;
+                }
             }
             blank_run += 1;
             n += 1;
@@ -1635,6 +1660,29 @@ mod tests {
         assert_eq!(a.represented[0].principal.title.as_deref(), Some("M."));
         let t = "Présents : M. Paul LEMOINE\nPouvoirs : pouvoir de M. Noé PIC à M. Paul LEMOINE.\n";
         assert_eq!(pairs(&read(t)), pr(&[("PIC", "LEMOINE")]));
+    }
+
+    #[test]
+    fn blank_lines_inside_a_list() {
+        let t = "Présents :\n\nM. Paul LEMOINE,\n\nMme Léa MARCHAND\n\nM. Noé PIC\n\nMonsieur le Maire ouvre la séance.\nAbsents : M. Hugo VERT\n";
+        let a = read(t);
+        assert_eq!(fam(&a.present), ["LEMOINE", "MARCHAND", "PIC"]);
+        let t = "Présents : M. Paul LEMOINE, Mme Léa MARCHAND\n\nMonsieur le Maire ouvre la séance et donne lecture de l'ordre du jour.\n";
+        assert_eq!(fam(&read(t).present), ["LEMOINE", "MARCHAND"]);
+    }
+
+    #[test]
+    fn counts_in_a_table() {
+        let t = "| En exercice | 15 |\n| Présents | 12 |\n| Votants | 14 |\nPrésents : M. Paul LEMOINE\n";
+        assert_eq!(
+            read(t).stated,
+            Stated {
+                in_office: Some(15),
+                present: Some(12),
+                represented: None,
+                voting: Some(14)
+            }
+        );
     }
 
     #[test]
