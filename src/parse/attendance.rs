@@ -118,7 +118,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     let p = PLURAL;
     Regex::new(&format!(
-        r"(?:^|[^a-z])(?:(en\s+exercice)|(present{p}|en\s+seance)|(represente{p}|procuration{p}|pouvoir{p}|ont\s+donne\s+(?:pouvoir|procuration){p})|(votant{p}|(?:ayant|qui\s+ont)\s+pris\s+part\s+(?:a\s+la\s+deliberation|au\s+vote)))\s*[:|]?\s*(?:-\s*)?(?:([0-9]{{1,3}})(?:[^0-9/.,h]|[.,](?:[^0-9]|$)|$)|((?:zero|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante)(?:[\s-]+(?:et[\s-]+)?[a-z]+){{0,3}}))"
+        r"(?:^|[^a-z])(?:(en\s+exercice)|(present{p}|en\s+seance)|(represente{p}|procuration{p}|pouvoir{p}|ont\s+donne\s+(?:pouvoir|procuration){p})|(votant{p}|present{p}\s+(?:ou|et)\s+represente{p}|(?:ayant|qui\s+ont)\s+pris\s+part\s+(?:a\s+la\s+deliberation|au\s+vote)))\s*[:|]?\s*(?:-\s*)?(?:([0-9]{{1,3}})(?:[^0-9/.,h]|[.,](?:[^0-9]|$)|$)|((?:zero|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante)(?:[\s-]+(?:et[\s-]+)?[a-z]+){{0,3}}))"
     ))
     .expect("count regex")
 });
@@ -1204,7 +1204,7 @@ pub fn find_attendance_changes(text: &str) -> Vec<Spanned<AttendanceChange>> {
         Regex::new(r"(?:^|[^a-z])((?:depart|sortie)\s+de\s+)").expect("departure regex")
     });
     static VERB: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s(?:((?:entre|arrive|est\s+arrivee?)\s+en\s+seance|rejoint\s+(?:la\s+seance|l'assemblee|le\s+conseil)|a\s+rejoint\s+(?:la\s+seance|l'assemblee|le\s+conseil)|arrive\s+a\s+[0-9])|((?:sort|est\s+sortie?)\s+de\s+(?:la\s+)?(?:seance|salle)|(?:a\s+)?quitte\s+(?:la\s+seance|la\s+salle|l'assemblee)|se\s+retire))")
+        Regex::new(r"\s(?:((?:entre|arrive|est\s+arrivee?)\s+en\s+seance|rejoint\s+(?:la\s+seance|l'assemblee|le\s+conseil)|a\s+rejoint\s+(?:la\s+seance|l'assemblee|le\s+conseil)|arrive\s+a\s+[0-9])|((?:sort|est\s+sortie?)\s+de\s+(?:la\s+)?(?:seance|salle)|s'absente|(?:a\s+)?quitte\s+(?:la\s+seance|la\s+salle|l'assemblee)|se\s+retire))")
             .expect("verb regex")
     });
     let f = Folded::new(text);
@@ -1694,7 +1694,7 @@ mod tests {
     #[test]
     fn attendance_changes() {
         let t = "Arrivée de M. Paul LEMOINE au point 5.\nMme Léa MARCHAND sort de séance.\nM. Noé PIC entre en séance à 19h.\n\
-                 Départ de Monsieur Hugo VERT (procuration à M. Noé PIC).\nM. Yann COLIN quitte la séance.\n";
+                 Départ de Monsieur Hugo VERT (procuration à M. Noé PIC).\nM. Yann COLIN quitte la séance.\nMme Zoé ROUX s'absente et donne pouvoir à M. Noé PIC.\n";
         let v = find_attendance_changes(t);
         let got: Vec<String> = v
             .iter()
@@ -1716,7 +1716,8 @@ mod tests {
                 "-Léa MARCHAND>",
                 "+Noé PIC",
                 "-Hugo VERT>Noé PIC",
-                "-Yann COLIN>"
+                "-Yann COLIN>",
+                "-Zoé ROUX>Noé PIC"
             ]
         );
         assert_eq!(&t[v[0].span.clone()], "Arrivée de M. Paul LEMOINE");
