@@ -752,9 +752,13 @@ fn read_list(content: &str, kind: Kind) -> Read {
         .map(|m| f.orig(m.start())..f.orig(m.end()))
         .collect();
     if kind == Kind::Represented {
+        // Strong wordings are sorted and disjoint: a bare connector counts
+        // when it overlaps none of them.
+        let strong = conns.clone();
         for m in BARE.find_iter(&f.s) {
             let r = f.orig(m.start())..f.orig(m.end());
-            if !conns.iter().any(|c| c.start < r.end && r.start < c.end) {
+            let k = strong.partition_point(|c| c.end <= r.start);
+            if strong.get(k).is_none_or(|c| c.start >= r.end) {
                 conns.push(r);
             }
         }
