@@ -431,7 +431,7 @@ fn strays(line: &str) -> Option<(usize, usize)> {
 /// One line of the text: its byte range (without `\n`).
 fn lines(text: &str) -> Vec<Range<usize>> {
     static INLINE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"[.;]\s+").expect("inline regex"));
+        LazyLock::new(|| Regex::new(r"[.;,]\s+|\s[-–—]\s+").expect("inline regex"));
     let mut out = Vec::new();
     let mut start = 0;
     let push = |r: Range<usize>, out: &mut Vec<Range<usize>>| {
@@ -1686,6 +1686,20 @@ mod tests {
                 represented: None,
                 voting: Some(14)
             }
+        );
+    }
+
+    #[test]
+    fn several_labels_on_one_line() {
+        let t = "Le conseil s'est réuni, étaient présents : M. Paul LEMOINE, Mme Léa MARCHAND – Absents excusés : M. Noé PIC - \
+                 Absent : M. Hugo VERT, Secrétaire : Mme Léa MARCHAND\n";
+        let a = read(t);
+        assert_eq!(fam(&a.present), ["LEMOINE", "MARCHAND"]);
+        assert_eq!(fam(&a.excused), ["PIC"]);
+        assert_eq!(fam(&a.absent), ["VERT"]);
+        assert_eq!(
+            a.secretary.unwrap().family_name.as_deref(),
+            Some("MARCHAND")
         );
     }
 
