@@ -901,14 +901,17 @@ fn same(a: &Person, b: &Person) -> bool {
 pub fn find_attendance(text: &str) -> Option<AttendanceMatch> {
     let ls = lines(text);
     let labels = find_labels(text, &ls);
-    let first = labels
+    let Some(first) = labels
         .iter()
         .position(|l| l.kind == Kind::Present && !l.sentence)
         .or_else(|| {
             labels
                 .iter()
                 .position(|l| matches!(l.kind, Kind::Represented | Kind::Excused | Kind::Absent))
-        })?;
+        })
+    else {
+        return find_table(text, &ls);
+    };
     let mut labels_at = vec![false; ls.len()];
     for l in &labels {
         labels_at[l.line] = true;
@@ -1006,6 +1009,129 @@ pub fn find_attendance(text: &str) -> Option<AttendanceMatch> {
         attendance: att,
         span,
     })
+}
+
+/// A status written after a name in a table row ("DUPONT Jean Présent",
+/// "| Mme Anne MARTIN | Absente excusée | Pouvoir à M. DUPONT |").
+static STATUS: LazyLock<Regex> = LazyLock::new(|| {
+    let p = PLURAL;
+    Regex::new(&format!(
+        r"(?:^|\s)(?:(absent{p}\s+excuse{p}|excuse{p})|(absent{p})|(present{p})|(?:absent{p}\s+)?(?:excuse{p}\s+)?(?:pouvoir|procuration)\s+(?:donnee?\s+)?a\s|represente{p}\s+par\s)(?:\s|$)?"
+    ))
+    .expect("status regex")
+});
+
+/// Attendance read from table rows, for documents without labels: at
+/// least three consecutive rows of a name followed by its status.
+fn find_table(text: &str, ls: &[Range<usize>]) -> Option<AttendanceMatch> {
+    let mut best: Option<(Attendance, Range<usize>, usize)> = None;
+    let mut cur = Attendance::default();
+    let mut rows = 0;
+    let mut span = 0..0;
+    let mut gap = 0;
+    for r in ls {
+        let raw = &text[r.clone()];
+        // Table cells: pipes and runs of spaces are column breaks.
+        let line: String = raw
+            .chars()
+            .map(|c| if c == '|' { ' ' } else { c })
+            .collect();
+        let f = Folded::new(&line);
+        let mut row = Attendance::default();
+        let mut ok = false;
+        let mut prev = 0;
+        let mut pending_proxy: Option<Person> = None;
+        let mut last: Option<Person> = None;
+        for c in STATUS.captures_iter(&f.s) {
+            let Some(m) = c.get(0) else { continue };
+            let (ms, me) = (f.orig(m.start()), f.orig(m.end()));
+            let who = parse_person_list(&line[prev..ms]);
+            let kind = if c.get(1).is_some() {
+                Some(Kind::Excused)
+            } else if c.get(2).is_some() {
+                Some(Kind::Absent)
+            } else if c.get(3).is_some() {
+                Some(Kind::Present)
+            } else {
+                None
+            };
+            prev = me;
+            if let Some(principal) = pending_proxy.take() {
+                // "… Pouvoir à X": X is the first name after the wording.
+                let proxy = who.first().map(|p| p.value.clone());
+                row.represented.push(Represented { principal, proxy });
+                if who.len() <= 1 && kind.is_some() {
+                    continue;
+                }
+            }
+            let person = who.into_iter().last().map(|p| p.value);
+            // "PIC Noé | Absent excusé | Pouvoir à …": the proxy wording
+            // refers back to the name of the row.
+            let person = match (person, kind) {
+                (Some(p), _) => p,
+                (None, None) => match last.clone() {
+                    Some(p) => p,
+                    None => continue,
+                },
+                (None, Some(_)) => continue,
+            };
+            last = Some(person.clone());
+            match kind {
+                Some(Kind::Present) => row.present.push(person),
+                Some(Kind::Excused) => row.excused.push(person),
+                Some(Kind::Absent) => row.absent.push(person),
+                _ => pending_proxy = Some(person),
+            }
+            ok = true;
+        }
+        if let Some(principal) = pending_proxy.take() {
+            let proxy = parse_person_list(&line[prev.min(line.len())..])
+                .into_iter()
+                .next()
+                .map(|p| p.value);
+            row.represented.push(Represented { principal, proxy });
+        }
+        if ok {
+            // A proxy row also says "absent" or "excusé": keep the proxy.
+            let principals: Vec<Person> = row
+                .represented
+                .iter()
+                .map(|x| x.principal.clone())
+                .collect();
+            row.excused
+                .retain(|p| !principals.iter().any(|q| same(p, q)));
+            row.absent
+                .retain(|p| !principals.iter().any(|q| same(p, q)));
+            if rows == 0 {
+                span = r.clone();
+            }
+            span.end = r.end;
+            rows += 1;
+            gap = 0;
+            cur.present.extend(row.present);
+            cur.excused.extend(row.excused);
+            cur.absent.extend(row.absent);
+            cur.represented.extend(row.represented);
+            continue;
+        }
+        if !raw.trim().is_empty() {
+            gap += 1;
+        }
+        if gap > 1 {
+            if rows >= 3 && best.as_ref().is_none_or(|b| rows > b.2) {
+                best = Some((std::mem::take(&mut cur), span.clone(), rows));
+            }
+            cur = Attendance::default();
+            rows = 0;
+            gap = 0;
+        }
+    }
+    if rows >= 3 && best.as_ref().is_none_or(|b| rows > b.2) {
+        best = Some((cur, span.clone(), rows));
+    }
+    let (mut attendance, span, _) = best?;
+    attendance.stated = find_counts(text, ls, span.end);
+    Some(AttendanceMatch { attendance, span })
 }
 
 /// A secretary label or sentence near the block (before it, or within a
@@ -1701,6 +1827,24 @@ mod tests {
             a.secretary.unwrap().family_name.as_deref(),
             Some("MARCHAND")
         );
+    }
+
+    #[test]
+    fn table_rows_without_labels() {
+        let t = "Conseil municipal du 3 mars\n| Nom | Qualité |\n| M. Paul LEMOINE | Présent |\n| Mme Léa MARCHAND | Présente |\n\
+                 | M. Noé PIC | Absent excusé | Pouvoir à M. Paul LEMOINE |\n| Mme Inès RIVET | Absente |\n| M. Hugo VERT | Excusé |\n\nLe maire ouvre la séance.\n";
+        let a = read(t);
+        assert_eq!(fam(&a.present), ["LEMOINE", "MARCHAND"]);
+        assert_eq!(pairs(&a), pr(&[("PIC", "LEMOINE")]));
+        assert_eq!(fam(&a.absent), ["RIVET"]);
+        assert_eq!(fam(&a.excused), ["VERT"]);
+        let t = "LEMOINE Paul Présent MARCHAND Léa Présente\nPIC Noé Absent VERT Hugo Présent\nROUX Zoé Excusée\n";
+        let a = read(t);
+        assert_eq!(fam(&a.present), ["LEMOINE", "MARCHAND", "VERT"]);
+        assert_eq!(fam(&a.absent), ["PIC"]);
+        assert_eq!(fam(&a.excused), ["ROUX"]);
+        // Two rows are not a table.
+        assert!(find_attendance("M. Paul LEMOINE Présent\nMme Léa MARCHAND Absente\n").is_none());
     }
 
     #[test]
