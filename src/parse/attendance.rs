@@ -1042,10 +1042,28 @@ fn find_table(text: &str, ls: &[Range<usize>]) -> Option<AttendanceMatch> {
         let mut prev = 0;
         let mut pending_proxy: Option<Person> = None;
         let mut last: Option<Person> = None;
+        let mut clean = true;
         for c in STATUS.captures_iter(&f.s) {
             let Some(m) = c.get(0) else { continue };
             let (ms, me) = (f.orig(m.start()), f.orig(m.end()));
-            let who = parse_person_list(&line[prev..ms]);
+            let seg = &line[prev..ms];
+            let who = parse_person_list(seg);
+            // A row holds names and statuses only: no prose around the
+            // names, and each name is a member's (civility or capitals).
+            let letters = |s: &str| s.chars().any(char::is_alphabetic);
+            let member = |p: &Person| {
+                p.title.is_some()
+                    || p.family_name
+                        .as_deref()
+                        .is_some_and(|f| !f.chars().any(char::is_lowercase))
+            };
+            if who.first().is_some_and(|p| letters(&seg[..p.span.start]))
+                || who.last().is_some_and(|p| letters(&seg[p.span.end..]))
+                || !who.iter().all(|p| member(&p.value))
+                || who.is_empty() && letters(seg)
+            {
+                clean = false;
+            }
             let kind = if c.get(1).is_some() {
                 Some(Kind::Excused)
             } else if c.get(2).is_some() {
@@ -1084,14 +1102,23 @@ fn find_table(text: &str, ls: &[Range<usize>]) -> Option<AttendanceMatch> {
             }
             ok = true;
         }
+        let rest = &line[prev.min(line.len())..];
         if let Some(principal) = pending_proxy.take() {
-            let proxy = parse_person_list(&line[prev.min(line.len())..])
-                .into_iter()
-                .next()
-                .map(|p| p.value);
-            row.represented.push(Represented { principal, proxy });
+            let holder = parse_person_list(rest).into_iter().next();
+            if holder
+                .as_ref()
+                .is_some_and(|p| rest[p.span.end..].chars().any(char::is_alphabetic))
+            {
+                clean = false;
+            }
+            row.represented.push(Represented {
+                principal,
+                proxy: holder.map(|p| p.value),
+            });
+        } else if rest.chars().any(char::is_alphabetic) {
+            clean = false;
         }
-        if ok {
+        if ok && clean {
             // A proxy row also says "absent" or "excusé": keep the proxy.
             let principals: Vec<Person> = row
                 .represented
@@ -1843,6 +1870,10 @@ mod tests {
         assert_eq!(fam(&a.present), ["LEMOINE", "MARCHAND", "VERT"]);
         assert_eq!(fam(&a.absent), ["PIC"]);
         assert_eq!(fam(&a.excused), ["ROUX"]);
+        // Prose is not a table.
+        let t = "La présente délibération est adoptée.\nLe Maire présente le rapport.\nM. Paul LEMOINE présent au point 3 seulement.\n\
+                 Monsieur le Maire absent\nLa somme présente\n";
+        assert!(find_attendance(t).is_none());
         // Two rows are not a table.
         assert!(find_attendance("M. Paul LEMOINE Présent\nMme Léa MARCHAND Absente\n").is_none());
     }
