@@ -19,10 +19,24 @@
 //! label (a present list when there is one), the labels that follow it
 //! closely, and the labels just before it.
 //!
+//! A label may also follow a sentence end, a comma or a dash on the same
+//! line ("… Maire. Présents : …"); PDF text with blank lines inside a list
+//! goes on while the next line plainly names one more person.
+//!
 //! Counts ("en exercice : 19", "Présents 14", "Votants : 19", "Procuration :
-//! 1", "Ont donné pouvoir : 6", "en séance : 24", in figures or in words)
-//! are read up to the end of the block, including margin boxes whose
-//! labels and values came out on separate lines.
+//! 1", "Ont donné pouvoir : 6", "en séance : 24", "Présents (17) :",
+//! "présents ou représentés", "qui ont pris part à la délibération",
+//! "quorum atteint avec 11 élus représentés", in figures or in words) are
+//! read up to the end of the block, including margin boxes whose labels
+//! and values came out on separate lines.
+//!
+//! A document without any label may still hold a table of members with a
+//! status after each name ("DUPONT Jean | Présent", "Absente excusée",
+//! "Pouvoir à M. X"); three such rows in a row are read as the block.
+//!
+//! [`find_chair`] reads the chair ("Présidence : M. X", "sous la présidence
+//! de M. X", "séance présidée par …") and [`find_attendance_changes`] the
+//! arrivals and departures during the session.
 
 use super::Spanned;
 use super::persons::parse_person_list;
