@@ -123,7 +123,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     );
     let chair = format!(r"(?:presidence|president{p}(?:\s+de\s+(?:la\s+)?seance)?)");
     Regex::new(&format!(
-        r"^[\s\-•*>#.]*(?:(?:etaient|etait|sont|est|liste\s+des|tableau\s+des|membres?|conseillers?(?:\s+municipaux)?|elus?)\s+)?(?:({rep})|({exc})|({abs})|({pres})|({sec})|({chair}))(?:\s*\(([0-9]{{1,3}})\))?\s*(?::|$|-\s|\s(?:m|mme|mmes|mm|mlle|monsieur|madame|messieurs|mesdames)\.?\s)"
+        r"^[\s\-•*>#.]*(?:(?:etaient|etait|sont|est|liste\s+des|tableau\s+des|membres?|conseillers?(?:\s+municipaux)?|elus?)\s+)?(?:({rep})|({exc})|({abs})|({pres})|({sec})|({chair}))(?:\s*\(([0-9]{{1,3}})\))?\s*(?::|;\s|$|-\s|\s(?:m|mme|mmes|mm|mlle|monsieur|madame|messieurs|mesdames)\.?\s)"
     ))
     .expect("label regex")
 });
@@ -193,7 +193,7 @@ static PROXY_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// A secretary sentence ("M. X a été désigné secrétaire de séance").
 static SECRETARY_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\s(?:a\s+ete|est|fut|sera)\s+(?:elue?|designee?|nommee?|choisie?)\s+(?:(?:comme\s+|en\s+qualite\s+de\s+|pour\s+remplir\s+les\s+fonctions\s+de\s+)?secretaire|pour\s+remplir\s+(?:cette|ces|les|la)\s+fonctions?(?:\s+de\s+secretaire)?(?:$|[^a-z]))",
+        r"\s(?:a\s+ete|est|fut|sera)\s+(?:elu|designe|nomme|choisi)(?:e|\(e\))?\s+(?:(?:comme\s+|en\s+qualite\s+de\s+|pour\s+remplir\s+les\s+fonctions\s+de\s+)?secretaire|pour\s+remplir\s+(?:cette|ces|les|la)\s+fonctions?(?:\s+de\s+secretaire)?(?:$|[^a-z]))",
     )
     .expect("secretary regex")
 });
@@ -520,7 +520,7 @@ fn find_labels(text: &str, ls: &[Range<usize>]) -> Vec<Label> {
             // The content starts after the label and its colon.
             let g = (1..=7).rev().find_map(|i| c.get(i)).map_or(0, |m| m.end());
             let rest = &f.s[g..];
-            let skip = rest.len() - rest.trim_start_matches([' ', ':', '-', ')']).len();
+            let skip = rest.len() - rest.trim_start_matches([' ', ':', ';', '-', ')']).len();
             let count = c.get(7).and_then(|m| m.as_str().parse().ok());
             let content = r.start + f.orig(g + skip);
             // A present label followed by a figure is a count, handled below.
@@ -1890,6 +1890,18 @@ mod tests {
         assert!(find_attendance(t).is_none());
         // Two rows are not a table.
         assert!(find_attendance("M. Paul LEMOINE Présent\nMme Léa MARCHAND Absente\n").is_none());
+    }
+
+    #[test]
+    fn ocr_punctuation_and_designe_e() {
+        let t = "Presents ; M. Paul LEMOINE, Mme Lea MARCHAND\nExcuses : M. Noe PIC\nMme Lea MARCHAND est désigné(e) secrétaire de séance.\n";
+        let a = read(t);
+        assert_eq!(fam(&a.present), ["LEMOINE", "MARCHAND"]);
+        assert_eq!(fam(&a.excused), ["PIC"]);
+        assert_eq!(
+            a.secretary.unwrap().family_name.as_deref(),
+            Some("MARCHAND")
+        );
     }
 
     #[test]
