@@ -778,10 +778,44 @@ fn read_list(content: &str, kind: Kind) -> Read {
         }
         conns.sort_by_key(|r| r.start);
     }
+    // "(procuration)", "(a donné pouvoir)": a proxy whose holder is not
+    // named.
+    static NO_HOLDER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\(\s*(?:(?:a|ayant)\s+donne\s+)?(?:pouvoir|procuration)s?(?:\s+donnee?)?\s*\)")
+            .expect("no holder regex")
+    });
+    let mut anonymous: Vec<Range<usize>> = NO_HOLDER
+        .find_iter(&f.s)
+        .map(|m| f.orig(m.start())..f.orig(m.end()))
+        .collect();
+    anonymous.sort_by_key(|r| r.start);
+    conns.retain(|c| {
+        let k = anonymous.partition_point(|a| a.end < c.end);
+        !anonymous
+            .get(k)
+            .is_some_and(|a| a.start <= c.start && c.end <= a.end)
+    });
+    conns.extend(anonymous.iter().cloned());
+    conns.sort_by_key(|r| r.start);
     let mut out = Read::default();
     let mut prev = 0usize;
     for (k, c) in conns.iter().enumerate() {
         if c.start < prev {
+            continue;
+        }
+        if anonymous
+            .binary_search_by_key(&c.start, |a| a.start)
+            .is_ok()
+        {
+            let before = parse_person_list(&content[prev..c.start]);
+            if let Some((principal, others)) = before.split_last() {
+                out.persons.extend(others.iter().map(|p| p.value.clone()));
+                out.pairs.push(Represented {
+                    principal: principal.value.clone(),
+                    proxy: None,
+                });
+                prev = c.end;
+            }
             continue;
         }
         let before = parse_person_list(&content[prev..c.start]);
@@ -1901,6 +1935,17 @@ mod tests {
         assert_eq!(
             a.secretary.unwrap().family_name.as_deref(),
             Some("MARCHAND")
+        );
+    }
+
+    #[test]
+    fn proxy_without_holder() {
+        let t = "Présents : M. Paul LEMOINE\nExcusés : M. Noé PIC (procuration)\nMme Inès RIVET, M. Hugo VERT (a donné pouvoir), Mme Zoé ROUX (pouvoir à M. Paul LEMOINE)\n";
+        let a = read(t);
+        assert_eq!(fam(&a.excused), ["RIVET"]);
+        assert_eq!(
+            pairs(&a),
+            pr(&[("PIC", ""), ("VERT", ""), ("ROUX", "LEMOINE")])
         );
     }
 
