@@ -107,7 +107,7 @@ const PLURAL: &str = r"(?:s|e|es|\(s\)|\(e\)|\(es\)|\(e\)\(s\)|\(e\)s|\(s\)e)*";
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     let p = PLURAL;
     let rep = format!(
-        r"(?:(?:(?:absent{p}|membre{p}|conseiller{p}|elu{p})[\s-]+)?(?:excuse{p}[\s,-]+)?(?:(?:ayant|ont|qui\s+ont|a|avaient|avait)\s+)?donne{p}\s+(?:pouvoir|procuration|delegation){p}|(?:absent{p}[\s-]+)?represente{p}|(?:absent{p}[\s-]+)?(?:excuse{p}[\s-]+)?(?:avec|ayant)\s+(?:pouvoir|procuration){p}|pouvoir{p}|procuration{p}|delegation{p}\s+de\s+vote)"
+        r"(?:(?:(?:absent{p}|membre{p}|conseiller{p}|elu{p})[\s-]+)?(?:excuse{p}[\s,-]+)?(?:(?:ayant|ont|qui\s+ont|a|avaient|avait)\s+)?donne{p}\s+(?:pouvoir|procuration|delegation){p}|(?:absent{p}[\s-]+)?represente{p}|(?:absent{p}[\s-]+)?(?:excuse{p}[\s-]+)?(?:avec|ayant)\s+(?:pouvoir|procuration){p}|(?:pouvoir{p}|procuration{p}|delegation{p}\s+de\s+vote)(?:\s+donne{p}|\s+de\s+vote)?)"
     );
     let exc = format!(
         r"(?:(?:absent{p}[\s-]+excuse{p}|excuse{p})(?:\s+(?:sans|n'ayant\s+pas\s+donne)\s+(?:pouvoir|procuration){p}|\s+et\s+non\s+represente{p})?)"
@@ -1864,6 +1864,9 @@ mod tests {
         assert_eq!(pairs(&a), pr(&[("PIC", "LEMOINE"), ("RIVET", "MARCHAND")]));
         assert_eq!(a.represented[0].principal.title.as_deref(), Some("M."));
         let t = "Présents : M. Paul LEMOINE\nPouvoirs : pouvoir de M. Noé PIC à M. Paul LEMOINE.\n";
+        assert_eq!(pairs(&read(t)), pr(&[("PIC", "LEMOINE")]));
+        let t =
+            "Présents : M. Paul LEMOINE\nProcurations données : M. Noé PIC à M. Paul LEMOINE.\n";
         assert_eq!(pairs(&read(t)), pr(&[("PIC", "LEMOINE")]));
     }
 
