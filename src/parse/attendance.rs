@@ -39,7 +39,7 @@
 //! arrivals and departures during the session.
 
 use super::Spanned;
-use super::persons::parse_person_list;
+use super::persons::{is_office, parse_person_list};
 use crate::model::{Attendance, Person, Represented, Stated};
 use crate::normalize::fold_char;
 use regex::Regex;
@@ -1379,10 +1379,19 @@ pub fn find_chair(text: &str) -> Option<Spanned<Person>> {
             end -= 1;
         }
         let v = parse_person_list(&text[at..end]);
-        if let Some(p) = v.into_iter().next()
+        if let Some(p) = v.first()
             && text[at..at + p.span.start].trim().is_empty()
         {
-            return Some(p.shifted(at));
+            // "Monsieur le Maire, M. Jean DUPONT": the name after the office.
+            if is_office(&p.value)
+                && let Some(q) = v.get(1)
+                && text[at + p.span.end..at + q.span.start]
+                    .trim_matches([' ', ',', '\n'])
+                    .is_empty()
+            {
+                return Some(q.clone().shifted(at));
+            }
+            return Some(p.clone().shifted(at));
         }
     }
     None
@@ -1762,6 +1771,10 @@ mod tests {
         assert_eq!(c.value.family_name.as_deref(), Some("MARCHAND"));
         assert_eq!(&t[c.span.clone()], "Madame Léa\nMARCHAND");
         assert!(find_chair("aucune présidence ici").is_none());
+        let c = find_chair("sous la présidence de Monsieur le Maire, M. Noé PIC.").unwrap();
+        assert_eq!(c.value.family_name.as_deref(), Some("PIC"));
+        let c = find_chair("sous la présidence de Monsieur le Maire.").unwrap();
+        assert!(is_office(&c.value));
     }
 
     #[test]
