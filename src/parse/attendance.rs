@@ -949,21 +949,47 @@ fn same(a: &Person, b: &Person) -> bool {
 pub fn find_attendance(text: &str) -> Option<AttendanceMatch> {
     let ls = lines(text);
     let labels = find_labels(text, &ls);
-    let Some(first) = labels
-        .iter()
-        .position(|l| l.kind == Kind::Present && !l.sentence)
-        .or_else(|| {
-            labels
-                .iter()
-                .position(|l| matches!(l.kind, Kind::Represented | Kind::Excused | Kind::Absent))
-        })
-    else {
-        return find_table(text, &ls);
-    };
     let mut labels_at = vec![false; ls.len()];
     for l in &labels {
         labels_at[l.line] = true;
     }
+    // The first present list that names someone; else the first other
+    // list; else a table.
+    let present = labels
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.kind == Kind::Present && !l.sentence);
+    let others = labels
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| matches!(l.kind, Kind::Represented | Kind::Excused | Kind::Absent));
+    let mut tried = 0;
+    for (first, _) in present.chain(others) {
+        tried += 1;
+        if tried > 24 {
+            break;
+        }
+        if let Some(m) = read_block(text, &ls, &labels, &labels_at, first) {
+            return Some(m);
+        }
+    }
+    if labels
+        .iter()
+        .any(|l| l.kind != Kind::Secretary && l.kind != Kind::Chair && !l.sentence)
+    {
+        return None;
+    }
+    find_table(text, &ls)
+}
+
+/// Reads the block whose first section is `labels[first]`.
+fn read_block(
+    text: &str,
+    ls: &[Range<usize>],
+    labels: &[Label],
+    labels_at: &[bool],
+    first: usize,
+) -> Option<AttendanceMatch> {
     // Labels just before the first one (secretary, chair, excused …).
     let mut begin = first;
     while begin > 0 {
@@ -996,7 +1022,7 @@ pub fn find_attendance(text: &str) -> Option<AttendanceMatch> {
                 break;
             }
         }
-        let (range, content, after) = section_content(text, &ls, l, &labels_at);
+        let (range, content, after) = section_content(text, ls, l, labels_at);
         match l.kind {
             Kind::Secretary => {
                 if att.secretary.is_none() {
@@ -1036,9 +1062,9 @@ pub fn find_attendance(text: &str) -> Option<AttendanceMatch> {
     att.absent
         .retain(|p| !principals.iter().any(|q| same(p, q)));
     if att.secretary.is_none() {
-        att.secretary = find_secretary_near(text, &labels, &ls, span.clone());
+        att.secretary = find_secretary_near(text, labels, ls, span.clone());
     }
-    att.stated = find_counts(text, &ls, span.end);
+    att.stated = find_counts(text, ls, span.end);
     for l in &labels[begin..k] {
         match (l.kind, l.count) {
             (Kind::Present, Some(v)) => set(&mut att.stated, 2, v),
@@ -1963,6 +1989,12 @@ mod tests {
             pairs(&a),
             pr(&[("PIC", ""), ("VERT", ""), ("ROUX", "LEMOINE")])
         );
+    }
+
+    #[test]
+    fn an_empty_present_label_is_skipped() {
+        let t = "Ordre du jour :\n- Liste des présents\n- Approbation du procès-verbal\n\nCompte rendu\n\nLe conseil s'est réuni.\nPrésents : M. Paul LEMOINE, Mme Léa MARCHAND\n";
+        assert_eq!(fam(&read(t).present), ["LEMOINE", "MARCHAND"]);
     }
 
     #[test]
