@@ -19,13 +19,27 @@
 //! label (a present list when there is one), the labels that follow it
 //! closely, and the labels just before it.
 //!
+//! A label may also follow a sentence end, a comma or a dash on the same
+//! line ("… Maire. Présents : …"); PDF text with blank lines inside a list
+//! goes on while the next line plainly names one more person.
+//!
 //! Counts ("en exercice : 19", "Présents 14", "Votants : 19", "Procuration :
-//! 1", "Ont donné pouvoir : 6", "en séance : 24", in figures or in words)
-//! are read up to the end of the block, including margin boxes whose
-//! labels and values came out on separate lines.
+//! 1", "Ont donné pouvoir : 6", "en séance : 24", "Présents (17) :",
+//! "présents ou représentés", "qui ont pris part à la délibération",
+//! "quorum atteint avec 11 élus représentés", in figures or in words) are
+//! read up to the end of the block, including margin boxes whose labels
+//! and values came out on separate lines.
+//!
+//! A document without any label may still hold a table of members with a
+//! status after each name ("DUPONT Jean | Présent", "Absente excusée",
+//! "Pouvoir à M. X"); three such rows in a row are read as the block.
+//!
+//! [`find_chair`] reads the chair ("Présidence : M. X", "sous la présidence
+//! de M. X", "séance présidée par …") and [`find_attendance_changes`] the
+//! arrivals and departures during the session.
 
 use super::Spanned;
-use super::persons::parse_person_list;
+use super::persons::{is_office, parse_person_list};
 use crate::model::{Attendance, Person, Represented, Stated};
 use crate::normalize::fold_char;
 use regex::Regex;
@@ -93,7 +107,7 @@ const PLURAL: &str = r"(?:s|e|es|\(s\)|\(e\)|\(es\)|\(e\)\(s\)|\(e\)s|\(s\)e)*";
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     let p = PLURAL;
     let rep = format!(
-        r"(?:(?:(?:absent{p}|membre{p}|conseiller{p}|elu{p})[\s-]+)?(?:excuse{p}[\s,-]+)?(?:(?:ayant|ont|qui\s+ont|a)\s+)?donne{p}\s+(?:pouvoir|procuration|delegation){p}|(?:absent{p}[\s-]+)?represente{p}|(?:absent{p}[\s-]+)?(?:excuse{p}[\s-]+)?(?:avec|ayant)\s+(?:pouvoir|procuration){p}|pouvoir{p}|procuration{p}|delegation{p}\s+de\s+vote)"
+        r"(?:(?:(?:absent{p}|membre{p}|conseiller{p}|elu{p})[\s-]+)?(?:excuse{p}[\s,-]+)?(?:(?:ayant|ont|qui\s+ont|a|avaient|avait)\s+)?donne{p}\s+(?:pouvoir|procuration|delegation){p}|(?:absent{p}[\s-]+)?represente{p}|(?:absent{p}[\s-]+)?(?:excuse{p}[\s-]+)?(?:avec|ayant)\s+(?:pouvoir|procuration){p}|(?:pouvoir{p}|procuration{p}|delegation{p}\s+de\s+vote)(?:\s+donne{p}|\s+de\s+vote)?)"
     );
     let exc = format!(
         r"(?:(?:absent{p}[\s-]+excuse{p}|excuse{p})(?:\s+(?:sans|n'ayant\s+pas\s+donne)\s+(?:pouvoir|procuration){p}|\s+et\s+non\s+represente{p})?)"
@@ -102,14 +116,14 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:absent{p}[\s-]+non[\s-]+(?:excuse{p}|represente{p})|non[\s-]+excuse{p}|absent{p}(?:\s+sans\s+(?:pouvoir|procuration|excuse){p})?)"
     );
     let pres = format!(
-        r"(?:(?:etaient|sont|etait)\s+present{p}(?:\s+(?:les|la)\s+(?:conseillers?|membres?|elus?)(?:\s+municipaux)?(?:\s+suivants?)?)?|(?:membres?\s+|conseillers?\s+|elus?\s+)?present{p})"
+        r"(?:(?:etaient|sont|etait)\s+present{p}(?:\s+(?:mesdames|messieurs)(?:\s+et\s+(?:mesdames|messieurs))?)?(?:\s+(?:les|la)\s+(?:conseillers?|membres?|elus?)(?:\s+municipaux)?(?:\s+suivants?)?)?|(?:membres?\s+|conseillers?\s+|elus?\s+)?present{p})"
     );
     let sec = format!(
-        r"(?:(?:a\s+ete\s+|ont\s+ete\s+)?(?:elu|designe|nomme){p}\s+(?:comme\s+)?secretaire(?:\s+de\s+seance)?|secretaire{p}(?:\s+de\s+(?:la\s+)?seance)?)"
+        r"(?:(?:a\s+ete\s+|ont\s+ete\s+)?(?:elu|designe|nomme){p}\s+(?:comme\s+)?secretaire(?:\s+de\s+seance)?|secretaire{p}(?:\s+de\s+(?:la\s+)?seance)?(?:\s+(?:elu|designe|nomme){p})?)"
     );
-    let chair = format!(r"(?:presidence|president{p}\s+de\s+(?:la\s+)?seance)");
+    let chair = format!(r"(?:presidence|president{p}(?:\s+de\s+(?:la\s+)?seance)?)");
     Regex::new(&format!(
-        r"^[\s\-•*>#.]*(?:(?:etaient|etait|sont|est|liste\s+des|tableau\s+des)\s+)?(?:({rep})|({exc})|({abs})|({pres})|({sec})|({chair}))\s*(?::|$|-\s|\s(?:m|mme|mmes|mm|mlle|monsieur|madame|messieurs|mesdames)\.?\s)"
+        r"^[\s\-•*>#.]*(?:(?:etaient|etait|sont|est|liste\s+des|tableau\s+des|membres?|conseillers?(?:\s+municipaux)?|elus?)\s+)?(?:({rep})|({exc})|({abs})|({pres})|({sec})|({chair}))(?:\s*\(([0-9]{{1,3}})\))?\s*(?::|;\s|$|-\s|\s(?:m|mme|mmes|mm|mlle|monsieur|madame|messieurs|mesdames)\.?\s)"
     ))
     .expect("label regex")
 });
@@ -118,7 +132,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     let p = PLURAL;
     Regex::new(&format!(
-        r"(?:^|[^a-z])(?:(en\s+exercice)|(present{p}|en\s+seance)|(represente{p}|procuration{p}|pouvoir{p}|ont\s+donne\s+(?:pouvoir|procuration){p})|(votant{p}|(?:ayant|qui\s+ont)\s+pris\s+part\s+(?:a\s+la\s+deliberation|au\s+vote)))\s*:?\s*(?:-\s*)?([0-9]{{1,3}}|[a-z]+(?:[\s-]+(?:et[\s-]+)?[a-z]+){{0,3}})"
+        r"(?:^|[^a-z])(?:(en\s+exercice)|(present{p}|en\s+seance)|(represente{p}|procuration{p}|pouvoir{p}|ont\s+donne\s+(?:pouvoir|procuration){p})|(votant{p}|present{p}\s+(?:ou|et)\s+represente{p}|(?:ayant|qui\s+ont)\s+pris\s+part\s+(?:a\s+la\s+deliberation|au\s+vote)))\s*[:|]?\s*(?:-\s*)?(?:([0-9]{{1,3}})(?:[^0-9/.,h]|[.,](?:[^0-9]|$)|$)|((?:zero|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante)(?:[\s-]+(?:et[\s-]+)?[a-z]+){{0,3}}))"
     ))
     .expect("count regex")
 });
@@ -136,7 +150,7 @@ static COUNT_LABEL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 static COUNT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     let p = PLURAL;
     Regex::new(&format!(
-        r"^[\s\-•*]*(?:nombre\s+de\s+(?:conseiller{p}|membre{p}|elu{p})\s*(?:municipaux\s+)?)?(?:elu{p}\s+|conseiller{p}\s+|membre{p}\s+)?(?:en\s+exercice|present{p}|en\s+seance|represente{p}|procuration{p}|pouvoir{p}|ont\s+donne\s+pouvoir|votant{p}|(?:ayant|qui\s+ont)\s+pris\s+part\s+(?:a\s+la\s+deliberation|au\s+vote)|absent{p}|afferent{p}[a-z\s]*)\s*:?\s*-?\s*[0-9]{{1,3}}(?:[^0-9/.,h]|$)"
+        r"^[\s\-•*|]*(?:nombre\s+de\s+(?:conseiller{p}|membre{p}|elu{p})\s*(?:municipaux\s+)?)?(?:elu{p}\s+|conseiller{p}\s+|membre{p}\s+)?(?:en\s+exercice|present{p}|en\s+seance|represente{p}|procuration{p}|pouvoir{p}|ont\s+donne\s+pouvoir|votant{p}|(?:ayant|qui\s+ont)\s+pris\s+part\s+(?:a\s+la\s+deliberation|au\s+vote)|absent{p}|afferent{p}[a-z\s]*)\s*[:|]?\s*-?\s*[0-9]{{1,3}}(?:[^0-9/.,h]|$)"
     ))
     .expect("count line regex")
 });
@@ -153,14 +167,14 @@ static QUORUM: LazyLock<Regex> = LazyLock::new(|| {
 /// A proxy wording inside a list. Group 1 is set for the strong forms.
 static PROXY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:,\s*)?(?:\(\s*)?(?:(?:(?:qui\s+)?(?:ayant|a|ont|avait|avaient)\s+donne|donne|donnent|donnant|a\s+remis|remet)\s+(?:(?:son|sa|un|une|le|leur)\s+)?(?:pouvoir|procuration|delegation|mandat)s?(?:\s+de\s+vote)?|(?:pouvoir|procuration|delegation|mandat)s?(?:\s+de\s+vote)?(?:\s+(?:donnee?|remise?|confiee?))?|represente(?:e|s|es|\(e\))*)\s*:?\s*(?:a|au|pour|en\s+faveur\s+de|par)\s",
+        r"(?:,\s*)?(?:\(\s*)?(?:(?:(?:qui\s+)?(?:ayant|a|ont|avait|avaient)\s+donne|donne|donnent|donnant|a\s+remis|remet)\s+(?:(?:son|sa|un|une|le|leur)\s+)?(?:pouvoir|procuration|delegation|mandat)s?(?:\s+de\s+vote|\s+de\s+voter(?:\s+en\s+son\s+nom)?|\s+pour\s+voter(?:\s+en\s+son\s+nom)?)?|(?:pouvoir|procuration|delegation|mandat)s?(?:\s+de\s+vote)?(?:\s+(?:donnee?|remise?|confiee?))?|represente(?:e|s|es|\(e\))*)\s*:?\s*(?:a|au|pour|en\s+faveur\s+de|par)\s",
     )
     .expect("proxy regex")
 });
 
 /// A bare connector between principal and holder in a proxy section.
 static BARE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s(?:a|par|->|=>|donne\s+a)\s").expect("bare regex"));
+    LazyLock::new(|| Regex::new(r"\s(?:a|par|->|=>|donne\s+a)\s|\s\(par\s").expect("bare regex"));
 
 /// A proxy said to apply from a later item only.
 static LATER: LazyLock<Regex> = LazyLock::new(|| {
@@ -171,7 +185,7 @@ static LATER: LazyLock<Regex> = LazyLock::new(|| {
 /// A whole-line proxy sentence ("M. X a donné pouvoir à M. Y").
 static PROXY_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[\s\-•*]*(?:m|mme|mlle|monsieur|madame|[a-z])[^:]{1,60}?\s(?:a\s+donne|donne|avait\s+donne|a\s+remis)\s+(?:son\s+|sa\s+|un\s+)?(?:pouvoir|procuration|delegation)s?(?:\s+de\s+vote)?\s+(?:a|au|pour)\s",
+        r"^[\s\-•*]*(?:(?:pouvoir|procuration|delegation)s?\s+(?:de|donnee?\s+par)\s[^:]{1,60}?\s(?:donnee?\s+)?(?:a|au)\s|(?:m|mme|mlle|monsieur|madame|[a-z])[^:]{1,60}?\s(?:a\s+donne|donne|avait\s+donne|a\s+remis)\s+(?:son\s+|sa\s+|un\s+)?(?:pouvoir|procuration|delegation)s?(?:\s+de\s+vote|\s+de\s+voter(?:\s+en\s+son\s+nom)?|\s+pour\s+voter(?:\s+en\s+son\s+nom)?)?\s+(?:a|au|pour)\s)",
     )
     .expect("proxy line regex")
 });
@@ -179,7 +193,7 @@ static PROXY_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// A secretary sentence ("M. X a été désigné secrétaire de séance").
 static SECRETARY_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\s(?:a\s+ete|est|fut|sera)\s+(?:elue?|designee?|nommee?|choisie?)\s+(?:comme\s+|en\s+qualite\s+de\s+|pour\s+remplir\s+les\s+fonctions\s+de\s+)?secretaire",
+        r"\s(?:a\s+ete|est|fut|sera)\s+(?:elu|designe|nomme|choisi)(?:e|\(e\))?\s+(?:(?:comme\s+|en\s+qualite\s+de\s+|pour\s+remplir\s+les\s+fonctions\s+de\s+)?secretaire|pour\s+remplir\s+(?:cette|ces|les|la)\s+fonctions?(?:\s+de\s+secretaire)?(?:$|[^a-z]))",
     )
     .expect("secretary regex")
 });
@@ -350,13 +364,19 @@ fn heading_word(f: &str) -> bool {
 
 /// True when a line reads as (part of) a list of names.
 fn names_line(line: &str) -> bool {
+    strays(line).is_some_and(|(bad, words)| bad == 0 || (bad == 1 && words >= 10))
+}
+
+/// For a line that may list names: the number of stray lower-case words
+/// and the number of words; `None` when it cannot be a list of names.
+fn strays(line: &str) -> Option<(usize, usize)> {
     let t = line.trim();
     if t.is_empty() {
-        return false;
+        return None;
     }
     let first = t.chars().next().unwrap_or(' ');
     if first.is_ascii_digit() {
-        return false;
+        return None;
     }
     // Drop parenthesised text (a role, "jusqu'à la question n°16").
     let mut clean = String::with_capacity(t.len());
@@ -370,7 +390,7 @@ fn names_line(line: &str) -> bool {
         }
     }
     if clean.contains(':') {
-        return false;
+        return None;
     }
     let words: Vec<&str> = clean
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '/' | '.' | '\'' | '’' | '•'))
@@ -378,7 +398,7 @@ fn names_line(line: &str) -> bool {
         .filter(|w| w.chars().any(|c| c.is_alphabetic()))
         .collect();
     if words.is_empty() {
-        return false;
+        return None;
     }
     let fw: String = words[0].chars().map(fold_char).collect();
     if heading_word(&fw)
@@ -386,13 +406,13 @@ fn names_line(line: &str) -> bool {
             .get(1)
             .is_some_and(|w| w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()))
     {
-        return false;
+        return None;
     }
     if matches!(
         fw.as_str(),
         "ordre" | "deliberation" | "objet" | "approbation" | "proces" | "seance" | "republique"
     ) {
-        return false;
+        return None;
     }
     // A heading in capitals ("TRAVAUX DE VOIRIE RUE HAUTE"): no civility,
     // no comma, no mixed-case word.
@@ -409,7 +429,7 @@ fn names_line(line: &str) -> bool {
         )
     });
     if caps_only && !civil && !clean.contains(',') && words.len() >= 3 {
-        return false;
+        return None;
     }
     let mut bad = 0;
     for w in &words {
@@ -419,31 +439,31 @@ fn names_line(line: &str) -> bool {
             bad += 1;
         }
     }
-    bad == 0 || (bad == 1 && words.len() >= 6)
+    Some((bad, words.len()))
 }
 
 /// One line of the text: its byte range (without `\n`).
 fn lines(text: &str) -> Vec<Range<usize>> {
     static INLINE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"[.;]\s+").expect("inline regex"));
+        LazyLock::new(|| Regex::new(r"[.;,]\s+|\s[-–—]\s+").expect("inline regex"));
     let mut out = Vec::new();
     let mut start = 0;
     let push = |r: Range<usize>, out: &mut Vec<Range<usize>>| {
         // A label after a sentence end on the same line ("… Maire.
         // Présents : …") starts a line of its own.
-        let line = &text[r.clone()];
+        let f = Folded::new(&text[r.clone()]);
         let mut from = r.start;
-        for m in INLINE.find_iter(line) {
-            let at = r.start + m.end();
+        for m in INLINE.find_iter(&f.s) {
+            let at = r.start + f.orig(m.end());
             if at <= from || at >= r.end {
                 continue;
             }
-            let f = Folded::new(&text[at..r.end]);
+            let rest = &f.s[m.end()..];
             let labelled = LABEL
-                .find(&f.s)
+                .find(rest)
                 .is_some_and(|l| l.as_str().trim_end().ends_with(':'));
-            if labelled && !COUNT_LINE.is_match(&f.s) {
-                out.push(from..r.start + m.start() + 1);
+            if labelled && !COUNT_LINE.is_match(rest) {
+                out.push(from..r.start + f.orig(m.start()) + 1);
                 from = at;
             }
         }
@@ -471,6 +491,8 @@ struct Label {
     content: usize,
     /// A whole-line proxy or secretary sentence (content is the line).
     sentence: bool,
+    /// A count written with the label ("Présents (17) :").
+    count: Option<u32>,
 }
 
 fn find_labels(text: &str, ls: &[Range<usize>]) -> Vec<Label> {
@@ -496,9 +518,10 @@ fn find_labels(text: &str, ls: &[Range<usize>]) -> Vec<Label> {
                 Kind::Chair
             };
             // The content starts after the label and its colon.
-            let g = (1..=6).find_map(|i| c.get(i)).map_or(0, |m| m.end());
+            let g = (1..=7).rev().find_map(|i| c.get(i)).map_or(0, |m| m.end());
             let rest = &f.s[g..];
-            let skip = rest.len() - rest.trim_start_matches([' ', ':', '-']).len();
+            let skip = rest.len() - rest.trim_start_matches([' ', ':', ';', '-', ')']).len();
+            let count = c.get(7).and_then(|m| m.as_str().parse().ok());
             let content = r.start + f.orig(g + skip);
             // A present label followed by a figure is a count, handled below.
             out.push(Label {
@@ -507,6 +530,7 @@ fn find_labels(text: &str, ls: &[Range<usize>]) -> Vec<Label> {
                 start: r.start,
                 content,
                 sentence: false,
+                count,
             });
             continue;
         }
@@ -517,14 +541,24 @@ fn find_labels(text: &str, ls: &[Range<usize>]) -> Vec<Label> {
                 start: r.start,
                 content: r.start,
                 sentence: true,
+                count: None,
             });
-        } else if SECRETARY_SENTENCE.is_match(&f.s) && !f.s.contains("adjoint") {
+        } else if let Some(m) = SECRETARY_SENTENCE.find(&f.s)
+            && !f.s.contains("adjoint")
+            && (m.as_str().contains("secretaire")
+                || f.s.contains("secretaire")
+                || n > 0
+                    && Folded::new(&text[ls[n - 1].clone()])
+                        .s
+                        .contains("secretaire"))
+        {
             out.push(Label {
                 kind: Kind::Secretary,
                 line: n,
                 start: r.start,
                 content: r.start,
                 sentence: true,
+                count: None,
             });
         }
     }
@@ -550,7 +584,11 @@ fn section_content(
         let s = text[start..end].to_string();
         return (start..end, s, n);
     }
-    let has_names = |s: &str| !parse_person_list(s).is_empty();
+    let mut named = false;
+    let mut has_names = |s: &str| {
+        named = named || !parse_person_list(s).is_empty();
+        named
+    };
     let mut blank_run = 0;
     while n < ls.len() {
         if labels_at[n] {
@@ -561,8 +599,27 @@ fn section_content(
         if line.trim().is_empty() || !line.chars().any(|c| c.is_alphabetic()) {
             // A blank line ends a section that has names already, unless
             // the list visibly goes on ("Monsieur Michel" / "LEBLANC").
-            if (has_names(&text[start..end]) && !unfinished(&text[start..end])) || blank_run >= 2 {
+            if blank_run >= 2 {
                 break;
+            }
+            if has_names(&text[start..end]) && !unfinished(&text[start..end]) {
+                // Go on only when the next line is plainly one more person
+                // ("Mme Anne MARTIN"), as PDF text puts blank lines
+                // between the lines of a paragraph.
+                let next = ls[n + 1..]
+                    .iter()
+                    .take(2)
+                    .position(|r| text[r.clone()].chars().any(char::is_alphabetic))
+                    .map(|k| n + 1 + k);
+                let more = next.is_some_and(|m| {
+                    let l = &text[ls[m].clone()];
+                    !labels_at[m]
+                        && starts_with_civility(l)
+                        && strays(l).is_some_and(|(bad, _)| bad == 0)
+                });
+                if !more {
+                    break;
+                }
             }
             blank_run += 1;
             n += 1;
@@ -620,7 +677,7 @@ fn section_content(
 /// True when a list stops mid-item: a trailing comma, dash or "et", a
 /// civility or a given name still waiting for its family name.
 fn unfinished(s: &str) -> bool {
-    let t = s.trim_end();
+    let t = tail(s).trim_end();
     if t.ends_with([',', ';', '-', '–', '(', ':']) {
         return true;
     }
@@ -639,9 +696,18 @@ fn unfinished(s: &str) -> bool {
     mixed && words.len() >= 2 && civility_word(words[words.len() - 2]).is_some()
 }
 
+/// The last bytes of `s` (at most 160), cut at a char boundary.
+fn tail(s: &str) -> &str {
+    let mut i = s.len().saturating_sub(160);
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    &s[i..]
+}
+
 /// True when a list ended with a full stop (not an initial's dot).
 fn closed(s: &str) -> bool {
-    let t = s.trim_end();
+    let t = tail(s).trim_end();
     let Some(last) = t.split_whitespace().last() else {
         return false;
     };
@@ -671,24 +737,85 @@ struct Read {
 
 /// Reads a list with proxy wordings: principals, holders, plain names.
 fn read_list(content: &str, kind: Kind) -> Read {
+    static OF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^\s*|[,;(\-]\s*|\n\s*)((?:pouvoir|procuration|delegation)s?\s+(?:de|donnee?\s+par)\s)").expect("of regex")
+    });
+    // "Pouvoir de M. X à M. Y": the words before the principal go.
+    let mut owned;
+    let mut content = content;
+    if kind == Kind::Represented {
+        let f = Folded::new(content);
+        let cuts: Vec<Range<usize>> = OF
+            .captures_iter(&f.s)
+            .filter_map(|c| c.get(1))
+            .map(|m| f.orig(m.start())..f.orig(m.end()))
+            .collect();
+        if !cuts.is_empty() {
+            owned = content.to_string();
+            for r in cuts {
+                if owned.is_char_boundary(r.start) && owned.is_char_boundary(r.end) {
+                    owned.replace_range(r.clone(), &" ".repeat(r.len()));
+                }
+            }
+            content = &owned;
+        }
+    }
     let f = Folded::new(content);
     let mut conns: Vec<Range<usize>> = PROXY
         .find_iter(&f.s)
         .map(|m| f.orig(m.start())..f.orig(m.end()))
         .collect();
     if kind == Kind::Represented {
+        // Strong wordings are sorted and disjoint: a bare connector counts
+        // when it overlaps none of them.
+        let strong = conns.clone();
         for m in BARE.find_iter(&f.s) {
             let r = f.orig(m.start())..f.orig(m.end());
-            if !conns.iter().any(|c| c.start < r.end && r.start < c.end) {
+            let k = strong.partition_point(|c| c.end <= r.start);
+            if strong.get(k).is_none_or(|c| c.start >= r.end) {
                 conns.push(r);
             }
         }
         conns.sort_by_key(|r| r.start);
     }
+    // "(procuration)", "(a donné pouvoir)": a proxy whose holder is not
+    // named.
+    static NO_HOLDER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\(\s*(?:(?:a|ayant)\s+donne\s+)?(?:pouvoir|procuration)s?(?:\s+donnee?)?\s*\)")
+            .expect("no holder regex")
+    });
+    let mut anonymous: Vec<Range<usize>> = NO_HOLDER
+        .find_iter(&f.s)
+        .map(|m| f.orig(m.start())..f.orig(m.end()))
+        .collect();
+    anonymous.sort_by_key(|r| r.start);
+    conns.retain(|c| {
+        let k = anonymous.partition_point(|a| a.end < c.end);
+        !anonymous
+            .get(k)
+            .is_some_and(|a| a.start <= c.start && c.end <= a.end)
+    });
+    conns.extend(anonymous.iter().cloned());
+    conns.sort_by_key(|r| r.start);
     let mut out = Read::default();
     let mut prev = 0usize;
     for (k, c) in conns.iter().enumerate() {
         if c.start < prev {
+            continue;
+        }
+        if anonymous
+            .binary_search_by_key(&c.start, |a| a.start)
+            .is_ok()
+        {
+            let before = parse_person_list(&content[prev..c.start]);
+            if let Some((principal, others)) = before.split_last() {
+                out.persons.extend(others.iter().map(|p| p.value.clone()));
+                out.pairs.push(Represented {
+                    principal: principal.value.clone(),
+                    proxy: None,
+                });
+                prev = c.end;
+            }
             continue;
         }
         let before = parse_person_list(&content[prev..c.start]);
@@ -786,35 +913,83 @@ fn read_secretary(content: &str, sentence: bool) -> Option<Person> {
     }
 }
 
-/// Same person, comparing folded names.
+/// Same person, comparing folded names: equal family names with
+/// compatible given names (one missing, equal, or an initial), or equal
+/// given names when neither has a family name.
 fn same(a: &Person, b: &Person) -> bool {
-    let k = |p: &Person| {
-        p.full_name()
-            .chars()
-            .map(fold_char)
-            .filter(|c| c.is_alphanumeric())
-            .collect::<String>()
+    let k = |s: Option<&str>| {
+        s.map(|s| {
+            s.chars()
+                .map(fold_char)
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+        })
+        .filter(|s| !s.is_empty())
     };
-    let (ka, kb) = (k(a), k(b));
-    !ka.is_empty() && ka == kb
+    let (fa, fb) = (k(a.family_name.as_deref()), k(b.family_name.as_deref()));
+    let (ga, gb) = (k(a.given_name.as_deref()), k(b.given_name.as_deref()));
+    match (fa, fb) {
+        (Some(fa), Some(fb)) => {
+            fa == fb
+                && match (ga, gb) {
+                    // An initial ("J.", "Ph.") matches its first letter.
+                    (Some(ga), Some(gb)) if ga.chars().count().min(gb.chars().count()) <= 2 => {
+                        ga.chars().next() == gb.chars().next()
+                    }
+                    (Some(ga), Some(gb)) => ga == gb,
+                    _ => true,
+                }
+        }
+        (None, None) => ga.is_some() && ga == gb,
+        _ => false,
+    }
 }
 
 /// Finds and reads the first attendance block of `text`.
 pub fn find_attendance(text: &str) -> Option<AttendanceMatch> {
     let ls = lines(text);
     let labels = find_labels(text, &ls);
-    let first = labels
-        .iter()
-        .position(|l| l.kind == Kind::Present && !l.sentence)
-        .or_else(|| {
-            labels
-                .iter()
-                .position(|l| matches!(l.kind, Kind::Represented | Kind::Excused | Kind::Absent))
-        })?;
     let mut labels_at = vec![false; ls.len()];
     for l in &labels {
         labels_at[l.line] = true;
     }
+    // The first present list that names someone; else the first other
+    // list; else a table.
+    let present = labels
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.kind == Kind::Present && !l.sentence);
+    let others = labels
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| matches!(l.kind, Kind::Represented | Kind::Excused | Kind::Absent));
+    let mut tried = 0;
+    for (first, _) in present.chain(others) {
+        tried += 1;
+        if tried > 24 {
+            break;
+        }
+        if let Some(m) = read_block(text, &ls, &labels, &labels_at, first) {
+            return Some(m);
+        }
+    }
+    if labels
+        .iter()
+        .any(|l| l.kind != Kind::Secretary && l.kind != Kind::Chair && !l.sentence)
+    {
+        return None;
+    }
+    find_table(text, &ls)
+}
+
+/// Reads the block whose first section is `labels[first]`.
+fn read_block(
+    text: &str,
+    ls: &[Range<usize>],
+    labels: &[Label],
+    labels_at: &[bool],
+    first: usize,
+) -> Option<AttendanceMatch> {
     // Labels just before the first one (secretary, chair, excused …).
     let mut begin = first;
     while begin > 0 {
@@ -847,7 +1022,7 @@ pub fn find_attendance(text: &str) -> Option<AttendanceMatch> {
                 break;
             }
         }
-        let (range, content, after) = section_content(text, &ls, l, &labels_at);
+        let (range, content, after) = section_content(text, ls, l, labels_at);
         match l.kind {
             Kind::Secretary => {
                 if att.secretary.is_none() {
@@ -887,9 +1062,16 @@ pub fn find_attendance(text: &str) -> Option<AttendanceMatch> {
     att.absent
         .retain(|p| !principals.iter().any(|q| same(p, q)));
     if att.secretary.is_none() {
-        att.secretary = find_secretary_near(text, &labels, &ls, span.clone());
+        att.secretary = find_secretary_near(text, labels, ls, span.clone());
     }
-    att.stated = find_counts(text, &ls, span.end);
+    att.stated = find_counts(text, ls, span.end);
+    for l in &labels[begin..k] {
+        match (l.kind, l.count) {
+            (Kind::Present, Some(v)) => set(&mut att.stated, 2, v),
+            (Kind::Represented, Some(v)) => set(&mut att.stated, 3, v),
+            _ => {}
+        }
+    }
     if att.present.is_empty()
         && att.represented.is_empty()
         && att.excused.is_empty()
@@ -901,6 +1083,156 @@ pub fn find_attendance(text: &str) -> Option<AttendanceMatch> {
         attendance: att,
         span,
     })
+}
+
+/// A status written after a name in a table row ("DUPONT Jean Présent",
+/// "| Mme Anne MARTIN | Absente excusée | Pouvoir à M. DUPONT |").
+static STATUS: LazyLock<Regex> = LazyLock::new(|| {
+    let p = PLURAL;
+    Regex::new(&format!(
+        r"(?:^|\s)(?:(absent{p}\s+excuse{p}|excuse{p})|(absent{p})|(present{p})|(?:absent{p}\s+)?(?:excuse{p}\s+)?(?:pouvoir|procuration)\s+(?:donnee?\s+)?a\s|represente{p}\s+par\s)(?:\s|$)?"
+    ))
+    .expect("status regex")
+});
+
+/// Attendance read from table rows, for documents without labels: at
+/// least three consecutive rows of a name followed by its status.
+fn find_table(text: &str, ls: &[Range<usize>]) -> Option<AttendanceMatch> {
+    let mut best: Option<(Attendance, Range<usize>, usize)> = None;
+    let mut cur = Attendance::default();
+    let mut rows = 0;
+    let mut span = 0..0;
+    let mut gap = 0;
+    for r in ls {
+        let raw = &text[r.clone()];
+        // Table cells: pipes and runs of spaces are column breaks.
+        let line: String = raw
+            .chars()
+            .map(|c| if c == '|' { ' ' } else { c })
+            .collect();
+        let f = Folded::new(&line);
+        let mut row = Attendance::default();
+        let mut ok = false;
+        let mut prev = 0;
+        let mut pending_proxy: Option<Person> = None;
+        let mut last: Option<Person> = None;
+        let mut clean = true;
+        for c in STATUS.captures_iter(&f.s) {
+            let Some(m) = c.get(0) else { continue };
+            let (ms, me) = (f.orig(m.start()), f.orig(m.end()));
+            let seg = &line[prev..ms];
+            let who = parse_person_list(seg);
+            // A row holds names and statuses only: no prose around the
+            // names, and each name is a member's (civility or capitals).
+            let letters = |s: &str| s.chars().any(char::is_alphabetic);
+            let member = |p: &Person| {
+                p.title.is_some()
+                    || p.family_name
+                        .as_deref()
+                        .is_some_and(|f| !f.chars().any(char::is_lowercase))
+            };
+            if who.first().is_some_and(|p| letters(&seg[..p.span.start]))
+                || who.last().is_some_and(|p| letters(&seg[p.span.end..]))
+                || !who.iter().all(|p| member(&p.value))
+                || who.is_empty() && letters(seg)
+            {
+                clean = false;
+            }
+            let kind = if c.get(1).is_some() {
+                Some(Kind::Excused)
+            } else if c.get(2).is_some() {
+                Some(Kind::Absent)
+            } else if c.get(3).is_some() {
+                Some(Kind::Present)
+            } else {
+                None
+            };
+            prev = me;
+            if let Some(principal) = pending_proxy.take() {
+                // "… Pouvoir à X": X is the first name after the wording.
+                let proxy = who.first().map(|p| p.value.clone());
+                row.represented.push(Represented { principal, proxy });
+                if who.len() <= 1 && kind.is_some() {
+                    continue;
+                }
+            }
+            let person = who.into_iter().last().map(|p| p.value);
+            // "PIC Noé | Absent excusé | Pouvoir à …": the proxy wording
+            // refers back to the name of the row.
+            let person = match (person, kind) {
+                (Some(p), _) => p,
+                (None, None) => match last.clone() {
+                    Some(p) => p,
+                    None => continue,
+                },
+                (None, Some(_)) => continue,
+            };
+            last = Some(person.clone());
+            match kind {
+                Some(Kind::Present) => row.present.push(person),
+                Some(Kind::Excused) => row.excused.push(person),
+                Some(Kind::Absent) => row.absent.push(person),
+                _ => pending_proxy = Some(person),
+            }
+            ok = true;
+        }
+        let rest = &line[prev.min(line.len())..];
+        if let Some(principal) = pending_proxy.take() {
+            let holder = parse_person_list(rest).into_iter().next();
+            if holder
+                .as_ref()
+                .is_some_and(|p| rest[p.span.end..].chars().any(char::is_alphabetic))
+            {
+                clean = false;
+            }
+            row.represented.push(Represented {
+                principal,
+                proxy: holder.map(|p| p.value),
+            });
+        } else if rest.chars().any(char::is_alphabetic) {
+            clean = false;
+        }
+        if ok && clean {
+            // A proxy row also says "absent" or "excusé": keep the proxy.
+            let principals: Vec<Person> = row
+                .represented
+                .iter()
+                .map(|x| x.principal.clone())
+                .collect();
+            row.excused
+                .retain(|p| !principals.iter().any(|q| same(p, q)));
+            row.absent
+                .retain(|p| !principals.iter().any(|q| same(p, q)));
+            if rows == 0 {
+                span = r.clone();
+            }
+            span.end = r.end;
+            rows += 1;
+            gap = 0;
+            cur.present.extend(row.present);
+            cur.excused.extend(row.excused);
+            cur.absent.extend(row.absent);
+            cur.represented.extend(row.represented);
+            continue;
+        }
+        if !raw.trim().is_empty() {
+            gap += 1;
+        }
+        if gap > 1 {
+            if rows >= 3 && best.as_ref().is_none_or(|b| rows > b.2) {
+                best = Some((std::mem::take(&mut cur), span.clone(), rows));
+            }
+            cur = Attendance::default();
+            rows = 0;
+            gap = 0;
+        }
+    }
+    if rows >= 3 && best.as_ref().is_none_or(|b| rows > b.2) {
+        best = Some((cur, span.clone(), rows));
+    }
+    let (mut attendance, span, _) = best?;
+    attendance.stated = find_counts(text, ls, span.end);
+    Some(AttendanceMatch { attendance, span })
 }
 
 /// A secretary label or sentence near the block (before it, or within a
@@ -1028,7 +1360,7 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize) -> Stated {
         quorum(&f.s, &mut st);
         for c in COUNT.captures_iter(&f.s) {
             let slot = (1..=4).find(|&i| c.get(i).is_some()).unwrap_or(0);
-            let Some(v) = c.get(5).and_then(|m| count_value(m.as_str())) else {
+            let Some(v) = c.get(5).or(c.get(6)).and_then(|m| count_value(m.as_str())) else {
                 continue;
             };
             set(&mut st, slot, v);
@@ -1062,7 +1394,7 @@ fn set(st: &mut Stated, slot: usize, v: u32) {
 /// The chair: "Présidence : M. X" or "sous la présidence de M. X".
 pub fn find_chair(text: &str) -> Option<Spanned<Person>> {
     static CHAIR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:(?:^|\n)[\s\-•*]*presidence\s*:|president(?:e)?\s+de\s+(?:la\s+)?seance\s*:|sous\s+la\s+presidence\s+de|(?:seance\s+)?presidee\s+par)\s*")
+        Regex::new(r"(?:(?:^|\n)[\s\-•*]*presidence\s*:|(?:^|\n)[\s\-•*]*president(?:e)?(?:\s+de\s+(?:la\s+)?seance)?\s*:|sous\s+la\s+presidence\s+de|(?:seance\s+)?presidee\s+par)\s*")
             .expect("chair regex")
     });
     let f = Folded::new(text);
@@ -1073,10 +1405,19 @@ pub fn find_chair(text: &str) -> Option<Spanned<Person>> {
             end -= 1;
         }
         let v = parse_person_list(&text[at..end]);
-        if let Some(p) = v.into_iter().next()
+        if let Some(p) = v.first()
             && text[at..at + p.span.start].trim().is_empty()
         {
-            return Some(p.shifted(at));
+            // "Monsieur le Maire, M. Jean DUPONT": the name after the office.
+            if is_office(&p.value)
+                && let Some(q) = v.get(1)
+                && text[at + p.span.end..at + q.span.start]
+                    .trim_matches([' ', ',', '\n'])
+                    .is_empty()
+            {
+                return Some(q.clone().shifted(at));
+            }
+            return Some(p.clone().shifted(at));
         }
     }
     None
@@ -1103,7 +1444,7 @@ pub fn find_attendance_changes(text: &str) -> Vec<Spanned<AttendanceChange>> {
         Regex::new(r"(?:^|[^a-z])((?:depart|sortie)\s+de\s+)").expect("departure regex")
     });
     static VERB: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s(?:((?:entre|arrive|est\s+arrivee?)\s+en\s+seance|rejoint\s+(?:la\s+seance|l'assemblee|le\s+conseil)|a\s+rejoint\s+(?:la\s+seance|l'assemblee|le\s+conseil)|arrive\s+a\s+[0-9])|((?:sort|est\s+sortie?)\s+de\s+(?:la\s+)?(?:seance|salle)|(?:a\s+)?quitte\s+(?:la\s+seance|la\s+salle|l'assemblee)|se\s+retire))")
+        Regex::new(r"\s(?:((?:entre|arrive|est\s+arrivee?)\s+en\s+seance|rejoint\s+(?:la\s+seance|l'assemblee|le\s+conseil)|a\s+rejoint\s+(?:la\s+seance|l'assemblee|le\s+conseil)|arrive\s+a\s+[0-9])|((?:sort|est\s+sortie?)\s+de\s+(?:la\s+)?(?:seance|salle)|s'absente|(?:a\s+)?quitte\s+(?:la\s+seance|la\s+salle|l'assemblee)|se\s+retire))")
             .expect("verb regex")
     });
     let f = Folded::new(text);
@@ -1372,10 +1713,14 @@ mod tests {
 
     #[test]
     fn represented_member_not_also_excused() {
-        let t = "Présents : M. Paul LEMOINE\nExcusés : M. Yann COLIN, Mme Inès RIVET\nPouvoirs : M. Yann COLIN à M. Paul LEMOINE\n";
+        let t = "Présents : M. Paul LEMOINE\nExcusés : M. Yann COLIN, Mme Inès RIVET, Mme Zoé COLIN\nPouvoirs : M. COLIN à M. Paul LEMOINE\n";
         let a = read(t);
         assert_eq!(fam(&a.excused), ["RIVET"]);
         assert_eq!(pairs(&a), pr(&[("COLIN", "LEMOINE")]));
+        let t = "Présents : M. Paul LEMOINE\nExcusés : M. Yann COLIN, Mme Yasmine COLIN\nPouvoirs : M. Y. COLIN à M. Paul LEMOINE\n";
+        assert!(read(t).excused.is_empty());
+        let t = "Présents : M. Paul LEMOINE\nExcusés : M. Yann COLIN, Mme Yasmine COLIN\nPouvoirs : M. Yann COLIN à M. Paul LEMOINE\n";
+        assert_eq!(read(t).excused[0].given_name.as_deref(), Some("Yasmine"));
     }
 
     #[test]
@@ -1452,6 +1797,10 @@ mod tests {
         assert_eq!(c.value.family_name.as_deref(), Some("MARCHAND"));
         assert_eq!(&t[c.span.clone()], "Madame Léa\nMARCHAND");
         assert!(find_chair("aucune présidence ici").is_none());
+        let c = find_chair("sous la présidence de Monsieur le Maire, M. Noé PIC.").unwrap();
+        assert_eq!(c.value.family_name.as_deref(), Some("PIC"));
+        let c = find_chair("sous la présidence de Monsieur le Maire.").unwrap();
+        assert!(is_office(&c.value));
     }
 
     #[test]
@@ -1499,6 +1848,156 @@ mod tests {
     }
 
     #[test]
+    fn counts_with_labels_and_more_wordings() {
+        let t = "Étaient présents Mesdames et Messieurs les conseillers municipaux : Léa MARCHAND, Noé PIC.\n\
+                 Représentés (1) : M. Hugo VERT (par M. Noé PIC)\nSecrétaire de séance élue : Léa MARCHAND\n";
+        let a = read(t);
+        assert_eq!(fam(&a.present), ["MARCHAND", "PIC"]);
+        assert_eq!(pairs(&a), pr(&[("VERT", "PIC")]));
+        assert_eq!(a.stated.represented, Some(1));
+        assert_eq!(
+            a.secretary.unwrap().family_name.as_deref(),
+            Some("MARCHAND")
+        );
+        let t = "Présents (2) : M. Paul LEMOINE, M. Noé PIC\n";
+        let a = read(t);
+        assert_eq!(a.stated.present, Some(2));
+        assert_eq!(fam(&a.present), ["LEMOINE", "PIC"]);
+    }
+
+    #[test]
+    fn secretary_formula_and_chair_label() {
+        let t = "Présents : M. Paul LEMOINE, Mme Léa MARCHAND\nAvaient donné procuration : M. Noé PIC à M. Paul LEMOINE\n\
+                 Il a été procédé à la nomination d'un secrétaire pris au sein du conseil.\nMme Léa MARCHAND a été désignée pour remplir cette fonction.\n";
+        let a = read(t);
+        assert_eq!(pairs(&a), pr(&[("PIC", "LEMOINE")]));
+        assert_eq!(
+            a.secretary.unwrap().family_name.as_deref(),
+            Some("MARCHAND")
+        );
+        let t = "Présents : M. Paul LEMOINE\nM. Noé PIC a donné pouvoir de voter en son nom à M. Paul LEMOINE\n\
+                 Mme Léa MARCHAND a été désignée pour remplir les fonctions de déléguée.\n";
+        let a = read(t);
+        assert_eq!(pairs(&a), pr(&[("PIC", "LEMOINE")]));
+        assert!(a.secretary.is_none());
+        let c = find_chair("Président : M. Noé PIC\n").unwrap();
+        assert_eq!(c.value.family_name.as_deref(), Some("PIC"));
+        let t = "Pouvoirs 2021 : néant\nPrésents : M. Paul LEMOINE\nVotants : 1.\n";
+        let a = read(t);
+        assert_eq!(
+            a.stated,
+            Stated {
+                in_office: None,
+                present: None,
+                represented: None,
+                voting: Some(1)
+            }
+        );
+    }
+
+    #[test]
+    fn pouvoir_de_x_a_y() {
+        let t = "Présents : M. Paul LEMOINE, Mme Léa MARCHAND\nPouvoir de M. Noé PIC à M. Paul LEMOINE\nProcuration de Mme Inès RIVET donnée à Mme Léa MARCHAND\n\
+                 Secrétaire : Mme Léa MARCHAND\n";
+        let a = read(t);
+        assert_eq!(pairs(&a), pr(&[("PIC", "LEMOINE"), ("RIVET", "MARCHAND")]));
+        assert_eq!(a.represented[0].principal.title.as_deref(), Some("M."));
+        let t = "Présents : M. Paul LEMOINE\nPouvoirs : pouvoir de M. Noé PIC à M. Paul LEMOINE.\n";
+        assert_eq!(pairs(&read(t)), pr(&[("PIC", "LEMOINE")]));
+        let t =
+            "Présents : M. Paul LEMOINE\nProcurations données : M. Noé PIC à M. Paul LEMOINE.\n";
+        assert_eq!(pairs(&read(t)), pr(&[("PIC", "LEMOINE")]));
+    }
+
+    #[test]
+    fn blank_lines_inside_a_list() {
+        let t = "Présents :\n\nM. Paul LEMOINE,\n\nMme Léa MARCHAND\n\nM. Noé PIC\n\nMonsieur le Maire ouvre la séance.\nAbsents : M. Hugo VERT\n";
+        let a = read(t);
+        assert_eq!(fam(&a.present), ["LEMOINE", "MARCHAND", "PIC"]);
+        let t = "Présents : M. Paul LEMOINE, Mme Léa MARCHAND\n\nMonsieur le Maire ouvre la séance et donne lecture de l'ordre du jour.\n";
+        assert_eq!(fam(&read(t).present), ["LEMOINE", "MARCHAND"]);
+    }
+
+    #[test]
+    fn counts_in_a_table() {
+        let t = "| En exercice | 15 |\n| Présents | 12 |\n| Votants | 14 |\nPrésents : M. Paul LEMOINE\n";
+        assert_eq!(
+            read(t).stated,
+            Stated {
+                in_office: Some(15),
+                present: Some(12),
+                represented: None,
+                voting: Some(14)
+            }
+        );
+    }
+
+    #[test]
+    fn several_labels_on_one_line() {
+        let t = "Le conseil s'est réuni, étaient présents : M. Paul LEMOINE, Mme Léa MARCHAND – Absents excusés : M. Noé PIC - \
+                 Absent : M. Hugo VERT, Secrétaire : Mme Léa MARCHAND\n";
+        let a = read(t);
+        assert_eq!(fam(&a.present), ["LEMOINE", "MARCHAND"]);
+        assert_eq!(fam(&a.excused), ["PIC"]);
+        assert_eq!(fam(&a.absent), ["VERT"]);
+        assert_eq!(
+            a.secretary.unwrap().family_name.as_deref(),
+            Some("MARCHAND")
+        );
+    }
+
+    #[test]
+    fn table_rows_without_labels() {
+        let t = "Conseil municipal du 3 mars\n| Nom | Qualité |\n| M. Paul LEMOINE | Présent |\n| Mme Léa MARCHAND | Présente |\n\
+                 | M. Noé PIC | Absent excusé | Pouvoir à M. Paul LEMOINE |\n| Mme Inès RIVET | Absente |\n| M. Hugo VERT | Excusé |\n\nLe maire ouvre la séance.\n";
+        let a = read(t);
+        assert_eq!(fam(&a.present), ["LEMOINE", "MARCHAND"]);
+        assert_eq!(pairs(&a), pr(&[("PIC", "LEMOINE")]));
+        assert_eq!(fam(&a.absent), ["RIVET"]);
+        assert_eq!(fam(&a.excused), ["VERT"]);
+        let t = "LEMOINE Paul Présent MARCHAND Léa Présente\nPIC Noé Absent VERT Hugo Présent\nROUX Zoé Excusée\n";
+        let a = read(t);
+        assert_eq!(fam(&a.present), ["LEMOINE", "MARCHAND", "VERT"]);
+        assert_eq!(fam(&a.absent), ["PIC"]);
+        assert_eq!(fam(&a.excused), ["ROUX"]);
+        // Prose is not a table.
+        let t = "La présente délibération est adoptée.\nLe Maire présente le rapport.\nM. Paul LEMOINE présent au point 3 seulement.\n\
+                 Monsieur le Maire absent\nLa somme présente\n";
+        assert!(find_attendance(t).is_none());
+        // Two rows are not a table.
+        assert!(find_attendance("M. Paul LEMOINE Présent\nMme Léa MARCHAND Absente\n").is_none());
+    }
+
+    #[test]
+    fn ocr_punctuation_and_designe_e() {
+        let t = "Presents ; M. Paul LEMOINE, Mme Lea MARCHAND\nExcuses : M. Noe PIC\nMme Lea MARCHAND est désigné(e) secrétaire de séance.\n";
+        let a = read(t);
+        assert_eq!(fam(&a.present), ["LEMOINE", "MARCHAND"]);
+        assert_eq!(fam(&a.excused), ["PIC"]);
+        assert_eq!(
+            a.secretary.unwrap().family_name.as_deref(),
+            Some("MARCHAND")
+        );
+    }
+
+    #[test]
+    fn proxy_without_holder() {
+        let t = "Présents : M. Paul LEMOINE\nExcusés : M. Noé PIC (procuration)\nMme Inès RIVET, M. Hugo VERT (a donné pouvoir), Mme Zoé ROUX (pouvoir à M. Paul LEMOINE)\n";
+        let a = read(t);
+        assert_eq!(fam(&a.excused), ["RIVET"]);
+        assert_eq!(
+            pairs(&a),
+            pr(&[("PIC", ""), ("VERT", ""), ("ROUX", "LEMOINE")])
+        );
+    }
+
+    #[test]
+    fn an_empty_present_label_is_skipped() {
+        let t = "Ordre du jour :\n- Liste des présents\n- Approbation du procès-verbal\n\nCompte rendu\n\nLe conseil s'est réuni.\nPrésents : M. Paul LEMOINE, Mme Léa MARCHAND\n";
+        assert_eq!(fam(&read(t).present), ["LEMOINE", "MARCHAND"]);
+    }
+
+    #[test]
     fn no_block_no_result() {
         assert!(find_attendance("").is_none());
         assert!(find_attendance("Le conseil adopte à l'unanimité.\n").is_none());
@@ -1507,7 +2006,7 @@ mod tests {
     #[test]
     fn attendance_changes() {
         let t = "Arrivée de M. Paul LEMOINE au point 5.\nMme Léa MARCHAND sort de séance.\nM. Noé PIC entre en séance à 19h.\n\
-                 Départ de Monsieur Hugo VERT (procuration à M. Noé PIC).\nM. Yann COLIN quitte la séance.\n";
+                 Départ de Monsieur Hugo VERT (procuration à M. Noé PIC).\nM. Yann COLIN quitte la séance.\nMme Zoé ROUX s'absente et donne pouvoir à M. Noé PIC.\n";
         let v = find_attendance_changes(t);
         let got: Vec<String> = v
             .iter()
@@ -1529,7 +2028,8 @@ mod tests {
                 "-Léa MARCHAND>",
                 "+Noé PIC",
                 "-Hugo VERT>Noé PIC",
-                "-Yann COLIN>"
+                "-Yann COLIN>",
+                "-Zoé ROUX>Noé PIC"
             ]
         );
         assert_eq!(&t[v[0].span.clone()], "Arrivée de M. Paul LEMOINE");

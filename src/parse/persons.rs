@@ -138,9 +138,14 @@ fn is_initials(w: &str) -> bool {
 
 /// Reads one person ("M. Louis ALIOT", "Mme FLACELIERE Françoise",
 /// "Ph. DUBOURG", "Marc Baïetto").
+///
+/// When the text does not open with the name ("Rapporteur : M. X"), the
+/// first person of the text is returned.
 pub fn parse_person(s: &str) -> Option<Person> {
-    let words: Vec<(&str, std::ops::Range<usize>)> = split_words(s);
-    person_from_words(&words, None).map(|(p, _, _)| p)
+    let words: Vec<(&str, Range<usize>)> = split_words(s);
+    person_from_words(&words, None)
+        .map(|(p, _, _)| p)
+        .or_else(|| parse_person_list(s).into_iter().next().map(|p| p.value))
 }
 
 /// Whitespace-separated words of `s` with their byte ranges.
@@ -485,6 +490,8 @@ fn join_cut(words: &mut [(String, Range<usize>)], next: (&str, usize)) -> bool {
 /// True when the words read so far hold a complete name (a capitals word,
 /// or two name words), so a line break after them separates persons.
 fn complete(words: &[(String, std::ops::Range<usize>)]) -> bool {
+    // A name holds a few words: look at the last ones only.
+    let words = &words[words.len().saturating_sub(12)..];
     if !words.is_empty() && words.iter().all(|(w, _)| is_role(w)) {
         return true;
     }
@@ -681,6 +688,10 @@ mod tests {
         assert!(is_office(&office));
         assert!(parse_person("").is_none());
         assert!(parse_person("adjoints").is_none());
+        assert_eq!(
+            parse_person("Rapporteur : Mme Léa MARCHAND").and_then(|p| p.family_name),
+            Some("MARCHAND".into())
+        );
         assert!(parse_person("Néant.").is_none());
         assert!(parse_person_list("NEANT").is_empty());
     }
