@@ -534,7 +534,7 @@ fn find_labels(text: &str, ls: &[Range<usize>]) -> Vec<Label> {
             });
             continue;
         }
-        if PROXY_LINE.is_match(&f.s) {
+        if PROXY_LINE.is_match(&f.s) && !(n > 0 && continues_name(&text[ls[n - 1].clone()], line)) {
             out.push(Label {
                 kind: Kind::Represented,
                 line: n,
@@ -563,6 +563,37 @@ fn find_labels(text: &str, ls: &[Range<usize>]) -> Vec<Label> {
         }
     }
     out
+}
+
+/// True when `line` finishes a name that the previous line left open: the
+/// previous line ends with a given name in mixed case ("… Sandrine") and
+/// this one opens with a family name in capitals ("SUCH, ayant donné …"),
+/// as when PDF text wraps a list.
+fn continues_name(prev: &str, line: &str) -> bool {
+    let prev = prev.trim_end();
+    let Some(last) = prev.split_whitespace().last() else {
+        return false;
+    };
+    // A list left open by a comma or a connector ("… pouvoir à").
+    let lf: String = last.chars().map(fold_char).collect();
+    if prev.ends_with([',', ';']) || matches!(lf.as_str(), "a" | "au" | "par" | "et" | "de") {
+        return true;
+    }
+    // A sentence cut mid-way: the previous line ends, or this one opens,
+    // with a lower-case word ("… ayant" / "donné pouvoir à …").
+    let opens_lower = line.trim_start().chars().next().is_some_and(char::is_lowercase);
+    let ends_lower = last.chars().next().is_some_and(char::is_lowercase) && last.chars().all(char::is_alphabetic);
+    if opens_lower || ends_lower {
+        return true;
+    }
+    let mixed = last.chars().next().is_some_and(char::is_uppercase)
+        && last.chars().skip(1).any(char::is_lowercase)
+        && last.chars().all(|c| c.is_alphabetic() || c == '-')
+        && civility_word(last).is_none();
+    let first = line.trim_start().split([' ', ',']).next().unwrap_or("");
+    let letters: Vec<char> = first.chars().filter(|c| c.is_alphabetic()).collect();
+    let caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && civility_word(first).is_none();
+    mixed && caps
 }
 
 /// The content of a section: from its label to the end of the lines that
@@ -654,7 +685,8 @@ fn section_content(
             }
             continue;
         }
-        if !names_line(line) || closed(&text[start..end]) && !starts_with_civility(line) {
+        let goes_on = label.kind == Kind::Represented && continues_name(&text[ls[n - 1].clone()], line);
+        if !goes_on && (!names_line(line) || closed(&text[start..end]) && !starts_with_civility(line)) {
             break;
         }
         end = ls[n].end;
@@ -1518,6 +1550,33 @@ pub fn find_attendance_changes(text: &str) -> Vec<Spanned<AttendanceChange>> {
     }
     out.sort_by_key(|s| s.span.start);
     out
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::*;
+
+    #[test]
+    fn proxies_wrapped_mid_name() {
+        let t = "REPRESENTES : Paul MARTY, ayant donné pouvoir à Léa ROUX, Agathe\nVIDAL, ayant donné pouvoir à Hugo BRUN, Nina PONS, ayant donné pouvoir à\nRémi FABRE, Jean-Marc\nPUJOL, ayant donné pouvoir à Anne SIMON, Lou BRET, ayant\ndonné pouvoir à Max HUE, Eva NOEL, ayant donné pouvoir\nà Tom GRIS.\n\nABSENTS : M. Yann COLIN.\n";
+        let a = find_attendance(t).unwrap().attendance;
+        let pairs: Vec<(Option<String>, Option<String>)> = a
+            .represented
+            .iter()
+            .map(|r| (r.principal.family_name.clone(), r.proxy.as_ref().and_then(|p| p.family_name.clone())))
+            .collect();
+        assert_eq!(
+            pairs,
+            vec![
+                (Some("MARTY".into()), Some("ROUX".into())),
+                (Some("VIDAL".into()), Some("BRUN".into())),
+                (Some("PONS".into()), Some("FABRE".into())),
+                (Some("PUJOL".into()), Some("SIMON".into())),
+                (Some("BRET".into()), Some("HUE".into())),
+                (Some("NOEL".into()), Some("GRIS".into())),
+            ]
+        );
+    }
 }
 
 #[cfg(test)]
