@@ -860,7 +860,7 @@ fn read_list(content: &str, kind: Kind) -> Read {
             .map_or(content.len(), |n| n.start.max(c.end));
         let after = parse_person_list(&content[c.end..limit]);
         let (proxy, next) = match after.first() {
-            Some(p) if content[c.end..c.end + p.span.start].trim().is_empty() => {
+            Some(p) if content.get(c.end..c.end + p.span.start).is_some_and(|g| g.trim().is_empty()) => {
                 (Some(p.value.clone()), c.end + p.span.end)
             }
             _ => (None, c.end),
@@ -887,8 +887,8 @@ fn read_list(content: &str, kind: Kind) -> Read {
         while i < rest_persons.len() {
             let a = &rest_persons[i];
             if let Some(b) = rest_persons.get(i + 1) {
-                let gap = &rest[a.span.end..b.span.start];
-                let same_line = !rest[a.span.start..b.span.end].contains('\n');
+                let gap = rest.get(a.span.end..b.span.start).unwrap_or("?");
+                let same_line = rest.get(a.span.start..b.span.end).is_some_and(|s| !s.contains('\n'));
                 if gap.trim().is_empty()
                     && same_line
                     && a.value.title.is_some()

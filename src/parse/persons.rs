@@ -248,7 +248,10 @@ fn person_from_words(
             sentence_end = suffix.contains('.');
             w = core;
         }
-        let end = w_start + w.len();
+        // From the source range, not the word's length: a word joined over
+        // a line-end hyphen is shorter than the bytes it covers.
+        let cut = words[i].0.len().saturating_sub(lead + w.len());
+        let end = r.end.saturating_sub(cut).max(w_start);
         if w.is_empty() {
             i += 1;
             continue;
