@@ -127,6 +127,8 @@ struct Document<'a> {
     meta: &'a SourceMeta,
     header: parse::header::SessionHeader,
     attendance: Option<parse::attendance::AttendanceMatch>,
+    /// Counts stated without any list of names.
+    stated: Stated,
     items: Vec<parse::segment::Item>,
 }
 
@@ -138,6 +140,7 @@ impl<'a> Document<'a> {
             meta,
             header: parse::header::parse_session_header(text),
             attendance: parse::attendance::find_attendance(text),
+            stated: parse::attendance::find_stated_counts(text),
             items: parse::segment::segment(text),
         }
     }
@@ -181,6 +184,8 @@ impl<'a> Document<'a> {
         if let Some(a) = &self.attendance {
             r.attendance = a.attendance.clone();
             r.attendance.line = Some(self.line(a.span.start));
+        } else {
+            r.attendance.stated = self.stated;
         }
         let body = &text[item.span.clone()];
         let vote = parse::vote::find_vote(body).map(|v| v.shifted(item.span.start));

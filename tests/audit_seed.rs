@@ -186,7 +186,7 @@ fn variant_failures_are_the_expected_rules() {
 
 /// End to end: extraction of each variant, then the audit.
 #[test]
-#[ignore = "needs extraction"]
+
 fn extracted_variants_fail_at_their_changed_line() {
     for (name, line) in variants() {
         let path = format!("seed-{name}.txt");
@@ -203,7 +203,7 @@ fn extracted_variants_fail_at_their_changed_line() {
 
 /// End to end: the clean seed, extracted, fails nothing.
 #[test]
-#[ignore = "needs extraction"]
+
 fn extracted_seed_has_no_failing_check() {
     let bytes = std::fs::read(fixture("seed.txt")).expect("fixture");
     let registre::batch::Output::Records(rs) = registre::batch::process_bytes("seed.txt", &bytes) else { panic!() };

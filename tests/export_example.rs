@@ -40,7 +40,7 @@ fn example_writes_scdl() {
 }
 
 #[test]
-#[ignore = "needs extraction"]
+
 fn example_extracts_the_stated_facts() {
     let mut out = Vec::new();
     example::run(example::TEXT, false, &mut out).unwrap();

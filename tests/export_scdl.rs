@@ -312,7 +312,7 @@ fn cli_flat_csv_has_one_row_per_record_and_error_rows() {
 }
 
 #[test]
-#[ignore = "needs extraction"]
+
 fn cli_scdl_seed_row() {
     let Some(shared) = shared() else {
         eprintln!("skipped: ../shared absent");

@@ -14,9 +14,8 @@ pub fn sink<'a, W: Write + 'a>(format: OutputFormat, pretty: bool, out: W) -> Bo
         OutputFormat::Jsonl => export::sink(export::Format::JsonLines, out),
         OutputFormat::Pretty => export::sink(export::Format::Pretty, out),
         OutputFormat::Csv => export::sink(export::Format::Csv, out),
-        // The legal council size (VOTE_EFFECTIF fallback) plugs in here
-        // with `.council_size(f)` once the reference table provides it.
-        OutputFormat::Scdl => Box::new(Scdl::new(out)),
+        // VOTE_EFFECTIF falls back on the legal council size.
+        OutputFormat::Scdl => Box::new(Scdl::new(out).council_size(registre::reference::council_size_of)),
     }
 }
 

@@ -1117,6 +1117,18 @@ fn read_block(
     })
 }
 
+/// The counts stated at the opening of a document that lists no names
+/// ("Conseillers en exercice : 15 - Présents : 12 - Votants : 14"): read
+/// over its first lines, as far as a list would reach.
+pub fn find_stated_counts(text: &str) -> Stated {
+    let ls = lines(text);
+    let mut end = text.len().min(3000);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    find_counts(text, &ls, end)
+}
+
 /// A status written after a name in a table row ("DUPONT Jean Présent",
 /// "| Mme Anne MARTIN | Absente excusée | Pouvoir à M. DUPONT |").
 static STATUS: LazyLock<Regex> = LazyLock::new(|| {
@@ -1555,6 +1567,12 @@ pub fn find_attendance_changes(text: &str) -> Vec<Spanned<AttendanceChange>> {
 #[cfg(test)]
 mod wrap_tests {
     use super::*;
+
+    #[test]
+    fn counts_without_lists() {
+        let st = find_stated_counts("COMMUNE DE X\nConseillers en exercice : 15 - Présents : 12 - Représentés : 2 - Votants : 14\n\nDÉLIBÉRATION N° 1\n");
+        assert_eq!((st.in_office, st.present, st.represented, st.voting), (Some(15), Some(12), Some(2), Some(14)));
+    }
 
     #[test]
     fn proxies_wrapped_mid_name() {

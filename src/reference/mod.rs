@@ -246,6 +246,13 @@ pub fn find_epci(name: &str) -> Option<Epci> {
     }
 }
 
+/// Legal council size of the commune a record was identified as (its
+/// `body.insee`), from the table's population; `None` for other bodies.
+pub fn council_size_of(r: &crate::model::Deliberation) -> Option<u32> {
+    let c = commune_by_insee(r.body.insee.as_deref()?)?;
+    Some(legal_council_size(c.population?))
+}
+
 /// Legal council size (effectif légal) for a population, CGCT L2121-2 as in
 /// force since March 2014.
 pub fn legal_council_size(population: u32) -> u32 {
