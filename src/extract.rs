@@ -129,6 +129,8 @@ struct Document<'a> {
     attendance: Option<parse::attendance::AttendanceMatch>,
     /// Counts stated without any list of names.
     stated: Stated,
+    /// Arrivals and departures during the session, in text order.
+    changes: Vec<parse::Spanned<parse::attendance::AttendanceChange>>,
     items: Vec<parse::segment::Item>,
 }
 
@@ -141,6 +143,7 @@ impl<'a> Document<'a> {
             header: parse::header::parse_session_header(text),
             attendance: parse::attendance::find_attendance(text),
             stated: parse::attendance::find_stated_counts(text),
+            changes: parse::attendance::find_attendance_changes(text),
             items: parse::segment::segment(text),
         }
     }
@@ -187,6 +190,7 @@ impl<'a> Document<'a> {
         } else {
             r.attendance.stated = self.stated;
         }
+        self.apply_changes(item, &h.chair, &mut r);
         let body = &text[item.span.clone()];
         let vote = parse::vote::find_vote(body).map(|v| v.shifted(item.span.start));
         let title = item.title.clone().or_else(|| self.fallback_title(item));
@@ -205,10 +209,57 @@ impl<'a> Document<'a> {
         if r.act.kind == ActKind::Noted {
             r.vote.outcome = None;
         }
+        if r.act.kind == ActKind::Election {
+            r.election = parse::election::find_election(body).map(|e| e.value);
+        }
         let fr = self.facts_range(i, item);
         self.facts(&text[fr.clone()], fr.start, &mut r);
         r.body.siret = self.body_siret(&r);
         r
+    }
+
+    /// Applies the arrivals and departures written before an item starts
+    /// (after the opening attendance) to that item's attendance, with a
+    /// warning for each. A change written inside an item counts from the
+    /// next one: its place relative to the vote is not certain.
+    fn apply_changes(&self, item: &parse::segment::Item, chair: &Option<parse::Spanned<Person>>, r: &mut Deliberation) {
+        use parse::attendance::{AttendanceChange, same};
+        let opening_end = self.attendance.as_ref().map(|a| a.span.end).unwrap_or(0);
+        let resolve = |p: &Person| -> Person {
+            match chair {
+                Some(c) if parse::persons::is_office(p) => c.value.clone(),
+                _ => p.clone(),
+            }
+        };
+        for ch in self.changes.iter().filter(|c| c.span.start >= opening_end && c.span.end <= item.span.start) {
+            let a = &mut r.attendance;
+            let line = self.line(ch.span.start);
+            match &ch.value {
+                AttendanceChange::Arrival(p) => {
+                    let p = resolve(p);
+                    let known = a.absent.iter().chain(&a.excused).find(|q| same(q, &p)).cloned()
+                        .or_else(|| a.represented.iter().find(|x| same(&x.principal, &p)).map(|x| x.principal.clone()));
+                    a.absent.retain(|q| !same(q, &p));
+                    a.excused.retain(|q| !same(q, &p));
+                    a.represented.retain(|x| !same(&x.principal, &p));
+                    if !a.present.iter().any(|q| same(q, &p)) {
+                        a.present.push(known.unwrap_or_else(|| p.clone()));
+                    }
+                    r.warnings.push(Warning { kind: "attendance_change".into(), message: format!("{} arrived before this item", p.full_name()), line: Some(line) });
+                }
+                AttendanceChange::Departure { person, proxy } => {
+                    let p = resolve(person);
+                    let known = a.present.iter().find(|q| same(q, &p)).cloned();
+                    a.present.retain(|q| !same(q, &p));
+                    let principal = known.unwrap_or_else(|| p.clone());
+                    match proxy {
+                        Some(h) => a.represented.push(Represented { principal, proxy: Some(resolve(h)) }),
+                        None => a.absent.push(principal),
+                    }
+                    r.warnings.push(Warning { kind: "attendance_change".into(), message: format!("{} left before this item", p.full_name()), line: Some(line) });
+                }
+            }
+        }
     }
 
     /// A title for an item whose heading has none: the text after

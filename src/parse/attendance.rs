@@ -948,7 +948,9 @@ fn read_secretary(content: &str, sentence: bool) -> Option<Person> {
 /// Same person, comparing folded names: equal family names with
 /// compatible given names (one missing, equal, or an initial), or equal
 /// given names when neither has a family name.
-fn same(a: &Person, b: &Person) -> bool {
+/// True when two persons are the same member (case, accents and
+/// punctuation aside; an initial matches its given name).
+pub fn same(a: &Person, b: &Person) -> bool {
     let k = |s: Option<&str>| {
         s.map(|s| {
             s.chars()

@@ -5,6 +5,7 @@
 pub mod amounts;
 pub mod attendance;
 pub mod dates;
+pub mod election;
 pub mod header;
 pub mod identifiers;
 pub mod numbers;
