@@ -156,7 +156,11 @@ fn title_range(text: &str, lines: &[Line], line: usize, start: usize) -> Range<u
             .iter()
             .any(|p| f.trim_start().starts_with(p));
         let prev = text[lines[k - 1].range.clone()].trim_end();
-        let cont = if upper {
+        // A heading that ends on a colon or a dash goes on with the next line.
+        let open = prev.ends_with([':', '-', '–', '—']) && taken == 0;
+        let cont = if open {
+            !ACT_HEADING.is_match(f) && !AGENDA_HEADING.is_match(f)
+        } else if upper {
             is_caps(t) && !ACT_HEADING.is_match(f) && !AGENDA_HEADING.is_match(f)
         } else {
             t.chars().next().is_some_and(|c| c.is_lowercase()) && !prev.ends_with(['.', ':', ';'])
@@ -403,6 +407,13 @@ mod tests {
         assert_eq!(items[0].number.as_deref(), Some("2021-010"));
         assert_eq!(items[0].title.as_ref().unwrap().value, "Budget primitif");
         assert_eq!(items[1].number.as_deref(), Some("2021-011"));
+    }
+
+    #[test]
+    fn heading_ending_on_a_colon_goes_on() {
+        let t = "2021-007 CONSEIL D'ECOLE :\nDésignation d'un délégué\nLe maire propose.\nLe Conseil Municipal à l'unanimité désigne M. Paul ROY.\n2021-008 TARIFS\nAdopté à l'unanimité.\n";
+        let items = segment(t);
+        assert_eq!(items[0].title.as_ref().unwrap().value, "CONSEIL D'ECOLE : Désignation d'un délégué");
     }
 
     #[test]
