@@ -87,6 +87,8 @@ fn clean_line(line: &str, out: &mut String) {
             '\u{FB04}' => "ffl",
             '\u{FB05}' | '\u{FB06}' => "st",
             '\u{2026}' => "...",
+            // Private-use glyphs (symbol-font bullets and arrows in PDF text).
+            '\u{E000}'..='\u{F8FF}' => "•",
             c if c.is_control() => " ",
             _ => {
                 if pending_space && out.len() > start {

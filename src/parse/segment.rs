@@ -49,7 +49,7 @@ pub struct Item {
 
 static ACT_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x)^[\s\-_=*.\#>]*
+        r"(?x)^[^a-z0-9]*
         (?:[0-9]{1,2}\s*[-–—.)]\s*)?                          # agenda number before the act number
         (?:(?:deliberation|delib\.?|acte|decision)\s*)?
         (?P<label>n\s?[°o]\.?\s*|no\.?\s+|n°)?
@@ -64,7 +64,7 @@ static ACT_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 
 static AGENDA_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x)^[\s\-_=*\#>]*
+        r"(?x)^[^a-z0-9(«]*
         (?:(?:question|point|affaire|dossier|rapport)\s*(?:n\s?[°o]\.?\s*)?)?
         (?P<n>[0-9]{1,2}|[ivx]{1,5})\s*(?:[.)°]|\s?[-–—])\s*
         (?P<title>[a-z(«].{2,})$",
