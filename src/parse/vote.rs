@@ -80,7 +80,7 @@ static TALLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?xm)
         {pre}(?P<n1>{n})\s+(?:voix\s+)?[\x22\x{{ab}}]?\s*(?P<k1>pour|contre|abstentions?|bulletins?\ blancs?|blancs?|nuls?)(?-u:\b)
-        | (?-u:\b)(?P<k2>pour|contre|abstentions?|votants?|blancs?|nuls?)\s*[:=]?\s*(?P<n2>[0-9]{{1,3}})(?-u:\b)(?:\s+(?:voix|votes?))?
+        | (?-u:\b)(?P<k2>pour|contre|abstentions?|votants?|blancs?|nuls?)[\ \t]*[:=]?[\ \t]*(?P<n2>[0-9]{{1,3}})(?-u:\b)(?:\s+(?:voix|votes?))?
         | ^[\s\-]*pour\ [^:\n]{{1,80}}:\s*(?P<n3>{n})\s+votes?
         ",
         n = num_re(),
@@ -143,7 +143,14 @@ impl Lines {
         if start < text.len() {
             ranges.push(start..text.len());
         }
-        let folded = ranges.iter().map(|r| fold(&text[r.clone()])).collect();
+        // "ABSTENTION(S)", "élu(e)": plural and gender marks folded in.
+        let folded = ranges
+            .iter()
+            .map(|r| {
+                let f = fold(&text[r.clone()]);
+                if f.contains('(') { f.replace("(s)", "s").replace("(e)", "e").replace("(es)", "es") } else { f }
+            })
+            .collect();
         Lines { ranges, folded }
     }
 
@@ -156,9 +163,20 @@ static HEADING_LIKE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:[0-9]{1,2}|[ivx]{1,4})\s*[).°\-]\s*[a-z]").expect("heading-like regex")
 });
 
+/// The header row of a vote table ("Votants | Pour | Contre | Abstention").
+static TABLE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s|;\t]*(?:(?:votants?|pour|contre|abstentions?|exprimes|suffrages exprimes|blancs?|nuls?|npp?v)[\s|;\t]*){2,}$").expect("table header regex")
+});
+
+/// A row of figures under a vote table header.
+static TABLE_ROW: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\s|;\t]*(?:[0-9]{1,3}[\s|;\t]*){2,}$").expect("table row regex"));
+
 fn cue(line: &str) -> Option<Cue> {
     if line.trim().is_empty() || HEADING_LIKE.is_match(line) {
         return None;
+    }
+    if TABLE_HEADER.is_match(line) {
+        return Some(Cue::Strong);
     }
     if STRONG.is_match(line) {
         Some(Cue::Strong)
@@ -256,6 +274,15 @@ pub fn find_vote_statements(text: &str) -> Vec<Spanned<Vote>> {
                 // The first half of a statement that runs over two lines.
                 cues[i] = Some(if cues[k] == Some(Cue::Strong) { Cue::Weak } else { Cue::Strong });
                 cues[k] = cues[k].or(Some(Cue::Weak));
+            }
+        }
+    }
+    for i in 0..n {
+        if TABLE_HEADER.is_match(lines.line(i)) {
+            if let Some(k) = (i + 1..n.min(i + 3)).find(|&k| !lines.line(k).trim().is_empty()) {
+                if TABLE_ROW.is_match(lines.line(k)) {
+                    cues[k] = Some(Cue::Weak);
+                }
             }
         }
     }
@@ -373,6 +400,31 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
         };
         if slot.is_none() {
             *slot = Some(count);
+        }
+    }
+    // A vote table: a header row of labels over a row of figures.
+    let rows: Vec<&str> = folded_lines.lines().collect();
+    for w in rows.windows(2) {
+        if TABLE_HEADER.is_match(w[0]) && TABLE_ROW.is_match(w[1]) {
+            let labels: Vec<&str> = w[0].split(['|', ';', '\t']).flat_map(|c| c.split("  ")).map(str::trim).filter(|c| !c.is_empty()).collect();
+            let labels: Vec<&str> = if labels.len() == 1 { w[0].split_whitespace().collect() } else { labels };
+            let values: Vec<u32> = w[1].split(|c: char| !c.is_ascii_digit()).filter_map(|v| v.parse().ok()).collect();
+            if labels.len() == values.len() {
+                for (l, v) in labels.iter().zip(values) {
+                    let slot = if l.starts_with("pour") {
+                        &mut for_
+                    } else if l.starts_with("contre") {
+                        &mut against
+                    } else if l.starts_with("abstention") {
+                        &mut abstain
+                    } else if l.starts_with("votant") {
+                        &mut voting
+                    } else {
+                        continue;
+                    };
+                    slot.get_or_insert(v);
+                }
+            }
         }
     }
     let _ = voting;
@@ -621,6 +673,14 @@ mod tests {
         let v = vote("Madame le maire rappelle que les présidents d'associations ne prennent pas part au vote.\nVote : Pour à l'unanimité");
         assert_eq!(v.not_voting, Some(0));
         assert!(v.unanimous);
+    }
+
+    #[test]
+    fn vote_table_and_plural_marks() {
+        let v = vote("Votants | Pour | Contre | Abstention\n27 | 25 | 2 | 0\n");
+        assert_eq!((v.for_, v.against, v.abstain), (Some(25), Some(2), Some(0)));
+        let v = vote("POUR : 25 CONTRE : 2 ABSTENTION(S) : 1");
+        assert_eq!((v.for_, v.against, v.abstain), (Some(25), Some(2), Some(1)));
     }
 
     #[test]
