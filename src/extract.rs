@@ -153,9 +153,12 @@ impl<'a> Document<'a> {
     }
 
     /// The text range whose amounts and identifiers belong to item `i`:
-    /// the first item also takes what precedes it.
+    /// from its start to the next item's (the text between two items goes
+    /// with the first); the first item also takes what precedes it.
     fn facts_range(&self, i: usize, item: &parse::segment::Item) -> Range<usize> {
-        if i == 0 { 0..item.span.end } else { item.span.clone() }
+        let start = if i == 0 { 0 } else { item.span.start };
+        let end = self.items.get(i + 1).map(|n| n.span.start).unwrap_or(self.norm.text.len()).max(item.span.end);
+        start..end.max(start)
     }
 
     fn record(&self, i: usize, item: &parse::segment::Item) -> Deliberation {

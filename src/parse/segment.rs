@@ -66,7 +66,7 @@ static AGENDA_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^[^a-z0-9(«]*
         (?:(?:question|point|affaire|dossier|rapport)\s*(?:n\s?[°o]\.?\s*)?)?
-        (?P<n>[0-9]{1,2}|[ivx]{1,5})\s*(?:[.)°]|\s?[-–—])\s*
+        (?P<n>[0-9]{1,2}|[ivx]{1,5})\s*(?:[.)°:]|\s?[-–—])\s*
         (?P<title>[a-z(«].{2,})$",
     )
     .expect("agenda heading regex")
@@ -317,16 +317,21 @@ pub fn segment(text: &str) -> Vec<Item> {
         if in_act(st.span.start) {
             continue;
         }
-        let region = prev_end..st.span.end;
-        let from_line = line_at(region.start);
+        let from_line = line_at(prev_end);
         let to_line = line_at(st.span.start);
-        let title = agenda
+        // The item starts at the last heading before its statement, or
+        // right after the previous statement when there is none (parts of
+        // one agenda item voted one after the other).
+        let own = agenda
             .iter()
             .rev()
-            .find(|h| h.line >= from_line && h.line <= to_line && lines[h.line].range.start < st.span.start)
+            .find(|h| h.line >= from_line && h.line <= to_line && lines[h.line].range.start < st.span.start && lines[h.line].range.start >= prev_end);
+        let start = own.map(|h| lines[h.line].range.start).unwrap_or(prev_end);
+        let title = own
             .or_else(|| agenda.iter().rev().find(|h| h.line < from_line))
             .and_then(|h| h.title.as_ref().and_then(|r| title_text(text, r)));
-        vote_items.push(Item { span: region, number: None, title, heading: None, anchor: Anchor::Vote });
+        let heading = own.map(|h| h.range.clone());
+        vote_items.push(Item { span: start..st.span.end, number: None, title, heading, anchor: Anchor::Vote });
         prev_end = st.span.end;
     }
     // Agenda items without any vote statement become items of their own
@@ -339,7 +344,7 @@ pub fn segment(text: &str) -> Vec<Item> {
         let next = agenda.get(k + 1).map(|n| n.line).unwrap_or(lines.len());
         let has_vote = stmt_lines.iter().any(|&l| l >= h.line && l < next);
         let head_end_line = line_at(h.range.end);
-        if has_vote || body_lines(&lines, head_end_line + 1, next) < 3 {
+        if has_vote || body_lines(&lines, head_end_line + 1, next) < 1 {
             continue;
         }
         let end = lines.get(next).map(|l| l.range.start).unwrap_or(text.len());

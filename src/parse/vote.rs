@@ -160,7 +160,7 @@ impl Lines {
 }
 
 static HEADING_LIKE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[0-9]{1,2}|[ivx]{1,4})\s*[).°\-]\s*[a-z]").expect("heading-like regex")
+    Regex::new(r"^[^a-z0-9]*(?:(?:[0-9]{1,2}|[ivx]{1,4})\s*[).°\-:]\s*[a-z]|(?:question|point|affaire|dossier)\s*(?:n\s?[°o]\.?\s*)?[0-9]{1,3}(?:[^0-9]|$))").expect("heading-like regex")
 });
 
 /// The header row of a vote table ("Votants | Pour | Contre | Abstention").
@@ -323,8 +323,9 @@ pub fn find_vote_statements(text: &str) -> Vec<Spanned<Vote>> {
             let prev_text = join_lines(&lines, *last);
             let this_text = join_lines(&lines, g);
             let prev_has_figures = TALLY.is_match(&prev_text);
-            let this_is_tally = (g.0..=g.1).all(|k| lines.line(k).trim().is_empty() || tally_only(lines.line(k)) || WEAK.is_match(lines.line(k)));
-            if gap <= 5 && !prev_has_figures && this_is_tally && TALLY.is_match(&this_text) {
+            let this_is_tally = (g.0..=g.1).all(|k| lines.line(k).trim().is_empty() || tally_only(lines.line(k)));
+            let heading_between = (last.1 + 1..g.0).any(|k| HEADING_LIKE.is_match(lines.line(k)));
+            if gap <= 5 && !prev_has_figures && this_is_tally && !heading_between && TALLY.is_match(&this_text) {
                 last.1 = g.1;
                 continue;
             }
