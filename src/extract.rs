@@ -112,6 +112,10 @@ static ELECTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(||
         .expect("election regex")
 });
 
+static OBJECT_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?m)^[^a-z0-9\n]*objet\s*:\s*").expect("object label regex")
+});
+
 static ELECTED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"(?-u:\b)(?:elit|est elue?|sont elus|proclame elue?|designe comme|bulletins? (?:blancs?|nuls?)|candidats?)(?-u:\b)").expect("elected regex")
 });
@@ -196,7 +200,13 @@ impl<'a> Document<'a> {
         self.apply_changes(item, &h.chair, &mut r);
         let body = &text[item.span.clone()];
         let vote = parse::vote::find_vote(body).map(|v| v.shifted(item.span.start));
-        let title = item.title.clone().or_else(|| self.fallback_title(item));
+        // An act heading's title first, then "Objet :", then the agenda
+        // heading, then the paragraph after the attendance.
+        let title = match item.anchor {
+            parse::segment::Anchor::Act => item.title.clone().or_else(|| self.object_title(item)),
+            _ => self.object_title(item).or_else(|| item.title.clone()),
+        }
+        .or_else(|| self.fallback_title(item));
         let rapporteur = parse::header::find_rapporteur(body).map(|p| p.value);
         r.act = Act {
             kind: kind_of(body, title.as_ref().map(|t| t.value.as_str()), vote.as_ref().map(|v| &v.value), item.anchor),
@@ -218,6 +228,11 @@ impl<'a> Document<'a> {
         let fr = self.facts_range(i, item);
         self.facts(&text[fr.clone()], fr.start, &mut r);
         r.body.siret = self.body_siret(&r);
+        // A single act without a number of its own: the number it was sent
+        // under (the @ctes id's internal number) is the body's own.
+        if r.act.number.is_none() && self.items.len() == 1 {
+            r.act.number = r.transmission.actes.as_ref().map(|a| a.internal_id.clone());
+        }
         r
     }
 
@@ -265,21 +280,24 @@ impl<'a> Document<'a> {
         }
     }
 
-    /// A title for an item whose heading has none: the text after
-    /// "Objet :", else the first paragraph after the attendance block.
-    fn fallback_title(&self, item: &parse::segment::Item) -> Option<parse::Spanned<String>> {
+    /// The object an item states: the text after "Objet :".
+    fn object_title(&self, item: &parse::segment::Item) -> Option<parse::Spanned<String>> {
         let text = self.norm.text.as_str();
         let span = item.span.clone();
         let body = &text[span.clone()];
         let folded = crate::normalize::Folded::new(body);
-        if let Some(i) = folded.text.find("objet :").or_else(|| folded.text.find("objet:")) {
-            let start = folded.orig(i) + body[folded.orig(i)..].find(':').map(|k| k + 1).unwrap_or(0);
-            let end = body[start..].find('\n').map(|k| start + k).unwrap_or(body.len());
-            let t = body[start..end].trim();
-            if !t.is_empty() {
-                return Some(parse::Spanned::new(t.to_string(), span.start + start..span.start + end));
-            }
-        }
+        let i = OBJECT_LABEL.find(&folded.text)?.end();
+        let start = folded.orig(i);
+        let end = body[start..].find('\n').map(|k| start + k).unwrap_or(body.len());
+        let t = body[start..end].trim();
+        (!t.is_empty()).then(|| parse::Spanned::new(t.to_string(), span.start + start..span.start + end))
+    }
+
+    /// A title for an item that states none: the first paragraph after the
+    /// attendance block.
+    fn fallback_title(&self, item: &parse::segment::Item) -> Option<parse::Spanned<String>> {
+        let text = self.norm.text.as_str();
+        let span = item.span.clone();
         // First paragraph after the attendance block (an extract).
         let after = self.attendance.as_ref().map(|a| a.span.end).filter(|&e| e >= span.start && e < span.end)?;
         let rest = &text[after..span.end];
@@ -357,7 +375,18 @@ impl<'a> Document<'a> {
         }
         let t = parse::dates::find_transmission(text);
         r.transmission.received_on = t.received_on.map(|d| d.value);
-        r.transmission.posted_on = t.posted_on.map(|d| d.value);
+        // A posting date above the session's opening is the convocation's
+        // ("Date d'affichage" beside the convocation date), not the act's.
+        let opening = r.attendance.line.or(r.session.line).unwrap_or(0);
+        r.transmission.posted_on = match t.posted_on {
+            Some(d) if self.line(d.span.start + base) <= opening => {
+                // Look again below the opening.
+                let from = self.norm.line_range(opening + 1).start.saturating_sub(base).min(text.len());
+                let from = (from..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
+                parse::dates::find_transmission(&text[from..]).posted_on.map(|d| d.value)
+            }
+            d => d.map(|d| d.value),
+        };
         for id in parse::identifiers::find_identifiers(text) {
             let line = self.line(id.span.start + base);
             if id.kind == IdentifierKind::Actes && r.transmission.actes_id.is_none() {

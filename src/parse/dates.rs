@@ -502,7 +502,7 @@ static RECEIVED_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 static POSTED_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:affich[ée]e?s?(?: en mairie)?(?: le| du)?|publi[ée]e?s?(?: sur le site[^\n:]{0,40})?(?: le| du)?|mise? en ligne(?: le)?|date (?:de |d')(?:l')?(?:affichage|publication|mise en ligne))",
+        r"(?i)(?-u:\b)(?:affich[ée]e?s?(?: en mairie)?(?: le| du)?|publi[ée]e?s?(?: sur le site[^\n:]{0,40})?(?: le| du)?|mise? en ligne(?: le)?|date (?:de |d')(?:l')?(?:affichage|publication|mise en ligne)|(?:affichage|publication)(?: en mairie| sur le site[^\n:]{0,40})?(?: le| du)?)",
     )
     .expect("posted regex")
 });
@@ -691,6 +691,8 @@ mod tests {
 
         let m = find_transmission("Accusé de réception en préfecture\n044-214400400-\nDate de réception préfecture :\n");
         assert_eq!(m, TransmissionMatch::default());
+        let m = find_transmission("Réception en préfecture : 18/11/2016\nPublication : 19/11/2016\n");
+        assert_eq!(m.posted_on.map(|d| d.value), Date::new(2016, 11, 19));
         let m = find_transmission("aucun contenu ne soit publié dans l'ENT le cas échéant");
         assert_eq!(m.posted_on, None);
     }

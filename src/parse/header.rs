@@ -151,11 +151,19 @@ fn body(head: &str, f: &Folded) -> (Option<Spanned<String>>, Option<BodyKind>) {
     let ft = f.text.as_str();
     // Prefer "conseil municipal de la Ville de X", then a title line
     // "VILLE DE X", then "conseil municipal de X".
-    let found = BODY.captures(ft).map(|c| {
-        let whole = c.get(0).map(|m| m.range()).unwrap_or(0..0);
-        let name_end = c.name("name").map(|m| m.end()).unwrap_or(whole.end);
-        (whole.start..name_end, c["kind"].to_string())
-    });
+    // A département or a région named in the heading is often only the
+    // place ("DEPARTEMENT DU LOT / COMMUNE DE X"): a commune or an EPCI
+    // named too is the body.
+    let all: Vec<(std::ops::Range<usize>, String)> = BODY
+        .captures_iter(ft)
+        .map(|c| {
+            let whole = c.get(0).map(|m| m.range()).unwrap_or(0..0);
+            let name_end = c.name("name").map(|m| m.end()).unwrap_or(whole.end);
+            (whole.start..name_end, c["kind"].to_string())
+        })
+        .collect();
+    let local = |k: &str| !(k == "departement" || k == "region");
+    let found = all.iter().find(|(_, k)| local(k)).or_else(|| all.first()).cloned();
     if let Some((r, kind)) = found {
         let r = f.orig_range(r);
         let name = tidy_name(&head[r.clone()]);
@@ -257,6 +265,13 @@ mod tests {
         let h = parse_session_header("SEANCE DU 6 NOVEMBRE 2014\nConvocation a été adressée le 22 octobre 2014\n");
         assert_eq!(h.date.unwrap().value, Date::new(2014, 11, 6).unwrap());
         assert_eq!(h.convened_on.unwrap().value, Date::new(2014, 10, 22).unwrap());
+    }
+
+    #[test]
+    fn commune_named_after_its_departement() {
+        let h = parse_session_header("DEPARTEMENT DU CANTAL\nCOMMUNE DE SAINT-ROCH\nSéance du 3 mai 2021\nle conseil municipal s'est réuni.\n");
+        assert_eq!(h.body_name.unwrap().value, "COMMUNE DE SAINT-ROCH");
+        assert_eq!(h.body_kind, Some(BodyKind::Commune));
     }
 
     #[test]
