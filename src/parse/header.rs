@@ -68,8 +68,13 @@ static PLACE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("place regex")
 });
 
+/// A labelled place line ("Lieu : Salle polyvalente", "Lieu de la séance : …").
+static PLACE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[\ \t*\-]*lieu(?:\ de\ (?:la\ )?(?:seance|reunion))?\s*:\s*(?P<place>[^\n]{3,80}?)\s*$").expect("place label regex")
+});
+
 static CHAIR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?x)(?:sous\ la\ presidence\ de|presidence\s*:|preside(?:e)?\ par)\s*(?P<who>[^,.;\n]{3,80}?(?:\.[^,.;\n]{2,60}?)?)\s*(?:,|;|\.\s|\.$|\n|$|\ maire|\ president)")
+    Regex::new(r"(?x)(?:sous\ la\ presidence\ de|presidence\s*:|preside(?:e)?\ par|(?m:^)[\ \t*\#\-]*president(?:e)?(?:\ de\ (?:la\ )?seance)?\s*:)\s*(?P<who>(?:(?:m|mme|mlle|mm|mmes)\.\s*)?[^,.;\n]{3,80}?(?:\.[^,.;\n]{2,60}?)?)\s*(?:,|;|\.\s|\.$|\n|$|\ maire|\ president)")
         .expect("chair regex")
 });
 
@@ -134,8 +139,18 @@ pub fn parse_session_header(text: &str) -> SessionHeader {
         let m = c.name("place")?;
         let p = head[f.orig_range(m.range())].trim();
         let pf = crate::normalize::fold(p);
-        (!pf.starts_with("sous la") && !pf.starts_with("le ") && p.chars().any(|c| c.is_alphabetic())).then(|| p.to_string())
+        // "s'est réuni au nombre prescrit par la loi" is the quorum
+        // formula, not a place.
+        (!pf.starts_with("sous la") && !pf.starts_with("le ") && !pf.starts_with("nombre ") && p.chars().any(|c| c.is_alphabetic()))
+            .then(|| p.to_string())
     });
+    if h.place.is_none() {
+        h.place = PLACE_LABEL.captures(ft).and_then(|c| {
+            let m = c.name("place")?;
+            let p = head[f.orig_range(m.range())].trim().trim_end_matches(['.', ',', ';']).trim_end();
+            p.chars().any(|c| c.is_alphabetic()).then(|| p.to_string())
+        });
+    }
     h.chair = CHAIR.captures(ft).and_then(|c| {
         let m = c.name("who")?;
         let r = f.orig_range(m.range());
@@ -272,6 +287,28 @@ mod tests {
         let chair = h.chair.unwrap().value;
         assert_eq!(chair.title.as_deref(), Some("M."));
         assert_eq!(chair.family_name.as_deref(), Some("LEBRUN"));
+    }
+
+    #[test]
+    fn chair_abbreviated_civility_and_labels() {
+        let h = parse_session_header("s'est réuni le 3 mai 2024, sous la présidence de M. Jean ROCHE, Maire.\n");
+        assert_eq!(h.chair.unwrap().value.family_name.as_deref(), Some("ROCHE"));
+        let h = parse_session_header("Séance du 3 mai 2024\nPrésident de séance : Mme Anne VIDAL, Maire\n");
+        let c = h.chair.unwrap().value;
+        assert_eq!((c.title.as_deref(), c.family_name.as_deref()), (Some("Mme"), Some("VIDAL")));
+        let h = parse_session_header("Séance du 3 mai 2024\nPrésident : M. Luc BRUN\n");
+        assert_eq!(h.chair.unwrap().value.family_name.as_deref(), Some("BRUN"));
+        // Not at a line start: a sentence about a president, not the chair label.
+        let h = parse_session_header("Le rapport du président : M. Luc BRUN\n");
+        assert!(h.chair.is_none());
+    }
+
+    #[test]
+    fn place_label_and_quorum_formula() {
+        let h = parse_session_header("Séance du 3 mai 2024\nLieu : Salle polyvalente de Vernac\n");
+        assert_eq!(h.place.as_deref(), Some("Salle polyvalente de Vernac"));
+        let h = parse_session_header("le Conseil s'est réuni au nombre prescrit par la loi, dans le lieu habituel\n");
+        assert_eq!(h.place, None);
     }
 
     #[test]
