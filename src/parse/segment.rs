@@ -223,18 +223,18 @@ fn act_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
             strong: labelled || c.name("pre").is_some(),
         });
     }
-    // Keep the dominant family of number shapes (and labelled ones).
-    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    // Keep the dominant family of number shapes (and labelled ones). When
+    // several families are equally frequent (decisions "n° 2024-15" and acts
+    // "DE-2024/41" twice each), all of them are kept: choosing one would
+    // depend on nothing in the text.
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for h in &out {
         *counts.entry(h.shape.as_str()).or_default() += 1;
     }
-    let best = counts.iter().max_by_key(|(_, n)| **n).map(|(s, n)| (s.to_string(), *n));
+    let best = counts.values().copied().max().unwrap_or(0);
     let keep: Vec<bool> = out
         .iter()
-        .map(|h| match &best {
-            Some((shape, n)) if *n >= 2 => &h.shape == shape,
-            _ => h.strong,
-        })
+        .map(|h| if best >= 2 { counts.get(h.shape.as_str()) == Some(&best) } else { h.strong })
         .collect();
     out.into_iter().zip(keep).filter(|(_, k)| *k).map(|(h, _)| h).collect()
 }
@@ -394,6 +394,24 @@ fn dedupe(heads: Vec<Heading>, lines: &[Line]) -> Vec<Heading> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn equally_frequent_number_families_are_all_kept() {
+        let t = "CONSEIL MUNICIPAL\n\nDécisions prises par le Maire en vertu de l'article L2122-22 du CGCT\n\
+                 - Décision n° 2024-15 : signature d'un contrat d'entretien des chaudières.\n\
+                 - Décision n° 2024-16 : renonciation au droit de préemption urbain.\nLe Conseil municipal prend acte de ces décisions.\n\
+                 \nDE-2024/41 – Élection d'un délégué\nM. X est élu.\n\nDE-2024/42 – Tarifs de la salle\nAdopté à l'unanimité.\n";
+        let first: Vec<Option<String>> = segment(t).into_iter().map(|i| i.number).collect();
+        // The same answer every time (no hash-order tie-break) ...
+        for _ in 0..20 {
+            let again: Vec<Option<String>> = segment(t).into_iter().map(|i| i.number).collect();
+            assert_eq!(again, first);
+        }
+        // ... and both families are items.
+        assert!(first.contains(&Some("DE-2024/41".into())), "{first:?}");
+        assert!(first.contains(&Some("DE-2024/42".into())), "{first:?}");
+        assert!(first.iter().any(|n| n.as_deref().is_some_and(|n| n.starts_with("2024-1"))), "{first:?}");
+    }
 
     #[test]
     fn act_numbers_make_items() {
