@@ -728,9 +728,11 @@ fn read_list(content: &str, kind: Kind) -> Read {
         while i < rest_persons.len() {
             let a = &rest_persons[i];
             if let Some(b) = rest_persons.get(i + 1) {
-                let gap = &rest[a.span.end..b.span.start];
-                let same_line = !rest[a.span.start..b.span.end].contains('\n');
-                if gap.trim().is_empty()
+                // Spans may touch or be off a char boundary in odd input:
+                // no gap, no pair.
+                let gap = rest.get(a.span.end..b.span.start);
+                let same_line = rest.get(a.span.start..b.span.end).is_some_and(|s| !s.contains('\n'));
+                if gap.is_some_and(|g| g.trim().is_empty())
                     && same_line
                     && a.value.title.is_some()
                     && b.value.title.is_some()
