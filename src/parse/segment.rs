@@ -316,13 +316,17 @@ pub fn segment(text: &str) -> Vec<Item> {
         let region = prev_end..st.span.end;
         let from_line = line_at(region.start);
         let to_line = line_at(st.span.start);
-        let title = agenda
+        let inside = agenda
             .iter()
             .rev()
-            .find(|h| h.line >= from_line && h.line <= to_line && lines[h.line].range.start < st.span.start)
+            .find(|h| h.line >= from_line && h.line <= to_line && lines[h.line].range.start < st.span.start);
+        let title = inside
             .or_else(|| agenda.iter().rev().find(|h| h.line < from_line))
             .and_then(|h| h.title.as_ref().and_then(|r| title_text(text, r)));
-        vote_items.push(Item { span: region, number: None, title, heading: None, anchor: Anchor::Vote });
+        // The item starts at its own heading when it has one ("1. Budget"):
+        // the text between the previous vote and it is not the item's.
+        let heading = inside.map(|h| h.range.clone());
+        vote_items.push(Item { span: region, number: None, title, heading, anchor: Anchor::Vote });
         prev_end = st.span.end;
     }
     // Agenda items without any vote statement become items of their own
@@ -411,6 +415,18 @@ mod tests {
         assert!(first.contains(&Some("DE-2024/41".into())), "{first:?}");
         assert!(first.contains(&Some("DE-2024/42".into())), "{first:?}");
         assert!(first.iter().any(|n| n.as_deref().is_some_and(|n| n.starts_with("2024-1"))), "{first:?}");
+    }
+
+    #[test]
+    fn agenda_items_start_at_their_heading() {
+        let t = "COMMUNE\nPrésents : M. A\n\n1. Budget supplémentaire\nLe Conseil, à l'unanimité, adopte.\n\nM. B quitte la séance.\n\n\
+                 2. Recrutement d'agents\nLe Conseil, à l'unanimité, autorise.\n";
+        let items = segment(t);
+        assert_eq!(items.len(), 2);
+        let head_line = |i: &Item| t[..i.heading.clone().expect("heading").start].matches('\n').count() + 1;
+        assert_eq!(head_line(&items[0]), 4);
+        assert_eq!(head_line(&items[1]), 9);
+        assert_eq!(items[1].title.as_ref().unwrap().value, "Recrutement d'agents");
     }
 
     #[test]
