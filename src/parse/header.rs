@@ -111,6 +111,13 @@ pub fn parse_session_header(text: &str) -> SessionHeader {
     if h.time.is_none() {
         h.time = TIME_AT.captures_iter(ft).find_map(|c| {
             let m = c.name("t")?;
+            // "La séance est levée à 21h15": the closing time, not the opening.
+            let whole = c.get(0)?;
+            let line_start = ft[..whole.start()].rfind('\n').map_or(0, |i| i + 1);
+            let before = &ft[line_start..whole.start()];
+            if ["levee", "cloture", "close", "terminee", "suspendue", "fin de la seance", "fin de seance"].iter().any(|w| before.contains(w)) {
+                return None;
+            }
             parse_time(&head[f.orig(m.start())..]).map(|(t, _)| t)
         });
     }
@@ -309,6 +316,14 @@ mod tests {
         assert_eq!(h.place.as_deref(), Some("Salle polyvalente de Vernac"));
         let h = parse_session_header("le Conseil s'est réuni au nombre prescrit par la loi, dans le lieu habituel\n");
         assert_eq!(h.place, None);
+    }
+
+    #[test]
+    fn closing_time_is_not_the_session_time() {
+        let h = parse_session_header("COMPTE RENDU DU CONSEIL DU 3 FÉVRIER 2020\nPrésents : M. A\nLa séance est levée à 21h15.\n");
+        assert_eq!(h.time, None);
+        let h = parse_session_header("Séance du 3 février 2020 à 20h30\nLa séance est levée à 22h05.\n");
+        assert_eq!(h.time.map(|t| t.to_string()).as_deref(), Some("20:30"));
     }
 
     #[test]
