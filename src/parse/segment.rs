@@ -65,8 +65,12 @@ static ACT_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 static AGENDA_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^[\s\-_=*\#>]*
-        (?:(?:question|point|affaire|dossier|rapport)\s*(?:n\s?[°o]\.?\s*)?)?
-        (?P<n>[0-9]{1,2}|[ivx]{1,5})\s*(?:[.)°]|\s?[-–—])\s*
+        (?:
+          # Question n° 3 : and Point 4 – take a colon too after the word
+          (?:question|point|affaire|dossier|rapport)\s*(?:n\s?[°o]\.?\s*)?
+          (?P<n>[0-9]{1,2}|[ivx]{1,5})\s*(?:[.)°:]|\s?[-–—])
+        | (?P<bare>[0-9]{1,2}|[ivx]{1,5})\s*(?:[.)°]|\s?[-–—])
+        )\s*
         (?P<title>[a-z(«].{2,})$",
     )
     .expect("agenda heading regex")
@@ -427,6 +431,17 @@ mod tests {
         assert_eq!(head_line(&items[0]), 4);
         assert_eq!(head_line(&items[1]), 9);
         assert_eq!(items[1].title.as_ref().unwrap().value, "Recrutement d'agents");
+    }
+
+    #[test]
+    fn question_headings_with_a_colon() {
+        let t = "COMMUNE\nPrésents : M. A\n\nQuestion n° 1 : Approbation du procès-verbal\nLe procès-verbal est approuvé à l'unanimité.\n\n\
+                 Question n° 2 : Acquisition d'une parcelle\nLe Conseil, à l'unanimité, approuve.\n";
+        let items = segment(t);
+        let titles: Vec<&str> = items.iter().filter_map(|i| i.title.as_ref()).map(|t| t.value.as_str()).collect();
+        assert_eq!(titles, ["Approbation du procès-verbal", "Acquisition d'une parcelle"]);
+        // A bare number before a colon is not a heading ("12 : …" in a table).
+        assert!(AGENDA_HEADING.captures("12 : pour la motion").is_none());
     }
 
     #[test]
