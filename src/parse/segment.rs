@@ -56,6 +56,7 @@ static ACT_HEADING: LazyLock<Regex> = LazyLock::new(|| {
         (?P<num>
             (?P<pre>[a-z]{1,4}\s?[-_]?\s?)?(?:19|20)[0-9]{2}(?:\s?[-/._]\s?[0-9]{1,4}){1,3}
           | [0-9]{1,4}\s?/\s?(?:19|20)[0-9]{2}
+          | (?P<short>[0-9]{2}\s?-\s?[0-9]{2,4})               # two-digit year, labelled only
         )
         (?P<after>\s*(?:[-–—:.)]\s*|\s)(?P<title>.*))?$",
     )
@@ -189,6 +190,11 @@ fn act_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
         }
         let Some(c) = ACT_HEADING.captures(f) else { continue };
         let Some(num) = c.name("num") else { continue };
+        // "Délibération n° 22-031": a two-digit year only after both the word
+        // and the number label, else any "12-15" would be an act.
+        if c.name("short").is_some() && !(c.name("label").is_some() && f.trim_start_matches(|ch: char| !ch.is_alphanumeric()).starts_with("deliberation")) {
+            continue;
+        }
         let title_f = c.name("title").map(|m| m.as_str().trim()).unwrap_or("");
         if REFERENCE_TAIL.is_match(title_f) {
             continue;
@@ -442,6 +448,16 @@ mod tests {
         assert_eq!(titles, ["Approbation du procès-verbal", "Acquisition d'une parcelle"]);
         // A bare number before a colon is not a heading ("12 : …" in a table).
         assert!(AGENDA_HEADING.captures("12 : pour la motion").is_none());
+    }
+
+    #[test]
+    fn two_digit_year_numbers_only_when_labelled() {
+        let t = "MAIRIE DE X\n\nDélibération n° 22-031\nObjet : Création d'un sens unique\nLe Conseil, à l'unanimité, adopte.\n";
+        let items = segment(t);
+        assert_eq!(items[0].number.as_deref(), Some("22-031"));
+        // Unlabelled, a "12-15" is not an act number.
+        let t = "MAIRIE DE X\n\n12-15 rue des Écoles\nLe Conseil, à l'unanimité, adopte.\n";
+        assert!(segment(t).iter().all(|i| i.number.is_none()));
     }
 
     #[test]
