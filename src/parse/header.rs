@@ -38,7 +38,7 @@ const HEADER_BYTES: usize = 12_000;
 static BODY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)(?-u:\b)(?P<kind>ville|commune|mairie|communaute\ de\ communes|communaute\ d'agglomeration|communaute\ urbaine|metropole|syndicat(?:\ intercommunal|\ mixte)?|departement|region)
-        \s+(?:de\ la\ |de\ l'|du\ |des\ |de\ |d')\s*(?P<name>[a-z][a-z'\-]*(?:[\ \-](?:sur|sous|les|lès|le|la|de|du|des|en|et|d'|l'|saint|sainte|[a-z][a-z'\-]*)){0,5})",
+        \s+(?:de\ la\ |de\ l'|du\ |des\ |de\ |d')\s*(?P<name>[a-z][a-z'\-]*(?:[\ \-](?:[a-z][a-z'\-]*|d'|l')){0,5})",
     )
     .expect("body regex")
 });
@@ -175,12 +175,15 @@ fn body(head: &str, f: &Folded) -> (Option<Spanned<String>>, Option<BodyKind>) {
     // "VILLE DE X", then "conseil municipal de X".
     let found = BODY.captures(ft).map(|c| {
         let whole = c.get(0).map(|m| m.range()).unwrap_or(0..0);
-        let name_end = c.name("name").map(|m| m.end()).unwrap_or(whole.end);
-        (whole.start..name_end, c["kind"].to_string())
+        let name = c.name("name").map(|m| m.range()).unwrap_or(whole.end..whole.end);
+        // Words of the kind and its connector ("communauté de communes du"):
+        // stop words count only after the first word of the name.
+        let kind_words = ft[whole.start..name.start].split_whitespace().count();
+        (whole.start..name.end, c["kind"].to_string(), kind_words)
     });
-    if let Some((r, kind)) = found {
+    if let Some((r, kind, kind_words)) = found {
         let r = f.orig_range(r);
-        let name = tidy_name(&head[r.clone()]);
+        let name = tidy_name_after(&head[r.clone()], kind_words.max(2));
         let k = if kind.starts_with("communaute") || kind == "metropole" {
             BodyKind::Epci
         } else if kind.starts_with("syndicat") {
@@ -204,11 +207,16 @@ fn body(head: &str, f: &Folded) -> (Option<Spanned<String>>, Option<BodyKind>) {
 
 /// Cuts a body name at the first word that is not part of a place name.
 fn tidy_name(s: &str) -> String {
+    tidy_name_after(s, 2)
+}
+
+/// Cuts a body name at the first stop word after word `skip`.
+fn tidy_name_after(s: &str, skip: usize) -> String {
     let stop = ["regulierement", "legalement", "dument", "s'est", "reuni", "convoque", "en", "a", "au", "sous", "le", "du", "legalement"];
     let mut words: Vec<&str> = Vec::new();
     for (i, w) in s.split_whitespace().enumerate() {
         let wf = crate::normalize::fold(w.trim_end_matches([',', '.', ';', ':']));
-        if i > 2 && stop.contains(&wf.as_str()) {
+        if i > skip && stop.contains(&wf.as_str()) {
             break;
         }
         words.push(w);
@@ -284,6 +292,12 @@ mod tests {
     #[test]
     fn epci_body() {
         let h = parse_session_header("COMMUNAUTE DE COMMUNES DU VAL VERT\nSéance du conseil communautaire\n");
+        assert_eq!(h.body_name.as_ref().unwrap().value, "COMMUNAUTE DE COMMUNES DU VAL VERT");
+        // An elided article inside the name is part of the word ("D'ORSENNE").
+        let h3 = parse_session_header("COMMUNAUTÉ DE COMMUNES DU VAL D'ORSENNE\nSéance du conseil communautaire\n");
+        assert_eq!(h3.body_name.unwrap().value, "COMMUNAUTÉ DE COMMUNES DU VAL D'ORSENNE");
+        let h2 = parse_session_header("Le Conseil municipal de la Ville de Montrevel, dûment convoqué le 3 mai\n");
+        assert_eq!(h2.body_name.unwrap().value, "Ville de Montrevel");
         assert_eq!(h.body_kind, Some(BodyKind::Epci));
         assert_eq!(h.assembly, Some(Assembly::ConseilCommunautaire));
     }
