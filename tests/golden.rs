@@ -5,12 +5,13 @@
 //! records that `registre::batch::process_bytes` must produce for it,
 //! pretty-printed. The fixture is processed under its path relative to the
 //! repository root (`fixtures/minutes/NAME.txt`), so `source.path` is that
-//! path. Normalisation before comparison (both sides):
-//! - `source.sha256` is dropped (it is a hash of the bytes, tested elsewhere,
-//!   and would make every edit of a fixture a two-file change);
-//! - `checks` and `warnings` are dropped: they are the audit's and the
-//!   parsers' commentary, covered by the audit's own tests, while the
-//!   goldens pin what the document states.
+//! path, and `source.sha256` is the SHA-256 of the fixture's bytes (kept, so
+//! that the expected files validate against the JSON Schema, and so that a
+//! checkout that rewrote the bytes — line endings, BOM — fails loudly; a
+//! bless rewrites it). Normalisation before comparison (both sides):
+//! `checks` and `warnings` are dropped: they are the audit's and the
+//! parsers' commentary, covered by the audit's own tests, while the goldens
+//! pin what the document states.
 //!
 //! Expected files hold the values the text states, checked by hand, not
 //! whatever the tool prints. The fixtures the tool does not yet read right
@@ -87,9 +88,6 @@ fn normalise(v: &mut Value) {
             if let Value::Object(o) = r {
                 o.remove("checks");
                 o.remove("warnings");
-                if let Some(Value::Object(s)) = o.get_mut("source") {
-                    s.remove("sha256");
-                }
             }
         }
     }
