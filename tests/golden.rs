@@ -78,7 +78,10 @@ fn run(rel: &str) -> Value {
             normalise(&mut v);
             v
         }
-        Output::Error(e) => panic!("{rel}: error record {}", serde_json::to_string(&e).unwrap_or_default()),
+        Output::Error(e) => panic!(
+            "{rel}: error record {}",
+            serde_json::to_string(&e).unwrap_or_default()
+        ),
     }
 }
 
@@ -168,9 +171,14 @@ fn check_dir(dir: &str) {
             continue;
         }
         let want: Value = match std::fs::read_to_string(&exp_path) {
-            Ok(t) => serde_json::from_str(&t).unwrap_or_else(|e| panic!("{}: {e}", exp_path.display())),
+            Ok(t) => {
+                serde_json::from_str(&t).unwrap_or_else(|e| panic!("{}: {e}", exp_path.display()))
+            }
             Err(e) => {
-                let _ = writeln!(report, "{rel}: no expected file ({e}); run with REGISTRE_BLESS=1 and review");
+                let _ = writeln!(
+                    report,
+                    "{rel}: no expected file ({e}); run with REGISTRE_BLESS=1 and review"
+                );
                 continue;
             }
         };
@@ -179,11 +187,18 @@ fn check_dir(dir: &str) {
         if d.is_empty() {
             passed += 1;
         } else {
-            let _ = writeln!(report, "{rel}{}:\n{d}", if is_gap { " (known gap)" } else { "" });
+            let _ = writeln!(
+                report,
+                "{rel}{}:\n{d}",
+                if is_gap { " (known gap)" } else { "" }
+            );
         }
     }
     eprintln!("golden {dir}: {passed} passed, {skipped} known gaps skipped");
-    assert!(report.is_empty(), "golden differences (expected vs got):\n{report}");
+    assert!(
+        report.is_empty(),
+        "golden differences (expected vs got):\n{report}"
+    );
 }
 
 #[test]
@@ -200,7 +215,10 @@ fn golden_minutes() {
 fn known_gaps_name_existing_fixtures() {
     for g in known_gaps() {
         let p = root().join("fixtures").join(&g);
-        assert!(p.is_file(), "KNOWN_GAPS.md lists {g}, which is not a fixture");
+        assert!(
+            p.is_file(),
+            "KNOWN_GAPS.md lists {g}, which is not a fixture"
+        );
         assert!(expected_path(&p).is_file(), "{g} has no expected file");
     }
 }
@@ -216,7 +234,13 @@ fn diff_reports_each_field() {
     assert!(d.contains("$.d: expected null, key missing"), "{d}");
     assert!(d.contains("$.e: unexpected key"), "{d}");
     let mut s = String::new();
-    diff("$", &serde_json::json!({"a": {"b": 1}}), &serde_json::json!({"a": {"b": 1, "x": 0}}), true, &mut s);
+    diff(
+        "$",
+        &serde_json::json!({"a": {"b": 1}}),
+        &serde_json::json!({"a": {"b": 1, "x": 0}}),
+        true,
+        &mut s,
+    );
     assert!(s.is_empty(), "{s}");
 }
 
@@ -234,7 +258,9 @@ fn seed_record() -> Value {
 }
 
 fn check_seed_against(expected: &Path) {
-    let want: Value = serde_json::from_str(&std::fs::read_to_string(expected).expect("expected seed record")).expect("json");
+    let want: Value =
+        serde_json::from_str(&std::fs::read_to_string(expected).expect("expected seed record"))
+            .expect("json");
     let got = seed_record();
     let mut d = String::new();
     diff("$", &want, &got, true, &mut d);
@@ -256,7 +282,13 @@ fn golden_seed_shared_spec() {
     check_seed_against(&spec);
     // The bundled copies must not drift from the shared originals.
     let seed = root().join("../shared/seed/perpignan-2023-287.txt");
-    if let (Ok(a), Ok(b)) = (std::fs::read(&seed), std::fs::read(root().join("fixtures/perpignan-2023-287.txt"))) {
-        assert!(a == b, "fixtures/perpignan-2023-287.txt differs from the shared seed");
+    if let (Ok(a), Ok(b)) = (
+        std::fs::read(&seed),
+        std::fs::read(root().join("fixtures/perpignan-2023-287.txt")),
+    ) {
+        assert!(
+            a == b,
+            "fixtures/perpignan-2023-287.txt differs from the shared seed"
+        );
     }
 }

@@ -49,7 +49,11 @@ fn floor_boundary(s: &str, at: usize) -> usize {
 
 fn assert_no_panic(name: &str, bytes: &[u8]) {
     if let Output::Error(e) = process_bytes(name, bytes) {
-        assert!(e.error.kind != ErrorKind::Panic, "{name}: extractor panicked: {}", e.error.message);
+        assert!(
+            e.error.kind != ErrorKind::Panic,
+            "{name}: extractor panicked: {}",
+            e.error.message
+        );
     }
 }
 
@@ -167,7 +171,11 @@ fn french_styles_are_what_they_claim() {
 
 #[test]
 fn deeply_nested_parentheses() {
-    let s = format!("Présents : {}M. Jean DUPONT{}\nPour : 3", "(".repeat(100_000), ")".repeat(100_000));
+    let s = format!(
+        "Présents : {}M. Jean DUPONT{}\nPour : 3",
+        "(".repeat(100_000),
+        ")".repeat(100_000)
+    );
     let _ = registre::extract(&s);
     let _ = registre::extract(&"(".repeat(100_000));
 }
@@ -182,7 +190,10 @@ fn one_megabyte_line() {
 
 #[test]
 fn ten_thousand_vote_lines() {
-    let s = format!("CONSEIL MUNICIPAL\nDélibération n° 2024-01\n{}", "Pour : 12\n".repeat(10_000));
+    let s = format!(
+        "CONSEIL MUNICIPAL\nDélibération n° 2024-01\n{}",
+        "Pour : 12\n".repeat(10_000)
+    );
     let rs = registre::extract(&s);
     assert!(!rs.is_empty());
 }
