@@ -167,7 +167,7 @@ static QUORUM: LazyLock<Regex> = LazyLock::new(|| {
 /// A proxy wording inside a list. Group 1 is set for the strong forms.
 static PROXY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:,\s*)?(?:\(\s*)?(?:(?:(?:qui\s+)?(?:ayant|a|ont|avait|avaient)\s+donne|donne|donnent|donnant|a\s+remis|remet)\s+(?:(?:son|sa|un|une|le|leur)\s+)?(?:pouvoir|procuration|delegation|mandat)s?(?:\s+de\s+vote|\s+de\s+voter(?:\s+en\s+son\s+nom)?|\s+pour\s+voter(?:\s+en\s+son\s+nom)?)?|(?:pouvoir|procuration|delegation|mandat)s?(?:\s+de\s+vote)?(?:\s+(?:donnee?|remise?|confiee?))?|represente(?:e|s|es|\(e\))*)\s*:?\s*(?:a|au|pour|en\s+faveur\s+de|par)\s",
+        r"(?:,\s*)?(?:\(\s*)?(?-u:\b)(?:(?:(?:qui\s+)?(?:ayant|a|ont|avait|avaient)\s+donne|donne|donnent|donnant|a\s+remis|remet)\s+(?:(?:son|sa|un|une|le|leur)\s+)?(?:pouvoir|procuration|delegation|mandat)s?(?:\s+de\s+vote|\s+de\s+voter(?:\s+en\s+son\s+nom)?|\s+pour\s+voter(?:\s+en\s+son\s+nom)?)?|(?:pouvoir|procuration|delegation|mandat)s?(?:\s+de\s+vote)?(?:\s+(?:donnee?|remise?|confiee?))?|represente(?:e|s|es|\(e\))*)\s*:?\s*(?:a|au|pour|en\s+faveur\s+de|par)\s",
     )
     .expect("proxy regex")
 });
@@ -887,9 +887,11 @@ fn read_list(content: &str, kind: Kind) -> Read {
         while i < rest_persons.len() {
             let a = &rest_persons[i];
             if let Some(b) = rest_persons.get(i + 1) {
-                let gap = rest.get(a.span.end..b.span.start).unwrap_or("?");
+                // Spans may touch or be off a char boundary in odd input:
+                // no gap, no pair.
+                let gap = rest.get(a.span.end..b.span.start);
                 let same_line = rest.get(a.span.start..b.span.end).is_some_and(|s| !s.contains('\n'));
-                if gap.trim().is_empty()
+                if gap.is_some_and(|g| g.trim().is_empty())
                     && same_line
                     && a.value.title.is_some()
                     && b.value.title.is_some()
@@ -1773,6 +1775,15 @@ mod tests {
             }
         );
         assert_eq!(a.secretary.unwrap().family_name.as_deref(), Some("Vert"));
+    }
+
+    #[test]
+    fn family_name_ending_in_a_before_donne_procuration() {
+        // "a donné" must be a word: the "A" closing "CAYLA" is the name's.
+        let t = "Présents : M. Jean DUPONT\nM. Alain CAYLA donne procuration à M. Jean DUPONT.\n\
+                 Mme Eva LA donne pouvoir à M. Jean DUPONT.\n";
+        let a = read(t);
+        assert_eq!(pairs(&a), pr(&[("CAYLA", "DUPONT"), ("LA", "DUPONT")]));
     }
 
     #[test]

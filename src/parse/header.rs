@@ -38,7 +38,7 @@ const HEADER_BYTES: usize = 12_000;
 static BODY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)(?-u:\b)(?P<kind>ville|commune|mairie|communaute\ de\ communes|communaute\ d'agglomeration|communaute\ urbaine|metropole|syndicat(?:\ intercommunal|\ mixte)?|departement|region)
-        \s+(?:de\ la\ |de\ l'|du\ |des\ |de\ |d')\s*(?P<name>[a-z][a-z'\-]*(?:[\ \-](?:sur|sous|les|lès|le|la|de|du|des|en|et|d'|l'|saint|sainte|[a-z][a-z'\-]*)){0,5})",
+        \s+(?:de\ la\ |de\ l'|du\ |des\ |de\ |d')\s*(?P<name>[a-z][a-z'\-]*(?:[\ \-](?:[a-z][a-z'\-]*|d'|l')){0,5})",
     )
     .expect("body regex")
 });
@@ -68,8 +68,13 @@ static PLACE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("place regex")
 });
 
+/// A labelled place line ("Lieu : Salle polyvalente", "Lieu de la séance : …").
+static PLACE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[\ \t*\-]*lieu(?:\ de\ (?:la\ )?(?:seance|reunion))?\s*:\s*(?P<place>[^\n]{3,80}?)\s*$").expect("place label regex")
+});
+
 static CHAIR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?x)(?:sous\ la\ presidence\ de|presidence\s*:|preside(?:e)?\ par)\s*(?P<who>[^,.;\n]{3,80}?(?:\.[^,.;\n]{2,60}?)?)\s*(?:,|;|\.\s|\.$|\n|$|\ maire|\ president)")
+    Regex::new(r"(?x)(?:sous\ la\ presidence\ de|presidence\s*:|preside(?:e)?\ par|(?m:^)[\ \t*\#\-]*president(?:e)?(?:\ de\ (?:la\ )?seance)?\s*:)\s*(?P<who>(?:(?:m|mme|mlle|mm|mmes)\.\s*)?[^,.;\n]{3,80}?(?:\.[^,.;\n]{2,60}?)?)\s*(?:,|;|\.\s|\.$|\n|$|\ maire|\ president)")
         .expect("chair regex")
 });
 
@@ -106,6 +111,13 @@ pub fn parse_session_header(text: &str) -> SessionHeader {
     if h.time.is_none() {
         h.time = TIME_AT.captures_iter(ft).find_map(|c| {
             let m = c.name("t")?;
+            // "La séance est levée à 21h15": the closing time, not the opening.
+            let whole = c.get(0)?;
+            let line_start = ft[..whole.start()].rfind('\n').map_or(0, |i| i + 1);
+            let before = &ft[line_start..whole.start()];
+            if ["levee", "cloture", "close", "terminee", "suspendue", "fin de la seance", "fin de seance"].iter().any(|w| before.contains(w)) {
+                return None;
+            }
             parse_time(&head[f.orig(m.start())..]).map(|(t, _)| t)
         });
     }
@@ -134,8 +146,18 @@ pub fn parse_session_header(text: &str) -> SessionHeader {
         let m = c.name("place")?;
         let p = head[f.orig_range(m.range())].trim();
         let pf = crate::normalize::fold(p);
-        (!pf.starts_with("sous la") && !pf.starts_with("le ") && p.chars().any(|c| c.is_alphabetic())).then(|| p.to_string())
+        // "s'est réuni au nombre prescrit par la loi" is the quorum
+        // formula, not a place.
+        (!pf.starts_with("sous la") && !pf.starts_with("le ") && !pf.starts_with("nombre ") && p.chars().any(|c| c.is_alphabetic()))
+            .then(|| p.to_string())
     });
+    if h.place.is_none() {
+        h.place = PLACE_LABEL.captures(ft).and_then(|c| {
+            let m = c.name("place")?;
+            let p = head[f.orig_range(m.range())].trim().trim_end_matches(['.', ',', ';']).trim_end();
+            p.chars().any(|c| c.is_alphabetic()).then(|| p.to_string())
+        });
+    }
     h.chair = CHAIR.captures(ft).and_then(|c| {
         let m = c.name("who")?;
         let r = f.orig_range(m.range());
@@ -154,19 +176,22 @@ fn body(head: &str, f: &Folded) -> (Option<Spanned<String>>, Option<BodyKind>) {
     // A département or a région named in the heading is often only the
     // place ("DEPARTEMENT DU LOT / COMMUNE DE X"): a commune or an EPCI
     // named too is the body.
-    let all: Vec<(std::ops::Range<usize>, String)> = BODY
+    let all: Vec<(std::ops::Range<usize>, String, usize)> = BODY
         .captures_iter(ft)
         .map(|c| {
             let whole = c.get(0).map(|m| m.range()).unwrap_or(0..0);
-            let name_end = c.name("name").map(|m| m.end()).unwrap_or(whole.end);
-            (whole.start..name_end, c["kind"].to_string())
+            let name = c.name("name").map(|m| m.range()).unwrap_or(whole.end..whole.end);
+            // Words of the kind and its connector ("communauté de communes du"):
+            // stop words count only after the first word of the name.
+            let kind_words = ft[whole.start..name.start].split_whitespace().count();
+            (whole.start..name.end, c["kind"].to_string(), kind_words)
         })
         .collect();
     let local = |k: &str| !(k == "departement" || k == "region");
-    let found = all.iter().find(|(_, k)| local(k)).or_else(|| all.first()).cloned();
-    if let Some((r, kind)) = found {
+    let found = all.iter().find(|(_, k, _)| local(k)).or_else(|| all.first()).cloned();
+    if let Some((r, kind, kind_words)) = found {
         let r = f.orig_range(r);
-        let name = tidy_name(&head[r.clone()]);
+        let name = tidy_name_after(&head[r.clone()], kind_words.max(2));
         let k = if kind.starts_with("communaute") || kind == "metropole" {
             BodyKind::Epci
         } else if kind.starts_with("syndicat") {
@@ -190,11 +215,16 @@ fn body(head: &str, f: &Folded) -> (Option<Spanned<String>>, Option<BodyKind>) {
 
 /// Cuts a body name at the first word that is not part of a place name.
 fn tidy_name(s: &str) -> String {
+    tidy_name_after(s, 2)
+}
+
+/// Cuts a body name at the first stop word after word `skip`.
+fn tidy_name_after(s: &str, skip: usize) -> String {
     let stop = ["regulierement", "legalement", "dument", "s'est", "reuni", "convoque", "en", "a", "au", "sous", "le", "du", "legalement"];
     let mut words: Vec<&str> = Vec::new();
     for (i, w) in s.split_whitespace().enumerate() {
         let wf = crate::normalize::fold(w.trim_end_matches([',', '.', ';', ':']));
-        if i > 2 && stop.contains(&wf.as_str()) {
+        if i > skip && stop.contains(&wf.as_str()) {
             break;
         }
         words.push(w);
@@ -277,6 +307,12 @@ mod tests {
     #[test]
     fn epci_body() {
         let h = parse_session_header("COMMUNAUTE DE COMMUNES DU VAL VERT\nSéance du conseil communautaire\n");
+        assert_eq!(h.body_name.as_ref().unwrap().value, "COMMUNAUTE DE COMMUNES DU VAL VERT");
+        // An elided article inside the name is part of the word ("D'ORSENNE").
+        let h3 = parse_session_header("COMMUNAUTÉ DE COMMUNES DU VAL D'ORSENNE\nSéance du conseil communautaire\n");
+        assert_eq!(h3.body_name.unwrap().value, "COMMUNAUTÉ DE COMMUNES DU VAL D'ORSENNE");
+        let h2 = parse_session_header("Le Conseil municipal de la Ville de Montrevel, dûment convoqué le 3 mai\n");
+        assert_eq!(h2.body_name.unwrap().value, "Ville de Montrevel");
         assert_eq!(h.body_kind, Some(BodyKind::Epci));
         assert_eq!(h.assembly, Some(Assembly::ConseilCommunautaire));
     }
@@ -287,6 +323,36 @@ mod tests {
         let chair = h.chair.unwrap().value;
         assert_eq!(chair.title.as_deref(), Some("M."));
         assert_eq!(chair.family_name.as_deref(), Some("LEBRUN"));
+    }
+
+    #[test]
+    fn chair_abbreviated_civility_and_labels() {
+        let h = parse_session_header("s'est réuni le 3 mai 2024, sous la présidence de M. Jean ROCHE, Maire.\n");
+        assert_eq!(h.chair.unwrap().value.family_name.as_deref(), Some("ROCHE"));
+        let h = parse_session_header("Séance du 3 mai 2024\nPrésident de séance : Mme Anne VIDAL, Maire\n");
+        let c = h.chair.unwrap().value;
+        assert_eq!((c.title.as_deref(), c.family_name.as_deref()), (Some("Mme"), Some("VIDAL")));
+        let h = parse_session_header("Séance du 3 mai 2024\nPrésident : M. Luc BRUN\n");
+        assert_eq!(h.chair.unwrap().value.family_name.as_deref(), Some("BRUN"));
+        // Not at a line start: a sentence about a president, not the chair label.
+        let h = parse_session_header("Le rapport du président : M. Luc BRUN\n");
+        assert!(h.chair.is_none());
+    }
+
+    #[test]
+    fn place_label_and_quorum_formula() {
+        let h = parse_session_header("Séance du 3 mai 2024\nLieu : Salle polyvalente de Vernac\n");
+        assert_eq!(h.place.as_deref(), Some("Salle polyvalente de Vernac"));
+        let h = parse_session_header("le Conseil s'est réuni au nombre prescrit par la loi, dans le lieu habituel\n");
+        assert_eq!(h.place, None);
+    }
+
+    #[test]
+    fn closing_time_is_not_the_session_time() {
+        let h = parse_session_header("COMPTE RENDU DU CONSEIL DU 3 FÉVRIER 2020\nPrésents : M. A\nLa séance est levée à 21h15.\n");
+        assert_eq!(h.time, None);
+        let h = parse_session_header("Séance du 3 février 2020 à 20h30\nLa séance est levée à 22h05.\n");
+        assert_eq!(h.time.map(|t| t.to_string()).as_deref(), Some("20:30"));
     }
 
     #[test]

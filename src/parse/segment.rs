@@ -56,6 +56,7 @@ static ACT_HEADING: LazyLock<Regex> = LazyLock::new(|| {
         (?P<num>
             (?P<pre>[a-z]{1,4}\s?[-_]?\s?)?(?:19|20)[0-9]{2}(?:\s?[-/._]\s?[0-9]{1,4}){1,3}
           | [0-9]{1,4}\s?/\s?(?:19|20)[0-9]{2}
+          | (?P<short>[0-9]{2}\s?-\s?[0-9]{2,4})               # two-digit year, labelled only
         )
         (?P<after>\s*(?:[-–—:.)]\s*|\s)(?P<title>.*))?$",
     )
@@ -65,8 +66,12 @@ static ACT_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 static AGENDA_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^[^a-z0-9(«]*
-        (?:(?:question|point|affaire|dossier|rapport)\s*(?:n\s?[°o]\.?\s*)?)?
-        (?P<n>[0-9]{1,2}|[ivx]{1,5})\s*(?:[.)°:]|\s?[-–—])\s*
+        (?:
+          # Question n° 3 : and Point 4 – take a colon too after the word
+          (?:question|point|affaire|dossier|rapport)\s*(?:n\s?[°o]\.?\s*)?
+          (?P<n>[0-9]{1,2}|[ivx]{1,5})\s*(?:[.)°:]|\s?[-–—])
+        | (?P<bare>[0-9]{1,2}|[ivx]{1,5})\s*(?:[.)°]|\s?[-–—])
+        )\s*
         (?P<title>[a-z(«].{2,})$",
     )
     .expect("agenda heading regex")
@@ -189,6 +194,11 @@ fn act_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
         }
         let Some(c) = ACT_HEADING.captures(f) else { continue };
         let Some(num) = c.name("num") else { continue };
+        // "Délibération n° 22-031": a two-digit year only after both the word
+        // and the number label, else any "12-15" would be an act.
+        if c.name("short").is_some() && !(c.name("label").is_some() && f.trim_start_matches(|ch: char| !ch.is_alphanumeric()).starts_with("deliberation")) {
+            continue;
+        }
         let title_f = c.name("title").map(|m| m.as_str().trim()).unwrap_or("");
         if REFERENCE_TAIL.is_match(title_f) {
             continue;
@@ -227,18 +237,18 @@ fn act_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
             strong: labelled || c.name("pre").is_some(),
         });
     }
-    // Keep the dominant family of number shapes (and labelled ones).
-    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    // Keep the dominant family of number shapes (and labelled ones). When
+    // several families are equally frequent (decisions "n° 2024-15" and acts
+    // "DE-2024/41" twice each), all of them are kept: choosing one would
+    // depend on nothing in the text.
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for h in &out {
         *counts.entry(h.shape.as_str()).or_default() += 1;
     }
-    let best = counts.iter().max_by_key(|(_, n)| **n).map(|(s, n)| (s.to_string(), *n));
+    let best = counts.values().copied().max().unwrap_or(0);
     let keep: Vec<bool> = out
         .iter()
-        .map(|h| match &best {
-            Some((shape, n)) if *n >= 2 => &h.shape == shape,
-            _ => h.strong,
-        })
+        .map(|h| if best >= 2 { counts.get(h.shape.as_str()) == Some(&best) } else { h.strong })
         .collect();
     out.into_iter().zip(keep).filter(|(_, k)| *k).map(|(h, _)| h).collect()
 }
@@ -403,6 +413,57 @@ fn dedupe(heads: Vec<Heading>, lines: &[Line]) -> Vec<Heading> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn equally_frequent_number_families_are_all_kept() {
+        let t = "CONSEIL MUNICIPAL\n\nDécisions prises par le Maire en vertu de l'article L2122-22 du CGCT\n\
+                 - Décision n° 2024-15 : signature d'un contrat d'entretien des chaudières.\n\
+                 - Décision n° 2024-16 : renonciation au droit de préemption urbain.\nLe Conseil municipal prend acte de ces décisions.\n\
+                 \nDE-2024/41 – Élection d'un délégué\nM. X est élu.\n\nDE-2024/42 – Tarifs de la salle\nAdopté à l'unanimité.\n";
+        let first: Vec<Option<String>> = segment(t).into_iter().map(|i| i.number).collect();
+        // The same answer every time (no hash-order tie-break) ...
+        for _ in 0..20 {
+            let again: Vec<Option<String>> = segment(t).into_iter().map(|i| i.number).collect();
+            assert_eq!(again, first);
+        }
+        // ... and both families are items.
+        assert!(first.contains(&Some("DE-2024/41".into())), "{first:?}");
+        assert!(first.contains(&Some("DE-2024/42".into())), "{first:?}");
+        assert!(first.iter().any(|n| n.as_deref().is_some_and(|n| n.starts_with("2024-1"))), "{first:?}");
+    }
+
+    #[test]
+    fn agenda_items_start_at_their_heading() {
+        let t = "COMMUNE\nPrésents : M. A\n\n1. Budget supplémentaire\nLe Conseil, à l'unanimité, adopte.\n\nM. B quitte la séance.\n\n\
+                 2. Recrutement d'agents\nLe Conseil, à l'unanimité, autorise.\n";
+        let items = segment(t);
+        assert_eq!(items.len(), 2);
+        let head_line = |i: &Item| t[..i.heading.clone().expect("heading").start].matches('\n').count() + 1;
+        assert_eq!(head_line(&items[0]), 4);
+        assert_eq!(head_line(&items[1]), 9);
+        assert_eq!(items[1].title.as_ref().unwrap().value, "Recrutement d'agents");
+    }
+
+    #[test]
+    fn question_headings_with_a_colon() {
+        let t = "COMMUNE\nPrésents : M. A\n\nQuestion n° 1 : Approbation du procès-verbal\nLe procès-verbal est approuvé à l'unanimité.\n\n\
+                 Question n° 2 : Acquisition d'une parcelle\nLe Conseil, à l'unanimité, approuve.\n";
+        let items = segment(t);
+        let titles: Vec<&str> = items.iter().filter_map(|i| i.title.as_ref()).map(|t| t.value.as_str()).collect();
+        assert_eq!(titles, ["Approbation du procès-verbal", "Acquisition d'une parcelle"]);
+        // A bare number before a colon is not a heading ("12 : …" in a table).
+        assert!(AGENDA_HEADING.captures("12 : pour la motion").is_none());
+    }
+
+    #[test]
+    fn two_digit_year_numbers_only_when_labelled() {
+        let t = "MAIRIE DE X\n\nDélibération n° 22-031\nObjet : Création d'un sens unique\nLe Conseil, à l'unanimité, adopte.\n";
+        let items = segment(t);
+        assert_eq!(items[0].number.as_deref(), Some("22-031"));
+        // Unlabelled, a "12-15" is not an act number.
+        let t = "MAIRIE DE X\n\n12-15 rue des Écoles\nLe Conseil, à l'unanimité, adopte.\n";
+        assert!(segment(t).iter().all(|i| i.number.is_none()));
+    }
 
     #[test]
     fn act_numbers_make_items() {

@@ -98,14 +98,14 @@ static EXCEPTION: LazyLock<Regex> = LazyLock::new(|| {
 
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x)(?-u:\b)(?P<k>contre|abstentions?)\s*:\s*(?:(?P<n>[0-9]{1,3})\s*[,:\-]?\s*)?(?P<names>(?:m\.|mme|monsieur|madame|mm\.|mmes|messieurs|mesdames)[^\n]*)",
+        r"(?x)(?-u:\b)(?P<k>contre|abstentions?)\s*:\s*(?:(?P<n>[0-9]{1,3})\s*[,:\-]?\s*)?\(?\s*(?P<names>(?:m\.|mme|monsieur|madame|mm\.|mmes|messieurs|mesdames)[^\n]*)",
     )
     .expect("named regex")
 });
 
 static NUMBERED_NAMES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x)(?-u:\b)(?P<n>[0-9]{1,3})\s+(?P<k>contre|abstentions?)\s*:\s*(?P<names>[^\n]*)",
+        r"(?x)(?-u:\b)(?P<n>[0-9]{1,3})\s+(?:voix\s+)?(?P<k>contre|abstentions?)\s*(?::\s*(?P<names>[^\n]*)|\(\s*(?P<pnames>(?:m\.|mme|monsieur|madame|mm\.|mmes|messieurs|mesdames)[^\n]*))",
     )
     .expect("numbered names regex")
 });
@@ -450,7 +450,7 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
         }
     }
     for c in NUMBERED_NAMES.captures_iter(orig_folded) {
-        let names_range = c.name("names").map(|m| of.orig_range(m.range())).unwrap_or(0..0);
+        let names_range = c.name("names").or(c.name("pnames")).map(|m| of.orig_range(m.range())).unwrap_or(0..0);
         let persons = names_to_persons(cut_names(&orig_line[names_range]));
         if &c["k"] == "contre" {
             if v.against_names.is_empty() {
@@ -506,7 +506,7 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
 fn cut_names(s: &str) -> &str {
     let f = Folded::new(s);
     let mut end = s.len();
-    for stop in [" pour ", " pour:", " contre", " abstention", " qui ", " vote", " ne prend", " (", " - "] {
+    for stop in [" pour ", " pour:", " contre", " abstention", " qui ", " vote", " ne prend", " (", " - ", ")"] {
         if let Some(i) = f.text.find(stop) {
             end = end.min(f.orig(i));
         }
@@ -626,6 +626,24 @@ mod tests {
         assert_eq!(v.abstain_names.len(), 2);
         assert_eq!(v.abstain_names[1].family_name.as_deref(), Some("VIDAL"));
         assert_eq!(v.abstain_names[1].title.as_deref(), Some("Mme"));
+    }
+
+    #[test]
+    fn names_in_parentheses_after_a_count() {
+        let v = vote("Pour : 8\nContre : 2 (M. Paul GAL, Mme Anne HÉRAIL)\nAbstention : 0\n");
+        assert_eq!((v.for_, v.against, v.abstain), (Some(8), Some(2), Some(0)));
+        let fam: Vec<_> = v.against_names.iter().map(|p| p.family_name.as_deref().unwrap_or("")).collect();
+        assert_eq!(fam, ["GAL", "HÉRAIL"]);
+        let v = vote("Adoptée par 7 voix pour et 3 abstentions (M. Luc COMBES, Mme Eva FAGET, M. Jean IBRE).");
+        assert_eq!((v.for_, v.abstain), (Some(7), Some(3)));
+        let fam: Vec<_> = v.abstain_names.iter().map(|p| p.family_name.as_deref().unwrap_or("")).collect();
+        assert_eq!(fam, ["COMBES", "FAGET", "IBRE"]);
+        let v = vote("Le Conseil municipal, par 5 voix pour et 1 voix contre (Mme Lise VIALA), approuve.");
+        assert_eq!(v.against_names.len(), 1);
+        assert_eq!(v.against_names[0].family_name.as_deref(), Some("VIALA"));
+        // A parenthesis that holds no person gives no names.
+        let v = vote("Par 5 voix pour et 1 voix contre (article 3), le Conseil approuve.");
+        assert!(v.against_names.is_empty());
     }
 
     #[test]
