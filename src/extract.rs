@@ -52,6 +52,9 @@ pub fn extract_with(text: &str, meta: &SourceMeta) -> Vec<Deliberation> {
 /// What kind of act an item is, from its title, its text and its vote.
 fn kind_of(body: &str, title: Option<&str>, vote: Option<&Vote>, anchor: parse::segment::Anchor) -> ActKind {
     use parse::segment::Anchor;
+    if anchor == Anchor::Decision {
+        return ActKind::DelegatedDecision;
+    }
     let t = title.map(crate::normalize::fold).unwrap_or_default();
     let head: String = {
         let mut end = body.len().min(600);
@@ -203,7 +206,7 @@ impl<'a> Document<'a> {
         // An act heading's title first, then "Objet :", then the agenda
         // heading, then the paragraph after the attendance.
         let title = match item.anchor {
-            parse::segment::Anchor::Act => item.title.clone().or_else(|| self.object_title(item)),
+            parse::segment::Anchor::Act | parse::segment::Anchor::Decision => item.title.clone().or_else(|| self.object_title(item)),
             _ => self.object_title(item).or_else(|| item.title.clone()),
         }
         .or_else(|| self.fallback_title(item));
@@ -224,6 +227,13 @@ impl<'a> Document<'a> {
         }
         if r.act.kind == ActKind::Election {
             r.election = parse::election::find_election(body).map(|e| e.value);
+            // Ballots are results of the election, not a vote for or against.
+            if r.election.is_some() {
+                r.vote = Vote::default();
+            }
+        }
+        if r.act.kind == ActKind::DelegatedDecision && item.anchor == parse::segment::Anchor::Decision {
+            r.vote = Vote::default();
         }
         let fr = self.facts_range(i, item);
         self.facts(&text[fr.clone()], fr.start, &mut r);
@@ -288,9 +298,19 @@ impl<'a> Document<'a> {
         let folded = crate::normalize::Folded::new(body);
         let i = OBJECT_LABEL.find(&folded.text)?.end();
         let start = folded.orig(i);
-        let end = body[start..].find('\n').map(|k| start + k).unwrap_or(body.len());
-        let t = body[start..end].trim();
-        (!t.is_empty()).then(|| parse::Spanned::new(t.to_string(), span.start + start..span.start + end))
+        let mut end = body[start..].find('\n').map(|k| start + k).unwrap_or(body.len());
+        // The object goes on over lines that continue its sentence.
+        for _ in 0..3 {
+            let next_end = body[end.min(body.len())..].trim_start_matches('\n');
+            let Some(next) = next_end.lines().next() else { break };
+            let open = !body[start..end].trim_end().ends_with(['.', ':', ';']);
+            if !open || next.trim().is_empty() || !next.trim_start().chars().next().is_some_and(char::is_lowercase) || end + 1 > body.len() {
+                break;
+            }
+            end = end + 1 + body[end + 1..].find('\n').unwrap_or(body.len() - end - 1);
+        }
+        let t = body[start..end].split_whitespace().collect::<Vec<_>>().join(" ");
+        (!t.is_empty()).then(|| parse::Spanned::new(t, span.start + start..span.start + end))
     }
 
     /// A title for an item that states none: the first paragraph after the

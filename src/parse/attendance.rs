@@ -1038,7 +1038,10 @@ fn read_block(
         begin -= 1;
     }
     let mut att = Attendance::default();
-    let mut span = ls[labels[begin].line].start..ls[labels[begin].line].end;
+    // The block starts at its first list label (a chair label above it
+    // is read, but is not the attendance).
+    let first_list = (begin..labels.len()).find(|&k| labels[k].kind != Kind::Chair).unwrap_or(begin);
+    let mut span = ls[labels[first_list].line].start..ls[labels[first_list].line].end;
     let mut k = begin;
     let mut next_line = labels[begin].line;
     while k < labels.len() {
@@ -1083,7 +1086,9 @@ fn read_block(
             }
         }
         span.end = span.end.max(range.end);
-        span.start = span.start.min(l.start);
+        if l.kind != Kind::Chair {
+            span.start = span.start.min(l.start);
+        }
         next_line = after.max(l.line + 1);
         k += 1;
     }

@@ -162,6 +162,13 @@ fn day_month_year(input: &str) -> Res<'_, (u8, u8, Option<(u16, YearForm)>)> {
     Ok((s, (d, m, y)))
 }
 
+/// A day and a month without a year at the start of `s` ("le dix-huit
+/// mars", "18 mars"): day, month and the bytes taken.
+pub fn parse_day_month(s: &str) -> Option<(u8, u8, usize)> {
+    let (rest, (d, m, y)) = day_month_year(s).ok()?;
+    y.is_none().then_some((d, m, s.len() - rest.len()))
+}
+
 /// Numeric dates: "27/09/2023", "27.09.2023", "27-09-23", "2023-09-27".
 fn numeric_date(input: &str) -> Res<'_, Date> {
     // ISO first.

@@ -28,7 +28,7 @@ static ELECTED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static SEATS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:postes?|sieges?|places?)\s+a\s+pourvoir\s*:?\s*(?P<n>[0-9]{1,3})|(?:elire|designer)\s+(?P<m>[0-9]{1,3})\s+(?:delegue|representant|membre|adjoint|conseiller)").expect("seats regex")
+    Regex::new(r"(?:postes?|sieges?|places?)\s+a\s+pourvoir\s*:?\s*(?P<n>[0-9]{1,3})|(?:elire|designer)\s+(?P<m>[0-9]{1,3})\s+(?:delegue|representant|membre|adjoint|conseiller)|(?P<one>(?:election|designation|elire|designer)\s+(?:d'|de\s+)?une?\s+(?:nouvel(?:le)?\s+)?(?:delegue|representant|adjoint|membre|conseiller|secretaire|president|maire|titulaire|suppleant))").expect("seats regex")
 });
 
 /// What a result line's label is.
@@ -78,7 +78,8 @@ pub fn find_election(text: &str) -> Option<Spanned<Election>> {
         let f = Folded::new(l);
         let ft = f.text.as_str();
         if let Some(c) = SEATS.captures(ft) {
-            e.seats = c.name("n").or(c.name("m")).and_then(|m| m.as_str().parse().ok());
+            let n = c.name("n").or(c.name("m")).and_then(|m| m.as_str().parse().ok());
+            e.seats = n.or(if c.name("one").is_some() { Some(1) } else { None }).or(e.seats);
         }
         let caps = RESULT_LINE.captures(ft).or_else(|| OBTAINED.captures(ft));
         if let Some(c) = caps {

@@ -54,7 +54,7 @@ static ASSEMBLY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static SESSION_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?x)(?:seance|conseil\ municipal|conseil\ communautaire|reunion|conseil|session|proces[- ]verbal|compte[- ]rendu)(?:\ publique|\ ordinaire|\ extraordinaire|\ pleniere)?(?:\ de\ [a-z'\-]+(?:\ [a-z'\-]+)?)?\s*(?:du|en\ date\ du|le|:)?\s+")
+    Regex::new(r"(?x)(?:deliberation\ n\s?[°o]\.?\s*[a-z0-9\-/._]+\ du|seance|conseil\ municipal|conseil\ communautaire|reunion|conseil|session|proces[- ]verbal|compte[- ]rendu)(?:\ publique|\ ordinaire|\ extraordinaire|\ pleniere)?(?:\ de\ [a-z'\-]+(?:\ [a-z'\-]+)?)?\s*(?:du|en\ date\ du|le|:)?\s+")
         .expect("session date regex")
 });
 
@@ -64,9 +64,53 @@ static CONVENED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?x)s'est\ (?:reuni|assemble|tenu)e?s?\s+(?:en\ (?:session|seance)\ [a-z]+\s*,?\s*)?(?:a\ la\ |au\ |a\ l'|en\ |dans\ la\ |dans\ le\ |dans\ l'|a\ )?(?P<place>[^,.;\n]{3,80}?)\s*(?:,|\.|;|\ sous\ la\ presidence|\ en\ seance|\ apres|$)")
-        .expect("place regex")
+    Regex::new(r"s'est\s+(?:reuni|assemble|tenu)e?s?\s+").expect("place regex")
 });
+
+/// Where the council met: after "s'est réuni(e)", the first part of the
+/// sentence that is not a date, a time or a manner ("le 14 mars 2024, à
+/// 18h30, Salle des Fêtes, sous la présidence …" gives "Salle des Fêtes").
+fn find_place(head: &str, f: &Folded) -> Option<String> {
+    let m = PLACE.find(&f.text)?;
+    let ft = &f.text[m.end()..];
+    let end = ["sous la presidence", ". ", ".\n", "\n\n", ";"].iter().filter_map(|s| ft.find(s)).min().unwrap_or(ft.len().min(200));
+    let mut off = m.end();
+    for part in ft[..end].split(',') {
+        let start = off;
+        off += part.len() + 1;
+        let mut p = part.trim();
+        // A manner before the place: "en séance publique à la Mairie".
+        for manner in ["en seance publique", "en seance ordinaire", "en seance extraordinaire", "en session ordinaire", "en session extraordinaire", "en seance", "en session", "publiquement"] {
+            if let Some(rest) = p.strip_prefix(manner) {
+                p = rest.trim_start();
+            }
+        }
+        let p_start_in_part = part.len() - part.trim_start().len() + (part.trim().len() - p.len());
+        if p.contains("lieu habituel") || p.contains("lieu ordinaire") {
+            return None;
+        }
+        let time_only = {
+            let t = p.strip_prefix("a ").unwrap_or(p);
+            super::dates::parse_time(t).is_some_and(|(_, n)| n + 3 >= t.len())
+        };
+        let skip = p.is_empty()
+            || time_only
+            || ["le ", "en session", "en seance", "au nombre", "nombre ", "apres", "sur convocation", "sous ", "legalement", "regulierement", "dument"]
+                .iter()
+                .any(|w| p.starts_with(w))
+            || (p.starts_with("a ") && p[2..].trim_start().starts_with(|c: char| c.is_ascii_digit()));
+        if skip {
+            continue;
+        }
+        let lead = ["a la ", "au ", "a l'", "dans la ", "dans le ", "dans l'", "en ", "a "].iter().find(|l| p.starts_with(**l)).map(|l| l.len()).unwrap_or(0);
+        let inner = p_start_in_part;
+        let from = f.orig(start + inner + lead);
+        let to = f.orig(start + inner + p.len());
+        let place = head.get(from..to)?.trim();
+        return place.chars().any(char::is_alphabetic).then(|| place.to_string());
+    }
+    None
+}
 
 /// A labelled place line ("Lieu : Salle polyvalente", "Lieu de la séance : …").
 static PLACE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -123,7 +167,14 @@ pub fn parse_session_header(text: &str) -> SessionHeader {
     }
     h.convened_on = CONVENED.find_iter(ft).find_map(|m| {
         let at = f.orig(m.end());
-        parse_date(&head[at..]).map(|(d, n)| Spanned::new(d, at..at + n))
+        parse_date(&head[at..]).map(|(d, n)| Spanned::new(d, at..at + n)).or_else(|| {
+            // "convoqué le dix-huit mars": the year of the session, or the
+            // one before when that day would come after the session.
+            let session = h.date.as_ref()?.value;
+            let (d, mo, n) = super::dates::parse_day_month(&head[at..])?;
+            let year = if (mo, d) <= (session.month, session.day) { session.year } else { session.year - 1 };
+            Date::new(year, mo, d).map(|date| Spanned::new(date, at..at + n))
+        })
     });
     h.assembly = ASSEMBLY.find(ft).map(|m| match m.as_str() {
         "conseil municipal" => Assembly::ConseilMunicipal,
@@ -142,15 +193,7 @@ pub fn parse_session_header(text: &str) -> SessionHeader {
         Some(Assembly::ConseilRegional) => Some(BodyKind::Region),
         _ => None,
     });
-    h.place = PLACE.captures(ft).and_then(|c| {
-        let m = c.name("place")?;
-        let p = head[f.orig_range(m.range())].trim();
-        let pf = crate::normalize::fold(p);
-        // "s'est réuni au nombre prescrit par la loi" is the quorum
-        // formula, not a place.
-        (!pf.starts_with("sous la") && !pf.starts_with("le ") && !pf.starts_with("nombre ") && p.chars().any(|c| c.is_alphabetic()))
-            .then(|| p.to_string())
-    });
+    h.place = find_place(head, &f);
     if h.place.is_none() {
         h.place = PLACE_LABEL.captures(ft).and_then(|c| {
             let m = c.name("place")?;
@@ -302,6 +345,20 @@ mod tests {
         let h = parse_session_header("DEPARTEMENT DU CANTAL\nCOMMUNE DE SAINT-ROCH\nSéance du 3 mai 2021\nle conseil municipal s'est réuni.\n");
         assert_eq!(h.body_name.unwrap().value, "COMMUNE DE SAINT-ROCH");
         assert_eq!(h.body_kind, Some(BodyKind::Commune));
+    }
+
+    #[test]
+    fn convocation_without_year() {
+        let h = parse_session_header("L'an deux mille vingt-quatre, le vingt-cinq mars, le Conseil municipal, dûment convoqué le dix-huit mars, s'est réuni.\n");
+        assert_eq!(h.convened_on.unwrap().value, Date::new(2024, 3, 18).unwrap());
+    }
+
+    #[test]
+    fn place_after_date_and_time() {
+        let h = parse_session_header("Le Conseil s'est réuni le 14 mars 2024 à 18h30, Salle des Fêtes, sous la présidence de M. Jean ROUX.\n");
+        assert_eq!(h.place.as_deref(), Some("Salle des Fêtes"));
+        let h = parse_session_header("s'est réuni à l'Hôtel de Ville sous la présidence de M. Jean ROUX.\n");
+        assert_eq!(h.place.as_deref(), Some("Hôtel de Ville"));
     }
 
     #[test]

@@ -317,7 +317,17 @@ pub fn find_establishments(text: &str) -> Vec<EstablishmentMatch> {
     // with line breaks as spaces, so that offsets stay valid.
     let flat = text.replace('\n', " ");
     for (k, r) in uais.iter().enumerate() {
-        let line_start = entry_start(text, r.start);
+        let own_line = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
+        let mut line_start = entry_start(text, r.start);
+        // The previous entry's code on an earlier line: what follows it on
+        // its line is that entry's (a town) unless a comma hands it on.
+        if k > 0 && uais[k - 1].end > line_start && uais[k - 1].end < own_line {
+            let prev_line_end = text[uais[k - 1].end..].find('\n').map_or(text.len(), |i| uais[k - 1].end + i);
+            let tail = text[uais[k - 1].end..prev_line_end].trim_start();
+            if !tail.is_empty() && !tail.starts_with([',', ';']) {
+                line_start = own_line;
+            }
+        }
         let line_end = text[r.end..].find('\n').map_or(text.len(), |i| r.end + i);
         let text = flat.as_str();
         // Text of this entry before the code: back to the previous code on
@@ -336,6 +346,7 @@ pub fn find_establishments(text: &str) -> Vec<EstablishmentMatch> {
         let next_start = uais.get(k + 1).map_or(line_end, |n| n.start.min(line_end));
         let after = &text[r.end..next_start];
         let before_fields = fields(before);
+        let named_before = !before_fields.is_empty();
         let (entry_fields, span_start, span_end): (Vec<&str>, usize, usize) = if !before_fields.is_empty() {
             let s = r.start - before.len() + (before.len() - before.trim_start().len());
             (before_fields, s, r.end)
@@ -344,6 +355,14 @@ pub fn find_establishments(text: &str) -> Vec<EstablishmentMatch> {
             let a = after.split([',', '(']).next().unwrap_or("");
             (fields(a), r.start, r.end + a.trim_end().len())
         };
+        // "Name CODE TOWN": a town after the code, on its own.
+        let after_field = after.trim();
+        let town_after = (named_before
+            && !after_field.is_empty()
+            && !after_field.starts_with([',', ';', '('])
+            && !after_field.contains(" - ")
+            && looks_like_town(after_field.trim_end_matches([',', ';', '.'])))
+        .then(|| after_field.trim_end_matches([',', ';', '.']));
         let uai = text[r.clone()].to_string();
         let mut name: Option<&str> = None;
         let mut town: Option<&str> = None;
@@ -362,6 +381,9 @@ pub fn find_establishments(text: &str) -> Vec<EstablishmentMatch> {
             // No keyword: the field next to the code is the name.
             let near = if span_end == r.end { entry_fields.last() } else { entry_fields.first() };
             name = near.copied().filter(|f| !is_department(f) && f.chars().any(char::is_alphabetic));
+        }
+        if town.is_none() {
+            town = town_after;
         }
         let name = name.map(|n| n.trim().to_string()).filter(|n| !n.is_empty() && n.chars().count() <= 120);
         out.push(EstablishmentMatch {

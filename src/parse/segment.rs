@@ -32,6 +32,9 @@ pub enum Anchor {
     Vote,
     /// An agenda heading without any vote statement.
     Agenda,
+    /// A numbered decision of the maire reported to the council
+    /// ("- Décision n° 2024-15 : …").
+    Decision,
 }
 
 /// One deliberation's place in the document.
@@ -113,6 +116,8 @@ struct Heading {
     /// Heading range (number line and title continuation lines).
     range: Range<usize>,
     strong: bool,
+    /// "Décision n° …": the maire's decision, not a deliberation.
+    decision: bool,
 }
 
 /// Canonical act number: spaces around separators removed.
@@ -200,7 +205,10 @@ fn act_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
             continue;
         }
         let title_f = c.name("title").map(|m| m.as_str().trim()).unwrap_or("");
-        if REFERENCE_TAIL.is_match(title_f) {
+        let labelled_act = c.name("label").is_some() && f.trim_start_matches(|c: char| !c.is_ascii_alphanumeric()).starts_with("deliberation");
+        // "Délibération n° 2022-08 du 14 février 2022": the act's own date.
+        let dated = labelled_act && title_f.starts_with("du ") && super::dates::parse_date(&title_f[3..]).is_some();
+        if REFERENCE_TAIL.is_match(title_f) && !dated {
             continue;
         }
         // A bare prefix word that is not an act prefix ("le 2014-…").
@@ -211,7 +219,7 @@ fn act_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
             }
         }
         let labelled = c.name("label").is_some() || f.trim_start().starts_with("deliberation");
-        let has_title = title_f.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+        let has_title = !dated && title_f.chars().filter(|c| c.is_alphabetic()).count() >= 3;
         if !labelled && !has_title {
             continue;
         }
@@ -228,6 +236,7 @@ fn act_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
             title_range(text, lines, i, s)
         });
         let range = l.range.start..title.as_ref().map(|t| t.end).unwrap_or(l.range.end);
+        let decision = f.trim_start_matches(|c: char| !c.is_ascii_alphanumeric()).starts_with("decision");
         out.push(Heading {
             line: i,
             shape: shape_of(&number),
@@ -235,6 +244,7 @@ fn act_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
             title,
             range,
             strong: labelled || c.name("pre").is_some(),
+            decision,
         });
     }
     // Keep the dominant family of number shapes (and labelled ones). When
@@ -267,10 +277,10 @@ fn agenda_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
             let nchars = f[..t].chars().count();
             let off = orig.char_indices().nth(nchars).map(|(b, _)| b).unwrap_or(orig.len());
             let title = title_range(text, lines, i, l.range.start + off);
-            out.push(Heading { line: i, number: None, shape: String::new(), range: l.range.start..title.end, title: Some(title), strong: false });
+            out.push(Heading { line: i, number: None, shape: String::new(), range: l.range.start..title.end, title: Some(title), strong: false, decision: false });
         } else if caps_line && !f.contains("conseil municipal") && !f.trim_end().ends_with(',') {
             let title = title_range(text, lines, i, l.range.start + (orig.len() - orig.trim_start().len()));
-            out.push(Heading { line: i, number: None, shape: String::new(), range: l.range.start..title.end, title: Some(title), strong: false });
+            out.push(Heading { line: i, number: None, shape: String::new(), range: l.range.start..title.end, title: Some(title), strong: false, decision: false });
         }
     }
     out
@@ -281,6 +291,7 @@ fn title_text(text: &str, r: &Range<usize>) -> Option<Spanned<String>> {
     let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
     let t = t.trim_start_matches(['-', '–', '—', ':', ' ']).trim();
     let t = t.strip_prefix("Objet :").or_else(|| t.strip_prefix("Objet:")).or_else(|| t.strip_prefix("OBJET :")).unwrap_or(t).trim();
+    let t = t.strip_suffix('.').filter(|r| !r.ends_with('.')).unwrap_or(t).trim();
     (!t.is_empty()).then(|| Spanned::new(t.to_string(), r.clone()))
 }
 
@@ -316,7 +327,7 @@ pub fn segment(text: &str) -> Vec<Item> {
             number: h.number.clone(),
             title: h.title.as_ref().and_then(|r| title_text(text, r)),
             heading: Some(h.range.clone()),
-            anchor: Anchor::Act,
+            anchor: if h.decision { Anchor::Decision } else { Anchor::Act },
         });
     }
     // Vote items in the gaps between act items (everywhere when none).
@@ -372,7 +383,38 @@ pub fn segment(text: &str) -> Vec<Item> {
             anchor: Anchor::Agenda,
         });
     }
-    items.extend(vote_items);
+    // A vote "on the whole" closes the votes on the parts before it, back
+    // to the item's heading: one act.
+    let mut merged_votes: Vec<Item> = Vec::new();
+    for it in vote_items {
+        let whole = it.anchor == Anchor::Vote && {
+            let f = fold(&text[it.span.clone()]);
+            let tail = f.rsplit('\n').find(|l| !l.trim().is_empty()).unwrap_or("");
+            tail.contains("dans son ensemble") || tail.contains("dans leur ensemble")
+        };
+        if whole {
+            let mut start = it.span.start;
+            let mut heading = it.heading.clone();
+            let mut title = it.title.clone();
+            while let Some(prev) = merged_votes.last() {
+                if prev.anchor != Anchor::Vote || prev.span.end > start || it.heading.is_some() {
+                    break;
+                }
+                start = prev.span.start;
+                heading = prev.heading.clone().or(heading);
+                title = prev.title.clone().or(title);
+                let had_heading = prev.heading.is_some();
+                merged_votes.pop();
+                if had_heading {
+                    break;
+                }
+            }
+            merged_votes.push(Item { span: start..it.span.end, heading, title, ..it });
+        } else {
+            merged_votes.push(it);
+        }
+    }
+    items.extend(merged_votes);
     items.sort_by_key(|i| i.span.start);
     if items.is_empty() {
         items.push(Item { span: 0..text.len(), number: None, title: None, heading: None, anchor: Anchor::Whole });
@@ -403,7 +445,7 @@ fn dedupe(heads: Vec<Heading>, lines: &[Line]) -> Vec<Heading> {
     for k in 0..n {
         let body = body_lines(lines, heads[k].line + 1, next_line(k));
         let title_lines = heads[k].title.as_ref().map(|_| 1).unwrap_or(0);
-        if body <= title_lines && k + 1 < n && keep[k + 1] && heads[k + 1].line <= heads[k].line + 2 {
+        if body <= title_lines && !heads[k].decision && k + 1 < n && keep[k + 1] && heads[k + 1].line <= heads[k].line + 2 {
             keep[k] = false;
         }
     }

@@ -207,12 +207,31 @@ pub fn count_names(s: &str) -> usize {
     split_names(s).len()
 }
 
+/// Splits on " et " in any case ("M. X ET Mme Y").
+fn split_et(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    loop {
+        let lower = rest.to_ascii_lowercase();
+        match lower.find(" et ") {
+            Some(i) => {
+                out.push(&rest[..i]);
+                rest = &rest[i + 4..];
+            }
+            None => {
+                out.push(rest);
+                return out;
+            }
+        }
+    }
+}
+
 fn split_names(s: &str) -> Vec<&str> {
     let s = s.trim().trim_end_matches(['.', ')', ';', ':']);
     let mut out = Vec::new();
     for part in s.split([',', ';', '/']) {
-        for p in part.split(" et ") {
-            let p = p.trim().trim_start_matches("et ").trim();
+        for p in split_et(part) {
+            let p = p.trim();
             let words: Vec<&str> = p.split_whitespace().collect();
             let meaningful = words.iter().any(|w| {
                 let wl = w.to_lowercase();
@@ -300,6 +319,10 @@ pub fn find_vote_statements(text: &str) -> Vec<Spanned<Vote>> {
         let mut end = i;
         let mut j = i + 1;
         while j < n {
+            // The vote on the whole after votes on parts stands alone.
+            if j > i && (lines.line(j).contains("dans son ensemble") || lines.line(j).contains("dans leur ensemble")) {
+                break;
+            }
             match cues[j] {
                 Some(_) => {
                     end = j;
@@ -522,6 +545,27 @@ fn cut_names(s: &str) -> &str {
     s.get(..end).unwrap_or(s)
 }
 
+/// Where the sentence holding byte `at` of folded text starts: after the
+/// last line break, parenthesis, semicolon or full stop that is not the
+/// dot of a civility or an initial ("M.", "Mme.", "J.").
+fn sentence_start(folded: &str, at: usize) -> Option<usize> {
+    let head = folded.get(..at)?;
+    for (i, c) in head.char_indices().rev() {
+        match c {
+            '\n' | '(' | ';' => return Some(i + 1),
+            '.' => {
+                let word = head[..i].rsplit([' ', '\n', '(', ',']).next().unwrap_or("");
+                let abbrev = matches!(word, "m" | "mme" | "mlle" | "mm" | "me" | "dr") || word.chars().count() == 1;
+                if !abbrev {
+                    return Some(i + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Statements that members did not take part in the vote, with the count
 /// they imply (one for a singular verb, the names for a plural one).
 pub fn find_not_voting(text: &str) -> Vec<Spanned<(Option<u32>, Vec<Person>)>> {
@@ -531,8 +575,8 @@ pub fn find_not_voting(text: &str) -> Vec<Spanned<(Option<u32>, Vec<Person>)>> {
     for m in NOT_VOTING.captures_iter(folded) {
         let fr = m.get(0).map(|x| x.range()).unwrap_or(0..0);
         let whole = f.orig_range(fr.clone());
-        // The sentence the phrase stands in.
-        let start = folded[..fr.start].rfind(['.', '\n', '(', ';']).map(|i| f.orig(i + 1)).unwrap_or(0);
+        // The sentence the phrase stands in (a civility's dot does not end it).
+        let start = sentence_start(folded, fr.start).map(|i| f.orig(i)).unwrap_or(0);
         let sentence = text.get(start..whole.start).unwrap_or("");
         if m.name("nppv").is_some() {
             continue;
@@ -544,13 +588,22 @@ pub fn find_not_voting(text: &str) -> Vec<Spanned<(Option<u32>, Vec<Person>)>> {
         if generic {
             continue;
         }
+        // Who: the sentence up to a role in commas or "a quitté …".
+        let who = sentence.split(" a quitt").next().unwrap_or(sentence);
+        let who = who.split(" ayant ").next().unwrap_or(who);
+        let persons: Vec<Person> = if m.name("sg").is_some() {
+            let head = who.split(',').next().unwrap_or(who).trim();
+            super::persons::parse_person(head).filter(|p| p.family_name.is_some() && !super::persons::is_office(p)).into_iter().collect()
+        } else {
+            names_to_persons(who)
+        };
         let count = if m.name("sg").is_some() {
             Some(1)
         } else {
-            let n = count_names(sentence.split(" a quitt").next().unwrap_or(sentence)) as u32;
+            let n = count_names(who) as u32;
             (n > 0).then_some(n)
         };
-        out.push(Spanned::new((count, Vec::new()), start..whole.end));
+        out.push(Spanned::new((count, persons), start..whole.end));
     }
     out
 }
@@ -562,11 +615,24 @@ pub fn find_vote(text: &str) -> Option<Spanned<Vote>> {
     let statements = find_vote_statements(text);
     let first = statements.first()?;
     let span = first.span.start..statements.last().map(|s| s.span.end).unwrap_or(first.span.end);
-    let mut vote = combine(statements.iter().map(|s| &s.value));
+    // An act voted in parts and then as a whole: the vote on the whole.
+    let whole = statements.iter().rev().find(|s| {
+        let f = fold(text.get(s.span.clone()).unwrap_or(""));
+        f.contains("dans son ensemble") || f.contains("dans leur ensemble") || f.contains("vote sur l'ensemble") || f.contains("l'ensemble de la deliberation")
+    });
+    let (mut vote, span) = match whole {
+        Some(w) if statements.len() > 1 => (w.value.clone(), w.span.clone()),
+        _ => (combine(statements.iter().map(|s| &s.value)), span),
+    };
     let nv: Vec<_> = find_not_voting(text);
     if vote.not_voting.is_none() {
         if let Some(c) = nv.first().and_then(|s| s.value.0) {
             vote.not_voting = Some(c);
+        }
+    }
+    if vote.not_voting_names.is_empty() {
+        if let Some(first) = nv.first() {
+            vote.not_voting_names = first.value.1.clone();
         }
     }
     if vote.unanimous && vote.not_voting.is_none() {
