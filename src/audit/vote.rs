@@ -161,8 +161,8 @@ pub fn vote_unanimity(r: &Deliberation, ctx: &Ctx) -> Check {
 ///
 /// A decision worded in the negative ("décide de ne pas…", "émet un avis
 /// défavorable", "refuse") taken with more votes against than for tells
-/// that the figures count the proposal, not the decision: a warning, since
-/// the outcome cannot be read from the figures alone.
+/// that the figures count the proposal, not the decision: the outcome
+/// cannot be read from the figures, so the rule skips.
 pub fn vote_outcome(r: &Deliberation, ctx: &Ctx) -> Check {
     const ID: &str = "vote.outcome";
     let v = &r.vote;
@@ -175,10 +175,9 @@ pub fn vote_outcome(r: &Deliberation, ctx: &Ctx) -> Check {
         Outcome::Adopted if for_ == against => {
             (S::Warn, format!("adopted on a tie ({for_} for, {against} against): only the president's casting vote in a public ballot allows it"))
         }
-        Outcome::Adopted if negative_decision(r, ctx) => (
-            S::Warn,
-            format!("{for_} for and {against} against, with a decision worded in the negative: the figures may count the proposal, which was then rejected"),
-        ),
+        Outcome::Adopted if negative_decision(r, ctx) => {
+            return skip(ID, "a decision worded in the negative: the figures count the proposal, not the decision");
+        }
         Outcome::Adopted => (S::Fail, format!("stated adopted, but {for_} for and {against} against")),
         Outcome::Rejected if for_ > against => (S::Fail, format!("stated rejected, but {for_} for and {against} against")),
         Outcome::Rejected => (S::Pass, format!("rejected with {for_} for and {against} against")),
@@ -386,9 +385,9 @@ mod tests {
         let mut r = record(3, 0, 2);
         r.vote.against = Some(5);
         let neg = normalize("a\nb\npar 5 voix contre et 2 pour, decide de ne pas signer la charte\n");
-        assert_eq!(vote_outcome(&r, &Ctx::whole(&neg)).status, S::Warn);
+        assert_eq!(vote_outcome(&r, &Ctx::whole(&neg)).status, S::Skip);
         let neg2 = normalize("a\nb\nDEUX voix POUR - CINQ voix CONTRE\n- DE DONNER UN AVIS DEFAVORABLE au projet\n");
-        assert_eq!(vote_outcome(&r, &Ctx::whole(&neg2)).status, S::Warn);
+        assert_eq!(vote_outcome(&r, &Ctx::whole(&neg2)).status, S::Skip);
         let pos = normalize("a\nb\npar 5 voix contre et 2 pour, decide de signer la charte\n");
         assert_eq!(vote_outcome(&r, &Ctx::whole(&pos)).status, S::Fail);
     }
