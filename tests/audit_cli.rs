@@ -54,6 +54,31 @@ fn stated_count_variant_points_at_its_line() {
     assert!(out.contains(&format!("--> {path}:211")), "{out}");
 }
 
+/// Every one-fact variant of the seed: exit status 1 and a diagnostic at
+/// the changed line (`fixtures/audit/VARIANTS.tsv`).
+#[test]
+fn every_variant_prints_its_changed_line() {
+    let tsv = std::fs::read_to_string(fixture("VARIANTS.tsv")).expect("VARIANTS.tsv");
+    let mut n = 0;
+    for l in tsv.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+        let mut f = l.split('\t');
+        let (name, line) = (f.next().unwrap_or_default(), f.next().unwrap_or_default());
+        let path = fixture(&format!("seed-{name}.txt"));
+        let o = audit(&[&path]);
+        let out = stdout(&o);
+        assert_eq!(o.status.code(), Some(1), "{name}: {out}");
+        // An error (not a warning) whose location is the changed line.
+        let at = format!("  --> {path}:{line}");
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(
+            lines.windows(2).any(|w| w[0].starts_with("error[") && w[1] == at),
+            "{name}: no error at {path}:{line}\n{out}"
+        );
+        n += 1;
+    }
+    assert!(n >= 24);
+}
+
 #[test]
 fn unreadable_input_exits_two() {
     let o = audit(&[&fixture("no-such-file.txt")]);

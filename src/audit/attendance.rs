@@ -214,7 +214,7 @@ pub fn quorum(r: &Deliberation, ctx: &Ctx) -> Check {
     if ok {
         return with_figures(check(ID, S::Pass, format!("{counted} present: quorum is {rule} {of}"), a.line), e / 2 + 1, counted);
     }
-    let reconvened = (ctx.lines.0..=ctx.lines.1.min(ctx.lines.0 + 80)).any(|l| {
+    let reconvened = opening_lines(r, ctx).any(|l| {
         let t = ctx.line_words(l);
         t.contains("sans condition de quorum") || t.contains("quorum n ayant pas") || t.contains("quorum n a pas")
             || t.contains("deuxieme convocation") || t.contains("seconde convocation")
@@ -233,6 +233,20 @@ pub fn quorum(r: &Deliberation, ctx: &Ctx) -> Check {
         );
     }
     with_figures(check(ID, S::Fail, format!("{counted} present, but quorum is {rule} {of}"), a.line), e / 2 + 1, counted)
+}
+
+/// The lines that describe the sitting for this record: the record's first
+/// 80 lines and, for an item of a procès-verbal that carries the opening
+/// attendance, the 30 lines around that attendance block (a re-convened
+/// sitting or a commune nouvelle is said once, at the opening).
+fn opening_lines(r: &Deliberation, ctx: &Ctx) -> impl Iterator<Item = u32> {
+    let own = ctx.lines.0..=ctx.lines.1.min(ctx.lines.0 + 80);
+    let shared = r
+        .attendance
+        .line
+        .filter(|&l| l < ctx.lines.0)
+        .map(|l| l.saturating_sub(30).max(1)..=l.saturating_add(30).min(ctx.lines.0.saturating_sub(1)));
+    own.chain(shared.into_iter().flatten())
 }
 
 /// `attendance.proxy_holder_present` — a proxy is given to a colleague who
@@ -429,7 +443,7 @@ pub fn council_size(r: &Deliberation, ctx: &Ctx) -> Check {
     // next renewal (CGCT L2113-7/8): a larger council there is lawful. Its
     // SIREN is a fresh "200…" one.
     let nouvelle = c.siren.is_some_and(|s| s.starts_with("200"))
-        || (ctx.lines.0..=ctx.lines.1.min(ctx.lines.0 + 80)).any(|l| {
+        || opening_lines(r, ctx).any(|l| {
             let w = ctx.line_words(l);
             w.contains("commune nouvelle") || w.contains("commune deleguee") || w.contains("communes deleguees")
         });
@@ -552,6 +566,15 @@ mod tests {
         assert_eq!(c.status, S::Fail);
         r.session.date = Date::new(2021, 2, 1);
         assert_eq!(quorum(&r, &ctx).status, S::Pass); // a third during COVID
+        // An item of a procès-verbal (lines 4-5) carries the opening
+        // attendance (line 2); the sitting was re-convened, said at line 1.
+        r.session.date = None;
+        let pv = normalize("Réunion sur deuxième convocation, sans condition de quorum\nPrésents : Ana ALPHA\nx\nItem 2\nvote\n");
+        r.attendance.line = Some(2);
+        let item = Ctx { lines: (4, 5), ..Ctx::whole(&pv) };
+        assert_eq!(quorum(&r, &item).status, S::Pass);
+        let plain = normalize("Réunion\nPrésents : Ana ALPHA\nx\nItem 2\nvote\n");
+        assert_eq!(quorum(&r, &Ctx { lines: (4, 5), ..Ctx::whole(&plain) }).status, S::Fail);
         r.attendance.present.clear();
         r.attendance.stated.present = None;
         assert_eq!(quorum(&r, &ctx).status, S::Skip);

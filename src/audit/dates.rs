@@ -193,6 +193,13 @@ pub fn order(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
                 .find_line(around.saturating_sub(6), around + 6, needles)
                 .or_else(|| ctx.find_line(around.saturating_sub(6), around + 6, &["publi"]))
                 .filter(|&l| !ctx.line_words(l).contains("convo"));
+            // A posting date away from the stamps, on or after the
+            // convocation, is the posting of the convocation (L2121-10
+            // has it posted too), not the act's: not compared.
+            if stamp.is_none() && !what.starts_with("received") && r.session.convened_on.is_some_and(|c| c <= d) {
+                compared -= 1;
+                continue;
+            }
             let status = if stamp.is_some() || what.starts_with("received") { S::Fail } else { S::Warn };
             let line = stamp.or_else(|| near(needles));
             out.push(with_figures(check(ID, status, format!("{what} on {d}, before the session of {s}"), line), format!("≥ {s}"), d.to_string()));
@@ -433,7 +440,18 @@ mod tests {
         let mut r2 = r.clone();
         r2.transmission.line = Some(10);
         r2.transmission.posted_on = d(2023, 9, 20);
+        // On or after the convocation date: the convocation's posting, not compared.
+        assert_eq!(order(&r2, &Ctx::whole(&far))[0].status, S::Pass);
+        // Before the convocation it is no convocation's: a warning.
+        r2.transmission.posted_on = d(2023, 9, 15);
         assert_eq!(order(&r2, &Ctx::whole(&far))[0].status, S::Warn);
+        let header = normalize("Date de la convocation : 15.03.2006\nDate de l'affichage : 16.03.2006\nx\nx\nx\nx\nx\nx\nx\nx\nx\n");
+        let mut r3 = Deliberation::default();
+        r3.session.date = d(2006, 3, 24);
+        r3.session.convened_on = d(2006, 3, 15);
+        r3.transmission.posted_on = d(2006, 3, 16);
+        let c = order(&r3, &Ctx::whole(&header));
+        assert_eq!((c.len(), c[0].status), (1, S::Pass));
         r.transmission.posted_on = None;
         r.session.convened_on = d(2023, 9, 28);
         assert_eq!(order(&r, &ctx)[0].status, S::Fail);

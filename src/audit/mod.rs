@@ -144,12 +144,57 @@ pub(crate) fn person_key(p: &Person) -> (String, String) {
     (f(&p.family_name), f(&p.given_name))
 }
 
-/// Whether two persons are the same: same family name, and same given
-/// name when both are written.
+/// Whether two persons are the same: same family name, and compatible
+/// given names when both are written ("C." or "Ph." abbreviate "Cécile",
+/// "Philippe"). A document naming members by their first names only is
+/// matched on those. A full name read as one family name ("CHRISTIANE
+/// SERGENT", both in capitals) matches "SERGENT" when the extra words are
+/// the other's given name or the other has none.
 pub(crate) fn same_person(a: &Person, b: &Person) -> bool {
     let (fa, ga) = person_key(a);
     let (fb, gb) = person_key(b);
-    !fa.is_empty() && fa == fb && (ga.is_empty() || gb.is_empty() || ga == gb)
+    if fa.is_empty() && fb.is_empty() {
+        return !ga.is_empty() && ga == gb;
+    }
+    if fa.is_empty() || fb.is_empty() {
+        return false;
+    }
+    if fa == fb {
+        return given_compatible(&ga, &gb);
+    }
+    // "christiane sergent" (no given name) against "sergent".
+    let merged = |long: &str, lg: &str, short: &str, sg: &str| {
+        lg.is_empty()
+            && long.len() > short.len()
+            && long.ends_with(short)
+            && long.as_bytes().get(long.len() - short.len() - 1) == Some(&b' ')
+            && {
+                let extra = long[..long.len() - short.len() - 1].trim();
+                !extra.split(' ').any(|w| PARTICLES.contains(&w)) && given_compatible(extra, sg)
+            }
+    };
+    merged(&fa, &ga, &fb, &gb) || merged(&fb, &gb, &fa, &ga)
+}
+
+/// Words that belong to a family name ("DE ROSTOLAN", "LE ROUX").
+const PARTICLES: &[&str] = &["de", "d", "du", "des", "le", "la", "les", "van", "von", "der", "den", "di", "da", "del", "dos", "mac", "mc", "saint", "st", "ben", "el", "al"];
+
+/// Given names agree: either is missing, they are equal, or one abbreviates
+/// the other word by word with initials of one or two letters ("c" for
+/// "cecile", "j ph" for "jean philippe").
+pub(crate) fn given_compatible(a: &str, b: &str) -> bool {
+    if a.is_empty() || b.is_empty() || a == b {
+        return true;
+    }
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    if wa.len() != wb.len() {
+        return false;
+    }
+    let initials = |w: &[&str]| w.iter().all(|x| x.chars().count() <= 2);
+    if !initials(&wa) && !initials(&wb) {
+        return false;
+    }
+    wa.iter().zip(&wb).all(|(x, y)| x.starts_with(y) || y.starts_with(x))
 }
 
 /// Identifies the body in the reference table: by its INSEE code, by its
@@ -229,7 +274,7 @@ pub fn audit_record(r: &mut Deliberation, ctx: &Ctx) {
     let mut checks = vec![
         vote::vote_total(r, ctx),
         vote::vote_unanimity(r, ctx),
-        vote::vote_outcome(r),
+        vote::vote_outcome(r, ctx),
         vote::majority_label(r, ctx),
         vote::compte_administratif(r, ctx),
         vote::secret_ballot(r, ctx),
@@ -322,6 +367,23 @@ mod tests {
         assert!(same_person(&p(Some("Rémi"), "GENIS"), &p(Some("Remi"), "Genis")));
         assert!(!same_person(&p(Some("Danielle"), "PUJOL"), &p(Some("Catherine"), "PUJOL")));
         assert!(same_person(&p(None, "PUJOL"), &p(Some("Catherine"), "PUJOL")));
+        // Initials and abbreviations of the given name.
+        assert!(same_person(&p(Some("C."), "BUZOS"), &p(Some("Cécile"), "BUZOS")));
+        assert!(same_person(&p(Some("J. Ph."), "PROVOST"), &p(Some("Jean-Philippe"), "PROVOST")));
+        assert!(!same_person(&p(Some("M."), "PROVOST"), &p(Some("Jean"), "PROVOST")));
+        assert!(!same_person(&p(Some("Jean"), "ROUX"), &p(Some("Jeanne"), "ROUX")));
+        // A full name in capitals read as the family name.
+        assert!(same_person(&p(None, "CHRISTIANE SERGENT"), &p(None, "SERGENT")));
+        assert!(same_person(&p(Some("Christiane"), "SERGENT"), &p(None, "CHRISTIANE SERGENT")));
+        assert!(!same_person(&p(Some("Paul"), "SERGENT"), &p(None, "CHRISTIANE SERGENT")));
+        // A particle is part of the family name, not a given name.
+        assert!(!same_person(&p(None, "LE ROUX"), &p(None, "ROUX")));
+        assert!(!same_person(&p(None, "DE ROSTOLAN"), &p(None, "ROSTOLAN")));
+        // First names only.
+        let g = |x: &str| Person { title: None, given_name: Some(x.into()), family_name: None };
+        assert!(same_person(&g("Agnès"), &g("Agnes")));
+        assert!(!same_person(&g("Agnès"), &g("Mario")));
+        assert!(!same_person(&g("Agnès"), &p(Some("Agnès"), "DURAND")));
     }
 
     #[test]

@@ -11,13 +11,38 @@ const MOVEMENT_WORDS: &[&str] = &[
     "s est retire", "ne prend pas part", "ne participe pas", "npppv", "nppv", "departs", "depart de",
 ];
 
+/// Words saying that a member comes back after the vote ("réintègre la
+/// séance"): he or she was out for it, even if the departure is not written.
+const RETURN_WORDS: &[&str] = &["reintegre la s", "revient en s", "revient dans la s", "rejoint la s", "reprend sa place", "reprend place", "reprend la presidence"];
+
+/// Whether the attendance may differ from the lists for this vote: a
+/// movement between the attendance block the record carries and its vote
+/// (an item of a procès-verbal carries the opening attendance, so any
+/// movement since the opening counts; an item given its own attendance
+/// counts only those after it), or a return just after the vote.
 fn attendance_moves(r: &Deliberation, ctx: &Ctx) -> bool {
-    let from = r.attendance.line.unwrap_or(ctx.lines.0).max(ctx.lines.0);
+    let from = r.attendance.line.unwrap_or(ctx.lines.0);
     let to = r.vote.line.unwrap_or(ctx.lines.1);
-    (from..=to).any(|l| {
+    let moved = (from..=to).any(|l| {
         let t = ctx.line_words(l);
         MOVEMENT_WORDS.iter().any(|w| t.contains(w))
+    });
+    moved || r.vote.line.is_some_and(|v| {
+        (v..=v.saturating_add(4).min(ctx.lines.1.max(v))).any(|l| {
+            let t = ctx.line_words(l);
+            RETURN_WORDS.iter().any(|w| t.contains(w))
+        })
     })
+}
+
+/// Whether the record is the vote of a compte administratif, which the
+/// maire may attend but not vote (CGCT L2121-14).
+fn is_compte_administratif(r: &Deliberation, ctx: &Ctx) -> bool {
+    let in_title = r.act.title.as_deref().is_some_and(|t| crate::normalize::fold(t).contains("compte administratif"));
+    let near_vote = r.vote.line.is_some_and(|v| {
+        (v.saturating_sub(4).max(ctx.lines.0)..=v).any(|l| ctx.line_words(l).contains("compte administratif"))
+    });
+    in_title || near_vote
 }
 
 /// `vote.total` — votes for + against + abstentions must equal the voters:
@@ -74,10 +99,19 @@ pub fn vote_total(r: &Deliberation, ctx: &Ctx) -> Check {
     // the sitting, the rest is unknown, not wrong.
     let only_for = v.against.is_none() && v.abstain.is_none();
     let moves = attendance_moves(r, ctx);
-    let status = if sum < expected && (moves || only_for) { S::Warn } else { S::Fail };
+    // The maire steps out for the compte administratif (L2121-14), taking
+    // any proxy he or she holds: one or two votes fewer.
+    let ca = sum < expected && expected - sum <= 2 && is_compte_administratif(r, ctx);
+    let status = if sum < expected && (moves || only_for || ca) { S::Warn } else { S::Fail };
     let mut msg = format!("{}, but {how}", describe());
     if status == S::Warn {
-        msg.push_str(if moves { " (attendance changed during the sitting)" } else { " (votes against and abstentions not stated)" });
+        msg.push_str(if moves {
+            " (attendance changed during the sitting)"
+        } else if ca {
+            " (the maire does not vote the compte administratif)"
+        } else {
+            " (votes against and abstentions not stated)"
+        });
     }
     with_figures(check(ID, status, msg, v.line), expected, sum)
 }
@@ -124,7 +158,12 @@ pub fn vote_unanimity(r: &Deliberation, ctx: &Ctx) -> Check {
 /// president's casting vote decides in a public ballot (CGCT L2121-20,
 /// cross-check 6). "Adopted" with fewer votes for than against, or
 /// "rejected" with more, is a contradiction; a tie is a warning.
-pub fn vote_outcome(r: &Deliberation) -> Check {
+///
+/// A decision worded in the negative ("décide de ne pas…", "émet un avis
+/// défavorable", "refuse") taken with more votes against than for tells
+/// that the figures count the proposal, not the decision: the outcome
+/// cannot be read from the figures, so the rule skips.
+pub fn vote_outcome(r: &Deliberation, ctx: &Ctx) -> Check {
     const ID: &str = "vote.outcome";
     let v = &r.vote;
     let (Some(outcome), Some(for_)) = (v.outcome, v.for_) else {
@@ -136,11 +175,27 @@ pub fn vote_outcome(r: &Deliberation) -> Check {
         Outcome::Adopted if for_ == against => {
             (S::Warn, format!("adopted on a tie ({for_} for, {against} against): only the president's casting vote in a public ballot allows it"))
         }
+        Outcome::Adopted if negative_decision(r, ctx) => {
+            return skip(ID, "a decision worded in the negative: the figures count the proposal, not the decision");
+        }
         Outcome::Adopted => (S::Fail, format!("stated adopted, but {for_} for and {against} against")),
         Outcome::Rejected if for_ > against => (S::Fail, format!("stated rejected, but {for_} for and {against} against")),
         Outcome::Rejected => (S::Pass, format!("rejected with {for_} for and {against} against")),
     };
     with_figures(check(ID, status, msg, v.line), against + 1, for_)
+}
+
+/// Whether the decision around the vote line is worded in the negative.
+fn negative_decision(r: &Deliberation, ctx: &Ctx) -> bool {
+    let Some(v) = r.vote.line else { return false };
+    let from = v.saturating_sub(2).max(ctx.lines.0);
+    let to = v.saturating_add(3).min(ctx.lines.1.max(v));
+    (from..=to).any(|l| {
+        let t = format!(" {} ", ctx.line_words(l));
+        [" de ne pas ", " ne pas ", " defavorable ", " refuse ", " rejette ", " s oppose ", " n approuve pas ", " n adopte pas "]
+            .iter()
+            .any(|w| t.contains(w))
+    })
 }
 
 static MAJORITY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -326,6 +381,53 @@ mod tests {
     }
 
     #[test]
+    fn outcome_of_a_decision_worded_in_the_negative() {
+        let mut r = record(3, 0, 2);
+        r.vote.against = Some(5);
+        let neg = normalize("a\nb\npar 5 voix contre et 2 pour, decide de ne pas signer la charte\n");
+        assert_eq!(vote_outcome(&r, &Ctx::whole(&neg)).status, S::Skip);
+        let neg2 = normalize("a\nb\nDEUX voix POUR - CINQ voix CONTRE\n- DE DONNER UN AVIS DEFAVORABLE au projet\n");
+        assert_eq!(vote_outcome(&r, &Ctx::whole(&neg2)).status, S::Skip);
+        let pos = normalize("a\nb\npar 5 voix contre et 2 pour, decide de signer la charte\n");
+        assert_eq!(vote_outcome(&r, &Ctx::whole(&pos)).status, S::Fail);
+    }
+
+    #[test]
+    fn total_of_a_compte_administratif_without_the_maire() {
+        // 15 + 4 = 19 voters, 18 votes: the maire is out for the CA.
+        let mut r = record(15, 4, 15);
+        r.vote.against = Some(3);
+        r.vote.unanimous = false;
+        let plain = normalize("a\nb\nPour : 15\nContre : 3\n");
+        assert_eq!(vote_total(&r, &Ctx::whole(&plain)).status, S::Fail);
+        let ca = normalize("a\nApprouver le compte administratif 2015\nPour : 15\nContre : 3\n");
+        let c = vote_total(&r, &Ctx::whole(&ca));
+        assert_eq!(c.status, S::Warn, "{c:?}");
+        // A return after the vote says the member was out for it.
+        let back = normalize("a\nb\nPour : 15\nContre : 3\nMadame le maire réintègre la séance.\n");
+        assert_eq!(vote_total(&r, &Ctx::whole(&back)).status, S::Warn);
+        // Three votes missing are not the maire's withdrawal.
+        r.vote.for_ = Some(13);
+        assert_eq!(vote_total(&r, &Ctx::whole(&ca)).status, S::Fail);
+    }
+
+    #[test]
+    fn movements_since_the_shared_opening_attendance() {
+        // A procès-verbal: the item carries the opening attendance (line 1);
+        // a departure at an earlier item (line 2) concerns this vote too,
+        // one after this vote (line 6) does not.
+        let norm = normalize("Présents : ...\nM. X quitte la séance\nc\nd\n52 POUR\nM. Y quitte la séance\n");
+        let mut r = record(39, 14, 52);
+        r.attendance.line = Some(1);
+        r.vote.line = Some(5);
+        let ctx = Ctx { lines: (3, 6), ..Ctx::whole(&norm) };
+        assert_eq!(vote_total(&r, &ctx).status, S::Warn);
+        let norm2 = normalize("Présents : ...\nb\nc\nd\n52 POUR\nx\nx\nx\nx\nM. Y quitte la séance\n");
+        let ctx2 = Ctx { lines: (3, 10), ..Ctx::whole(&norm2) };
+        assert_eq!(vote_total(&r, &ctx2).status, S::Fail);
+    }
+
+    #[test]
     fn unanimity() {
         let norm = normalize("a\nb\nadopte a l'unanimite des membres presents et representes\n");
         let ctx = Ctx::whole(&norm);
@@ -344,6 +446,9 @@ mod tests {
 
     #[test]
     fn outcome() {
+        let norm = normalize("a\nb\n53 POUR\n");
+        let ctx = Ctx::whole(&norm);
+        let vote_outcome = |r: &Deliberation| super::vote_outcome(r, &ctx);
         let mut r = record(3, 0, 3);
         assert_eq!(vote_outcome(&r).status, S::Pass);
         r.vote.against = Some(5);
