@@ -85,7 +85,8 @@ fn assemble(pages: Vec<String>, notes: Vec<String>) -> Result<Loaded, LoadError>
 }
 
 fn extract_pages(bytes: &[u8]) -> Result<PageTexts, LoadError> {
-    let doc = pdf_extract::Document::load_mem(bytes).map_err(lopdf_error)?;
+    let mut doc = pdf_extract::Document::load_mem(bytes).map_err(lopdf_error)?;
+    inflate_shared_streams(&mut doc);
     let mut notes = Vec::new();
     if doc.is_encrypted() {
         return Err(LoadError::new(ErrorKind::Encrypted, "the PDF is encrypted with a password; it cannot be read"));
@@ -120,6 +121,30 @@ fn extract_pages(bytes: &[u8]) -> Result<PageTexts, LoadError> {
     }
     notes.extend(failed.into_iter().map(|f| format!("unreadable {f}")));
     Ok(PageTexts { pages, notes })
+}
+
+/// Decompresses, once, the streams that pdf-extract would otherwise
+/// inflate again on every page that uses them (fonts' ToUnicode maps and
+/// font programs); images and page contents are left alone.
+fn inflate_shared_streams(doc: &mut pdf_extract::Document) {
+    use pdf_extract::Object;
+    let mut ids = Vec::new();
+    for obj in doc.objects.values() {
+        let Ok(font) = obj.as_dict() else { continue };
+        if !font.get(b"Type").and_then(Object::as_name).is_ok_and(|n| n == b"Font") {
+            continue;
+        }
+        if let Ok(id) = font.get(b"ToUnicode").and_then(Object::as_reference) {
+            ids.push(id);
+        }
+    }
+    for id in ids {
+        if let Ok(Object::Stream(s)) = doc.get_object_mut(id) {
+            if s.is_compressed() {
+                let _ = s.decompress();
+            }
+        }
+    }
 }
 
 fn lopdf_error(e: pdf_extract::Error) -> LoadError {
