@@ -11,6 +11,8 @@ workers, on text and on PDF, beside two baselines, with peak memory.
 - PDF: copies of the PDFs of ../shared (seed and dev corpus) when present,
   else synthetic PDFs. Baseline: `pdftotext` (poppler) run on each file,
   one after the other; registre with one worker reads, parses and audits.
+- Wall and CPU (user + system) time are both shown: on a shared machine
+  the CPU time is the steadier figure.
 - Peak RSS comes from /usr/bin/time -v; the text run is repeated with 4×
   the documents to show that memory does not grow with the number of files.
 
@@ -20,6 +22,7 @@ Build first: cargo build --release.
 import argparse
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -123,12 +126,18 @@ def write_pdfs(d, n):
 
 
 def timed(cmd, stdout=subprocess.DEVNULL):
-    """Runs cmd under /usr/bin/time -v; returns (seconds, peak RSS in MB)."""
+    """Runs cmd under /usr/bin/time -v; returns (wall s, CPU s, peak RSS MB)."""
     t = time.perf_counter()
     p = subprocess.run(["/usr/bin/time", "-v"] + cmd, stdout=stdout, stderr=subprocess.PIPE, text=True)
     dt = time.perf_counter() - t
     m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr)
-    return dt, (int(m.group(1)) / 1024 if m else float("nan"))
+    cpu = sum(float(x) for x in re.findall(r"(?:User|System) time \(seconds\): ([0-9.]+)", p.stderr))
+    return dt, cpu, (int(m.group(1)) / 1024 if m else float("nan"))
+
+
+def children_cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
 
 
 VOTE = re.compile(r"([0-9]+) voix pour|([0-9]+) (?:voix )?contre|([0-9]+) abstentions?")
@@ -147,8 +156,9 @@ def python_regex_pass(d):
     return time.perf_counter() - t, n
 
 
-def row(label, docs, mb, secs, rss):
-    print(f"  {label:<34} {secs:7.2f} s  {docs / secs:9.1f} docs/s  {mb / secs:7.2f} MB/s  peak {rss:7.1f} MB")
+def row(label, docs, mb, secs, cpu, rss):
+    print(f"  {label:<36} {secs:7.2f} s wall {cpu:7.2f} s CPU  {docs / secs:9.1f} docs/s  "
+          f"{mb / secs:7.2f} MB/s  peak {rss:6.1f} MB")
 
 
 def main():
@@ -166,19 +176,21 @@ def main():
         size = write_texts(tdir, a.docs)
         mb = size / 1e6
         print(f"text: {a.docs} documents, {mb:.1f} MB")
+        c0 = time.process_time()
         base, _ = python_regex_pass(tdir)
-        row("python regex (votes, UAI, €)", a.docs, mb, base, float("nan"))
+        base_cpu = time.process_time() - c0
+        row("python regex (votes, UAI, €)", a.docs, mb, base, base_cpu, float("nan"))
         res = {}
         for j in sorted({1, a.jobs}):
-            secs, rss = timed([a.bin, "extract", "-q", "-j", str(j), tdir])
-            res[j] = secs
-            row(f"registre --jobs {j}", a.docs, mb, secs, rss)
-        print(f"  ratio regex/registre(1 worker): {base / res[1]:.2f}x;  "
-              f"speed-up {a.jobs} workers: {res[1] / res[a.jobs]:.2f}x")
+            secs, cpu, rss = timed([a.bin, "extract", "-q", "-j", str(j), tdir])
+            res[j] = (secs, cpu)
+            row(f"registre --jobs {j}", a.docs, mb, secs, cpu, rss)
+        print(f"  regex time / registre(1 worker) time: wall {base / res[1][0]:.2f}x, CPU {base_cpu / res[1][1]:.2f}x;  "
+              f"speed-up with {a.jobs} workers (wall): {res[1][0] / res[a.jobs][0]:.2f}x")
         big = os.path.join(tmp, "text4")
         write_texts(big, 4 * a.docs)
-        secs, rss4 = timed([a.bin, "extract", "-q", "-j", "1", big])
-        row(f"registre --jobs 1, {4 * a.docs} docs", 4 * a.docs, 4 * mb, secs, rss4)
+        secs, cpu, rss4 = timed([a.bin, "extract", "-q", "-j", "1", big])
+        row(f"registre --jobs 1, {4 * a.docs} docs", 4 * a.docs, 4 * mb, secs, cpu, rss4)
 
         pdir = os.path.join(tmp, "pdf")
         psize, kind = write_pdfs(pdir, a.pdfs)
@@ -186,19 +198,19 @@ def main():
         print(f"pdf: {a.pdfs} files ({kind}), {pmb:.1f} MB")
         files = sorted(os.path.join(pdir, f) for f in os.listdir(pdir))
         if shutil.which("pdftotext"):
-            t = time.perf_counter()
+            t, c0 = time.perf_counter(), children_cpu()
             for f in files:
                 subprocess.run(["pdftotext", f, "-"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            pt = time.perf_counter() - t
-            row("pdftotext (one file after another)", a.pdfs, pmb, pt, float("nan"))
+            pt, pt_cpu = time.perf_counter() - t, children_cpu() - c0
+            row("pdftotext (one file after another)", a.pdfs, pmb, pt, pt_cpu, float("nan"))
         else:
             pt = None
             print("  pdftotext not installed (apt-get install poppler-utils)")
         for j in sorted({1, a.jobs}):
-            secs, rss = timed([a.bin, "extract", "-q", "-j", str(j), pdir])
-            row(f"registre --jobs {j}", a.pdfs, pmb, secs, rss)
+            secs, cpu, rss = timed([a.bin, "extract", "-q", "-j", str(j), pdir])
+            row(f"registre --jobs {j}", a.pdfs, pmb, secs, cpu, rss)
             if j == 1 and pt:
-                print(f"  registre(1 worker)/pdftotext time: {secs / pt:.2f}")
+                print(f"  registre(1 worker) / pdftotext: wall {secs / pt:.2f}, CPU {cpu / pt_cpu:.2f}")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
