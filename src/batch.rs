@@ -221,8 +221,14 @@ impl<A: Iterator<Item = io::Result<PathBuf>>> Iterator for Inputs<A> {
                     }
                     continue;
                 }
-                if ft.is_symlink() && path.is_dir() {
-                    continue;
+                // Links to directories are not followed (no loops); FIFOs,
+                // sockets and devices are not documents.
+                let regular = ft.is_file() || (ft.is_symlink() && path.is_file());
+                if !regular {
+                    if ft.is_symlink() && path.is_dir() {
+                        continue;
+                    }
+                    return Some(Input { kind: InputKind::Skipped, ..Input::file(path) });
                 }
                 return Some(if wanted(&path) { Input::file(path) } else { Input { kind: InputKind::Skipped, ..Input::file(path) } });
             }

@@ -179,3 +179,18 @@ fn too_large_inputs_are_refused() {
     assert_eq!(v["error"]["kind"], "too_large");
     assert!(Path::new(&f).exists());
 }
+
+#[test]
+fn walk_skips_fifos_and_images() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), deliberation(1)).unwrap();
+    std::fs::write(dir.path().join("scan.png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let fifo = dir.path().join("pipe");
+    let made = Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success());
+    let o = extract(&[dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(paths_of(&stdout(&o)), vec![dir.path().join("a.txt").to_string_lossy().into_owned()]);
+    let err = String::from_utf8(o.stderr).unwrap();
+    let skipped = if made { 2 } else { 1 };
+    assert!(err.contains(&format!("skipped {skipped} non-document files")), "{err}");
+}
