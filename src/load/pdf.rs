@@ -232,7 +232,7 @@ impl OutputDev for PageText {
         if !(x.is_finite() && y.is_finite() && size.is_finite()) || ch.is_empty() {
             return Ok(());
         }
-        self.glyphs.push(Glyph { x, y, end: x + width * size, size, text: ch.to_string() });
+        self.glyphs.push(Glyph { x, y, end: x + width * size, size, text: symbol_glyph(ch).unwrap_or(ch).to_string() });
         Ok(())
     }
     fn begin_word(&mut self) -> Result<(), OutputError> {
@@ -244,6 +244,23 @@ impl OutputDev for PageText {
     fn end_line(&mut self) -> Result<(), OutputError> {
         Ok(())
     }
+}
+
+/// Symbol and Wingdings glyphs that producers map to the private use
+/// area (U+F000 + code): a space, bullets, arrows; other codes are dropped
+/// (a control character, which the layout treats as blank).
+fn symbol_glyph(ch: &str) -> Option<&'static str> {
+    let mut it = ch.chars();
+    let c = it.next()?;
+    if it.next().is_some() || !('\u{F000}'..='\u{F0FF}').contains(&c) {
+        return None;
+    }
+    Some(match c as u32 - 0xF000 {
+        0x20 => " ",
+        0xB7 | 0xA7 | 0x6C | 0x6E | 0x71 | 0x76 | 0xD8 | 0xFC | 0xA8 => "•",
+        0xE0 | 0xE8 | 0xF0 | 0xDE => "→",
+        _ => "\u{1}",
+    })
 }
 
 /// Glyphs in drawing order → lines of text. Geometry is taken from the
@@ -374,6 +391,18 @@ mod tests {
         let sup = Glyph { x: 5.5, y: 7.0, end: 12.0, size: 6.0, text: "er".into() };
         let glyphs = [g(0.0, 10.0, "1"), g(-50.0, 10.0, " "), sup, g(16.0, 10.0, "mai")];
         assert_eq!(layout(&glyphs), "1er mai\n");
+    }
+
+    #[test]
+    fn private_use_symbols() {
+        assert_eq!(symbol_glyph("\u{F0B7}"), Some("•"));
+        assert_eq!(symbol_glyph("\u{F020}"), Some(" "));
+        assert_eq!(symbol_glyph("\u{F0E0}"), Some("→"));
+        assert_eq!(symbol_glyph("\u{F041}"), Some("\u{1}"));
+        assert_eq!(symbol_glyph("a"), None);
+        assert_eq!(symbol_glyph("\u{F0B7}x"), None);
+        let glyphs = [g(0.0, 10.0, "•"), g(14.0, 10.0, "\u{1}"), g(20.0, 10.0, "Oui")];
+        assert_eq!(layout(&glyphs), "• Oui\n");
     }
 
     #[test]
