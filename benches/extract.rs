@@ -61,7 +61,7 @@ fn bench_parsers(c: &mut Criterion) {
         "trente et un",
     ];
     c.bench_function("parse_number_words", |b| {
-        b.iter(|| words.iter().map(|w| registre::parse::numbers::parse_number_words(black_box(w))).count())
+        b.iter(|| words.iter().filter_map(|w| registre::parse::numbers::parse_number_words(black_box(w))).sum::<u64>())
     });
     let text = synthetic(64 << 10);
     let mut g = c.benchmark_group("find_amounts");
@@ -74,11 +74,15 @@ fn bench_load(c: &mut Criterion) {
     let mut g = c.benchmark_group("load");
     let text = synthetic(1 << 20).into_bytes();
     g.throughput(Throughput::Bytes(text.len() as u64));
-    g.bench_function("utf8_1mb", |b| b.iter(|| registre::load::load_bytes(black_box(&text), "a.txt").map(|l| l.text.len())));
+    g.bench_function("utf8_1mb", |b| {
+        b.iter(|| registre::load::load_bytes(black_box(&text), "a.txt").map(|l| l.text.len()))
+    });
     if let Some(pdf) = shared("perpignan-2023-287.pdf") {
         g.throughput(Throughput::Bytes(pdf.len() as u64));
         g.sample_size(10);
-        g.bench_function("seed_pdf", |b| b.iter(|| registre::load::load_bytes(black_box(&pdf), "seed.pdf").map(|l| l.text.len())));
+        g.bench_function("seed_pdf", |b| {
+            b.iter(|| registre::load::load_bytes(black_box(&pdf), "seed.pdf").map(|l| l.text.len()))
+        });
     }
     g.finish();
 }

@@ -71,10 +71,21 @@ pub fn process_bytes_with(path: &str, bytes: &[u8], opts: &LoadOptions) -> Outpu
     if records.is_empty() {
         // The segmenter promises one item at least; keep the input
         // accounted for if it ever does not.
-        let mut r = Deliberation::default();
-        r.source = Source { path: path.to_string(), sha256: meta.sha256.clone(), format: meta.format, count: Some(1), ..Source::default() };
-        r.warnings.push(Warning { kind: "no_deliberation".into(), message: "no deliberation found in the text".into(), line: None });
-        records.push(r);
+        records.push(Deliberation {
+            source: Source {
+                path: path.to_string(),
+                sha256: meta.sha256.clone(),
+                format: meta.format,
+                count: Some(1),
+                ..Source::default()
+            },
+            warnings: vec![Warning {
+                kind: "no_deliberation".into(),
+                message: "no deliberation found in the text".into(),
+                line: None,
+            }],
+            ..Deliberation::default()
+        });
     }
     for r in &mut records {
         for note in &loaded.notes {
@@ -230,12 +241,19 @@ impl<A: Iterator<Item = io::Result<PathBuf>>> Iterator for Inputs<A> {
                     }
                     return Some(Input { kind: InputKind::Skipped, ..Input::file(path) });
                 }
-                return Some(if wanted(&path) { Input::file(path) } else { Input { kind: InputKind::Skipped, ..Input::file(path) } });
+                return Some(if wanted(&path) {
+                    Input::file(path)
+                } else {
+                    Input { kind: InputKind::Skipped, ..Input::file(path) }
+                });
             }
             let arg = match self.args.next()? {
                 Ok(a) => a,
                 Err(e) => {
-                    return Some(Input { name: "--files-from".into(), kind: InputKind::Failed(ErrorKind::Io, format!("cannot read the list of files: {e}")) });
+                    return Some(Input {
+                        name: "--files-from".into(),
+                        kind: InputKind::Failed(ErrorKind::Io, format!("cannot read the list of files: {e}")),
+                    });
                 }
             };
             if arg.as_os_str() == "-" {
@@ -261,7 +279,11 @@ impl<A> Inputs<A> {
             Ok(rd) => rd,
             Err(e) => return Some(failed(dir, e)),
         };
-        let mut names: Vec<_> = rd.filter_map(|e| e.ok()).map(|e| e.file_name()).filter(|n| !n.as_encoded_bytes().starts_with(b".")).collect();
+        let mut names: Vec<_> = rd
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name())
+            .filter(|n| !n.as_encoded_bytes().starts_with(b"."))
+            .collect();
         names.sort_unstable_by(|a, b| a.as_encoded_bytes().cmp(b.as_encoded_bytes()));
         self.stack.push(names.into_iter().map(|n| dir.join(n)).collect());
         None
@@ -269,7 +291,10 @@ impl<A> Inputs<A> {
 }
 
 fn failed(path: &Path, e: io::Error) -> Input {
-    Input { name: path.to_string_lossy().into_owned(), kind: InputKind::Failed(ErrorKind::Io, format!("cannot read {}: {e}", path.display())) }
+    Input {
+        name: path.to_string_lossy().into_owned(),
+        kind: InputKind::Failed(ErrorKind::Io, format!("cannot read {}: {e}", path.display())),
+    }
 }
 
 /// Whether a file found by the walk is a document.
@@ -289,7 +314,18 @@ fn wanted(path: &Path) -> bool {
         return true;
     }
     const MAGIC: [&[u8]; 12] = [
-        b"\x89PNG", b"\xFF\xD8\xFF", b"GIF8", b"II*\0", b"MM\0*", b"PK\x03\x04", b"\x1F\x8B", b"7z\xBC\xAF", b"Rar!", b"\xD0\xCF\x11\xE0", b"\x7FELF", b"BM",
+        b"\x89PNG",
+        b"\xFF\xD8\xFF",
+        b"GIF8",
+        b"II*\0",
+        b"MM\0*",
+        b"PK\x03\x04",
+        b"\x1F\x8B",
+        b"7z\xBC\xAF",
+        b"Rar!",
+        b"\xD0\xCF\x11\xE0",
+        b"\x7FELF",
+        b"BM",
     ];
     if MAGIC.iter().any(|m| head.starts_with(m)) {
         return false;
@@ -437,10 +473,20 @@ impl Summary {
     pub fn to_text(&self) -> String {
         let mut s = format!(
             "registre: {} documents, {} records, {} errors; {:.1} MB in {:.2} s ({:.1} documents/s, {:.2} MB/s, {} workers)\n",
-            self.documents, self.records, self.errors, self.bytes as f64 / 1e6, self.seconds, self.documents_per_second, self.megabytes_per_second, self.jobs
+            self.documents,
+            self.records,
+            self.errors,
+            self.bytes as f64 / 1e6,
+            self.seconds,
+            self.documents_per_second,
+            self.megabytes_per_second,
+            self.jobs
         );
         if self.skipped > 0 || self.other_shards > 0 {
-            s += &format!("registre: skipped {} non-document files, {} inputs of other shards\n", self.skipped, self.other_shards);
+            s += &format!(
+                "registre: skipped {} non-document files, {} inputs of other shards\n",
+                self.skipped, self.other_shards
+            );
         }
         if !self.errors_by_kind.is_empty() {
             let list: Vec<_> = self.errors_by_kind.iter().map(|(k, n)| format!("{k} {n}")).collect();
@@ -493,7 +539,11 @@ where
     let window = if opts.window == 0 { jobs * 4 } else { opts.window }.max(1);
     let mut summary = Summary { jobs, ..Summary::default() };
     // Parsers may recurse deeply on pathological text: give them room.
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).stack_size(64 << 20).thread_name(|i| format!("registre-{i}")).build();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .stack_size(64 << 20)
+        .thread_name(|i| format!("registre-{i}"))
+        .build();
     let pool = match pool {
         Ok(p) => p,
         Err(_) => rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a one-thread pool"),
@@ -550,17 +600,28 @@ fn process_input(seq: usize, input: Input, load: &LoadOptions, budget: &Budget) 
         InputKind::Skipped => (0, fail(ErrorKind::Io, "not a document".into())),
         InputKind::Stdin => match read_capped(io::stdin().lock(), load.max_bytes) {
             Ok(Some(b)) => (b.len() as u64, process_bytes_with(&name, &b, load)),
-            Ok(None) => (0, Output::Error(error_record(&name, String::new(), too_large(load.max_bytes + 1, load.max_bytes)))),
+            Ok(None) => {
+                (0, Output::Error(error_record(&name, String::new(), too_large(load.max_bytes + 1, load.max_bytes))))
+            }
             Err(e) => (0, fail(ErrorKind::Io, format!("cannot read standard input: {e}"))),
         },
         InputKind::File(path) => match fs::metadata(&path) {
             Err(e) => (0, fail(ErrorKind::Io, format!("cannot read {}: {e}", path.display()))),
-            Ok(m) if m.len() > load.max_bytes => (0, Output::Error(error_record(&name, String::new(), too_large(m.len(), load.max_bytes)))),
+            Ok(m) if m.len() > load.max_bytes => {
+                (0, Output::Error(error_record(&name, String::new(), too_large(m.len(), load.max_bytes))))
+            }
             Ok(m) => {
                 let held = budget.acquire(m.len());
                 let r = match fs::File::open(&path).and_then(|f| read_capped(f, load.max_bytes)) {
                     Ok(Some(b)) => (b.len() as u64, process_bytes_with(&name, &b, load)),
-                    Ok(None) => (0, Output::Error(error_record(&name, String::new(), too_large(load.max_bytes + 1, load.max_bytes)))),
+                    Ok(None) => (
+                        0,
+                        Output::Error(error_record(
+                            &name,
+                            String::new(),
+                            too_large(load.max_bytes + 1, load.max_bytes),
+                        )),
+                    ),
                     Err(e) => (0, fail(ErrorKind::Io, format!("cannot read {}: {e}", path.display()))),
                 };
                 budget.release(held);
@@ -660,10 +721,11 @@ mod tests {
             fs::write(dir.path().join(format!("{i:02}.txt")), "Objet : x\n").unwrap();
         }
         let mut n = 0;
-        let r = run(inputs_from_paths(vec![dir.path().to_path_buf()]), &Options { jobs: 2, ..Options::default() }, |_| {
-            n += 1;
-            if n == 3 { Err("closed") } else { Ok(()) }
-        });
+        let r =
+            run(inputs_from_paths(vec![dir.path().to_path_buf()]), &Options { jobs: 2, ..Options::default() }, |_| {
+                n += 1;
+                if n == 3 { Err("closed") } else { Ok(()) }
+            });
         assert_eq!(r.unwrap_err(), "closed");
         assert_eq!(n, 3);
     }
@@ -693,7 +755,13 @@ mod tests {
         let n = |s: &str| d.join(s).to_string_lossy().into_owned();
         assert_eq!(
             got,
-            vec![(n("a.TXT"), "file"), (n("notes"), "file"), (n("photo.jpg"), "skipped"), (n("sub/b.txt"), "file"), (missing.to_string_lossy().into_owned(), "failed")]
+            vec![
+                (n("a.TXT"), "file"),
+                (n("notes"), "file"),
+                (n("photo.jpg"), "skipped"),
+                (n("sub/b.txt"), "file"),
+                (missing.to_string_lossy().into_owned(), "failed")
+            ]
         );
     }
 

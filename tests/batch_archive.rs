@@ -148,8 +148,12 @@ fn seed_pdf_gives_the_same_facts_as_the_seed_text() {
     };
     let pdf_bytes = std::fs::read(seed.join("perpignan-2023-287.pdf")).unwrap();
     let txt_bytes = std::fs::read(seed.join("perpignan-2023-287.txt")).unwrap();
-    let Output::Records(from_pdf) = batch::process_bytes("seed.pdf", &pdf_bytes) else { panic!("the seed PDF gave an error") };
-    let Output::Records(from_txt) = batch::process_bytes("seed.txt", &txt_bytes) else { panic!("the seed text gave an error") };
+    let Output::Records(from_pdf) = batch::process_bytes("seed.pdf", &pdf_bytes) else {
+        panic!("the seed PDF gave an error")
+    };
+    let Output::Records(from_txt) = batch::process_bytes("seed.txt", &txt_bytes) else {
+        panic!("the seed text gave an error")
+    };
     assert!(from_pdf.iter().all(|r| r.source.format == Format::Pdf));
     assert!(from_pdf.iter().all(|r| r.source.page.is_some()));
     assert_eq!(from_pdf.len(), from_txt.len());

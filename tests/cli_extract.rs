@@ -22,7 +22,9 @@ fn stdout(o: &Output) -> String {
 }
 
 fn paths_of(out: &str) -> Vec<String> {
-    out.lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["source"]["path"].as_str().unwrap().to_string()).collect()
+    out.lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["source"]["path"].as_str().unwrap().to_string())
+        .collect()
 }
 
 #[test]
@@ -79,7 +81,8 @@ fn exit_zero_when_everything_was_read_and_stdin_is_dash() {
     let o = extract(&["-q", f.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0));
 
-    let mut child = registre().args(["extract", "-q", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    let mut child =
+        registre().args(["extract", "-q", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
     child.stdin.take().unwrap().write_all(deliberation(4).as_bytes()).unwrap();
     let o = child.wait_with_output().unwrap();
     assert_eq!(o.status.code(), Some(0));

@@ -139,10 +139,10 @@ fn inflate_shared_streams(doc: &mut pdf_extract::Document) {
         }
     }
     for id in ids {
-        if let Ok(Object::Stream(s)) = doc.get_object_mut(id) {
-            if s.is_compressed() {
-                let _ = s.decompress();
-            }
+        if let Ok(Object::Stream(s)) = doc.get_object_mut(id)
+            && s.is_compressed()
+        {
+            let _ = s.decompress();
         }
     }
 }
@@ -217,14 +217,26 @@ impl PageText {
 }
 
 impl OutputDev for PageText {
-    fn begin_page(&mut self, _n: u32, media_box: &MediaBox, _: Option<(f64, f64, f64, f64)>) -> Result<(), OutputError> {
+    fn begin_page(
+        &mut self,
+        _n: u32,
+        media_box: &MediaBox,
+        _: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
         self.height = media_box.ury - media_box.lly;
         Ok(())
     }
     fn end_page(&mut self) -> Result<(), OutputError> {
         Ok(())
     }
-    fn output_character(&mut self, trm: &Transform, width: f64, _spacing: f64, font_size: f64, ch: &str) -> Result<(), OutputError> {
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        ch: &str,
+    ) -> Result<(), OutputError> {
         let vx = (trm.m11 + trm.m21) * font_size;
         let vy = (trm.m12 + trm.m22) * font_size;
         let size = (vx * vy).abs().sqrt();
@@ -318,11 +330,72 @@ fn layout(glyphs: &[Glyph]) -> String {
 /// First parts of hyphenated compounds: a line break after them keeps
 /// the hyphen ("compte-rendu", "vingt-trois", "celle-ci").
 const COMPOUND_HEADS: &[&str] = &[
-    "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize",
-    "quatorze", "quinze", "seize", "vingt", "trente", "quarante", "cinquante", "soixante", "cent", "cents", "mille",
-    "et", "compte", "comptes", "procès", "peut", "après", "arrière", "avant", "grand", "grande", "sous", "vice", "demi",
-    "mi", "semi", "non", "anti", "auto", "extra", "porte", "garde", "chef", "petit", "petite", "au", "ci", "là", "celui",
-    "celle", "ceux", "celles", "rez", "mise", "ex", "basse", "haute", "haut", "bas", "est", "ouest", "nord", "sud",
+    "un",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+    "vingt",
+    "trente",
+    "quarante",
+    "cinquante",
+    "soixante",
+    "cent",
+    "cents",
+    "mille",
+    "et",
+    "compte",
+    "comptes",
+    "procès",
+    "peut",
+    "après",
+    "arrière",
+    "avant",
+    "grand",
+    "grande",
+    "sous",
+    "vice",
+    "demi",
+    "mi",
+    "semi",
+    "non",
+    "anti",
+    "auto",
+    "extra",
+    "porte",
+    "garde",
+    "chef",
+    "petit",
+    "petite",
+    "au",
+    "ci",
+    "là",
+    "celui",
+    "celle",
+    "ceux",
+    "celles",
+    "rez",
+    "mise",
+    "ex",
+    "basse",
+    "haute",
+    "haut",
+    "bas",
+    "est",
+    "ouest",
+    "nord",
+    "sud",
 ];
 
 /// Mends words broken at line ends by the layout: "compé-" / "tences"
@@ -339,13 +412,14 @@ pub fn dehyphenate(text: &str) -> String {
         let next = lines[i + 1].trim_start();
         let mut it = next.chars();
         let (Some(c1), c2) = (it.next(), it.next()) else { continue };
-        let word_start = head.char_indices().rev().find(|(_, c)| !c.is_alphabetic()).map_or(0, |(k, c)| k + c.len_utf8());
+        let word_start =
+            head.char_indices().rev().find(|(_, c)| !c.is_alphabetic()).map_or(0, |(k, c)| k + c.len_utf8());
         let fragment = head[word_start..].to_lowercase();
         let keep = if before.is_lowercase() && c1.is_lowercase() {
             COMPOUND_HEADS.contains(&fragment.as_str())
-        } else if before.is_alphabetic() && c1.is_uppercase() && c2.is_some_and(char::is_lowercase) {
-            true
-        } else if before.is_ascii_digit() && c1.is_ascii_digit() {
+        } else if (before.is_alphabetic() && c1.is_uppercase() && c2.is_some_and(char::is_lowercase))
+            || (before.is_ascii_digit() && c1.is_ascii_digit())
+        {
             true
         } else {
             continue;
@@ -376,7 +450,13 @@ mod tests {
 
     #[test]
     fn layout_spaces_and_lines() {
-        let glyphs = [g(0.0, 10.0, "Le"), g(14.0, 10.0, "conseil"), g(0.0, 22.0, "vote"), g(20.0, 22.0, " "), g(26.0, 22.0, "pour")];
+        let glyphs = [
+            g(0.0, 10.0, "Le"),
+            g(14.0, 10.0, "conseil"),
+            g(0.0, 22.0, "vote"),
+            g(20.0, 22.0, " "),
+            g(26.0, 22.0, "pour"),
+        ];
         assert_eq!(layout(&glyphs), "Le conseil\nvote pour\n");
     }
 
