@@ -86,7 +86,7 @@ fn assemble(pages: Vec<String>, notes: Vec<String>) -> Result<Loaded, LoadError>
 
 fn extract_pages(bytes: &[u8]) -> Result<PageTexts, LoadError> {
     let mut doc = pdf_extract::Document::load_mem(bytes).map_err(lopdf_error)?;
-    inflate_shared_streams(&mut doc);
+    prepare(&mut doc);
     let mut notes = Vec::new();
     if doc.is_encrypted() {
         return Err(LoadError::new(ErrorKind::Encrypted, "the PDF is encrypted with a password; it cannot be read"));
@@ -123,22 +123,30 @@ fn extract_pages(bytes: &[u8]) -> Result<PageTexts, LoadError> {
     Ok(PageTexts { pages, notes })
 }
 
-/// Decompresses, once, the streams that pdf-extract would otherwise
-/// inflate again on every page that uses them (fonts' ToUnicode maps and
-/// font programs); images and page contents are left alone.
-fn inflate_shared_streams(doc: &mut pdf_extract::Document) {
+/// Prepares the document for text extraction:
+/// - image streams are emptied: pdf-extract runs `Do` on every XObject
+///   as if it were a content stream, so it would inflate each image and
+///   parse its pixels as drawing operators (slow on scans, and noise);
+/// - fonts' ToUnicode maps are inflated once, not again on every page.
+fn prepare(doc: &mut pdf_extract::Document) {
     use pdf_extract::Object;
-    let mut ids = Vec::new();
-    for obj in doc.objects.values() {
-        let Ok(font) = obj.as_dict() else { continue };
-        if !font.get(b"Type").and_then(Object::as_name).is_ok_and(|n| n == b"Font") {
-            continue;
-        }
-        if let Ok(id) = font.get(b"ToUnicode").and_then(Object::as_reference) {
-            ids.push(id);
+    let mut to_unicode = Vec::new();
+    for obj in doc.objects.values_mut() {
+        match obj {
+            Object::Stream(s) if s.dict.get(b"Subtype").and_then(Object::as_name).is_ok_and(|n| n == b"Image") => {
+                s.dict.remove(b"Filter");
+                s.dict.remove(b"DecodeParms");
+                s.set_content(Vec::new());
+            }
+            Object::Dictionary(d) if d.get(b"Type").and_then(Object::as_name).is_ok_and(|n| n == b"Font") => {
+                if let Ok(id) = d.get(b"ToUnicode").and_then(Object::as_reference) {
+                    to_unicode.push(id);
+                }
+            }
+            _ => {}
         }
     }
-    for id in ids {
+    for id in to_unicode {
         if let Ok(Object::Stream(s)) = doc.get_object_mut(id)
             && s.is_compressed()
         {
