@@ -15,7 +15,7 @@
 
 use crate::extract::{SourceMeta, extract_with};
 use crate::load::{LoadError, LoadOptions, load_bytes_with, looks_binary, too_large};
-use crate::model::{CheckStatus, Deliberation, ErrorInfo, ErrorKind, ErrorRecord, SCHEMA, Source, Warning};
+use crate::model::{CheckStatus, Deliberation, ErrorInfo, ErrorKind, ErrorRecord, Format, SCHEMA, Source, Warning};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, VecDeque};
 use std::fs;
@@ -56,8 +56,8 @@ pub fn process_bytes_with(path: &str, bytes: &[u8], opts: &LoadOptions) -> Outpu
     let sha256 = hex(&Sha256::digest(bytes));
     let loaded = match crate::load::quietly(|| load_bytes_with(bytes, path, opts)) {
         Ok(Ok(l)) => l,
-        Ok(Err(e)) => return error_output(path, sha256, e),
-        Err(msg) => return error_output(path, sha256, LoadError::new(ErrorKind::Panic, msg)),
+        Ok(Err(e)) => return Output::Error(error_record_for(path, bytes, sha256, e)),
+        Err(msg) => return Output::Error(error_record_for(path, bytes, sha256, LoadError::new(ErrorKind::Panic, msg))),
     };
     let meta = SourceMeta { path: path.to_string(), sha256, format: loaded.format, page_starts: loaded.page_starts };
     let records = crate::load::quietly(|| extract_with(&loaded.text, &meta));
@@ -65,7 +65,7 @@ pub fn process_bytes_with(path: &str, bytes: &[u8], opts: &LoadOptions) -> Outpu
         Ok(r) => r,
         Err(msg) => {
             let e = LoadError::new(ErrorKind::Panic, format!("internal error while extracting: {msg}"));
-            return error_output(path, meta.sha256, e);
+            return Output::Error(error_record_for(path, bytes, meta.sha256, e));
         }
     };
     if records.is_empty() {
@@ -96,16 +96,32 @@ pub fn process_bytes_with(path: &str, bytes: &[u8], opts: &LoadOptions) -> Outpu
 }
 
 /// The error record of an input.
+/// `source.format` is told by the name (`.pdf`, `.md`); see also
+/// [`error_record_for`].
 pub fn error_record(path: &str, sha256: String, e: LoadError) -> ErrorRecord {
+    let lower = path.to_ascii_lowercase();
+    let format = if lower.ends_with(".pdf") {
+        Format::Pdf
+    } else if lower.ends_with(".md") || lower.ends_with(".markdown") {
+        Format::Markdown
+    } else {
+        Format::Text
+    };
     ErrorRecord {
         schema: SCHEMA.into(),
-        source: Source { path: path.to_string(), sha256, ..Source::default() },
+        source: Source { path: path.to_string(), sha256, format, ..Source::default() },
         error: ErrorInfo { kind: e.kind, message: e.message },
     }
 }
 
-fn error_output(path: &str, sha256: String, e: LoadError) -> Output {
-    Output::Error(error_record(path, sha256, e))
+/// The error record of an input whose bytes were read: a PDF by its
+/// content is `pdf` whatever its name.
+pub fn error_record_for(path: &str, bytes: &[u8], sha256: String, e: LoadError) -> ErrorRecord {
+    let mut r = error_record(path, sha256, e);
+    if crate::load::is_pdf(bytes) {
+        r.source.format = Format::Pdf;
+    }
+    r
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -642,7 +658,6 @@ fn read_capped(r: impl Read, max: u64) -> io::Result<Option<Vec<u8>>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Format;
 
     #[test]
     fn fnv1a_known_values() {
@@ -763,6 +778,17 @@ mod tests {
                 (missing.to_string_lossy().into_owned(), "failed")
             ]
         );
+    }
+
+    #[test]
+    fn error_records_tell_the_format() {
+        let Output::Error(e) = process_bytes("scan.bin", b"%PDF-1.4 broken") else { panic!() };
+        assert_eq!((e.source.format, e.error.kind), (Format::Pdf, ErrorKind::Pdf));
+        let Output::Error(e) = process_bytes("notes.md", b"") else { panic!() };
+        assert_eq!((e.source.format, e.error.kind), (Format::Markdown, ErrorKind::Empty));
+        assert_eq!(e.source.sha256, hex(&Sha256::digest(b"")));
+        let Output::Error(e) = process_bytes("x.txt", b"\0\0\0\x01\x02") else { panic!() };
+        assert_eq!((e.source.format, e.error.kind), (Format::Text, ErrorKind::Encoding));
     }
 
     #[test]
