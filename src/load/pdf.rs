@@ -14,7 +14,8 @@
 //! sees every glyph with its position and decides between glyphs: a new
 //! line when the baseline moves by more than half the font size, a space
 //! when the horizontal gap exceeds a fraction of the font size, and it
-//! drops the duplicate glyphs of fake-bold overprinting.
+//! drops the duplicate glyphs of fake-bold overprinting. Rotated text
+//! (margin stamps) is laid out along its own baseline, after the page.
 
 use super::{LoadError, Loaded};
 use crate::model::{ErrorKind, Format};
@@ -201,7 +202,9 @@ pub fn quietly<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     r.map_err(|p| panic_error(&*p).message)
 }
 
-/// One glyph as drawn: position in page space (y down), advance, size.
+/// One glyph as drawn, in the frame of its writing direction: `x` along
+/// the baseline, `y` across it, downwards (for ordinary text: page space
+/// with y down); advance end and size in the same units.
 #[derive(Clone, Debug)]
 struct Glyph {
     x: f64,
@@ -211,16 +214,30 @@ struct Glyph {
     text: String,
 }
 
-/// Text layout of one page from its glyphs (see the module docs).
+/// Text layout of one page from its glyphs (see the module docs). Glyphs
+/// are grouped by writing direction (whole degrees): horizontal text
+/// first, then each rotated direction (margin stamps, vertical labels)
+/// in the order it first appears, each laid out on its own.
 #[derive(Default)]
 struct PageText {
     height: f64,
-    glyphs: Vec<Glyph>,
+    /// (direction in degrees, glyphs), horizontal first.
+    groups: Vec<(i32, Vec<Glyph>)>,
 }
 
 impl PageText {
     fn finish(self) -> String {
-        layout(&self.glyphs)
+        self.groups.iter().map(|(_, g)| layout(g)).collect()
+    }
+
+    fn push(&mut self, dir: i32, g: Glyph) {
+        if self.groups.is_empty() {
+            self.groups.push((0, Vec::new()));
+        }
+        match self.groups.iter_mut().find(|(d, _)| *d == dir) {
+            Some((_, v)) => v.push(g),
+            None => self.groups.push((dir, vec![g])),
+        }
     }
 }
 
@@ -245,14 +262,32 @@ impl OutputDev for PageText {
         font_size: f64,
         ch: &str,
     ) -> Result<(), OutputError> {
-        let vx = (trm.m11 + trm.m21) * font_size;
-        let vy = (trm.m12 + trm.m22) * font_size;
-        let size = (vx * vy).abs().sqrt();
-        let (x, y) = (trm.m31, self.height - trm.m32);
-        if !(x.is_finite() && y.is_finite() && size.is_finite()) || ch.is_empty() {
+        let scale = (trm.m11 * trm.m22 - trm.m12 * trm.m21).abs().sqrt();
+        let size = font_size.abs() * scale;
+        let angle = trm.m12.atan2(trm.m11);
+        if !(size.is_finite() && angle.is_finite() && trm.m31.is_finite() && trm.m32.is_finite()) || ch.is_empty() {
             return Ok(());
         }
-        self.glyphs.push(Glyph { x, y, end: x + width * size, size, text: symbol_glyph(ch).unwrap_or(ch).to_string() });
+        let mut dir = angle.to_degrees().round() as i32;
+        if dir.abs() <= 2 {
+            dir = 0;
+        }
+        let (x, y) = if dir == 0 {
+            (trm.m31, self.height - trm.m32)
+        } else {
+            // Along the baseline, and across it downwards.
+            let (sin, cos) = angle.sin_cos();
+            (trm.m31 * cos + trm.m32 * sin, trm.m31 * sin - trm.m32 * cos)
+        };
+        let text = match symbol_glyph(ch) {
+            Some(t) => t.to_string(),
+            None if ch.chars().any(char::is_control) => {
+                let t: String = ch.chars().filter(|c| !c.is_control()).collect();
+                if t.is_empty() { "\u{1}".to_string() } else { t }
+            }
+            None => ch.to_string(),
+        };
+        self.push(dir, Glyph { x, y, end: x + width * size, size, text });
         Ok(())
     }
     fn begin_word(&mut self) -> Result<(), OutputError> {
@@ -491,6 +526,25 @@ mod tests {
         assert_eq!(symbol_glyph("\u{F0B7}x"), None);
         let glyphs = [g(0.0, 10.0, "•"), g(14.0, 10.0, "\u{1}"), g(20.0, 10.0, "Oui")];
         assert_eq!(layout(&glyphs), "• Oui\n");
+    }
+
+    /// Draws `text` glyph by glyph (advance 6 units) with matrix `m` from (x, y).
+    fn draw(page: &mut PageText, m: [f64; 4], x: f64, y: f64, text: &str) {
+        for (i, c) in text.chars().enumerate() {
+            let step = 6.0 * i as f64;
+            let t = Transform::row_major(m[0], m[1], m[2], m[3], x + m[0] * step, y + m[1] * step);
+            page.output_character(&t, 0.5, 0.0, 12.0, &c.to_string()).unwrap();
+        }
+    }
+
+    #[test]
+    fn rotated_text_is_read_along_its_baseline() {
+        let mut page = PageText { height: 800.0, ..PageText::default() };
+        draw(&mut page, [1.0, 0.0, 0.0, 1.0], 72.0, 700.0, "Objet : voirie");
+        // A stamp written upwards in the margin, then more ordinary text.
+        draw(&mut page, [0.0, 1.0, -1.0, 0.0], 20.0, 100.0, "ID 066-2166-DE");
+        draw(&mut page, [1.0, 0.0, 0.0, 1.0], 72.0, 680.0, "Vote : unanimité");
+        assert_eq!(page.finish(), "Objet : voirie\nVote : unanimité\nID 066-2166-DE\n");
     }
 
     #[test]
