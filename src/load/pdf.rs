@@ -8,14 +8,17 @@
 //! stack overflow, an abort) is for `--isolate` (see [`super::isolate`]).
 //!
 //! Layout: pdf-extract's own plain-text writer decides spaces and line
-//! breaks only at the start of each string operand, so text drawn glyph
-//! by glyph or word by word with positioning often comes out glued
-//! ("Leconseilmunicipal") or with stray breaks. [`PageText`] instead
-//! sees every glyph with its position and decides between glyphs: a new
-//! line when the baseline moves by more than half the font size, a space
-//! when the horizontal gap exceeds a fraction of the font size, and it
-//! drops the duplicate glyphs of fake-bold overprinting. Rotated text
-//! (margin stamps) is laid out along its own baseline, after the page.
+//! breaks only at the start of each string operand and only from the
+//! previous operand's end, so text drawn glyph by glyph can come out glued
+//! or split, superscripts ("1er") break lines, unmapped bullets come out as
+//! control characters and margin stamps as one letter per line.
+//! [`PageText`] sees every glyph with its position and decides between
+//! glyphs: a new line when the baseline moves by more than half the font
+//! size (a smaller glyph raised beside the previous one is a superscript),
+//! a space when the horizontal gap exceeds a fraction of the font size,
+//! duplicate glyphs of fake-bold overprinting dropped, symbol-font bullets
+//! kept as "•", rotated text laid out along its own baseline after the
+//! page. [`dehyphenate`] then mends words broken at line ends.
 
 use super::{LoadError, Loaded};
 use crate::model::{ErrorKind, Format};
