@@ -11,7 +11,7 @@
 //! breaks only at the start of each string operand and only from the
 //! previous operand's end, so text drawn glyph by glyph can come out glued
 //! or split, superscripts ("1er") break lines, unmapped bullets come out as
-//! control characters and margin stamps as one letter per line.
+//! control characters.
 //! [`PageText`] sees every glyph with its position and decides between
 //! glyphs: a new line when the baseline moves by more than half the font
 //! size (a smaller glyph raised beside the previous one is a superscript),
