@@ -197,3 +197,18 @@ fn walk_skips_fifos_and_images() {
     let skipped = if made { 2 } else { 1 };
     assert!(err.contains(&format!("skipped {skipped} non-document files")), "{err}");
 }
+
+#[test]
+fn reader_panics_become_records_quietly() {
+    // Text shown before any font is set: pdf-extract unwraps a None.
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("nofont.pdf");
+    std::fs::write(&f, batch_fixtures::pdf(&[b"BT 72 700 Td (x) Tj ET".to_vec()], false)).unwrap();
+    let o = extract(&[f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(v["error"]["kind"], "pdf");
+    assert!(v["error"]["message"].as_str().unwrap().contains("failed"), "{v}");
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(!err.contains("panicked"), "{err}");
+}

@@ -568,6 +568,16 @@ mod tests {
         assert_eq!(dehyphenate("é-\nà"), "éà\n");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn dehyphenate_keeps_lines_and_letters(s in "([a-zA-Zé0-9 ]{0,6}-?\n){0,8}") {
+            let out = dehyphenate(&s);
+            proptest::prop_assert_eq!(out.matches('\n').count(), s.matches('\n').count());
+            let letters = |t: &str| t.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+            proptest::prop_assert_eq!(letters(&out), letters(&s));
+        }
+    }
+
     #[test]
     fn assemble_counts_page_lines() {
         let l = assemble(vec!["a\nb\n".into(), "c".into(), "d\ne".into(), "".into(), "f\n".into()], vec![]).unwrap();
