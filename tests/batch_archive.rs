@@ -181,3 +181,32 @@ fn strip(r: &registre::Deliberation) -> serde_json::Value {
     walk(&mut v);
     v
 }
+
+#[test]
+fn stacked_and_page_by_page_reading_agree() {
+    let unbalanced = b"q BT /F1 11 Tf 72 700 Td (Un) Tj ET".to_vec();
+    let mut docs = vec![
+        text_pdf(8),
+        pdf(&[text_content(&["Objet : A"]), image_content(), text_content(&["Vote : 3 pour"])], false),
+        pdf(&[unbalanced, text_content(&["Deux"])], false),
+    ];
+    if let Some(seed) = seed_dir() {
+        docs.push(std::fs::read(seed.join("perpignan-2023-287.pdf")).unwrap());
+        let corpus = seed.join("../corpus/dev/docs");
+        for e in std::fs::read_dir(corpus).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "pdf") {
+                docs.push(std::fs::read(p).unwrap());
+            }
+        }
+    }
+    let mut stacked = 0;
+    for bytes in &docs {
+        let a = load::pdf_page_texts_with(bytes, true).unwrap();
+        let b = load::pdf_page_texts_with(bytes, false).unwrap();
+        assert_eq!(a.pages, b.pages);
+        assert!(!b.stacked);
+        stacked += a.stacked as usize;
+    }
+    assert!(stacked >= 2, "{stacked} of {} read stacked", docs.len());
+}

@@ -20,7 +20,7 @@
 //! kept as "•", rotated text laid out along its own baseline after the
 //! page. [`dehyphenate`] then mends words broken at line ends.
 
-use super::{LoadError, Loaded};
+use super::{LoadError, Loaded, merge};
 use crate::model::{ErrorKind, Format};
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 use std::cell::Cell;
@@ -42,14 +42,23 @@ pub fn load_pdf(bytes: &[u8]) -> Result<Loaded, LoadError> {
 pub struct PageTexts {
     pub pages: Vec<String>,
     pub notes: Vec<String>,
+    /// The pages were read all at once (see [`pdf_page_texts_with`]).
+    pub stacked: bool,
 }
 
 /// Extracts the text of each page, panic-safe, on a big-stack thread.
 pub fn pdf_page_texts(bytes: &[u8]) -> Result<PageTexts, LoadError> {
+    pdf_page_texts_with(bytes, true)
+}
+
+/// [`pdf_page_texts`], choosing whether pages may be read all at once
+/// when that is safe (`stack`, faster: fonts are built once; see
+/// `merge.rs`) or must be read one by one. Both give the same text.
+pub fn pdf_page_texts_with(bytes: &[u8], stack: bool) -> Result<PageTexts, LoadError> {
     install_quiet_hook();
     let run = || {
         QUIET.with(|q| q.set(true));
-        let r = catch_unwind(AssertUnwindSafe(|| extract_pages(bytes)));
+        let r = catch_unwind(AssertUnwindSafe(|| extract_pages(bytes, stack)));
         QUIET.with(|q| q.set(false));
         r.unwrap_or_else(|p| Err(panic_error(&*p)))
     };
@@ -88,7 +97,7 @@ fn assemble(pages: Vec<String>, notes: Vec<String>) -> Result<Loaded, LoadError>
     Ok(Loaded { text, format: Format::Pdf, page_starts, notes })
 }
 
-fn extract_pages(bytes: &[u8]) -> Result<PageTexts, LoadError> {
+fn extract_pages(bytes: &[u8], stack: bool) -> Result<PageTexts, LoadError> {
     let mut doc = pdf_extract::Document::load_mem(bytes).map_err(lopdf_error)?;
     prepare(&mut doc);
     let mut notes = Vec::new();
@@ -101,6 +110,15 @@ fn extract_pages(bytes: &[u8]) -> Result<PageTexts, LoadError> {
     let page_ids = doc.get_pages();
     if page_ids.is_empty() {
         return Err(LoadError::new(ErrorKind::Pdf, "the PDF has no pages"));
+    }
+    if stack && let Some(stacked) = merge::stack_pages(&mut doc) {
+        let mut out = PageText::stacked(stacked.heights.clone());
+        let r = catch_unwind(AssertUnwindSafe(|| pdf_extract::output_doc_page(&doc, &mut out, 1)));
+        if matches!(r, Ok(Ok(()))) && !out.astray {
+            let pages = out.finish_pages().iter().map(|p| dehyphenate(p)).collect();
+            return Ok(PageTexts { pages, notes, stacked: true });
+        }
+        stacked.restore(&mut doc);
     }
     let mut pages = Vec::with_capacity(page_ids.len());
     let mut failed = Vec::new();
@@ -124,7 +142,7 @@ fn extract_pages(bytes: &[u8]) -> Result<PageTexts, LoadError> {
         return Err(LoadError::new(ErrorKind::Pdf, format!("no page of the PDF could be read ({first})")));
     }
     notes.extend(failed.into_iter().map(|f| format!("unreadable {f}")));
-    Ok(PageTexts { pages, notes })
+    Ok(PageTexts { pages, notes, stacked: false })
 }
 
 /// Prepares the document for text extraction:
@@ -221,25 +239,44 @@ struct Glyph {
 /// are grouped by writing direction (whole degrees): horizontal text
 /// first, then each rotated direction (margin stamps, vertical labels)
 /// in the order it first appears, each laid out on its own.
+///
+/// With `stacked` (the heights of the pages), the glyphs come from all
+/// pages stacked by [`merge::stack_pages`] and are sorted by page.
 #[derive(Default)]
 struct PageText {
     height: f64,
-    /// (direction in degrees, glyphs), horizontal first.
-    groups: Vec<(i32, Vec<Glyph>)>,
+    stacked: Option<Vec<f64>>,
+    /// Per page: (direction in degrees, glyphs), horizontal first.
+    pages: Vec<Vec<(i32, Vec<Glyph>)>>,
+    /// A glyph fell outside every stacked page.
+    astray: bool,
 }
 
 impl PageText {
-    fn finish(self) -> String {
-        self.groups.iter().map(|(_, g)| layout(g)).collect()
+    fn stacked(heights: Vec<f64>) -> PageText {
+        PageText { pages: vec![Vec::new(); heights.len()], stacked: Some(heights), ..PageText::default() }
     }
 
-    fn push(&mut self, dir: i32, g: Glyph) {
-        if self.groups.is_empty() {
-            self.groups.push((0, Vec::new()));
+    /// The text of each page.
+    fn finish_pages(self) -> Vec<String> {
+        self.pages.iter().map(|groups| groups.iter().map(|(_, g)| layout(g)).collect()).collect()
+    }
+
+    fn finish(self) -> String {
+        self.finish_pages().concat()
+    }
+
+    fn push(&mut self, page: usize, dir: i32, g: Glyph) {
+        if self.pages.len() <= page {
+            self.pages.resize(page + 1, Vec::new());
         }
-        match self.groups.iter_mut().find(|(d, _)| *d == dir) {
+        let groups = &mut self.pages[page];
+        if groups.is_empty() {
+            groups.push((0, Vec::new()));
+        }
+        match groups.iter_mut().find(|(d, _)| *d == dir) {
             Some((_, v)) => v.push(g),
-            None => self.groups.push((dir, vec![g])),
+            None => groups.push((dir, vec![g])),
         }
     }
 }
@@ -271,16 +308,29 @@ impl OutputDev for PageText {
         if !(size.is_finite() && angle.is_finite() && trm.m31.is_finite() && trm.m32.is_finite()) || ch.is_empty() {
             return Ok(());
         }
+        let (page, m32, height) = match &self.stacked {
+            None => (0, trm.m32, self.height),
+            Some(heights) => {
+                let k = (trm.m32 / merge::OFFSET).round();
+                match heights.get(k as usize) {
+                    Some(&h) if k >= 0.0 => (k as usize, trm.m32 - k * merge::OFFSET, h),
+                    _ => {
+                        self.astray = true;
+                        return Ok(());
+                    }
+                }
+            }
+        };
         let mut dir = angle.to_degrees().round() as i32;
         if dir.abs() <= 2 {
             dir = 0;
         }
         let (x, y) = if dir == 0 {
-            (trm.m31, self.height - trm.m32)
+            (trm.m31, height - m32)
         } else {
             // Along the baseline, and across it downwards.
             let (sin, cos) = angle.sin_cos();
-            (trm.m31 * cos + trm.m32 * sin, trm.m31 * sin - trm.m32 * cos)
+            (trm.m31 * cos + m32 * sin, trm.m31 * sin - m32 * cos)
         };
         let text = match symbol_glyph(ch) {
             Some(t) => t.to_string(),
@@ -290,7 +340,7 @@ impl OutputDev for PageText {
             }
             None => ch.to_string(),
         };
-        self.push(dir, Glyph { x, y, end: x + width * size, size, text });
+        self.push(page, dir, Glyph { x, y, end: x + width * size, size, text });
         Ok(())
     }
     fn begin_word(&mut self) -> Result<(), OutputError> {
