@@ -228,7 +228,14 @@ fn act_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
     for h in &out {
         *counts.entry(h.shape.as_str()).or_default() += 1;
     }
-    let best = counts.iter().max_by_key(|(_, n)| **n).map(|(s, n)| (s.to_string(), *n));
+    // Ties go to the shape met first (a HashMap's order changes every run).
+    let mut best: Option<(String, usize)> = None;
+    for h in &out {
+        let n = counts.get(h.shape.as_str()).copied().unwrap_or(0);
+        if best.as_ref().is_none_or(|(_, b)| n > *b) {
+            best = Some((h.shape.clone(), n));
+        }
+    }
     let keep: Vec<bool> = out
         .iter()
         .map(|h| match &best {
