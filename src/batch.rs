@@ -15,7 +15,7 @@
 
 use crate::extract::{SourceMeta, extract_with};
 use crate::load::{LoadError, LoadOptions, load_bytes_with, looks_binary, too_large};
-use crate::model::{CheckStatus, Deliberation, ErrorInfo, ErrorKind, ErrorRecord, SCHEMA, Source, Warning};
+use crate::model::{CheckStatus, Deliberation, ErrorInfo, ErrorKind, ErrorRecord, Format, SCHEMA, Source, Warning};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, VecDeque};
 use std::fs;
@@ -56,8 +56,8 @@ pub fn process_bytes_with(path: &str, bytes: &[u8], opts: &LoadOptions) -> Outpu
     let sha256 = hex(&Sha256::digest(bytes));
     let loaded = match crate::load::quietly(|| load_bytes_with(bytes, path, opts)) {
         Ok(Ok(l)) => l,
-        Ok(Err(e)) => return error_output(path, sha256, e),
-        Err(msg) => return error_output(path, sha256, LoadError::new(ErrorKind::Panic, msg)),
+        Ok(Err(e)) => return Output::Error(error_record_for(path, bytes, sha256, e)),
+        Err(msg) => return Output::Error(error_record_for(path, bytes, sha256, LoadError::new(ErrorKind::Panic, msg))),
     };
     let meta = SourceMeta { path: path.to_string(), sha256, format: loaded.format, page_starts: loaded.page_starts };
     let records = crate::load::quietly(|| extract_with(&loaded.text, &meta));
@@ -65,16 +65,27 @@ pub fn process_bytes_with(path: &str, bytes: &[u8], opts: &LoadOptions) -> Outpu
         Ok(r) => r,
         Err(msg) => {
             let e = LoadError::new(ErrorKind::Panic, format!("internal error while extracting: {msg}"));
-            return error_output(path, meta.sha256, e);
+            return Output::Error(error_record_for(path, bytes, meta.sha256, e));
         }
     };
     if records.is_empty() {
         // The segmenter promises one item at least; keep the input
         // accounted for if it ever does not.
-        let mut r = Deliberation::default();
-        r.source = Source { path: path.to_string(), sha256: meta.sha256.clone(), format: meta.format, count: Some(1), ..Source::default() };
-        r.warnings.push(Warning { kind: "no_deliberation".into(), message: "no deliberation found in the text".into(), line: None });
-        records.push(r);
+        records.push(Deliberation {
+            source: Source {
+                path: path.to_string(),
+                sha256: meta.sha256.clone(),
+                format: meta.format,
+                count: Some(1),
+                ..Source::default()
+            },
+            warnings: vec![Warning {
+                kind: "no_deliberation".into(),
+                message: "no deliberation found in the text".into(),
+                line: None,
+            }],
+            ..Deliberation::default()
+        });
     }
     for r in &mut records {
         for note in &loaded.notes {
@@ -85,16 +96,32 @@ pub fn process_bytes_with(path: &str, bytes: &[u8], opts: &LoadOptions) -> Outpu
 }
 
 /// The error record of an input.
+/// `source.format` is told by the name (`.pdf`, `.md`); see also
+/// [`error_record_for`].
 pub fn error_record(path: &str, sha256: String, e: LoadError) -> ErrorRecord {
+    let lower = path.to_ascii_lowercase();
+    let format = if lower.ends_with(".pdf") {
+        Format::Pdf
+    } else if lower.ends_with(".md") || lower.ends_with(".markdown") {
+        Format::Markdown
+    } else {
+        Format::Text
+    };
     ErrorRecord {
         schema: SCHEMA.into(),
-        source: Source { path: path.to_string(), sha256, ..Source::default() },
+        source: Source { path: path.to_string(), sha256, format, ..Source::default() },
         error: ErrorInfo { kind: e.kind, message: e.message },
     }
 }
 
-fn error_output(path: &str, sha256: String, e: LoadError) -> Output {
-    Output::Error(error_record(path, sha256, e))
+/// The error record of an input whose bytes were read: a PDF by its
+/// content is `pdf` whatever its name.
+pub fn error_record_for(path: &str, bytes: &[u8], sha256: String, e: LoadError) -> ErrorRecord {
+    let mut r = error_record(path, sha256, e);
+    if crate::load::is_pdf(bytes) {
+        r.source.format = Format::Pdf;
+    }
+    r
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -221,15 +248,28 @@ impl<A: Iterator<Item = io::Result<PathBuf>>> Iterator for Inputs<A> {
                     }
                     continue;
                 }
-                if ft.is_symlink() && path.is_dir() {
-                    continue;
+                // Links to directories are not followed (no loops); FIFOs,
+                // sockets and devices are not documents.
+                let regular = ft.is_file() || (ft.is_symlink() && path.is_file());
+                if !regular {
+                    if ft.is_symlink() && path.is_dir() {
+                        continue;
+                    }
+                    return Some(Input { kind: InputKind::Skipped, ..Input::file(path) });
                 }
-                return Some(if wanted(&path) { Input::file(path) } else { Input { kind: InputKind::Skipped, ..Input::file(path) } });
+                return Some(if wanted(&path) {
+                    Input::file(path)
+                } else {
+                    Input { kind: InputKind::Skipped, ..Input::file(path) }
+                });
             }
             let arg = match self.args.next()? {
                 Ok(a) => a,
                 Err(e) => {
-                    return Some(Input { name: "--files-from".into(), kind: InputKind::Failed(ErrorKind::Io, format!("cannot read the list of files: {e}")) });
+                    return Some(Input {
+                        name: "--files-from".into(),
+                        kind: InputKind::Failed(ErrorKind::Io, format!("cannot read the list of files: {e}")),
+                    });
                 }
             };
             if arg.as_os_str() == "-" {
@@ -255,7 +295,11 @@ impl<A> Inputs<A> {
             Ok(rd) => rd,
             Err(e) => return Some(failed(dir, e)),
         };
-        let mut names: Vec<_> = rd.filter_map(|e| e.ok()).map(|e| e.file_name()).filter(|n| !n.as_encoded_bytes().starts_with(b".")).collect();
+        let mut names: Vec<_> = rd
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name())
+            .filter(|n| !n.as_encoded_bytes().starts_with(b"."))
+            .collect();
         names.sort_unstable_by(|a, b| a.as_encoded_bytes().cmp(b.as_encoded_bytes()));
         self.stack.push(names.into_iter().map(|n| dir.join(n)).collect());
         None
@@ -263,7 +307,10 @@ impl<A> Inputs<A> {
 }
 
 fn failed(path: &Path, e: io::Error) -> Input {
-    Input { name: path.to_string_lossy().into_owned(), kind: InputKind::Failed(ErrorKind::Io, format!("cannot read {}: {e}", path.display())) }
+    Input {
+        name: path.to_string_lossy().into_owned(),
+        kind: InputKind::Failed(ErrorKind::Io, format!("cannot read {}: {e}", path.display())),
+    }
 }
 
 /// Whether a file found by the walk is a document.
@@ -283,7 +330,18 @@ fn wanted(path: &Path) -> bool {
         return true;
     }
     const MAGIC: [&[u8]; 12] = [
-        b"\x89PNG", b"\xFF\xD8\xFF", b"GIF8", b"II*\0", b"MM\0*", b"PK\x03\x04", b"\x1F\x8B", b"7z\xBC\xAF", b"Rar!", b"\xD0\xCF\x11\xE0", b"\x7FELF", b"BM",
+        b"\x89PNG",
+        b"\xFF\xD8\xFF",
+        b"GIF8",
+        b"II*\0",
+        b"MM\0*",
+        b"PK\x03\x04",
+        b"\x1F\x8B",
+        b"7z\xBC\xAF",
+        b"Rar!",
+        b"\xD0\xCF\x11\xE0",
+        b"\x7FELF",
+        b"BM",
     ];
     if MAGIC.iter().any(|m| head.starts_with(m)) {
         return false;
@@ -431,10 +489,20 @@ impl Summary {
     pub fn to_text(&self) -> String {
         let mut s = format!(
             "registre: {} documents, {} records, {} errors; {:.1} MB in {:.2} s ({:.1} documents/s, {:.2} MB/s, {} workers)\n",
-            self.documents, self.records, self.errors, self.bytes as f64 / 1e6, self.seconds, self.documents_per_second, self.megabytes_per_second, self.jobs
+            self.documents,
+            self.records,
+            self.errors,
+            self.bytes as f64 / 1e6,
+            self.seconds,
+            self.documents_per_second,
+            self.megabytes_per_second,
+            self.jobs
         );
         if self.skipped > 0 || self.other_shards > 0 {
-            s += &format!("registre: skipped {} non-document files, {} inputs of other shards\n", self.skipped, self.other_shards);
+            s += &format!(
+                "registre: skipped {} non-document files, {} inputs of other shards\n",
+                self.skipped, self.other_shards
+            );
         }
         if !self.errors_by_kind.is_empty() {
             let list: Vec<_> = self.errors_by_kind.iter().map(|(k, n)| format!("{k} {n}")).collect();
@@ -487,7 +555,11 @@ where
     let window = if opts.window == 0 { jobs * 4 } else { opts.window }.max(1);
     let mut summary = Summary { jobs, ..Summary::default() };
     // Parsers may recurse deeply on pathological text: give them room.
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).stack_size(64 << 20).thread_name(|i| format!("registre-{i}")).build();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .stack_size(64 << 20)
+        .thread_name(|i| format!("registre-{i}"))
+        .build();
     let pool = match pool {
         Ok(p) => p,
         Err(_) => rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a one-thread pool"),
@@ -544,17 +616,28 @@ fn process_input(seq: usize, input: Input, load: &LoadOptions, budget: &Budget) 
         InputKind::Skipped => (0, fail(ErrorKind::Io, "not a document".into())),
         InputKind::Stdin => match read_capped(io::stdin().lock(), load.max_bytes) {
             Ok(Some(b)) => (b.len() as u64, process_bytes_with(&name, &b, load)),
-            Ok(None) => (0, Output::Error(error_record(&name, String::new(), too_large(load.max_bytes + 1, load.max_bytes)))),
+            Ok(None) => {
+                (0, Output::Error(error_record(&name, String::new(), too_large(load.max_bytes + 1, load.max_bytes))))
+            }
             Err(e) => (0, fail(ErrorKind::Io, format!("cannot read standard input: {e}"))),
         },
         InputKind::File(path) => match fs::metadata(&path) {
             Err(e) => (0, fail(ErrorKind::Io, format!("cannot read {}: {e}", path.display()))),
-            Ok(m) if m.len() > load.max_bytes => (0, Output::Error(error_record(&name, String::new(), too_large(m.len(), load.max_bytes)))),
+            Ok(m) if m.len() > load.max_bytes => {
+                (0, Output::Error(error_record(&name, String::new(), too_large(m.len(), load.max_bytes))))
+            }
             Ok(m) => {
                 let held = budget.acquire(m.len());
                 let r = match fs::File::open(&path).and_then(|f| read_capped(f, load.max_bytes)) {
                     Ok(Some(b)) => (b.len() as u64, process_bytes_with(&name, &b, load)),
-                    Ok(None) => (0, Output::Error(error_record(&name, String::new(), too_large(load.max_bytes + 1, load.max_bytes)))),
+                    Ok(None) => (
+                        0,
+                        Output::Error(error_record(
+                            &name,
+                            String::new(),
+                            too_large(load.max_bytes + 1, load.max_bytes),
+                        )),
+                    ),
                     Err(e) => (0, fail(ErrorKind::Io, format!("cannot read {}: {e}", path.display()))),
                 };
                 budget.release(held);
@@ -575,7 +658,6 @@ fn read_capped(r: impl Read, max: u64) -> io::Result<Option<Vec<u8>>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Format;
 
     #[test]
     fn fnv1a_known_values() {
@@ -654,10 +736,11 @@ mod tests {
             fs::write(dir.path().join(format!("{i:02}.txt")), "Objet : x\n").unwrap();
         }
         let mut n = 0;
-        let r = run(inputs_from_paths(vec![dir.path().to_path_buf()]), &Options { jobs: 2, ..Options::default() }, |_| {
-            n += 1;
-            if n == 3 { Err("closed") } else { Ok(()) }
-        });
+        let r =
+            run(inputs_from_paths(vec![dir.path().to_path_buf()]), &Options { jobs: 2, ..Options::default() }, |_| {
+                n += 1;
+                if n == 3 { Err("closed") } else { Ok(()) }
+            });
         assert_eq!(r.unwrap_err(), "closed");
         assert_eq!(n, 3);
     }
@@ -687,8 +770,25 @@ mod tests {
         let n = |s: &str| d.join(s).to_string_lossy().into_owned();
         assert_eq!(
             got,
-            vec![(n("a.TXT"), "file"), (n("notes"), "file"), (n("photo.jpg"), "skipped"), (n("sub/b.txt"), "file"), (missing.to_string_lossy().into_owned(), "failed")]
+            vec![
+                (n("a.TXT"), "file"),
+                (n("notes"), "file"),
+                (n("photo.jpg"), "skipped"),
+                (n("sub/b.txt"), "file"),
+                (missing.to_string_lossy().into_owned(), "failed")
+            ]
         );
+    }
+
+    #[test]
+    fn error_records_tell_the_format() {
+        let Output::Error(e) = process_bytes("scan.bin", b"%PDF-1.4 broken") else { panic!() };
+        assert_eq!((e.source.format, e.error.kind), (Format::Pdf, ErrorKind::Pdf));
+        let Output::Error(e) = process_bytes("notes.md", b"") else { panic!() };
+        assert_eq!((e.source.format, e.error.kind), (Format::Markdown, ErrorKind::Empty));
+        assert_eq!(e.source.sha256, hex(&Sha256::digest(b"")));
+        let Output::Error(e) = process_bytes("x.txt", b"\0\0\0\x01\x02") else { panic!() };
+        assert_eq!((e.source.format, e.error.kind), (Format::Text, ErrorKind::Encoding));
     }
 
     #[test]

@@ -130,6 +130,13 @@ fn strip_markdown(out: &mut String, start: usize) {
         s = trimmed;
     }
     let s = s.strip_prefix("> ").unwrap_or(s);
+    if !s.contains(['*', '_']) {
+        // No emphasis marks: only the spaces to fold.
+        let folded = fold_spaces(s);
+        out.truncate(start);
+        out.push_str(&folded);
+        return;
+    }
     let mut cleaned = String::with_capacity(s.len());
     let chars: Vec<char> = s.chars().collect();
     let mut i = 0;

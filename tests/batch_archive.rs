@@ -148,8 +148,12 @@ fn seed_pdf_gives_the_same_facts_as_the_seed_text() {
     };
     let pdf_bytes = std::fs::read(seed.join("perpignan-2023-287.pdf")).unwrap();
     let txt_bytes = std::fs::read(seed.join("perpignan-2023-287.txt")).unwrap();
-    let Output::Records(from_pdf) = batch::process_bytes("seed.pdf", &pdf_bytes) else { panic!("the seed PDF gave an error") };
-    let Output::Records(from_txt) = batch::process_bytes("seed.txt", &txt_bytes) else { panic!("the seed text gave an error") };
+    let Output::Records(from_pdf) = batch::process_bytes("seed.pdf", &pdf_bytes) else {
+        panic!("the seed PDF gave an error")
+    };
+    let Output::Records(from_txt) = batch::process_bytes("seed.txt", &txt_bytes) else {
+        panic!("the seed text gave an error")
+    };
     assert!(from_pdf.iter().all(|r| r.source.format == Format::Pdf));
     assert!(from_pdf.iter().all(|r| r.source.page.is_some()));
     assert_eq!(from_pdf.len(), from_txt.len());
@@ -176,4 +180,33 @@ fn strip(r: &registre::Deliberation) -> serde_json::Value {
     let mut v = serde_json::to_value(r).unwrap();
     walk(&mut v);
     v
+}
+
+#[test]
+fn stacked_and_page_by_page_reading_agree() {
+    let unbalanced = b"q BT /F1 11 Tf 72 700 Td (Un) Tj ET".to_vec();
+    let mut docs = vec![
+        text_pdf(8),
+        pdf(&[text_content(&["Objet : A"]), image_content(), text_content(&["Vote : 3 pour"])], false),
+        pdf(&[unbalanced, text_content(&["Deux"])], false),
+    ];
+    if let Some(seed) = seed_dir() {
+        docs.push(std::fs::read(seed.join("perpignan-2023-287.pdf")).unwrap());
+        let corpus = seed.join("../corpus/dev/docs");
+        for e in std::fs::read_dir(corpus).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "pdf") {
+                docs.push(std::fs::read(p).unwrap());
+            }
+        }
+    }
+    let mut stacked = 0;
+    for bytes in &docs {
+        let a = load::pdf_page_texts_with(bytes, true).unwrap();
+        let b = load::pdf_page_texts_with(bytes, false).unwrap();
+        assert_eq!(a.pages, b.pages);
+        assert!(!b.stacked);
+        stacked += a.stacked as usize;
+    }
+    assert!(stacked >= 2, "{stacked} of {} read stacked", docs.len());
 }

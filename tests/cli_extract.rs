@@ -22,7 +22,9 @@ fn stdout(o: &Output) -> String {
 }
 
 fn paths_of(out: &str) -> Vec<String> {
-    out.lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["source"]["path"].as_str().unwrap().to_string()).collect()
+    out.lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["source"]["path"].as_str().unwrap().to_string())
+        .collect()
 }
 
 #[test]
@@ -79,7 +81,8 @@ fn exit_zero_when_everything_was_read_and_stdin_is_dash() {
     let o = extract(&["-q", f.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0));
 
-    let mut child = registre().args(["extract", "-q", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    let mut child =
+        registre().args(["extract", "-q", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
     child.stdin.take().unwrap().write_all(deliberation(4).as_bytes()).unwrap();
     let o = child.wait_with_output().unwrap();
     assert_eq!(o.status.code(), Some(0));
@@ -178,4 +181,34 @@ fn too_large_inputs_are_refused() {
     let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
     assert_eq!(v["error"]["kind"], "too_large");
     assert!(Path::new(&f).exists());
+}
+
+#[test]
+fn walk_skips_fifos_and_images() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), deliberation(1)).unwrap();
+    std::fs::write(dir.path().join("scan.png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let fifo = dir.path().join("pipe");
+    let made = Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success());
+    let o = extract(&[dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(paths_of(&stdout(&o)), vec![dir.path().join("a.txt").to_string_lossy().into_owned()]);
+    let err = String::from_utf8(o.stderr).unwrap();
+    let skipped = if made { 2 } else { 1 };
+    assert!(err.contains(&format!("skipped {skipped} non-document files")), "{err}");
+}
+
+#[test]
+fn reader_panics_become_records_quietly() {
+    // Text shown before any font is set: pdf-extract unwraps a None.
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("nofont.pdf");
+    std::fs::write(&f, batch_fixtures::pdf(&[b"BT 72 700 Td (x) Tj ET".to_vec()], false)).unwrap();
+    let o = extract(&[f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(v["error"]["kind"], "pdf");
+    assert!(v["error"]["message"].as_str().unwrap().contains("failed"), "{v}");
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(!err.contains("panicked"), "{err}");
 }

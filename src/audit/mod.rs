@@ -117,8 +117,21 @@ impl<'a> Ctx<'a> {
 /// Folded words separated by single spaces: "Jean-François, M." →
 /// "jean francois m".
 pub(crate) fn words_only(s: &str) -> String {
-    let f: String = fold(s).chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
-    f.split_whitespace().collect::<Vec<_>>().join(" ")
+    // One pass: fold each char, keep alphanumerics, one space between runs.
+    let mut out = String::with_capacity(s.len());
+    let mut gap = false;
+    for c in s.chars().map(crate::normalize::fold_char) {
+        if c.is_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            out.push(c);
+        } else {
+            gap = true;
+        }
+    }
+    out
 }
 
 /// Builds a check.
@@ -139,7 +152,7 @@ pub(crate) fn with_figures(mut c: Check, expected: impl Into<Value>, found: impl
 /// A person's comparison key: folded family name and given name.
 pub(crate) fn person_key(p: &Person) -> (String, String) {
     let f = |s: &Option<String>| {
-        s.as_deref().map(|x| fold(x).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")).unwrap_or_default()
+        s.as_deref().map(words_only).unwrap_or_default()
     };
     (f(&p.family_name), f(&p.given_name))
 }

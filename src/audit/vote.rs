@@ -211,8 +211,8 @@ pub fn majority_label(r: &Deliberation, ctx: &Ctx) -> Check {
     const ID: &str = "vote.majority_label";
     let (first, last) = ctx.lines;
     let found = (first..=last).find_map(|l| {
-        let t = super::words_only(ctx.line_text(l));
-        MAJORITY.captures(&t).and_then(|c| c.get(1)?.as_str().parse::<u32>().ok()).map(|n| (n, l))
+        let t = ctx.line_words(l);
+        MAJORITY.captures(t).and_then(|c| c.get(1)?.as_str().parse::<u32>().ok()).map(|n| (n, l))
     });
     let Some((n, line)) = found else { return skip(ID, "no majority figure printed") };
     let a = &r.attendance;

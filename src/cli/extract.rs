@@ -70,7 +70,9 @@ fn try_run(args: ExtractArgs) -> Result<ExitCode, String> {
 
 fn options(args: &ExtractArgs) -> Result<Options, String> {
     let timeout = match args.timeout {
-        Some(t) if !(t.is_finite() && t > 0.0) => return Err(format!("--timeout must be a positive number of seconds, not {t}")),
+        Some(t) if !(t.is_finite() && t > 0.0) => {
+            return Err(format!("--timeout must be a positive number of seconds, not {t}"));
+        }
         Some(t) => Some(t),
         None if args.isolate => Some(DEFAULT_TIMEOUT),
         None => None,
@@ -78,7 +80,8 @@ fn options(args: &ExtractArgs) -> Result<Options, String> {
     let isolation = match timeout {
         None => None,
         Some(t) => {
-            let program = std::env::current_exe().map_err(|e| format!("cannot find the registre executable for --isolate: {e}"))?;
+            let program = std::env::current_exe()
+                .map_err(|e| format!("cannot find the registre executable for --isolate: {e}"))?;
             Some(Isolation { program, args: vec!["__load-pdf".into()], timeout: Some(Duration::from_secs_f64(t)) })
         }
     };

@@ -11,7 +11,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser, Debug)]
-#[command(name = "registre", version, about = "Reads French council deliberations into structured, audited JSON (registre/1)")]
+#[command(
+    name = "registre",
+    version,
+    about = "Reads French council deliberations into structured, audited JSON (registre/1)"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

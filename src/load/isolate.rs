@@ -72,7 +72,10 @@ pub fn load_pdf_isolated(bytes: &[u8], iso: &Isolation) -> Result<Loaded, LoadEr
     let status = child.wait();
     let Some(out) = reply else {
         let secs = iso.timeout.map(|t| t.as_secs_f64()).unwrap_or(0.0);
-        return Err(LoadError::new(ErrorKind::Timeout, format!("the PDF reader did not finish within {secs} s and was stopped")));
+        return Err(LoadError::new(
+            ErrorKind::Timeout,
+            format!("the PDF reader did not finish within {secs} s and was stopped"),
+        ));
     };
     let out = out.unwrap_or_default();
     if let Ok(reply) = serde_json::from_slice::<Reply>(&out) {

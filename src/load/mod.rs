@@ -9,11 +9,12 @@
 
 mod encoding;
 mod isolate;
+mod merge;
 mod pdf;
 
 pub use encoding::{decode_text, looks_binary};
 pub use isolate::{child_main, load_pdf_isolated};
-pub use pdf::{PageTexts, install_quiet_hook, load_pdf, pdf_page_texts, quietly};
+pub use pdf::{PageTexts, dehyphenate, install_quiet_hook, load_pdf, pdf_page_texts, pdf_page_texts_with, quietly};
 
 use crate::model::{ErrorKind, Format};
 use std::ffi::OsString;

@@ -8,15 +8,19 @@
 //! stack overflow, an abort) is for `--isolate` (see [`super::isolate`]).
 //!
 //! Layout: pdf-extract's own plain-text writer decides spaces and line
-//! breaks only at the start of each string operand, so text drawn glyph
-//! by glyph or word by word with positioning often comes out glued
-//! ("Leconseilmunicipal") or with stray breaks. [`PageText`] instead
-//! sees every glyph with its position and decides between glyphs: a new
-//! line when the baseline moves by more than half the font size, a space
-//! when the horizontal gap exceeds a fraction of the font size, and it
-//! drops the duplicate glyphs of fake-bold overprinting.
+//! breaks only at the start of each string operand and only from the
+//! previous operand's end, so text drawn glyph by glyph can come out glued
+//! or split, superscripts ("1er") break lines, unmapped bullets come out as
+//! control characters.
+//! [`PageText`] sees every glyph with its position and decides between
+//! glyphs: a new line when the baseline moves by more than half the font
+//! size (a smaller glyph raised beside the previous one is a superscript),
+//! a space when the horizontal gap exceeds a fraction of the font size,
+//! duplicate glyphs of fake-bold overprinting dropped, symbol-font bullets
+//! kept as "•", rotated text laid out along its own baseline after the
+//! page. [`dehyphenate`] then mends words broken at line ends.
 
-use super::{LoadError, Loaded};
+use super::{LoadError, Loaded, merge};
 use crate::model::{ErrorKind, Format};
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 use std::cell::Cell;
@@ -38,14 +42,23 @@ pub fn load_pdf(bytes: &[u8]) -> Result<Loaded, LoadError> {
 pub struct PageTexts {
     pub pages: Vec<String>,
     pub notes: Vec<String>,
+    /// The pages were read all at once (see [`pdf_page_texts_with`]).
+    pub stacked: bool,
 }
 
 /// Extracts the text of each page, panic-safe, on a big-stack thread.
 pub fn pdf_page_texts(bytes: &[u8]) -> Result<PageTexts, LoadError> {
+    pdf_page_texts_with(bytes, true)
+}
+
+/// [`pdf_page_texts`], choosing whether pages may be read all at once
+/// when that is safe (`stack`, faster: fonts are built once; see
+/// `merge.rs`) or must be read one by one. Both give the same text.
+pub fn pdf_page_texts_with(bytes: &[u8], stack: bool) -> Result<PageTexts, LoadError> {
     install_quiet_hook();
     let run = || {
         QUIET.with(|q| q.set(true));
-        let r = catch_unwind(AssertUnwindSafe(|| extract_pages(bytes)));
+        let r = catch_unwind(AssertUnwindSafe(|| extract_pages(bytes, stack)));
         QUIET.with(|q| q.set(false));
         r.unwrap_or_else(|p| Err(panic_error(&*p)))
     };
@@ -84,8 +97,9 @@ fn assemble(pages: Vec<String>, notes: Vec<String>) -> Result<Loaded, LoadError>
     Ok(Loaded { text, format: Format::Pdf, page_starts, notes })
 }
 
-fn extract_pages(bytes: &[u8]) -> Result<PageTexts, LoadError> {
-    let doc = pdf_extract::Document::load_mem(bytes).map_err(lopdf_error)?;
+fn extract_pages(bytes: &[u8], stack: bool) -> Result<PageTexts, LoadError> {
+    let mut doc = pdf_extract::Document::load_mem(bytes).map_err(lopdf_error)?;
+    prepare(&mut doc);
     let mut notes = Vec::new();
     if doc.is_encrypted() {
         return Err(LoadError::new(ErrorKind::Encrypted, "the PDF is encrypted with a password; it cannot be read"));
@@ -96,6 +110,15 @@ fn extract_pages(bytes: &[u8]) -> Result<PageTexts, LoadError> {
     let page_ids = doc.get_pages();
     if page_ids.is_empty() {
         return Err(LoadError::new(ErrorKind::Pdf, "the PDF has no pages"));
+    }
+    if stack && let Some(stacked) = merge::stack_pages(&mut doc) {
+        let mut out = PageText::stacked(stacked.heights.clone());
+        let r = catch_unwind(AssertUnwindSafe(|| pdf_extract::output_doc_page(&doc, &mut out, 1)));
+        if matches!(r, Ok(Ok(()))) && !out.astray {
+            let pages = out.finish_pages().iter().map(|p| dehyphenate(p)).collect();
+            return Ok(PageTexts { pages, notes, stacked: true });
+        }
+        stacked.restore(&mut doc);
     }
     let mut pages = Vec::with_capacity(page_ids.len());
     let mut failed = Vec::new();
@@ -119,7 +142,39 @@ fn extract_pages(bytes: &[u8]) -> Result<PageTexts, LoadError> {
         return Err(LoadError::new(ErrorKind::Pdf, format!("no page of the PDF could be read ({first})")));
     }
     notes.extend(failed.into_iter().map(|f| format!("unreadable {f}")));
-    Ok(PageTexts { pages, notes })
+    Ok(PageTexts { pages, notes, stacked: false })
+}
+
+/// Prepares the document for text extraction:
+/// - image streams are emptied: pdf-extract runs `Do` on every XObject
+///   as if it were a content stream, so it would inflate each image and
+///   parse its pixels as drawing operators (slow on scans, and noise);
+/// - fonts' ToUnicode maps are inflated once, not again on every page.
+fn prepare(doc: &mut pdf_extract::Document) {
+    use pdf_extract::Object;
+    let mut to_unicode = Vec::new();
+    for obj in doc.objects.values_mut() {
+        match obj {
+            Object::Stream(s) if s.dict.get(b"Subtype").and_then(Object::as_name).is_ok_and(|n| n == b"Image") => {
+                s.dict.remove(b"Filter");
+                s.dict.remove(b"DecodeParms");
+                s.set_content(Vec::new());
+            }
+            Object::Dictionary(d) if d.get(b"Type").and_then(Object::as_name).is_ok_and(|n| n == b"Font") => {
+                if let Ok(id) = d.get(b"ToUnicode").and_then(Object::as_reference) {
+                    to_unicode.push(id);
+                }
+            }
+            _ => {}
+        }
+    }
+    for id in to_unicode {
+        if let Ok(Object::Stream(s)) = doc.get_object_mut(id)
+            && s.is_compressed()
+        {
+            let _ = s.decompress();
+        }
+    }
 }
 
 fn lopdf_error(e: pdf_extract::Error) -> LoadError {
@@ -168,7 +223,9 @@ pub fn quietly<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     r.map_err(|p| panic_error(&*p).message)
 }
 
-/// One glyph as drawn: position in page space (y down), advance, size.
+/// One glyph as drawn, in the frame of its writing direction: `x` along
+/// the baseline, `y` across it, downwards (for ordinary text: page space
+/// with y down); advance end and size in the same units.
 #[derive(Clone, Debug)]
 struct Glyph {
     x: f64,
@@ -178,36 +235,112 @@ struct Glyph {
     text: String,
 }
 
-/// Text layout of one page from its glyphs (see the module docs).
+/// Text layout of one page from its glyphs (see the module docs). Glyphs
+/// are grouped by writing direction (whole degrees): horizontal text
+/// first, then each rotated direction (margin stamps, vertical labels)
+/// in the order it first appears, each laid out on its own.
+///
+/// With `stacked` (the heights of the pages), the glyphs come from all
+/// pages stacked by [`merge::stack_pages`] and are sorted by page.
 #[derive(Default)]
 struct PageText {
     height: f64,
-    glyphs: Vec<Glyph>,
+    stacked: Option<Vec<f64>>,
+    /// Per page: (direction in degrees, glyphs), horizontal first.
+    pages: Vec<Vec<(i32, Vec<Glyph>)>>,
+    /// A glyph fell outside every stacked page.
+    astray: bool,
 }
 
 impl PageText {
+    fn stacked(heights: Vec<f64>) -> PageText {
+        PageText { pages: vec![Vec::new(); heights.len()], stacked: Some(heights), ..PageText::default() }
+    }
+
+    /// The text of each page.
+    fn finish_pages(self) -> Vec<String> {
+        self.pages.iter().map(|groups| groups.iter().map(|(_, g)| layout(g)).collect()).collect()
+    }
+
     fn finish(self) -> String {
-        layout(&self.glyphs)
+        self.finish_pages().concat()
+    }
+
+    fn push(&mut self, page: usize, dir: i32, g: Glyph) {
+        if self.pages.len() <= page {
+            self.pages.resize(page + 1, Vec::new());
+        }
+        let groups = &mut self.pages[page];
+        if groups.is_empty() {
+            groups.push((0, Vec::new()));
+        }
+        match groups.iter_mut().find(|(d, _)| *d == dir) {
+            Some((_, v)) => v.push(g),
+            None => groups.push((dir, vec![g])),
+        }
     }
 }
 
 impl OutputDev for PageText {
-    fn begin_page(&mut self, _n: u32, media_box: &MediaBox, _: Option<(f64, f64, f64, f64)>) -> Result<(), OutputError> {
+    fn begin_page(
+        &mut self,
+        _n: u32,
+        media_box: &MediaBox,
+        _: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
         self.height = media_box.ury - media_box.lly;
         Ok(())
     }
     fn end_page(&mut self) -> Result<(), OutputError> {
         Ok(())
     }
-    fn output_character(&mut self, trm: &Transform, width: f64, _spacing: f64, font_size: f64, ch: &str) -> Result<(), OutputError> {
-        let vx = (trm.m11 + trm.m21) * font_size;
-        let vy = (trm.m12 + trm.m22) * font_size;
-        let size = (vx * vy).abs().sqrt();
-        let (x, y) = (trm.m31, self.height - trm.m32);
-        if !(x.is_finite() && y.is_finite() && size.is_finite()) || ch.is_empty() {
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        ch: &str,
+    ) -> Result<(), OutputError> {
+        let scale = (trm.m11 * trm.m22 - trm.m12 * trm.m21).abs().sqrt();
+        let size = font_size.abs() * scale;
+        let angle = trm.m12.atan2(trm.m11);
+        if !(size.is_finite() && angle.is_finite() && trm.m31.is_finite() && trm.m32.is_finite()) || ch.is_empty() {
             return Ok(());
         }
-        self.glyphs.push(Glyph { x, y, end: x + width * size, size, text: ch.to_string() });
+        let (page, m32, height) = match &self.stacked {
+            None => (0, trm.m32, self.height),
+            Some(heights) => {
+                let k = (trm.m32 / merge::OFFSET).round();
+                match heights.get(k as usize) {
+                    Some(&h) if k >= 0.0 => (k as usize, trm.m32 - k * merge::OFFSET, h),
+                    _ => {
+                        self.astray = true;
+                        return Ok(());
+                    }
+                }
+            }
+        };
+        let mut dir = angle.to_degrees().round() as i32;
+        if dir.abs() <= 2 {
+            dir = 0;
+        }
+        let (x, y) = if dir == 0 {
+            (trm.m31, height - m32)
+        } else {
+            // Along the baseline, and across it downwards.
+            let (sin, cos) = angle.sin_cos();
+            (trm.m31 * cos + m32 * sin, trm.m31 * sin - m32 * cos)
+        };
+        let text = match symbol_glyph(ch) {
+            Some(t) => t.to_string(),
+            None if ch.chars().any(char::is_control) => {
+                let t: String = ch.chars().filter(|c| !c.is_control()).collect();
+                if t.is_empty() { "\u{1}".to_string() } else { t }
+            }
+            None => ch.to_string(),
+        };
+        self.push(page, dir, Glyph { x, y, end: x + width * size, size, text });
         Ok(())
     }
     fn begin_word(&mut self) -> Result<(), OutputError> {
@@ -219,6 +352,23 @@ impl OutputDev for PageText {
     fn end_line(&mut self) -> Result<(), OutputError> {
         Ok(())
     }
+}
+
+/// Symbol and Wingdings glyphs that producers map to the private use
+/// area (U+F000 + code): a space, bullets, arrows; other codes are dropped
+/// (a control character, which the layout treats as blank).
+fn symbol_glyph(ch: &str) -> Option<&'static str> {
+    let mut it = ch.chars();
+    let c = it.next()?;
+    if it.next().is_some() || !('\u{F000}'..='\u{F0FF}').contains(&c) {
+        return None;
+    }
+    Some(match c as u32 - 0xF000 {
+        0x20 => " ",
+        0xB7 | 0xA7 | 0x6C | 0x6E | 0x71 | 0x76 | 0xD8 | 0xFC | 0xA8 => "•",
+        0xE0 | 0xE8 | 0xF0 | 0xDE => "→",
+        _ => "\u{1}",
+    })
 }
 
 /// Glyphs in drawing order → lines of text. Geometry is taken from the
@@ -276,11 +426,72 @@ fn layout(glyphs: &[Glyph]) -> String {
 /// First parts of hyphenated compounds: a line break after them keeps
 /// the hyphen ("compte-rendu", "vingt-trois", "celle-ci").
 const COMPOUND_HEADS: &[&str] = &[
-    "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize",
-    "quatorze", "quinze", "seize", "vingt", "trente", "quarante", "cinquante", "soixante", "cent", "cents", "mille",
-    "et", "compte", "comptes", "procès", "peut", "après", "arrière", "avant", "grand", "grande", "sous", "vice", "demi",
-    "mi", "semi", "non", "anti", "auto", "extra", "porte", "garde", "chef", "petit", "petite", "au", "ci", "là", "celui",
-    "celle", "ceux", "celles", "rez", "mise", "ex", "basse", "haute", "haut", "bas", "est", "ouest", "nord", "sud",
+    "un",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+    "vingt",
+    "trente",
+    "quarante",
+    "cinquante",
+    "soixante",
+    "cent",
+    "cents",
+    "mille",
+    "et",
+    "compte",
+    "comptes",
+    "procès",
+    "peut",
+    "après",
+    "arrière",
+    "avant",
+    "grand",
+    "grande",
+    "sous",
+    "vice",
+    "demi",
+    "mi",
+    "semi",
+    "non",
+    "anti",
+    "auto",
+    "extra",
+    "porte",
+    "garde",
+    "chef",
+    "petit",
+    "petite",
+    "au",
+    "ci",
+    "là",
+    "celui",
+    "celle",
+    "ceux",
+    "celles",
+    "rez",
+    "mise",
+    "ex",
+    "basse",
+    "haute",
+    "haut",
+    "bas",
+    "est",
+    "ouest",
+    "nord",
+    "sud",
 ];
 
 /// Mends words broken at line ends by the layout: "compé-" / "tences"
@@ -297,13 +508,14 @@ pub fn dehyphenate(text: &str) -> String {
         let next = lines[i + 1].trim_start();
         let mut it = next.chars();
         let (Some(c1), c2) = (it.next(), it.next()) else { continue };
-        let word_start = head.char_indices().rev().find(|(_, c)| !c.is_alphabetic()).map_or(0, |(k, c)| k + c.len_utf8());
+        let word_start =
+            head.char_indices().rev().find(|(_, c)| !c.is_alphabetic()).map_or(0, |(k, c)| k + c.len_utf8());
         let fragment = head[word_start..].to_lowercase();
         let keep = if before.is_lowercase() && c1.is_lowercase() {
             COMPOUND_HEADS.contains(&fragment.as_str())
-        } else if before.is_alphabetic() && c1.is_uppercase() && c2.is_some_and(char::is_lowercase) {
-            true
-        } else if before.is_ascii_digit() && c1.is_ascii_digit() {
+        } else if (before.is_alphabetic() && c1.is_uppercase() && c2.is_some_and(char::is_lowercase))
+            || (before.is_ascii_digit() && c1.is_ascii_digit())
+        {
             true
         } else {
             continue;
@@ -334,7 +546,13 @@ mod tests {
 
     #[test]
     fn layout_spaces_and_lines() {
-        let glyphs = [g(0.0, 10.0, "Le"), g(14.0, 10.0, "conseil"), g(0.0, 22.0, "vote"), g(20.0, 22.0, " "), g(26.0, 22.0, "pour")];
+        let glyphs = [
+            g(0.0, 10.0, "Le"),
+            g(14.0, 10.0, "conseil"),
+            g(0.0, 22.0, "vote"),
+            g(20.0, 22.0, " "),
+            g(26.0, 22.0, "pour"),
+        ];
         assert_eq!(layout(&glyphs), "Le conseil\nvote pour\n");
     }
 
@@ -349,6 +567,37 @@ mod tests {
         let sup = Glyph { x: 5.5, y: 7.0, end: 12.0, size: 6.0, text: "er".into() };
         let glyphs = [g(0.0, 10.0, "1"), g(-50.0, 10.0, " "), sup, g(16.0, 10.0, "mai")];
         assert_eq!(layout(&glyphs), "1er mai\n");
+    }
+
+    #[test]
+    fn private_use_symbols() {
+        assert_eq!(symbol_glyph("\u{F0B7}"), Some("•"));
+        assert_eq!(symbol_glyph("\u{F020}"), Some(" "));
+        assert_eq!(symbol_glyph("\u{F0E0}"), Some("→"));
+        assert_eq!(symbol_glyph("\u{F041}"), Some("\u{1}"));
+        assert_eq!(symbol_glyph("a"), None);
+        assert_eq!(symbol_glyph("\u{F0B7}x"), None);
+        let glyphs = [g(0.0, 10.0, "•"), g(14.0, 10.0, "\u{1}"), g(20.0, 10.0, "Oui")];
+        assert_eq!(layout(&glyphs), "• Oui\n");
+    }
+
+    /// Draws `text` glyph by glyph (advance 6 units) with matrix `m` from (x, y).
+    fn draw(page: &mut PageText, m: [f64; 4], x: f64, y: f64, text: &str) {
+        for (i, c) in text.chars().enumerate() {
+            let step = 6.0 * i as f64;
+            let t = Transform::row_major(m[0], m[1], m[2], m[3], x + m[0] * step, y + m[1] * step);
+            page.output_character(&t, 0.5, 0.0, 12.0, &c.to_string()).unwrap();
+        }
+    }
+
+    #[test]
+    fn rotated_text_is_read_along_its_baseline() {
+        let mut page = PageText { height: 800.0, ..PageText::default() };
+        draw(&mut page, [1.0, 0.0, 0.0, 1.0], 72.0, 700.0, "Objet : voirie");
+        // A stamp written upwards in the margin, then more ordinary text.
+        draw(&mut page, [0.0, 1.0, -1.0, 0.0], 20.0, 100.0, "ID 066-2166-DE");
+        draw(&mut page, [1.0, 0.0, 0.0, 1.0], 72.0, 680.0, "Vote : unanimité");
+        assert_eq!(page.finish(), "Objet : voirie\nVote : unanimité\nID 066-2166-DE\n");
     }
 
     #[test]
@@ -367,6 +616,16 @@ mod tests {
         assert_eq!(dehyphenate("a-\n"), "a-\n");
         assert_eq!(dehyphenate("-\nx"), "-\nx");
         assert_eq!(dehyphenate("é-\nà"), "éà\n");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn dehyphenate_keeps_lines_and_letters(s in "([a-zA-Zé0-9 ]{0,6}-?\n){0,8}") {
+            let out = dehyphenate(&s);
+            proptest::prop_assert_eq!(out.matches('\n').count(), s.matches('\n').count());
+            let letters = |t: &str| t.chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+            proptest::prop_assert_eq!(letters(&out), letters(&s));
+        }
     }
 
     #[test]

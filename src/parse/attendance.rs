@@ -1130,11 +1130,15 @@ fn read_block(
 /// ("Conseillers en exercice : 15 - Présents : 12 - Votants : 14"): read
 /// over its first lines, as far as a list would reach.
 pub fn find_stated_counts(text: &str) -> Stated {
-    let ls = lines(text);
     let mut end = text.len().min(3000);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
+    // `find_counts` reads no line starting past `end` + 1500: split only
+    // the text up to the end of the line holding that offset.
+    let reach = (end + 1500).min(text.len());
+    let cut = text.as_bytes()[reach..].iter().position(|&b| b == b'\n').map_or(text.len(), |i| reach + i + 1);
+    let ls = lines(&text[..cut]);
     find_counts(text, &ls, end)
 }
 
@@ -1581,6 +1585,23 @@ mod wrap_tests {
     fn counts_without_lists() {
         let st = find_stated_counts("COMMUNE DE X\nConseillers en exercice : 15 - Présents : 12 - Représentés : 2 - Votants : 14\n\nDÉLIBÉRATION N° 1\n");
         assert_eq!((st.in_office, st.present, st.represented, st.voting), (Some(15), Some(12), Some(2), Some(14)));
+    }
+
+    #[test]
+    fn counts_in_a_long_accented_text() {
+        // Every offset past the opening falls inside an accented word, so
+        // the reading limit lands mid-char; the counts are still read and
+        // the long tail (a later "Présents : 3") is not.
+        for pad in 0..4 {
+            let mut t = String::from("Conseillers en exercice : 15 - Présents : 12 - Votants : 14\n");
+            t.push_str(&"x".repeat(pad));
+            for _ in 0..800 {
+                t.push_str("élève été \n");
+            }
+            t.push_str("Présents : 3\n");
+            let st = find_stated_counts(&t);
+            assert_eq!((st.in_office, st.present, st.voting), (Some(15), Some(12), Some(14)), "pad {pad}");
+        }
     }
 
     #[test]

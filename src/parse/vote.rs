@@ -288,8 +288,9 @@ pub fn find_vote_statements(text: &str) -> Vec<Spanned<Vote>> {
         if cues[i].is_none() || cues[i] == Some(Cue::Weak) {
             // The next non-blank line (one blank line skipped: double-spaced text).
             let k = if lines.line(i + 1).trim().is_empty() && i + 2 < n { i + 2 } else { i + 1 };
-            let joined = format!("{} {}", lines.line(i).trim_end(), lines.line(k).trim_start());
-            if continues(lines.line(i), lines.line(k)) && cue(&joined) == Some(Cue::Strong) {
+            if continues(lines.line(i), lines.line(k))
+                && cue(&format!("{} {}", lines.line(i).trim_end(), lines.line(k).trim_start())) == Some(Cue::Strong)
+            {
                 // The first half of a statement that runs over two lines.
                 cues[i] = Some(if cues[k] == Some(Cue::Strong) { Cue::Weak } else { Cue::Strong });
                 cues[k] = cues[k].or(Some(Cue::Weak));

@@ -71,9 +71,9 @@ fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 fn load() -> Table {
     let mut t = Table {
         communes: Vec::with_capacity(35_000),
-        by_insee: HashMap::new(),
-        by_siren: HashMap::new(),
-        by_name: HashMap::new(),
+        by_insee: HashMap::with_capacity(35_000),
+        by_siren: HashMap::with_capacity(35_000),
+        by_name: HashMap::with_capacity(35_000),
         epci: Vec::new(),
         epci_by_siren: HashMap::new(),
         epci_by_name: HashMap::new(),
@@ -139,7 +139,25 @@ const ARTICLES: &[&str] = &["le", "la", "les", "l"];
 /// "Commune de Châtillon-sur-Seine" → "chatillon sur seine",
 /// "Le Havre" → "havre", "St-Jean-de-Luz" → "saint jean de luz".
 pub fn name_key(name: &str) -> String {
-    let mut w = words(name);
+    // The words as slices of one folded string (35 000 names are keyed at
+    // start-up: no string per word).
+    let folded: String = name
+        .chars()
+        .map(|c| {
+            let f = fold_char(c);
+            if f.is_alphanumeric() { f } else { ' ' }
+        })
+        .collect();
+    let mut w: Vec<&str> = folded
+        .split_whitespace()
+        .map(|w| match w {
+            "st" => "saint",
+            "ste" => "sainte",
+            "sts" => "saints",
+            "stes" => "saintes",
+            w => w,
+        })
+        .collect();
     // Body prefixes: "Ville de", "Commune de", "Mairie d'", "Commune nouvelle de".
     let prefixes: &[&[&str]] = &[
         &["commune", "nouvelle", "de"],
@@ -153,15 +171,17 @@ pub fn name_key(name: &str) -> String {
         &["conseil", "municipal", "de"],
         &["conseil", "municipal", "d"],
     ];
+    let mut from = 0;
     for p in prefixes {
         if w.len() > p.len() && w.iter().zip(p.iter()).all(|(a, b)| a == b) {
-            w.drain(..p.len());
+            from = p.len();
             break;
         }
     }
-    if w.len() > 1 && ARTICLES.contains(&w[0].as_str()) {
-        w.remove(0);
+    if w.len() - from > 1 && ARTICLES.contains(&w[from]) {
+        from += 1;
     }
+    w.drain(..from);
     w.join(" ")
 }
 

@@ -19,7 +19,16 @@ pub fn noise(len: usize, seed: u32) -> Vec<u8> {
         .collect()
 }
 
-const TOWNS: [&str; 8] = ["Valbrune", "Montferrand-sur-Lys", "Saint-Oradour", "Les Aubiers", "Crozelle", "Pierrelande", "Vaux-le-Moutier", "Biranne"];
+const TOWNS: [&str; 8] = [
+    "Valbrune",
+    "Montferrand-sur-Lys",
+    "Saint-Oradour",
+    "Les Aubiers",
+    "Crozelle",
+    "Pierrelande",
+    "Vaux-le-Moutier",
+    "Biranne",
+];
 const TOPICS: [&str; 6] = [
     "Tarifs de la restauration scolaire",
     "Subvention à l'association des parents d'élèves",
@@ -28,7 +37,20 @@ const TOPICS: [&str; 6] = [
     "Acquisition d'un terrain communal",
     "Budget annexe de l'assainissement",
 ];
-const MONTHS: [&str; 12] = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+const MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
 
 /// A short deliberation in our own wording; `i` varies names and numbers.
 pub fn deliberation(i: usize) -> String {
@@ -137,11 +159,16 @@ pub fn pdf(pages: &[Vec<u8>], encrypt: bool) -> Vec<u8> {
         out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
     }
     let enc = if encrypt {
-        format!(" /Encrypt {} 0 R /ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>]", objs.len())
+        format!(
+            " /Encrypt {} 0 R /ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>]",
+            objs.len()
+        )
     } else {
         String::new()
     };
-    out.extend_from_slice(format!("trailer\n<< /Size {} /Root 1 0 R{enc} >>\nstartxref\n{xref}\n%%EOF\n", objs.len() + 1).as_bytes());
+    out.extend_from_slice(
+        format!("trailer\n<< /Size {} /Root 1 0 R{enc} >>\nstartxref\n{xref}\n%%EOF\n", objs.len() + 1).as_bytes(),
+    );
     out
 }
 
@@ -196,7 +223,11 @@ pub fn mixed_archive(dir: &Path) -> Vec<(PathBuf, Expect)> {
     let full = text_pdf(47);
     add("pdf/truncated.pdf", full[..full.len() / 3].to_vec(), Expect::Error("pdf"));
     add("pdf/encrypted.pdf", pdf(&[text_content(&["secret"])], true), Expect::Error("encrypted"));
-    add("pdf/malformed.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".to_vec(), Expect::Error("pdf"));
+    add(
+        "pdf/malformed.pdf",
+        b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".to_vec(),
+        Expect::Error("pdf"),
+    );
     let mut out = Vec::new();
     for (path, bytes, e) in files {
         fs::create_dir_all(path.parent().unwrap()).unwrap();
