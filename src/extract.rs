@@ -267,19 +267,21 @@ impl<'a> Document<'a> {
                     let p = resolve(p);
                     let known = a.absent.iter().chain(&a.excused).find(|q| same(q, &p)).cloned()
                         .or_else(|| a.represented.iter().find(|x| same(&x.principal, &p)).map(|x| x.principal.clone()));
+                    // Only members the opening lists name: anyone else may
+                    // be staff or a guest.
+                    let Some(known) = known else { continue };
                     a.absent.retain(|q| !same(q, &p));
                     a.excused.retain(|q| !same(q, &p));
                     a.represented.retain(|x| !same(&x.principal, &p));
                     if !a.present.iter().any(|q| same(q, &p)) {
-                        a.present.push(known.unwrap_or_else(|| p.clone()));
+                        a.present.push(known);
                     }
                     r.warnings.push(Warning { kind: "attendance_change".into(), message: format!("{} arrived before this item", p.full_name()), line: Some(line) });
                 }
                 AttendanceChange::Departure { person, proxy } => {
                     let p = resolve(person);
-                    let known = a.present.iter().find(|q| same(q, &p)).cloned();
+                    let Some(principal) = a.present.iter().find(|q| same(q, &p)).cloned() else { continue };
                     a.present.retain(|q| !same(q, &p));
-                    let principal = known.unwrap_or_else(|| p.clone());
                     match proxy {
                         Some(h) => a.represented.push(Represented { principal, proxy: Some(resolve(h)) }),
                         None => a.absent.push(principal),
