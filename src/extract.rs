@@ -139,11 +139,14 @@ struct Document<'a> {
     /// Arrivals and departures during the session, in text order.
     changes: Vec<parse::Spanned<parse::attendance::AttendanceChange>>,
     items: Vec<parse::segment::Item>,
+    /// Every vote statement of the text, found once.
+    statements: Vec<parse::Spanned<Vote>>,
 }
 
 impl<'a> Document<'a> {
     fn read(norm: &'a Normalized, meta: &'a SourceMeta) -> Self {
         let text = norm.text.as_str();
+        let statements = parse::vote::find_vote_statements(text);
         Document {
             norm,
             meta,
@@ -151,7 +154,8 @@ impl<'a> Document<'a> {
             attendance: parse::attendance::find_attendance(text),
             stated: parse::attendance::find_stated_counts(text),
             changes: parse::attendance::find_attendance_changes(text),
-            items: parse::segment::segment(text),
+            items: parse::segment::segment_with(text, &statements),
+            statements,
         }
     }
 
@@ -202,7 +206,7 @@ impl<'a> Document<'a> {
         }
         self.apply_changes(item, &h.chair, &mut r);
         let body = &text[item.span.clone()];
-        let vote = parse::vote::find_vote(body).map(|v| v.shifted(item.span.start));
+        let vote = parse::vote::find_vote_in(text, item.span.clone(), &self.statements);
         // An act heading's title first, then "Objet :", then the agenda
         // heading, then the paragraph after the attendance.
         let title = match item.anchor {

@@ -983,6 +983,25 @@ pub fn same(a: &Person, b: &Person) -> bool {
 
 /// Finds and reads the first attendance block of `text`.
 pub fn find_attendance(text: &str) -> Option<AttendanceMatch> {
+    // The opening attendance stands near the start: read a first part of
+    // a long document, and the whole only when that part has no block or
+    // the block runs to its end.
+    const PART: usize = 48 * 1024;
+    if text.len() > 2 * PART {
+        let mut cut = text[..PART].rfind('\n').map_or(PART, |i| i + 1);
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        if let Some(m) = find_attendance_in(&text[..cut]) {
+            if m.span.end + 4096 < cut {
+                return Some(m);
+            }
+        }
+    }
+    find_attendance_in(text)
+}
+
+fn find_attendance_in(text: &str) -> Option<AttendanceMatch> {
     let ls = lines(text);
     let labels = find_labels(text, &ls);
     let mut labels_at = vec![false; ls.len()];

@@ -307,13 +307,17 @@ fn body_lines(lines: &[Line], from: usize, to: usize) -> usize {
 /// The deliberations of `text`, in order; a text without any recognisable
 /// item is one item covering everything.
 pub fn segment(text: &str) -> Vec<Item> {
+    segment_with(text, &super::vote::find_vote_statements(text))
+}
+
+/// [`segment`] with the vote statements of `text` already found.
+pub fn segment_with(text: &str, statements: &[Spanned<crate::model::Vote>]) -> Vec<Item> {
     let lines = lines_of(text);
     if lines.is_empty() {
         return vec![Item { span: 0..text.len(), number: None, title: None, heading: None, anchor: Anchor::Whole }];
     }
     let line_at = |off: usize| lines.partition_point(|l| l.range.end < off).min(lines.len() - 1);
     let acts = dedupe(act_headings(text, &lines), &lines);
-    let statements = super::vote::find_vote_statements(text);
     let agenda = agenda_headings(text, &lines);
 
     let mut items: Vec<Item> = Vec::new();
@@ -334,7 +338,7 @@ pub fn segment(text: &str) -> Vec<Item> {
     let in_act = |off: usize| act_starts.first().is_some_and(|&s| off >= s);
     let mut prev_end = 0usize;
     let mut vote_items = Vec::new();
-    for st in &statements {
+    for st in statements {
         if in_act(st.span.start) {
             continue;
         }

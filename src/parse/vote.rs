@@ -160,7 +160,7 @@ impl Lines {
 }
 
 static HEADING_LIKE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^a-z0-9]*(?:(?:[0-9]{1,2}|[ivx]{1,4})\s*[).°\-:]\s*[a-z]|(?:question|point|affaire|dossier)\s*(?:n\s?[°o]\.?\s*)?[0-9]{1,3}(?:[^0-9]|$))").expect("heading-like regex")
+    Regex::new(r"^[^a-z0-9]*(?:(?:[0-9]{1,2}|[ivx]{1,4})\s*[).°\-:]\s*[a-z]|(?:question|point|affaire|dossier)\s*(?:n\s?[°o]\.?\s*)?[0-9]{1,3}(?:[^0-9]|$)|(?:deliberation\s*)?(?:n\s?[°o]\.?\s*)?(?:[a-z]{1,4}[-_]?)?(?:19|20)[0-9]{2}\s?[-/._]\s?[0-9]{1,4}[^0-9/]|[0-9]{1,4}\s?/\s?(?:19|20)[0-9]{2}\s*[-–—:])").expect("heading-like regex")
 });
 
 /// The header row of a vote table ("Votants | Pour | Contre | Abstention").
@@ -171,8 +171,18 @@ static TABLE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 /// A row of figures under a vote table header.
 static TABLE_ROW: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\s|;\t]*(?:[0-9]{1,3}[\s|;\t]*){2,}$").expect("table row regex"));
 
+/// Words without which a line states no vote: a cheap test before the
+/// regexes.
+fn may_state_vote(line: &str) -> bool {
+    const KEYS: [&str; 22] = [
+        "unanim", "majorit", "adopt", "rejet", "pour", "contre", "abst", "vot", "voix", "exception", "sauf", "approuv",
+        "accept", "decid", "autoris", "valid", "emet", "arret", "blanc", "nul", "exprim", "nppv",
+    ];
+    KEYS.iter().any(|k| line.contains(k))
+}
+
 fn cue(line: &str) -> Option<Cue> {
-    if line.trim().is_empty() || HEADING_LIKE.is_match(line) {
+    if line.trim().is_empty() || !may_state_vote(line) || HEADING_LIKE.is_match(line) {
         return None;
     }
     if TABLE_HEADER.is_match(line) {
@@ -613,7 +623,24 @@ pub fn find_not_voting(text: &str) -> Vec<Spanned<(Option<u32>, Vec<Person>)>> {
 /// stated anywhere in the item. Parts that agree give their common vote;
 /// parts that differ give a vote with null figures.
 pub fn find_vote(text: &str) -> Option<Spanned<Vote>> {
-    let statements = find_vote_statements(text);
+    vote_of(text, &find_vote_statements(text))
+}
+
+/// The vote of the item `span` of `text`, from statements found once over
+/// the whole text (absolute offsets).
+pub fn find_vote_in(text: &str, span: Range<usize>, statements: &[Spanned<Vote>]) -> Option<Spanned<Vote>> {
+    let body = text.get(span.clone())?;
+    let inside: Vec<Spanned<Vote>> = statements
+        .iter()
+        .filter(|s| s.span.start >= span.start && s.span.end <= span.end)
+        .map(|s| Spanned::new(s.value.clone(), s.span.start - span.start..s.span.end - span.start))
+        .collect();
+    vote_of(body, &inside).map(|v| v.shifted(span.start))
+}
+
+/// The vote an item's statements give, with non-participation stated
+/// anywhere in the item; spans relative to `text`.
+fn vote_of(text: &str, statements: &[Spanned<Vote>]) -> Option<Spanned<Vote>> {
     let first = statements.first()?;
     let span = first.span.start..statements.last().map(|s| s.span.end).unwrap_or(first.span.end);
     // An act voted in parts and then as a whole: the vote on the whole.
