@@ -147,12 +147,13 @@ impl<'a> Document<'a> {
     fn read(norm: &'a Normalized, meta: &'a SourceMeta) -> Self {
         let text = norm.text.as_str();
         let statements = parse::vote::find_vote_statements(text);
+        let attendance = parse::attendance::find_attendance(text);
         Document {
             norm,
             meta,
             header: parse::header::parse_session_header(text),
-            attendance: parse::attendance::find_attendance(text),
-            stated: parse::attendance::find_stated_counts(text),
+            stated: if attendance.is_none() { parse::attendance::find_stated_counts(text) } else { Stated::default() },
+            attendance,
             changes: parse::attendance::find_attendance_changes(text),
             items: parse::segment::segment_with(text, &statements),
             statements,

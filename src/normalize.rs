@@ -303,6 +303,10 @@ pub struct Folded {
 
 impl Folded {
     pub fn new(s: &str) -> Folded {
+        // ASCII text folds to its lower case, byte for byte: no map needed.
+        if s.is_ascii() {
+            return Folded { text: s.to_ascii_lowercase(), map: Vec::new() };
+        }
         let mut text = String::with_capacity(s.len());
         let mut map = Vec::with_capacity(s.len() + 1);
         for (i, c) in s.char_indices() {
@@ -318,6 +322,9 @@ impl Folded {
 
     /// The original byte offset of folded byte `i`.
     pub fn orig(&self, i: usize) -> usize {
+        if self.map.is_empty() {
+            return i.min(self.text.len());
+        }
         self.map.get(i).copied().unwrap_or_else(|| self.map.last().copied().unwrap_or(0))
     }
 

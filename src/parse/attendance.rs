@@ -73,6 +73,10 @@ struct Folded {
 
 impl Folded {
     fn new(src: &str) -> Folded {
+        // ASCII text folds to its lower case, byte for byte: no map needed.
+        if src.is_ascii() {
+            return Folded { s: src.to_ascii_lowercase(), map: Vec::new() };
+        }
         let mut s = String::with_capacity(src.len());
         let mut map = Vec::with_capacity(src.len() + 1);
         for (i, c) in src.char_indices() {
@@ -93,6 +97,9 @@ impl Folded {
     }
 
     fn orig(&self, i: usize) -> usize {
+        if self.map.is_empty() {
+            return i.min(self.s.len());
+        }
         self.map
             .get(i)
             .copied()
@@ -450,7 +457,11 @@ fn lines(text: &str) -> Vec<Range<usize>> {
     let mut start = 0;
     let push = |r: Range<usize>, out: &mut Vec<Range<usize>>| {
         // A label after a sentence end on the same line ("… Maire.
-        // Présents : …") starts a line of its own.
+        // Présents : …") starts a line of its own; labels end on a colon.
+        if !text[r.clone()].contains(':') {
+            out.push(r);
+            return;
+        }
         let f = Folded::new(&text[r.clone()]);
         let mut from = r.start;
         for m in INLINE.find_iter(&f.s) {
