@@ -1,26 +1,48 @@
-//! Development aid: times each extraction stage on one file.
+//! Development aid: times each extraction stage over files or a directory.
+use std::collections::BTreeMap;
 use std::time::Instant;
-fn t<R>(name: &str, f: impl FnOnce() -> R) -> R {
-    let s = Instant::now();
-    let r = f();
-    eprintln!("{name:24} {:8.1} ms", s.elapsed().as_secs_f64() * 1000.0);
-    r
-}
 fn main() {
-    let path = std::env::args().nth(1).expect("usage: stages FILE");
-    let text = std::fs::read_to_string(&path).expect("read");
-    let norm = t("normalize", || registre::normalize::normalize(&text));
-    let s = norm.text.as_str();
-    t("header", || registre::parse::header::parse_session_header(s));
-    t("attendance", || registre::parse::attendance::find_attendance(s));
-    t("stated counts", || registre::parse::attendance::find_stated_counts(s));
-    t("changes", || registre::parse::attendance::find_attendance_changes(s));
-    t("vote statements", || registre::parse::vote::find_vote_statements(s));
-    let items = t("segment", || registre::parse::segment::segment(s));
-    t("votes per item", || items.iter().filter_map(|i| registre::parse::vote::find_vote(&s[i.span.clone()])).count());
-    t("amounts", || registre::parse::amounts::find_amounts(s));
-    t("identifiers", || registre::parse::identifiers::find_identifiers(s));
-    t("establishments", || registre::parse::identifiers::find_establishments(s));
-    t("transmission", || registre::parse::dates::find_transmission(s));
-    t("extract (all)", || registre::extract(&text).len());
+    let mut files: Vec<std::path::PathBuf> = Vec::new();
+    for a in std::env::args().skip(1) {
+        let p = std::path::PathBuf::from(&a);
+        if p.is_dir() {
+            for e in std::fs::read_dir(&p).expect("dir") {
+                files.push(e.expect("entry").path());
+            }
+        } else {
+            files.push(p);
+        }
+    }
+    files.sort();
+    let mut total: BTreeMap<&str, f64> = BTreeMap::new();
+    let mut bytes = 0usize;
+    for f in &files {
+        let Ok(text) = std::fs::read_to_string(f) else { continue };
+        bytes += text.len();
+        let mut t = |name: &'static str, g: &mut dyn FnMut()| {
+            let s = Instant::now();
+            g();
+            *total.entry(name).or_default() += s.elapsed().as_secs_f64();
+        };
+        let mut norm = None;
+        t("0 normalize", &mut || norm = Some(registre::normalize::normalize(&text)));
+        let norm = norm.unwrap();
+        let s = norm.text.as_str();
+        t("1 header", &mut || { registre::parse::header::parse_session_header(s); });
+        t("2 attendance", &mut || { registre::parse::attendance::find_attendance(s); });
+        t("3 changes", &mut || { registre::parse::attendance::find_attendance_changes(s); });
+        let mut st = Vec::new();
+        t("4 vote statements", &mut || st = registre::parse::vote::find_vote_statements(s));
+        t("5 segment", &mut || { registre::parse::segment::segment_with(s, &st); });
+        t("6 amounts", &mut || { registre::parse::amounts::find_amounts(s); });
+        t("7 identifiers", &mut || { registre::parse::identifiers::find_identifiers(s); });
+        t("8 establishments", &mut || { registre::parse::identifiers::find_establishments(s); });
+        t("9 transmission", &mut || { registre::parse::dates::find_transmission(s); });
+        let mut recs = Vec::new();
+        t("a extract (all)", &mut || recs = registre::extract(&text));
+        t("b json", &mut || { for r in &recs { serde_json::to_string(r).unwrap(); } });
+    }
+    for (k, v) in &total {
+        println!("{k:22} {:8.1} ms  {:6.1} MB/s", v * 1000.0, bytes as f64 / v / 1e6);
+    }
 }

@@ -999,10 +999,11 @@ pub fn find_attendance(text: &str) -> Option<AttendanceMatch> {
     // the block runs to its end.
     const PART: usize = 48 * 1024;
     if text.len() > 2 * PART {
-        let mut cut = text[..PART].rfind('\n').map_or(PART, |i| i + 1);
-        while !text.is_char_boundary(cut) {
-            cut -= 1;
+        let mut part = PART;
+        while !text.is_char_boundary(part) {
+            part -= 1;
         }
+        let cut = text[..part].rfind('\n').map_or(part, |i| i + 1);
         if let Some(m) = find_attendance_in(&text[..cut]) {
             if m.span.end + 4096 < cut {
                 return Some(m);
@@ -1610,6 +1611,16 @@ pub fn find_attendance_changes(text: &str) -> Vec<Spanned<AttendanceChange>> {
 #[cfg(test)]
 mod wrap_tests {
     use super::*;
+
+    #[test]
+    fn long_documents_cut_on_char_boundaries() {
+        let mut t = String::from("Présents : M. Paul MARTY, Mme Léa ROUX\n");
+        while t.len() < 120 * 1024 {
+            t.push_str("Répété é à ü ");
+        }
+        let a = find_attendance(&t).unwrap().attendance;
+        assert_eq!(a.present.len(), 2);
+    }
 
     #[test]
     fn counts_without_lists() {
