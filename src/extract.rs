@@ -63,7 +63,9 @@ fn kind_of(body: &str, title: Option<&str>, vote: Option<&Vote>, anchor: parse::
         }
         crate::normalize::fold(&body[..end])
     };
-    let b = crate::normalize::fold(body);
+    // The whole body folded only when needed (items without a vote).
+    let whole = std::cell::OnceCell::new();
+    let b = || whole.get_or_init(|| crate::normalize::fold(body)).as_str();
     let minutes = |s: &str| {
         (s.contains("compte rendu") || s.contains("compte-rendu") || s.contains("proces verbal") || s.contains("proces-verbal") || s.contains("compterendu"))
             && (s.contains("precedent") || s.contains("dernier") || s.contains("seance du") || s.contains("reunion du") || s.contains("conseil municipal du") || s.contains("approbation") || s.contains("adoption") || s.contains("observation"))
@@ -74,11 +76,11 @@ fn kind_of(body: &str, title: Option<&str>, vote: Option<&Vote>, anchor: parse::
     if anchor == Anchor::Vote {
         // An item closed by a statement: the statement's own sentence first.
         let tail: String = {
-            let mut start = b.len().saturating_sub(300);
-            while !b.is_char_boundary(start) {
+            let mut start = body.len().saturating_sub(400);
+            while !body.is_char_boundary(start) {
                 start += 1;
             }
-            b[start..].to_string()
+            crate::normalize::fold(&body[start..])
         };
         if minutes(&tail) {
             return ActKind::MinutesApproval;
@@ -96,10 +98,10 @@ fn kind_of(body: &str, title: Option<&str>, vote: Option<&Vote>, anchor: parse::
         }
     }
     if vote.is_none() {
-        if delegated(&b) {
+        if delegated(b()) {
             return ActKind::DelegatedDecision;
         }
-        if anchor == Anchor::Act && DECISION_VERB.is_match(&b) && !parse::segment::NOTED.is_match(&t) {
+        if anchor == Anchor::Act && DECISION_VERB.is_match(b()) && !parse::segment::NOTED.is_match(&t) {
             return ActKind::Deliberation;
         }
         return ActKind::Noted;
@@ -302,7 +304,12 @@ impl<'a> Document<'a> {
         let text = self.norm.text.as_str();
         let span = item.span.clone();
         let body = &text[span.clone()];
-        let folded = crate::normalize::Folded::new(body);
+        // The object is stated near the item's start.
+        let mut head_end = body.len().min(12 * 1024);
+        while !body.is_char_boundary(head_end) {
+            head_end -= 1;
+        }
+        let folded = crate::normalize::Folded::new(&body[..head_end]);
         let i = OBJECT_LABEL.find(&folded.text)?.end();
         let start = folded.orig(i);
         let mut end = body[start..].find('\n').map(|k| start + k).unwrap_or(body.len());
