@@ -37,7 +37,7 @@ use serde_json::Value;
 pub struct TextCache {
     /// [`fold_same_len`] of the whole text: same byte offsets.
     pub folded: String,
-    /// [`words_only`] of each line (index = line - 1).
+    /// The folded words (`words_only`) of each line (index = line - 1).
     pub words: Vec<String>,
 }
 
