@@ -7,52 +7,13 @@ use crate::reference::department_code;
 use regex::Regex;
 use std::sync::LazyLock;
 
-const UAI_KEYS: &[u8] = b"ABCDEFGHJKLMNPRSTUVWXYZ";
+// The check computations are the parsers' (one definition each); the
+// audit names them as rules read them.
+pub use crate::parse::identifiers::{luhn_ok as luhn, siren_ok as siren_valid, siret_ok as siret_valid, uai_check_letter as uai_letter};
 
-/// The check letter of a UAI's 7 digits: "ABCDEFGHJKLMNPRSTUVWXYZ"
-/// indexed by the number modulo 23.
-pub fn uai_letter(digits: &str) -> Option<char> {
-    if digits.len() != 7 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let n: u32 = digits.parse().ok()?;
-    Some(UAI_KEYS[(n % 23) as usize] as char)
-}
-
-/// Whether a UAI (7 digits + check letter) is valid.
+/// Whether a UAI (7 digits + check letter) has the right check letter.
 pub fn uai_valid(uai: &str) -> bool {
     uai.len() == 8 && uai.is_char_boundary(7) && uai_letter(&uai[..7]).is_some_and(|c| uai[7..].starts_with(c))
-}
-
-/// Luhn check over a string of digits.
-pub fn luhn(digits: &str) -> bool {
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return false;
-    }
-    let sum: u32 = digits
-        .bytes()
-        .rev()
-        .enumerate()
-        .map(|(i, b)| {
-            let d = (b - b'0') as u32;
-            if i % 2 == 1 { if d * 2 > 9 { d * 2 - 9 } else { d * 2 } } else { d }
-        })
-        .sum();
-    sum.is_multiple_of(10)
-}
-
-/// A valid SIREN: 9 digits passing Luhn.
-pub fn siren_valid(s: &str) -> bool {
-    s.len() == 9 && luhn(s)
-}
-
-/// A valid SIRET: 14 digits passing Luhn, or a La Poste SIRET (SIREN
-/// 356000000) whose digit sum is a multiple of 5.
-pub fn siret_valid(s: &str) -> bool {
-    if s.len() != 14 || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return false;
-    }
-    luhn(s) || (s.starts_with("356000000") && s.bytes().map(|b| (b - b'0') as u32).sum::<u32>() % 5 == 0)
 }
 
 /// OCR confusions between a letter and a digit, both ways.

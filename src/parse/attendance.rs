@@ -41,6 +41,7 @@
 use super::Spanned;
 use super::persons::{is_office, parse_person_list};
 use crate::model::{Attendance, Person, Represented, Stated};
+use crate::normalize::Folded;
 use crate::normalize::fold_char;
 use regex::Regex;
 use std::ops::Range;
@@ -62,49 +63,6 @@ enum Kind {
     Absent,
     Secretary,
     Chair,
-}
-
-/// `s` folded (lower case, no accents) with a map from folded byte
-/// offsets back to `s`.
-struct Folded {
-    s: String,
-    map: Vec<usize>,
-}
-
-impl Folded {
-    fn new(src: &str) -> Folded {
-        // ASCII text folds to its lower case, byte for byte: no map needed.
-        if src.is_ascii() {
-            return Folded { s: src.to_ascii_lowercase(), map: Vec::new() };
-        }
-        let mut s = String::with_capacity(src.len());
-        let mut map = Vec::with_capacity(src.len() + 1);
-        for (i, c) in src.char_indices() {
-            // PDF fonts put spaces in the private-use area.
-            let f = if ('\u{E000}'..='\u{F8FF}').contains(&c) {
-                ' '
-            } else {
-                fold_char(c)
-            };
-            let before = s.len();
-            s.push(f);
-            for _ in before..s.len() {
-                map.push(i);
-            }
-        }
-        map.push(src.len());
-        Folded { s, map }
-    }
-
-    fn orig(&self, i: usize) -> usize {
-        if self.map.is_empty() {
-            return i.min(self.s.len());
-        }
-        self.map
-            .get(i)
-            .copied()
-            .unwrap_or_else(|| self.map.last().copied().unwrap_or(0))
-    }
 }
 
 const PLURAL: &str = r"(?:s|e|es|\(s\)|\(e\)|\(es\)|\(e\)\(s\)|\(e\)s|\(s\)e)*";
@@ -464,12 +422,12 @@ fn lines(text: &str) -> Vec<Range<usize>> {
         }
         let f = Folded::new(&text[r.clone()]);
         let mut from = r.start;
-        for m in INLINE.find_iter(&f.s) {
+        for m in INLINE.find_iter(&f.text) {
             let at = r.start + f.orig(m.end());
             if at <= from || at >= r.end {
                 continue;
             }
-            let rest = &f.s[m.end()..];
+            let rest = &f.text[m.end()..];
             let labelled = LABEL
                 .find(rest)
                 .is_some_and(|l| l.as_str().trim_end().ends_with(':'));
@@ -511,10 +469,10 @@ fn find_labels(text: &str, ls: &[Range<usize>]) -> Vec<Label> {
     for (n, r) in ls.iter().enumerate() {
         let line = &text[r.clone()];
         let f = Folded::new(line);
-        if COUNT_LINE.is_match(&f.s) {
+        if COUNT_LINE.is_match(&f.text) {
             continue;
         }
-        if let Some(c) = LABEL.captures(&f.s) {
+        if let Some(c) = LABEL.captures(&f.text) {
             let kind = if c.get(1).is_some() {
                 Kind::Represented
             } else if c.get(2).is_some() {
@@ -530,7 +488,7 @@ fn find_labels(text: &str, ls: &[Range<usize>]) -> Vec<Label> {
             };
             // The content starts after the label and its colon.
             let g = (1..=7).rev().find_map(|i| c.get(i)).map_or(0, |m| m.end());
-            let rest = &f.s[g..];
+            let rest = &f.text[g..];
             let skip = rest.len() - rest.trim_start_matches([' ', ':', ';', '-', ')']).len();
             let count = c.get(7).and_then(|m| m.as_str().parse().ok());
             let content = r.start + f.orig(g + skip);
@@ -545,7 +503,7 @@ fn find_labels(text: &str, ls: &[Range<usize>]) -> Vec<Label> {
             });
             continue;
         }
-        if PROXY_LINE.is_match(&f.s) && !(n > 0 && continues_name(&text[ls[n - 1].clone()], line)) {
+        if PROXY_LINE.is_match(&f.text) && !(n > 0 && continues_name(&text[ls[n - 1].clone()], line)) {
             out.push(Label {
                 kind: Kind::Represented,
                 line: n,
@@ -554,13 +512,13 @@ fn find_labels(text: &str, ls: &[Range<usize>]) -> Vec<Label> {
                 sentence: true,
                 count: None,
             });
-        } else if let Some(m) = SECRETARY_SENTENCE.find(&f.s)
-            && !f.s.contains("adjoint")
+        } else if let Some(m) = SECRETARY_SENTENCE.find(&f.text)
+            && !f.text.contains("adjoint")
             && (m.as_str().contains("secretaire")
-                || f.s.contains("secretaire")
+                || f.text.contains("secretaire")
                 || n > 0
                     && Folded::new(&text[ls[n - 1].clone()])
-                        .s
+                        .text
                         .contains("secretaire"))
         {
             out.push(Label {
@@ -668,7 +626,7 @@ fn section_content(
             continue;
         }
         blank_run = 0;
-        if COUNT_LINE.is_match(&f.s) && label.kind != Kind::Secretary {
+        if COUNT_LINE.is_match(&f.text) && label.kind != Kind::Secretary {
             blanked.push(ls[n].clone());
             end = ls[n].end;
             n += 1;
@@ -789,7 +747,7 @@ fn read_list(content: &str, kind: Kind) -> Read {
     if kind == Kind::Represented {
         let f = Folded::new(content);
         let cuts: Vec<Range<usize>> = OF
-            .captures_iter(&f.s)
+            .captures_iter(&f.text)
             .filter_map(|c| c.get(1))
             .map(|m| f.orig(m.start())..f.orig(m.end()))
             .collect();
@@ -805,14 +763,14 @@ fn read_list(content: &str, kind: Kind) -> Read {
     }
     let f = Folded::new(content);
     let mut conns: Vec<Range<usize>> = PROXY
-        .find_iter(&f.s)
+        .find_iter(&f.text)
         .map(|m| f.orig(m.start())..f.orig(m.end()))
         .collect();
     if kind == Kind::Represented {
         // Strong wordings are sorted and disjoint: a bare connector counts
         // when it overlaps none of them.
         let strong = conns.clone();
-        for m in BARE.find_iter(&f.s) {
+        for m in BARE.find_iter(&f.text) {
             let r = f.orig(m.start())..f.orig(m.end());
             let k = strong.partition_point(|c| c.end <= r.start);
             if strong.get(k).is_none_or(|c| c.start >= r.end) {
@@ -828,7 +786,7 @@ fn read_list(content: &str, kind: Kind) -> Read {
             .expect("no holder regex")
     });
     let mut anonymous: Vec<Range<usize>> = NO_HOLDER
-        .find_iter(&f.s)
+        .find_iter(&f.text)
         .map(|m| f.orig(m.start())..f.orig(m.end()))
         .collect();
     anonymous.sort_by_key(|r| r.start);
@@ -877,7 +835,7 @@ fn read_list(content: &str, kind: Kind) -> Read {
             _ => (None, c.end),
         };
         let tail = &content[next.min(content.len())..limit];
-        let later = LATER.is_match(&Folded::new(tail).s);
+        let later = LATER.is_match(&Folded::new(tail).text);
         if !later {
             out.pairs.push(Represented {
                 principal: principal.value.clone(),
@@ -942,7 +900,7 @@ fn civility_word(w: &str) -> Option<()> {
 fn read_secretary(content: &str, sentence: bool) -> Option<Person> {
     let s = if sentence {
         let f = Folded::new(content);
-        let m = SECRETARY_SENTENCE.find(&f.s)?;
+        let m = SECRETARY_SENTENCE.find(&f.text)?;
         &content[..f.orig(m.start())]
     } else {
         content
@@ -1084,7 +1042,7 @@ fn read_block(
             for n in next_line..l.line {
                 let line = &text[ls[n].clone()];
                 let f = Folded::new(line);
-                if line.chars().any(|c| c.is_alphabetic()) && !COUNT_LINE.is_match(&f.s) {
+                if line.chars().any(|c| c.is_alphabetic()) && !COUNT_LINE.is_match(&f.text) {
                     junk += 1;
                 }
             }
@@ -1205,7 +1163,7 @@ fn find_table(text: &str, ls: &[Range<usize>]) -> Option<AttendanceMatch> {
         let mut pending_proxy: Option<Person> = None;
         let mut last: Option<Person> = None;
         let mut clean = true;
-        for c in STATUS.captures_iter(&f.s) {
+        for c in STATUS.captures_iter(&f.text) {
             let Some(m) = c.get(0) else { continue };
             let (ms, me) = (f.orig(m.start()), f.orig(m.end()));
             let seg = &line[prev..ms];
@@ -1416,10 +1374,10 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize) -> Stated {
         let line = &text[r.clone()];
         let f = Folded::new(line);
         if r.start >= limit {
-            quorum(&f.s, &mut st);
+            quorum(&f.text, &mut st);
             continue;
         }
-        let t = f.s.trim();
+        let t = f.text.trim();
         if in_box {
             box_lines += 1;
             if box_lines > 40 {
@@ -1434,7 +1392,7 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize) -> Stated {
             }
             continue;
         }
-        if let Some(c) = COUNT_LABEL_ONLY.captures(&f.s) {
+        if let Some(c) = COUNT_LABEL_ONLY.captures(&f.text) {
             let slot = (1..=4).find(|&i| c.get(i).is_some()).unwrap_or(0);
             if slot == 1 {
                 in_box = true;
@@ -1445,8 +1403,8 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize) -> Stated {
             }
             continue;
         }
-        quorum(&f.s, &mut st);
-        for c in COUNT.captures_iter(&f.s) {
+        quorum(&f.text, &mut st);
+        for c in COUNT.captures_iter(&f.text) {
             let slot = (1..=4).find(|&i| c.get(i).is_some()).unwrap_or(0);
             let Some(v) = c.get(5).or(c.get(6)).and_then(|m| count_value(m.as_str())) else {
                 continue;
@@ -1486,7 +1444,7 @@ pub fn find_chair(text: &str) -> Option<Spanned<Person>> {
             .expect("chair regex")
     });
     let f = Folded::new(text);
-    for m in CHAIR.find_iter(&f.s) {
+    for m in CHAIR.find_iter(&f.text) {
         let at = f.orig(m.end());
         let mut end = (at + 160).min(text.len());
         while !text.is_char_boundary(end) {
@@ -1556,18 +1514,18 @@ pub fn find_attendance_changes(text: &str) -> Vec<Spanned<AttendanceChange>> {
         let window = &text[from..end];
         let line = window.split('\n').next().unwrap_or("");
         let fl = Folded::new(line);
-        let m = PROXY.find(&fl.s)?;
+        let m = PROXY.find(&fl.text)?;
         let rest = &line[fl.orig(m.end())..];
         parse_person_list(rest).into_iter().next().map(|p| p.value)
     };
-    for m in ARRIVAL_OF.captures_iter(&f.s).filter_map(|c| c.get(1)) {
+    for m in ARRIVAL_OF.captures_iter(&f.text).filter_map(|c| c.get(1)) {
         let at = f.orig(m.end());
         if let Some(p) = person_at(at) {
             let span = f.orig(m.start())..p.span.end;
             out.push(Spanned::new(AttendanceChange::Arrival(p.value), span));
         }
     }
-    for m in DEPARTURE_OF.captures_iter(&f.s).filter_map(|c| c.get(1)) {
+    for m in DEPARTURE_OF.captures_iter(&f.text).filter_map(|c| c.get(1)) {
         let at = f.orig(m.end());
         if let Some(p) = person_at(at) {
             let proxy = proxy_after(p.span.end);
@@ -1581,7 +1539,7 @@ pub fn find_attendance_changes(text: &str) -> Vec<Spanned<AttendanceChange>> {
             ));
         }
     }
-    for c in VERB.captures_iter(&f.s) {
+    for c in VERB.captures_iter(&f.text) {
         let Some(m) = c.get(0) else { continue };
         let vstart = f.orig(m.start());
         // The person: the words before the verb on the same line.
