@@ -263,7 +263,7 @@ fn tidy_name(s: &str) -> String {
 
 /// Cuts a body name at the first stop word after word `skip`.
 fn tidy_name_after(s: &str, skip: usize) -> String {
-    let stop = ["regulierement", "legalement", "dument", "s'est", "reuni", "convoque", "en", "a", "au", "sous", "le", "du", "legalement"];
+    let stop = ["regulierement", "legalement", "dument", "s'est", "reuni", "convoque", "en", "a", "au", "sous", "le", "legalement"];
     let mut words: Vec<&str> = Vec::new();
     for (i, w) in s.split_whitespace().enumerate() {
         let wf = crate::normalize::fold(w.trim_end_matches([',', '.', ';', ':']));

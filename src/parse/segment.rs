@@ -57,7 +57,7 @@ static ACT_HEADING: LazyLock<Regex> = LazyLock::new(|| {
         (?:(?:deliberation|delib\.?|acte|decision)\s*)?
         (?P<label>n\s?[°o]\.?\s*|no\.?\s+|n°)?
         (?P<num>
-            (?P<pre>[a-z]{1,4}\s?[-_]?\s?)?(?:19|20)[0-9]{2}(?:\s?[-/._]\s?[0-9]{1,4}){1,3}
+            (?P<pre>[a-z]{1,4}\s?[-_]?\s?)?(?:19|20)[0-9]{2}(?:\s?[-/._]\s?[a-z]{1,5})?(?:\s?[-/._]\s?[0-9]{1,4}){1,3}
           | [0-9]{1,4}\s?/\s?(?:19|20)[0-9]{2}
           | (?P<short>[0-9]{2}\s?-\s?[0-9]{2,4})               # two-digit year, labelled only
         )
@@ -526,6 +526,13 @@ mod tests {
         let t = "2021-007 CONSEIL D'ECOLE :\nDésignation d'un délégué\nLe maire propose.\nLe Conseil Municipal à l'unanimité désigne M. Paul ROY.\n2021-008 TARIFS\nAdopté à l'unanimité.\n";
         let items = segment(t);
         assert_eq!(items[0].title.as_ref().unwrap().value, "CONSEIL D'ECOLE : Désignation d'un délégué");
+    }
+
+    #[test]
+    fn numbers_with_a_letter_group() {
+        let t = "Délibération n° 2023-DEL-061\nObjet : Fonds de concours\nAdopté à l'unanimité.\n";
+        let items = segment(t);
+        assert_eq!(items[0].number.as_deref(), Some("2023-DEL-061"));
     }
 
     #[test]
