@@ -297,8 +297,9 @@ pub fn fold_same_len(s: &str) -> String {
 #[derive(Clone, Debug, Default)]
 pub struct Folded {
     pub text: String,
-    /// Original byte offset of each folded byte, plus one past the end.
-    map: Vec<usize>,
+    /// Original byte offset of each folded byte, plus one past the end;
+    /// empty when the text is ASCII (offsets are then the same).
+    map: Vec<u32>,
 }
 
 impl Folded {
@@ -309,14 +310,25 @@ impl Folded {
         }
         let mut text = String::with_capacity(s.len());
         let mut map = Vec::with_capacity(s.len() + 1);
-        for (i, c) in s.char_indices() {
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                text.push(b.to_ascii_lowercase() as char);
+                map.push(i as u32);
+                i += 1;
+                continue;
+            }
+            let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { break };
             let f = fold_char(c);
             text.push(f);
             for _ in 0..f.len_utf8() {
-                map.push(i);
+                map.push(i as u32);
             }
+            i += c.len_utf8();
         }
-        map.push(s.len());
+        map.push(s.len() as u32);
         Folded { text, map }
     }
 
@@ -325,7 +337,7 @@ impl Folded {
         if self.map.is_empty() {
             return i.min(self.text.len());
         }
-        self.map.get(i).copied().unwrap_or_else(|| self.map.last().copied().unwrap_or(0))
+        self.map.get(i).or_else(|| self.map.last()).map_or(0, |&o| o as usize)
     }
 
     /// The original byte range of a folded byte range.
