@@ -366,11 +366,10 @@ impl<'a> Document<'a> {
     /// X / SIRET : …").
     fn body_siret(&self, r: &Deliberation) -> Option<String> {
         let sirets = || r.identifiers.iter().filter(|i| i.kind == IdentifierKind::Siret && i.check_ok == Some(true));
-        if let Some(siren) = r.transmission.actes.as_ref().map(|a| a.siren.as_str()) {
-            if let Some(id) = sirets().find(|i| i.value.starts_with(siren)) {
+        if let Some(siren) = r.transmission.actes.as_ref().map(|a| a.siren.as_str())
+            && let Some(id) = sirets().find(|i| i.value.starts_with(siren)) {
                 return Some(id.value.clone());
             }
-        }
         sirets()
             .find(|id| {
                 let from = id.line.saturating_sub(2).max(1);

@@ -222,11 +222,10 @@ impl ScdlRow {
                 missing.join(", ")
             ));
         }
-        if let Some(siret) = &self.coll_siret {
-            if siret.len() != 14 || !siret.bytes().all(|b| b.is_ascii_digit()) {
+        if let Some(siret) = &self.coll_siret
+            && (siret.len() != 14 || !siret.bytes().all(|b| b.is_ascii_digit())) {
                 out.push(format!("COLL_SIRET {siret:?} is not 14 digits"));
             }
-        }
         out
     }
 }

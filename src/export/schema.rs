@@ -40,15 +40,13 @@ pub fn schema() -> Value {
         if let Some(p) = defs
             .get_mut(name)
             .and_then(|d| d.pointer_mut("/properties/schema"))
-        {
-            if let Some(obj) = p.as_object_mut() {
+            && let Some(obj) = p.as_object_mut() {
                 obj.insert("const".into(), Value::String(SCHEMA.into()));
                 obj.insert(
                     "description".into(),
                     Value::String("The contract version.".into()),
                 );
             }
-        }
     }
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",

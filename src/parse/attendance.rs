@@ -967,11 +967,10 @@ pub fn find_attendance(text: &str) -> Option<AttendanceMatch> {
             part -= 1;
         }
         let cut = text[..part].rfind('\n').map_or(part, |i| i + 1);
-        if let Some(m) = find_attendance_in(&text[..cut]) {
-            if m.span.end + 4096 < cut {
+        if let Some(m) = find_attendance_in(&text[..cut])
+            && m.span.end + 4096 < cut {
                 return Some(m);
             }
-        }
     }
     find_attendance_in(text)
 }

@@ -331,12 +331,11 @@ pub fn find_dates(text: &str) -> Vec<(Date, Range<usize>)> {
             continue;
         }
         if m.as_str().as_bytes()[0].is_ascii_digit() {
-            if let Ok((rest, d)) = numeric_date(m.as_str()) {
-                if rest.is_empty() {
+            if let Ok((rest, d)) = numeric_date(m.as_str())
+                && rest.is_empty() {
                     out.push((d, m.range()));
                     covered = m.end();
                 }
-            }
             continue;
         }
         // A month name: the day is in the few words before it.

@@ -118,17 +118,15 @@ pub fn find_election(text: &str) -> Option<Spanned<Election>> {
             }
             continue;
         }
-        if let Some(c) = ELECTED.captures(ft) {
-            if let Some(name) = c.name("name") {
-                if let Some(p) = candidate(l[f.orig_range(name.range())].trim()) {
+        if let Some(c) = ELECTED.captures(ft)
+            && let Some(name) = c.name("name")
+                && let Some(p) = candidate(l[f.orig_range(name.range())].trim()) {
                     if !e.elected.contains(&p) {
                         e.elected.push(p);
                     }
                     first.get_or_insert(start);
                     last = start + l.len();
                 }
-            }
-        }
     }
     let start = first?;
     Some(Spanned::new(e, start..last))

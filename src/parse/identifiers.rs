@@ -51,7 +51,7 @@ pub fn uai_ok(s: &str) -> bool {
     s.len() == 8
         && s.is_char_boundary(7)
         && uai_prefix_ok(&s[..3.min(s.len())])
-        && uai_check_letter(&s[..7]).is_some_and(|c| s[7..].chars().next() == Some(c))
+        && uai_check_letter(&s[..7]).is_some_and(|c| s[7..].starts_with(c))
 }
 
 /// Luhn check over a run of ASCII digits.
@@ -73,7 +73,7 @@ pub fn luhn_ok(digits: &str) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// True when `s` is a 14-digit SIRET passing Luhn, or a La Poste SIRET
@@ -336,7 +336,7 @@ pub fn find_establishments(text: &str) -> Vec<EstablishmentMatch> {
         let mut before = &text[prev_end..r.start];
         if prev_end > line_start {
             // Skip what closes the previous entry: ", " or ") ; ".
-            before = before.trim_start_matches(|c: char| matches!(c, ',' | ';' | ')' | ' ' | '\n'));
+            before = before.trim_start_matches([',', ';', ')', ' ', '\n']);
             for conj in ["et ", "and ", "puis "] {
                 if let Some(b) = before.strip_prefix(conj) {
                     before = b;

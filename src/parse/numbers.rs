@@ -139,7 +139,7 @@ impl Acc {
                 if self.any && self.small != 0 {
                     let s = self.small;
                     let ok = match v {
-                        1..=9 => s % 10 == 0 && s >= 10,
+                        1..=9 => s.is_multiple_of(10) && s >= 10,
                         10..=19 => s == 60 || s == 80,
                         _ => false,
                     };

@@ -308,13 +308,11 @@ pub fn find_vote_statements(text: &str) -> Vec<Spanned<Vote>> {
         }
     }
     for i in 0..n {
-        if TABLE_HEADER.is_match(lines.line(i)) {
-            if let Some(k) = (i + 1..n.min(i + 3)).find(|&k| !lines.line(k).trim().is_empty()) {
-                if TABLE_ROW.is_match(lines.line(k)) {
+        if TABLE_HEADER.is_match(lines.line(i))
+            && let Some(k) = (i + 1..n.min(i + 3)).find(|&k| !lines.line(k).trim().is_empty())
+                && TABLE_ROW.is_match(lines.line(k)) {
                     cues[k] = Some(Cue::Weak);
                 }
-            }
-        }
     }
     // Group lines into statements: runs of cue lines (blank lines allowed),
     // keeping only runs with a strong cue. A pure tally run that follows a
@@ -653,16 +651,14 @@ fn vote_of(text: &str, statements: &[Spanned<Vote>]) -> Option<Spanned<Vote>> {
         _ => (combine(statements.iter().map(|s| &s.value)), span),
     };
     let nv: Vec<_> = find_not_voting(text);
-    if vote.not_voting.is_none() {
-        if let Some(c) = nv.first().and_then(|s| s.value.0) {
+    if vote.not_voting.is_none()
+        && let Some(c) = nv.first().and_then(|s| s.value.0) {
             vote.not_voting = Some(c);
         }
-    }
-    if vote.not_voting_names.is_empty() {
-        if let Some(first) = nv.first() {
+    if vote.not_voting_names.is_empty()
+        && let Some(first) = nv.first() {
             vote.not_voting_names = first.value.1.clone();
         }
-    }
     if vote.unanimous && vote.not_voting.is_none() {
         vote.not_voting = Some(0);
     }
