@@ -170,3 +170,32 @@ fn seed_identifiers_and_establishments() {
         .collect();
     assert_eq!(serde_json::Value::Array(amounts), exp["amounts"]);
 }
+
+/// Throughput over the corpus text repeated to a few MB (run with
+/// `cargo test --release -- --ignored`).
+#[test]
+#[ignore]
+fn throughput() {
+    let Some(dir) = corpus_dir() else { return };
+    let mut text = String::new();
+    for e in std::fs::read_dir(dir.join("docs")).unwrap().flatten() {
+        if let Some(t) = doc_text(&e.path()) {
+            text.push_str(&t);
+        }
+    }
+    let norm = normalize(&text.repeat(8));
+    let t = norm.text.as_str();
+    let mb = t.len() as f64 / 1e6;
+    let time = |name: &str, f: &dyn Fn() -> usize| {
+        let start = std::time::Instant::now();
+        let n = f();
+        let s = start.elapsed().as_secs_f64();
+        eprintln!("{name:22} {n:6} found, {:.1} MB/s", mb / s);
+    };
+    time("find_amounts", &|| amounts::find_amounts(t).len());
+    time("find_identifiers", &|| identifiers::find_identifiers(t).len());
+    time("find_establishments", &|| identifiers::find_establishments(t).len());
+    time("find_dates", &|| dates::find_dates(t).len());
+    time("find_session_opening", &|| dates::find_session_opening(t).is_some() as usize);
+    time("find_transmission", &|| dates::find_transmission(t).received_on.is_some() as usize);
+}

@@ -420,13 +420,14 @@ fn lan_opening(input: &str) -> Res<'_, SessionOpening> {
     let (s, _) = space0(s)?;
     let (s, _) = tag_no_case("an")(s)?;
     let (s, _) = space1(s)?;
-    let (s, (y, _)) = year(s)?;
+    let (s, (y, form)) = year(s)?;
     let (s, _) = opening_sep(s)?;
     let (s, _) = opt((tag_no_case("le"), multispace1)).parse(s)?;
     let (s, (d, m, y2)) = day_month_year(s)?;
     let year = y2.map_or(y, |(y2, _)| y2);
     let (s, t) = opening_time(s);
-    Ok((s, SessionOpening { date: Date::new(year, m, d), year_in_words: Some(y), time: t, span: 0..0 }))
+    let year_in_words = (form == YearForm::Words).then_some(y);
+    Ok((s, SessionOpening { date: Date::new(year, m, d), year_in_words, time: t, span: 0..0 }))
 }
 
 /// An optional time after the date: ", à 17h00", "à dix huit heures".
@@ -529,8 +530,18 @@ fn date_after(text: &str, end: usize) -> Option<Spanned<Date>> {
     Some(Spanned::new(date, start..start + len))
 }
 
+/// The first dated stamp of a kind. A stamp stands apart: its label opens
+/// a line, or its date ends one ("Vu le décret … publié le 14 mars 2016,
+/// relatif à …" is not a stamp).
 fn first_stamp(re: &Regex, text: &str) -> Option<Spanned<Date>> {
-    re.find_iter(text).find_map(|m| date_after(text, m.end()))
+    re.find_iter(text).find_map(|m| {
+        let d = date_after(text, m.end())?;
+        let line_head = &text[text[..m.start()].rfind('\n').map_or(0, |i| i + 1)..m.start()];
+        let opens_line = line_head.chars().all(|c| matches!(c, ' ' | '-' | '*' | '•' | '>' | '|' | '(' | '['));
+        let line_tail = text[d.span.end..].split('\n').next().unwrap_or("");
+        let ends_line = line_tail.chars().all(|c| matches!(c, ' ' | '.' | ',' | ';' | ')' | ']' | '|'));
+        (opens_line || ends_line).then_some(d)
+    })
 }
 
 /// Transmission and publication stamps ("Accusé reçu le : - 4 OCT. 2023",
@@ -664,6 +675,8 @@ mod tests {
 
         assert_eq!(find_session_opening("Le 4 avril 2018 nous avons planté des arbres."), None);
         assert_eq!(find_session_opening("l'an dernier"), None);
+        let o = find_session_opening("L'an 2019, le mercredi 27 du mois de mars à 18 heures 30 minutes").unwrap();
+        assert_eq!((o.date, o.year_in_words, o.time), (Some(d(2019, 3, 27)), None, Some(t(18, 30))));
     }
 
     #[test]
@@ -693,6 +706,8 @@ mod tests {
         assert_eq!(m, TransmissionMatch::default());
         let m = find_transmission("aucun contenu ne soit publié dans l'ENT le cas échéant");
         assert_eq!(m.posted_on, None);
+        let m = find_transmission("Vu le décret n° 2016-12 publié le 14 mars 2016 relatif aux écoles,\nVisa : publié le 2 mai 2016\n");
+        assert_eq!(m.posted_on.map(|s| s.value), Some(d(2016, 5, 2)));
     }
 
     #[test]
