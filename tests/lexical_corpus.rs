@@ -15,6 +15,12 @@ fn corpus_dir() -> Option<PathBuf> {
 fn doc_text(path: &Path) -> Option<String> {
     let bytes = std::fs::read(path).ok()?;
     if bytes.starts_with(b"%PDF") {
+        // Text extracted beforehand by another tool, when given.
+        if let Some(dir) = std::env::var_os("LEXICAL_PDF_TEXT_DIR") {
+            let name = path.with_extension("txt");
+            let name = name.file_name()?;
+            return std::fs::read_to_string(Path::new(&dir).join(name)).ok();
+        }
         if std::env::var_os("LEXICAL_PDF").is_none() {
             return None;
         }

@@ -35,7 +35,7 @@ const TAX: &str = r"(?:(?:ht|ttc|hors taxes?|toutes taxes comprises)(?-u:\b)|h\.
 /// number and tax alone.
 static SUFFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?P<num>{NUM}) ?(?:(?:(?P<giga>milliards? (?:d'|de )?euros?(?-u:\b)|milliards? €|mds? ?€)|(?P<mega>millions? (?:d'|de )?euros?(?-u:\b)|millions? €|m ?€|m ?eur(?-u:\b))|(?P<kilo>k ?€|k ?eur(?-u:\b))|€(?:uros?(?-u:\b))?|euros?(?-u:\b)|eur(?-u:\b))(?: ?(?P<tax>{TAX}))?|(?P<tax2>{TAX}))"
+        r"(?i)(?P<num>{NUM})(?:\n€(?:uros?(?-u:\b))?(?: ?(?P<tax3>{TAX}))?| ?(?:(?:(?P<giga>milliards? (?:d'|de )?euros?(?-u:\b)|milliards? €|mds? ?€)|(?P<mega>millions? (?:d'|de )?euros?(?-u:\b)|millions? €|m ?€|m ?eur(?-u:\b))|(?P<kilo>k ?€|k ?eur(?-u:\b))|€(?:uros?(?-u:\b))?|euros?(?-u:\b)|eur(?-u:\b))(?: ?(?P<tax>{TAX}))?|(?P<tax2>{TAX})))"
     ))
     .expect("amount regex")
 });
@@ -122,16 +122,33 @@ fn minus_before(text: &str, i: usize, end: usize) -> Option<usize> {
     None
 }
 
-/// A plain run of four or more digits right after "<digits> " is a
-/// malformed or merged number ("236 3836 €"), not an amount.
+/// An amount split over a line break ("433 600\n€ inscrits") counts only
+/// inside running text: words before the number on its line and after the
+/// sign on the next (not a table column of figures and signs).
+fn prose_break(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    text[line_start..start].chars().any(char::is_alphabetic) && text[end..line_end].chars().any(char::is_alphabetic)
+}
+
+/// A number glued by one space to short digit runs is a malformed or OCR-split
+/// number, not an amount: a plain run of four or more digits after a 1–3
+/// digit run ("236 3836 €"), or any number after two such runs ("120 81
+/// 7,66 €"). A single short run before a grouped number stays ambiguous
+/// (a table's account code or count) and is left alone.
 fn plain_after_group(text: &str, num: &str, start: usize) -> bool {
     let b = text.as_bytes();
-    let plain_len = num.bytes().take_while(u8::is_ascii_digit).count();
-    if plain_len < 4 || start < 2 || b[start - 1] != b' ' {
-        return false;
-    }
-    let head = b[..start - 1].iter().rev().take_while(|c| c.is_ascii_digit()).count();
-    (1..=3).contains(&head)
+    // Lengths of the digit runs separated by single spaces before `start`.
+    let run_before = |end: usize| -> Option<usize> {
+        if end < 2 || b[end - 1] != b' ' {
+            return None;
+        }
+        let n = b[..end - 1].iter().rev().take_while(|c| c.is_ascii_digit()).count();
+        (1..=3).contains(&n).then_some(end - 1 - n)
+    };
+    let Some(first) = run_before(start) else { return false };
+    // Four leading digits: a plain number (a grouped one starts with 1–3).
+    num.bytes().take_while(u8::is_ascii_digit).count() >= 4 || run_before(first).is_some()
 }
 
 fn tax_of(s: &str) -> Tax {
@@ -185,6 +202,10 @@ fn suffix_amounts(text: &str, out: &mut Vec<AmountMatch>) {
             pos = m.start() + 1;
             continue;
         }
+        if m.as_str().contains('\n') && !prose_break(text, m.start(), m.end()) {
+            pos = m.start() + 1;
+            continue;
+        }
         if plain_after_group(text, num.as_str(), m.start()) {
             pos = m.end().max(m.start() + 1);
             continue;
@@ -200,7 +221,7 @@ fn suffix_amounts(text: &str, out: &mut Vec<AmountMatch>) {
             1
         };
         let Some(cents) = number_cents(num.as_str(), scale) else { continue };
-        let tax = c.name("tax").or(c.name("tax2")).map(|t| tax_of(t.as_str()));
+        let tax = c.name("tax").or(c.name("tax2")).or(c.name("tax3")).map(|t| tax_of(t.as_str()));
         let (start, cents) = match minus_before(text, m.start(), m.end()) {
             Some(s) => (s, -cents),
             None => (m.start(), cents),
@@ -308,6 +329,9 @@ mod tests {
         assert_eq!(amounts("montant 15 087,60 TTC"), vec![(1508760, Some(Tax::Ttc), "15 087,60 TTC")]);
         assert_eq!(amounts("somme de 300 EUR."), vec![(30000, None, "300 EUR")]);
         assert_eq!(amounts("somme de 53 043,00 €uros"), vec![(5304300, None, "53 043,00 €uros")]);
+        assert_eq!(amounts("dont 433 600\n€ inscrits"), vec![(43360000, None, "433 600\n€")]);
+        assert_eq!(amounts("dont 433 600\neuros"), vec![]);
+        assert_eq!(amounts("TOTAL\n20 700,00\n€\n14 000,00 €"), vec![(1400000, None, "14 000,00 €")]);
     }
 
     #[test]
@@ -337,6 +361,9 @@ mod tests {
         assert_eq!(amounts("le 12 mars 2 500 €"), vec![(250000, None, "2 500 €")]);
         assert_eq!(amounts("en 2017 500 € de plus"), vec![(50000, None, "500 €")]);
         assert_eq!(amounts("les 12 25 € chacun"), vec![(2500, None, "25 €")]);
+        assert_eq!(amounts("Direction à 120 81 7,66 € hors taxes"), vec![]);
+        assert_eq!(amounts("D 023 12 299,00 €"), vec![(1229900, None, "12 299,00 €")]);
+        assert_eq!(amounts("en 2013 1 181 643 €"), vec![(118164300, None, "1 181 643 €")]);
         assert_eq!(amounts("réf A12 €"), vec![]);
         assert_eq!(amounts("coefficient de 236 3836 €"), vec![]);
         assert_eq!(amounts("OCR 192 081 ,36 € et 251 ,10 € TTC"), vec![(19208136, None, "192 081 ,36 €"), (25110, Some(Tax::Ttc), "251 ,10 € TTC")]);
