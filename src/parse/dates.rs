@@ -23,7 +23,10 @@ use std::sync::LazyLock;
 type Res<'a, T> = IResult<&'a str, T>;
 
 fn fail<T>(input: &str) -> Res<'_, T> {
-    Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify)))
+    Err(nom::Err::Error(nom::error::Error::new(
+        input,
+        nom::error::ErrorKind::Verify,
+    )))
 }
 
 /// Reads one word of letters, folded to ASCII lower case into `buf`;
@@ -93,7 +96,9 @@ fn weekday(input: &str) -> Res<'_, ()> {
     let mut buf = [0u8; 12];
     let (len, w) = folded_word(input, &mut buf);
     match w {
-        Some("lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche") => Ok((&input[len..], ())),
+        Some("lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche") => {
+            Ok((&input[len..], ()))
+        }
         _ => fail(input),
     }
 }
@@ -116,11 +121,18 @@ fn digits(max: usize) -> impl Fn(&str) -> Res<'_, u32> {
 /// "vingt-sept").
 fn day(input: &str) -> Res<'_, u8> {
     if let Ok((rest, d)) = digits(2)(input) {
-        let rest = ["er", "ER", "°"].iter().find_map(|s| rest.strip_prefix(s)).unwrap_or(rest);
+        let rest = ["er", "ER", "°"]
+            .iter()
+            .find_map(|s| rest.strip_prefix(s))
+            .unwrap_or(rest);
         if rest.starts_with(|c: char| c.is_alphanumeric()) {
             return fail(input);
         }
-        return if (1..=31).contains(&d) { Ok((rest, d as u8)) } else { fail(input) };
+        return if (1..=31).contains(&d) {
+            Ok((rest, d as u8))
+        } else {
+            fail(input)
+        };
     }
     let (rest, d) = ordinal_or_day_words(input)?;
     Ok((rest, d as u8))
@@ -143,16 +155,29 @@ fn year(input: &str) -> Res<'_, (u16, YearForm)> {
         return fail(input);
     }
     let (rest, y) = number_words(input)?;
-    if (1000..=2999).contains(&y) { Ok((rest, (y as u16, YearForm::Words))) } else { fail(input) }
+    if (1000..=2999).contains(&y) {
+        Ok((rest, (y as u16, YearForm::Words)))
+    } else {
+        fail(input)
+    }
 }
 
 /// Day, month and optional year: "4 avril 2018", "vingt-sept septembre",
 /// "six du mois de novembre", with an optional weekday before.
-fn day_month_year(input: &str) -> Res<'_, (u8, u8, Option<(u16, YearForm)>)> {
+/// Day, month and the year when written.
+type DayMonthYear = (u8, u8, Option<(u16, YearForm)>);
+
+fn day_month_year(input: &str) -> Res<'_, DayMonthYear> {
     let (s, _) = opt((weekday, space1)).parse(input)?;
     let (s, d) = day(s)?;
     let (s, _) = space0(s)?;
-    let (s, _) = opt((tag_no_case("du mois d"), opt(tag("e ")), opt(tag("'")), space0)).parse(s)?;
+    let (s, _) = opt((
+        tag_no_case("du mois d"),
+        opt(tag("e ")),
+        opt(tag("'")),
+        space0,
+    ))
+    .parse(s)?;
     let (s, m) = month(s)?;
     // A year after the month, on the same line.
     let (s, y) = match (space1::<&str, nom::error::Error<&str>>, year).parse(s) {
@@ -165,7 +190,9 @@ fn day_month_year(input: &str) -> Res<'_, (u8, u8, Option<(u16, YearForm)>)> {
 /// Numeric dates: "27/09/2023", "27.09.2023", "27-09-23", "2023-09-27".
 fn numeric_date(input: &str) -> Res<'_, Date> {
     // ISO first.
-    if let Ok((rest, (y, _, m, _, d))) = (digits(4), tag("-"), digits(2), tag("-"), digits(2)).parse(input) {
+    if let Ok((rest, (y, _, m, _, d))) =
+        (digits(4), tag("-"), digits(2), tag("-"), digits(2)).parse(input)
+    {
         if let Some(date) = Date::new(y as u16, m as u8, d as u8) {
             return Ok((rest, date));
         }
@@ -176,8 +203,16 @@ fn numeric_date(input: &str) -> Res<'_, Date> {
     let Some(sep) = sep else { return fail(input) };
     let s = &s[1..];
     let (s, m) = digits(2)(s)?;
-    let Some(s) = s.strip_prefix(sep) else { return fail(input) };
-    let (rest, y) = if let Ok((r, y)) = digits(4)(s).and_then(|(r, y)| if s.len() - r.len() == 4 { Ok((r, y)) } else { fail(s) }) {
+    let Some(s) = s.strip_prefix(sep) else {
+        return fail(input);
+    };
+    let (rest, y) = if let Ok((r, y)) = digits(4)(s).and_then(|(r, y)| {
+        if s.len() - r.len() == 4 {
+            Ok((r, y))
+        } else {
+            fail(s)
+        }
+    }) {
         (r, y)
     } else {
         let (r, y) = take_while_m_n(2, 2, |c: char| c.is_ascii_digit()).parse(s)?;
@@ -186,7 +221,9 @@ fn numeric_date(input: &str) -> Res<'_, Date> {
         }
         (r, 2000 + y.parse::<u32>().unwrap_or(0))
     };
-    if rest.starts_with(|c: char| c.is_ascii_alphanumeric()) || (rest.starts_with(sep) && rest[1..].starts_with(|c: char| c.is_ascii_digit())) {
+    if rest.starts_with(|c: char| c.is_ascii_alphanumeric())
+        || (rest.starts_with(sep) && rest[1..].starts_with(|c: char| c.is_ascii_digit()))
+    {
         return fail(input);
     }
     match Date::new(y as u16, m as u8, d as u8) {
@@ -204,7 +241,9 @@ fn date_detail(input: &str) -> Res<'_, (Date, YearForm)> {
         return Ok((rest, (d, YearForm::Figures)));
     }
     let (rest, (d, m, y)) = day_month_year(s)?;
-    let Some((y, form)) = y else { return fail(input) };
+    let Some((y, form)) = y else {
+        return fail(input);
+    };
     match Date::new(y, m, d) {
         Some(date) => Ok((rest, (date, form))),
         None => fail(input),
@@ -257,7 +296,9 @@ fn time(input: &str) -> Res<'_, Time> {
             };
             return Time::new(h as u8, m).map_or_else(|| fail(input), |t| Ok((s4, t)));
         }
-        let Some(s3) = s2.strip_prefix(['h', 'H']) else { return fail(input) };
+        let Some(s3) = s2.strip_prefix(['h', 'H']) else {
+            return fail(input);
+        };
         let (s4, _) = space0(s3)?;
         let (s5, m) = match digits(2)(s4) {
             Ok((r, m)) if s4.len() - r.len() == 2 => (r, m as u8),
@@ -324,11 +365,9 @@ pub fn find_dates(text: &str) -> Vec<(Date, Range<usize>)> {
             continue;
         }
         if m.as_str().as_bytes()[0].is_ascii_digit() {
-            if let Ok((rest, d)) = numeric_date(m.as_str()) {
-                if rest.is_empty() {
-                    out.push((d, m.range()));
-                    covered = m.end();
-                }
+            if let Ok(("", d)) = numeric_date(m.as_str()) {
+                out.push((d, m.range()));
+                covered = m.end();
             }
             continue;
         }
@@ -344,7 +383,14 @@ pub fn find_dates(text: &str) -> Vec<(Date, Range<usize>)> {
             }
             prev_alnum = alnum;
         }
-        if lo > 0 && text[..lo].chars().next_back().is_some_and(char::is_alphanumeric) && !starts.is_empty() && starts[0] == lo {
+        if lo > 0
+            && text[..lo]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            && !starts.is_empty()
+            && starts[0] == lo
+        {
             starts.remove(0);
         }
         for &s in &starts {
@@ -353,7 +399,11 @@ pub fn find_dates(text: &str) -> Vec<(Date, Range<usize>)> {
                 if end > m.start() {
                     // The span starts at the date itself, not at "le".
                     let head = &text.as_bytes()[s..];
-                    let s = if head.len() > 3 && head[..3].eq_ignore_ascii_case(b"le ") { s + 3 } else { s };
+                    let s = if head.len() > 3 && head[..3].eq_ignore_ascii_case(b"le ") {
+                        s + 3
+                    } else {
+                        s
+                    };
                     out.push((d, s..end));
                     covered = end;
                     break;
@@ -427,12 +477,22 @@ fn lan_opening(input: &str) -> Res<'_, SessionOpening> {
     let year = y2.map_or(y, |(y2, _)| y2);
     let (s, t) = opening_time(s);
     let year_in_words = (form == YearForm::Words).then_some(y);
-    Ok((s, SessionOpening { date: Date::new(year, m, d), year_in_words, time: t, span: 0..0 }))
+    Ok((
+        s,
+        SessionOpening {
+            date: Date::new(year, m, d),
+            year_in_words,
+            time: t,
+            span: 0..0,
+        },
+    ))
 }
 
 /// An optional time after the date: ", à 17h00", "à dix huit heures".
 fn opening_time(s: &str) -> (&str, Option<Time>) {
-    let Ok((s1, _)) = opening_sep(s) else { return (s, None) };
+    let Ok((s1, _)) = opening_sep(s) else {
+        return (s, None);
+    };
     match time(s1) {
         Ok((r, t)) => (r, Some(t)),
         Err(_) => (s, None),
@@ -444,7 +504,9 @@ fn le_opening(input: &str) -> Res<'_, SessionOpening> {
     let (s, _) = tag_no_case("le")(input)?;
     let (s, _) = space1(s)?;
     let (s, (d, m, y)) = day_month_year(s)?;
-    let Some((y, form)) = y else { return fail(input) };
+    let Some((y, form)) = y else {
+        return fail(input);
+    };
     let (s, t) = opening_time(s);
     Ok((
         s,
@@ -516,14 +578,17 @@ static SENT_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static EXECUTORY_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)ex[ée]cutoire[^\n]{0,140}?(?:le|du|au)(?-u:\b)|ex[ée]cutoire").expect("executory regex")
+    Regex::new(r"(?i)ex[ée]cutoire[^\n]{0,140}?(?:le|du|au)(?-u:\b)|ex[ée]cutoire")
+        .expect("executory regex")
 });
 
 /// A date right after a stamp label: optional spaces, ":", one line break.
 fn date_after(text: &str, end: usize) -> Option<Spanned<Date>> {
     let rest = &text[end..];
     let trimmed = rest.trim_start_matches([' ', ':', '\t']);
-    let trimmed = trimmed.strip_prefix('\n').map_or(trimmed, |t| t.trim_start_matches([' ', ':']));
+    let trimmed = trimmed
+        .strip_prefix('\n')
+        .map_or(trimmed, |t| t.trim_start_matches([' ', ':']));
     let start = text.len() - trimmed.len();
     // Skip "le" after a line break ("Affiché\nle 4 octobre 2023").
     let (date, len) = parse_date(trimmed)?;
@@ -537,9 +602,13 @@ fn first_stamp(re: &Regex, text: &str) -> Option<Spanned<Date>> {
     re.find_iter(text).find_map(|m| {
         let d = date_after(text, m.end())?;
         let line_head = &text[text[..m.start()].rfind('\n').map_or(0, |i| i + 1)..m.start()];
-        let opens_line = line_head.chars().all(|c| matches!(c, ' ' | '-' | '*' | '•' | '>' | '|' | '(' | '['));
+        let opens_line = line_head
+            .chars()
+            .all(|c| matches!(c, ' ' | '-' | '*' | '•' | '>' | '|' | '(' | '['));
         let line_tail = text[d.span.end..].split('\n').next().unwrap_or("");
-        let ends_line = line_tail.chars().all(|c| matches!(c, ' ' | '.' | ',' | ';' | ')' | ']' | '|'));
+        let ends_line = line_tail
+            .chars()
+            .all(|c| matches!(c, ' ' | '.' | ',' | ';' | ')' | ']' | '|'));
         (opens_line || ends_line).then_some(d)
     })
 }
@@ -602,7 +671,10 @@ mod tests {
         assert_eq!(parse_date(s), Some((d(2023, 9, 27), s.len() - " à".len())));
         let s = "le premier mars deux mil quatorze";
         assert_eq!(parse_date(s), Some((d(2014, 3, 1), s.len())));
-        assert_eq!(parse_date("Vingt trois Juillet deux mille vingt par"), Some((d(2020, 7, 23), 36)));
+        assert_eq!(
+            parse_date("Vingt trois Juillet deux mille vingt par"),
+            Some((d(2020, 7, 23), 36))
+        );
     }
 
     #[test]
@@ -614,7 +686,10 @@ mod tests {
         assert_eq!(parse_time("à 20 heures 30"), Some((t(20, 30), 15)));
         assert_eq!(parse_time("dix-huit heures trente"), Some((t(18, 30), 22)));
         assert_eq!(parse_time("dix huit heures, le"), Some((t(18, 0), 15)));
-        assert_eq!(parse_time("vingt heures et zéro minute,"), Some((t(20, 0), 28)));
+        assert_eq!(
+            parse_time("vingt heures et zéro minute,"),
+            Some((t(20, 0), 28))
+        );
         assert_eq!(parse_time("0 heure 55"), Some((t(0, 55), 10)));
         assert_eq!(parse_time("vingt heures et quart"), Some((t(20, 15), 21)));
         assert_eq!(parse_time("17 hectares"), None);
@@ -626,7 +701,10 @@ mod tests {
     #[test]
     fn finds_dates_in_text() {
         let text = "Vu la délibération du 12 mars 2019 et le courrier du 03/04/2020, le lundi 4 avril 2022 ; le 4 avril.";
-        let got: Vec<_> = find_dates(text).into_iter().map(|(d, r)| (d, &text[r])).collect();
+        let got: Vec<_> = find_dates(text)
+            .into_iter()
+            .map(|(d, r)| (d, &text[r]))
+            .collect();
         assert_eq!(
             got,
             vec![
@@ -636,8 +714,14 @@ mod tests {
             ]
         );
         let text = "décidé le vingt-deux mai deux mille quinze.";
-        let got: Vec<_> = find_dates(text).into_iter().map(|(d, r)| (d, &text[r])).collect();
-        assert_eq!(got, vec![(d(2015, 5, 22), "vingt-deux mai deux mille quinze")]);
+        let got: Vec<_> = find_dates(text)
+            .into_iter()
+            .map(|(d, r)| (d, &text[r]))
+            .collect();
+        assert_eq!(
+            got,
+            vec![(d(2015, 5, 22), "vingt-deux mai deux mille quinze")]
+        );
     }
 
     #[test]
@@ -651,39 +735,71 @@ mod tests {
         assert_eq!(o.time, Some(t(17, 0)));
         assert_eq!(o.span.start, 8);
 
-        let o = find_session_opening("L'an deux mil dix huit, le 4 avril, à dix huit heures trente, le conseil").unwrap();
+        let o = find_session_opening(
+            "L'an deux mil dix huit, le 4 avril, à dix huit heures trente, le conseil",
+        )
+        .unwrap();
         assert_eq!((o.date, o.time), (Some(d(2018, 4, 4)), Some(t(18, 30))));
 
-        let o = find_session_opening("L'an deux mille quatorze le six du mois de novembre à vingt heures trente, le").unwrap();
+        let o = find_session_opening(
+            "L'an deux mille quatorze le six du mois de novembre à vingt heures trente, le",
+        )
+        .unwrap();
         assert_eq!((o.date, o.time), (Some(d(2014, 11, 6)), Some(t(20, 30))));
 
-        let o = find_session_opening("L'An deux mille quatorze et le seize décembre à vingt heures").unwrap();
+        let o =
+            find_session_opening("L'An deux mille quatorze et le seize décembre à vingt heures")
+                .unwrap();
         assert_eq!((o.date, o.time), (Some(d(2014, 12, 16)), Some(t(20, 0))));
 
-        let o = find_session_opening("L'an deux mille dix-huit, le treize décembre, le Conseil municipal").unwrap();
+        let o = find_session_opening(
+            "L'an deux mille dix-huit, le treize décembre, le Conseil municipal",
+        )
+        .unwrap();
         assert_eq!((o.date, o.time), (Some(d(2018, 12, 13)), None));
 
         // The year in words disagrees with the date: both are reported.
         let o = find_session_opening("L'an deux mille vingt, le 4 mars 2021 à 18h").unwrap();
         assert_eq!((o.date, o.year_in_words), (Some(d(2021, 3, 4)), Some(2020)));
 
-        let o = find_session_opening("Titre\nLe vingt février deux mil quatorze à 20h30, le conseil").unwrap();
-        assert_eq!((o.date, o.year_in_words, o.time), (Some(d(2014, 2, 20)), Some(2014), Some(t(20, 30))));
+        let o =
+            find_session_opening("Titre\nLe vingt février deux mil quatorze à 20h30, le conseil")
+                .unwrap();
+        assert_eq!(
+            (o.date, o.year_in_words, o.time),
+            (Some(d(2014, 2, 20)), Some(2014), Some(t(20, 30)))
+        );
 
-        let o = find_session_opening("Le jeudi 24 octobre 2013 à 17 h 30, le Conseil municipal").unwrap();
-        assert_eq!((o.date, o.year_in_words, o.time), (Some(d(2013, 10, 24)), None, Some(t(17, 30))));
+        let o = find_session_opening("Le jeudi 24 octobre 2013 à 17 h 30, le Conseil municipal")
+            .unwrap();
+        assert_eq!(
+            (o.date, o.year_in_words, o.time),
+            (Some(d(2013, 10, 24)), None, Some(t(17, 30)))
+        );
 
-        assert_eq!(find_session_opening("Le 4 avril 2018 nous avons planté des arbres."), None);
+        assert_eq!(
+            find_session_opening("Le 4 avril 2018 nous avons planté des arbres."),
+            None
+        );
         assert_eq!(find_session_opening("l'an dernier"), None);
-        let o = find_session_opening("L'an 2019, le mercredi 27 du mois de mars à 18 heures 30 minutes").unwrap();
-        assert_eq!((o.date, o.year_in_words, o.time), (Some(d(2019, 3, 27)), None, Some(t(18, 30))));
+        let o = find_session_opening(
+            "L'an 2019, le mercredi 27 du mois de mars à 18 heures 30 minutes",
+        )
+        .unwrap();
+        assert_eq!(
+            (o.date, o.year_in_words, o.time),
+            (Some(d(2019, 3, 27)), None, Some(t(18, 30)))
+        );
     }
 
     #[test]
     fn transmission_stamps() {
         let text = "ID : 066-216601369-20230927-178822-DE-1-1\nAccusé reçu le : - 4 OCT. 2023\nAffiché le : - 4 OCT. 2023\n";
         let m = find_transmission(text);
-        assert_eq!(m.received_on.as_ref().map(|s| s.value), Some(d(2023, 10, 4)));
+        assert_eq!(
+            m.received_on.as_ref().map(|s| s.value),
+            Some(d(2023, 10, 4))
+        );
         assert_eq!(m.posted_on.as_ref().map(|s| s.value), Some(d(2023, 10, 4)));
         let r = m.received_on.unwrap().span;
         assert_eq!(&text[r], "- 4 OCT. 2023");
@@ -697,16 +813,22 @@ mod tests {
         assert_eq!(m.posted_on.map(|s| s.value), Some(d(2021, 2, 11)));
         assert_eq!(m.executory_on.map(|s| s.value), Some(d(2021, 2, 12)));
 
-        let m = find_transmission("Date de réception préfecture : 05/03/2019\nDate de l'affichage : 16.03.2006\nActe rendu exécutoire le 21 juin 2022");
+        let m = find_transmission(
+            "Date de réception préfecture : 05/03/2019\nDate de l'affichage : 16.03.2006\nActe rendu exécutoire le 21 juin 2022",
+        );
         assert_eq!(m.received_on.map(|s| s.value), Some(d(2019, 3, 5)));
         assert_eq!(m.posted_on.map(|s| s.value), Some(d(2006, 3, 16)));
         assert_eq!(m.executory_on.map(|s| s.value), Some(d(2022, 6, 21)));
 
-        let m = find_transmission("Accusé de réception en préfecture\n044-214400400-\nDate de réception préfecture :\n");
+        let m = find_transmission(
+            "Accusé de réception en préfecture\n044-214400400-\nDate de réception préfecture :\n",
+        );
         assert_eq!(m, TransmissionMatch::default());
         let m = find_transmission("aucun contenu ne soit publié dans l'ENT le cas échéant");
         assert_eq!(m.posted_on, None);
-        let m = find_transmission("Vu le décret n° 2016-12 publié le 14 mars 2016 relatif aux écoles,\nVisa : publié le 2 mai 2016\n");
+        let m = find_transmission(
+            "Vu le décret n° 2016-12 publié le 14 mars 2016 relatif aux écoles,\nVisa : publié le 2 mai 2016\n",
+        );
         assert_eq!(m.posted_on.map(|s| s.value), Some(d(2016, 5, 2)));
     }
 

@@ -51,7 +51,7 @@ pub fn uai_ok(s: &str) -> bool {
     s.len() == 8
         && s.is_char_boundary(7)
         && uai_prefix_ok(&s[..3.min(s.len())])
-        && uai_check_letter(&s[..7]).is_some_and(|c| s[7..].chars().next() == Some(c))
+        && uai_check_letter(&s[..7]).is_some_and(|c| s[7..].starts_with(c))
 }
 
 /// Luhn check over a run of ASCII digits.
@@ -73,7 +73,7 @@ pub fn luhn_ok(digits: &str) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// True when `s` is a 14-digit SIRET passing Luhn, or a La Poste SIRET
@@ -85,7 +85,11 @@ pub fn siret_ok(s: &str) -> bool {
     if luhn_ok(s) {
         return true;
     }
-    s.starts_with("356000000") && s.bytes().map(|b| (b - b'0') as u32).sum::<u32>() % 5 == 0
+    s.starts_with("356000000")
+        && s.bytes()
+            .map(|b| (b - b'0') as u32)
+            .sum::<u32>()
+            .is_multiple_of(5)
 }
 
 /// True when `s` is a 9-digit SIREN passing Luhn.
@@ -121,7 +125,9 @@ static DIGITS14_RE: LazyLock<Regex> =
 pub fn find_identifiers(text: &str) -> Vec<IdMatch> {
     let mut out = Vec::new();
     for c in ACTES_RE.captures_iter(text) {
-        let (Some(id), Some(all)) = (c.name("id"), c.get(0)) else { continue };
+        let (Some(id), Some(all)) = (c.name("id"), c.get(0)) else {
+            continue;
+        };
         // A longer run of digits around it is something else.
         if text[..all.start()].ends_with(|ch: char| ch.is_ascii_digit() || ch == '-') {
             continue;
@@ -139,14 +145,25 @@ pub fn find_identifiers(text: &str) -> Vec<IdMatch> {
             continue;
         }
         let value = m.as_str().to_string();
-        out.push(IdMatch { kind: IdentifierKind::Uai, check_ok: Some(uai_ok(&value)), value, span: m.range() });
+        out.push(IdMatch {
+            kind: IdentifierKind::Uai,
+            check_ok: Some(uai_ok(&value)),
+            value,
+            span: m.range(),
+        });
     }
     for c in LABELLED_RE.captures_iter(text) {
-        let (Some(label), Some(num)) = (c.name("label"), c.name("num")) else { continue };
+        let (Some(label), Some(num)) = (c.name("label"), c.name("num")) else {
+            continue;
+        };
         if glued(text, num.start(), num.end()) {
             continue;
         }
-        let digits: String = num.as_str().chars().filter(|ch| !ch.is_whitespace()).collect();
+        let digits: String = num
+            .as_str()
+            .chars()
+            .filter(|ch| !ch.is_whitespace())
+            .collect();
         let label = label.as_str().to_ascii_lowercase();
         let (kind, check_ok) = match (label.as_str(), digits.len()) {
             ("insee", 5) => (IdentifierKind::Insee, None),
@@ -154,7 +171,12 @@ pub fn find_identifiers(text: &str) -> Vec<IdMatch> {
             ("siren" | "siret", 14) => (IdentifierKind::Siret, Some(siret_ok(&digits))),
             _ => continue,
         };
-        out.push(IdMatch { kind, value: digits, check_ok, span: num.range() });
+        out.push(IdMatch {
+            kind,
+            value: digits,
+            check_ok,
+            span: num.range(),
+        });
     }
     for m in DIGITS14_RE.find_iter(text) {
         if glued(text, m.start(), m.end()) || !siret_ok(m.as_str()) {
@@ -172,7 +194,12 @@ pub fn find_identifiers(text: &str) -> Vec<IdMatch> {
     // a SIREN inside an @ctes id).
     let mut kept: Vec<IdMatch> = Vec::with_capacity(out.len());
     for m in out {
-        if kept.iter().rev().take(4).any(|k| m.span.start < k.span.end && m.span.end > k.span.start) {
+        if kept
+            .iter()
+            .rev()
+            .take(4)
+            .any(|k| m.span.start < k.span.end && m.span.end > k.span.start)
+        {
             continue;
         }
         kept.push(m);
@@ -203,7 +230,11 @@ pub fn parse_actes_id(s: &str) -> Option<ActesParts> {
         return None;
     }
     let date = c.name("date")?.as_str();
-    let date = Date::new(date[0..4].parse().ok()?, date[4..6].parse().ok()?, date[6..8].parse().ok()?);
+    let date = Date::new(
+        date[0..4].parse().ok()?,
+        date[4..6].parse().ok()?,
+        date[6..8].parse().ok()?,
+    );
     Some(ActesParts {
         department: c.name("dep")?.as_str().to_string(),
         siren: c.name("siren")?.as_str().to_string(),
@@ -271,11 +302,16 @@ fn fields(s: &str) -> Vec<&str> {
             }
         }
     }
-    out.into_iter().map(clean_field).filter(|f| !f.is_empty()).collect()
+    out.into_iter()
+        .map(clean_field)
+        .filter(|f| !f.is_empty())
+        .collect()
 }
 
 fn clean_field(f: &str) -> &str {
-    let mut f = f.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '-' | '|' | '.'));
+    let mut f = f.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '-' | '|' | '.')
+    });
     // A trailing label before the code: "… UAI", "… RNE n°".
     for label in ["n°", "N°", "UAI", "uai", "RNE", "rne", "code", "Code"] {
         if let Some(x) = f.strip_suffix(label) {
@@ -299,11 +335,15 @@ pub fn find_establishments(text: &str) -> Vec<EstablishmentMatch> {
         let line_end = text[r.end..].find('\n').map_or(text.len(), |i| r.end + i);
         // Text of this entry before the code: back to the previous code on
         // the line (and the separator after it) or the line start.
-        let prev_end = if k > 0 && uais[k - 1].end > line_start { uais[k - 1].end } else { line_start };
+        let prev_end = if k > 0 && uais[k - 1].end > line_start {
+            uais[k - 1].end
+        } else {
+            line_start
+        };
         let mut before = &text[prev_end..r.start];
         if prev_end > line_start {
             // Skip what closes the previous entry: ", " or ") ; ".
-            before = before.trim_start_matches(|c: char| matches!(c, ',' | ';' | ')' | ' '));
+            before = before.trim_start_matches([',', ';', ')', ' ']);
             for conj in ["et ", "and ", "puis "] {
                 if let Some(b) = before.strip_prefix(conj) {
                     before = b;
@@ -313,14 +353,15 @@ pub fn find_establishments(text: &str) -> Vec<EstablishmentMatch> {
         let next_start = uais.get(k + 1).map_or(line_end, |n| n.start.min(line_end));
         let after = &text[r.end..next_start];
         let before_fields = fields(before);
-        let (entry_fields, span_start, span_end): (Vec<&str>, usize, usize) = if !before_fields.is_empty() {
-            let s = r.start - before.len() + (before.len() - before.trim_start().len());
-            (before_fields, s, r.end)
-        } else {
-            // Code first: "0660300T - Collège X - TOWN" (up to the next entry).
-            let a = after.split([',', '(']).next().unwrap_or("");
-            (fields(a), r.start, r.end + a.trim_end().len())
-        };
+        let (entry_fields, span_start, span_end): (Vec<&str>, usize, usize) =
+            if !before_fields.is_empty() {
+                let s = r.start - before.len() + (before.len() - before.trim_start().len());
+                (before_fields, s, r.end)
+            } else {
+                // Code first: "0660300T - Collège X - TOWN" (up to the next entry).
+                let a = after.split([',', '(']).next().unwrap_or("");
+                (fields(a), r.start, r.end + a.trim_end().len())
+            };
         let uai = text[r.clone()].to_string();
         let mut name: Option<&str> = None;
         let mut town: Option<&str> = None;
@@ -337,10 +378,18 @@ pub fn find_establishments(text: &str) -> Vec<EstablishmentMatch> {
         }
         if named.is_none() {
             // No keyword: the field next to the code is the name.
-            let near = if span_end == r.end { entry_fields.last() } else { entry_fields.first() };
-            name = near.copied().filter(|f| !is_department(f) && f.chars().any(char::is_alphabetic));
+            let near = if span_end == r.end {
+                entry_fields.last()
+            } else {
+                entry_fields.first()
+            };
+            name = near
+                .copied()
+                .filter(|f| !is_department(f) && f.chars().any(char::is_alphabetic));
         }
-        let name = name.map(|n| n.trim().to_string()).filter(|n| !n.is_empty() && n.chars().count() <= 120);
+        let name = name
+            .map(|n| n.trim().to_string())
+            .filter(|n| !n.is_empty() && n.chars().count() <= 120);
         out.push(EstablishmentMatch {
             check_ok: uai_ok(&uai),
             kind: name.as_deref().map(establishment_kind),
@@ -359,11 +408,16 @@ fn looks_like_town(f: &str) -> bool {
     let n = f.chars().count();
     (2..=45).contains(&n)
         && f.chars().next().is_some_and(char::is_uppercase)
-        && f.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\''))
+        && f.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\''))
 }
 
 fn find_identifiers_of(text: &str, kind: IdentifierKind) -> Vec<Range<usize>> {
-    find_identifiers(text).into_iter().filter(|m| m.kind == kind).map(|m| m.span).collect()
+    find_identifiers(text)
+        .into_iter()
+        .filter(|m| m.kind == kind)
+        .map(|m| m.span)
+        .collect()
 }
 
 #[cfg(test)]
@@ -412,7 +466,12 @@ mod tests {
         assert_eq!(p.internal_id, "AR-2022-02");
         assert_eq!(p.nature, "AR");
         assert!(parse_actes_id("044-214400400-").is_none());
-        assert_eq!(parse_actes_id("013-211301106-20211341-1212-AI").unwrap().date, None);
+        assert_eq!(
+            parse_actes_id("013-211301106-20211341-1212-AI")
+                .unwrap()
+                .date,
+            None
+        );
     }
 
     #[test]
@@ -420,22 +479,36 @@ mod tests {
         let t = "ID Télétransmission : 066-216601369-20230927-178822-DE-1-1\nSIRET : 21660136900012\n\
                  Ecole maternelle Les Tilleuls - 0660206R,";
         let ids = find_identifiers(t);
-        let got: Vec<_> = ids.iter().map(|m| (m.kind, m.value.as_str(), m.check_ok)).collect();
+        let got: Vec<_> = ids
+            .iter()
+            .map(|m| (m.kind, m.value.as_str(), m.check_ok))
+            .collect();
         assert_eq!(
             got,
             vec![
-                (IdentifierKind::Actes, "066-216601369-20230927-178822-DE", None),
+                (
+                    IdentifierKind::Actes,
+                    "066-216601369-20230927-178822-DE",
+                    None
+                ),
                 (IdentifierKind::Siret, "21660136900012", Some(true)),
                 (IdentifierKind::Uai, "0660206R", Some(true)),
             ]
         );
-        assert_eq!(&t[ids[0].span.clone()], "066-216601369-20230927-178822-DE-1-1");
+        assert_eq!(
+            &t[ids[0].span.clone()],
+            "066-216601369-20230927-178822-DE-1-1"
+        );
     }
 
     #[test]
     fn labelled_and_grouped_numbers() {
-        let ids = find_identifiers("N° SIRET : 216 601 369 00012, SIREN 216 601 369, code INSEE 66136");
-        let got: Vec<_> = ids.iter().map(|m| (m.kind, m.value.as_str(), m.check_ok)).collect();
+        let ids =
+            find_identifiers("N° SIRET : 216 601 369 00012, SIREN 216 601 369, code INSEE 66136");
+        let got: Vec<_> = ids
+            .iter()
+            .map(|m| (m.kind, m.value.as_str(), m.check_ok))
+            .collect();
         assert_eq!(
             got,
             vec![
@@ -455,7 +528,10 @@ mod tests {
                  compte 12345678901234, code postal 66000, 216601369, AB0660206R, 0660206R2";
         assert_eq!(find_identifiers(t), vec![]);
         // A 14-digit run passing Luhn is a SIRET even unlabelled.
-        assert_eq!(find_identifiers("ref 73282932000074")[0].kind, IdentifierKind::Siret);
+        assert_eq!(
+            find_identifiers("ref 73282932000074")[0].kind,
+            IdentifierKind::Siret
+        );
         assert!(find_identifiers("1234567A 2991234B").is_empty());
     }
 
@@ -469,15 +545,23 @@ mod tests {
         assert_eq!(e[0].town.as_deref(), Some("TOULOUGES"));
         assert_eq!(e[0].department.as_deref(), Some("66"));
         assert!(e[0].check_ok);
-        assert_eq!(e[1].name.as_deref(), Some("Ecole élémentaire Jean-Paul Sartre 2"));
+        assert_eq!(
+            e[1].name.as_deref(),
+            Some("Ecole élémentaire Jean-Paul Sartre 2")
+        );
         assert_eq!(e[1].kind, Some(EstablishmentKind::Elementaire));
         assert_eq!(e[1].town.as_deref(), Some("TOULOUGES"));
-        assert_eq!(&t[e[1].span.clone()], "TOULOUGES - 66 - Ecole élémentaire Jean-Paul Sartre 2 - 0660207S");
+        assert_eq!(
+            &t[e[1].span.clone()],
+            "TOULOUGES - 66 - Ecole élémentaire Jean-Paul Sartre 2 - 0660207S"
+        );
     }
 
     #[test]
     fn establishments_other_shapes() {
-        let e = find_establishments("Ecole élémentaire Les Pins (0660300T) et Collège Pablo Neruda (0660209U)\n");
+        let e = find_establishments(
+            "Ecole élémentaire Les Pins (0660300T) et Collège Pablo Neruda (0660209U)\n",
+        );
         assert_eq!(e.len(), 2);
         assert_eq!(e[0].name.as_deref(), Some("Ecole élémentaire Les Pins"));
         assert_eq!(e[1].name.as_deref(), Some("Collège Pablo Neruda"));
@@ -496,7 +580,10 @@ mod tests {
 
     #[test]
     fn kinds() {
-        assert_eq!(establishment_kind("ÉCOLE PRIMAIRE"), EstablishmentKind::Primaire);
+        assert_eq!(
+            establishment_kind("ÉCOLE PRIMAIRE"),
+            EstablishmentKind::Primaire
+        );
         assert_eq!(establishment_kind("Collège X"), EstablishmentKind::College);
         assert_eq!(establishment_kind("EREA"), EstablishmentKind::Other);
     }

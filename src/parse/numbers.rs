@@ -139,7 +139,7 @@ impl Acc {
                 if self.any && self.small != 0 {
                     let s = self.small;
                     let ok = match v {
-                        1..=9 => s % 10 == 0 && s >= 10,
+                        1..=9 => s.is_multiple_of(10) && s >= 10,
                         10..=19 => s == 60 || s == 80,
                         _ => false,
                     };
@@ -273,7 +273,10 @@ pub fn ordinal_or_day_words(input: &str) -> IResult<&str, u64> {
     if (1..=31).contains(&v) {
         Ok((rest, v))
     } else {
-        Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify)))
+        Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Verify,
+        )))
     }
 }
 
@@ -357,7 +360,10 @@ mod tests {
     #[test]
     fn day_words() {
         assert_eq!(ordinal_or_day_words("premier mars"), Ok((" mars", 1)));
-        assert_eq!(ordinal_or_day_words("Vingt-sept septembre"), Ok((" septembre", 27)));
+        assert_eq!(
+            ordinal_or_day_words("Vingt-sept septembre"),
+            Ok((" septembre", 27))
+        );
         assert!(ordinal_or_day_words("quarante jours").is_err());
         assert!(ordinal_or_day_words("mars").is_err());
     }
