@@ -301,7 +301,14 @@ fn time(input: &str) -> Res<'_, Time> {
         };
         let (s4, _) = space0(s3)?;
         let (s5, m) = match digits(2)(s4) {
-            Ok((r, m)) if s4.len() - r.len() == 2 => (r, m as u8),
+            Ok((r, m)) if s4.len() - r.len() == 2 => {
+                // "18h30mn", "18h30 min".
+                let r = ["mn", "min", " mn", " min"]
+                    .iter()
+                    .find_map(|u| r.strip_prefix(u))
+                    .unwrap_or(r);
+                (r, m as u8)
+            }
             _ => {
                 // "17h" alone: not glued to a word ("17 hectares").
                 if s3.starts_with(|c: char| c.is_alphanumeric()) {
@@ -572,15 +579,47 @@ static POSTED_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 static SENT_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:envoy[ée]e? (?:en|à la|a la) (?:sous-)?pr[ée]fecture(?: le)?|transmise? (?:en|à la|a la) (?:sous-)?pr[ée]fecture(?: le)?|date de (?:t[ée]l[ée])?transmission(?: en (?:sous-)?pr[ée]fecture)?)",
+        r"(?i)(?:(?:envoy[ée]e?|transmise?) (?:en|à la|a la|au) (?:sous-)?(?:pr[ée]fecture|contr[ôo]le de l[ée]galit[ée])(?: le)?|t[ée]l[ée]transmise?(?: en (?:sous-)?pr[ée]fecture)? le|date d'envoi(?: en| à la| a la| au)?(?: (?:sous-)?pr[ée]fecture| contr[ôo]le de l[ée]galit[ée])?|date de (?:t[ée]l[ée])?transmission(?: en (?:sous-)?pr[ée]fecture)?)",
     )
     .expect("sent regex")
 });
 
-static EXECUTORY_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)ex[ée]cutoire[^\n]{0,140}?(?:le|du|au)(?-u:\b)|ex[ée]cutoire")
-        .expect("executory regex")
-});
+static EXECUTORY_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)ex[ée]cutoire(?-u:\b)").expect("executory regex"));
+
+/// "le" / "du" / "au" before a date in an executory stamp.
+static DATE_INTRO_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:le|du|au)(?-u:\b)").expect("date intro regex"));
+
+/// "Certifié exécutoire, compte tenu de la transmission en préfecture et
+/// de la publication le : 12/02/2021": the first date introduced by
+/// le/du/au within the next 160 bytes (one line break allowed), or right
+/// after the word.
+fn executory_stamp(text: &str) -> Option<Spanned<Date>> {
+    EXECUTORY_RE.find_iter(text).find_map(|m| {
+        // A stamp: "Certifié exécutoire", "Acte rendu exécutoire", not "la
+        // présente délibération sera exécutoire à compter du …".
+        let head = &text[text[..m.start()].rfind('\n').map_or(0, |i| i + 1)..m.start()];
+        let stamp = head.split_whitespace().count() <= 3
+            || crate::normalize::fold(head).contains("certifi");
+        if !stamp {
+            return None;
+        }
+        if let Some(d) = date_after(text, m.end()) {
+            return Some(d);
+        }
+        let hi = floor_char_boundary(text, (m.end() + 160).min(text.len()));
+        let window = &text[m.end()..hi];
+        // Stay within this line and the next.
+        let window = match window.match_indices('\n').nth(1) {
+            Some((i, _)) => &window[..i],
+            None => window,
+        };
+        DATE_INTRO_RE
+            .find_iter(window)
+            .find_map(|w| date_after(text, m.end() + w.end()))
+    })
+}
 
 /// A date right after a stamp label: optional spaces, ":", one line break.
 fn date_after(text: &str, end: usize) -> Option<Spanned<Date>> {
@@ -622,7 +661,7 @@ pub fn find_transmission(text: &str) -> TransmissionMatch {
         received_on: first_stamp(&RECEIVED_RE, text),
         posted_on: first_stamp(&POSTED_RE, text),
         sent_on: first_stamp(&SENT_RE, text),
-        executory_on: first_stamp(&EXECUTORY_RE, text),
+        executory_on: executory_stamp(text),
     }
 }
 
@@ -692,6 +731,7 @@ mod tests {
         );
         assert_eq!(parse_time("0 heure 55"), Some((t(0, 55), 10)));
         assert_eq!(parse_time("vingt heures et quart"), Some((t(20, 15), 21)));
+        assert_eq!(parse_time("18h30mn, le"), Some((t(18, 30), 7)));
         assert_eq!(parse_time("17 hectares"), None);
         assert_eq!(parse_time("25h00"), None);
         assert_eq!(parse_time("17 heures 75"), Some((t(17, 0), 9)));
@@ -819,6 +859,18 @@ mod tests {
         assert_eq!(m.received_on.map(|s| s.value), Some(d(2019, 3, 5)));
         assert_eq!(m.posted_on.map(|s| s.value), Some(d(2006, 3, 16)));
         assert_eq!(m.executory_on.map(|s| s.value), Some(d(2022, 6, 21)));
+
+        let m = find_transmission(
+            "Certifié exécutoire par le Maire, compte tenu de la publication le 3 mai 2021\nTransmis au contrôle de légalité le 2 mai 2021\nTélétransmis le 01/05/2021",
+        );
+        assert_eq!(m.executory_on.map(|s| s.value), Some(d(2021, 5, 3)));
+        assert_eq!(m.sent_on.map(|s| s.value), Some(d(2021, 5, 2)));
+        let m = find_transmission(
+            "La présente délibération sera exécutoire à compter du 1er janvier 2024.\ntitres exécutoires le 2 mai 2021",
+        );
+        assert_eq!(m.executory_on, None);
+        let m = find_transmission("Date d'envoi en préfecture : 30/04/2021");
+        assert_eq!(m.sent_on.map(|s| s.value), Some(d(2021, 4, 30)));
 
         let m = find_transmission(
             "Accusé de réception en préfecture\n044-214400400-\nDate de réception préfecture :\n",

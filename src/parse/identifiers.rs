@@ -356,7 +356,28 @@ pub fn find_establishments(text: &str) -> Vec<EstablishmentMatch> {
         let (entry_fields, span_start, span_end): (Vec<&str>, usize, usize) =
             if !before_fields.is_empty() {
                 let s = r.start - before.len() + (before.len() - before.trim_start().len());
-                (before_fields, s, r.end)
+                // A table row goes on after the code: "| Ecole X | 0660206R | THUIR |".
+                let last_on_line = uais.get(k + 1).is_none_or(|n| n.start > line_end);
+                let row_tail = [" | ", " - ", " – ", " ; ", "; "]
+                    .iter()
+                    .any(|sep| after.starts_with(sep));
+                if last_on_line && row_tail {
+                    let a = after.split([',', '(']).next().unwrap_or("");
+                    let tail: Vec<&str> = fields(a)
+                        .into_iter()
+                        .filter(|f| !SCHOOL_RE.is_match(f))
+                        .collect();
+                    let end = if tail.is_empty() {
+                        r.end
+                    } else {
+                        r.end + a.trim_end().len()
+                    };
+                    let mut all = before_fields;
+                    all.extend(tail);
+                    (all, s, end)
+                } else {
+                    (before_fields, s, r.end)
+                }
             } else {
                 // Code first: "0660300T - Collège X - TOWN" (up to the next entry).
                 let a = after.split([',', '(']).next().unwrap_or("");
@@ -574,6 +595,12 @@ mod tests {
         assert_eq!(e[0].name.as_deref(), Some("Groupe scolaire du Moulin"));
         assert_eq!(e[0].kind, Some(EstablishmentKind::Other));
         assert_eq!(e[0].town.as_deref(), Some("Thuir"));
+        let e = find_establishments("| Ecole élémentaire du Parc | 0660300T | Thuir |\n");
+        assert_eq!(e[0].name.as_deref(), Some("Ecole élémentaire du Parc"));
+        assert_eq!(e[0].town.as_deref(), Some("Thuir"));
+        let e = find_establishments("Collège Les Albères - 0660209U - ARGELÈS\n");
+        assert_eq!(e[0].town.as_deref(), Some("ARGELÈS"));
+        assert_eq!(e[0].kind, Some(EstablishmentKind::College));
         let e = find_establishments("code 0660300X seul\n");
         assert!(!e[0].check_ok);
     }
