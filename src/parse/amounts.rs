@@ -46,6 +46,14 @@ static PREFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("prefix amount regex")
 });
 
+/// A tax label before the number: "Montant HT : 1 250,00".
+static TAX_LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?P<tax>{TAX}) ?: ?(?P<num>{NUM})(?: ?€(?:uros?(?-u:\b))?| ?euros?(?-u:\b))?"
+    ))
+    .expect("tax label amount regex")
+});
+
 /// A word "euro(s)" (for amounts in words).
 static EURO_WORD_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)euros?(?-u:\b)").expect("euro word regex"));
@@ -55,6 +63,7 @@ pub fn find_amounts(text: &str) -> Vec<AmountMatch> {
     let mut out = Vec::new();
     suffix_amounts(text, &mut out);
     prefix_amounts(text, &mut out);
+    tax_label_amounts(text, &mut out);
     word_amounts(text, &mut out);
     out.sort_by_key(|a| (a.span.start, std::cmp::Reverse(a.span.end)));
     // Keep the first of overlapping matches.
@@ -285,6 +294,23 @@ fn prefix_amounts(text: &str, out: &mut Vec<AmountMatch>) {
             tax,
             span: m.start()..m.end(),
         });
+    }
+}
+
+/// "Montant HT : 1 250,00", "TTC : 1 500 €": the number must end its
+/// phrase (not "TTC : 20 %", "HT : 3 lots").
+fn tax_label_amounts(text: &str, out: &mut Vec<AmountMatch>) {
+    for c in TAX_LABEL_RE.captures_iter(text) {
+        let (Some(m), Some(num), Some(tax)) = (c.get(0), c.name("num"), c.name("tax")) else { continue };
+        let next = text[m.end()..].trim_start_matches(' ').chars().next();
+        if !next.is_none_or(|ch| matches!(ch, '\n' | ';' | ',' | '.' | ')' | '/' | '|')) {
+            continue;
+        }
+        if m.end() == num.end() && text[m.end()..].starts_with(|ch: char| ch.is_ascii_digit() || ch == ',') {
+            continue;
+        }
+        let Some(cents) = number_cents(num.as_str(), 1) else { continue };
+        out.push(AmountMatch { cents, tax: Some(tax_of(tax.as_str())), span: m.range() });
     }
 }
 
@@ -545,6 +571,15 @@ mod tests {
         assert!(amounts("article 12 de la loi n° 2018-1021, Europe, eurodéputé").is_empty());
         assert!(amounts("- € 0.2518 € le m3").is_empty());
         assert!(amounts("10.000 habitants").is_empty());
+    }
+
+    #[test]
+    fn tax_labels_before() {
+        assert_eq!(
+            amounts("Montant HT : 1 250,00\nMontant TTC : 1 500,00 €\n"),
+            vec![(125000, Some(Tax::Ht), "HT : 1 250,00"), (150000, Some(Tax::Ttc), "TTC : 1 500,00 €")]
+        );
+        assert_eq!(amounts("TVA TTC : 20 % ; HT : 3 lots"), vec![]);
     }
 
     #[test]
