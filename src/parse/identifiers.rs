@@ -22,6 +22,10 @@ pub struct IdMatch {
     pub value: String,
     pub check_ok: Option<bool>,
     pub span: Range<usize>,
+    /// The code as written when it was repaired from OCR letter/digit
+    /// confusions (`O660206R` → `0660206R`); only kept when the repaired
+    /// code passes its check.
+    pub repaired_from: Option<String>,
 }
 
 /// Check letters of the UAI, indexed by the 7-digit number mod 23.
@@ -108,6 +112,11 @@ static ACTES_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("actes regex")
 });
 
+/// A UAI with OCR confusions in its digits (O for 0, I or l for 1).
+static UAI_OCR_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)[0-9OoIl]{7}[A-Z](?-u:\b)").expect("uai ocr regex")
+});
+
 /// A labelled SIREN/SIRET/INSEE: the label, a short gap without digits,
 /// then the number in any grouping.
 static LABELLED_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -137,6 +146,7 @@ pub fn find_identifiers(text: &str) -> Vec<IdMatch> {
             value: id.as_str().to_string(),
             check_ok: None,
             span: id.start()..all.end(),
+            repaired_from: None,
         });
     }
     for c in UAI_RE.captures_iter(text) {
@@ -150,6 +160,31 @@ pub fn find_identifiers(text: &str) -> Vec<IdMatch> {
             check_ok: Some(uai_ok(&value)),
             value,
             span: m.range(),
+            repaired_from: None,
+        });
+    }
+    for m in UAI_OCR_RE.find_iter(text) {
+        let written = m.as_str();
+        if glued(text, m.start(), m.end()) || written.bytes().take(7).all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let repaired: String = written
+            .char_indices()
+            .map(|(i, c)| match c {
+                'O' | 'o' if i < 7 => '0',
+                'I' | 'l' if i < 7 => '1',
+                c => c,
+            })
+            .collect();
+        if !uai_ok(&repaired) {
+            continue;
+        }
+        out.push(IdMatch {
+            kind: IdentifierKind::Uai,
+            value: repaired,
+            check_ok: Some(true),
+            span: m.range(),
+            repaired_from: Some(written.to_string()),
         });
     }
     for c in LABELLED_RE.captures_iter(text) {
@@ -176,6 +211,7 @@ pub fn find_identifiers(text: &str) -> Vec<IdMatch> {
             value: digits,
             check_ok,
             span: num.range(),
+            repaired_from: None,
         });
     }
     for m in DIGITS14_RE.find_iter(text) {
@@ -187,6 +223,7 @@ pub fn find_identifiers(text: &str) -> Vec<IdMatch> {
             value: m.as_str().to_string(),
             check_ok: Some(true),
             span: m.range(),
+            repaired_from: None,
         });
     }
     out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
@@ -541,6 +578,16 @@ mod tests {
         // A bad check digit is reported, not hidden.
         let ids = find_identifiers("SIREN : 216601368");
         assert_eq!(ids[0].check_ok, Some(false));
+    }
+
+    #[test]
+    fn uai_ocr_repair() {
+        let ids = find_identifiers("école O660206R et 066O2O6R, mot OIlOIlOA, code O660206S");
+        let got: Vec<_> = ids
+            .iter()
+            .map(|m| (m.value.as_str(), m.repaired_from.as_deref()))
+            .collect();
+        assert_eq!(got, vec![("0660206R", Some("O660206R")), ("0660206R", Some("066O2O6R"))]);
     }
 
     #[test]
