@@ -301,16 +301,26 @@ fn prefix_amounts(text: &str, out: &mut Vec<AmountMatch>) {
 /// phrase (not "TTC : 20 %", "HT : 3 lots").
 fn tax_label_amounts(text: &str, out: &mut Vec<AmountMatch>) {
     for c in TAX_LABEL_RE.captures_iter(text) {
-        let (Some(m), Some(num), Some(tax)) = (c.get(0), c.name("num"), c.name("tax")) else { continue };
+        let (Some(m), Some(num), Some(tax)) = (c.get(0), c.name("num"), c.name("tax")) else {
+            continue;
+        };
         let next = text[m.end()..].trim_start_matches(' ').chars().next();
         if !next.is_none_or(|ch| matches!(ch, '\n' | ';' | ',' | '.' | ')' | '/' | '|')) {
             continue;
         }
-        if m.end() == num.end() && text[m.end()..].starts_with(|ch: char| ch.is_ascii_digit() || ch == ',') {
+        if m.end() == num.end()
+            && text[m.end()..].starts_with(|ch: char| ch.is_ascii_digit() || ch == ',')
+        {
             continue;
         }
-        let Some(cents) = number_cents(num.as_str(), 1) else { continue };
-        out.push(AmountMatch { cents, tax: Some(tax_of(tax.as_str())), span: m.range() });
+        let Some(cents) = number_cents(num.as_str(), 1) else {
+            continue;
+        };
+        out.push(AmountMatch {
+            cents,
+            tax: Some(tax_of(tax.as_str())),
+            span: m.range(),
+        });
     }
 }
 
@@ -577,7 +587,10 @@ mod tests {
     fn tax_labels_before() {
         assert_eq!(
             amounts("Montant HT : 1 250,00\nMontant TTC : 1 500,00 €\n"),
-            vec![(125000, Some(Tax::Ht), "HT : 1 250,00"), (150000, Some(Tax::Ttc), "TTC : 1 500,00 €")]
+            vec![
+                (125000, Some(Tax::Ht), "HT : 1 250,00"),
+                (150000, Some(Tax::Ttc), "TTC : 1 500,00 €")
+            ]
         );
         assert_eq!(amounts("TVA TTC : 20 % ; HT : 3 lots"), vec![]);
     }

@@ -113,9 +113,8 @@ static ACTES_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A UAI with OCR confusions in its digits (O for 0, I or l for 1).
-static UAI_OCR_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)[0-9OoIl]{7}[A-Z](?-u:\b)").expect("uai ocr regex")
-});
+static UAI_OCR_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)[0-9OoIl]{7}[A-Z](?-u:\b)").expect("uai ocr regex"));
 
 /// A labelled SIREN/SIRET/INSEE: the label, a short gap without digits,
 /// then the number in any grouping.
@@ -587,7 +586,13 @@ mod tests {
             .iter()
             .map(|m| (m.value.as_str(), m.repaired_from.as_deref()))
             .collect();
-        assert_eq!(got, vec![("0660206R", Some("O660206R")), ("0660206R", Some("066O2O6R"))]);
+        assert_eq!(
+            got,
+            vec![
+                ("0660206R", Some("O660206R")),
+                ("0660206R", Some("066O2O6R"))
+            ]
+        );
     }
 
     #[test]
