@@ -90,6 +90,17 @@ fn glued_before(text: &str, i: usize) -> bool {
     }
 }
 
+/// The first byte after `i` where a number could start unglued.
+fn skip_glued_token(text: &str, i: usize) -> usize {
+    let b = text.as_bytes();
+    let mut j = i + 1;
+    while j < b.len() && (b[j].is_ascii_alphanumeric() || matches!(b[j], b'.' | b',' | b'/' | b'_'))
+    {
+        j += 1;
+    }
+    j
+}
+
 /// A minus sign that makes the number at `i` negative, with the start of
 /// the span it adds. "-500 €" is negative; "- 500 €" only after ":" or "="
 /// (at a line start it is a bullet).
@@ -119,8 +130,9 @@ fn minus_before(text: &str, i: usize, end: usize) -> Option<usize> {
         return Some(dash);
     }
     // Alone on its line, under a line ending in ":" (a result label).
-    let rest_of_line = text[end..].split('\n').next().unwrap_or("");
-    if (j == 0 || b[j - 1] == b'\n') && rest_of_line.trim().is_empty() {
+    let rest = text[end..].trim_start_matches([' ', '\t', '\r']);
+    let line_ends = rest.is_empty() || rest.starts_with('\n');
+    if (j == 0 || b[j - 1] == b'\n') && line_ends {
         let mut p = j;
         while p > 0 && matches!(b[p - 1], b' ' | b'\n') {
             p -= 1;
@@ -222,9 +234,10 @@ fn suffix_amounts(text: &str, out: &mut Vec<AmountMatch>) {
             break;
         };
         if glued_before(text, m.start()) {
-            // Retry one digit further: the match may start inside a longer
-            // number ("2017 500 €" must not give "017 500 €").
-            pos = m.start() + 1;
+            // The match starts inside a longer token ("2017 500 €" must not
+            // give "017 500 €"): retry after the token, at the next byte
+            // that cannot glue (linear even on long runs of digits).
+            pos = skip_glued_token(text, m.start());
             continue;
         }
         if m.as_str().contains('\n') && !prose_break(text, m.start(), m.end()) {
@@ -670,6 +683,14 @@ mod tests {
             _ => format!("{},{:02} EUR HT", grouped(' '), r),
         };
         if neg { format!("-{body}") } else { body }
+    }
+
+    #[test]
+    fn long_digit_runs_are_linear() {
+        let text = format!("x{} € {}", "1".repeat(200_000), "7 ".repeat(50_000));
+        let start = std::time::Instant::now();
+        let _ = find_amounts(&text);
+        assert!(start.elapsed().as_secs() < 5);
     }
 
     proptest! {

@@ -599,7 +599,9 @@ fn executory_stamp(text: &str) -> Option<Spanned<Date>> {
     EXECUTORY_RE.find_iter(text).find_map(|m| {
         // A stamp: "Certifié exécutoire", "Acte rendu exécutoire", not "la
         // présente délibération sera exécutoire à compter du …".
-        let head = &text[text[..m.start()].rfind('\n').map_or(0, |i| i + 1)..m.start()];
+        let Some(head) = line_head(text, m.start(), 200) else {
+            return None;
+        };
         let stamp = head.split_whitespace().count() <= 3
             || crate::normalize::fold(head).contains("certifi");
         if !stamp {
@@ -634,19 +636,30 @@ fn date_after(text: &str, end: usize) -> Option<Spanned<Date>> {
     Some(Spanned::new(date, start..start + len))
 }
 
+/// The text from the start of the line holding `i` up to `i`, when it is at
+/// most `max` bytes long (bounded look-back keeps scans linear).
+fn line_head(text: &str, i: usize, max: usize) -> Option<&str> {
+    let lo = floor_char_boundary(text, i.saturating_sub(max));
+    match text[lo..i].rfind('\n') {
+        Some(k) => Some(&text[lo + k + 1..i]),
+        None if lo == 0 => Some(&text[..i]),
+        None => None,
+    }
+}
+
 /// The first dated stamp of a kind. A stamp stands apart: its label opens
 /// a line, or its date ends one ("Vu le décret … publié le 14 mars 2016,
 /// relatif à …" is not a stamp).
 fn first_stamp(re: &Regex, text: &str) -> Option<Spanned<Date>> {
     re.find_iter(text).find_map(|m| {
         let d = date_after(text, m.end())?;
-        let line_head = &text[text[..m.start()].rfind('\n').map_or(0, |i| i + 1)..m.start()];
-        let opens_line = line_head
+        let opens_line = line_head(text, m.start(), 16).is_some_and(|h| {
+            h.chars()
+                .all(|c| matches!(c, ' ' | '-' | '*' | '•' | '>' | '|' | '(' | '['))
+        });
+        let ends_line = text[d.span.end..]
             .chars()
-            .all(|c| matches!(c, ' ' | '-' | '*' | '•' | '>' | '|' | '(' | '['));
-        let line_tail = text[d.span.end..].split('\n').next().unwrap_or("");
-        let ends_line = line_tail
-            .chars()
+            .take_while(|&c| c != '\n')
             .all(|c| matches!(c, ' ' | '.' | ',' | ';' | ')' | ']' | '|'));
         (opens_line || ends_line).then_some(d)
     })

@@ -366,9 +366,16 @@ fn is_department(f: &str) -> bool {
 pub fn find_establishments(text: &str) -> Vec<EstablishmentMatch> {
     let uais: Vec<Range<usize>> = find_identifiers_of(text, IdentifierKind::Uai);
     let mut out = Vec::with_capacity(uais.len());
+    // Line bounds, found incrementally (codes come in text order).
+    let (mut line_start, mut line_end, mut scanned) = (0usize, 0usize, 0usize);
     for (k, r) in uais.iter().enumerate() {
-        let line_start = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[r.end..].find('\n').map_or(text.len(), |i| r.end + i);
+        if let Some(i) = text[scanned..r.start].rfind('\n') {
+            line_start = scanned + i + 1;
+        }
+        scanned = r.start;
+        if r.end > line_end || k == 0 {
+            line_end = text[r.end..].find('\n').map_or(text.len(), |i| r.end + i);
+        }
         // Text of this entry before the code: back to the previous code on
         // the line (and the separator after it) or the line start.
         let prev_end = if k > 0 && uais[k - 1].end > line_start {
@@ -655,6 +662,21 @@ mod tests {
         assert_eq!(e[0].kind, Some(EstablishmentKind::College));
         let e = find_establishments("code 0660300X seul\n");
         assert!(!e[0].check_ok);
+    }
+
+    #[test]
+    fn many_codes_on_one_line_stay_fast() {
+        let mut line = String::new();
+        for n in 0..20_000u32 {
+            let first7 = format!("066{:04}", n % 10_000);
+            let l = uai_check_letter(&first7).unwrap();
+            line.push_str(&format!("VILLE - 66 - Ecole primaire N{n} - {first7}{l}, "));
+        }
+        let start = std::time::Instant::now();
+        let e = find_establishments(&line);
+        assert_eq!(e.len(), 20_000);
+        assert_eq!(e[19_999].town.as_deref(), Some("VILLE"));
+        assert!(start.elapsed().as_secs() < 10);
     }
 
     #[test]
