@@ -599,9 +599,7 @@ fn executory_stamp(text: &str) -> Option<Spanned<Date>> {
     EXECUTORY_RE.find_iter(text).find_map(|m| {
         // A stamp: "Certifié exécutoire", "Acte rendu exécutoire", not "la
         // présente délibération sera exécutoire à compter du …".
-        let Some(head) = line_head(text, m.start(), 200) else {
-            return None;
-        };
+        let head = line_head(text, m.start(), 200)?;
         let stamp = head.split_whitespace().count() <= 3
             || crate::normalize::fold(head).contains("certifi");
         if !stamp {
