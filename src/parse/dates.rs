@@ -179,8 +179,9 @@ fn day_month_year(input: &str) -> Res<'_, DayMonthYear> {
     ))
     .parse(s)?;
     let (s, m) = month(s)?;
-    // A year after the month, on the same line.
-    let (s, y) = match (space1::<&str, nom::error::Error<&str>>, year).parse(s) {
+    // A year after the month, on the same line ("OCT.2023" glued after an
+    // abbreviation dot).
+    let (s, y) = match (space0::<&str, nom::error::Error<&str>>, year).parse(s) {
         Ok((r, (_, y))) => (r, Some(y)),
         Err(_) => (s, None),
     };
@@ -707,6 +708,7 @@ mod tests {
         assert_eq!(parse_date("1er octobre 2023"), Some((d(2023, 10, 1), 16)));
         assert_eq!(parse_date("- 4 OCT. 2023"), Some((d(2023, 10, 4), 13)));
         assert_eq!(parse_date("4 oct 2023"), Some((d(2023, 10, 4), 10)));
+        assert_eq!(parse_date("4 OCT.2023"), Some((d(2023, 10, 4), 10)));
         assert_eq!(parse_date("lundi 4 avril 2018"), Some((d(2018, 4, 4), 18)));
         assert_eq!(parse_date("4 Août 2020"), Some((d(2020, 8, 4), 12)));
         assert_eq!(parse_date("16 DECEMBRE 2014"), Some((d(2014, 12, 16), 16)));
