@@ -925,6 +925,40 @@ mod tests {
         }
 
         #[test]
+        fn words_round_trip(
+            y in 1990u16..2100,
+            m in 1u8..=12,
+            dd in 1u8..=28,
+            h in 0u8..24,
+            min in 0u8..60,
+            rect: bool,
+        ) {
+            use crate::parse::numbers::tests::spell;
+            const MONTHS: [&str; 12] = [
+                "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                "septembre", "octobre", "novembre", "décembre",
+            ];
+            let day = if dd == 1 { "premier".to_string() } else { spell(dd as u64, rect) };
+            let month = MONTHS[m as usize - 1];
+            let year = spell(y as u64, rect);
+            let text = format!("décidé le {day} {month} {year}, en séance");
+            let found = find_dates(&text);
+            prop_assert_eq!(found.len(), 1, "{}", text);
+            prop_assert_eq!(found[0].0, Date::new(y, m, dd).unwrap(), "{}", text);
+
+            let hour = spell(h as u64, rect);
+            let minutes = if min == 0 { String::new() } else { format!(" {}", spell(min as u64, rect)) };
+            let heures = if h < 2 { "heure" } else { "heures" };
+            let text = format!("L'an {year}, le {day} {month}, à {hour} {heures}{minutes}, le Conseil");
+            let o = find_session_opening(&text);
+            prop_assert!(o.is_some(), "{}", text);
+            let o = o.unwrap();
+            prop_assert_eq!(o.date, Date::new(y, m, dd), "{}", text);
+            prop_assert_eq!(o.year_in_words, Some(y));
+            prop_assert_eq!(o.time, Time::new(h, min), "{}", text);
+        }
+
+        #[test]
         fn numeric_round_trip(y in 1950u16..2100, m in 1u8..=12, dd in 1u8..=28, sep in prop::sample::select(vec!['/', '.', '-'])) {
             let s = format!("le {dd:02}{sep}{m:02}{sep}{y}");
             let found = find_dates(&s);

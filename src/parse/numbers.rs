@@ -285,7 +285,7 @@ pub fn ordinal_or_day_words(input: &str) -> IResult<&str, u64> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn p(s: &str) -> Option<u64> {
@@ -370,7 +370,7 @@ mod tests {
 
     /// French spelling of `n` (< 1 000 000 000), traditional rules, or the
     /// 1990 rules (hyphens everywhere) when `rect` is set.
-    fn spell(n: u64, rect: bool) -> String {
+    pub(crate) fn spell(n: u64, rect: bool) -> String {
         const UNITS: [&str; 17] = [
             "zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
             "onze", "douze", "treize", "quatorze", "quinze", "seize",
