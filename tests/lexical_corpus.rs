@@ -15,18 +15,28 @@ fn corpus_dir() -> Option<PathBuf> {
 fn doc_text(path: &Path) -> Option<String> {
     let bytes = std::fs::read(path).ok()?;
     if bytes.starts_with(b"%PDF") {
-        if std::env::var_os("LEXICAL_PDF").is_none() {
-            return None;
+        // Text extracted beforehand by another tool, when given.
+        if let Some(dir) = std::env::var_os("LEXICAL_PDF_TEXT_DIR") {
+            let name = path.with_extension("txt");
+            let name = name.file_name()?;
+            return std::fs::read_to_string(Path::new(&dir).join(name)).ok();
         }
-        let r = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem(&bytes));
-        return r.ok()?.ok();
+        // PDFs are read only on request (pdf-extract is slow in debug builds).
+        std::env::var_os("LEXICAL_PDF")?;
+        return std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem(&bytes))
+            .ok()?
+            .ok();
     }
     Some(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 fn gold_set(gold: &serde_json::Value, key: &str) -> Option<BTreeSet<String>> {
     let arr = gold.get(key)?.as_array()?;
-    Some(arr.iter().map(|v| v.to_string().trim_matches('"').to_string()).collect())
+    Some(
+        arr.iter()
+            .map(|v| v.to_string().trim_matches('"').to_string())
+            .collect(),
+    )
 }
 
 struct Score {
@@ -49,7 +59,11 @@ fn amounts_and_ids_against_gold() {
         eprintln!("corpus absent: skipped");
         return;
     };
-    let mut entries: Vec<_> = std::fs::read_dir(dir.join("docs")).unwrap().flatten().map(|e| e.path()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(dir.join("docs"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     entries.sort();
     let verbose = std::env::var_os("LEXICAL_VERBOSE").is_some();
     let (mut tp, mut fp, mut fn_) = (0, 0, 0);
@@ -57,18 +71,24 @@ fn amounts_and_ids_against_gold() {
     let mut openings: Vec<(String, bool)> = Vec::new();
     for path in entries {
         let stem = path.file_stem().unwrap().to_string_lossy().to_string();
-        let Ok(gold) = std::fs::read_to_string(dir.join("gold").join(format!("{stem}.json"))) else { continue };
+        let Ok(gold) = std::fs::read_to_string(dir.join("gold").join(format!("{stem}.json")))
+        else {
+            continue;
+        };
         let gold: serde_json::Value = serde_json::from_str(&gold).unwrap();
-        let Some(text) = doc_text(&path) else { continue };
+        let Some(text) = doc_text(&path) else {
+            continue;
+        };
         let norm = normalize(&text);
         let t = norm.text.as_str();
         if let Some(g) = gold_set(&gold, "amounts_cents") {
             // Amounts the annotators list as unscored are neither hits nor errors.
-            let unscored: BTreeSet<String> = ["amounts_cents_flattened_tables", "amounts_subcent_eur"]
-                .iter()
-                .filter_map(|k| gold_set(&gold, k))
-                .flatten()
-                .collect();
+            let unscored: BTreeSet<String> =
+                ["amounts_cents_flattened_tables", "amounts_subcent_eur"]
+                    .iter()
+                    .filter_map(|k| gold_set(&gold, k))
+                    .flatten()
+                    .collect();
             let found: BTreeSet<String> = amounts::find_amounts(t)
                 .iter()
                 .map(|a| a.cents.to_string())
@@ -77,7 +97,10 @@ fn amounts_and_ids_against_gold() {
             let s = score(&found, &g);
             let p = s.tp as f64 / (s.tp + s.fp).max(1) as f64;
             let r = s.tp as f64 / (s.tp + s.fn_).max(1) as f64;
-            eprintln!("{stem:45} amounts P={p:.2} R={r:.2} (tp {} fp {} fn {})", s.tp, s.fp, s.fn_);
+            eprintln!(
+                "{stem:45} amounts P={p:.2} R={r:.2} (tp {} fp {} fn {})",
+                s.tp, s.fp, s.fn_
+            );
             if verbose {
                 eprintln!("   fp: {:?}", found.difference(&g).collect::<Vec<_>>());
                 eprintln!("   fn: {:?}", g.difference(&found).collect::<Vec<_>>());
@@ -90,16 +113,34 @@ fn amounts_and_ids_against_gold() {
         if let Some(g) = gold.pointer("/session/date").and_then(|v| v.as_str()) {
             let o = dates::find_session_opening(t);
             let found = o.as_ref().and_then(|o| o.date).map(|d| d.to_string());
-            eprintln!("   opening: {:?} time {:?} words {:?} (gold {g})", found, o.as_ref().and_then(|o| o.time).map(|t| t.to_string()), o.as_ref().and_then(|o| o.year_in_words));
+            eprintln!(
+                "   opening: {:?} time {:?} words {:?} (gold {g})",
+                found,
+                o.as_ref().and_then(|o| o.time).map(|t| t.to_string()),
+                o.as_ref().and_then(|o| o.year_in_words)
+            );
             openings.push((stem.clone(), found.as_deref() == Some(g) || found.is_none()));
         }
         if verbose {
             let tr = dates::find_transmission(t);
-            eprintln!("   transmission: {:?}", [&tr.received_on, &tr.posted_on, &tr.sent_on, &tr.executory_on].map(|d| d.as_ref().map(|d| d.value.to_string())));
+            eprintln!(
+                "   transmission: {:?}",
+                [
+                    &tr.received_on,
+                    &tr.posted_on,
+                    &tr.sent_on,
+                    &tr.executory_on
+                ]
+                .map(|d| d.as_ref().map(|d| d.value.to_string()))
+            );
         }
         let ids = identifiers::find_identifiers(t);
         if verbose {
-            let shown: Vec<_> = ids.iter().filter(|i| i.kind != registre::model::IdentifierKind::Uai).map(|i| (i.kind, &i.value)).collect();
+            let shown: Vec<_> = ids
+                .iter()
+                .filter(|i| i.kind != registre::model::IdentifierKind::Uai)
+                .map(|i| (i.kind, &i.value))
+                .collect();
             eprintln!("   ids: {shown:?}");
         }
         if let Some(g) = gold_set(&gold, "actes_ids") {
@@ -120,7 +161,11 @@ fn amounts_and_ids_against_gold() {
         }
     }
     // An opening found must carry the session date.
-    let wrong: Vec<_> = openings.iter().filter(|(_, ok)| !ok).map(|(s, _)| s).collect();
+    let wrong: Vec<_> = openings
+        .iter()
+        .filter(|(_, ok)| !ok)
+        .map(|(s, _)| s)
+        .collect();
     assert!(wrong.is_empty(), "openings with a wrong date: {wrong:?}");
     let p = tp as f64 / (tp + fp).max(1) as f64;
     let r = tp as f64 / (tp + fn_).max(1) as f64;
@@ -132,7 +177,11 @@ fn amounts_and_ids_against_gold() {
 
 fn seed() -> Option<(String, serde_json::Value)> {
     let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared");
-    let base = if base.join("seed").is_dir() { base } else { Path::new("/work/shared").to_path_buf() };
+    let base = if base.join("seed").is_dir() {
+        base
+    } else {
+        Path::new("/work/shared").to_path_buf()
+    };
     let text = std::fs::read_to_string(base.join("seed/perpignan-2023-287.txt")).ok()?;
     let exp = std::fs::read_to_string(base.join("spec/perpignan-2023-287.expected.json")).ok()?;
     Some((text, serde_json::from_str(&exp).ok()?))
@@ -169,4 +218,41 @@ fn seed_identifiers_and_establishments() {
         })
         .collect();
     assert_eq!(serde_json::Value::Array(amounts), exp["amounts"]);
+}
+
+/// Throughput over the corpus text repeated to a few MB (run with
+/// `cargo test --release -- --ignored`).
+#[test]
+#[ignore]
+fn throughput() {
+    let Some(dir) = corpus_dir() else { return };
+    let mut text = String::new();
+    for e in std::fs::read_dir(dir.join("docs")).unwrap().flatten() {
+        if let Some(t) = doc_text(&e.path()) {
+            text.push_str(&t);
+        }
+    }
+    let norm = normalize(&text.repeat(8));
+    let t = norm.text.as_str();
+    let mb = t.len() as f64 / 1e6;
+    let time = |name: &str, f: &dyn Fn() -> usize| {
+        let start = std::time::Instant::now();
+        let n = f();
+        let s = start.elapsed().as_secs_f64();
+        eprintln!("{name:22} {n:6} found, {:.1} MB/s", mb / s);
+    };
+    time("find_amounts", &|| amounts::find_amounts(t).len());
+    time("find_identifiers", &|| {
+        identifiers::find_identifiers(t).len()
+    });
+    time("find_establishments", &|| {
+        identifiers::find_establishments(t).len()
+    });
+    time("find_dates", &|| dates::find_dates(t).len());
+    time("find_session_opening", &|| {
+        dates::find_session_opening(t).is_some() as usize
+    });
+    time("find_transmission", &|| {
+        dates::find_transmission(t).received_on.is_some() as usize
+    });
 }

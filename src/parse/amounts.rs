@@ -35,14 +35,23 @@ const TAX: &str = r"(?:(?:ht|ttc|hors taxes?|toutes taxes comprises)(?-u:\b)|h\.
 /// number and tax alone.
 static SUFFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?P<num>{NUM}) ?(?:(?:(?P<giga>milliards? (?:d'|de )?euros?(?-u:\b)|milliards? €|mds? ?€)|(?P<mega>millions? (?:d'|de )?euros?(?-u:\b)|millions? €|m ?€|m ?eur(?-u:\b))|(?P<kilo>k ?€|k ?eur(?-u:\b))|€(?:uros?(?-u:\b))?|euros?(?-u:\b)|eur(?-u:\b))(?: ?(?P<tax>{TAX}))?|(?P<tax2>{TAX}))"
+        r"(?i)(?P<num>{NUM})(?:\n€(?:uros?(?-u:\b))?(?: ?(?P<tax3>{TAX}))?| ?(?:(?:(?P<giga>milliards? (?:d'|de )?euros?(?-u:\b)|milliards? €|mds? ?€)|(?P<mega>millions? (?:d'|de )?euros?(?-u:\b)|millions? €|m ?€|m ?eur(?-u:\b))|(?P<kilo>k ?€|k ?eur(?-u:\b))|€(?:uros?(?-u:\b))?|euros?(?-u:\b)|eur(?-u:\b))(?: ?(?P<tax>{TAX}))?|(?P<tax2>{TAX})))"
     ))
     .expect("amount regex")
 });
 
 /// A euro sign before the number: "€ 45".
 static PREFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)€ ?(?P<num>{NUM})(?: ?(?P<tax>{TAX}))?")).expect("prefix amount regex")
+    Regex::new(&format!(r"(?i)€ ?(?P<num>{NUM})(?: ?(?P<tax>{TAX}))?"))
+        .expect("prefix amount regex")
+});
+
+/// A tax label before the number: "Montant HT : 1 250,00".
+static TAX_LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?P<tax>{TAX}) ?: ?(?P<num>{NUM})(?: ?€(?:uros?(?-u:\b))?| ?euros?(?-u:\b))?"
+    ))
+    .expect("tax label amount regex")
 });
 
 /// A word "euro(s)" (for amounts in words).
@@ -54,6 +63,7 @@ pub fn find_amounts(text: &str) -> Vec<AmountMatch> {
     let mut out = Vec::new();
     suffix_amounts(text, &mut out);
     prefix_amounts(text, &mut out);
+    tax_label_amounts(text, &mut out);
     word_amounts(text, &mut out);
     out.sort_by_key(|a| (a.span.start, std::cmp::Reverse(a.span.end)));
     // Keep the first of overlapping matches.
@@ -78,6 +88,17 @@ fn glued_before(text: &str, i: usize) -> bool {
         Some(b) => b.is_ascii_alphanumeric() || b == b'.' || b == b',' || b == b'/' || b == b'_',
         None => false,
     }
+}
+
+/// The first byte after `i` where a number could start unglued.
+fn skip_glued_token(text: &str, i: usize) -> usize {
+    let b = text.as_bytes();
+    let mut j = i + 1;
+    while j < b.len() && (b[j].is_ascii_alphanumeric() || matches!(b[j], b'.' | b',' | b'/' | b'_'))
+    {
+        j += 1;
+    }
+    j
 }
 
 /// A minus sign that makes the number at `i` negative, with the start of
@@ -109,8 +130,9 @@ fn minus_before(text: &str, i: usize, end: usize) -> Option<usize> {
         return Some(dash);
     }
     // Alone on its line, under a line ending in ":" (a result label).
-    let rest_of_line = text[end..].split('\n').next().unwrap_or("");
-    if (j == 0 || b[j - 1] == b'\n') && rest_of_line.trim().is_empty() {
+    let rest = text[end..].trim_start_matches([' ', '\t', '\r']);
+    let line_ends = rest.is_empty() || rest.starts_with('\n');
+    if (j == 0 || b[j - 1] == b'\n') && line_ends {
         let mut p = j;
         while p > 0 && matches!(b[p - 1], b' ' | b'\n') {
             p -= 1;
@@ -122,21 +144,49 @@ fn minus_before(text: &str, i: usize, end: usize) -> Option<usize> {
     None
 }
 
-/// A plain run of four or more digits right after "<digits> " is a
-/// malformed or merged number ("236 3836 €"), not an amount.
+/// An amount split over a line break ("433 600\n€ inscrits") counts only
+/// inside running text: words before the number on its line and after the
+/// sign on the next (not a table column of figures and signs).
+fn prose_break(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    text[line_start..start].chars().any(char::is_alphabetic)
+        && text[end..line_end].chars().any(char::is_alphabetic)
+}
+
+/// A number glued by one space to short digit runs is a malformed or OCR-split
+/// number, not an amount: a plain run of four or more digits after a 1–3
+/// digit run ("236 3836 €"), or any number after two such runs ("120 81
+/// 7,66 €"). A single short run before a grouped number stays ambiguous
+/// (a table's account code or count) and is left alone.
 fn plain_after_group(text: &str, num: &str, start: usize) -> bool {
     let b = text.as_bytes();
-    let plain_len = num.bytes().take_while(u8::is_ascii_digit).count();
-    if plain_len < 4 || start < 2 || b[start - 1] != b' ' {
+    // Lengths of the digit runs separated by single spaces before `start`.
+    let run_before = |end: usize| -> Option<usize> {
+        if end < 2 || b[end - 1] != b' ' {
+            return None;
+        }
+        let n = b[..end - 1]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        (1..=3).contains(&n).then_some(end - 1 - n)
+    };
+    let Some(first) = run_before(start) else {
         return false;
-    }
-    let head = b[..start - 1].iter().rev().take_while(|c| c.is_ascii_digit()).count();
-    (1..=3).contains(&head)
+    };
+    // Four leading digits: a plain number (a grouped one starts with 1–3).
+    num.bytes().take_while(u8::is_ascii_digit).count() >= 4 || run_before(first).is_some()
 }
 
 fn tax_of(s: &str) -> Tax {
     let first = s.as_bytes().first().map(u8::to_ascii_lowercase);
-    if first == Some(b'h') { Tax::Ht } else { Tax::Ttc }
+    if first == Some(b'h') {
+        Tax::Ht
+    } else {
+        Tax::Ttc
+    }
 }
 
 /// Exact cents of a written number times `scale` (1, 1 000, 1 000 000 …).
@@ -177,11 +227,20 @@ fn suffix_amounts(text: &str, out: &mut Vec<AmountMatch>) {
     let re = &*SUFFIX_RE;
     let mut pos = 0;
     while pos < text.len() {
-        let Some(c) = re.captures_at(text, pos) else { break };
-        let (Some(m), Some(num)) = (c.get(0), c.name("num")) else { break };
+        let Some(c) = re.captures_at(text, pos) else {
+            break;
+        };
+        let (Some(m), Some(num)) = (c.get(0), c.name("num")) else {
+            break;
+        };
         if glued_before(text, m.start()) {
-            // Retry one digit further: the match may start inside a longer
-            // number ("2017 500 €" must not give "017 500 €").
+            // The match starts inside a longer token ("2017 500 €" must not
+            // give "017 500 €"): retry after the token, at the next byte
+            // that cannot glue (linear even on long runs of digits).
+            pos = skip_glued_token(text, m.start());
+            continue;
+        }
+        if m.as_str().contains('\n') && !prose_break(text, m.start(), m.end()) {
             pos = m.start() + 1;
             continue;
         }
@@ -199,19 +258,31 @@ fn suffix_amounts(text: &str, out: &mut Vec<AmountMatch>) {
         } else {
             1
         };
-        let Some(cents) = number_cents(num.as_str(), scale) else { continue };
-        let tax = c.name("tax").or(c.name("tax2")).map(|t| tax_of(t.as_str()));
+        let Some(cents) = number_cents(num.as_str(), scale) else {
+            continue;
+        };
+        let tax = c
+            .name("tax")
+            .or(c.name("tax2"))
+            .or(c.name("tax3"))
+            .map(|t| tax_of(t.as_str()));
         let (start, cents) = match minus_before(text, m.start(), m.end()) {
             Some(s) => (s, -cents),
             None => (m.start(), cents),
         };
-        out.push(AmountMatch { cents, tax, span: start..m.end() });
+        out.push(AmountMatch {
+            cents,
+            tax,
+            span: start..m.end(),
+        });
     }
 }
 
 fn prefix_amounts(text: &str, out: &mut Vec<AmountMatch>) {
     for c in PREFIX_RE.captures_iter(text) {
-        let (Some(m), Some(num)) = (c.get(0), c.name("num")) else { continue };
+        let (Some(m), Some(num)) = (c.get(0), c.name("num")) else {
+            continue;
+        };
         // "… 45 € 30 …": the sign ends the amount before it.
         let b = text.as_bytes();
         let mut j = m.start();
@@ -222,12 +293,47 @@ fn prefix_amounts(text: &str, out: &mut Vec<AmountMatch>) {
             continue;
         }
         // The number must end there ("€ 12/05" is not an amount).
-        if text[m.end()..].starts_with(|ch: char| ch.is_ascii_alphanumeric() || ch == '/' || ch == ',') {
+        if text[m.end()..]
+            .starts_with(|ch: char| ch.is_ascii_alphanumeric() || ch == '/' || ch == ',')
+        {
             continue;
         }
-        let Some(cents) = number_cents(num.as_str(), 1) else { continue };
+        let Some(cents) = number_cents(num.as_str(), 1) else {
+            continue;
+        };
         let tax = c.name("tax").map(|t| tax_of(t.as_str()));
-        out.push(AmountMatch { cents, tax, span: m.start()..m.end() });
+        out.push(AmountMatch {
+            cents,
+            tax,
+            span: m.start()..m.end(),
+        });
+    }
+}
+
+/// "Montant HT : 1 250,00", "TTC : 1 500 €": the number must end its
+/// phrase (not "TTC : 20 %", "HT : 3 lots").
+fn tax_label_amounts(text: &str, out: &mut Vec<AmountMatch>) {
+    for c in TAX_LABEL_RE.captures_iter(text) {
+        let (Some(m), Some(num), Some(tax)) = (c.get(0), c.name("num"), c.name("tax")) else {
+            continue;
+        };
+        let next = text[m.end()..].trim_start_matches(' ').chars().next();
+        if !next.is_none_or(|ch| matches!(ch, '\n' | ';' | ',' | '.' | ')' | '/' | '|')) {
+            continue;
+        }
+        if m.end() == num.end()
+            && text[m.end()..].starts_with(|ch: char| ch.is_ascii_digit() || ch == ',')
+        {
+            continue;
+        }
+        let Some(cents) = number_cents(num.as_str(), 1) else {
+            continue;
+        };
+        out.push(AmountMatch {
+            cents,
+            tax: Some(tax_of(tax.as_str())),
+            span: m.range(),
+        });
     }
 }
 
@@ -236,7 +342,9 @@ fn word_amounts(text: &str, out: &mut Vec<AmountMatch>) {
     for m in EURO_WORD_RE.find_iter(text) {
         let before = &text[..m.start()];
         // The word before must end with a letter and be followed by one space.
-        let Some(head) = before.strip_suffix(' ') else { continue };
+        let Some(head) = before.strip_suffix(' ') else {
+            continue;
+        };
         if !head.chars().next_back().is_some_and(char::is_alphabetic) {
             continue;
         }
@@ -266,7 +374,9 @@ fn word_amounts(text: &str, out: &mut Vec<AmountMatch>) {
         }
         // Longest parse that ends exactly at the euro word.
         for &s in starts.iter().rev() {
-            let Ok((rest, v)) = super::numbers::number_words(&head[s..]) else { continue };
+            let Ok((rest, v)) = super::numbers::number_words(&head[s..]) else {
+                continue;
+            };
             if !rest.is_empty() {
                 continue;
             }
@@ -276,10 +386,41 @@ fn word_amounts(text: &str, out: &mut Vec<AmountMatch>) {
             if v == 0 {
                 break;
             }
-            let Some(cents) = i64::try_from(v).ok().and_then(|v| v.checked_mul(100)) else { break };
-            out.push(AmountMatch { cents, tax: None, span: s..m.end() });
+            let Some(cents) = i64::try_from(v).ok().and_then(|v| v.checked_mul(100)) else {
+                break;
+            };
+            let (extra, end) = centimes_after(text, m.end());
+            out.push(AmountMatch {
+                cents: cents + extra,
+                tax: None,
+                span: s..end,
+            });
             break;
         }
+    }
+}
+
+/// " et vingt centimes" after "euros": the cents and the new end.
+fn centimes_after(text: &str, end: usize) -> (i64, usize) {
+    let rest = &text[end..];
+    let Some(r) = rest
+        .strip_prefix(" et ")
+        .or_else(|| rest.strip_prefix(" ET "))
+    else {
+        return (0, end);
+    };
+    let Ok((r2, c)) = super::numbers::number_words(r) else {
+        return (0, end);
+    };
+    let Some(r3) = r2.strip_prefix(' ') else {
+        return (0, end);
+    };
+    let word_len = r3.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let word = &r3[..word_len];
+    if c < 100 && (word.eq_ignore_ascii_case("centimes") || word.eq_ignore_ascii_case("centime")) {
+        (c as i64, text.len() - r3.len() + word_len)
+    } else {
+        (0, end)
     }
 }
 
@@ -289,85 +430,221 @@ mod tests {
     use proptest::prelude::*;
 
     fn amounts(text: &str) -> Vec<(i64, Option<Tax>, &str)> {
-        find_amounts(text).into_iter().map(|a| (a.cents, a.tax, &text[a.span])).collect()
+        find_amounts(text)
+            .into_iter()
+            .map(|a| (a.cents, a.tax, &text[a.span]))
+            .collect()
     }
 
     #[test]
     fn common_shapes() {
         assert_eq!(
             amounts("un forfait de 45,00 € TTC par site soit 2.565,00 € au total"),
-            vec![(4500, Some(Tax::Ttc), "45,00 € TTC"), (256500, None, "2.565,00 €")]
+            vec![
+                (4500, Some(Tax::Ttc), "45,00 € TTC"),
+                (256500, None, "2.565,00 €")
+            ]
         );
-        assert_eq!(amounts("57 x 45€ soit 2565€ ."), vec![(4500, None, "45€"), (256500, None, "2565€")]);
-        assert_eq!(amounts("fixée à 45 € TTC par an"), vec![(4500, Some(Tax::Ttc), "45 € TTC")]);
-        assert_eq!(amounts("total 1 234 567,89 euros"), vec![(123456789, None, "1 234 567,89 euros")]);
+        assert_eq!(
+            amounts("57 x 45€ soit 2565€ ."),
+            vec![(4500, None, "45€"), (256500, None, "2565€")]
+        );
+        assert_eq!(
+            amounts("fixée à 45 € TTC par an"),
+            vec![(4500, Some(Tax::Ttc), "45 € TTC")]
+        );
+        assert_eq!(
+            amounts("total 1 234 567,89 euros"),
+            vec![(123456789, None, "1 234 567,89 euros")]
+        );
         assert_eq!(amounts("soit 850.56€ net"), vec![(85056, None, "850.56€")]);
-        assert_eq!(amounts("soit 166 467.10 € net"), vec![(16646710, None, "166 467.10 €")]);
-        assert_eq!(amounts("coût 318,00 € H.T. pour"), vec![(31800, Some(Tax::Ht), "318,00 € H.T.")]);
-        assert_eq!(amounts("coût 24417,40 € HT."), vec![(2441740, Some(Tax::Ht), "24417,40 € HT")]);
-        assert_eq!(amounts("montant 15 087,60 TTC"), vec![(1508760, Some(Tax::Ttc), "15 087,60 TTC")]);
+        assert_eq!(
+            amounts("soit 166 467.10 € net"),
+            vec![(16646710, None, "166 467.10 €")]
+        );
+        assert_eq!(
+            amounts("coût 318,00 € H.T. pour"),
+            vec![(31800, Some(Tax::Ht), "318,00 € H.T.")]
+        );
+        assert_eq!(
+            amounts("coût 24417,40 € HT."),
+            vec![(2441740, Some(Tax::Ht), "24417,40 € HT")]
+        );
+        assert_eq!(
+            amounts("montant 15 087,60 TTC"),
+            vec![(1508760, Some(Tax::Ttc), "15 087,60 TTC")]
+        );
         assert_eq!(amounts("somme de 300 EUR."), vec![(30000, None, "300 EUR")]);
-        assert_eq!(amounts("somme de 53 043,00 €uros"), vec![(5304300, None, "53 043,00 €uros")]);
+        assert_eq!(
+            amounts("somme de 53 043,00 €uros"),
+            vec![(5304300, None, "53 043,00 €uros")]
+        );
+        assert_eq!(
+            amounts("dont 433 600\n€ inscrits"),
+            vec![(43360000, None, "433 600\n€")]
+        );
+        assert_eq!(amounts("dont 433 600\neuros"), vec![]);
+        assert_eq!(
+            amounts("TOTAL\n20 700,00\n€\n14 000,00 €"),
+            vec![(1400000, None, "14 000,00 €")]
+        );
     }
 
     #[test]
     fn scaled_amounts() {
-        assert_eq!(amounts("un budget de 2,5 M€ environ"), vec![(250_000_000, None, "2,5 M€")]);
-        assert_eq!(amounts("seuil de 7,63 M€"), vec![(763_000_000, None, "7,63 M€")]);
-        assert_eq!(amounts("soit 120 K€ et 3 k€"), vec![(12_000_000, None, "120 K€"), (300_000, None, "3 k€")]);
-        assert_eq!(amounts("près de 2 millions d'euros"), vec![(200_000_000, None, "2 millions d'euros")]);
-        assert_eq!(amounts("entre 1 et 2 millions €"), vec![(200_000_000, None, "2 millions €")]);
-        assert_eq!(amounts("1,2 milliard d'euros"), vec![(120_000_000_000, None, "1,2 milliard d'euros")]);
+        assert_eq!(
+            amounts("un budget de 2,5 M€ environ"),
+            vec![(250_000_000, None, "2,5 M€")]
+        );
+        assert_eq!(
+            amounts("seuil de 7,63 M€"),
+            vec![(763_000_000, None, "7,63 M€")]
+        );
+        assert_eq!(
+            amounts("soit 120 K€ et 3 k€"),
+            vec![(12_000_000, None, "120 K€"), (300_000, None, "3 k€")]
+        );
+        assert_eq!(
+            amounts("près de 2 millions d'euros"),
+            vec![(200_000_000, None, "2 millions d'euros")]
+        );
+        assert_eq!(
+            amounts("entre 1 et 2 millions €"),
+            vec![(200_000_000, None, "2 millions €")]
+        );
+        assert_eq!(
+            amounts("1,2 milliard d'euros"),
+            vec![(120_000_000_000, None, "1,2 milliard d'euros")]
+        );
     }
 
     #[test]
     fn signs() {
-        assert_eq!(amounts("article 775 : -500 €"), vec![(-50000, None, "-500 €")]);
-        assert_eq!(amounts("restes à réaliser : - 1 535 010,80 €"), vec![(-153501080, None, "- 1 535 010,80 €")]);
-        assert_eq!(amounts("- 42 000 € pour la voirie"), vec![(4200000, None, "42 000 €")]);
+        assert_eq!(
+            amounts("article 775 : -500 €"),
+            vec![(-50000, None, "-500 €")]
+        );
+        assert_eq!(
+            amounts("restes à réaliser : - 1 535 010,80 €"),
+            vec![(-153501080, None, "- 1 535 010,80 €")]
+        );
+        assert_eq!(
+            amounts("- 42 000 € pour la voirie"),
+            vec![(4200000, None, "42 000 €")]
+        );
         assert_eq!(amounts("+ 1 500 €"), vec![(150000, None, "1 500 €")]);
-        assert_eq!(amounts("Solde corrigé :\n\n-  2 196,34 €\n"), vec![(-219634, None, "-  2 196,34 €")]);
-        assert_eq!(amounts("Dépenses\n- 2 196,34 €\n"), vec![(219634, None, "2 196,34 €")]);
-        assert_eq!(amounts("égal à :\n- 1 166 357 € pour la TH ;"), vec![(116635700, None, "1 166 357 €")]);
-        assert_eq!(amounts("R 1641 40744,00 €"), vec![(4074400, None, "40744,00 €")]);
+        assert_eq!(
+            amounts("Solde corrigé :\n\n-  2 196,34 €\n"),
+            vec![(-219634, None, "-  2 196,34 €")]
+        );
+        assert_eq!(
+            amounts("Dépenses\n- 2 196,34 €\n"),
+            vec![(219634, None, "2 196,34 €")]
+        );
+        assert_eq!(
+            amounts("égal à :\n- 1 166 357 € pour la TH ;"),
+            vec![(116635700, None, "1 166 357 €")]
+        );
+        assert_eq!(
+            amounts("R 1641 40744,00 €"),
+            vec![(4074400, None, "40744,00 €")]
+        );
     }
 
     #[test]
     fn space_grouping_boundaries() {
-        assert_eq!(amounts("le 12 mars 2 500 €"), vec![(250000, None, "2 500 €")]);
-        assert_eq!(amounts("en 2017 500 € de plus"), vec![(50000, None, "500 €")]);
+        assert_eq!(
+            amounts("le 12 mars 2 500 €"),
+            vec![(250000, None, "2 500 €")]
+        );
+        assert_eq!(
+            amounts("en 2017 500 € de plus"),
+            vec![(50000, None, "500 €")]
+        );
         assert_eq!(amounts("les 12 25 € chacun"), vec![(2500, None, "25 €")]);
+        assert_eq!(amounts("Direction à 120 81 7,66 € hors taxes"), vec![]);
+        assert_eq!(
+            amounts("D 023 12 299,00 €"),
+            vec![(1229900, None, "12 299,00 €")]
+        );
+        assert_eq!(
+            amounts("en 2013 1 181 643 €"),
+            vec![(118164300, None, "1 181 643 €")]
+        );
         assert_eq!(amounts("réf A12 €"), vec![]);
         assert_eq!(amounts("coefficient de 236 3836 €"), vec![]);
-        assert_eq!(amounts("OCR 192 081 ,36 € et 251 ,10 € TTC"), vec![(19208136, None, "192 081 ,36 €"), (25110, Some(Tax::Ttc), "251 ,10 € TTC")]);
-        assert_eq!(amounts("entre 1 000 et 5 000 euros"), vec![(500000, None, "5 000 euros")]);
+        assert_eq!(
+            amounts("OCR 192 081 ,36 € et 251 ,10 € TTC"),
+            vec![
+                (19208136, None, "192 081 ,36 €"),
+                (25110, Some(Tax::Ttc), "251 ,10 € TTC")
+            ]
+        );
+        assert_eq!(
+            amounts("entre 1 000 et 5 000 euros"),
+            vec![(500000, None, "5 000 euros")]
+        );
     }
 
     #[test]
     fn not_amounts() {
-        assert!(amounts("66000 PERPIGNAN, tél. 04 68 66 30 66, le 27/09/2023, 57 écoles").is_empty());
+        assert!(
+            amounts("66000 PERPIGNAN, tél. 04 68 66 30 66, le 27/09/2023, 57 écoles").is_empty()
+        );
         assert!(amounts("article 12 de la loi n° 2018-1021, Europe, eurodéputé").is_empty());
         assert!(amounts("- € 0.2518 € le m3").is_empty());
         assert!(amounts("10.000 habitants").is_empty());
     }
 
     #[test]
+    fn tax_labels_before() {
+        assert_eq!(
+            amounts("Montant HT : 1 250,00\nMontant TTC : 1 500,00 €\n"),
+            vec![
+                (125000, Some(Tax::Ht), "HT : 1 250,00"),
+                (150000, Some(Tax::Ttc), "TTC : 1 500,00 €")
+            ]
+        );
+        assert_eq!(amounts("TVA TTC : 20 % ; HT : 3 lots"), vec![]);
+    }
+
+    #[test]
     fn prefix_sign() {
-        assert_eq!(amounts("Montant : € 45,50 TTC"), vec![(4550, Some(Tax::Ttc), "€ 45,50 TTC")]);
-        assert_eq!(amounts("1 384 371,81 € 024 Produit"), vec![(138437181, None, "1 384 371,81 €")]);
+        assert_eq!(
+            amounts("Montant : € 45,50 TTC"),
+            vec![(4550, Some(Tax::Ttc), "€ 45,50 TTC")]
+        );
+        assert_eq!(
+            amounts("1 384 371,81 € 024 Produit"),
+            vec![(138437181, None, "1 384 371,81 €")]
+        );
     }
 
     #[test]
     fn amounts_in_words() {
         assert_eq!(
             amounts("un acompte de dix mille euros (10 000,00 €) sera versé"),
-            vec![(1_000_000, None, "dix mille euros"), (1_000_000, None, "10 000,00 €")]
+            vec![
+                (1_000_000, None, "dix mille euros"),
+                (1_000_000, None, "10 000,00 €")
+            ]
         );
         assert_eq!(
             amounts("la somme de deux mille cinq cents euros."),
             vec![(250_000, None, "deux mille cinq cents euros")]
         );
-        assert_eq!(amounts("Vingt-et-un euros"), vec![(2100, None, "Vingt-et-un euros")]);
+        assert_eq!(
+            amounts("soit mille deux cent trois euros et quarante centimes."),
+            vec![(
+                120_340,
+                None,
+                "mille deux cent trois euros et quarante centimes"
+            )]
+        );
+        assert_eq!(
+            amounts("Vingt-et-un euros"),
+            vec![(2100, None, "Vingt-et-un euros")]
+        );
         assert_eq!(amounts("plusieurs euros, des euros"), vec![]);
     }
 
@@ -406,6 +683,14 @@ mod tests {
             _ => format!("{},{:02} EUR HT", grouped(' '), r),
         };
         if neg { format!("-{body}") } else { body }
+    }
+
+    #[test]
+    fn long_digit_runs_are_linear() {
+        let text = format!("x{} € {}", "1".repeat(200_000), "7 ".repeat(50_000));
+        let start = std::time::Instant::now();
+        let _ = find_amounts(&text);
+        assert!(start.elapsed().as_secs() < 5);
     }
 
     proptest! {

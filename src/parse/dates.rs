@@ -23,7 +23,10 @@ use std::sync::LazyLock;
 type Res<'a, T> = IResult<&'a str, T>;
 
 fn fail<T>(input: &str) -> Res<'_, T> {
-    Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify)))
+    Err(nom::Err::Error(nom::error::Error::new(
+        input,
+        nom::error::ErrorKind::Verify,
+    )))
 }
 
 /// Reads one word of letters, folded to ASCII lower case into `buf`;
@@ -93,7 +96,9 @@ fn weekday(input: &str) -> Res<'_, ()> {
     let mut buf = [0u8; 12];
     let (len, w) = folded_word(input, &mut buf);
     match w {
-        Some("lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche") => Ok((&input[len..], ())),
+        Some("lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche") => {
+            Ok((&input[len..], ()))
+        }
         _ => fail(input),
     }
 }
@@ -116,11 +121,18 @@ fn digits(max: usize) -> impl Fn(&str) -> Res<'_, u32> {
 /// "vingt-sept").
 fn day(input: &str) -> Res<'_, u8> {
     if let Ok((rest, d)) = digits(2)(input) {
-        let rest = ["er", "ER", "°"].iter().find_map(|s| rest.strip_prefix(s)).unwrap_or(rest);
+        let rest = ["er", "ER", "°"]
+            .iter()
+            .find_map(|s| rest.strip_prefix(s))
+            .unwrap_or(rest);
         if rest.starts_with(|c: char| c.is_alphanumeric()) {
             return fail(input);
         }
-        return if (1..=31).contains(&d) { Ok((rest, d as u8)) } else { fail(input) };
+        return if (1..=31).contains(&d) {
+            Ok((rest, d as u8))
+        } else {
+            fail(input)
+        };
     }
     let (rest, d) = ordinal_or_day_words(input)?;
     Ok((rest, d as u8))
@@ -143,19 +155,33 @@ fn year(input: &str) -> Res<'_, (u16, YearForm)> {
         return fail(input);
     }
     let (rest, y) = number_words(input)?;
-    if (1000..=2999).contains(&y) { Ok((rest, (y as u16, YearForm::Words))) } else { fail(input) }
+    if (1000..=2999).contains(&y) {
+        Ok((rest, (y as u16, YearForm::Words)))
+    } else {
+        fail(input)
+    }
 }
 
 /// Day, month and optional year: "4 avril 2018", "vingt-sept septembre",
 /// "six du mois de novembre", with an optional weekday before.
-fn day_month_year(input: &str) -> Res<'_, (u8, u8, Option<(u16, YearForm)>)> {
+/// Day, month and the year when written.
+type DayMonthYear = (u8, u8, Option<(u16, YearForm)>);
+
+fn day_month_year(input: &str) -> Res<'_, DayMonthYear> {
     let (s, _) = opt((weekday, space1)).parse(input)?;
     let (s, d) = day(s)?;
     let (s, _) = space0(s)?;
-    let (s, _) = opt((tag_no_case("du mois d"), opt(tag("e ")), opt(tag("'")), space0)).parse(s)?;
+    let (s, _) = opt((
+        tag_no_case("du mois d"),
+        opt(tag("e ")),
+        opt(tag("'")),
+        space0,
+    ))
+    .parse(s)?;
     let (s, m) = month(s)?;
-    // A year after the month, on the same line.
-    let (s, y) = match (space1::<&str, nom::error::Error<&str>>, year).parse(s) {
+    // A year after the month, on the same line ("OCT.2023" glued after an
+    // abbreviation dot).
+    let (s, y) = match (space0::<&str, nom::error::Error<&str>>, year).parse(s) {
         Ok((r, (_, y))) => (r, Some(y)),
         Err(_) => (s, None),
     };
@@ -172,7 +198,9 @@ pub fn parse_day_month(s: &str) -> Option<(u8, u8, usize)> {
 /// Numeric dates: "27/09/2023", "27.09.2023", "27-09-23", "2023-09-27".
 fn numeric_date(input: &str) -> Res<'_, Date> {
     // ISO first.
-    if let Ok((rest, (y, _, m, _, d))) = (digits(4), tag("-"), digits(2), tag("-"), digits(2)).parse(input) {
+    if let Ok((rest, (y, _, m, _, d))) =
+        (digits(4), tag("-"), digits(2), tag("-"), digits(2)).parse(input)
+    {
         if let Some(date) = Date::new(y as u16, m as u8, d as u8) {
             return Ok((rest, date));
         }
@@ -183,8 +211,16 @@ fn numeric_date(input: &str) -> Res<'_, Date> {
     let Some(sep) = sep else { return fail(input) };
     let s = &s[1..];
     let (s, m) = digits(2)(s)?;
-    let Some(s) = s.strip_prefix(sep) else { return fail(input) };
-    let (rest, y) = if let Ok((r, y)) = digits(4)(s).and_then(|(r, y)| if s.len() - r.len() == 4 { Ok((r, y)) } else { fail(s) }) {
+    let Some(s) = s.strip_prefix(sep) else {
+        return fail(input);
+    };
+    let (rest, y) = if let Ok((r, y)) = digits(4)(s).and_then(|(r, y)| {
+        if s.len() - r.len() == 4 {
+            Ok((r, y))
+        } else {
+            fail(s)
+        }
+    }) {
         (r, y)
     } else {
         let (r, y) = take_while_m_n(2, 2, |c: char| c.is_ascii_digit()).parse(s)?;
@@ -193,7 +229,9 @@ fn numeric_date(input: &str) -> Res<'_, Date> {
         }
         (r, 2000 + y.parse::<u32>().unwrap_or(0))
     };
-    if rest.starts_with(|c: char| c.is_ascii_alphanumeric()) || (rest.starts_with(sep) && rest[1..].starts_with(|c: char| c.is_ascii_digit())) {
+    if rest.starts_with(|c: char| c.is_ascii_alphanumeric())
+        || (rest.starts_with(sep) && rest[1..].starts_with(|c: char| c.is_ascii_digit()))
+    {
         return fail(input);
     }
     match Date::new(y as u16, m as u8, d as u8) {
@@ -211,7 +249,9 @@ fn date_detail(input: &str) -> Res<'_, (Date, YearForm)> {
         return Ok((rest, (d, YearForm::Figures)));
     }
     let (rest, (d, m, y)) = day_month_year(s)?;
-    let Some((y, form)) = y else { return fail(input) };
+    let Some((y, form)) = y else {
+        return fail(input);
+    };
     match Date::new(y, m, d) {
         Some(date) => Ok((rest, (date, form))),
         None => fail(input),
@@ -264,10 +304,19 @@ fn time(input: &str) -> Res<'_, Time> {
             };
             return Time::new(h as u8, m).map_or_else(|| fail(input), |t| Ok((s4, t)));
         }
-        let Some(s3) = s2.strip_prefix(['h', 'H']) else { return fail(input) };
+        let Some(s3) = s2.strip_prefix(['h', 'H']) else {
+            return fail(input);
+        };
         let (s4, _) = space0(s3)?;
         let (s5, m) = match digits(2)(s4) {
-            Ok((r, m)) if s4.len() - r.len() == 2 => (r, m as u8),
+            Ok((r, m)) if s4.len() - r.len() == 2 => {
+                // "18h30mn", "18h30 min".
+                let r = ["mn", "min", " mn", " min"]
+                    .iter()
+                    .find_map(|u| r.strip_prefix(u))
+                    .unwrap_or(r);
+                (r, m as u8)
+            }
             _ => {
                 // "17h" alone: not glued to a word ("17 hectares").
                 if s3.starts_with(|c: char| c.is_alphanumeric()) {
@@ -331,11 +380,10 @@ pub fn find_dates(text: &str) -> Vec<(Date, Range<usize>)> {
             continue;
         }
         if m.as_str().as_bytes()[0].is_ascii_digit() {
-            if let Ok((rest, d)) = numeric_date(m.as_str())
-                && rest.is_empty() {
-                    out.push((d, m.range()));
-                    covered = m.end();
-                }
+            if let Ok(("", d)) = numeric_date(m.as_str()) {
+                out.push((d, m.range()));
+                covered = m.end();
+            }
             continue;
         }
         // A month name: the day is in the few words before it.
@@ -350,7 +398,14 @@ pub fn find_dates(text: &str) -> Vec<(Date, Range<usize>)> {
             }
             prev_alnum = alnum;
         }
-        if lo > 0 && text[..lo].chars().next_back().is_some_and(char::is_alphanumeric) && !starts.is_empty() && starts[0] == lo {
+        if lo > 0
+            && text[..lo]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            && !starts.is_empty()
+            && starts[0] == lo
+        {
             starts.remove(0);
         }
         for &s in &starts {
@@ -359,7 +414,11 @@ pub fn find_dates(text: &str) -> Vec<(Date, Range<usize>)> {
                 if end > m.start() {
                     // The span starts at the date itself, not at "le".
                     let head = &text.as_bytes()[s..];
-                    let s = if head.len() > 3 && head[..3].eq_ignore_ascii_case(b"le ") { s + 3 } else { s };
+                    let s = if head.len() > 3 && head[..3].eq_ignore_ascii_case(b"le ") {
+                        s + 3
+                    } else {
+                        s
+                    };
                     out.push((d, s..end));
                     covered = end;
                     break;
@@ -426,18 +485,29 @@ fn lan_opening(input: &str) -> Res<'_, SessionOpening> {
     let (s, _) = space0(s)?;
     let (s, _) = tag_no_case("an")(s)?;
     let (s, _) = space1(s)?;
-    let (s, (y, _)) = year(s)?;
+    let (s, (y, form)) = year(s)?;
     let (s, _) = opening_sep(s)?;
     let (s, _) = opt((tag_no_case("le"), multispace1)).parse(s)?;
     let (s, (d, m, y2)) = day_month_year(s)?;
     let year = y2.map_or(y, |(y2, _)| y2);
     let (s, t) = opening_time(s);
-    Ok((s, SessionOpening { date: Date::new(year, m, d), year_in_words: Some(y), time: t, span: 0..0 }))
+    let year_in_words = (form == YearForm::Words).then_some(y);
+    Ok((
+        s,
+        SessionOpening {
+            date: Date::new(year, m, d),
+            year_in_words,
+            time: t,
+            span: 0..0,
+        },
+    ))
 }
 
 /// An optional time after the date: ", à 17h00", "à dix huit heures".
 fn opening_time(s: &str) -> (&str, Option<Time>) {
-    let Ok((s1, _)) = opening_sep(s) else { return (s, None) };
+    let Ok((s1, _)) = opening_sep(s) else {
+        return (s, None);
+    };
     match time(s1) {
         Ok((r, t)) => (r, Some(t)),
         Err(_) => (s, None),
@@ -449,7 +519,9 @@ fn le_opening(input: &str) -> Res<'_, SessionOpening> {
     let (s, _) = tag_no_case("le")(input)?;
     let (s, _) = space1(s)?;
     let (s, (d, m, y)) = day_month_year(s)?;
-    let Some((y, form)) = y else { return fail(input) };
+    let Some((y, form)) = y else {
+        return fail(input);
+    };
     let (s, t) = opening_time(s);
     Ok((
         s,
@@ -515,28 +587,88 @@ static POSTED_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 static SENT_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:envoy[ée]e? (?:en|à la|a la) (?:sous-)?pr[ée]fecture(?: le)?|transmise? (?:en|à la|a la) (?:sous-)?pr[ée]fecture(?: le)?|date de (?:t[ée]l[ée])?transmission(?: en (?:sous-)?pr[ée]fecture)?)",
+        r"(?i)(?:(?:envoy[ée]e?|transmise?) (?:en|à la|a la|au) (?:sous-)?(?:pr[ée]fecture|contr[ôo]le de l[ée]galit[ée])(?: le)?|t[ée]l[ée]transmise?(?: en (?:sous-)?pr[ée]fecture)? le|date d'envoi(?: en| à la| a la| au)?(?: (?:sous-)?pr[ée]fecture| contr[ôo]le de l[ée]galit[ée])?|date de (?:t[ée]l[ée])?transmission(?: en (?:sous-)?pr[ée]fecture)?)",
     )
     .expect("sent regex")
 });
 
-static EXECUTORY_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)ex[ée]cutoire[^\n]{0,140}?(?:le|du|au)(?-u:\b)|ex[ée]cutoire").expect("executory regex")
-});
+static EXECUTORY_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)ex[ée]cutoire(?-u:\b)").expect("executory regex"));
+
+/// "le" / "du" / "au" before a date in an executory stamp.
+static DATE_INTRO_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:le|du|au)(?-u:\b)").expect("date intro regex"));
+
+/// "Certifié exécutoire, compte tenu de la transmission en préfecture et
+/// de la publication le : 12/02/2021": the first date introduced by
+/// le/du/au within the next 160 bytes (one line break allowed), or right
+/// after the word.
+fn executory_stamp(text: &str) -> Option<Spanned<Date>> {
+    EXECUTORY_RE.find_iter(text).find_map(|m| {
+        // A stamp: "Certifié exécutoire", "Acte rendu exécutoire", not "la
+        // présente délibération sera exécutoire à compter du …".
+        let head = line_head(text, m.start(), 200)?;
+        let stamp = head.split_whitespace().count() <= 3
+            || crate::normalize::fold(head).contains("certifi");
+        if !stamp {
+            return None;
+        }
+        if let Some(d) = date_after(text, m.end()) {
+            return Some(d);
+        }
+        let hi = floor_char_boundary(text, (m.end() + 160).min(text.len()));
+        let window = &text[m.end()..hi];
+        // Stay within this line and the next.
+        let window = match window.match_indices('\n').nth(1) {
+            Some((i, _)) => &window[..i],
+            None => window,
+        };
+        DATE_INTRO_RE
+            .find_iter(window)
+            .find_map(|w| date_after(text, m.end() + w.end()))
+    })
+}
 
 /// A date right after a stamp label: optional spaces, ":", one line break.
 fn date_after(text: &str, end: usize) -> Option<Spanned<Date>> {
     let rest = &text[end..];
     let trimmed = rest.trim_start_matches([' ', ':', '\t']);
-    let trimmed = trimmed.strip_prefix('\n').map_or(trimmed, |t| t.trim_start_matches([' ', ':']));
+    let trimmed = trimmed
+        .strip_prefix('\n')
+        .map_or(trimmed, |t| t.trim_start_matches([' ', ':']));
     let start = text.len() - trimmed.len();
     // Skip "le" after a line break ("Affiché\nle 4 octobre 2023").
     let (date, len) = parse_date(trimmed)?;
     Some(Spanned::new(date, start..start + len))
 }
 
+/// The text from the start of the line holding `i` up to `i`, when it is at
+/// most `max` bytes long (bounded look-back keeps scans linear).
+fn line_head(text: &str, i: usize, max: usize) -> Option<&str> {
+    let lo = floor_char_boundary(text, i.saturating_sub(max));
+    match text[lo..i].rfind('\n') {
+        Some(k) => Some(&text[lo + k + 1..i]),
+        None if lo == 0 => Some(&text[..i]),
+        None => None,
+    }
+}
+
+/// The first dated stamp of a kind. A stamp stands apart: its label opens
+/// a line, or its date ends one ("Vu le décret … publié le 14 mars 2016,
+/// relatif à …" is not a stamp).
 fn first_stamp(re: &Regex, text: &str) -> Option<Spanned<Date>> {
-    re.find_iter(text).find_map(|m| date_after(text, m.end()))
+    re.find_iter(text).find_map(|m| {
+        let d = date_after(text, m.end())?;
+        let opens_line = line_head(text, m.start(), 16).is_some_and(|h| {
+            h.chars()
+                .all(|c| matches!(c, ' ' | '-' | '*' | '•' | '>' | '|' | '(' | '['))
+        });
+        let ends_line = text[d.span.end..]
+            .chars()
+            .take_while(|&c| c != '\n')
+            .all(|c| matches!(c, ' ' | '.' | ',' | ';' | ')' | ']' | '|'));
+        (opens_line || ends_line).then_some(d)
+    })
 }
 
 /// Transmission and publication stamps ("Accusé reçu le : - 4 OCT. 2023",
@@ -548,7 +680,7 @@ pub fn find_transmission(text: &str) -> TransmissionMatch {
         received_on: first_stamp(&RECEIVED_RE, text),
         posted_on: first_stamp(&POSTED_RE, text),
         sent_on: first_stamp(&SENT_RE, text),
-        executory_on: first_stamp(&EXECUTORY_RE, text),
+        executory_on: executory_stamp(text),
     }
 }
 
@@ -583,6 +715,7 @@ mod tests {
         assert_eq!(parse_date("1er octobre 2023"), Some((d(2023, 10, 1), 16)));
         assert_eq!(parse_date("- 4 OCT. 2023"), Some((d(2023, 10, 4), 13)));
         assert_eq!(parse_date("4 oct 2023"), Some((d(2023, 10, 4), 10)));
+        assert_eq!(parse_date("4 OCT.2023"), Some((d(2023, 10, 4), 10)));
         assert_eq!(parse_date("lundi 4 avril 2018"), Some((d(2018, 4, 4), 18)));
         assert_eq!(parse_date("4 Août 2020"), Some((d(2020, 8, 4), 12)));
         assert_eq!(parse_date("16 DECEMBRE 2014"), Some((d(2014, 12, 16), 16)));
@@ -597,7 +730,10 @@ mod tests {
         assert_eq!(parse_date(s), Some((d(2023, 9, 27), s.len() - " à".len())));
         let s = "le premier mars deux mil quatorze";
         assert_eq!(parse_date(s), Some((d(2014, 3, 1), s.len())));
-        assert_eq!(parse_date("Vingt trois Juillet deux mille vingt par"), Some((d(2020, 7, 23), 36)));
+        assert_eq!(
+            parse_date("Vingt trois Juillet deux mille vingt par"),
+            Some((d(2020, 7, 23), 36))
+        );
     }
 
     #[test]
@@ -609,9 +745,13 @@ mod tests {
         assert_eq!(parse_time("à 20 heures 30"), Some((t(20, 30), 15)));
         assert_eq!(parse_time("dix-huit heures trente"), Some((t(18, 30), 22)));
         assert_eq!(parse_time("dix huit heures, le"), Some((t(18, 0), 15)));
-        assert_eq!(parse_time("vingt heures et zéro minute,"), Some((t(20, 0), 28)));
+        assert_eq!(
+            parse_time("vingt heures et zéro minute,"),
+            Some((t(20, 0), 28))
+        );
         assert_eq!(parse_time("0 heure 55"), Some((t(0, 55), 10)));
         assert_eq!(parse_time("vingt heures et quart"), Some((t(20, 15), 21)));
+        assert_eq!(parse_time("18h30mn, le"), Some((t(18, 30), 7)));
         assert_eq!(parse_time("17 hectares"), None);
         assert_eq!(parse_time("25h00"), None);
         assert_eq!(parse_time("17 heures 75"), Some((t(17, 0), 9)));
@@ -621,7 +761,10 @@ mod tests {
     #[test]
     fn finds_dates_in_text() {
         let text = "Vu la délibération du 12 mars 2019 et le courrier du 03/04/2020, le lundi 4 avril 2022 ; le 4 avril.";
-        let got: Vec<_> = find_dates(text).into_iter().map(|(d, r)| (d, &text[r])).collect();
+        let got: Vec<_> = find_dates(text)
+            .into_iter()
+            .map(|(d, r)| (d, &text[r]))
+            .collect();
         assert_eq!(
             got,
             vec![
@@ -631,8 +774,14 @@ mod tests {
             ]
         );
         let text = "décidé le vingt-deux mai deux mille quinze.";
-        let got: Vec<_> = find_dates(text).into_iter().map(|(d, r)| (d, &text[r])).collect();
-        assert_eq!(got, vec![(d(2015, 5, 22), "vingt-deux mai deux mille quinze")]);
+        let got: Vec<_> = find_dates(text)
+            .into_iter()
+            .map(|(d, r)| (d, &text[r]))
+            .collect();
+        assert_eq!(
+            got,
+            vec![(d(2015, 5, 22), "vingt-deux mai deux mille quinze")]
+        );
     }
 
     #[test]
@@ -646,37 +795,71 @@ mod tests {
         assert_eq!(o.time, Some(t(17, 0)));
         assert_eq!(o.span.start, 8);
 
-        let o = find_session_opening("L'an deux mil dix huit, le 4 avril, à dix huit heures trente, le conseil").unwrap();
+        let o = find_session_opening(
+            "L'an deux mil dix huit, le 4 avril, à dix huit heures trente, le conseil",
+        )
+        .unwrap();
         assert_eq!((o.date, o.time), (Some(d(2018, 4, 4)), Some(t(18, 30))));
 
-        let o = find_session_opening("L'an deux mille quatorze le six du mois de novembre à vingt heures trente, le").unwrap();
+        let o = find_session_opening(
+            "L'an deux mille quatorze le six du mois de novembre à vingt heures trente, le",
+        )
+        .unwrap();
         assert_eq!((o.date, o.time), (Some(d(2014, 11, 6)), Some(t(20, 30))));
 
-        let o = find_session_opening("L'An deux mille quatorze et le seize décembre à vingt heures").unwrap();
+        let o =
+            find_session_opening("L'An deux mille quatorze et le seize décembre à vingt heures")
+                .unwrap();
         assert_eq!((o.date, o.time), (Some(d(2014, 12, 16)), Some(t(20, 0))));
 
-        let o = find_session_opening("L'an deux mille dix-huit, le treize décembre, le Conseil municipal").unwrap();
+        let o = find_session_opening(
+            "L'an deux mille dix-huit, le treize décembre, le Conseil municipal",
+        )
+        .unwrap();
         assert_eq!((o.date, o.time), (Some(d(2018, 12, 13)), None));
 
         // The year in words disagrees with the date: both are reported.
         let o = find_session_opening("L'an deux mille vingt, le 4 mars 2021 à 18h").unwrap();
         assert_eq!((o.date, o.year_in_words), (Some(d(2021, 3, 4)), Some(2020)));
 
-        let o = find_session_opening("Titre\nLe vingt février deux mil quatorze à 20h30, le conseil").unwrap();
-        assert_eq!((o.date, o.year_in_words, o.time), (Some(d(2014, 2, 20)), Some(2014), Some(t(20, 30))));
+        let o =
+            find_session_opening("Titre\nLe vingt février deux mil quatorze à 20h30, le conseil")
+                .unwrap();
+        assert_eq!(
+            (o.date, o.year_in_words, o.time),
+            (Some(d(2014, 2, 20)), Some(2014), Some(t(20, 30)))
+        );
 
-        let o = find_session_opening("Le jeudi 24 octobre 2013 à 17 h 30, le Conseil municipal").unwrap();
-        assert_eq!((o.date, o.year_in_words, o.time), (Some(d(2013, 10, 24)), None, Some(t(17, 30))));
+        let o = find_session_opening("Le jeudi 24 octobre 2013 à 17 h 30, le Conseil municipal")
+            .unwrap();
+        assert_eq!(
+            (o.date, o.year_in_words, o.time),
+            (Some(d(2013, 10, 24)), None, Some(t(17, 30)))
+        );
 
-        assert_eq!(find_session_opening("Le 4 avril 2018 nous avons planté des arbres."), None);
+        assert_eq!(
+            find_session_opening("Le 4 avril 2018 nous avons planté des arbres."),
+            None
+        );
         assert_eq!(find_session_opening("l'an dernier"), None);
+        let o = find_session_opening(
+            "L'an 2019, le mercredi 27 du mois de mars à 18 heures 30 minutes",
+        )
+        .unwrap();
+        assert_eq!(
+            (o.date, o.year_in_words, o.time),
+            (Some(d(2019, 3, 27)), None, Some(t(18, 30)))
+        );
     }
 
     #[test]
     fn transmission_stamps() {
         let text = "ID : 066-216601369-20230927-178822-DE-1-1\nAccusé reçu le : - 4 OCT. 2023\nAffiché le : - 4 OCT. 2023\n";
         let m = find_transmission(text);
-        assert_eq!(m.received_on.as_ref().map(|s| s.value), Some(d(2023, 10, 4)));
+        assert_eq!(
+            m.received_on.as_ref().map(|s| s.value),
+            Some(d(2023, 10, 4))
+        );
         assert_eq!(m.posted_on.as_ref().map(|s| s.value), Some(d(2023, 10, 4)));
         let r = m.received_on.unwrap().span;
         assert_eq!(&text[r], "- 4 OCT. 2023");
@@ -690,17 +873,37 @@ mod tests {
         assert_eq!(m.posted_on.map(|s| s.value), Some(d(2021, 2, 11)));
         assert_eq!(m.executory_on.map(|s| s.value), Some(d(2021, 2, 12)));
 
-        let m = find_transmission("Date de réception préfecture : 05/03/2019\nDate de l'affichage : 16.03.2006\nActe rendu exécutoire le 21 juin 2022");
+        let m = find_transmission(
+            "Date de réception préfecture : 05/03/2019\nDate de l'affichage : 16.03.2006\nActe rendu exécutoire le 21 juin 2022",
+        );
         assert_eq!(m.received_on.map(|s| s.value), Some(d(2019, 3, 5)));
         assert_eq!(m.posted_on.map(|s| s.value), Some(d(2006, 3, 16)));
         assert_eq!(m.executory_on.map(|s| s.value), Some(d(2022, 6, 21)));
 
-        let m = find_transmission("Accusé de réception en préfecture\n044-214400400-\nDate de réception préfecture :\n");
+        let m = find_transmission(
+            "Certifié exécutoire par le Maire, compte tenu de la publication le 3 mai 2021\nTransmis au contrôle de légalité le 2 mai 2021\nTélétransmis le 01/05/2021",
+        );
+        assert_eq!(m.executory_on.map(|s| s.value), Some(d(2021, 5, 3)));
+        assert_eq!(m.sent_on.map(|s| s.value), Some(d(2021, 5, 2)));
+        let m = find_transmission(
+            "La présente délibération sera exécutoire à compter du 1er janvier 2024.\ntitres exécutoires le 2 mai 2021",
+        );
+        assert_eq!(m.executory_on, None);
+        let m = find_transmission("Date d'envoi en préfecture : 30/04/2021");
+        assert_eq!(m.sent_on.map(|s| s.value), Some(d(2021, 4, 30)));
+
+        let m = find_transmission(
+            "Accusé de réception en préfecture\n044-214400400-\nDate de réception préfecture :\n",
+        );
         assert_eq!(m, TransmissionMatch::default());
         let m = find_transmission("Réception en préfecture : 18/11/2016\nPublication : 19/11/2016\n");
         assert_eq!(m.posted_on.map(|d| d.value), Date::new(2016, 11, 19));
         let m = find_transmission("aucun contenu ne soit publié dans l'ENT le cas échéant");
         assert_eq!(m.posted_on, None);
+        let m = find_transmission(
+            "Vu le décret n° 2016-12 publié le 14 mars 2016 relatif aux écoles,\nVisa : publié le 2 mai 2016\n",
+        );
+        assert_eq!(m.posted_on.map(|s| s.value), Some(d(2016, 5, 2)));
     }
 
     #[test]
@@ -728,6 +931,40 @@ mod tests {
                 prop_assert!(s.is_char_boundary(r.start) && s.is_char_boundary(r.end));
             }
             let _ = find_session_opening(&s);
+        }
+
+        #[test]
+        fn words_round_trip(
+            y in 1990u16..2100,
+            m in 1u8..=12,
+            dd in 1u8..=28,
+            h in 0u8..24,
+            min in 0u8..60,
+            rect: bool,
+        ) {
+            use crate::parse::numbers::tests::spell;
+            const MONTHS: [&str; 12] = [
+                "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                "septembre", "octobre", "novembre", "décembre",
+            ];
+            let day = if dd == 1 { "premier".to_string() } else { spell(dd as u64, rect) };
+            let month = MONTHS[m as usize - 1];
+            let year = spell(y as u64, rect);
+            let text = format!("décidé le {day} {month} {year}, en séance");
+            let found = find_dates(&text);
+            prop_assert_eq!(found.len(), 1, "{}", text);
+            prop_assert_eq!(found[0].0, Date::new(y, m, dd).unwrap(), "{}", text);
+
+            let hour = spell(h as u64, rect);
+            let minutes = if min == 0 { String::new() } else { format!(" {}", spell(min as u64, rect)) };
+            let heures = if h < 2 { "heure" } else { "heures" };
+            let text = format!("L'an {year}, le {day} {month}, à {hour} {heures}{minutes}, le Conseil");
+            let o = find_session_opening(&text);
+            prop_assert!(o.is_some(), "{}", text);
+            let o = o.unwrap();
+            prop_assert_eq!(o.date, Date::new(y, m, dd), "{}", text);
+            prop_assert_eq!(o.year_in_words, Some(y));
+            prop_assert_eq!(o.time, Time::new(h, min), "{}", text);
         }
 
         #[test]

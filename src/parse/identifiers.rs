@@ -22,6 +22,10 @@ pub struct IdMatch {
     pub value: String,
     pub check_ok: Option<bool>,
     pub span: Range<usize>,
+    /// The code as written when it was repaired from OCR letter/digit
+    /// confusions (`O660206R` → `0660206R`); only kept when the repaired
+    /// code passes its check.
+    pub repaired_from: Option<String>,
 }
 
 /// Check letters of the UAI, indexed by the 7-digit number mod 23.
@@ -85,7 +89,11 @@ pub fn siret_ok(s: &str) -> bool {
     if luhn_ok(s) {
         return true;
     }
-    s.starts_with("356000000") && s.bytes().map(|b| (b - b'0') as u32).sum::<u32>() % 5 == 0
+    s.starts_with("356000000")
+        && s.bytes()
+            .map(|b| (b - b'0') as u32)
+            .sum::<u32>()
+            .is_multiple_of(5)
 }
 
 /// True when `s` is a 9-digit SIREN passing Luhn.
@@ -104,6 +112,10 @@ static ACTES_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("actes regex")
 });
 
+/// A UAI with OCR confusions in its digits (O for 0, I or l for 1).
+static UAI_OCR_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)[0-9OoIl]{7}[A-Z](?-u:\b)").expect("uai ocr regex"));
+
 /// A labelled SIREN/SIRET/INSEE: the label, a short gap without digits,
 /// then the number in any grouping.
 static LABELLED_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -121,7 +133,9 @@ static DIGITS14_RE: LazyLock<Regex> =
 pub fn find_identifiers(text: &str) -> Vec<IdMatch> {
     let mut out = Vec::new();
     for c in ACTES_RE.captures_iter(text) {
-        let (Some(id), Some(all)) = (c.name("id"), c.get(0)) else { continue };
+        let (Some(id), Some(all)) = (c.name("id"), c.get(0)) else {
+            continue;
+        };
         // A longer run of digits around it is something else.
         if text[..all.start()].ends_with(|ch: char| ch.is_ascii_digit() || ch == '-') {
             continue;
@@ -131,6 +145,7 @@ pub fn find_identifiers(text: &str) -> Vec<IdMatch> {
             value: id.as_str().to_string(),
             check_ok: None,
             span: id.start()..all.end(),
+            repaired_from: None,
         });
     }
     for c in UAI_RE.captures_iter(text) {
@@ -139,14 +154,50 @@ pub fn find_identifiers(text: &str) -> Vec<IdMatch> {
             continue;
         }
         let value = m.as_str().to_string();
-        out.push(IdMatch { kind: IdentifierKind::Uai, check_ok: Some(uai_ok(&value)), value, span: m.range() });
+        out.push(IdMatch {
+            kind: IdentifierKind::Uai,
+            check_ok: Some(uai_ok(&value)),
+            value,
+            span: m.range(),
+            repaired_from: None,
+        });
+    }
+    for m in UAI_OCR_RE.find_iter(text) {
+        let written = m.as_str();
+        if glued(text, m.start(), m.end()) || written.bytes().take(7).all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let repaired: String = written
+            .char_indices()
+            .map(|(i, c)| match c {
+                'O' | 'o' if i < 7 => '0',
+                'I' | 'l' if i < 7 => '1',
+                c => c,
+            })
+            .collect();
+        if !uai_ok(&repaired) {
+            continue;
+        }
+        out.push(IdMatch {
+            kind: IdentifierKind::Uai,
+            value: repaired,
+            check_ok: Some(true),
+            span: m.range(),
+            repaired_from: Some(written.to_string()),
+        });
     }
     for c in LABELLED_RE.captures_iter(text) {
-        let (Some(label), Some(num)) = (c.name("label"), c.name("num")) else { continue };
+        let (Some(label), Some(num)) = (c.name("label"), c.name("num")) else {
+            continue;
+        };
         if glued(text, num.start(), num.end()) {
             continue;
         }
-        let digits: String = num.as_str().chars().filter(|ch| !ch.is_whitespace()).collect();
+        let digits: String = num
+            .as_str()
+            .chars()
+            .filter(|ch| !ch.is_whitespace())
+            .collect();
         let label = label.as_str().to_ascii_lowercase();
         let (kind, check_ok) = match (label.as_str(), digits.len()) {
             ("insee", 5) => (IdentifierKind::Insee, None),
@@ -154,7 +205,13 @@ pub fn find_identifiers(text: &str) -> Vec<IdMatch> {
             ("siren" | "siret", 14) => (IdentifierKind::Siret, Some(siret_ok(&digits))),
             _ => continue,
         };
-        out.push(IdMatch { kind, value: digits, check_ok, span: num.range() });
+        out.push(IdMatch {
+            kind,
+            value: digits,
+            check_ok,
+            span: num.range(),
+            repaired_from: None,
+        });
     }
     for m in DIGITS14_RE.find_iter(text) {
         if glued(text, m.start(), m.end()) || !siret_ok(m.as_str()) {
@@ -165,6 +222,7 @@ pub fn find_identifiers(text: &str) -> Vec<IdMatch> {
             value: m.as_str().to_string(),
             check_ok: Some(true),
             span: m.range(),
+            repaired_from: None,
         });
     }
     out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
@@ -172,7 +230,12 @@ pub fn find_identifiers(text: &str) -> Vec<IdMatch> {
     // a SIREN inside an @ctes id).
     let mut kept: Vec<IdMatch> = Vec::with_capacity(out.len());
     for m in out {
-        if kept.iter().rev().take(4).any(|k| m.span.start < k.span.end && m.span.end > k.span.start) {
+        if kept
+            .iter()
+            .rev()
+            .take(4)
+            .any(|k| m.span.start < k.span.end && m.span.end > k.span.start)
+        {
             continue;
         }
         kept.push(m);
@@ -203,7 +266,11 @@ pub fn parse_actes_id(s: &str) -> Option<ActesParts> {
         return None;
     }
     let date = c.name("date")?.as_str();
-    let date = Date::new(date[0..4].parse().ok()?, date[4..6].parse().ok()?, date[6..8].parse().ok()?);
+    let date = Date::new(
+        date[0..4].parse().ok()?,
+        date[4..6].parse().ok()?,
+        date[6..8].parse().ok()?,
+    );
     Some(ActesParts {
         department: c.name("dep")?.as_str().to_string(),
         siren: c.name("siren")?.as_str().to_string(),
@@ -290,11 +357,16 @@ fn fields(s: &str) -> Vec<&str> {
             }
         }
     }
-    out.into_iter().map(clean_field).filter(|f| !f.is_empty()).collect()
+    out.into_iter()
+        .map(clean_field)
+        .filter(|f| !f.is_empty())
+        .collect()
 }
 
 fn clean_field(f: &str) -> &str {
-    let mut f = f.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '-' | '|' | '.'));
+    let mut f = f.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '-' | '|' | '.')
+    });
     // A trailing label before the code: "… UAI", "… RNE n°".
     for label in ["n°", "N°", "UAI", "uai", "RNE", "rne", "code", "Code"] {
         if let Some(x) = f.strip_suffix(label) {
@@ -316,23 +388,39 @@ pub fn find_establishments(text: &str) -> Vec<EstablishmentMatch> {
     // Entries wrapped over two or three lines (PDF text): the same bytes
     // with line breaks as spaces, so that offsets stay valid.
     let flat = text.replace('\n', " ");
+    // Line bounds, found incrementally (codes come in text order).
+    let (mut own_line, mut line_end, mut scanned) = (0usize, 0usize, 0usize);
+    let (mut entry_for, mut entry_from) = (usize::MAX, 0usize);
     for (k, r) in uais.iter().enumerate() {
-        let own_line = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
-        let mut line_start = entry_start(text, r.start);
+        if let Some(i) = text[scanned..r.start].rfind('\n') {
+            own_line = scanned + i + 1;
+        }
+        scanned = r.start;
+        if r.end > line_end || k == 0 {
+            line_end = text[r.end..].find('\n').map_or(text.len(), |i| r.end + i);
+        }
+        if entry_for != own_line {
+            entry_from = entry_start(text, own_line);
+            entry_for = own_line;
+        }
+        let mut line_start = entry_from;
         // The previous entry's code on an earlier line: what follows it on
         // its line is that entry's (a town) unless a comma hands it on.
         if k > 0 && uais[k - 1].end > line_start && uais[k - 1].end < own_line {
-            let prev_line_end = text[uais[k - 1].end..].find('\n').map_or(text.len(), |i| uais[k - 1].end + i);
+            let prev_line_end = text[uais[k - 1].end..own_line].find('\n').map_or(own_line, |i| uais[k - 1].end + i);
             let tail = text[uais[k - 1].end..prev_line_end].trim_start();
             if !tail.is_empty() && !tail.starts_with([',', ';']) {
                 line_start = own_line;
             }
         }
-        let line_end = text[r.end..].find('\n').map_or(text.len(), |i| r.end + i);
         let text = flat.as_str();
         // Text of this entry before the code: back to the previous code on
         // the line (and the separator after it) or the line start.
-        let prev_end = if k > 0 && uais[k - 1].end > line_start { uais[k - 1].end } else { line_start };
+        let prev_end = if k > 0 && uais[k - 1].end > line_start {
+            uais[k - 1].end
+        } else {
+            line_start
+        };
         let mut before = &text[prev_end..r.start];
         if prev_end > line_start {
             // Skip what closes the previous entry: ", " or ") ; ".
@@ -347,14 +435,36 @@ pub fn find_establishments(text: &str) -> Vec<EstablishmentMatch> {
         let after = &text[r.end..next_start];
         let before_fields = fields(before);
         let named_before = !before_fields.is_empty();
-        let (entry_fields, span_start, span_end): (Vec<&str>, usize, usize) = if !before_fields.is_empty() {
-            let s = r.start - before.len() + (before.len() - before.trim_start().len());
-            (before_fields, s, r.end)
-        } else {
-            // Code first: "0660300T - Collège X - TOWN" (up to the next entry).
-            let a = after.split([',', '(']).next().unwrap_or("");
-            (fields(a), r.start, r.end + a.trim_end().len())
-        };
+        let (entry_fields, span_start, span_end): (Vec<&str>, usize, usize) =
+            if !before_fields.is_empty() {
+                let s = r.start - before.len() + (before.len() - before.trim_start().len());
+                // A table row goes on after the code: "| Ecole X | 0660206R | THUIR |".
+                let last_on_line = uais.get(k + 1).is_none_or(|n| n.start > line_end);
+                let row_tail = [" | ", " - ", " – ", " ; ", "; "]
+                    .iter()
+                    .any(|sep| after.starts_with(sep));
+                if last_on_line && row_tail {
+                    let a = after.split([',', '(']).next().unwrap_or("");
+                    let tail: Vec<&str> = fields(a)
+                        .into_iter()
+                        .filter(|f| !SCHOOL_RE.is_match(f))
+                        .collect();
+                    let end = if tail.is_empty() {
+                        r.end
+                    } else {
+                        r.end + a.trim_end().len()
+                    };
+                    let mut all = before_fields;
+                    all.extend(tail);
+                    (all, s, end)
+                } else {
+                    (before_fields, s, r.end)
+                }
+            } else {
+                // Code first: "0660300T - Collège X - TOWN" (up to the next entry).
+                let a = after.split([',', '(']).next().unwrap_or("");
+                (fields(a), r.start, r.end + a.trim_end().len())
+            };
         // "Name CODE TOWN": a town after the code, on its own.
         let after_field = after.trim();
         let town_after = (named_before
@@ -379,13 +489,21 @@ pub fn find_establishments(text: &str) -> Vec<EstablishmentMatch> {
         }
         if named.is_none() {
             // No keyword: the field next to the code is the name.
-            let near = if span_end == r.end { entry_fields.last() } else { entry_fields.first() };
-            name = near.copied().filter(|f| !is_department(f) && f.chars().any(char::is_alphabetic));
+            let near = if span_end == r.end {
+                entry_fields.last()
+            } else {
+                entry_fields.first()
+            };
+            name = near
+                .copied()
+                .filter(|f| !is_department(f) && f.chars().any(char::is_alphabetic));
         }
         if town.is_none() {
             town = town_after;
         }
-        let name = name.map(|n| n.trim().to_string()).filter(|n| !n.is_empty() && n.chars().count() <= 120);
+        let name = name
+            .map(|n| n.trim().to_string())
+            .filter(|n| !n.is_empty() && n.chars().count() <= 120);
         out.push(EstablishmentMatch {
             check_ok: uai_ok(&uai),
             kind: name.as_deref().map(establishment_kind),
@@ -404,11 +522,16 @@ fn looks_like_town(f: &str) -> bool {
     let n = f.chars().count();
     (2..=45).contains(&n)
         && f.chars().next().is_some_and(char::is_uppercase)
-        && f.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\''))
+        && f.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\''))
 }
 
 fn find_identifiers_of(text: &str, kind: IdentifierKind) -> Vec<Range<usize>> {
-    find_identifiers(text).into_iter().filter(|m| m.kind == kind).map(|m| m.span).collect()
+    find_identifiers(text)
+        .into_iter()
+        .filter(|m| m.kind == kind)
+        .map(|m| m.span)
+        .collect()
 }
 
 #[cfg(test)]
@@ -457,7 +580,12 @@ mod tests {
         assert_eq!(p.internal_id, "AR-2022-02");
         assert_eq!(p.nature, "AR");
         assert!(parse_actes_id("044-214400400-").is_none());
-        assert_eq!(parse_actes_id("013-211301106-20211341-1212-AI").unwrap().date, None);
+        assert_eq!(
+            parse_actes_id("013-211301106-20211341-1212-AI")
+                .unwrap()
+                .date,
+            None
+        );
     }
 
     #[test]
@@ -465,22 +593,36 @@ mod tests {
         let t = "ID Télétransmission : 066-216601369-20230927-178822-DE-1-1\nSIRET : 21660136900012\n\
                  Ecole maternelle Les Tilleuls - 0660206R,";
         let ids = find_identifiers(t);
-        let got: Vec<_> = ids.iter().map(|m| (m.kind, m.value.as_str(), m.check_ok)).collect();
+        let got: Vec<_> = ids
+            .iter()
+            .map(|m| (m.kind, m.value.as_str(), m.check_ok))
+            .collect();
         assert_eq!(
             got,
             vec![
-                (IdentifierKind::Actes, "066-216601369-20230927-178822-DE", None),
+                (
+                    IdentifierKind::Actes,
+                    "066-216601369-20230927-178822-DE",
+                    None
+                ),
                 (IdentifierKind::Siret, "21660136900012", Some(true)),
                 (IdentifierKind::Uai, "0660206R", Some(true)),
             ]
         );
-        assert_eq!(&t[ids[0].span.clone()], "066-216601369-20230927-178822-DE-1-1");
+        assert_eq!(
+            &t[ids[0].span.clone()],
+            "066-216601369-20230927-178822-DE-1-1"
+        );
     }
 
     #[test]
     fn labelled_and_grouped_numbers() {
-        let ids = find_identifiers("N° SIRET : 216 601 369 00012, SIREN 216 601 369, code INSEE 66136");
-        let got: Vec<_> = ids.iter().map(|m| (m.kind, m.value.as_str(), m.check_ok)).collect();
+        let ids =
+            find_identifiers("N° SIRET : 216 601 369 00012, SIREN 216 601 369, code INSEE 66136");
+        let got: Vec<_> = ids
+            .iter()
+            .map(|m| (m.kind, m.value.as_str(), m.check_ok))
+            .collect();
         assert_eq!(
             got,
             vec![
@@ -495,12 +637,31 @@ mod tests {
     }
 
     #[test]
+    fn uai_ocr_repair() {
+        let ids = find_identifiers("école O660206R et 066O2O6R, mot OIlOIlOA, code O660206S");
+        let got: Vec<_> = ids
+            .iter()
+            .map(|m| (m.value.as_str(), m.repaired_from.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("0660206R", Some("O660206R")),
+                ("0660206R", Some("066O2O6R"))
+            ]
+        );
+    }
+
+    #[test]
     fn no_false_positives() {
         let t = "Tél. 04 68 66 30 30, IBAN FR76 1007 1660 0000 0020 0000 000, 2 565,00 €, \
                  compte 12345678901234, code postal 66000, 216601369, AB0660206R, 0660206R2";
         assert_eq!(find_identifiers(t), vec![]);
         // A 14-digit run passing Luhn is a SIRET even unlabelled.
-        assert_eq!(find_identifiers("ref 73282932000074")[0].kind, IdentifierKind::Siret);
+        assert_eq!(
+            find_identifiers("ref 73282932000074")[0].kind,
+            IdentifierKind::Siret
+        );
         assert!(find_identifiers("1234567A 2991234B").is_empty());
     }
 
@@ -514,15 +675,23 @@ mod tests {
         assert_eq!(e[0].town.as_deref(), Some("TOULOUGES"));
         assert_eq!(e[0].department.as_deref(), Some("66"));
         assert!(e[0].check_ok);
-        assert_eq!(e[1].name.as_deref(), Some("Ecole élémentaire Jean-Paul Sartre 2"));
+        assert_eq!(
+            e[1].name.as_deref(),
+            Some("Ecole élémentaire Jean-Paul Sartre 2")
+        );
         assert_eq!(e[1].kind, Some(EstablishmentKind::Elementaire));
         assert_eq!(e[1].town.as_deref(), Some("TOULOUGES"));
-        assert_eq!(&t[e[1].span.clone()], "TOULOUGES - 66 - Ecole élémentaire Jean-Paul Sartre 2 - 0660207S");
+        assert_eq!(
+            &t[e[1].span.clone()],
+            "TOULOUGES - 66 - Ecole élémentaire Jean-Paul Sartre 2 - 0660207S"
+        );
     }
 
     #[test]
     fn establishments_other_shapes() {
-        let e = find_establishments("Ecole élémentaire Les Pins (0660300T) et Collège Pablo Neruda (0660209U)\n");
+        let e = find_establishments(
+            "Ecole élémentaire Les Pins (0660300T) et Collège Pablo Neruda (0660209U)\n",
+        );
         assert_eq!(e.len(), 2);
         assert_eq!(e[0].name.as_deref(), Some("Ecole élémentaire Les Pins"));
         assert_eq!(e[1].name.as_deref(), Some("Collège Pablo Neruda"));
@@ -535,13 +704,37 @@ mod tests {
         assert_eq!(e[0].name.as_deref(), Some("Groupe scolaire du Moulin"));
         assert_eq!(e[0].kind, Some(EstablishmentKind::Other));
         assert_eq!(e[0].town.as_deref(), Some("Thuir"));
+        let e = find_establishments("| Ecole élémentaire du Parc | 0660300T | Thuir |\n");
+        assert_eq!(e[0].name.as_deref(), Some("Ecole élémentaire du Parc"));
+        assert_eq!(e[0].town.as_deref(), Some("Thuir"));
+        let e = find_establishments("Collège Les Albères - 0660209U - ARGELÈS\n");
+        assert_eq!(e[0].town.as_deref(), Some("ARGELÈS"));
+        assert_eq!(e[0].kind, Some(EstablishmentKind::College));
         let e = find_establishments("code 0660300X seul\n");
         assert!(!e[0].check_ok);
     }
 
     #[test]
+    fn many_codes_on_one_line_stay_fast() {
+        let mut line = String::new();
+        for n in 0..20_000u32 {
+            let first7 = format!("066{:04}", n % 10_000);
+            let l = uai_check_letter(&first7).unwrap();
+            line.push_str(&format!("VILLE - 66 - Ecole primaire N{n} - {first7}{l}, "));
+        }
+        let start = std::time::Instant::now();
+        let e = find_establishments(&line);
+        assert_eq!(e.len(), 20_000);
+        assert_eq!(e[19_999].town.as_deref(), Some("VILLE"));
+        assert!(start.elapsed().as_secs() < 10);
+    }
+
+    #[test]
     fn kinds() {
-        assert_eq!(establishment_kind("ÉCOLE PRIMAIRE"), EstablishmentKind::Primaire);
+        assert_eq!(
+            establishment_kind("ÉCOLE PRIMAIRE"),
+            EstablishmentKind::Primaire
+        );
         assert_eq!(establishment_kind("Collège X"), EstablishmentKind::College);
         assert_eq!(establishment_kind("EREA"), EstablishmentKind::Other);
     }

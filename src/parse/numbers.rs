@@ -53,6 +53,10 @@ fn word_value(w: &str) -> Option<Word> {
         "quarante" => Word::Small(40),
         "cinquante" => Word::Small(50),
         "soixante" => Word::Small(60),
+        // Belgian and Swiss forms.
+        "septante" => Word::Small(70),
+        "huitante" | "octante" => Word::Small(80),
+        "nonante" => Word::Small(90),
         "cent" | "cents" => Word::Hundred,
         "mille" | "mil" => Word::Thousand,
         "million" | "millions" => Word::Million,
@@ -273,12 +277,15 @@ pub fn ordinal_or_day_words(input: &str) -> IResult<&str, u64> {
     if (1..=31).contains(&v) {
         Ok((rest, v))
     } else {
-        Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify)))
+        Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Verify,
+        )))
     }
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn p(s: &str) -> Option<u64> {
@@ -326,6 +333,13 @@ mod tests {
     }
 
     #[test]
+    fn belgian_and_swiss_tens() {
+        assert_eq!(p("septante-cinq"), Some(75));
+        assert_eq!(p("nonante et un"), Some(91));
+        assert_eq!(p("huitante"), Some(80));
+    }
+
+    #[test]
     fn case_and_accents() {
         assert_eq!(p("DEUX"), Some(2));
         assert_eq!(p("ONZE"), Some(11));
@@ -354,10 +368,126 @@ mod tests {
         assert_eq!(number_words("cinq-"), Ok(("-", 5)));
     }
 
+    /// French spelling of `n` (< 1 000 000 000), traditional rules, or the
+    /// 1990 rules (hyphens everywhere) when `rect` is set.
+    pub(crate) fn spell(n: u64, rect: bool) -> String {
+        const UNITS: [&str; 17] = [
+            "zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+            "onze", "douze", "treize", "quatorze", "quinze", "seize",
+        ];
+        let sep = if rect { "-" } else { " " };
+        fn below_100(n: u64) -> String {
+            const UNITS: [&str; 17] = [
+                "zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf",
+                "dix", "onze", "douze", "treize", "quatorze", "quinze", "seize",
+            ];
+            const TENS: [&str; 7] = [
+                "",
+                "",
+                "vingt",
+                "trente",
+                "quarante",
+                "cinquante",
+                "soixante",
+            ];
+            match n {
+                0..=16 => UNITS[n as usize].to_string(),
+                17..=19 => format!("dix-{}", UNITS[(n - 10) as usize]),
+                20..=69 => match n % 10 {
+                    0 => TENS[(n / 10) as usize].to_string(),
+                    1 => format!("{} et un", TENS[(n / 10) as usize]),
+                    u => format!("{}-{}", TENS[(n / 10) as usize], UNITS[u as usize]),
+                },
+                70..=79 => {
+                    if n == 71 {
+                        "soixante et onze".into()
+                    } else {
+                        format!("soixante-{}", below_100(n - 60))
+                    }
+                }
+                80 => "quatre-vingts".into(),
+                _ => format!("quatre-vingt-{}", below_100(n - 80)),
+            }
+        }
+        fn below_1000(n: u64, sep: &str, last: bool) -> String {
+            let (h, r) = (n / 100, n % 100);
+            let mut parts = Vec::new();
+            if h == 1 {
+                parts.push("cent".to_string());
+            } else if h > 1 {
+                let s = if r == 0 && last { "s" } else { "" };
+                parts.push(format!("{}{sep}cent{s}", UNITS_OF(h)));
+            }
+            if r > 0 || h == 0 {
+                let mut w = below_100(r);
+                if !last && w == "quatre-vingts" {
+                    w = "quatre-vingt".into();
+                }
+                parts.push(w);
+            }
+            parts.join(sep)
+        }
+        #[allow(non_snake_case)]
+        fn UNITS_OF(h: u64) -> &'static str {
+            [
+                "", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf",
+            ][h as usize]
+        }
+        let _ = UNITS;
+        let (m, t, r) = (n / 1_000_000, (n / 1000) % 1000, n % 1000);
+        let mut parts = Vec::new();
+        if m > 0 {
+            let s = if m > 1 { "s" } else { "" };
+            parts.push(format!("{}{sep}million{s}", below_1000(m, sep, true)));
+        }
+        if t == 1 {
+            parts.push("mille".into());
+        } else if t > 1 {
+            parts.push(format!("{}{sep}mille", below_1000(t, sep, false)));
+        }
+        if r > 0 || n == 0 {
+            parts.push(below_1000(r, sep, true));
+        }
+        let s = parts.join(sep);
+        if rect { s.replace(' ', "-") } else { s }
+    }
+
+    #[test]
+    fn spell_examples() {
+        assert_eq!(spell(2023, false), "deux mille vingt-trois");
+        assert_eq!(spell(2023, true), "deux-mille-vingt-trois");
+        assert_eq!(spell(80_000, false), "quatre-vingt mille");
+        assert_eq!(spell(200, false), "deux cents");
+        assert_eq!(
+            spell(71_000_081, false),
+            "soixante et onze millions quatre-vingt-un"
+        );
+        assert_eq!(spell(21, true), "vingt-et-un");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn spelled_numbers_round_trip(n in 0u64..1_000_000_000, rect: bool) {
+            let s = spell(n, rect);
+            proptest::prop_assert_eq!(parse_number_words(&s), Some(n), "{}", s);
+            let upper = s.to_uppercase();
+            proptest::prop_assert_eq!(parse_number_words(&upper), Some(n), "{}", upper);
+        }
+
+        #[test]
+        fn never_panics(s in "\\PC{0,80}") {
+            let _ = number_words(&s);
+            let _ = ordinal_or_day_words(&s);
+        }
+    }
+
     #[test]
     fn day_words() {
         assert_eq!(ordinal_or_day_words("premier mars"), Ok((" mars", 1)));
-        assert_eq!(ordinal_or_day_words("Vingt-sept septembre"), Ok((" septembre", 27)));
+        assert_eq!(
+            ordinal_or_day_words("Vingt-sept septembre"),
+            Ok((" septembre", 27))
+        );
         assert!(ordinal_or_day_words("quarante jours").is_err());
         assert!(ordinal_or_day_words("mars").is_err());
     }
