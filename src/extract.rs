@@ -432,8 +432,15 @@ impl<'a> Document<'a> {
                 value: id.value,
                 check_ok: id.check_ok,
                 line,
-                repaired_from: None,
+                repaired_from: id.repaired_from.clone(),
             });
+            if let Some(written) = &id.repaired_from {
+                r.warnings.push(Warning {
+                    kind: "identifier_repaired".into(),
+                    message: format!("{written} read as {} (one OCR confusion undone)", r.identifiers.last().map(|i| i.value.as_str()).unwrap_or("")),
+                    line: Some(line),
+                });
+            }
         }
     }
 }

@@ -330,7 +330,10 @@ fn entry_start(text: &str, at: usize) -> usize {
         }
         let prev_start = text[..start - 1].rfind('\n').map_or(0, |i| i + 1);
         let prev = text[prev_start..start - 1].trim_end();
-        if prev.is_empty() || prev.ends_with(['.', ':', '!', '?']) {
+        // Only a list line runs on: it ends on a field separator or holds a
+        // code itself (a heading above the list does not).
+        let runs_on = prev.ends_with(['-', '–', ',', '|', ';']) || UAI_RE.is_match(prev);
+        if prev.is_empty() || prev.ends_with(['.', ':', '!', '?']) || !runs_on {
             break;
         }
         start = prev_start;
@@ -383,7 +386,7 @@ fn is_department(f: &str) -> bool {
 
 /// Every establishment named with its UAI in `text`, in order.
 pub fn find_establishments(text: &str) -> Vec<EstablishmentMatch> {
-    let uais: Vec<Range<usize>> = find_identifiers_of(text, IdentifierKind::Uai);
+    let (uais, values): (Vec<Range<usize>>, Vec<String>) = find_identifiers_of(text, IdentifierKind::Uai).into_iter().unzip();
     let mut out = Vec::with_capacity(uais.len());
     // Entries wrapped over two or three lines (PDF text): the same bytes
     // with line breaks as spaces, so that offsets stay valid.
@@ -473,7 +476,8 @@ pub fn find_establishments(text: &str) -> Vec<EstablishmentMatch> {
             && !after_field.contains(" - ")
             && looks_like_town(after_field.trim_end_matches([',', ';', '.'])))
         .then(|| after_field.trim_end_matches([',', ';', '.']));
-        let uai = text[r.clone()].to_string();
+        // The canonical code (an OCR confusion undone), not the bytes.
+        let uai = values[k].clone();
         let mut name: Option<&str> = None;
         let mut town: Option<&str> = None;
         let mut department: Option<&str> = None;
@@ -526,11 +530,11 @@ fn looks_like_town(f: &str) -> bool {
             .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\''))
 }
 
-fn find_identifiers_of(text: &str, kind: IdentifierKind) -> Vec<Range<usize>> {
+fn find_identifiers_of(text: &str, kind: IdentifierKind) -> Vec<(Range<usize>, String)> {
     find_identifiers(text)
         .into_iter()
         .filter(|m| m.kind == kind)
-        .map(|m| m.span)
+        .map(|m| (m.span, m.value))
         .collect()
 }
 
