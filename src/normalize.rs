@@ -262,6 +262,33 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
+/// Reads one word of letters at the start of `s`, folded to ASCII lower
+/// case into `buf`: its byte length in `s`, and the folded word when it fits
+/// the buffer and folds to ASCII (`None` otherwise: too long to be any of
+/// the words a caller looks for).
+pub fn fold_word<'b>(s: &str, buf: &'b mut [u8]) -> (usize, Option<&'b str>) {
+    let mut n = 0usize;
+    let mut len = 0usize;
+    let mut fits = true;
+    for c in s.chars() {
+        if !c.is_alphabetic() {
+            break;
+        }
+        let f = fold_char(c);
+        if n < buf.len() && f.is_ascii() {
+            buf[n] = f as u8;
+            n += 1;
+        } else {
+            fits = false;
+        }
+        len += c.len_utf8();
+    }
+    if !fits || len == 0 {
+        return (len, None);
+    }
+    (len, std::str::from_utf8(&buf[..n]).ok())
+}
+
 /// Folds a string with [`fold_char`]; one output char per input char, so a
 /// char index in the result is a char index in the input.
 pub fn fold(s: &str) -> String {
@@ -391,6 +418,15 @@ mod tests {
         let i = f.text.find("adopte").unwrap();
         assert_eq!(&s[f.orig_range(i..i + 6)], "adopté");
         assert_eq!(&s[f.orig_range(0..13)], "À L'UNANIMITÉ");
+    }
+
+    #[test]
+    fn words_fold_into_a_buffer() {
+        let mut buf = [0u8; 6];
+        assert_eq!(fold_word("Décembre 2023", &mut buf), (9, None));
+        let mut buf = [0u8; 12];
+        assert_eq!(fold_word("Décembre 2023", &mut buf), (9, Some("decembre")));
+        assert_eq!(fold_word("2023", &mut buf), (0, None));
     }
 
     #[test]

@@ -1317,53 +1317,11 @@ fn count_value(s: &str) -> Option<u32> {
     number_words(s)
 }
 
-/// French number words up to 99 ("dix-neuf", "vingt et un", "quinze").
+/// French number words at the start of `s` ("dix-neuf élus"), read by the
+/// project's number-word parser.
 fn number_words(s: &str) -> Option<u32> {
-    let unit = |w: &str| -> Option<u32> {
-        Some(match w {
-            "zero" => 0,
-            "un" | "une" => 1,
-            "deux" => 2,
-            "trois" => 3,
-            "quatre" => 4,
-            "cinq" => 5,
-            "six" => 6,
-            "sept" => 7,
-            "huit" => 8,
-            "neuf" => 9,
-            "dix" => 10,
-            "onze" => 11,
-            "douze" => 12,
-            "treize" => 13,
-            "quatorze" => 14,
-            "quinze" => 15,
-            "seize" => 16,
-            "vingt" | "vingts" => 20,
-            "trente" => 30,
-            "quarante" => 40,
-            "cinquante" => 50,
-            "soixante" => 60,
-            _ => return None,
-        })
-    };
-    let mut total = 0u32;
-    let mut any = false;
-    let mut last = 0u32;
-    for w in s.split([' ', '-']).filter(|w| !w.is_empty()) {
-        if w == "et" {
-            continue;
-        }
-        let Some(v) = unit(w) else { break };
-        // "quatre-vingt": four twenties.
-        total = if v == 20 && last == 4 {
-            total + 76
-        } else {
-            total + v
-        };
-        last = v;
-        any = true;
-    }
-    any.then_some(total)
+    let (_, v) = super::numbers::number_words(s).ok()?;
+    u32::try_from(v).ok()
 }
 
 /// Stated counts from the start of the text to just after the block.

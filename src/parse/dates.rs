@@ -29,37 +29,11 @@ fn fail<T>(input: &str) -> Res<'_, T> {
     )))
 }
 
-/// Reads one word of letters, folded to ASCII lower case into `buf`;
-/// returns (byte length, folded length); the folded length exceeds the
-/// buffer for long or non-ASCII-foldable words.
-fn folded_word<'b>(s: &str, buf: &'b mut [u8; 12]) -> (usize, Option<&'b str>) {
-    let mut n = 0usize;
-    let mut len = 0usize;
-    let mut ok = true;
-    for c in s.chars() {
-        if !c.is_alphabetic() {
-            break;
-        }
-        let f = crate::normalize::fold_char(c);
-        if n < buf.len() && f.is_ascii() {
-            buf[n] = f as u8;
-            n += 1;
-        } else {
-            ok = false;
-        }
-        len += c.len_utf8();
-    }
-    if !ok || len == 0 {
-        return (len, None);
-    }
-    (len, std::str::from_utf8(&buf[..n]).ok())
-}
-
 /// A month name (full or abbreviated, any case, accents optional, with an
 /// optional abbreviation dot).
 pub fn month(input: &str) -> Res<'_, u8> {
     let mut buf = [0u8; 12];
-    let (len, w) = folded_word(input, &mut buf);
+    let (len, w) = crate::normalize::fold_word(input, &mut buf);
     let Some(w) = w else { return fail(input) };
     let (m, abbrev) = match w {
         "janvier" => (1, false),
@@ -94,7 +68,7 @@ pub fn month(input: &str) -> Res<'_, u8> {
 /// A weekday name.
 fn weekday(input: &str) -> Res<'_, ()> {
     let mut buf = [0u8; 12];
-    let (len, w) = folded_word(input, &mut buf);
+    let (len, w) = crate::normalize::fold_word(input, &mut buf);
     match w {
         Some("lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche") => {
             Ok((&input[len..], ()))
@@ -272,7 +246,7 @@ fn minutes(input: &str) -> Res<'_, u8> {
         (r, m as u64)
     } else {
         let mut buf = [0u8; 12];
-        let (len, w) = folded_word(s, &mut buf);
+        let (len, w) = crate::normalize::fold_word(s, &mut buf);
         match w {
             Some("quart") => (&s[len..], 15),
             Some("demie") => (&s[len..], 30),

@@ -9,6 +9,7 @@
 //! letters, like "dixième") ends the number; the separator before it is
 //! left unconsumed.
 
+use crate::normalize::fold_word;
 use nom::IResult;
 
 /// One number word.
@@ -65,37 +66,11 @@ fn word_value(w: &str) -> Option<Word> {
     })
 }
 
-/// Reads one word of letters at the start of `s`, folded to ASCII lower
-/// case into `buf`; returns its byte length. Words longer than any number
-/// word are reported with an empty buffer (never a number word).
-fn read_word(s: &str, buf: &mut [u8; 16]) -> (usize, usize) {
-    let mut n = 0usize;
-    let mut len = 0usize;
-    for c in s.chars() {
-        if !c.is_alphabetic() {
-            break;
-        }
-        let f = crate::normalize::fold_char(c);
-        if n < buf.len() && f.is_ascii() {
-            buf[n] = f as u8;
-            n += 1;
-        } else {
-            n = buf.len() + 1;
-        }
-        len += c.len_utf8();
-    }
-    (len, n)
-}
-
 /// The next number word at the start of `s` and its byte length.
 fn next_word(s: &str) -> Option<(Word, usize)> {
     let mut buf = [0u8; 16];
-    let (len, n) = read_word(s, &mut buf);
-    if len == 0 || n > buf.len() {
-        return None;
-    }
-    let w = std::str::from_utf8(&buf[..n]).ok()?;
-    word_value(w).map(|v| (v, len))
+    let (len, w) = fold_word(s, &mut buf);
+    word_value(w?).map(|v| (v, len))
 }
 
 /// Length of a separator between two number words: spaces, one hyphen,
@@ -221,8 +196,8 @@ pub fn number_words(input: &str) -> IResult<&str, u64> {
             }
             // "et" between tens and units ("vingt et un", "vingt-et-un").
             let mut buf = [0u8; 16];
-            let (len, n) = read_word(&rest[p..], &mut buf);
-            if n == 2 && &buf[..2] == b"et" {
+            let (len, w) = fold_word(&rest[p..], &mut buf);
+            if w == Some("et") {
                 if let Some(q) = separator(&rest[p + len..]) {
                     let after = &rest[p + len + q..];
                     if let Some((w, wl)) = next_word(after) {
@@ -269,8 +244,8 @@ pub fn parse_number_words(s: &str) -> Option<u64> {
 /// "1er" in figures is not handled here) or number words from 1 to 31.
 pub fn ordinal_or_day_words(input: &str) -> IResult<&str, u64> {
     let mut buf = [0u8; 16];
-    let (len, n) = read_word(input, &mut buf);
-    if n <= buf.len() && &buf[..n] == b"premier" {
+    let (len, w) = fold_word(input, &mut buf);
+    if w == Some("premier") {
         return Ok((&input[len..], 1));
     }
     let (rest, v) = number_words(input)?;
