@@ -111,26 +111,26 @@ fn load() -> Table {
     t
 }
 
-/// Words of a folded name: lower case, no accents, hyphens, apostrophes and
-/// punctuation as spaces, "st"/"ste" spelled out.
-fn words(name: &str) -> Vec<String> {
-    let folded: String = name
-        .chars()
+/// A name folded for comparison: lower case, no accents, hyphens,
+/// apostrophes and punctuation as spaces.
+fn fold_name(name: &str) -> String {
+    name.chars()
         .map(|c| {
             let f = fold_char(c);
             if f.is_alphanumeric() { f } else { ' ' }
         })
-        .collect();
-    folded
-        .split_whitespace()
-        .map(|w| match w {
-            "st" => "saint".to_string(),
-            "ste" => "sainte".to_string(),
-            "sts" => "saints".to_string(),
-            "stes" => "saintes".to_string(),
-            w => w.to_string(),
-        })
         .collect()
+}
+
+/// The words of a folded name, "st"/"ste" spelled out.
+fn name_words(folded: &str) -> impl Iterator<Item = &str> {
+    folded.split_whitespace().map(|w| match w {
+        "st" => "saint",
+        "ste" => "sainte",
+        "sts" => "saints",
+        "stes" => "saintes",
+        w => w,
+    })
 }
 
 const ARTICLES: &[&str] = &["le", "la", "les", "l"];
@@ -141,23 +141,8 @@ const ARTICLES: &[&str] = &["le", "la", "les", "l"];
 pub fn name_key(name: &str) -> String {
     // The words as slices of one folded string (35 000 names are keyed at
     // start-up: no string per word).
-    let folded: String = name
-        .chars()
-        .map(|c| {
-            let f = fold_char(c);
-            if f.is_alphanumeric() { f } else { ' ' }
-        })
-        .collect();
-    let mut w: Vec<&str> = folded
-        .split_whitespace()
-        .map(|w| match w {
-            "st" => "saint",
-            "ste" => "sainte",
-            "sts" => "saints",
-            "stes" => "saintes",
-            w => w,
-        })
-        .collect();
+    let folded = fold_name(name);
+    let mut w: Vec<&str> = name_words(&folded).collect();
     // Body prefixes: "Ville de", "Commune de", "Mairie d'", "Commune nouvelle de".
     let prefixes: &[&[&str]] = &[
         &["commune", "nouvelle", "de"],
@@ -186,18 +171,17 @@ pub fn name_key(name: &str) -> String {
 }
 
 fn epci_key(name: &str) -> String {
-    let w = words(name);
-    let mut out: Vec<String> = Vec::with_capacity(w.len() + 2);
-    for (i, x) in w.iter().enumerate() {
-        match (i, x.as_str()) {
-            (0, "cc") => out.extend(["communaute", "de", "communes"].map(String::from)),
-            (0, "ca") => out.extend(["communaute", "d", "agglomeration"].map(String::from)),
-            (0, "cu") => out.extend(["communaute", "urbaine"].map(String::from)),
+    let folded = fold_name(name);
+    let mut out: Vec<&str> = Vec::new();
+    for (i, x) in name_words(&folded).enumerate() {
+        match (i, x) {
+            (0, "cc") => out.extend(["communaute", "communes"]),
+            (0, "ca") => out.extend(["communaute", "agglomeration"]),
+            (0, "cu") => out.extend(["communaute", "urbaine"]),
             (_, "du" | "de" | "des" | "d" | "la" | "le" | "les" | "l") => {}
-            _ => out.push(x.clone()),
+            _ => out.push(x),
         }
     }
-    out.retain(|x| !matches!(x.as_str(), "de" | "d"));
     out.join(" ")
 }
 
