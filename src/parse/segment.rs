@@ -80,6 +80,13 @@ static AGENDA_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("agenda heading regex")
 });
 
+/// True when a folded line reads as an item heading (an act number or an
+/// agenda number before a title): a vote statement does not run over it.
+pub fn heading_like(folded_line: &str) -> bool {
+    ACT_HEADING.captures(folded_line).is_some_and(|c| c.name("title").is_some_and(|t| !t.as_str().trim().is_empty()) || c.name("label").is_some())
+        || AGENDA_HEADING.is_match(folded_line)
+}
+
 /// Words after a number that show it is a reference, not a heading.
 static REFERENCE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:du|des|en date|et|,|portant|relative|relatif|page|p\.|[0-9])").expect("reference tail regex")

@@ -159,9 +159,6 @@ impl Lines {
     }
 }
 
-static HEADING_LIKE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^a-z0-9]*(?:(?:[0-9]{1,2}|[ivx]{1,4})\s*[).°\-:]\s*[a-z]|(?:question|point|affaire|dossier)\s*(?:n\s?[°o]\.?\s*)?[0-9]{1,3}(?:[^0-9]|$)|(?:deliberation\s*)?(?:n\s?[°o]\.?\s*)?(?:[a-z]{1,4}[-_]?)?(?:19|20)[0-9]{2}\s?[-/._]\s?[0-9]{1,4}[^0-9/]|[0-9]{1,4}\s?/\s?(?:19|20)[0-9]{2}\s*[-–—:])").expect("heading-like regex")
-});
 
 /// The header row of a vote table ("Votants | Pour | Contre | Abstention").
 static TABLE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
@@ -182,7 +179,7 @@ fn may_state_vote(line: &str) -> bool {
 }
 
 fn cue(line: &str) -> Option<Cue> {
-    if line.trim().is_empty() || !may_state_vote(line) || HEADING_LIKE.is_match(line) {
+    if line.trim().is_empty() || !may_state_vote(line) || super::segment::heading_like(line) {
         return None;
     }
     if TABLE_HEADER.is_match(line) {
@@ -356,7 +353,7 @@ pub fn find_vote_statements(text: &str) -> Vec<Spanned<Vote>> {
             let this_text = join_lines(&lines, g);
             let prev_has_figures = TALLY.is_match(&prev_text);
             let this_is_tally = (g.0..=g.1).all(|k| lines.line(k).trim().is_empty() || tally_only(lines.line(k)));
-            let heading_between = (last.1 + 1..g.0).any(|k| HEADING_LIKE.is_match(lines.line(k)));
+            let heading_between = (last.1 + 1..g.0).any(|k| super::segment::heading_like(lines.line(k)));
             if gap <= 5 && !prev_has_figures && this_is_tally && !heading_between && TALLY.is_match(&this_text) {
                 last.1 = g.1;
                 continue;
