@@ -49,85 +49,8 @@ pub fn extract_with(text: &str, meta: &SourceMeta) -> Vec<Deliberation> {
     records
 }
 
-/// What kind of act an item is, from its title, its text and its vote.
-fn kind_of(body: &str, title: Option<&str>, vote: Option<&Vote>, anchor: parse::segment::Anchor) -> ActKind {
-    use parse::segment::Anchor;
-    if anchor == Anchor::Decision {
-        return ActKind::DelegatedDecision;
-    }
-    let t = title.map(crate::normalize::fold).unwrap_or_default();
-    let head: String = {
-        let mut end = body.len().min(600);
-        while !body.is_char_boundary(end) {
-            end -= 1;
-        }
-        crate::normalize::fold(&body[..end])
-    };
-    // The whole body folded only when needed (items without a vote).
-    let whole = std::cell::OnceCell::new();
-    let b = || whole.get_or_init(|| crate::normalize::fold(body)).as_str();
-    let minutes = |s: &str| {
-        (s.contains("compte rendu") || s.contains("compte-rendu") || s.contains("proces verbal") || s.contains("proces-verbal") || s.contains("compterendu"))
-            && (s.contains("precedent") || s.contains("dernier") || s.contains("seance du") || s.contains("reunion du") || s.contains("conseil municipal du") || s.contains("approbation") || s.contains("adoption") || s.contains("observation"))
-            && !s.contains("decisions")
-    };
-    let election = |s: &str| ELECTION.is_match(s);
-    let delegated = |s: &str| s.contains("2122-22") || s.contains("2122.22") || s.contains("decisions prises") || s.contains("decisions du maire") || s.contains("delegation du maire") || s.contains("delegations de pouvoirs") || s.contains("informations sur la delegation");
-    if anchor == Anchor::Vote {
-        // An item closed by a statement: the statement's own sentence first.
-        let tail: String = {
-            let mut start = body.len().saturating_sub(400);
-            while !body.is_char_boundary(start) {
-                start += 1;
-            }
-            crate::normalize::fold(&body[start..])
-        };
-        if minutes(&tail) {
-            return ActKind::MinutesApproval;
-        }
-    }
-    if !t.is_empty() {
-        if minutes(&t) {
-            return ActKind::MinutesApproval;
-        }
-        if election(&t) {
-            return ActKind::Election;
-        }
-        if delegated(&t) {
-            return ActKind::DelegatedDecision;
-        }
-    }
-    if vote.is_none() {
-        if delegated(b()) {
-            return ActKind::DelegatedDecision;
-        }
-        if anchor == Anchor::Act && DECISION_VERB.is_match(b()) && !parse::segment::NOTED.is_match(&t) {
-            return ActKind::Deliberation;
-        }
-        return ActKind::Noted;
-    }
-    if t.is_empty() && ELECTED.is_match(&head) {
-        return ActKind::Election;
-    }
-    ActKind::Deliberation
-}
-
-static ELECTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?-u:\b)(?:elections?|designations?|nominations?|elit|installation d'un(?:e)? (?:nouve(?:au|lle) )?conseill|composition des commissions|commissions? (?:communales|municipales)|delegues? (?:au|a la|du|aux)|representants? (?:au|a la|du|aux)|president de seance)(?-u:\b)")
-        .expect("election regex")
-});
-
 static OBJECT_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"(?m)^[^a-z0-9\n]*objet\s*:\s*").expect("object label regex")
-});
-
-static ELECTED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?-u:\b)(?:elit|est elue?|sont elus|proclame elue?|designe comme|bulletins? (?:blancs?|nuls?)|candidats?)(?-u:\b)").expect("elected regex")
-});
-
-static DECISION_VERB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?-u:\b)(?:decide|decident|approuve|approuvent|accepte|acceptent|autorise|autorisent|vote|adopte|emet|fixe|charge|arrete|valide|sollicite|donne son accord)(?-u:\b)")
-        .expect("decision verb regex")
 });
 
 /// A normalized document and its session-level facts.
@@ -219,7 +142,7 @@ impl<'a> Document<'a> {
         .or_else(|| self.fallback_title(item));
         let rapporteur = parse::header::find_rapporteur(body).map(|p| p.value);
         r.act = Act {
-            kind: kind_of(body, title.as_ref().map(|t| t.value.as_str()), vote.as_ref().map(|v| &v.value), item.anchor),
+            kind: parse::kind::act_kind(body, title.as_ref().map(|t| t.value.as_str()), vote.as_ref().map(|v| &v.value), item.anchor),
             number: item.number.clone(),
             title: title.map(|t| t.value),
             rapporteur,

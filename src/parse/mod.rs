@@ -8,6 +8,7 @@ pub mod dates;
 pub mod election;
 pub mod header;
 pub mod identifiers;
+pub mod kind;
 pub mod numbers;
 pub mod persons;
 pub mod segment;
