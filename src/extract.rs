@@ -49,9 +49,6 @@ pub fn extract_with(text: &str, meta: &SourceMeta) -> Vec<Deliberation> {
     records
 }
 
-static OBJECT_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?m)^[^a-z0-9\n]*objet\s*:\s*").expect("object label regex")
-});
 
 /// A normalized document and its session-level facts.
 struct Document<'a> {
@@ -224,30 +221,8 @@ impl<'a> Document<'a> {
 
     /// The object an item states: the text after "Objet :".
     fn object_title(&self, item: &parse::segment::Item) -> Option<parse::Spanned<String>> {
-        let text = self.norm.text.as_str();
         let span = item.span.clone();
-        let body = &text[span.clone()];
-        // The object is stated near the item's start.
-        let mut head_end = body.len().min(12 * 1024);
-        while !body.is_char_boundary(head_end) {
-            head_end -= 1;
-        }
-        let folded = crate::normalize::Folded::new(&body[..head_end]);
-        let i = OBJECT_LABEL.find(&folded.text)?.end();
-        let start = folded.orig(i);
-        let mut end = body[start..].find('\n').map(|k| start + k).unwrap_or(body.len());
-        // The object goes on over lines that continue its sentence.
-        for _ in 0..3 {
-            let next_end = body[end.min(body.len())..].trim_start_matches('\n');
-            let Some(next) = next_end.lines().next() else { break };
-            let open = !body[start..end].trim_end().ends_with(['.', ':', ';']);
-            if !open || next.trim().is_empty() || !next.trim_start().chars().next().is_some_and(char::is_lowercase) || end + 1 > body.len() {
-                break;
-            }
-            end = end + 1 + body[end + 1..].find('\n').unwrap_or(body.len() - end - 1);
-        }
-        let t = body[start..end].split_whitespace().collect::<Vec<_>>().join(" ");
-        (!t.is_empty()).then(|| parse::Spanned::new(t, span.start + start..span.start + end))
+        parse::header::find_object(&self.norm.text[span.clone()]).map(|o| o.shifted(span.start))
     }
 
     /// A title for an item that states none: the first paragraph after the

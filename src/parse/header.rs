@@ -286,6 +286,32 @@ fn tidy_name_after(s: &str, skip: usize) -> String {
     words.join(" ").trim_end_matches([',', '.', ';', ':']).to_string()
 }
 
+static OBJECT_LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^[^a-z0-9\n]*objet\s*:\s*").expect("object label regex"));
+
+/// The object an item states after "Objet :", over the lines that continue
+/// its sentence, whitespace folded. Looked for near the item's start.
+pub fn find_object(body: &str) -> Option<Spanned<String>> {
+    let mut head_end = body.len().min(12 * 1024);
+    while !body.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    let folded = Folded::new(&body[..head_end]);
+    let i = OBJECT_LABEL.find(&folded.text)?.end();
+    let start = folded.orig(i);
+    let mut end = body[start..].find('\n').map(|k| start + k).unwrap_or(body.len());
+    for _ in 0..3 {
+        let next_end = body[end.min(body.len())..].trim_start_matches('\n');
+        let Some(next) = next_end.lines().next() else { break };
+        let open = !body[start..end].trim_end().ends_with(['.', ':', ';']);
+        if !open || next.trim().is_empty() || !next.trim_start().chars().next().is_some_and(char::is_lowercase) || end + 1 > body.len() {
+            break;
+        }
+        end = end + 1 + body[end + 1..].find('\n').unwrap_or(body.len() - end - 1);
+    }
+    let t = body[start..end].split_whitespace().collect::<Vec<_>>().join(" ");
+    (!t.is_empty()).then(|| Spanned::new(t, start..end))
+}
+
 static RAPPORTEUR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?xm)(?:^|\n)\s*(?:rapporteurs?\s*:\s*(?P<who1>[^\n]{3,80})|(?P<who2>(?:m\.|mme|monsieur|madame)\s[^\n]{2,60}?)(?:,\ rapporteur,?)?\s+(?:expose|presente|rapporte|donne\ lecture|rappelle|informe|propose)(?-u:\b))")
         .expect("rapporteur regex")
@@ -359,6 +385,13 @@ mod tests {
         assert_eq!(h.place.as_deref(), Some("Salle des Fêtes"));
         let h = parse_session_header("s'est réuni à l'Hôtel de Ville sous la présidence de M. Jean ROUX.\n");
         assert_eq!(h.place.as_deref(), Some("Hôtel de Ville"));
+    }
+
+    #[test]
+    fn object_over_continued_lines() {
+        let o = find_object("N° 5\nObjet : Convention avec l'association des\ncommerçants du village\nLe maire expose.\n").unwrap();
+        assert_eq!(o.value, "Convention avec l'association des commerçants du village");
+        assert!(find_object("Pas d'objet ici\n").is_none());
     }
 
     #[test]
