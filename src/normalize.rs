@@ -71,8 +71,23 @@ pub fn source_lines(src: &str) -> impl Iterator<Item = &str> {
 /// Cleans one line: typographic variants, invisible characters, markdown.
 fn clean_line(line: &str, out: &mut String) {
     let start = out.len();
+    if is_plain(line) {
+        // Nothing to map: printable ASCII words separated by single spaces.
+        out.push_str(line);
+        strip_markdown(out, start);
+        return;
+    }
     let mut pending_space = false;
     for c in line.chars() {
+        if (c < '\u{A0}' && !c.is_control() && c != '`') || ('\u{C0}'..='\u{2AF}').contains(&c) {
+            // Printable ASCII and Latin letters: kept (the `_` arm below).
+            if pending_space && out.len() > start {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(c);
+            continue;
+        }
         let mapped: &str = match c {
             '\u{FEFF}' | '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' => "",
             '\t' | '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2009}' | '\u{2002}' | '\u{2003}'
@@ -112,6 +127,13 @@ fn clean_line(line: &str, out: &mut String) {
     strip_markdown(out, start);
 }
 
+/// True when [`clean_line`] has nothing to map in `line`: printable ASCII
+/// and the space, other than the backquote (the common case, copied as it
+/// is).
+fn is_plain(line: &str) -> bool {
+    line.bytes().all(|c| (c.is_ascii_graphic() && c != b'`') || c == b' ')
+}
+
 /// Removes markdown decoration from `out[start..]` in place: heading marks,
 /// bold/italic asterisks and underscores, horizontal rules, quote marks.
 fn strip_markdown(out: &mut String, start: usize) {
@@ -132,6 +154,14 @@ fn strip_markdown(out: &mut String, start: usize) {
     let s = s.strip_prefix("> ").unwrap_or(s);
     if !s.contains(['*', '_']) {
         // No emphasis marks: only the spaces to fold.
+        if !s.contains("  ") && !s.starts_with(' ') && !s.ends_with(' ') {
+            // Already folded: keep the slice `s` of `out` in place.
+            let from = start + (s.as_ptr() as usize - line.as_ptr() as usize);
+            let to = from + s.len();
+            out.truncate(to);
+            out.drain(start..from);
+            return;
+        }
         let folded = fold_spaces(s);
         out.truncate(start);
         out.push_str(&folded);
@@ -292,7 +322,19 @@ pub fn fold_word<'b>(s: &str, buf: &'b mut [u8]) -> (usize, Option<&'b str>) {
 /// Folds a string with [`fold_char`]; one output char per input char, so a
 /// char index in the result is a char index in the input.
 pub fn fold(s: &str) -> String {
-    s.chars().map(fold_char).collect()
+    let mut r = String::with_capacity(s.len());
+    let mut rest = s;
+    while !rest.is_empty() {
+        // A run of ASCII bytes folds byte for byte.
+        let run = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        r.push_str(&rest[..run]);
+        rest = &rest[run..];
+        let Some(c) = rest.chars().next() else { break };
+        rest = &rest[c.len_utf8()..];
+        r.push(fold_char(c));
+    }
+    r.make_ascii_lowercase();
+    r
 }
 
 /// Folds to an ASCII-lowercase string keeping byte offsets: every char is
@@ -300,7 +342,14 @@ pub fn fold(s: &str) -> String {
 /// Regexes run on the result give byte ranges valid in `s`.
 pub fn fold_same_len(s: &str) -> String {
     let mut r = String::with_capacity(s.len());
-    for c in s.chars() {
+    let mut rest = s;
+    while !rest.is_empty() {
+        // A run of ASCII bytes folds byte for byte.
+        let run = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        r.push_str(&rest[..run]);
+        rest = &rest[run..];
+        let Some(c) = rest.chars().next() else { break };
+        rest = &rest[c.len_utf8()..];
         let f = fold_char(c);
         let (cl, fl) = (c.len_utf8(), f.len_utf8());
         if fl == cl {
@@ -314,6 +363,7 @@ pub fn fold_same_len(s: &str) -> String {
             r.push(c);
         }
     }
+    r.make_ascii_lowercase();
     r
 }
 
@@ -340,11 +390,12 @@ impl Folded {
         let bytes = s.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                text.push(b.to_ascii_lowercase() as char);
-                map.push(i as u32);
-                i += 1;
+            // A run of ASCII bytes folds byte for byte.
+            let run = bytes[i..].iter().position(|b| !b.is_ascii()).unwrap_or(bytes.len() - i);
+            if run > 0 {
+                text.push_str(&s[i..i + run]);
+                map.extend(i as u32..(i + run) as u32);
+                i += run;
                 continue;
             }
             let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { break };
@@ -355,6 +406,7 @@ impl Folded {
             }
             i += c.len_utf8();
         }
+        text.make_ascii_lowercase();
         map.push(s.len() as u32);
         Folded { text, map }
     }
