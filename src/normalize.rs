@@ -78,14 +78,21 @@ fn clean_line(line: &str, out: &mut String) {
         return;
     }
     let mut pending_space = false;
-    for c in line.chars() {
+    // Kept characters are copied by runs: `line[run..i]` is pending.
+    let mut run = 0;
+    let flush = |out: &mut String, piece: &str, pending_space: &mut bool| {
+        if piece.is_empty() {
+            return;
+        }
+        if *pending_space && out.len() > start {
+            out.push(' ');
+        }
+        *pending_space = false;
+        out.push_str(piece);
+    };
+    for (i, c) in line.char_indices() {
         if (c < '\u{A0}' && !c.is_control() && c != '`') || ('\u{C0}'..='\u{2AF}').contains(&c) {
-            // Printable ASCII and Latin letters: kept (the `_` arm below).
-            if pending_space && out.len() > start {
-                out.push(' ');
-            }
-            pending_space = false;
-            out.push(c);
+            // Printable ASCII and Latin letters: kept.
             continue;
         }
         let mapped: &str = match c {
@@ -105,25 +112,18 @@ fn clean_line(line: &str, out: &mut String) {
             // Private-use glyphs (symbol-font bullets and arrows in PDF text).
             '\u{E000}'..='\u{F8FF}' => "•",
             c if c.is_control() => " ",
-            _ => {
-                if pending_space && out.len() > start {
-                    out.push(' ');
-                }
-                pending_space = false;
-                out.push(c);
-                continue;
-            }
+            // Any other character is kept.
+            _ => continue,
         };
+        flush(out, &line[run..i], &mut pending_space);
+        run = i + c.len_utf8();
         if mapped == " " {
             pending_space = true;
         } else if !mapped.is_empty() {
-            if pending_space && out.len() > start {
-                out.push(' ');
-            }
-            pending_space = false;
-            out.push_str(mapped);
+            flush(out, mapped, &mut pending_space);
         }
     }
+    flush(out, &line[run..], &mut pending_space);
     strip_markdown(out, start);
 }
 
