@@ -7,6 +7,7 @@
 //! why (`empty`, `encoding`, `pdf`, `no_text`, `encrypted`, `too_large`,
 //! `timeout`, `panic`).
 
+mod content;
 mod encoding;
 mod isolate;
 mod merge;

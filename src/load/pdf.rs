@@ -175,6 +175,32 @@ fn prepare(doc: &mut pdf_extract::Document) {
             let _ = s.decompress();
         }
     }
+    keep_text_operators(doc);
+}
+
+/// Cuts page and form content streams down to the operators that bear on
+/// text (see [`super::content`]), so that pdf-extract parses less.
+fn keep_text_operators(doc: &mut pdf_extract::Document) {
+    use pdf_extract::{Dictionary, Object, Stream};
+    for obj in doc.objects.values_mut() {
+        if let Object::Stream(s) = obj
+            && s.dict.get(b"Subtype").and_then(Object::as_name).is_ok_and(|n| n == b"Form")
+            && let Some(raw) = if s.is_compressed() { s.decompressed_content().ok() } else { Some(s.content.clone()) }
+            && let Some(kept) = super::content::text_operators(&raw)
+        {
+            s.dict.remove(b"Filter");
+            s.dict.remove(b"DecodeParms");
+            s.set_content(kept);
+        }
+    }
+    for (_, page) in doc.get_pages() {
+        let Ok(raw) = doc.get_page_content(page) else { continue };
+        let Some(kept) = super::content::text_operators(&raw) else { continue };
+        let id = doc.add_object(Object::Stream(Stream::new(Dictionary::new(), kept)));
+        if let Ok(Object::Dictionary(d)) = doc.get_object_mut(page) {
+            d.set("Contents", Object::Reference(id));
+        }
+    }
 }
 
 fn lopdf_error(e: pdf_extract::Error) -> LoadError {
