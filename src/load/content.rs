@@ -179,6 +179,60 @@ fn inline_image_end(content: &[u8], from: usize) -> Option<usize> {
     }
 }
 
+/// A ToUnicode CMap cut down to its `beginbfchar` and `beginbfrange`
+/// sections, each with its count, copied as they are: the only part the
+/// CMap reader of pdf-extract maps characters from, while it lexes every
+/// byte of the PostScript around them, once per font per page. `None`
+/// (keep the CMap as it is) when there is no such section, or one without
+/// its count or its end, or something that does not tokenize.
+pub fn compact_cmap(cmap: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(cmap.len() / 2);
+    // Start of the last integer token and of the open section, if any.
+    let mut last_int: Option<(usize, usize)> = None;
+    let mut open: Option<(usize, &[u8])> = None;
+    let mut i = 0;
+    while i < cmap.len() {
+        let b = cmap[i];
+        if is_space(b) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        match b {
+            b'(' => i = literal_string_end(cmap, i)?,
+            b'%' => {
+                while i < cmap.len() && cmap[i] != b'\n' && cmap[i] != b'\r' {
+                    i += 1;
+                }
+            }
+            b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b')' => i += 1,
+            _ => {
+                while i < cmap.len() && !is_space(cmap[i]) && !is_delimiter(cmap[i]) {
+                    i += 1;
+                }
+            }
+        }
+        let token = &cmap[start..i];
+        match (open, token) {
+            (None, b"beginbfchar" | b"beginbfrange") => {
+                // The count is the token just before.
+                let (at, end) = last_int?;
+                cmap[end..start].iter().all(|&c| is_space(c)).then_some(())?;
+                let close: &[u8] = if token == b"beginbfchar" { b"endbfchar" } else { b"endbfrange" };
+                open = Some((at, close));
+            }
+            (Some((at, close)), t) if t == close => {
+                out.extend_from_slice(&cmap[at..i]);
+                out.push(b'\n');
+                open = None;
+            }
+            _ => {}
+        }
+        last_int = (!token.is_empty() && token.iter().all(u8::is_ascii_digit)).then_some((start, i));
+    }
+    (open.is_none() && !out.is_empty()).then_some(out)
+}
+
 fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     hay.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| p + from)
 }
@@ -236,10 +290,26 @@ mod tests {
         assert_eq!(text_operators(b"a ) b"), None);
     }
 
+    #[test]
+    fn cmaps_keep_their_mapping_sections_only() {
+        let cmap = b"/CIDInit /ProcSet findresource begin\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) >> def\n1 begincodespacerange <00> <FF> endcodespacerange\n2 beginbfchar\n<03> <0020>\n<11> <00E9>\nendbfchar\n1 beginbfrange <20> <22> <0041> endbfrange\nendcmap end end";
+        assert_eq!(
+            String::from_utf8(compact_cmap(cmap).unwrap()).unwrap(),
+            "2 beginbfchar\n<03> <0020>\n<11> <00E9>\nendbfchar\n1 beginbfrange <20> <22> <0041> endbfrange\n"
+        );
+        // The same mapping, whichever form is read.
+        let full = adobe_cmap_parser::get_unicode_map(cmap).unwrap();
+        assert_eq!(adobe_cmap_parser::get_unicode_map(&compact_cmap(cmap).unwrap()).unwrap(), full);
+        assert_eq!(compact_cmap(b"beginbfchar <01> <0041> endbfchar"), None);
+        assert_eq!(compact_cmap(b"1 beginbfchar <01> <0041>"), None);
+        assert_eq!(compact_cmap(b"begincmap endcmap"), None);
+    }
+
     proptest::proptest! {
         #[test]
         fn never_panics(s in proptest::collection::vec(proptest::num::u8::ANY, 0..400)) {
             let _ = text_operators(&s);
+            let _ = compact_cmap(&s);
         }
 
         #[test]

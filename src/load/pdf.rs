@@ -149,7 +149,9 @@ fn extract_pages(bytes: &[u8], stack: bool) -> Result<PageTexts, LoadError> {
 /// - image streams are emptied: pdf-extract runs `Do` on every XObject
 ///   as if it were a content stream, so it would inflate each image and
 ///   parse its pixels as drawing operators (slow on scans, and noise);
-/// - fonts' ToUnicode maps are inflated once, not again on every page.
+/// - fonts' ToUnicode maps are inflated once, not again on every page, and
+///   cut down to their mapping sections ([`super::content::compact_cmap`]);
+/// - content streams keep only the operators that bear on text.
 fn prepare(doc: &mut pdf_extract::Document) {
     use pdf_extract::Object;
     let mut to_unicode = Vec::new();
@@ -169,10 +171,15 @@ fn prepare(doc: &mut pdf_extract::Document) {
         }
     }
     for id in to_unicode {
-        if let Ok(Object::Stream(s)) = doc.get_object_mut(id)
-            && s.is_compressed()
-        {
-            let _ = s.decompress();
+        if let Ok(Object::Stream(s)) = doc.get_object_mut(id) {
+            if s.is_compressed() {
+                let _ = s.decompress();
+            }
+            if !s.is_compressed()
+                && let Some(compact) = super::content::compact_cmap(&s.content)
+            {
+                s.set_content(compact);
+            }
         }
     }
     keep_text_operators(doc);
