@@ -90,9 +90,20 @@ fn clean_line(line: &str, out: &mut String) {
         *pending_space = false;
         out.push_str(piece);
     };
-    for (i, c) in line.char_indices() {
-        if (c < '\u{A0}' && !c.is_control() && c != '`') || ('\u{C0}'..='\u{2AF}').contains(&c) {
-            // Printable ASCII and Latin letters: kept.
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if (0x20..0x7F).contains(&b) && b != b'`' {
+            // Printable ASCII: kept.
+            i += 1;
+            continue;
+        }
+        let Some(c) = line[i..].chars().next() else { break };
+        let at = i;
+        i += c.len_utf8();
+        if ('\u{C0}'..='\u{2AF}').contains(&c) {
+            // Latin letters: kept.
             continue;
         }
         let mapped: &str = match c {
@@ -115,8 +126,8 @@ fn clean_line(line: &str, out: &mut String) {
             // Any other character is kept.
             _ => continue,
         };
-        flush(out, &line[run..i], &mut pending_space);
-        run = i + c.len_utf8();
+        flush(out, &line[run..at], &mut pending_space);
+        run = i;
         if mapped == " " {
             pending_space = true;
         } else if !mapped.is_empty() {
@@ -152,7 +163,7 @@ fn strip_markdown(out: &mut String, start: usize) {
         s = trimmed;
     }
     let s = s.strip_prefix("> ").unwrap_or(s);
-    if !s.contains(['*', '_']) {
+    if !s.bytes().any(|b| b == b'*' || b == b'_') {
         // No emphasis marks: only the spaces to fold.
         if !s.contains("  ") && !s.starts_with(' ') && !s.ends_with(' ') {
             // Already folded: keep the slice `s` of `out` in place.
@@ -221,16 +232,28 @@ const HYPHEN_WORDS: &[&str] = &[
 
 /// Normalizes source text.
 pub fn normalize(src: &str) -> Normalized {
-    let mut lines: Vec<String> = source_lines(src)
-        .map(|l| {
-            let mut s = String::with_capacity(l.len());
-            clean_line(l, &mut s);
-            s
+    let mut text = String::with_capacity(src.len() + 1);
+    let mut starts = Vec::new();
+    let mut hyphen = false;
+    for l in source_lines(src) {
+        starts.push(text.len());
+        clean_line(l, &mut text);
+        hyphen |= text.ends_with('-');
+        text.push('\n');
+    }
+    if !hyphen {
+        // No line ends with a hyphen: nothing to join.
+        return Normalized { text, starts };
+    }
+    let mut lines: Vec<String> = (0..starts.len())
+        .map(|k| {
+            let end = starts.get(k + 1).map_or(text.len(), |&e| e) - 1;
+            text[starts[k]..end].to_string()
         })
         .collect();
     join_hyphenated(&mut lines);
-    let mut text = String::with_capacity(src.len() + lines.len());
-    let mut starts = Vec::with_capacity(lines.len());
+    text.clear();
+    starts.clear();
     for l in &lines {
         starts.push(text.len());
         text.push_str(l);
