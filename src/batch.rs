@@ -418,11 +418,22 @@ pub struct Options {
     /// Bytes read and not yet processed, at most (one bigger input still
     /// goes alone).
     pub max_bytes_in_flight: u64,
+    /// Renders each input's output in the worker that processed it, into
+    /// [`Done::rendered`], so that serializing runs in parallel too and the
+    /// sink only writes bytes in order.
+    pub render: Option<fn(&Output) -> Vec<u8>>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { jobs: 0, load: LoadOptions::default(), shard: None, window: 0, max_bytes_in_flight: 512 << 20 }
+        Options {
+            jobs: 0,
+            load: LoadOptions::default(),
+            shard: None,
+            window: 0,
+            max_bytes_in_flight: 512 << 20,
+            render: None,
+        }
     }
 }
 
@@ -435,6 +446,8 @@ pub struct Done {
     /// Bytes read.
     pub bytes: u64,
     pub output: Output,
+    /// The output rendered by [`Options::render`] (empty without one).
+    pub rendered: Vec<u8>,
 }
 
 /// Totals of a batch.
@@ -586,8 +599,12 @@ where
                 continue;
             }
             let (tx, load, budget, seq) = (tx.clone(), Arc::clone(&load), Arc::clone(&budget), spawned);
+            let render = opts.render;
             pool.spawn(move || {
-                let done = process_input(seq, input, &load, &budget);
+                let mut done = process_input(seq, input, &load, &budget);
+                if let Some(render) = render {
+                    done.rendered = render(&done.output);
+                }
                 let _ = tx.send(done);
             });
             spawned += 1;
@@ -645,7 +662,7 @@ fn process_input(seq: usize, input: Input, load: &LoadOptions, budget: &Budget) 
             }
         },
     };
-    Done { seq, name, bytes, output }
+    Done { seq, name, bytes, output, rendered: Vec::new() }
 }
 
 /// All bytes of a reader, or `None` when there are more than `max`.
@@ -727,6 +744,38 @@ mod tests {
             }
             assert_eq!(s.errors_by_kind.get("empty"), Some(&5));
         }
+    }
+
+    #[test]
+    fn workers_render_each_output_for_the_sink() {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..12 {
+            let text = if i % 5 == 0 { String::new() } else { format!("Objet : point {i}\nadopté\n") };
+            fs::write(dir.path().join(format!("{i:02}.txt")), text).unwrap();
+        }
+        fn render(o: &Output) -> Vec<u8> {
+            match o {
+                Output::Records(rs) => format!("{} records\n", rs.len()).into_bytes(),
+                Output::Error(e) => format!("error {:?}\n", e.error.kind).into_bytes(),
+            }
+        }
+        let opts = Options { jobs: 2, render: Some(render), ..Options::default() };
+        let mut seen = Vec::new();
+        run(inputs_from_paths(vec![dir.path().to_path_buf()]), &opts, |d| {
+            assert_eq!(d.rendered, render(&d.output));
+            seen.extend_from_slice(&d.rendered);
+            Ok::<_, ()>(())
+        })
+        .unwrap();
+        let seen = String::from_utf8(seen).unwrap();
+        assert_eq!(seen.lines().count(), 12);
+        assert!(seen.starts_with("error Empty\n1 records\n"), "{seen}");
+        // Without a renderer nothing is rendered.
+        run(inputs_from_paths(vec![dir.path().to_path_buf()]), &Options { jobs: 2, ..Options::default() }, |d| {
+            assert!(d.rendered.is_empty());
+            Ok::<_, ()>(())
+        })
+        .unwrap();
     }
 
     #[test]

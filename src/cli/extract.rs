@@ -1,12 +1,12 @@
 //! `registre extract`: records on stdout, progress and summary on stderr.
 
-use super::ExtractArgs;
+use super::{ExtractArgs, OutputFormat};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use registre::batch::{self, Done, Options, Output};
-use registre::export::Sink;
+use registre::export::{self, Sink};
 use registre::load::{Isolation, LoadOptions};
 use std::fs;
-use std::io::{self, BufReader, IsTerminal};
+use std::io::{self, BufReader, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -42,15 +42,29 @@ fn try_run(args: ExtractArgs) -> Result<ExitCode, String> {
 
     let progress = progress_bar(args.quiet);
     let stdout = io::stdout();
-    let mut out = super::output::sink(args.format, args.pretty, io::BufWriter::new(stdout.lock()));
-    let result = out.begin().and_then(|_| {
+    let mut writer = io::BufWriter::new(stdout.lock());
+    // JSON Lines are rendered by the workers, in parallel, and written here
+    // in input order; the other formats keep state across records.
+    let result = if matches!(args.format, OutputFormat::Jsonl) && !args.pretty {
+        let opts = Options { render: Some(render_json_lines), ..opts };
         batch::run(inputs, &opts, |done: &Done| {
             progress.inc(1);
-            write_output(&mut *out, &done.output)
+            writer.write_all(&done.rendered)?;
+            writer.flush()
         })
-    });
-    let result = result.and_then(|s| out.finish().map(|_| s));
-    super::output::print_notices(&mut *out);
+        .and_then(|s| writer.flush().map(|_| s))
+    } else {
+        let mut out = super::output::sink(args.format, args.pretty, writer);
+        let result = out.begin().and_then(|_| {
+            batch::run(inputs, &opts, |done: &Done| {
+                progress.inc(1);
+                write_output(&mut *out, &done.output)
+            })
+        });
+        let result = result.and_then(|s| out.finish().map(|_| s));
+        super::output::print_notices(&mut *out);
+        result
+    };
     progress.finish_and_clear();
     let summary = match result {
         Ok(s) => s,
@@ -99,6 +113,18 @@ fn progress_bar(quiet: bool) -> ProgressBar {
     }
     pb.enable_steady_tick(Duration::from_millis(200));
     pb
+}
+
+/// The JSON Lines of one input's records (or of its error record).
+fn render_json_lines(output: &Output) -> Vec<u8> {
+    let mut buf = Vec::new();
+    // Writing to a Vec fails only if serializing fails, which the model's
+    // types never do; the error record is still written in that case.
+    let _ = match output {
+        Output::Records(rs) => rs.iter().try_for_each(|r| export::json_line(&mut buf, r)),
+        Output::Error(e) => export::json_line(&mut buf, e),
+    };
+    buf
 }
 
 /// Writes the records (or the error record) of one input, flushing after each.

@@ -168,11 +168,17 @@ impl<W: Write> JsonLines<W> {
     fn write<T: serde::Serialize>(&mut self, value: &T) -> io::Result<()> {
         if self.pretty {
             serde_json::to_writer_pretty(&mut self.out, value)?;
+            self.out.write_all(b"\n")
         } else {
-            serde_json::to_writer(&mut self.out, value)?;
+            json_line(&mut self.out, value)
         }
-        self.out.write_all(b"\n")
     }
+}
+
+/// Writes `value` as one line of JSON Lines.
+pub fn json_line<W: Write, T: serde::Serialize>(mut out: W, value: &T) -> io::Result<()> {
+    serde_json::to_writer(&mut out, value)?;
+    out.write_all(b"\n")
 }
 
 impl<W: Write> Sink for JsonLines<W> {
