@@ -1,6 +1,6 @@
 //! Attendance rules: stated counts, quorum, proxies, secretary, council size.
 
-use super::{Ctx, check, person_key, same_person, skip, with_figures};
+use super::{Ctx, PersonKey, check, person_key, same_key, skip, with_figures};
 use crate::model::{Assembly, BodyKind, Check, CheckStatus as S, Date, Deliberation, Person};
 use crate::reference::{COUNCIL_BRACKETS, legal_council_size, legal_council_size_at};
 
@@ -73,11 +73,20 @@ fn person_line(r: &Deliberation, ctx: &Ctx, a: &Person, b: Option<&Person>) -> O
 /// Two family names one edit apart (substitution, insertion or deletion),
 /// both at least 5 letters long.
 pub(crate) fn near_name(a: &str, b: &str) -> bool {
+    // ASCII names compare as bytes (one byte per char), the others as chars.
+    if a.is_ascii() && b.is_ascii() {
+        return near_seq(a.as_bytes(), b.as_bytes());
+    }
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    near_seq(&a, &b)
+}
+
+/// [`near_name`] over letters.
+fn near_seq<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     if a.len() < 5 || b.len() < 5 || a == b || a.len().abs_diff(b.len()) > 1 {
         return false;
     }
-    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let p = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
     if short.len() == long.len() {
         short[p + 1..] == long[p + 1..]
@@ -259,13 +268,15 @@ pub fn proxy_holder_present(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
     if holders.is_empty() || a.present.is_empty() {
         return vec![skip(ID, "no proxy holder or no present list")];
     }
+    let present: Vec<PersonKey> = a.present.iter().map(person_key).collect();
     let bad: Vec<Check> = holders
         .iter()
-        .filter(|(_, h)| !a.present.iter().any(|p| same_person(p, h)))
-        .map(|(principal, h)| {
+        .map(|&(principal, h)| (principal, h, person_key(h)))
+        .filter(|(_, _, hk)| !present.iter().any(|p| same_key(p, hk)))
+        .map(|(principal, h, hk)| {
             // One character off a present member's name: an OCR slip, most
             // likely, so a warning.
-            let near = a.present.iter().find(|p| near_name(&person_key(p).0, &person_key(h).0));
+            let near = a.present.iter().zip(&present).find(|(_, pk)| near_name(&pk.0, &hk.0)).map(|(p, _)| p);
             let (status, msg) = match near {
                 Some(p) => (S::Warn, format!("{} holds the proxy of {} and is not listed as present; {} is (misread name?)", h.full_name(), principal.full_name(), p.full_name())),
                 None => (S::Fail, format!("{} holds the proxy of {} but is not listed as present", h.full_name(), principal.full_name())),
@@ -293,11 +304,12 @@ pub fn one_proxy_each(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
     let max = r.session.date.and_then(covid_rules).map(|c| c.max_proxies).unwrap_or(1);
     let mut out = Vec::new();
     let mut seen: Vec<usize> = Vec::new();
+    let keys: Vec<PersonKey> = holders.iter().map(|(_, h)| person_key(h)).collect();
     for (i, (_, h)) in holders.iter().enumerate() {
         if seen.contains(&i) {
             continue;
         }
-        let same: Vec<usize> = (i..holders.len()).filter(|&j| same_person(holders[j].1, h)).collect();
+        let same: Vec<usize> = (i..holders.len()).filter(|&j| same_key(&keys[j], &keys[i])).collect();
         seen.extend(&same);
         if same.len() as u32 > max {
             let last = holders[*same.last().unwrap_or(&i)];
@@ -331,22 +343,23 @@ pub fn disjoint(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
         .map(|x| (&x.principal, "represented"))
         .chain(a.excused.iter().map(|p| (p, "excused")))
         .chain(a.absent.iter().map(|p| (p, "absent")));
+    let present: Vec<PersonKey> = a.present.iter().map(person_key).collect();
     for (o, what) in others {
         // A bare family name shared by several present members is not a
         // clash ("PUJOL" among three PUJOLs).
-        let matches: Vec<&Person> = a.present.iter().filter(|p| same_person(p, o)).collect();
-        let exact = matches.iter().any(|p| person_key(p) == person_key(o));
+        let ok = person_key(o);
+        let matches: Vec<&PersonKey> = present.iter().filter(|p| same_key(p, &ok)).collect();
+        let exact = matches.iter().any(|&p| *p == ok);
         if matches.len() == 1 || exact {
             // Without given names on both sides, two homonyms cannot be told
             // apart: a warning, not a failure.
-            let named = !person_key(o).1.is_empty() && matches.iter().all(|p| !person_key(p).1.is_empty());
+            let named = !ok.1.is_empty() && matches.iter().all(|p| !p.1.is_empty());
             let status = if named { S::Fail } else { S::Warn };
             out.push(with_figures(
                 check(ID, status, format!("{} is listed both as present and as {what}", o.full_name()), person_line(r, ctx, o, None).map(|l| {
                     // Point at the second mention: the one after the present list.
                     let from = l + 1;
-                    let k = person_key(o).0;
-                    ctx.find_line(from, r.vote.line.unwrap_or(ctx.lines.1), &[k.as_str()]).unwrap_or(l)
+                    ctx.find_line(from, r.vote.line.unwrap_or(ctx.lines.1), &[ok.0.as_str()]).unwrap_or(l)
                 })),
                 "once",
                 o.full_name(),
@@ -369,16 +382,16 @@ pub fn secretary_present(r: &Deliberation, ctx: &Ctx) -> Check {
     if a.present.is_empty() {
         return skip(ID, "no present list");
     }
+    let sk = person_key(sec);
     let line = {
-        let k = person_key(sec).0;
         let from = a.line.unwrap_or(ctx.lines.0);
-        ctx.find_line(from, ctx.lines.1, &["secretaire", k.as_str()]).or(a.line)
+        ctx.find_line(from, ctx.lines.1, &["secretaire", sk.0.as_str()]).or(a.line)
     };
-    if a.present.iter().any(|p| same_person(p, sec)) {
+    let same = |p: &Person| same_key(&person_key(p), &sk);
+    if a.present.iter().any(same) {
         return check(ID, S::Pass, format!("secretary {} is present", sec.full_name()), line);
     }
-    let elsewhere = a.represented.iter().any(|x| same_person(&x.principal, sec))
-        || a.excused.iter().chain(&a.absent).any(|p| same_person(p, sec));
+    let elsewhere = a.represented.iter().any(|x| same(&x.principal)) || a.excused.iter().chain(&a.absent).any(same);
     let msg = if elsewhere {
         format!("secretary {} is listed as absent or represented", sec.full_name())
     } else {
@@ -550,6 +563,11 @@ mod tests {
         assert!(near_name("dupont", "dupontt"));
         assert!(!near_name("bach", "bacq"));
         assert!(!near_name("martin", "martinez"));
+        // Accented letters count as one letter each.
+        assert!(near_name("lefevre", "lefèvre"));
+        assert!(near_name("müller", "muller"));
+        assert!(!near_name("müller", "müller"));
+        assert!(!near_name("éééé", "eeee"));
     }
 
     #[test]

@@ -27,7 +27,9 @@ pub mod ids;
 pub mod vote;
 
 use crate::model::{BodyKind, Check, CheckStatus, Deliberation, Person};
-use crate::normalize::{Normalized, fold, fold_same_len};
+use crate::normalize::{Normalized, fold, fold_char};
+#[cfg(doc)]
+use crate::normalize::fold_same_len;
 use std::sync::Arc;
 use crate::reference::{self, Commune, Epci};
 use serde_json::Value;
@@ -37,15 +39,53 @@ use serde_json::Value;
 pub struct TextCache {
     /// [`fold_same_len`] of the whole text: same byte offsets.
     pub folded: String,
-    /// The folded words (`words_only`) of each line (index = line - 1).
-    pub words: Vec<String>,
+    /// The folded words (`words_only`) of every line, one after the other.
+    words: String,
+    /// End of each line's words in `words` (index = line - 1); a line's
+    /// words start where the previous line's end.
+    word_ends: Vec<u32>,
 }
 
 impl TextCache {
     pub fn new(norm: &Normalized) -> Self {
-        let words = (1..=norm.line_count() as u32).map(|l| words_only(&norm.text[norm.line_range(l)])).collect();
-        TextCache { folded: fold_same_len(&norm.text), words }
+        let mut words = Vec::with_capacity(norm.text.len());
+        let mut word_ends = Vec::with_capacity(norm.line_count());
+        for l in 1..=norm.line_count() as u32 {
+            push_words(&norm.text[norm.line_range(l)], &mut words);
+            word_ends.push(words.len() as u32);
+        }
+        TextCache { folded: fold_same_len_fast(&norm.text), words: utf8(words), word_ends }
     }
+
+    /// The folded words of a 1-based line ("" when out of range).
+    fn line_words(&self, line: u32) -> &str {
+        let i = (line as usize).wrapping_sub(1);
+        let Some(&end) = self.word_ends.get(i) else { return "" };
+        let start = if i == 0 { 0 } else { self.word_ends[i - 1] };
+        self.words.get(start as usize..end as usize).unwrap_or("")
+    }
+}
+
+/// [`fold_same_len`] in place on a lower-cased copy: [`fold_char`] leaves
+/// ASCII as its lower case, and every other char is replaced by its fold
+/// padded with `\u{1}` to the same byte length (or kept when its fold is
+/// longer), so only the non-ASCII chars are visited one by one.
+pub(crate) fn fold_same_len_fast(s: &str) -> String {
+    let mut out = s.as_bytes().to_ascii_lowercase();
+    let mut i = 0;
+    while let Some(k) = out.get(i..).and_then(|rest| rest.iter().position(|b| !b.is_ascii())) {
+        i += k;
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { break };
+        let f = fold_char(c);
+        let (cl, fl) = (c.len_utf8(), f.len_utf8());
+        if fl <= cl {
+            f.encode_utf8(&mut out[i..i + fl]);
+            out[i + fl..i + cl].fill(1);
+        }
+        i += cl;
+    }
+    // Valid UTF-8: whole chars were replaced by whole chars.
+    utf8(out)
 }
 
 /// What the rules may read besides the record: its lines of the normalized
@@ -84,7 +124,7 @@ impl<'a> Ctx<'a> {
 
     /// The folded words of a line, single-spaced.
     pub fn line_words(&self, line: u32) -> &str {
-        self.cache.words.get((line as usize).wrapping_sub(1)).map_or("", String::as_str)
+        self.cache.line_words(line)
     }
 
     /// Byte range of this record's lines in the normalized text.
@@ -117,21 +157,59 @@ impl<'a> Ctx<'a> {
 /// Folded words separated by single spaces: "Jean-François, M." →
 /// "jean francois m".
 pub(crate) fn words_only(s: &str) -> String {
-    // One pass: fold each char, keep alphanumerics, one space between runs.
-    let mut out = String::with_capacity(s.len());
+    let mut out = Vec::with_capacity(s.len());
+    push_words(s, &mut out);
+    utf8(out)
+}
+
+/// Appends the [`words_only`] of `s` to `out`. One pass: fold each char,
+/// keep alphanumerics, one space between runs. ASCII bytes are handled as
+/// bytes (their fold is their lower case); other chars go through
+/// [`fold_char`].
+fn push_words(s: &str, out: &mut Vec<u8>) {
+    let start = out.len();
     let mut gap = false;
-    for c in s.chars().map(crate::normalize::fold_char) {
-        if c.is_alphanumeric() {
-            if gap && !out.is_empty() {
-                out.push(' ');
-            }
-            gap = false;
-            out.push(c);
-        } else {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() && !b.is_ascii_alphanumeric() {
             gap = true;
+            i += 1;
+            continue;
+        }
+        let mut buf = [0u8; 4];
+        let folded = if b.is_ascii() {
+            None
+        } else {
+            let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { break };
+            let f = fold_char(c);
+            i += c.len_utf8();
+            if !f.is_alphanumeric() {
+                gap = true;
+                continue;
+            }
+            Some(f.encode_utf8(&mut buf).len())
+        };
+        if gap && out.len() > start {
+            out.push(b' ');
+        }
+        gap = false;
+        match folded {
+            Some(n) => out.extend_from_slice(&buf[..n]),
+            // A run of ASCII letters and digits, lower-cased byte by byte.
+            None => {
+                while let Some(&b) = bytes.get(i).filter(|b| b.is_ascii_alphanumeric()) {
+                    out.push(b.to_ascii_lowercase());
+                    i += 1;
+                }
+            }
         }
     }
-    out
+}
+
+/// Bytes made of whole chars back into a string.
+fn utf8(v: Vec<u8>) -> String {
+    String::from_utf8(v).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Builds a check.
@@ -150,7 +228,10 @@ pub(crate) fn with_figures(mut c: Check, expected: impl Into<Value>, found: impl
 }
 
 /// A person's comparison key: folded family name and given name.
-pub(crate) fn person_key(p: &Person) -> (String, String) {
+pub(crate) type PersonKey = (String, String);
+
+/// A person's comparison key: folded family name and given name.
+pub(crate) fn person_key(p: &Person) -> PersonKey {
     let f = |s: &Option<String>| {
         s.as_deref().map(words_only).unwrap_or_default()
     };
@@ -163,9 +244,15 @@ pub(crate) fn person_key(p: &Person) -> (String, String) {
 /// matched on those. A full name read as one family name ("CHRISTIANE
 /// SERGENT", both in capitals) matches "SERGENT" when the extra words are
 /// the other's given name or the other has none.
+#[cfg(test)]
 pub(crate) fn same_person(a: &Person, b: &Person) -> bool {
-    let (fa, ga) = person_key(a);
-    let (fb, gb) = person_key(b);
+    same_key(&person_key(a), &person_key(b))
+}
+
+/// `same_person` on keys already computed (see [`person_key`]): the rules
+/// comparing every member of one list with every member of another key each
+/// person once, not once per comparison.
+pub(crate) fn same_key((fa, ga): &PersonKey, (fb, gb): &PersonKey) -> bool {
     if fa.is_empty() && fb.is_empty() {
         return !ga.is_empty() && ga == gb;
     }
@@ -173,7 +260,7 @@ pub(crate) fn same_person(a: &Person, b: &Person) -> bool {
         return false;
     }
     if fa == fb {
-        return given_compatible(&ga, &gb);
+        return given_compatible(ga, gb);
     }
     // "christiane sergent" (no given name) against "sergent".
     let merged = |long: &str, lg: &str, short: &str, sg: &str| {
@@ -186,7 +273,7 @@ pub(crate) fn same_person(a: &Person, b: &Person) -> bool {
                 !extra.split(' ').any(|w| PARTICLES.contains(&w)) && given_compatible(extra, sg)
             }
     };
-    merged(&fa, &ga, &fb, &gb) || merged(&fb, &gb, &fa, &ga)
+    merged(fa, ga, fb, gb) || merged(fb, gb, fa, ga)
 }
 
 /// Words that belong to a family name ("DE ROSTOLAN", "LE ROUX").
@@ -363,6 +450,53 @@ pub fn audit_all(records: &mut [Deliberation], norm: &Normalized) {
 mod tests {
     use super::*;
     use crate::normalize::normalize;
+
+    #[test]
+    fn fast_folds_agree_with_the_plain_ones() {
+        use crate::normalize::fold_same_len;
+        for s in ["", "abc", "ÉTAIENT PRÉSENTS : Mme Œuvre, M. Ñoño", "l'été 2023\n€ 12,50 ½ Ÿ", "a\u{1}b ß 日本 x"] {
+            assert_eq!(fold_same_len_fast(s), fold_same_len(s), "{s:?}");
+            let plain: String = {
+                let mut out = String::new();
+                let mut gap = false;
+                for c in s.chars().map(fold_char) {
+                    if c.is_alphanumeric() {
+                        if gap && !out.is_empty() {
+                            out.push(' ');
+                        }
+                        gap = false;
+                        out.push(c);
+                    } else {
+                        gap = true;
+                    }
+                }
+                out
+            };
+            assert_eq!(words_only(s), plain, "{s:?}");
+        }
+        assert_eq!(words_only("Jean-François, M."), "jean francois m");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_folds_agree_on_any_text(s in "[a-zA-Z0-9 ,.'\\-éÉèàçœŒÿŸ€ßñ\u{1}日\n]{0,60}") {
+            proptest::prop_assert_eq!(fold_same_len_fast(&s), crate::normalize::fold_same_len(&s));
+            let plain: String = crate::normalize::fold(&s).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(words_only(&s), plain);
+        }
+    }
+
+    #[test]
+    fn cache_holds_each_lines_words() {
+        let norm = normalize("Présents : Jean DUPONT\n\n  L'ÉTÉ, 2023  \n");
+        let ctx = Ctx::whole(&norm);
+        assert_eq!(ctx.line_words(1), "presents jean dupont");
+        assert_eq!(ctx.line_words(2), "");
+        assert_eq!(ctx.line_words(3), "l ete 2023");
+        assert_eq!(ctx.line_words(0), "");
+        assert_eq!(ctx.line_words(4), "");
+        assert_eq!(ctx.cache.folded, crate::normalize::fold_same_len(&norm.text));
+    }
 
     #[test]
     fn record_line_ranges() {
