@@ -3,6 +3,8 @@
 use super::{Ctx, PersonKey, check, person_key, same_key, skip, with_figures};
 use crate::model::{Assembly, BodyKind, Check, CheckStatus as S, Date, Deliberation, Person};
 use crate::reference::{COUNCIL_BRACKETS, legal_council_size, legal_council_size_at};
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// The derogations of the COVID-19 health emergency for local assemblies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -119,12 +121,10 @@ pub fn counts(r: &Deliberation, ctx: &Ctx) -> Check {
 fn partial_presence(r: &Deliberation, ctx: &Ctx) -> bool {
     let from = r.attendance.line.unwrap_or(ctx.lines.0);
     let to = from.saturating_add(40).min(ctx.lines.1);
-    (from..=to).any(|l| {
-        let t = ctx.line_words(l);
-        ["jusqu a la question", "a partir de la question", "a partir du point", "jusqu au point", "arrivee", "arrive a", "quitte la seance", "quitte la salle", "depart"]
-            .iter()
-            .any(|w| t.contains(w))
-    })
+    static MOVES: LazyLock<Regex> = LazyLock::new(|| {
+        super::any_phrase(&["jusqu a la question", "a partir de la question", "a partir du point", "jusqu au point", "arrivee", "arrive a", "quitte la seance", "quitte la salle", "depart"])
+    });
+    ctx.first_line_matching(from, to, &MOVES).is_some()
 }
 
 /// The line stating a count: one whose words hold a label ("present",
@@ -223,11 +223,10 @@ pub fn quorum(r: &Deliberation, ctx: &Ctx) -> Check {
     if ok {
         return with_figures(check(ID, S::Pass, format!("{counted} present: quorum is {rule} {of}"), a.line), e / 2 + 1, counted);
     }
-    let reconvened = opening_lines(r, ctx).any(|l| {
-        let t = ctx.line_words(l);
-        t.contains("sans condition de quorum") || t.contains("quorum n ayant pas") || t.contains("quorum n a pas")
-            || t.contains("deuxieme convocation") || t.contains("seconde convocation")
+    static RECONVENED: LazyLock<Regex> = LazyLock::new(|| {
+        super::any_phrase(&["sans condition de quorum", "quorum n ayant pas", "quorum n a pas", "deuxieme convocation", "seconde convocation"])
     });
+    let reconvened = in_opening_lines(r, ctx, &RECONVENED);
     if reconvened {
         return check(ID, S::Pass, format!("{counted} present, below {rule} {of}, but the sitting was re-convened without quorum"), a.line);
     }
@@ -248,14 +247,19 @@ pub fn quorum(r: &Deliberation, ctx: &Ctx) -> Check {
 /// 80 lines and, for an item of a procès-verbal that carries the opening
 /// attendance, the 30 lines around that attendance block (a re-convened
 /// sitting or a commune nouvelle is said once, at the opening).
-fn opening_lines(r: &Deliberation, ctx: &Ctx) -> impl Iterator<Item = u32> {
-    let own = ctx.lines.0..=ctx.lines.1.min(ctx.lines.0 + 80);
+fn opening_lines(r: &Deliberation, ctx: &Ctx) -> [Option<(u32, u32)>; 2] {
+    let own = (ctx.lines.0, ctx.lines.1.min(ctx.lines.0 + 80));
     let shared = r
         .attendance
         .line
         .filter(|&l| l < ctx.lines.0)
-        .map(|l| l.saturating_sub(30).max(1)..=l.saturating_add(30).min(ctx.lines.0.saturating_sub(1)));
-    own.chain(shared.into_iter().flatten())
+        .map(|l| (l.saturating_sub(30).max(1), l.saturating_add(30).min(ctx.lines.0.saturating_sub(1))));
+    [Some(own), shared]
+}
+
+/// Whether the words of some [`opening_lines`] match `re` (phrases).
+fn in_opening_lines(r: &Deliberation, ctx: &Ctx, re: &Regex) -> bool {
+    opening_lines(r, ctx).into_iter().flatten().any(|(from, to)| ctx.first_line_matching(from, to, re).is_some())
 }
 
 /// `attendance.proxy_holder_present` — a proxy is given to a colleague who
@@ -456,10 +460,10 @@ pub fn council_size(r: &Deliberation, ctx: &Ctx) -> Check {
     // next renewal (CGCT L2113-7/8): a larger council there is lawful. Its
     // SIREN is a fresh "200…" one.
     let nouvelle = c.siren.is_some_and(|s| s.starts_with("200"))
-        || opening_lines(r, ctx).any(|l| {
-            let w = ctx.line_words(l);
-            w.contains("commune nouvelle") || w.contains("commune deleguee") || w.contains("communes deleguees")
-        });
+        || {
+            static NOUVELLE: LazyLock<Regex> = LazyLock::new(|| super::any_phrase(&["commune nouvelle", "commune deleguee", "communes deleguees"]));
+            in_opening_lines(r, ctx, &NOUVELLE)
+        };
     if nouvelle {
         return with_figures(
             check(ID, S::Warn, format!("{n} members listed, {legal} for {pop} inhabitants; a commune nouvelle may keep a larger council until the next renewal"), line),
@@ -470,8 +474,8 @@ pub fn council_size(r: &Deliberation, ctx: &Ctx) -> Check {
     with_figures(check(ID, S::Fail, format!("{n} members listed, but the legal size for {pop} inhabitants is {legal}"), line), legal, n)
 }
 
-static ADJOINTS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?:nombre d adjoints|nombre des adjoints)(?: au maire)? (?:a|est fixe a|de) ([0-9]{1,2}|[a-z]+(?: [a-z]+)?)(?-u:\b)").unwrap()
+static ADJOINTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:nombre d adjoints|nombre des adjoints)(?: au maire)? (?:a|est fixe a|de) ([0-9]{1,2}|[a-z]+(?: [a-z]+)?)(?-u:\b)").unwrap()
 });
 
 /// `election.adjoints` — the council sets the number of adjoints freely up
@@ -482,7 +486,12 @@ pub fn adjoints(r: &Deliberation, ctx: &Ctx) -> Check {
     const ID: &str = "election.adjoints";
     let Some(c) = ctx.commune else { return skip(ID, "body not identified as a commune") };
     let Some(pop) = c.population else { return skip(ID, "population unknown") };
-    let found = (ctx.lines.0..=ctx.lines.1).find_map(|l| {
+    // The lines matching, found by one search over the record's words, in
+    // order; the first whose number reads wins.
+    let mut matching = std::iter::successors(ctx.first_line_matching(ctx.lines.0, ctx.lines.1, &ADJOINTS), |&l| {
+        ctx.first_line_matching(l.checked_add(1)?, ctx.lines.1, &ADJOINTS)
+    });
+    let found = matching.find_map(|l| {
         let caps = ADJOINTS.captures(ctx.line_words(l))?;
         let w = caps.get(1)?.as_str();
         let n = w.parse::<u32>().ok().or_else(|| {

@@ -32,6 +32,7 @@ use crate::normalize::{Normalized, fold, fold_char};
 use crate::normalize::fold_same_len;
 use std::sync::Arc;
 use crate::reference::{self, Commune, Epci};
+use regex::Regex;
 use serde_json::Value;
 
 /// Views of the normalized text computed once per document.
@@ -39,10 +40,12 @@ use serde_json::Value;
 pub struct TextCache {
     /// [`fold_same_len`] of the whole text: same byte offsets.
     pub folded: String,
-    /// The folded words (`words_only`) of every line, one after the other.
+    /// The folded words (`words_only`) of every line, each followed by a
+    /// `\n`, so that a phrase (which holds no `\n`) found in the words of
+    /// several lines lies within one line.
     words: String,
-    /// End of each line's words in `words` (index = line - 1); a line's
-    /// words start where the previous line's end.
+    /// End of each line's words in `words` (index = line - 1), before its
+    /// `\n`; the next line's words start one byte further.
     word_ends: Vec<u32>,
 }
 
@@ -53,16 +56,50 @@ impl TextCache {
         for l in 1..=norm.line_count() as u32 {
             push_words(&norm.text[norm.line_range(l)], &mut words);
             word_ends.push(words.len() as u32);
+            words.push(b'\n');
         }
         TextCache { folded: fold_same_len_fast(&norm.text), words: utf8(words), word_ends }
+    }
+
+    /// Where the words of 1-based line `line` start in `words`.
+    fn words_start(&self, line: u32) -> usize {
+        match (line as usize).checked_sub(2) {
+            Some(i) => self.word_ends.get(i).map_or(self.words.len(), |&e| e as usize + 1),
+            None => 0,
+        }
     }
 
     /// The folded words of a 1-based line ("" when out of range).
     fn line_words(&self, line: u32) -> &str {
         let i = (line as usize).wrapping_sub(1);
         let Some(&end) = self.word_ends.get(i) else { return "" };
-        let start = if i == 0 { 0 } else { self.word_ends[i - 1] };
-        self.words.get(start as usize..end as usize).unwrap_or("")
+        self.words.get(self.words_start(line)..end as usize).unwrap_or("")
+    }
+
+    /// The 1-based line whose words hold byte `pos` of `words` (its `\n`
+    /// included).
+    fn line_at(&self, pos: usize) -> u32 {
+        self.word_ends.partition_point(|&e| (e as usize) < pos) as u32 + 1
+    }
+
+    /// The words of lines `from..=to` (clamped to the text), one line per
+    /// `\n`, with the offset of the first in `words`.
+    fn words_of(&self, from: u32, to: u32) -> (&str, usize) {
+        let (from, to) = (from.max(1), to.min(self.word_ends.len() as u32));
+        if from > to {
+            return ("", 0);
+        }
+        let start = self.words_start(from);
+        let end = self.word_ends[to as usize - 1] as usize;
+        (self.words.get(start..end).unwrap_or(""), start)
+    }
+
+    /// The first line of `from..=to` whose words match `re`, a pattern that
+    /// never matches across a `\n`: one search over the lines' words does
+    /// what a search line by line would.
+    fn first_line_matching(&self, from: u32, to: u32, re: &Regex) -> Option<u32> {
+        let (text, start) = self.words_of(from, to);
+        re.find(text).map(|m| self.line_at(start + m.start()))
     }
 }
 
@@ -144,13 +181,58 @@ impl<'a> Ctx<'a> {
     }
 
     /// The first line in `from..=to` whose folded words hold every needle.
+    /// The first needle is searched in the words of all those lines at once
+    /// (a needle's words hold no `\n`, so a match lies within one line);
+    /// only the lines holding it are tested for the others.
     pub fn find_line(&self, from: u32, to: u32, needles: &[&str]) -> Option<u32> {
-        let to = to.min(self.norm.line_count() as u32);
+        let (from, to) = (from.max(1), to.min(self.norm.line_count() as u32));
+        if from > to {
+            return None;
+        }
         let needles: Vec<String> = needles.iter().map(|n| words_only(n)).collect();
-        (from.max(1)..=to).find(|&l| {
-            let t = self.line_words(l);
-            needles.iter().all(|n| t.contains(n.as_str()))
-        })
+        let Some((first, others)) = needles.split_first() else {
+            // No needle: every line qualifies.
+            return Some(from);
+        };
+        let cache = &*self.cache;
+        let (text, start) = cache.words_of(from, to);
+        let mut at = 0;
+        while let Some(k) = text.get(at..).and_then(|t| t.find(first.as_str())) {
+            let line = cache.line_at(start + at + k);
+            let words = cache.line_words(line);
+            if others.iter().all(|n| words.contains(n.as_str())) {
+                return Some(line);
+            }
+            // On to the next line.
+            at = cache.words_start(line + 1).saturating_sub(start);
+            if at >= text.len() {
+                break;
+            }
+        }
+        None
+    }
+
+    /// The words of lines `from..=to` joined by single spaces, a line out of
+    /// the text counting as empty.
+    pub fn words_joined(&self, from: u32, to: u32) -> String {
+        if from > to {
+            return String::new();
+        }
+        let (lo, hi) = (from.max(1), to.min(self.norm.line_count() as u32));
+        if lo > hi {
+            return " ".repeat((to - from) as usize);
+        }
+        let mut out = " ".repeat((lo - from) as usize);
+        out.push_str(&self.cache.words_of(lo, hi).0.replace('\n', " "));
+        out.extend(std::iter::repeat_n(' ', (to - hi) as usize));
+        out
+    }
+
+    /// The first line in `from..=to` whose words match `re` (a pattern that
+    /// never matches across a `\n`, e.g. an alternation of phrases: one
+    /// search instead of one per line and phrase).
+    pub fn first_line_matching(&self, from: u32, to: u32, re: &Regex) -> Option<u32> {
+        self.cache.first_line_matching(from, to, re)
     }
 }
 
@@ -210,6 +292,13 @@ fn push_words(s: &str, out: &mut Vec<u8>) {
 /// Bytes made of whole chars back into a string.
 fn utf8(v: Vec<u8>) -> String {
     String::from_utf8(v).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// A regex matching any of `phrases` (folded words, single-spaced) as
+/// written, for [`Ctx::first_line_matching`].
+pub(crate) fn any_phrase(phrases: &[&str]) -> Regex {
+    let alternation: Vec<String> = phrases.iter().map(|p| regex::escape(p)).collect();
+    Regex::new(&alternation.join("|")).unwrap_or_else(|_| Regex::new("[^\\s\\S]").expect("a regex matching nothing"))
 }
 
 /// Builds a check.
@@ -496,6 +585,35 @@ mod tests {
         assert_eq!(ctx.line_words(0), "");
         assert_eq!(ctx.line_words(4), "");
         assert_eq!(ctx.cache.folded, crate::normalize::fold_same_len(&norm.text));
+    }
+
+    /// `find_line` as a scan line by line.
+    fn find_line_plain(ctx: &Ctx, from: u32, to: u32, needles: &[&str]) -> Option<u32> {
+        let to = to.min(ctx.norm.line_count() as u32);
+        let needles: Vec<String> = needles.iter().map(|n| words_only(n)).collect();
+        (from.max(1)..=to).find(|&l| needles.iter().all(|n| ctx.line_words(l).contains(n.as_str())))
+    }
+
+    #[test]
+    fn line_searches_agree_with_a_scan_line_by_line() {
+        let norm = normalize("Présents : Jean DUPONT\n\nSecrétaire : Jean\nabsent DUPONT, secrétaire\nla séance est levée\n\n");
+        let ctx = Ctx::whole(&norm);
+        let n = norm.line_count() as u32;
+        let sets: &[&[&str]] = &[&[], &[""], &["."], &["dupont"], &["secretaire", "dupont"], &["jean", "secretaire"], &["levee"], &["absent dupont"], &["dupont secretaire"], &["t\nd"], &["zzz"]];
+        for from in 0..=n + 1 {
+            for to in 0..=n + 1 {
+                for needles in sets {
+                    assert_eq!(ctx.find_line(from, to, needles), find_line_plain(&ctx, from, to, needles), "{from}..={to} {needles:?}");
+                }
+                if from <= to {
+                    let plain: String = (from..=to).map(|l| ctx.line_words(l)).collect::<Vec<_>>().join(" ");
+                    assert_eq!(ctx.words_joined(from, to), plain, "{from}..={to}");
+                }
+                let re = any_phrase(&["secretaire", "seance est"]);
+                let plain = (from.max(1)..=to.min(n)).find(|&l| re.is_match(ctx.line_words(l)));
+                assert_eq!(ctx.first_line_matching(from, to, &re), plain, "{from}..={to}");
+            }
+        }
     }
 
     #[test]
