@@ -266,13 +266,22 @@ fn in_opening_lines(r: &Deliberation, ctx: &Ctx, re: &Regex) -> bool {
 /// attends and votes for the absent member (CGCT L2121-20, cross-check 2):
 /// every named holder must be in the present list. One check per failure.
 pub fn proxy_holder_present(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
+    proxy_holder_present_with(r, ctx, &present_keys(r))
+}
+
+/// The comparison keys of the present list, in its order.
+pub(crate) fn present_keys(r: &Deliberation) -> Vec<PersonKey> {
+    r.attendance.present.iter().map(person_key).collect()
+}
+
+/// [`proxy_holder_present`] with the present list's keys.
+pub(crate) fn proxy_holder_present_with(r: &Deliberation, ctx: &Ctx, present: &[PersonKey]) -> Vec<Check> {
     const ID: &str = "attendance.proxy_holder_present";
     let a = &r.attendance;
     let holders: Vec<(&Person, &Person)> = a.represented.iter().filter_map(|x| x.proxy.as_ref().map(|p| (&x.principal, p))).collect();
     if holders.is_empty() || a.present.is_empty() {
         return vec![skip(ID, "no proxy holder or no present list")];
     }
-    let present: Vec<PersonKey> = a.present.iter().map(person_key).collect();
     let bad: Vec<Check> = holders
         .iter()
         .map(|&(principal, h)| (principal, h, person_key(h)))
@@ -280,7 +289,7 @@ pub fn proxy_holder_present(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
         .map(|(principal, h, hk)| {
             // One character off a present member's name: an OCR slip, most
             // likely, so a warning.
-            let near = a.present.iter().zip(&present).find(|(_, pk)| near_name(&pk.0, &hk.0)).map(|(p, _)| p);
+            let near = a.present.iter().zip(present).find(|(_, pk)| near_name(&pk.0, &hk.0)).map(|(p, _)| p);
             let (status, msg) = match near {
                 Some(p) => (S::Warn, format!("{} holds the proxy of {} and is not listed as present; {} is (misread name?)", h.full_name(), principal.full_name(), p.full_name())),
                 None => (S::Fail, format!("{} holds the proxy of {} but is not listed as present", h.full_name(), principal.full_name())),
@@ -335,6 +344,11 @@ pub fn one_proxy_each(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
 /// or absent, never two of these (cross-check 2). One check per member
 /// listed twice.
 pub fn disjoint(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
+    disjoint_with(r, ctx, &present_keys(r))
+}
+
+/// [`disjoint`] with the present list's keys.
+pub(crate) fn disjoint_with(r: &Deliberation, ctx: &Ctx, present: &[PersonKey]) -> Vec<Check> {
     const ID: &str = "attendance.disjoint";
     let a = &r.attendance;
     if a.present.is_empty() || (a.represented.is_empty() && a.excused.is_empty() && a.absent.is_empty()) {
@@ -347,7 +361,6 @@ pub fn disjoint(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
         .map(|x| (&x.principal, "represented"))
         .chain(a.excused.iter().map(|p| (p, "excused")))
         .chain(a.absent.iter().map(|p| (p, "absent")));
-    let present: Vec<PersonKey> = a.present.iter().map(person_key).collect();
     for (o, what) in others {
         // A bare family name shared by several present members is not a
         // clash ("PUJOL" among three PUJOLs).
@@ -380,6 +393,11 @@ pub fn disjoint(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
 /// as secretary at the start of the sitting (CGCT L2121-15, cross-check
 /// 10): the secretary must be in the present list.
 pub fn secretary_present(r: &Deliberation, ctx: &Ctx) -> Check {
+    secretary_present_with(r, ctx, &present_keys(r))
+}
+
+/// [`secretary_present`] with the present list's keys.
+pub(crate) fn secretary_present_with(r: &Deliberation, ctx: &Ctx, present: &[PersonKey]) -> Check {
     const ID: &str = "attendance.secretary_present";
     let a = &r.attendance;
     let Some(sec) = &a.secretary else { return skip(ID, "no secretary named") };
@@ -392,7 +410,7 @@ pub fn secretary_present(r: &Deliberation, ctx: &Ctx) -> Check {
         ctx.find_line(from, ctx.lines.1, &["secretaire", sk.0.as_str()]).or(a.line)
     };
     let same = |p: &Person| same_key(&person_key(p), &sk);
-    if a.present.iter().any(same) {
+    if present.iter().any(|p| same_key(p, &sk)) {
         return check(ID, S::Pass, format!("secretary {} is present", sec.full_name()), line);
     }
     let elsewhere = a.represented.iter().any(|x| same(&x.principal)) || a.excused.iter().chain(&a.absent).any(same);

@@ -51,14 +51,14 @@ pub struct TextCache {
 
 impl TextCache {
     pub fn new(norm: &Normalized) -> Self {
-        let mut words = Vec::with_capacity(norm.text.len());
+        let mut words = String::with_capacity(norm.text.len());
         let mut word_ends = Vec::with_capacity(norm.line_count());
         for l in 1..=norm.line_count() as u32 {
             push_words(&norm.text[norm.line_range(l)], &mut words);
             word_ends.push(words.len() as u32);
-            words.push(b'\n');
+            words.push('\n');
         }
-        TextCache { folded: fold_same_len_fast(&norm.text), words: utf8(words), word_ends }
+        TextCache { folded: fold_same_len_fast(&norm.text), words, word_ends }
     }
 
     /// Where the words of 1-based line `line` start in `words`.
@@ -122,7 +122,7 @@ pub(crate) fn fold_same_len_fast(s: &str) -> String {
         i += cl;
     }
     // Valid UTF-8: whole chars were replaced by whole chars.
-    utf8(out)
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// What the rules may read besides the record: its lines of the normalized
@@ -239,16 +239,16 @@ impl<'a> Ctx<'a> {
 /// Folded words separated by single spaces: "Jean-François, M." →
 /// "jean francois m".
 pub(crate) fn words_only(s: &str) -> String {
-    let mut out = Vec::with_capacity(s.len());
+    let mut out = String::with_capacity(s.len());
     push_words(s, &mut out);
-    utf8(out)
+    out
 }
 
 /// Appends the [`words_only`] of `s` to `out`. One pass: fold each char,
 /// keep alphanumerics, one space between runs. ASCII bytes are handled as
 /// bytes (their fold is their lower case); other chars go through
 /// [`fold_char`].
-fn push_words(s: &str, out: &mut Vec<u8>) {
+fn push_words(s: &str, out: &mut String) {
     let start = out.len();
     let mut gap = false;
     let bytes = s.as_bytes();
@@ -259,7 +259,6 @@ fn push_words(s: &str, out: &mut Vec<u8>) {
             i += 1;
             continue;
         }
-        let mut buf = [0u8; 4];
         let folded = if b.is_ascii() {
             None
         } else {
@@ -270,28 +269,23 @@ fn push_words(s: &str, out: &mut Vec<u8>) {
                 gap = true;
                 continue;
             }
-            Some(f.encode_utf8(&mut buf).len())
+            Some(f)
         };
         if gap && out.len() > start {
-            out.push(b' ');
+            out.push(' ');
         }
         gap = false;
         match folded {
-            Some(n) => out.extend_from_slice(&buf[..n]),
+            Some(f) => out.push(f),
             // A run of ASCII letters and digits, lower-cased byte by byte.
             None => {
                 while let Some(&b) = bytes.get(i).filter(|b| b.is_ascii_alphanumeric()) {
-                    out.push(b.to_ascii_lowercase());
+                    out.push(b.to_ascii_lowercase() as char);
                     i += 1;
                 }
             }
         }
     }
-}
-
-/// Bytes made of whole chars back into a string.
-fn utf8(v: Vec<u8>) -> String {
-    String::from_utf8(v).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// A regex matching any of `phrases` (folded words, single-spaced) as
@@ -470,10 +464,12 @@ pub fn audit_record(r: &mut Deliberation, ctx: &Ctx) {
         attendance::counts(r, ctx),
         attendance::quorum(r, ctx),
     ];
-    checks.extend(attendance::proxy_holder_present(r, ctx));
+    // The present members' keys, for the three rules comparing them.
+    let present = attendance::present_keys(r);
+    checks.extend(attendance::proxy_holder_present_with(r, ctx, &present));
     checks.extend(attendance::one_proxy_each(r, ctx));
-    checks.extend(attendance::disjoint(r, ctx));
-    checks.push(attendance::secretary_present(r, ctx));
+    checks.extend(attendance::disjoint_with(r, ctx, &present));
+    checks.push(attendance::secretary_present_with(r, ctx, &present));
     checks.push(attendance::council_size(r, ctx));
     checks.push(attendance::adjoints(r, ctx));
     checks.extend(amounts::arithmetic(r, ctx));
