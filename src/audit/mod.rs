@@ -51,14 +51,14 @@ pub struct TextCache {
 
 impl TextCache {
     pub fn new(norm: &Normalized) -> Self {
-        let mut words = String::with_capacity(norm.text.len());
+        let mut words = Vec::with_capacity(norm.text.len());
         let mut word_ends = Vec::with_capacity(norm.line_count());
         for l in 1..=norm.line_count() as u32 {
             push_words(&norm.text[norm.line_range(l)], &mut words);
             word_ends.push(words.len() as u32);
-            words.push('\n');
+            words.push(b'\n');
         }
-        TextCache { folded: fold_same_len_fast(&norm.text), words, word_ends }
+        TextCache { folded: fold_same_len_fast(&norm.text), words: utf8(words), word_ends }
     }
 
     /// Where the words of 1-based line `line` start in `words`.
@@ -122,7 +122,7 @@ pub(crate) fn fold_same_len_fast(s: &str) -> String {
         i += cl;
     }
     // Valid UTF-8: whole chars were replaced by whole chars.
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    utf8(out)
 }
 
 /// What the rules may read besides the record: its lines of the normalized
@@ -239,28 +239,51 @@ impl<'a> Ctx<'a> {
 /// Folded words separated by single spaces: "Jean-François, M." →
 /// "jean francois m".
 pub(crate) fn words_only(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    let mut out = Vec::with_capacity(s.len());
     push_words(s, &mut out);
-    out
+    utf8(out)
 }
 
-/// Appends the [`words_only`] of `s` to `out`. One pass: fold each char,
-/// keep alphanumerics, one space between runs. ASCII bytes are handled as
-/// bytes (their fold is their lower case); other chars go through
-/// [`fold_char`].
-fn push_words(s: &str, out: &mut String) {
+/// How [`push_words`] reads a byte: an ASCII letter or digit as its lower
+/// case, other ASCII as 0 (a gap), the bytes of other chars as 0xFF.
+const WORD_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if !b.is_ascii() {
+            0xFF
+        } else if b.is_ascii_alphanumeric() {
+            b.to_ascii_lowercase()
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
+/// Appends the [`words_only`] of `s` to `out` (UTF-8). One pass: fold each
+/// char, keep alphanumerics, one space between runs. ASCII bytes are read
+/// through a table (their fold is their lower case); other chars go
+/// through [`fold_char`].
+fn push_words(s: &str, out: &mut Vec<u8>) {
     let start = out.len();
     let mut gap = false;
     let bytes = s.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        if b.is_ascii() && !b.is_ascii_alphanumeric() {
+        let k = WORD_BYTE[b as usize];
+        if k == 0 {
             gap = true;
             i += 1;
             continue;
         }
-        let folded = if b.is_ascii() {
-            None
+        let mut buf = [0u8; 4];
+        let kept: &[u8] = if k != 0xFF {
+            i += 1;
+            buf[0] = k;
+            &buf[..1]
         } else {
             let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { break };
             let f = fold_char(c);
@@ -269,23 +292,23 @@ fn push_words(s: &str, out: &mut String) {
                 gap = true;
                 continue;
             }
-            Some(f)
+            f.encode_utf8(&mut buf).as_bytes()
         };
         if gap && out.len() > start {
-            out.push(' ');
+            out.push(b' ');
         }
         gap = false;
-        match folded {
-            Some(f) => out.push(f),
-            // A run of ASCII letters and digits, lower-cased byte by byte.
-            None => {
-                while let Some(&b) = bytes.get(i).filter(|b| b.is_ascii_alphanumeric()) {
-                    out.push(b.to_ascii_lowercase() as char);
-                    i += 1;
-                }
-            }
+        if let [one] = kept {
+            out.push(*one);
+        } else {
+            out.extend_from_slice(kept);
         }
     }
+}
+
+/// Bytes made of whole chars back into a string.
+fn utf8(v: Vec<u8>) -> String {
+    String::from_utf8(v).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// A regex matching any of `phrases` (folded words, single-spaced) as
