@@ -9,6 +9,13 @@ communes.tsv: insee <TAB> name <TAB> departement <TAB> siren <TAB> population
 epci.tsv:     siren <TAB> name <TAB> type <TAB> population <TAB> departements
               (the départements of the member communes, the one holding most
               of them first, comma-separated)
+Indexes, so that a lookup is a binary search in the embedded text and
+nothing is parsed at start-up (every file is sorted by its first field):
+communes_by_name.tsv:  name key <TAB> insee   (key as `reference::name_key`)
+communes_by_siren.tsv: siren <TAB> insee      (communes with a SIREN)
+epci_by_name.tsv:      name key <TAB> siren   (key as `reference::epci_key`)
+The keys are checked against the Rust functions by the unit test
+`reference::tests::indexes_match_the_tables`.
 
 Usage: python3 scripts/build_communes.py [VERSION]   (default 6.0.0)
 """
@@ -27,6 +34,67 @@ OUT = os.path.join(ROOT, "src", "reference")
 
 def clean(s):
     return " ".join(str(s).replace("\t", " ").split())
+
+
+# The folding of `normalize::fold_char`: these accented letters lose their
+# accent, ASCII is lower-cased, anything else is kept.
+FOLD = {}
+for letters, to in [("àáâãäåÀÁÂÃÄÅ", "a"), ("çÇ", "c"), ("èéêëÈÉÊË", "e"), ("ìíîïÌÍÎÏ", "i"),
+                    ("ñÑ", "n"), ("òóôõöÒÓÔÕÖœŒ", "o"), ("ùúûüÙÚÛÜ", "u"), ("ýÿÝŸ", "y"), ("æÆ", "a")]:
+    for ch in letters:
+        FOLD[ch] = to
+
+
+def fold_char(c):
+    return FOLD.get(c, c.lower() if c.isascii() else c)
+
+
+def name_words(name):
+    """`reference::fold_name` then `name_words`: folded words, "st" spelled out."""
+    folded = "".join(f if f.isalnum() else " " for f in map(fold_char, name))
+    saints = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
+    return [saints.get(w, w) for w in folded.split()]
+
+
+PREFIXES = [["commune", "nouvelle", "de"], ["commune", "nouvelle", "d"], ["ville", "de"], ["ville", "d"],
+            ["commune", "de"], ["commune", "d"], ["mairie", "de"], ["mairie", "d"],
+            ["conseil", "municipal", "de"], ["conseil", "municipal", "d"]]
+
+
+def name_key(name):
+    """`reference::name_key`."""
+    w = name_words(name)
+    start = 0
+    for p in PREFIXES:
+        if len(w) > len(p) and w[:len(p)] == p:
+            start = len(p)
+            break
+    if len(w) - start > 1 and w[start] in ("le", "la", "les", "l"):
+        start += 1
+    return " ".join(w[start:])
+
+
+def epci_key(name):
+    """`reference::epci_key`."""
+    out = []
+    for i, x in enumerate(name_words(name)):
+        if i == 0 and x in ("cc", "ca", "cu"):
+            out += {"cc": ["communaute", "communes"], "ca": ["communaute", "agglomeration"],
+                    "cu": ["communaute", "urbaine"]}[x]
+        elif x in ("du", "de", "des", "d", "la", "le", "les", "l"):
+            pass
+        else:
+            out.append(x)
+    return " ".join(out)
+
+
+def write_index(name, header, rows):
+    # Python orders strings by code point, which is the UTF-8 byte order the
+    # Rust binary search compares with.
+    with open(os.path.join(OUT, name), "w", encoding="utf-8") as f:
+        f.write(f"# {header}\n")
+        for r in sorted(rows):
+            f.write("\t".join(r) + "\n")
 
 
 def main():
@@ -64,6 +132,10 @@ def main():
         f.write(f"# @etalab/decoupage-administratif {VERSION} (MIT): siren\tname\ttype\tpopulation\tdepartements\n")
         for r in erows:
             f.write("\t".join(r) + "\n")
+    source = f"@etalab/decoupage-administratif {VERSION} (MIT)"
+    write_index("communes_by_name.tsv", f"{source}: name key\tinsee", [(name_key(r[1]), r[0]) for r in rows])
+    write_index("communes_by_siren.tsv", f"{source}: siren\tinsee", [(r[3], r[0]) for r in rows if r[3]])
+    write_index("epci_by_name.tsv", f"{source}: name key\tsiren", [(epci_key(r[1]), r[0]) for r in erows])
     print(f"{len(rows)} communes, {len(erows)} EPCI")
 
 

@@ -41,8 +41,18 @@ pub fn parse_cents(s: &str) -> Option<i64> {
     Some(cents)
 }
 
+/// Whether `text` may hold an amount: every amount ends with "€", "euro"
+/// or "EUR", so a text holding none of them (most sentences and lines) has
+/// none, and no regex needs to run.
+fn may_hold_money(text: &str) -> bool {
+    text.contains('€') || text.contains("euro") || text.contains("EUR")
+}
+
 /// Every amount of money in `text`.
 pub fn find_money(text: &str) -> Vec<Money> {
+    if !may_hold_money(text) {
+        return Vec::new();
+    }
     AMOUNT
         .captures_iter(text)
         .filter_map(|c| {
@@ -136,8 +146,14 @@ pub fn arithmetic(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
     const ID: &str = "amounts.arithmetic";
     let range = ctx.byte_range();
     let text = &ctx.norm.text[range.clone()];
+    // No amount in the record, no sentence to read.
+    if !may_hold_money(text) {
+        return vec![skip(ID, "no stated arithmetic found")];
+    }
     let folded = ctx.folded_range();
-    let listed = listed_schools(r, ctx);
+    // Counted only when a per-school amount needs it.
+    let listed = std::cell::OnceCell::new();
+    let listed = || *listed.get_or_init(|| listed_schools(r, ctx));
     let mut out = Vec::new();
     let line_of = |off: usize| ctx.norm.line_of(range.start + off);
     for s in sentences(text) {
@@ -175,8 +191,8 @@ pub fn arithmetic(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
                         st == unit || (UNIT_NOUNS.iter().any(|u| noun.starts_with(u)) && UNIT_NOUNS.iter().any(|u| unit.starts_with(&u[..u.len().min(5)])))
                     })
                     .collect();
-                if candidates.is_empty() && (unit.starts_with("ecole") || unit.starts_with("etabl")) && listed > 0 {
-                    candidates.push((listed as u64, "listed establishments".into()));
+                if candidates.is_empty() && (unit.starts_with("ecole") || unit.starts_with("etabl")) && listed() > 0 {
+                    candidates.push((listed() as u64, "listed establishments".into()));
                 }
                 if candidates.is_empty() {
                     continue;

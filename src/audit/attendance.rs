@@ -1,8 +1,10 @@
 //! Attendance rules: stated counts, quorum, proxies, secretary, council size.
 
-use super::{Ctx, check, person_key, same_person, skip, with_figures};
+use super::{Ctx, PersonKey, check, person_key, same_key, skip, with_figures};
 use crate::model::{Assembly, BodyKind, Check, CheckStatus as S, Date, Deliberation, Person};
 use crate::reference::{COUNCIL_BRACKETS, legal_council_size, legal_council_size_at};
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// The derogations of the COVID-19 health emergency for local assemblies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,11 +75,20 @@ fn person_line(r: &Deliberation, ctx: &Ctx, a: &Person, b: Option<&Person>) -> O
 /// Two family names one edit apart (substitution, insertion or deletion),
 /// both at least 5 letters long.
 pub(crate) fn near_name(a: &str, b: &str) -> bool {
+    // ASCII names compare as bytes (one byte per char), the others as chars.
+    if a.is_ascii() && b.is_ascii() {
+        return near_seq(a.as_bytes(), b.as_bytes());
+    }
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    near_seq(&a, &b)
+}
+
+/// [`near_name`] over letters.
+fn near_seq<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     if a.len() < 5 || b.len() < 5 || a == b || a.len().abs_diff(b.len()) > 1 {
         return false;
     }
-    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let p = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
     if short.len() == long.len() {
         short[p + 1..] == long[p + 1..]
@@ -110,12 +121,10 @@ pub fn counts(r: &Deliberation, ctx: &Ctx) -> Check {
 fn partial_presence(r: &Deliberation, ctx: &Ctx) -> bool {
     let from = r.attendance.line.unwrap_or(ctx.lines.0);
     let to = from.saturating_add(40).min(ctx.lines.1);
-    (from..=to).any(|l| {
-        let t = ctx.line_words(l);
-        ["jusqu a la question", "a partir de la question", "a partir du point", "jusqu au point", "arrivee", "arrive a", "quitte la seance", "quitte la salle", "depart"]
-            .iter()
-            .any(|w| t.contains(w))
-    })
+    static MOVES: LazyLock<Regex> = LazyLock::new(|| {
+        super::any_phrase(&["jusqu a la question", "a partir de la question", "a partir du point", "jusqu au point", "arrivee", "arrive a", "quitte la seance", "quitte la salle", "depart"])
+    });
+    ctx.first_line_matching(from, to, &MOVES).is_some()
 }
 
 /// The line stating a count: one whose words hold a label ("present",
@@ -214,11 +223,10 @@ pub fn quorum(r: &Deliberation, ctx: &Ctx) -> Check {
     if ok {
         return with_figures(check(ID, S::Pass, format!("{counted} present: quorum is {rule} {of}"), a.line), e / 2 + 1, counted);
     }
-    let reconvened = opening_lines(r, ctx).any(|l| {
-        let t = ctx.line_words(l);
-        t.contains("sans condition de quorum") || t.contains("quorum n ayant pas") || t.contains("quorum n a pas")
-            || t.contains("deuxieme convocation") || t.contains("seconde convocation")
+    static RECONVENED: LazyLock<Regex> = LazyLock::new(|| {
+        super::any_phrase(&["sans condition de quorum", "quorum n ayant pas", "quorum n a pas", "deuxieme convocation", "seconde convocation"])
     });
+    let reconvened = in_opening_lines(r, ctx, &RECONVENED);
     if reconvened {
         return check(ID, S::Pass, format!("{counted} present, below {rule} {of}, but the sitting was re-convened without quorum"), a.line);
     }
@@ -239,20 +247,35 @@ pub fn quorum(r: &Deliberation, ctx: &Ctx) -> Check {
 /// 80 lines and, for an item of a procès-verbal that carries the opening
 /// attendance, the 30 lines around that attendance block (a re-convened
 /// sitting or a commune nouvelle is said once, at the opening).
-fn opening_lines(r: &Deliberation, ctx: &Ctx) -> impl Iterator<Item = u32> {
-    let own = ctx.lines.0..=ctx.lines.1.min(ctx.lines.0 + 80);
+fn opening_lines(r: &Deliberation, ctx: &Ctx) -> [Option<(u32, u32)>; 2] {
+    let own = (ctx.lines.0, ctx.lines.1.min(ctx.lines.0 + 80));
     let shared = r
         .attendance
         .line
         .filter(|&l| l < ctx.lines.0)
-        .map(|l| l.saturating_sub(30).max(1)..=l.saturating_add(30).min(ctx.lines.0.saturating_sub(1)));
-    own.chain(shared.into_iter().flatten())
+        .map(|l| (l.saturating_sub(30).max(1), l.saturating_add(30).min(ctx.lines.0.saturating_sub(1))));
+    [Some(own), shared]
+}
+
+/// Whether the words of some [`opening_lines`] match `re` (phrases).
+fn in_opening_lines(r: &Deliberation, ctx: &Ctx, re: &Regex) -> bool {
+    opening_lines(r, ctx).into_iter().flatten().any(|(from, to)| ctx.first_line_matching(from, to, re).is_some())
 }
 
 /// `attendance.proxy_holder_present` — a proxy is given to a colleague who
 /// attends and votes for the absent member (CGCT L2121-20, cross-check 2):
 /// every named holder must be in the present list. One check per failure.
 pub fn proxy_holder_present(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
+    proxy_holder_present_with(r, ctx, &present_keys(r))
+}
+
+/// The comparison keys of the present list, in its order.
+pub(crate) fn present_keys(r: &Deliberation) -> Vec<PersonKey> {
+    r.attendance.present.iter().map(person_key).collect()
+}
+
+/// [`proxy_holder_present`] with the present list's keys.
+pub(crate) fn proxy_holder_present_with(r: &Deliberation, ctx: &Ctx, present: &[PersonKey]) -> Vec<Check> {
     const ID: &str = "attendance.proxy_holder_present";
     let a = &r.attendance;
     let holders: Vec<(&Person, &Person)> = a.represented.iter().filter_map(|x| x.proxy.as_ref().map(|p| (&x.principal, p))).collect();
@@ -261,11 +284,12 @@ pub fn proxy_holder_present(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
     }
     let bad: Vec<Check> = holders
         .iter()
-        .filter(|(_, h)| !a.present.iter().any(|p| same_person(p, h)))
-        .map(|(principal, h)| {
+        .map(|&(principal, h)| (principal, h, person_key(h)))
+        .filter(|(_, _, hk)| !present.iter().any(|p| same_key(p, hk)))
+        .map(|(principal, h, hk)| {
             // One character off a present member's name: an OCR slip, most
             // likely, so a warning.
-            let near = a.present.iter().find(|p| near_name(&person_key(p).0, &person_key(h).0));
+            let near = a.present.iter().zip(present).find(|(_, pk)| near_name(&pk.0, &hk.0)).map(|(p, _)| p);
             let (status, msg) = match near {
                 Some(p) => (S::Warn, format!("{} holds the proxy of {} and is not listed as present; {} is (misread name?)", h.full_name(), principal.full_name(), p.full_name())),
                 None => (S::Fail, format!("{} holds the proxy of {} but is not listed as present", h.full_name(), principal.full_name())),
@@ -293,11 +317,12 @@ pub fn one_proxy_each(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
     let max = r.session.date.and_then(covid_rules).map(|c| c.max_proxies).unwrap_or(1);
     let mut out = Vec::new();
     let mut seen: Vec<usize> = Vec::new();
+    let keys: Vec<PersonKey> = holders.iter().map(|(_, h)| person_key(h)).collect();
     for (i, (_, h)) in holders.iter().enumerate() {
         if seen.contains(&i) {
             continue;
         }
-        let same: Vec<usize> = (i..holders.len()).filter(|&j| same_person(holders[j].1, h)).collect();
+        let same: Vec<usize> = (i..holders.len()).filter(|&j| same_key(&keys[j], &keys[i])).collect();
         seen.extend(&same);
         if same.len() as u32 > max {
             let last = holders[*same.last().unwrap_or(&i)];
@@ -319,6 +344,11 @@ pub fn one_proxy_each(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
 /// or absent, never two of these (cross-check 2). One check per member
 /// listed twice.
 pub fn disjoint(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
+    disjoint_with(r, ctx, &present_keys(r))
+}
+
+/// [`disjoint`] with the present list's keys.
+pub(crate) fn disjoint_with(r: &Deliberation, ctx: &Ctx, present: &[PersonKey]) -> Vec<Check> {
     const ID: &str = "attendance.disjoint";
     let a = &r.attendance;
     if a.present.is_empty() || (a.represented.is_empty() && a.excused.is_empty() && a.absent.is_empty()) {
@@ -334,19 +364,19 @@ pub fn disjoint(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
     for (o, what) in others {
         // A bare family name shared by several present members is not a
         // clash ("PUJOL" among three PUJOLs).
-        let matches: Vec<&Person> = a.present.iter().filter(|p| same_person(p, o)).collect();
-        let exact = matches.iter().any(|p| person_key(p) == person_key(o));
+        let ok = person_key(o);
+        let matches: Vec<&PersonKey> = present.iter().filter(|p| same_key(p, &ok)).collect();
+        let exact = matches.iter().any(|&p| *p == ok);
         if matches.len() == 1 || exact {
             // Without given names on both sides, two homonyms cannot be told
             // apart: a warning, not a failure.
-            let named = !person_key(o).1.is_empty() && matches.iter().all(|p| !person_key(p).1.is_empty());
+            let named = !ok.1.is_empty() && matches.iter().all(|p| !p.1.is_empty());
             let status = if named { S::Fail } else { S::Warn };
             out.push(with_figures(
                 check(ID, status, format!("{} is listed both as present and as {what}", o.full_name()), person_line(r, ctx, o, None).map(|l| {
                     // Point at the second mention: the one after the present list.
                     let from = l + 1;
-                    let k = person_key(o).0;
-                    ctx.find_line(from, r.vote.line.unwrap_or(ctx.lines.1), &[k.as_str()]).unwrap_or(l)
+                    ctx.find_line(from, r.vote.line.unwrap_or(ctx.lines.1), &[ok.0.as_str()]).unwrap_or(l)
                 })),
                 "once",
                 o.full_name(),
@@ -363,22 +393,27 @@ pub fn disjoint(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
 /// as secretary at the start of the sitting (CGCT L2121-15, cross-check
 /// 10): the secretary must be in the present list.
 pub fn secretary_present(r: &Deliberation, ctx: &Ctx) -> Check {
+    secretary_present_with(r, ctx, &present_keys(r))
+}
+
+/// [`secretary_present`] with the present list's keys.
+pub(crate) fn secretary_present_with(r: &Deliberation, ctx: &Ctx, present: &[PersonKey]) -> Check {
     const ID: &str = "attendance.secretary_present";
     let a = &r.attendance;
     let Some(sec) = &a.secretary else { return skip(ID, "no secretary named") };
     if a.present.is_empty() {
         return skip(ID, "no present list");
     }
+    let sk = person_key(sec);
     let line = {
-        let k = person_key(sec).0;
         let from = a.line.unwrap_or(ctx.lines.0);
-        ctx.find_line(from, ctx.lines.1, &["secretaire", k.as_str()]).or(a.line)
+        ctx.find_line(from, ctx.lines.1, &["secretaire", sk.0.as_str()]).or(a.line)
     };
-    if a.present.iter().any(|p| same_person(p, sec)) {
+    let same = |p: &Person| same_key(&person_key(p), &sk);
+    if present.iter().any(|p| same_key(p, &sk)) {
         return check(ID, S::Pass, format!("secretary {} is present", sec.full_name()), line);
     }
-    let elsewhere = a.represented.iter().any(|x| same_person(&x.principal, sec))
-        || a.excused.iter().chain(&a.absent).any(|p| same_person(p, sec));
+    let elsewhere = a.represented.iter().any(|x| same(&x.principal)) || a.excused.iter().chain(&a.absent).any(same);
     let msg = if elsewhere {
         format!("secretary {} is listed as absent or represented", sec.full_name())
     } else {
@@ -443,10 +478,10 @@ pub fn council_size(r: &Deliberation, ctx: &Ctx) -> Check {
     // next renewal (CGCT L2113-7/8): a larger council there is lawful. Its
     // SIREN is a fresh "200…" one.
     let nouvelle = c.siren.is_some_and(|s| s.starts_with("200"))
-        || opening_lines(r, ctx).any(|l| {
-            let w = ctx.line_words(l);
-            w.contains("commune nouvelle") || w.contains("commune deleguee") || w.contains("communes deleguees")
-        });
+        || {
+            static NOUVELLE: LazyLock<Regex> = LazyLock::new(|| super::any_phrase(&["commune nouvelle", "commune deleguee", "communes deleguees"]));
+            in_opening_lines(r, ctx, &NOUVELLE)
+        };
     if nouvelle {
         return with_figures(
             check(ID, S::Warn, format!("{n} members listed, {legal} for {pop} inhabitants; a commune nouvelle may keep a larger council until the next renewal"), line),
@@ -457,8 +492,8 @@ pub fn council_size(r: &Deliberation, ctx: &Ctx) -> Check {
     with_figures(check(ID, S::Fail, format!("{n} members listed, but the legal size for {pop} inhabitants is {legal}"), line), legal, n)
 }
 
-static ADJOINTS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?:nombre d adjoints|nombre des adjoints)(?: au maire)? (?:a|est fixe a|de) ([0-9]{1,2}|[a-z]+(?: [a-z]+)?)(?-u:\b)").unwrap()
+static ADJOINTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:nombre d adjoints|nombre des adjoints)(?: au maire)? (?:a|est fixe a|de) ([0-9]{1,2}|[a-z]+(?: [a-z]+)?)(?-u:\b)").unwrap()
 });
 
 /// `election.adjoints` — the council sets the number of adjoints freely up
@@ -469,7 +504,12 @@ pub fn adjoints(r: &Deliberation, ctx: &Ctx) -> Check {
     const ID: &str = "election.adjoints";
     let Some(c) = ctx.commune else { return skip(ID, "body not identified as a commune") };
     let Some(pop) = c.population else { return skip(ID, "population unknown") };
-    let found = (ctx.lines.0..=ctx.lines.1).find_map(|l| {
+    // The lines matching, found by one search over the record's words, in
+    // order; the first whose number reads wins.
+    let mut matching = std::iter::successors(ctx.first_line_matching(ctx.lines.0, ctx.lines.1, &ADJOINTS), |&l| {
+        ctx.first_line_matching(l.checked_add(1)?, ctx.lines.1, &ADJOINTS)
+    });
+    let found = matching.find_map(|l| {
         let caps = ADJOINTS.captures(ctx.line_words(l))?;
         let w = caps.get(1)?.as_str();
         let n = w.parse::<u32>().ok().or_else(|| {
@@ -550,6 +590,11 @@ mod tests {
         assert!(near_name("dupont", "dupontt"));
         assert!(!near_name("bach", "bacq"));
         assert!(!near_name("martin", "martinez"));
+        // Accented letters count as one letter each.
+        assert!(near_name("lefevre", "lefèvre"));
+        assert!(near_name("müller", "muller"));
+        assert!(!near_name("müller", "müller"));
+        assert!(!near_name("éééé", "eeee"));
     }
 
     #[test]

@@ -26,9 +26,13 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// Every date written in figures in `text` ("27 septembre 2023",
 /// "4 OCT. 2023", "27/09/2023"), with its byte offset.
 pub fn find_dates(text: &str) -> Vec<(Date, usize)> {
-    let folded = fold_same_len(text);
+    find_dates_folded(&fold_same_len(text))
+}
+
+/// [`find_dates`] on text already folded by `fold_same_len`.
+fn find_dates_folded(folded: &str) -> Vec<(Date, usize)> {
     DATE_RE
-        .captures_iter(&folded)
+        .captures_iter(folded)
         .filter_map(|c| {
             let start = c.get(0)?.start();
             let d = if let Some(day) = c.get(1) {
@@ -229,7 +233,10 @@ pub fn session_consistency(r: &Deliberation, ctx: &Ctx) -> Check {
     }
     let text = &ctx.norm.text[from..to];
     let mut others: Vec<(Date, u32)> = Vec::new();
-    for (d, off) in find_dates(text) {
+    // The document's folded text, cut at the same line boundaries, is the
+    // fold of `text` (folding maps each char on its own).
+    let folded = ctx.cache.folded.get(from..to).unwrap_or("");
+    for (d, off) in find_dates_folded(folded) {
         // A convocation or posting date is not a statement of the session date.
         let ctx_before = &text[..off];
         let lead: String = ctx_before.chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
@@ -241,7 +248,7 @@ pub fn session_consistency(r: &Deliberation, ctx: &Ctx) -> Check {
         // "Conseil municipal du 4 avril 2018"); a sentence citing an
         // earlier sitting does not.
         let line = ctx.norm.line_of(from + off);
-        if !is_date_heading(ctx.line_text(line)) {
+        if !heading_of_words(ctx.line_words(line)) {
             continue;
         }
         others.push((d, ctx.norm.line_of(from + off)));
@@ -275,8 +282,13 @@ const HEADING_WORDS: &[&str] = &[
 ];
 
 /// Whether a line is a heading made of a date and heading words only.
+#[cfg(test)]
 fn is_date_heading(line: &str) -> bool {
-    let w = super::words_only(line);
+    heading_of_words(&super::words_only(line))
+}
+
+/// [`is_date_heading`] on the line's folded words.
+fn heading_of_words(w: &str) -> bool {
     let mut dates = 0;
     for word in w.split(' ').filter(|x| !x.is_empty()) {
         if word.chars().all(|c| c.is_ascii_digit()) || month_of(word).is_some() {
@@ -308,7 +320,7 @@ pub fn convocation_delay(r: &Deliberation, ctx: &Ctx) -> Check {
     } else {
         ctx.commune.and_then(|k| k.population).map(|p| if p >= 3_500 { 5 } else { 3 })
     };
-    let urgent = (ctx.lines.0..=ctx.lines.1.min(ctx.lines.0 + 60)).any(|l| ctx.line_words(l).contains("urgence"));
+    let urgent = ctx.find_line(ctx.lines.0, ctx.lines.1.min(ctx.lines.0 + 60), &["urgence"]).is_some();
     let clear_days = days - 1;
     let need = match clear {
         Some(n) => n,
@@ -338,7 +350,8 @@ pub fn covid_rules(r: &Deliberation, ctx: &Ctx) -> Check {
         "visioconference", "visio conference", "teleconference", "2020 290", "2020 391", "2020 1379", "2021 1465",
         "tiers des membres", "etat d urgence sanitaire", "deux pouvoirs",
     ];
-    let hit = (ctx.lines.0..=ctx.lines.1).find(|&l| MARKS.iter().any(|m| ctx.line_words(l).contains(m)));
+    static ANY_MARK: LazyLock<Regex> = LazyLock::new(|| super::any_phrase(MARKS));
+    let hit = ctx.first_line_matching(ctx.lines.0, ctx.lines.1, &ANY_MARK);
     let Some(line) = hit else { return skip(ID, "no derogatory rule invoked") };
     if super::attendance::covid_rules(date).is_some() {
         return check(ID, S::Pass, format!("derogatory rules invoked on {date}, within a COVID window"), Some(line));

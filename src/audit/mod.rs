@@ -27,9 +27,12 @@ pub mod ids;
 pub mod vote;
 
 use crate::model::{BodyKind, Check, CheckStatus, Deliberation, Person};
-use crate::normalize::{Normalized, fold, fold_same_len};
+use crate::normalize::{Normalized, fold, fold_char};
+#[cfg(doc)]
+use crate::normalize::fold_same_len;
 use std::sync::Arc;
 use crate::reference::{self, Commune, Epci};
+use regex::Regex;
 use serde_json::Value;
 
 /// Views of the normalized text computed once per document.
@@ -37,15 +40,89 @@ use serde_json::Value;
 pub struct TextCache {
     /// [`fold_same_len`] of the whole text: same byte offsets.
     pub folded: String,
-    /// The folded words (`words_only`) of each line (index = line - 1).
-    pub words: Vec<String>,
+    /// The folded words (`words_only`) of every line, each followed by a
+    /// `\n`, so that a phrase (which holds no `\n`) found in the words of
+    /// several lines lies within one line.
+    words: String,
+    /// End of each line's words in `words` (index = line - 1), before its
+    /// `\n`; the next line's words start one byte further.
+    word_ends: Vec<u32>,
 }
 
 impl TextCache {
     pub fn new(norm: &Normalized) -> Self {
-        let words = (1..=norm.line_count() as u32).map(|l| words_only(&norm.text[norm.line_range(l)])).collect();
-        TextCache { folded: fold_same_len(&norm.text), words }
+        let mut words = Vec::with_capacity(norm.text.len());
+        let mut word_ends = Vec::with_capacity(norm.line_count());
+        for l in 1..=norm.line_count() as u32 {
+            push_words(&norm.text[norm.line_range(l)], &mut words);
+            word_ends.push(words.len() as u32);
+            words.push(b'\n');
+        }
+        TextCache { folded: fold_same_len_fast(&norm.text), words: utf8(words), word_ends }
     }
+
+    /// Where the words of 1-based line `line` start in `words`.
+    fn words_start(&self, line: u32) -> usize {
+        match (line as usize).checked_sub(2) {
+            Some(i) => self.word_ends.get(i).map_or(self.words.len(), |&e| e as usize + 1),
+            None => 0,
+        }
+    }
+
+    /// The folded words of a 1-based line ("" when out of range).
+    fn line_words(&self, line: u32) -> &str {
+        let i = (line as usize).wrapping_sub(1);
+        let Some(&end) = self.word_ends.get(i) else { return "" };
+        self.words.get(self.words_start(line)..end as usize).unwrap_or("")
+    }
+
+    /// The 1-based line whose words hold byte `pos` of `words` (its `\n`
+    /// included).
+    fn line_at(&self, pos: usize) -> u32 {
+        self.word_ends.partition_point(|&e| (e as usize) < pos) as u32 + 1
+    }
+
+    /// The words of lines `from..=to` (clamped to the text), one line per
+    /// `\n`, with the offset of the first in `words`.
+    fn words_of(&self, from: u32, to: u32) -> (&str, usize) {
+        let (from, to) = (from.max(1), to.min(self.word_ends.len() as u32));
+        if from > to {
+            return ("", 0);
+        }
+        let start = self.words_start(from);
+        let end = self.word_ends[to as usize - 1] as usize;
+        (self.words.get(start..end).unwrap_or(""), start)
+    }
+
+    /// The first line of `from..=to` whose words match `re`, a pattern that
+    /// never matches across a `\n`: one search over the lines' words does
+    /// what a search line by line would.
+    fn first_line_matching(&self, from: u32, to: u32, re: &Regex) -> Option<u32> {
+        let (text, start) = self.words_of(from, to);
+        re.find(text).map(|m| self.line_at(start + m.start()))
+    }
+}
+
+/// [`fold_same_len`] in place on a lower-cased copy: [`fold_char`] leaves
+/// ASCII as its lower case, and every other char is replaced by its fold
+/// padded with `\u{1}` to the same byte length (or kept when its fold is
+/// longer), so only the non-ASCII chars are visited one by one.
+pub(crate) fn fold_same_len_fast(s: &str) -> String {
+    let mut out = s.as_bytes().to_ascii_lowercase();
+    let mut i = 0;
+    while let Some(k) = out.get(i..).and_then(|rest| rest.iter().position(|b| !b.is_ascii())) {
+        i += k;
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { break };
+        let f = fold_char(c);
+        let (cl, fl) = (c.len_utf8(), f.len_utf8());
+        if fl <= cl {
+            f.encode_utf8(&mut out[i..i + fl]);
+            out[i + fl..i + cl].fill(1);
+        }
+        i += cl;
+    }
+    // Valid UTF-8: whole chars were replaced by whole chars.
+    utf8(out)
 }
 
 /// What the rules may read besides the record: its lines of the normalized
@@ -84,7 +161,7 @@ impl<'a> Ctx<'a> {
 
     /// The folded words of a line, single-spaced.
     pub fn line_words(&self, line: u32) -> &str {
-        self.cache.words.get((line as usize).wrapping_sub(1)).map_or("", String::as_str)
+        self.cache.line_words(line)
     }
 
     /// Byte range of this record's lines in the normalized text.
@@ -104,34 +181,141 @@ impl<'a> Ctx<'a> {
     }
 
     /// The first line in `from..=to` whose folded words hold every needle.
+    /// The first needle is searched in the words of all those lines at once
+    /// (a needle's words hold no `\n`, so a match lies within one line);
+    /// only the lines holding it are tested for the others.
     pub fn find_line(&self, from: u32, to: u32, needles: &[&str]) -> Option<u32> {
-        let to = to.min(self.norm.line_count() as u32);
+        let (from, to) = (from.max(1), to.min(self.norm.line_count() as u32));
+        if from > to {
+            return None;
+        }
         let needles: Vec<String> = needles.iter().map(|n| words_only(n)).collect();
-        (from.max(1)..=to).find(|&l| {
-            let t = self.line_words(l);
-            needles.iter().all(|n| t.contains(n.as_str()))
-        })
+        let Some((first, others)) = needles.split_first() else {
+            // No needle: every line qualifies.
+            return Some(from);
+        };
+        let cache = &*self.cache;
+        let (text, start) = cache.words_of(from, to);
+        let mut at = 0;
+        while let Some(k) = text.get(at..).and_then(|t| t.find(first.as_str())) {
+            let line = cache.line_at(start + at + k);
+            let words = cache.line_words(line);
+            if others.iter().all(|n| words.contains(n.as_str())) {
+                return Some(line);
+            }
+            // On to the next line.
+            at = cache.words_start(line + 1).saturating_sub(start);
+            if at >= text.len() {
+                break;
+            }
+        }
+        None
+    }
+
+    /// The words of lines `from..=to` joined by single spaces, a line out of
+    /// the text counting as empty.
+    pub fn words_joined(&self, from: u32, to: u32) -> String {
+        if from > to {
+            return String::new();
+        }
+        let (lo, hi) = (from.max(1), to.min(self.norm.line_count() as u32));
+        if lo > hi {
+            return " ".repeat((to - from) as usize);
+        }
+        let mut out = " ".repeat((lo - from) as usize);
+        out.push_str(&self.cache.words_of(lo, hi).0.replace('\n', " "));
+        out.extend(std::iter::repeat_n(' ', (to - hi) as usize));
+        out
+    }
+
+    /// The first line in `from..=to` whose words match `re` (a pattern that
+    /// never matches across a `\n`, e.g. an alternation of phrases: one
+    /// search instead of one per line and phrase).
+    pub fn first_line_matching(&self, from: u32, to: u32, re: &Regex) -> Option<u32> {
+        self.cache.first_line_matching(from, to, re)
     }
 }
 
 /// Folded words separated by single spaces: "Jean-François, M." →
 /// "jean francois m".
 pub(crate) fn words_only(s: &str) -> String {
-    // One pass: fold each char, keep alphanumerics, one space between runs.
-    let mut out = String::with_capacity(s.len());
-    let mut gap = false;
-    for c in s.chars().map(crate::normalize::fold_char) {
-        if c.is_alphanumeric() {
-            if gap && !out.is_empty() {
-                out.push(' ');
-            }
-            gap = false;
-            out.push(c);
+    let mut out = Vec::with_capacity(s.len());
+    push_words(s, &mut out);
+    utf8(out)
+}
+
+/// How [`push_words`] reads a byte: an ASCII letter or digit as its lower
+/// case, other ASCII as 0 (a gap), the bytes of other chars as 0xFF.
+const WORD_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if !b.is_ascii() {
+            0xFF
+        } else if b.is_ascii_alphanumeric() {
+            b.to_ascii_lowercase()
         } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
+/// Appends the [`words_only`] of `s` to `out` (UTF-8). One pass: fold each
+/// char, keep alphanumerics, one space between runs. ASCII bytes are read
+/// through a table (their fold is their lower case); other chars go
+/// through [`fold_char`].
+fn push_words(s: &str, out: &mut Vec<u8>) {
+    let start = out.len();
+    let mut gap = false;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let k = WORD_BYTE[b as usize];
+        if k == 0 {
             gap = true;
+            i += 1;
+            continue;
+        }
+        let mut buf = [0u8; 4];
+        let kept: &[u8] = if k != 0xFF {
+            i += 1;
+            buf[0] = k;
+            &buf[..1]
+        } else {
+            let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { break };
+            let f = fold_char(c);
+            i += c.len_utf8();
+            if !f.is_alphanumeric() {
+                gap = true;
+                continue;
+            }
+            f.encode_utf8(&mut buf).as_bytes()
+        };
+        if gap && out.len() > start {
+            out.push(b' ');
+        }
+        gap = false;
+        if let [one] = kept {
+            out.push(*one);
+        } else {
+            out.extend_from_slice(kept);
         }
     }
-    out
+}
+
+/// Bytes made of whole chars back into a string.
+fn utf8(v: Vec<u8>) -> String {
+    String::from_utf8(v).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// A regex matching any of `phrases` (folded words, single-spaced) as
+/// written, for [`Ctx::first_line_matching`].
+pub(crate) fn any_phrase(phrases: &[&str]) -> Regex {
+    let alternation: Vec<String> = phrases.iter().map(|p| regex::escape(p)).collect();
+    Regex::new(&alternation.join("|")).unwrap_or_else(|_| Regex::new("[^\\s\\S]").expect("a regex matching nothing"))
 }
 
 /// Builds a check.
@@ -150,7 +334,10 @@ pub(crate) fn with_figures(mut c: Check, expected: impl Into<Value>, found: impl
 }
 
 /// A person's comparison key: folded family name and given name.
-pub(crate) fn person_key(p: &Person) -> (String, String) {
+pub(crate) type PersonKey = (String, String);
+
+/// A person's comparison key: folded family name and given name.
+pub(crate) fn person_key(p: &Person) -> PersonKey {
     let f = |s: &Option<String>| {
         s.as_deref().map(words_only).unwrap_or_default()
     };
@@ -163,9 +350,15 @@ pub(crate) fn person_key(p: &Person) -> (String, String) {
 /// matched on those. A full name read as one family name ("CHRISTIANE
 /// SERGENT", both in capitals) matches "SERGENT" when the extra words are
 /// the other's given name or the other has none.
+#[cfg(test)]
 pub(crate) fn same_person(a: &Person, b: &Person) -> bool {
-    let (fa, ga) = person_key(a);
-    let (fb, gb) = person_key(b);
+    same_key(&person_key(a), &person_key(b))
+}
+
+/// `same_person` on keys already computed (see [`person_key`]): the rules
+/// comparing every member of one list with every member of another key each
+/// person once, not once per comparison.
+pub(crate) fn same_key((fa, ga): &PersonKey, (fb, gb): &PersonKey) -> bool {
     if fa.is_empty() && fb.is_empty() {
         return !ga.is_empty() && ga == gb;
     }
@@ -173,7 +366,7 @@ pub(crate) fn same_person(a: &Person, b: &Person) -> bool {
         return false;
     }
     if fa == fb {
-        return given_compatible(&ga, &gb);
+        return given_compatible(ga, gb);
     }
     // "christiane sergent" (no given name) against "sergent".
     let merged = |long: &str, lg: &str, short: &str, sg: &str| {
@@ -186,7 +379,7 @@ pub(crate) fn same_person(a: &Person, b: &Person) -> bool {
                 !extra.split(' ').any(|w| PARTICLES.contains(&w)) && given_compatible(extra, sg)
             }
     };
-    merged(&fa, &ga, &fb, &gb) || merged(&fb, &gb, &fa, &ga)
+    merged(fa, ga, fb, gb) || merged(fb, gb, fa, ga)
 }
 
 /// Words that belong to a family name ("DE ROSTOLAN", "LE ROUX").
@@ -294,10 +487,12 @@ pub fn audit_record(r: &mut Deliberation, ctx: &Ctx) {
         attendance::counts(r, ctx),
         attendance::quorum(r, ctx),
     ];
-    checks.extend(attendance::proxy_holder_present(r, ctx));
+    // The present members' keys, for the three rules comparing them.
+    let present = attendance::present_keys(r);
+    checks.extend(attendance::proxy_holder_present_with(r, ctx, &present));
     checks.extend(attendance::one_proxy_each(r, ctx));
-    checks.extend(attendance::disjoint(r, ctx));
-    checks.push(attendance::secretary_present(r, ctx));
+    checks.extend(attendance::disjoint_with(r, ctx, &present));
+    checks.push(attendance::secretary_present_with(r, ctx, &present));
     checks.push(attendance::council_size(r, ctx));
     checks.push(attendance::adjoints(r, ctx));
     checks.extend(amounts::arithmetic(r, ctx));
@@ -363,6 +558,82 @@ pub fn audit_all(records: &mut [Deliberation], norm: &Normalized) {
 mod tests {
     use super::*;
     use crate::normalize::normalize;
+
+    #[test]
+    fn fast_folds_agree_with_the_plain_ones() {
+        use crate::normalize::fold_same_len;
+        for s in ["", "abc", "ÉTAIENT PRÉSENTS : Mme Œuvre, M. Ñoño", "l'été 2023\n€ 12,50 ½ Ÿ", "a\u{1}b ß 日本 x"] {
+            assert_eq!(fold_same_len_fast(s), fold_same_len(s), "{s:?}");
+            let plain: String = {
+                let mut out = String::new();
+                let mut gap = false;
+                for c in s.chars().map(fold_char) {
+                    if c.is_alphanumeric() {
+                        if gap && !out.is_empty() {
+                            out.push(' ');
+                        }
+                        gap = false;
+                        out.push(c);
+                    } else {
+                        gap = true;
+                    }
+                }
+                out
+            };
+            assert_eq!(words_only(s), plain, "{s:?}");
+        }
+        assert_eq!(words_only("Jean-François, M."), "jean francois m");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_folds_agree_on_any_text(s in "[a-zA-Z0-9 ,.'\\-éÉèàçœŒÿŸ€ßñ\u{1}日\n]{0,60}") {
+            proptest::prop_assert_eq!(fold_same_len_fast(&s), crate::normalize::fold_same_len(&s));
+            let plain: String = crate::normalize::fold(&s).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(words_only(&s), plain);
+        }
+    }
+
+    #[test]
+    fn cache_holds_each_lines_words() {
+        let norm = normalize("Présents : Jean DUPONT\n\n  L'ÉTÉ, 2023  \n");
+        let ctx = Ctx::whole(&norm);
+        assert_eq!(ctx.line_words(1), "presents jean dupont");
+        assert_eq!(ctx.line_words(2), "");
+        assert_eq!(ctx.line_words(3), "l ete 2023");
+        assert_eq!(ctx.line_words(0), "");
+        assert_eq!(ctx.line_words(4), "");
+        assert_eq!(ctx.cache.folded, crate::normalize::fold_same_len(&norm.text));
+    }
+
+    /// `find_line` as a scan line by line.
+    fn find_line_plain(ctx: &Ctx, from: u32, to: u32, needles: &[&str]) -> Option<u32> {
+        let to = to.min(ctx.norm.line_count() as u32);
+        let needles: Vec<String> = needles.iter().map(|n| words_only(n)).collect();
+        (from.max(1)..=to).find(|&l| needles.iter().all(|n| ctx.line_words(l).contains(n.as_str())))
+    }
+
+    #[test]
+    fn line_searches_agree_with_a_scan_line_by_line() {
+        let norm = normalize("Présents : Jean DUPONT\n\nSecrétaire : Jean\nabsent DUPONT, secrétaire\nla séance est levée\n\n");
+        let ctx = Ctx::whole(&norm);
+        let n = norm.line_count() as u32;
+        let sets: &[&[&str]] = &[&[], &[""], &["."], &["dupont"], &["secretaire", "dupont"], &["jean", "secretaire"], &["levee"], &["absent dupont"], &["dupont secretaire"], &["t\nd"], &["zzz"]];
+        for from in 0..=n + 1 {
+            for to in 0..=n + 1 {
+                for needles in sets {
+                    assert_eq!(ctx.find_line(from, to, needles), find_line_plain(&ctx, from, to, needles), "{from}..={to} {needles:?}");
+                }
+                if from <= to {
+                    let plain: String = (from..=to).map(|l| ctx.line_words(l)).collect::<Vec<_>>().join(" ");
+                    assert_eq!(ctx.words_joined(from, to), plain, "{from}..={to}");
+                }
+                let re = any_phrase(&["secretaire", "seance est"]);
+                let plain = (from.max(1)..=to.min(n)).find(|&l| re.is_match(ctx.line_words(l)));
+                assert_eq!(ctx.first_line_matching(from, to, &re), plain, "{from}..={to}");
+            }
+        }
+    }
 
     #[test]
     fn record_line_ranges() {

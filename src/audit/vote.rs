@@ -1,6 +1,8 @@
 //! Vote rules: totals, unanimity wording, outcome.
 
 use super::{Ctx, check, skip, with_figures};
+use regex::Regex;
+use std::sync::LazyLock;
 use crate::model::{Check, CheckStatus as S, Deliberation, Outcome};
 
 /// Words saying that attendance changed during the sitting (late arrival,
@@ -21,18 +23,12 @@ const RETURN_WORDS: &[&str] = &["reintegre la s", "revient en s", "revient dans 
 /// movement since the opening counts; an item given its own attendance
 /// counts only those after it), or a return just after the vote.
 fn attendance_moves(r: &Deliberation, ctx: &Ctx) -> bool {
+    static MOVEMENT: LazyLock<Regex> = LazyLock::new(|| super::any_phrase(MOVEMENT_WORDS));
+    static RETURN: LazyLock<Regex> = LazyLock::new(|| super::any_phrase(RETURN_WORDS));
     let from = r.attendance.line.unwrap_or(ctx.lines.0);
     let to = r.vote.line.unwrap_or(ctx.lines.1);
-    let moved = (from..=to).any(|l| {
-        let t = ctx.line_words(l);
-        MOVEMENT_WORDS.iter().any(|w| t.contains(w))
-    });
-    moved || r.vote.line.is_some_and(|v| {
-        (v..=v.saturating_add(4).min(ctx.lines.1.max(v))).any(|l| {
-            let t = ctx.line_words(l);
-            RETURN_WORDS.iter().any(|w| t.contains(w))
-        })
-    })
+    let moved = ctx.first_line_matching(from, to, &MOVEMENT).is_some();
+    moved || r.vote.line.is_some_and(|v| ctx.first_line_matching(v, v.saturating_add(4).min(ctx.lines.1.max(v)), &RETURN).is_some())
 }
 
 /// Whether the record is the vote of a compte administratif, which the
@@ -198,8 +194,8 @@ fn negative_decision(r: &Deliberation, ctx: &Ctx) -> bool {
     })
 }
 
-static MAJORITY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"majorite absolue (?:requise )?(?:est (?:de |fixee a )?)?([0-9]{1,3})(?-u:\b)").unwrap()
+static MAJORITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"majorite absolue (?:requise )?(?:est (?:de |fixee a )?)?([0-9]{1,3})(?-u:\b)").unwrap()
 });
 
 /// `vote.majority_label` — a printed "Majorité absolue : N" is
@@ -210,9 +206,10 @@ static MAJORITY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(||
 pub fn majority_label(r: &Deliberation, ctx: &Ctx) -> Check {
     const ID: &str = "vote.majority_label";
     let (first, last) = ctx.lines;
-    let found = (first..=last).find_map(|l| {
-        let t = ctx.line_words(l);
-        MAJORITY.captures(t).and_then(|c| c.get(1)?.as_str().parse::<u32>().ok()).map(|n| (n, l))
+    // The first line with a match (the figure, 1 to 3 digits, always
+    // parses): one search over the record's words.
+    let found = ctx.first_line_matching(first, last, &MAJORITY).and_then(|l| {
+        MAJORITY.captures(ctx.line_words(l)).and_then(|c| c.get(1)?.as_str().parse::<u32>().ok()).map(|n| (n, l))
     });
     let Some((n, line)) = found else { return skip(ID, "no majority figure printed") };
     let a = &r.attendance;
@@ -271,7 +268,8 @@ pub fn compte_administratif(r: &Deliberation, ctx: &Ctx) -> Check {
         "maire se retire", "maire quitte", "maire sort", "maire s etant retire", "maire ayant quitte",
         "ne prend pas part", "ne participe pas", "n a pas pris part", "hors de la presence du maire", "retire de la salle",
     ];
-    if (from..=to).any(|l| WITHDRAWN.iter().any(|w| ctx.line_words(l).contains(w))) {
+    static ANY_WITHDRAWN: LazyLock<Regex> = LazyLock::new(|| super::any_phrase(WITHDRAWN));
+    if ctx.first_line_matching(from, to, &ANY_WITHDRAWN).is_some() {
         return check(ID, S::Pass, "the maire withdrew before the vote", r.vote.line);
     }
     let (Some(f), a) = (r.vote.for_, r.attendance.stated) else { return skip(ID, "no vote figures") };
@@ -303,7 +301,8 @@ pub fn secret_ballot(r: &Deliberation, ctx: &Ctx) -> Check {
     }
     let from = r.act.line.unwrap_or(ctx.lines.0).max(ctx.lines.0);
     let to = r.vote.line.unwrap_or(ctx.lines.1).min(ctx.lines.1).max(from);
-    let text: String = (from..=to).map(|l| ctx.line_words(l)).collect::<Vec<_>>().join(" ");
+    // The lines' words joined by spaces (a phrase may run over two lines).
+    let text: String = ctx.words_joined(from, to);
     if ["scrutin secret", "bulletin secret", "bulletins secrets", "vote secret", "a bulletin secret"].iter().any(|w| text.contains(w)) {
         let declined = text.contains("ne pas proceder au scrutin secret") || text.contains("ne pas recourir au scrutin secret") || text.contains("renonce au scrutin secret");
         if !declined {
@@ -317,7 +316,7 @@ pub fn secret_ballot(r: &Deliberation, ctx: &Ctx) -> Check {
     if text.contains("unanimite") {
         return check(ID, S::Pass, "public ballot decided unanimously", r.vote.line);
     }
-    let line = (from..=to).find(|&l| ctx.line_words(l).contains("main levee")).or(r.vote.line);
+    let line = ctx.find_line(from, to, &["main levee"]).or(r.vote.line);
     check(ID, S::Warn, "a nomination by show of hands needs the council's unanimous decision not to vote by secret ballot (L2121-21)", line)
 }
 

@@ -4,12 +4,13 @@
 //! The tables `communes.tsv` and `epci.tsv` are derived from the npm package
 //! `@etalab/decoupage-administratif` 6.0.0 (MIT) by
 //! `scripts/build_communes.py`, which keeps only current communes
-//! (type `commune-actuelle`). They are embedded in the binary and parsed
-//! once, on first use.
+//! (type `commune-actuelle`), with three indexes the same script writes
+//! (`communes_by_name.tsv`, `communes_by_siren.tsv`, `epci_by_name.tsv`:
+//! a key and the row's code). Every file is sorted by its first field and
+//! embedded in the binary; a lookup is a binary search in that text, so a
+//! process that looks up one body does not pay for parsing 35 000 rows.
 
 use crate::normalize::fold_char;
-use std::collections::HashMap;
-use std::sync::LazyLock;
 
 /// One current commune of the reference table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,65 +51,96 @@ impl Epci {
 }
 
 const COMMUNES_TSV: &str = include_str!("communes.tsv");
+const COMMUNES_BY_NAME_TSV: &str = include_str!("communes_by_name.tsv");
+const COMMUNES_BY_SIREN_TSV: &str = include_str!("communes_by_siren.tsv");
 const EPCI_TSV: &str = include_str!("epci.tsv");
+const EPCI_BY_NAME_TSV: &str = include_str!("epci_by_name.tsv");
 
-struct Table {
-    communes: Vec<Commune>,
-    by_insee: HashMap<&'static str, usize>,
-    by_siren: HashMap<&'static str, usize>,
-    by_name: HashMap<String, Vec<usize>>,
-    epci: Vec<Epci>,
-    epci_by_siren: HashMap<&'static str, usize>,
-    epci_by_name: HashMap<String, Vec<usize>>,
+/// An embedded table of `\n`-terminated, tab-separated rows sorted by their
+/// first field (byte order), after one `#` header line. It is searched in
+/// place by bisection: nothing is parsed or indexed at start-up, a lookup
+/// reads about 15 rows.
+#[derive(Clone, Copy)]
+struct Sorted(&'static str);
+
+impl Sorted {
+    /// The rows, without the header line.
+    fn new(tsv: &'static str) -> Sorted {
+        let body = if tsv.starts_with('#') { tsv.find('\n').map_or("", |i| &tsv[i + 1..]) } else { tsv };
+        Sorted(body)
+    }
+
+    /// Byte offset of the first row whose first field is not below `key`
+    /// (the text's length when there is none). `lo` and `hi` stay on row
+    /// starts: the row holding `mid` lies within them.
+    fn lower_bound(&self, key: &str) -> usize {
+        let b = self.0.as_bytes();
+        let (mut lo, mut hi) = (0, b.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let start = b[..mid].iter().rposition(|&c| c == b'\n').map_or(0, |i| i + 1);
+            let end = b[mid..].iter().position(|&c| c == b'\n').map_or(b.len(), |i| mid + i + 1);
+            if first_field(&b[start..end]) < key.as_bytes() {
+                lo = end;
+            } else {
+                hi = start;
+            }
+        }
+        lo
+    }
+
+    /// The rows whose first field is `key`, split into fields.
+    fn rows_with(self, key: &str) -> impl Iterator<Item = Row> + '_ {
+        let from = self.lower_bound(key);
+        self.0.get(from..).unwrap_or("").lines().map(Row).take_while(move |r| r.field(0) == key)
+    }
+
+    /// The first row whose first field is `key`.
+    fn find(self, key: &str) -> Option<Row> {
+        self.rows_with(key).next()
+    }
 }
 
-static TABLE: LazyLock<Table> = LazyLock::new(load);
-
-fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    tsv.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).map(|l| l.split('\t').collect())
+/// A row's first field as bytes (up to the tab or the line end).
+fn first_field(row: &[u8]) -> &[u8] {
+    let end = row.iter().position(|&c| c == b'\t' || c == b'\n').unwrap_or(row.len());
+    &row[..end]
 }
 
-fn load() -> Table {
-    let mut t = Table {
-        communes: Vec::with_capacity(35_000),
-        by_insee: HashMap::with_capacity(35_000),
-        by_siren: HashMap::with_capacity(35_000),
-        by_name: HashMap::with_capacity(35_000),
-        epci: Vec::new(),
-        epci_by_siren: HashMap::new(),
-        epci_by_name: HashMap::new(),
-    };
-    for f in rows(COMMUNES_TSV) {
-        if f.len() < 5 {
-            continue;
-        }
-        let c = Commune {
-            insee: f[0],
-            name: f[1],
-            department: f[2],
-            siren: (!f[3].is_empty()).then_some(f[3]),
-            population: f[4].parse().ok(),
-        };
-        let i = t.communes.len();
-        t.by_insee.insert(c.insee, i);
-        if let Some(s) = c.siren {
-            t.by_siren.insert(s, i);
-        }
-        t.by_name.entry(name_key(c.name)).or_default().push(i);
-        t.communes.push(c);
+/// One row of an embedded table.
+#[derive(Clone, Copy)]
+struct Row(&'static str);
+
+impl Row {
+    /// Field `i` ("" when the row has fewer).
+    fn field(self, i: usize) -> &'static str {
+        self.0.split('\t').nth(i).unwrap_or("")
     }
-    for f in rows(EPCI_TSV) {
-        if f.len() < 5 {
-            continue;
-        }
-        let department = f[4].split(',').next().unwrap_or("");
-        let e = Epci { siren: f[0], name: f[1], kind: f[2], population: f[3].parse().ok(), department, departments: f[4] };
-        let i = t.epci.len();
-        t.epci_by_siren.insert(e.siren, i);
-        t.epci_by_name.entry(epci_key(e.name)).or_default().push(i);
-        t.epci.push(e);
+
+    /// The commune of a `communes.tsv` row (insee, name, département,
+    /// SIREN, population).
+    fn commune(self) -> Option<Commune> {
+        let mut f = self.0.split('\t');
+        let (insee, name, department, siren, population) = (f.next()?, f.next()?, f.next()?, f.next()?, f.next()?);
+        Some(Commune { insee, name, department, siren: (!siren.is_empty()).then_some(siren), population: population.parse().ok() })
     }
-    t
+
+    /// The EPCI of an `epci.tsv` row (SIREN, name, kind, population,
+    /// départements).
+    fn epci(self) -> Option<Epci> {
+        let mut f = self.0.split('\t');
+        let (siren, name, kind, population, departments) = (f.next()?, f.next()?, f.next()?, f.next()?, f.next()?);
+        let department = departments.split(',').next().unwrap_or("");
+        Some(Epci { siren, name, kind, population: population.parse().ok(), department, departments })
+    }
+}
+
+fn communes() -> Sorted {
+    Sorted::new(COMMUNES_TSV)
+}
+
+fn epcis() -> Sorted {
+    Sorted::new(EPCI_TSV)
 }
 
 /// A name folded for comparison: lower case, no accents, hyphens,
@@ -139,8 +171,7 @@ const ARTICLES: &[&str] = &["le", "la", "les", "l"];
 /// "Commune de Châtillon-sur-Seine" → "chatillon sur seine",
 /// "Le Havre" → "havre", "St-Jean-de-Luz" → "saint jean de luz".
 pub fn name_key(name: &str) -> String {
-    // The words as slices of one folded string (35 000 names are keyed at
-    // start-up: no string per word).
+    // The words as slices of one folded string: no string per word.
     let folded = fold_name(name);
     let mut w: Vec<&str> = name_words(&folded).collect();
     // Body prefixes: "Ville de", "Commune de", "Mairie d'", "Commune nouvelle de".
@@ -187,15 +218,13 @@ fn epci_key(name: &str) -> String {
 
 /// The commune with this INSEE code.
 pub fn commune_by_insee(code: &str) -> Option<Commune> {
-    let t = &*TABLE;
-    t.by_insee.get(code.trim()).map(|&i| t.communes[i])
+    communes().find(code.trim())?.commune()
 }
 
 /// The commune with this SIREN (9 digits, spaces allowed).
 pub fn commune_by_siren(siren: &str) -> Option<Commune> {
     let s: String = siren.chars().filter(|c| !c.is_whitespace()).collect();
-    let t = &*TABLE;
-    t.by_siren.get(s.as_str()).map(|&i| t.communes[i])
+    commune_by_insee(Sorted::new(COMMUNES_BY_SIREN_TSV).find(&s)?.field(1))
 }
 
 /// Normalizes a département code: "066" → "66", "2a" → "2A", "974" stays.
@@ -220,15 +249,13 @@ pub fn find_commune(name: &str, department: Option<&str>) -> Option<Commune> {
     if key.is_empty() {
         return None;
     }
-    let t = &*TABLE;
-    let found = t.by_name.get(&key)?;
     let dep = department.map(department_code);
-    let candidates: Vec<usize> = match &dep {
-        Some(d) => found.iter().copied().filter(|&i| t.communes[i].department == d).collect(),
-        None => found.clone(),
-    };
-    match candidates.as_slice() {
-        [i] => Some(t.communes[*i]),
+    let mut candidates = Sorted::new(COMMUNES_BY_NAME_TSV)
+        .rows_with(&key)
+        .filter_map(|r| commune_by_insee(r.field(1)))
+        .filter(|c| dep.as_deref().is_none_or(|d| c.department == d));
+    match (candidates.next(), candidates.next()) {
+        (Some(c), None) => Some(c),
         _ => None,
     }
 }
@@ -236,16 +263,16 @@ pub fn find_commune(name: &str, department: Option<&str>) -> Option<Commune> {
 /// The EPCI with this SIREN.
 pub fn epci_by_siren(siren: &str) -> Option<Epci> {
     let s: String = siren.chars().filter(|c| !c.is_whitespace()).collect();
-    let t = &*TABLE;
-    t.epci_by_siren.get(s.as_str()).map(|&i| t.epci[i])
+    epcis().find(&s)?.epci()
 }
 
 /// The EPCI a name designates ("CC Faucigny - Glières" and "Communauté de
 /// communes Faucigny-Glières" alike); `None` when unknown or ambiguous.
 pub fn find_epci(name: &str) -> Option<Epci> {
-    let t = &*TABLE;
-    match t.epci_by_name.get(&epci_key(name))?.as_slice() {
-        [i] => Some(t.epci[*i]),
+    let key = epci_key(name);
+    let mut found = Sorted::new(EPCI_BY_NAME_TSV).rows_with(&key);
+    match (found.next(), found.next()) {
+        (Some(r), None) => epci_by_siren(r.field(1)),
         _ => None,
     }
 }
@@ -338,6 +365,59 @@ mod tests {
         assert_eq!(beaune.department, "21");
         assert!(beaune.spans("071") && beaune.spans("21") && !beaune.spans("66"));
         assert_eq!(find_epci("Communauté de communes Faucigny-Glières").unwrap().siren, "200000172");
+    }
+
+    /// The rows of an embedded table (no header).
+    fn table_rows(tsv: &'static str) -> Vec<&'static str> {
+        Sorted::new(tsv).0.lines().collect()
+    }
+
+    #[test]
+    fn indexes_match_the_tables() {
+        // What the build script wrote must be what `name_key`/`epci_key`
+        // give, sorted, and every file sorted by its first field.
+        let communes: Vec<Commune> = table_rows(COMMUNES_TSV).into_iter().map(|l| Row(l).commune().unwrap()).collect();
+        let mut by_name: Vec<String> = communes.iter().map(|c| format!("{}\t{}", name_key(c.name), c.insee)).collect();
+        by_name.sort();
+        assert_eq!(table_rows(COMMUNES_BY_NAME_TSV), by_name);
+        let mut by_siren: Vec<String> = communes.iter().filter_map(|c| Some(format!("{}\t{}", c.siren?, c.insee))).collect();
+        by_siren.sort();
+        assert_eq!(table_rows(COMMUNES_BY_SIREN_TSV), by_siren);
+        let epci: Vec<Epci> = table_rows(EPCI_TSV).into_iter().map(|l| Row(l).epci().unwrap()).collect();
+        let mut epci_by_name: Vec<String> = epci.iter().map(|e| format!("{}\t{}", epci_key(e.name), e.siren)).collect();
+        epci_by_name.sort();
+        assert_eq!(table_rows(EPCI_BY_NAME_TSV), epci_by_name);
+        for tsv in [COMMUNES_TSV, EPCI_TSV] {
+            let rows = table_rows(tsv);
+            assert!(rows.windows(2).all(|w| first_field(w[0].as_bytes()) < first_field(w[1].as_bytes())));
+        }
+        // Every row is found by its codes.
+        for c in &communes {
+            assert_eq!(commune_by_insee(c.insee), Some(*c));
+            if let Some(s) = c.siren {
+                assert_eq!(commune_by_siren(s), Some(*c));
+            }
+        }
+        for e in &epci {
+            assert_eq!(epci_by_siren(e.siren), Some(*e));
+        }
+    }
+
+    #[test]
+    fn bisection_in_a_sorted_text() {
+        let t = Sorted::new("# header\nb\t1\nd\t2\nd\t3\nf\t4\n");
+        let found = |k: &str| t.rows_with(k).map(|r| r.field(1)).collect::<Vec<_>>();
+        assert_eq!(found("d"), ["2", "3"]);
+        assert_eq!(found("b"), ["1"]);
+        assert_eq!(found("f"), ["4"]);
+        for missing in ["", "a", "c", "e", "g", "d\t2", "b\n"] {
+            assert!(found(missing).is_empty(), "{missing:?}");
+        }
+        assert_eq!(t.lower_bound("a"), 0);
+        assert_eq!(t.lower_bound("c"), 4);
+        assert_eq!(t.lower_bound("z"), t.0.len());
+        assert!(Sorted::new("").find("a").is_none());
+        assert!(Sorted::new("# only a header").find("a").is_none());
     }
 
     #[test]
