@@ -412,8 +412,110 @@ fn strays(line: &str) -> Option<(usize, usize)> {
     Some((bad, words.len()))
 }
 
+/// The accent- and case-folded text of a document, folded once. Folding
+/// goes char by char, so the fold of any line is a slice of it, equal to
+/// `Folded::new(line).text`, with the same map back to the line's bytes:
+/// lines need not be folded one by one, again for every reader.
+struct DocFold {
+    folded: String,
+    /// Original byte offset of each folded byte, plus one past the end;
+    /// empty while the text is ASCII (offsets are then the same).
+    back: Vec<u32>,
+    /// Bytes of the original text folded so far.
+    len: usize,
+}
+
+impl DocFold {
+    fn new(text: &str) -> DocFold {
+        let mut d = DocFold { folded: String::new(), back: Vec::new(), len: 0 };
+        d.extend(text);
+        d
+    }
+
+    /// Folds the rest of `text`, which starts with the text folded so far.
+    fn extend(&mut self, text: &str) {
+        let Some(rest) = text.get(self.len..) else { return };
+        let from = self.folded.len();
+        if self.back.is_empty() && rest.is_ascii() {
+            self.folded.push_str(rest);
+            self.folded[from..].make_ascii_lowercase();
+            self.len = text.len();
+            return;
+        }
+        if self.back.is_empty() {
+            // The ASCII part folded so far maps to itself.
+            self.back.extend(0..from as u32);
+        } else {
+            self.back.pop();
+        }
+        let bytes = rest.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // A run of ASCII bytes: lower-cased as a whole.
+            let run = bytes[i..].iter().position(|&b| b >= 0x80).unwrap_or(bytes.len() - i);
+            if run > 0 {
+                let at = self.folded.len();
+                self.folded.push_str(&rest[i..i + run]);
+                self.folded[at..].make_ascii_lowercase();
+                let o = (self.len + i) as u32;
+                self.back.extend(o..o + run as u32);
+                i += run;
+                continue;
+            }
+            let Some(c) = rest.get(i..).and_then(|r| r.chars().next()) else { break };
+            let f = fold_char(c);
+            self.folded.push(f);
+            let o = (self.len + i) as u32;
+            self.back.extend(std::iter::repeat_n(o, f.len_utf8()));
+            i += c.len_utf8();
+        }
+        self.back.push(text.len() as u32);
+        self.len = text.len();
+    }
+
+    /// The folded offset of original offset `o` (a char boundary).
+    fn fpos(&self, o: usize) -> usize {
+        if self.back.is_empty() {
+            return o.min(self.folded.len());
+        }
+        self.back.partition_point(|&b| (b as usize) < o)
+    }
+
+    /// The fold of the original range `r` (char boundaries, within the
+    /// text folded so far).
+    fn line(&self, r: Range<usize>) -> FLine<'_> {
+        let (fs, fe) = (self.fpos(r.start), self.fpos(r.end));
+        FLine {
+            text: self.folded.get(fs..fe).unwrap_or(""),
+            fs,
+            base: r.start,
+            back: &self.back,
+        }
+    }
+}
+
+/// One folded line, as `Folded::new` would give it.
+struct FLine<'a> {
+    text: &'a str,
+    /// Where it starts in the folded document, and in the original.
+    fs: usize,
+    base: usize,
+    back: &'a [u32],
+}
+
+impl FLine<'_> {
+    /// The offset in the original line of folded byte `i`.
+    fn orig(&self, i: usize) -> usize {
+        let i = i.min(self.text.len());
+        if self.back.is_empty() {
+            return i;
+        }
+        self.back.get(self.fs + i).map_or(0, |&o| (o as usize).saturating_sub(self.base))
+    }
+}
+
 /// One line of the text: its byte range (without `\n`).
-fn lines(text: &str) -> Vec<Range<usize>> {
+fn lines(text: &str, fold: &DocFold) -> Vec<Range<usize>> {
     static INLINE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"[.;,]\s+|\s[-–—]\s+").expect("inline regex"));
     let mut out = Vec::new();
@@ -425,9 +527,14 @@ fn lines(text: &str) -> Vec<Range<usize>> {
             out.push(r);
             return;
         }
-        let f = Folded::new(&text[r.clone()]);
+        let f = fold.line(r.clone());
+        // A label ends on a colon: no label opens after the last one.
+        let last_colon = f.text.rfind(':').unwrap_or(0);
         let mut from = r.start;
-        for m in INLINE.find_iter(&f.text) {
+        for m in INLINE.find_iter(f.text) {
+            if m.end() > last_colon {
+                break;
+            }
             let at = r.start + f.orig(m.end());
             if at <= from || at >= r.end {
                 continue;
@@ -469,15 +576,15 @@ struct Label {
     count: Option<u32>,
 }
 
-fn find_labels(text: &str, ls: &[Range<usize>]) -> Vec<Label> {
+fn find_labels(text: &str, ls: &[Range<usize>], fold: &DocFold) -> Vec<Label> {
     let mut out = Vec::new();
     for (n, r) in ls.iter().enumerate() {
         let line = &text[r.clone()];
-        let f = Folded::new(line);
-        if COUNT_LINE.is_match(&f.text) {
+        let f = fold.line(r.clone());
+        if COUNT_LINE.is_match(f.text) {
             continue;
         }
-        if let Some(c) = LABEL.captures(&f.text) {
+        if let Some(c) = LABEL.captures(f.text) {
             let kind = if c.get(1).is_some() {
                 Kind::Represented
             } else if c.get(2).is_some() {
@@ -508,7 +615,7 @@ fn find_labels(text: &str, ls: &[Range<usize>]) -> Vec<Label> {
             });
             continue;
         }
-        if PROXY_LINE.is_match(&f.text) && !(n > 0 && continues_name(&text[ls[n - 1].clone()], line)) {
+        if PROXY_LINE.is_match(f.text) && !(n > 0 && continues_name(&text[ls[n - 1].clone()], line)) {
             out.push(Label {
                 kind: Kind::Represented,
                 line: n,
@@ -517,14 +624,11 @@ fn find_labels(text: &str, ls: &[Range<usize>]) -> Vec<Label> {
                 sentence: true,
                 count: None,
             });
-        } else if let Some(m) = SECRETARY_SENTENCE.find(&f.text)
+        } else if let Some(m) = SECRETARY_SENTENCE.find(f.text)
             && !f.text.contains("adjoint")
             && (m.as_str().contains("secretaire")
                 || f.text.contains("secretaire")
-                || n > 0
-                    && Folded::new(&text[ls[n - 1].clone()])
-                        .text
-                        .contains("secretaire"))
+                || n > 0 && fold.line(ls[n - 1].clone()).text.contains("secretaire"))
         {
             out.push(Label {
                 kind: Kind::Secretary,
@@ -579,6 +683,7 @@ fn section_content(
     ls: &[Range<usize>],
     label: &Label,
     labels_at: &[bool],
+    fold: &DocFold,
 ) -> (Range<usize>, String, usize) {
     let first = &ls[label.line];
     let start = label.content.min(first.end).max(first.start);
@@ -600,7 +705,6 @@ fn section_content(
             break;
         }
         let line = &text[ls[n].clone()];
-        let f = Folded::new(line);
         if line.trim().is_empty() || !line.chars().any(|c| c.is_alphabetic()) {
             // A blank line ends a section that has names already, unless
             // the list visibly goes on ("Monsieur Michel" / "LEBLANC").
@@ -631,7 +735,7 @@ fn section_content(
             continue;
         }
         blank_run = 0;
-        if COUNT_LINE.is_match(&f.text) && label.kind != Kind::Secretary {
+        if label.kind != Kind::Secretary && COUNT_LINE.is_match(fold.line(ls[n].clone()).text) {
             blanked.push(ls[n].clone());
             end = ls[n].end;
             n += 1;
@@ -967,17 +1071,22 @@ pub fn find_attendance(text: &str) -> Option<AttendanceMatch> {
             part -= 1;
         }
         let cut = text[..part].rfind('\n').map_or(part, |i| i + 1);
-        if let Some(m) = find_attendance_in(&text[..cut])
+        // Only the part is folded; the rest is folded when needed.
+        let mut fold = DocFold::new(&text[..cut]);
+        if let Some(m) = find_attendance_in(&text[..cut], &fold)
             && m.span.end + 4096 < cut {
                 return Some(m);
             }
+        fold.extend(text);
+        return find_attendance_in(text, &fold);
     }
-    find_attendance_in(text)
+    find_attendance_in(text, &DocFold::new(text))
 }
 
-fn find_attendance_in(text: &str) -> Option<AttendanceMatch> {
-    let ls = lines(text);
-    let labels = find_labels(text, &ls);
+/// [`find_attendance`] over `text`, folded (at least) as far as its end.
+fn find_attendance_in(text: &str, fold: &DocFold) -> Option<AttendanceMatch> {
+    let ls = lines(text, fold);
+    let labels = find_labels(text, &ls, fold);
     let mut labels_at = vec![false; ls.len()];
     for l in &labels {
         labels_at[l.line] = true;
@@ -998,7 +1107,7 @@ fn find_attendance_in(text: &str) -> Option<AttendanceMatch> {
         if tried > 24 {
             break;
         }
-        if let Some(m) = read_block(text, &ls, &labels, &labels_at, first) {
+        if let Some(m) = read_block(text, &ls, &labels, &labels_at, first, fold) {
             return Some(m);
         }
     }
@@ -1008,7 +1117,7 @@ fn find_attendance_in(text: &str) -> Option<AttendanceMatch> {
     {
         return None;
     }
-    find_table(text, &ls)
+    find_table(text, &ls, fold)
 }
 
 /// Reads the block whose first section is `labels[first]`.
@@ -1018,6 +1127,7 @@ fn read_block(
     labels: &[Label],
     labels_at: &[bool],
     first: usize,
+    fold: &DocFold,
 ) -> Option<AttendanceMatch> {
     // Labels just before the first one (secretary, chair, excused …).
     let mut begin = first;
@@ -1045,8 +1155,7 @@ fn read_block(
             let mut junk = 0;
             for n in next_line..l.line {
                 let line = &text[ls[n].clone()];
-                let f = Folded::new(line);
-                if line.chars().any(|c| c.is_alphabetic()) && !COUNT_LINE.is_match(&f.text) {
+                if line.chars().any(|c| c.is_alphabetic()) && !COUNT_LINE.is_match(fold.line(ls[n].clone()).text) {
                     junk += 1;
                 }
             }
@@ -1054,7 +1163,7 @@ fn read_block(
                 break;
             }
         }
-        let (range, content, after) = section_content(text, ls, l, labels_at);
+        let (range, content, after) = section_content(text, ls, l, labels_at, fold);
         match l.kind {
             Kind::Secretary => {
                 if att.secretary.is_none() {
@@ -1096,9 +1205,9 @@ fn read_block(
     att.absent
         .retain(|p| !principals.iter().any(|q| same(p, q)));
     if att.secretary.is_none() {
-        att.secretary = find_secretary_near(text, labels, ls, span.clone());
+        att.secretary = find_secretary_near(text, labels, ls, span.clone(), fold);
     }
-    att.stated = find_counts(text, ls, span.end);
+    att.stated = find_counts(text, ls, span.end, fold);
     for l in &labels[begin..k] {
         match (l.kind, l.count) {
             (Kind::Present, Some(v)) => set(&mut att.stated, 2, v),
@@ -1131,8 +1240,9 @@ pub fn find_stated_counts(text: &str) -> Stated {
     // the text up to the end of the line holding that offset.
     let reach = (end + 1500).min(text.len());
     let cut = text.as_bytes()[reach..].iter().position(|&b| b == b'\n').map_or(text.len(), |i| reach + i + 1);
-    let ls = lines(&text[..cut]);
-    find_counts(text, &ls, end)
+    let fold = DocFold::new(&text[..cut]);
+    let ls = lines(&text[..cut], &fold);
+    find_counts(text, &ls, end, &fold)
 }
 
 /// A status written after a name in a table row ("DUPONT Jean Présent",
@@ -1147,7 +1257,7 @@ static STATUS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Attendance read from table rows, for documents without labels: at
 /// least three consecutive rows of a name followed by its status.
-fn find_table(text: &str, ls: &[Range<usize>]) -> Option<AttendanceMatch> {
+fn find_table(text: &str, ls: &[Range<usize>], fold: &DocFold) -> Option<AttendanceMatch> {
     let mut best: Option<(Attendance, Range<usize>, usize)> = None;
     let mut cur = Attendance::default();
     let mut rows = 0;
@@ -1160,14 +1270,19 @@ fn find_table(text: &str, ls: &[Range<usize>]) -> Option<AttendanceMatch> {
             .chars()
             .map(|c| if c == '|' { ' ' } else { c })
             .collect();
-        let f = Folded::new(&line);
+        // The fold of the line with its pipes made spaces: the same bytes,
+        // so the same map back.
+        let f = fold.line(r.clone());
+        let piped = f.text.contains('|');
+        let ftext = if piped { f.text.replace('|', " ") } else { String::new() };
+        let ftext = if piped { ftext.as_str() } else { f.text };
         let mut row = Attendance::default();
         let mut ok = false;
         let mut prev = 0;
         let mut pending_proxy: Option<Person> = None;
         let mut last: Option<Person> = None;
         let mut clean = true;
-        for c in STATUS.captures_iter(&f.text) {
+        for c in STATUS.captures_iter(ftext) {
             let Some(m) = c.get(0) else { continue };
             let (ms, me) = (f.orig(m.start()), f.orig(m.end()));
             let seg = &line[prev..ms];
@@ -1281,7 +1396,7 @@ fn find_table(text: &str, ls: &[Range<usize>]) -> Option<AttendanceMatch> {
         best = Some((cur, span.clone(), rows));
     }
     let (mut attendance, span, _) = best?;
-    attendance.stated = find_counts(text, ls, span.end);
+    attendance.stated = find_counts(text, ls, span.end, fold);
     Some(AttendanceMatch { attendance, span })
 }
 
@@ -1292,6 +1407,7 @@ fn find_secretary_near(
     labels: &[Label],
     ls: &[Range<usize>],
     span: Range<usize>,
+    fold: &DocFold,
 ) -> Option<Person> {
     let lo = span.start.saturating_sub(1500);
     let hi = span.end + 3000;
@@ -1300,7 +1416,7 @@ fn find_secretary_near(
         .iter()
         .filter(|l| l.kind == Kind::Secretary && l.start >= lo && l.start <= hi)
     {
-        let (_, content, _) = section_content(text, ls, l, &no_labels);
+        let (_, content, _) = section_content(text, ls, l, &no_labels, fold);
         if let Some(p) = read_secretary(&content, l.sentence) {
             return Some(p);
         }
@@ -1325,7 +1441,7 @@ fn number_words(s: &str) -> Option<u32> {
 }
 
 /// Stated counts from the start of the text to just after the block.
-fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize) -> Stated {
+fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize, fold: &DocFold) -> Stated {
     let mut st = Stated::default();
     let limit = (block_end + 400).min(text.len());
     let quorum_limit = (block_end + 1500).min(text.len());
@@ -1333,10 +1449,9 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize) -> Stated {
     let mut in_box = false;
     let mut box_lines = 0;
     for r in ls.iter().take_while(|r| r.start < quorum_limit) {
-        let line = &text[r.clone()];
-        let f = Folded::new(line);
+        let f = fold.line(r.clone());
         if r.start >= limit {
-            quorum(&f.text, &mut st);
+            quorum(f.text, &mut st);
             continue;
         }
         let t = f.text.trim();
@@ -1354,7 +1469,7 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize) -> Stated {
             }
             continue;
         }
-        if let Some(c) = COUNT_LABEL_ONLY.captures(&f.text) {
+        if let Some(c) = COUNT_LABEL_ONLY.captures(f.text) {
             let slot = (1..=4).find(|&i| c.get(i).is_some()).unwrap_or(0);
             if slot == 1 {
                 in_box = true;
@@ -1365,8 +1480,8 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize) -> Stated {
             }
             continue;
         }
-        quorum(&f.text, &mut st);
-        for c in COUNT.captures_iter(&f.text) {
+        quorum(f.text, &mut st);
+        for c in COUNT.captures_iter(f.text) {
             let slot = (1..=4).find(|&i| c.get(i).is_some()).unwrap_or(0);
             let Some(v) = c.get(5).or(c.get(6)).and_then(|m| count_value(m.as_str())) else {
                 continue;
