@@ -416,18 +416,57 @@ fn strays(line: &str) -> Option<(usize, usize)> {
 /// goes char by char, so the fold of any line is a slice of it, equal to
 /// `Folded::new(line).text`, with the same map back to the line's bytes:
 /// lines need not be folded one by one, again for every reader.
+///
+/// ASCII bytes fold to one byte each; the map back is kept only for the
+/// other chars ([`Shift`]), found by binary search.
 struct DocFold {
     folded: String,
-    /// Original byte offset of each folded byte, plus one past the end;
-    /// empty while the text is ASCII (offsets are then the same).
-    back: Vec<u32>,
+    /// Every non-ASCII char, in text order.
+    shifts: Vec<Shift>,
     /// Bytes of the original text folded so far.
     len: usize,
 }
 
+/// A non-ASCII char: where it starts in the fold and in the original, and
+/// its length in each.
+#[derive(Clone, Copy)]
+struct Shift {
+    f: u32,
+    o: u32,
+    fl: u8,
+    ol: u8,
+}
+
+impl Shift {
+    fn f_end(&self) -> usize {
+        self.f as usize + self.fl as usize
+    }
+
+    fn o_end(&self) -> usize {
+        self.o as usize + self.ol as usize
+    }
+}
+
+/// The index of the first byte at or after `i` that is not ASCII (or the
+/// length), eight bytes at a time.
+fn next_non_ascii(b: &[u8], mut i: usize) -> usize {
+    while let Some(w) = b.get(i..i + 8) {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(w);
+        if u64::from_le_bytes(a) & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while i < b.len() && b[i] < 0x80 {
+        i += 1;
+    }
+    i
+}
+
 impl DocFold {
     fn new(text: &str) -> DocFold {
-        let mut d = DocFold { folded: String::new(), back: Vec::new(), len: 0 };
+        let mut d = DocFold { folded: String::with_capacity(text.len()), shifts: Vec::new(), len: 0 };
         d.extend(text);
         d
     }
@@ -435,62 +474,54 @@ impl DocFold {
     /// Folds the rest of `text`, which starts with the text folded so far.
     fn extend(&mut self, text: &str) {
         let Some(rest) = text.get(self.len..) else { return };
-        let from = self.folded.len();
-        if self.back.is_empty() && rest.is_ascii() {
-            self.folded.push_str(rest);
-            self.folded[from..].make_ascii_lowercase();
-            self.len = text.len();
-            return;
-        }
-        if self.back.is_empty() {
-            // The ASCII part folded so far maps to itself.
-            self.back.extend(0..from as u32);
-        } else {
-            self.back.pop();
-        }
         let bytes = rest.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
             // A run of ASCII bytes: lower-cased as a whole.
-            let run = bytes[i..].iter().position(|&b| b >= 0x80).unwrap_or(bytes.len() - i);
-            if run > 0 {
+            let j = next_non_ascii(bytes, i);
+            if j > i {
                 let at = self.folded.len();
-                self.folded.push_str(&rest[i..i + run]);
+                self.folded.push_str(&rest[i..j]);
                 self.folded[at..].make_ascii_lowercase();
-                let o = (self.len + i) as u32;
-                self.back.extend(o..o + run as u32);
-                i += run;
-                continue;
+                i = j;
             }
             let Some(c) = rest.get(i..).and_then(|r| r.chars().next()) else { break };
             let f = fold_char(c);
+            self.shifts.push(Shift {
+                f: self.folded.len() as u32,
+                o: (self.len + i) as u32,
+                fl: f.len_utf8() as u8,
+                ol: c.len_utf8() as u8,
+            });
             self.folded.push(f);
-            let o = (self.len + i) as u32;
-            self.back.extend(std::iter::repeat_n(o, f.len_utf8()));
             i += c.len_utf8();
         }
-        self.back.push(text.len() as u32);
         self.len = text.len();
+    }
+
+    /// The original offset of folded byte `i`, as `Folded::orig` gives it:
+    /// a folded char's bytes all map to the start of its char.
+    fn orig(&self, i: usize) -> usize {
+        let i = i.min(self.folded.len());
+        let k = self.shifts.partition_point(|s| s.f as usize <= i);
+        let Some(s) = k.checked_sub(1).and_then(|k| self.shifts.get(k)) else { return i };
+        if i < s.f_end() { s.o as usize } else { s.o_end() + (i - s.f_end()) }
     }
 
     /// The folded offset of original offset `o` (a char boundary).
     fn fpos(&self, o: usize) -> usize {
-        if self.back.is_empty() {
+        let k = self.shifts.partition_point(|s| s.o as usize <= o);
+        let Some(s) = k.checked_sub(1).and_then(|k| self.shifts.get(k)) else {
             return o.min(self.folded.len());
-        }
-        self.back.partition_point(|&b| (b as usize) < o)
+        };
+        if o < s.o_end() { s.f as usize } else { (s.f_end() + (o - s.o_end())).min(self.folded.len()) }
     }
 
     /// The fold of the original range `r` (char boundaries, within the
     /// text folded so far).
     fn line(&self, r: Range<usize>) -> FLine<'_> {
         let (fs, fe) = (self.fpos(r.start), self.fpos(r.end));
-        FLine {
-            text: self.folded.get(fs..fe).unwrap_or(""),
-            fs,
-            base: r.start,
-            back: &self.back,
-        }
+        FLine { text: self.folded.get(fs..fe).unwrap_or(""), fs, base: r.start, doc: self }
     }
 }
 
@@ -500,17 +531,13 @@ struct FLine<'a> {
     /// Where it starts in the folded document, and in the original.
     fs: usize,
     base: usize,
-    back: &'a [u32],
+    doc: &'a DocFold,
 }
 
 impl FLine<'_> {
     /// The offset in the original line of folded byte `i`.
     fn orig(&self, i: usize) -> usize {
-        let i = i.min(self.text.len());
-        if self.back.is_empty() {
-            return i;
-        }
-        self.back.get(self.fs + i).map_or(0, |&o| (o as usize).saturating_sub(self.base))
+        self.doc.orig(self.fs + i.min(self.text.len())).saturating_sub(self.base)
     }
 }
 
@@ -1570,7 +1597,7 @@ pub fn find_attendance_changes(text: &str) -> Vec<Spanned<AttendanceChange>> {
         Regex::new(r"\s(?:((?:entre|arrive|est\s+arrivee?)\s+en\s+seance|rejoint\s+(?:la\s+seance|l'assemblee|le\s+conseil)|a\s+rejoint\s+(?:la\s+seance|l'assemblee|le\s+conseil)|arrive\s+a\s+[0-9])|((?:sort|est\s+sortie?)\s+de\s+(?:la\s+)?(?:seance|salle)|s'absente|(?:a\s+)?quitte\s+(?:la\s+seance|la\s+salle|l'assemblee)|se\s+retire))")
             .expect("verb regex")
     });
-    let f = Folded::new(text);
+    let f = DocFold::new(text);
     let mut out = Vec::new();
     let person_at = |at: usize| -> Option<Spanned<Person>> {
         let mut end = (at + 120).min(text.len());
@@ -1595,14 +1622,14 @@ pub fn find_attendance_changes(text: &str) -> Vec<Spanned<AttendanceChange>> {
         let rest = &line[fl.orig(m.end())..];
         parse_person_list(rest).into_iter().next().map(|p| p.value)
     };
-    for m in ARRIVAL_OF.captures_iter(&f.text).filter_map(|c| c.get(1)) {
+    for m in ARRIVAL_OF.captures_iter(&f.folded).filter_map(|c| c.get(1)) {
         let at = f.orig(m.end());
         if let Some(p) = person_at(at) {
             let span = f.orig(m.start())..p.span.end;
             out.push(Spanned::new(AttendanceChange::Arrival(p.value), span));
         }
     }
-    for m in DEPARTURE_OF.captures_iter(&f.text).filter_map(|c| c.get(1)) {
+    for m in DEPARTURE_OF.captures_iter(&f.folded).filter_map(|c| c.get(1)) {
         let at = f.orig(m.end());
         if let Some(p) = person_at(at) {
             let proxy = proxy_after(p.span.end);
@@ -1616,7 +1643,7 @@ pub fn find_attendance_changes(text: &str) -> Vec<Spanned<AttendanceChange>> {
             ));
         }
     }
-    for c in VERB.captures_iter(&f.text) {
+    for c in VERB.captures_iter(&f.folded) {
         let Some(m) = c.get(0) else { continue };
         let vstart = f.orig(m.start());
         // The person: the words before the verb on the same line.
