@@ -168,6 +168,20 @@ static SECRETARY_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("secretary regex")
 });
 
+/// Words one of which every [`LABEL`], [`PROXY_LINE`] and
+/// [`SECRETARY_SENTENCE`] match holds ("represente" holds "present"). A line
+/// without any cannot open a section: one literal pass rejects most lines
+/// before the regexes.
+static LINE_KEYS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"donne|pouvoir|procuration|delegation|excuse|absent|present|secretaire|presiden|fonction")
+        .expect("line keys regex")
+});
+
+/// Words one of which every [`COUNT`] and [`COUNT_LABEL_ONLY`] match holds.
+static COUNT_KEYS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"exercice|present|seance|procuration|pouvoir|donne|votant|pris").expect("count keys regex")
+});
+
 /// Words a list of names may hold besides names.
 fn list_word(f: &str) -> bool {
     matches!(
@@ -555,8 +569,13 @@ fn lines(text: &str, fold: &DocFold) -> Vec<Range<usize>> {
             return;
         }
         let f = fold.line(r.clone());
-        // A label ends on a colon: no label opens after the last one.
+        // A label ends on a colon: no label opens after the last one, and
+        // none at all without a label word before it.
         let last_colon = f.text.rfind(':').unwrap_or(0);
+        if !LINE_KEYS.is_match(&f.text[..last_colon]) {
+            out.push(r);
+            return;
+        }
         let mut from = r.start;
         for m in INLINE.find_iter(f.text) {
             if m.end() > last_colon {
@@ -608,7 +627,8 @@ fn find_labels(text: &str, ls: &[Range<usize>], fold: &DocFold) -> Vec<Label> {
     for (n, r) in ls.iter().enumerate() {
         let line = &text[r.clone()];
         let f = fold.line(r.clone());
-        if COUNT_LINE.is_match(f.text) {
+        // No label, proxy or secretary sentence without a label word.
+        if !LINE_KEYS.is_match(f.text) || COUNT_LINE.is_match(f.text) {
             continue;
         }
         if let Some(c) = LABEL.captures(f.text) {
@@ -1494,6 +1514,11 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize, fold: &DocFold
             if let Ok(v) = t.parse::<u32>() {
                 set(&mut st, slot, v);
             }
+            continue;
+        }
+        if !COUNT_KEYS.is_match(f.text) {
+            // No count label: only a quorum may be read.
+            quorum(f.text, &mut st);
             continue;
         }
         if let Some(c) = COUNT_LABEL_ONLY.captures(f.text) {
