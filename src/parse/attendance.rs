@@ -596,11 +596,10 @@ fn lines(text: &str, fold: &DocFold) -> Vec<Range<usize>> {
         }
         out.push(from..r.end);
     };
-    for (i, c) in text.char_indices() {
-        if c == '\n' {
-            push(start..i, &mut out);
-            start = i + 1;
-        }
+    // Line ends found with memchr, not char by char.
+    while let Some(k) = text[start..].find('\n') {
+        push(start..start + k, &mut out);
+        start += k + 1;
     }
     if start < text.len() {
         push(start..text.len(), &mut out);

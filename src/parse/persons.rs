@@ -42,13 +42,13 @@ fn civility(word: &str) -> Option<(Option<&'static str>, bool)> {
     let mut buf = [0u8; 16];
     let f = fold_ascii(w, &mut buf)?;
     Some(match f {
-        "m." | "m" | "mr" | "mr." | "monsieur" => (Some("M."), false),
-        "mm." | "mm" | "messieurs" | "mrs" => (Some("M."), true),
-        "mme" | "mme." | "madame" => (Some("Mme"), false),
-        "mmes" | "mmes." | "mesdames" => (Some("Mme"), true),
+        b"m." | b"m" | b"mr" | b"mr." | b"monsieur" => (Some("M."), false),
+        b"mm." | b"mm" | b"messieurs" | b"mrs" => (Some("M."), true),
+        b"mme" | b"mme." | b"madame" => (Some("Mme"), false),
+        b"mmes" | b"mmes." | b"mesdames" => (Some("Mme"), true),
         // The contract knows two titles: "Mademoiselle" is written "Mme".
-        "mlle" | "mlle." | "melle" | "melle." | "mademoiselle" => (Some("Mme"), false),
-        "mlles" | "mlles." | "melles" | "mesdemoiselles" => (Some("Mme"), true),
+        b"mlle" | b"mlle." | b"melle" | b"melle." | b"mademoiselle" => (Some("Mme"), false),
+        b"mlles" | b"mlles." | b"melles" | b"mesdemoiselles" => (Some("Mme"), true),
         _ => return None,
     })
 }
@@ -56,7 +56,7 @@ fn civility(word: &str) -> Option<(Option<&'static str>, bool)> {
 /// `s` folded with [`fold_char`] into `buf`, without allocating. `None`
 /// when the fold does not fit `buf` or is not ASCII: then it equals none of
 /// the short ASCII words the callers compare it with.
-fn fold_ascii<'b>(s: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+fn fold_ascii<'b>(s: &str, buf: &'b mut [u8]) -> Option<&'b [u8]> {
     let mut n = 0;
     for c in s.chars() {
         let f = fold_char(c);
@@ -66,7 +66,7 @@ fn fold_ascii<'b>(s: &str, buf: &'b mut [u8]) -> Option<&'b str> {
         buf[n] = f as u8;
         n += 1;
     }
-    std::str::from_utf8(&buf[..n]).ok()
+    Some(&buf[..n])
 }
 
 /// Words naming an office or a role; they end a name ("DUPONT, Maire").
@@ -77,47 +77,50 @@ fn is_role(word: &str) -> bool {
         Some(f) => role_fold(word, f),
         // A long word (a role with many trailing "s"?) or one folding to
         // other letters: fold it the slow way.
-        None => role_fold(word, &fold(t)),
+        None => role_fold(word, fold(t).as_bytes()),
     }
 }
 
 /// [`is_role`] on the folded core `f` of `word`.
-fn role_fold(word: &str, f: &str) -> bool {
-    let f = f.trim_end_matches('s');
+fn role_fold(word: &str, f: &[u8]) -> bool {
+    let mut f = f;
+    while let [rest @ .., b's'] = f {
+        f = rest;
+    }
     matches!(
         f,
-        "maire"
-            | "adjoint"
-            | "adjointe"
-            | "delegue"
-            | "deleguee"
-            | "conseiller"
-            | "conseillere"
-            | "conseillers"
-            | "municipal"
-            | "municipale"
-            | "municipaux"
-            | "president"
-            | "presidente"
-            | "vice-president"
-            | "vice-presidente"
-            | "maire-adjoint"
-            | "maire-adjointe"
-            | "secretaire"
-            | "1er"
-            | "1ere"
-            | "elu"
-            | "elue"
-            | "doyen"
-            | "doyenne"
-            | "benjamin"
-            | "rapporteur"
-            | "conseiller-delegue"
+        b"maire"
+            | b"adjoint"
+            | b"adjointe"
+            | b"delegue"
+            | b"deleguee"
+            | b"conseiller"
+            | b"conseillere"
+            | b"conseillers"
+            | b"municipal"
+            | b"municipale"
+            | b"municipaux"
+            | b"president"
+            | b"presidente"
+            | b"vice-president"
+            | b"vice-presidente"
+            | b"maire-adjoint"
+            | b"maire-adjointe"
+            | b"secretaire"
+            | b"1er"
+            | b"1ere"
+            | b"elu"
+            | b"elue"
+            | b"doyen"
+            | b"doyenne"
+            | b"benjamin"
+            | b"rapporteur"
+            | b"conseiller-delegue"
     ) && !word
         .chars()
         .filter(|c| c.is_alphabetic())
         .all(|c| c.is_uppercase())
-        || matches!(f, "maire" | "adjoint" | "adjointe")
+        || matches!(f, b"maire" | b"adjoint" | b"adjointe")
 }
 
 /// Lower-case particles that belong to a family name ("de LATTRE").
@@ -217,6 +220,30 @@ fn split_words(s: &str) -> Vec<(&str, std::ops::Range<usize>)> {
     out
 }
 
+/// The civilities opening a name, consecutive repeats merged (what
+/// `Vec::dedup` would leave), without a vector.
+#[derive(Default)]
+struct Titles {
+    first: Option<Option<&'static str>>,
+    last: Option<Option<&'static str>>,
+    /// Runs of equal civilities.
+    runs: usize,
+}
+
+impl Titles {
+    fn push(&mut self, t: Option<&'static str>) {
+        if self.last != Some(t) {
+            self.runs += 1;
+            self.first.get_or_insert(t);
+        }
+        self.last = Some(t);
+    }
+
+    fn is_empty(&self) -> bool {
+        self.runs == 0
+    }
+}
+
 /// The person named by `words`, given an inherited title (from a plural
 /// civility earlier in a list). Returns the person, the byte range of the
 /// words used, and the plural civility the words opened, if any (for the
@@ -226,7 +253,7 @@ fn person_from_words<'a, W: AsRef<str>>(
     inherited: Option<Title>,
 ) -> Option<(Person, Range<usize>, Option<Title>)> {
     let mut i = 0;
-    let mut titles: Vec<Option<&'static str>> = Vec::new();
+    let mut titles = Titles::default();
     let mut plural = false;
     let mut start = None;
     let mut pending: Vec<(&'a str, std::ops::Range<usize>)> = Vec::new();
@@ -263,14 +290,13 @@ fn person_from_words<'a, W: AsRef<str>>(
             break;
         }
     }
-    titles.dedup();
-    let own_title = match titles.len() {
+    let own_title = match titles.runs {
         0 => None,
-        1 => Some(titles[0]),
+        1 => titles.first,
         _ => Some(None),
     };
     let title = own_title.or(inherited).flatten();
-    let opened = if plural || titles.len() > 1 {
+    let opened = if plural || titles.runs > 1 {
         own_title
     } else {
         None
@@ -364,36 +390,39 @@ fn person_from_words<'a, W: AsRef<str>>(
     if name.len() == 1
         && matches!(
             fold_ascii(name[0].0, &mut [0u8; 8]),
-            Some("neant" | "aucun" | "aucune" | "personne" | "nul" | "nulle" | "tous" | "toutes")
+            Some(b"neant" | b"aucun" | b"aucune" | b"personne" | b"nul" | b"nulle" | b"tous" | b"toutes")
         )
     {
         return None;
     }
     let span = start.unwrap_or(name[0].1.start)..name.last().map_or(0, |n| n.1.end);
-    let mut given: Vec<&str> = Vec::new();
-    let mut family: Vec<&str> = Vec::new();
-    let has_upper = name.iter().any(|(w, _)| {
-        is_upper_word(w) && !is_initials(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-    }) || name
-        .iter()
-        .any(|(w, _)| is_upper_word(w) && !is_initials(w));
-    if has_upper {
+    // The words of each part, joined by spaces (name words are never empty).
+    let mut given = String::new();
+    let mut family = String::new();
+    let add = |part: &mut String, w: &str| {
+        if !part.is_empty() {
+            part.push(' ');
+        }
+        part.push_str(w);
+    };
+    let caps = |w: &str| is_upper_word(w) && !is_initials(w);
+    if name.iter().any(|(w, _)| caps(w)) {
+        let mut upper = caps(name[0].0);
         for (k, (w, _)) in name.iter().enumerate() {
-            let next_upper = name
-                .get(k + 1)
-                .is_some_and(|(n, _)| is_upper_word(n) && !is_initials(n));
-            if (is_upper_word(w) && !is_initials(w)) || (is_particle(w) && next_upper) {
-                family.push(w);
+            let next_upper = name.get(k + 1).is_some_and(|(n, _)| caps(n));
+            if upper || (is_particle(w) && next_upper) {
+                add(&mut family, w);
             } else {
-                given.push(w);
+                add(&mut given, w);
             }
+            upper = next_upper;
         }
     } else if name.len() == 1 {
         let w = name[0].0;
         if title.is_some() && !is_initials(w) {
-            family.push(w);
+            add(&mut family, w);
         } else {
-            given.push(w);
+            add(&mut given, w);
         }
     } else {
         // Mixed case: the last word and its particles are the family name.
@@ -406,18 +435,18 @@ fn person_from_words<'a, W: AsRef<str>>(
         }
         for (j, (w, _)) in name.iter().enumerate() {
             if j < k {
-                given.push(w);
+                add(&mut given, w);
             } else {
-                family.push(w);
+                add(&mut family, w);
             }
         }
     }
-    let join = |v: &[&str]| (!v.is_empty()).then(|| v.join(" "));
+    let part = |s: String| (!s.is_empty()).then_some(s);
     Some((
         Person {
             title: title.map(str::to_string),
-            given_name: join(&given),
-            family_name: join(&family),
+            given_name: part(given),
+            family_name: part(family),
         },
         span,
         opened,
@@ -502,7 +531,7 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
                 }
                 let off = st + (w.len() - core.len());
                 let core = core.trim_end_matches(':');
-                if fold_ascii(core, &mut [0u8; 2]) == Some("et") || core == "&" {
+                if fold_ascii(core, &mut [0u8; 2]) == Some(&b"et"[..]) || core == "&" {
                     out.push(Tok::And(core, off));
                 } else if !core.is_empty() {
                     out.push(Tok::Word(core, off));
