@@ -1695,6 +1695,71 @@ pub fn find_attendance_changes(text: &str) -> Vec<Spanned<AttendanceChange>> {
 }
 
 #[cfg(test)]
+mod fold_tests {
+    use super::*;
+
+    /// Every slice of the document fold is the fold of that slice of the
+    /// text, with the same map back; folding in two parts changes nothing.
+    fn check(s: &str) {
+        let d = DocFold::new(s);
+        assert_eq!(d.folded, Folded::new(s).text);
+        let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
+        for (x, &a) in bounds.iter().enumerate() {
+            for &b in &bounds[x..] {
+                let f = Folded::new(&s[a..b]);
+                let l = d.line(a..b);
+                assert_eq!(l.text, f.text, "{a}..{b} of {s:?}");
+                for i in 0..=f.text.len() + 2 {
+                    assert_eq!(l.orig(i), f.orig(i), "{a}..{b} at {i} of {s:?}");
+                }
+            }
+        }
+        for &cut in &bounds {
+            let mut e = DocFold::new(&s[..cut]);
+            e.extend(s);
+            assert_eq!(e.folded, d.folded);
+            for i in 0..=d.folded.len() + 1 {
+                assert_eq!(e.orig(i), d.orig(i));
+            }
+        }
+    }
+
+    #[test]
+    fn line_folds_are_folded_lines() {
+        check("");
+        check("Présents : M. Paul MARTY");
+        check("ÉTAIENT PRÉSENTS : Mme Zoé NOËL,\nM. Léo ŒUVRE € ß x\n");
+        check("à\né\n\nÀÉÎÕÜ ÿ æ 𝔸 ok");
+        let d = DocFold::new("Été : ÉLU");
+        assert_eq!(d.folded, "ete : elu");
+        assert_eq!(d.line(8..12).text, "elu");
+        assert_eq!(d.line(8..12).orig(1), 2);
+    }
+
+    #[test]
+    fn line_keys_cover_every_label() {
+        // The literal pass must let through whatever the regexes match.
+        for l in [
+            "presents :", "etaient presents :", "representes :", "excuses :", "absents :",
+            "absents non excuses :", "pouvoirs :", "procurations :", "secretaire de seance :",
+            "presidence :", "ont donne pouvoir :", "avec pouvoir :", "delegation de vote :",
+            "elu secretaire :", "president de seance :", "non excuses :",
+        ] {
+            assert!(LABEL.is_match(l), "{l}");
+            assert!(LINE_KEYS.is_match(l), "{l}");
+        }
+        assert!(!LINE_KEYS.is_match("le rapporteur rappelle que le projet a ete vu."));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn same_as_folded(s in "[a-zA-Z0-9éÉèœŒàÀß€𝔸 :.\n]{0,20}") {
+            check(&s);
+        }
+    }
+}
+
+#[cfg(test)]
 mod wrap_tests {
     use super::*;
 

@@ -867,6 +867,47 @@ mod tests {
         assert_eq!(v[1].value.family_name.as_deref(), Some("BLANC"));
     }
 
+    /// The folding readers as they were, allocating: the fast ones must
+    /// agree with them on every word.
+    fn civility_ref(word: &str) -> Option<(Option<&'static str>, bool)> {
+        let f = fold(word.trim_end_matches([',', ':', ';']));
+        Some(match f.as_str() {
+            "m." | "m" | "mr" | "mr." | "monsieur" => (Some("M."), false),
+            "mm." | "mm" | "messieurs" | "mrs" => (Some("M."), true),
+            "mme" | "mme." | "madame" => (Some("Mme"), false),
+            "mmes" | "mmes." | "mesdames" => (Some("Mme"), true),
+            "mlle" | "mlle." | "melle" | "melle." | "mademoiselle" => (Some("Mme"), false),
+            "mlles" | "mlles." | "melles" | "mesdemoiselles" => (Some("Mme"), true),
+            _ => return None,
+        })
+    }
+
+    fn is_role_ref(word: &str) -> bool {
+        let f = fold(word.trim_matches(|c: char| !c.is_alphanumeric()));
+        role_fold(word, f.as_bytes())
+    }
+
+    #[test]
+    fn fast_word_readers_agree() {
+        for w in ["M.", "Mme", "MADAME,", "Mlle.", "Mesdemoiselles", "Messieurs:", "Marc", "m", "Mé", "MÉLLE"] {
+            assert_eq!(civility(w), civility_ref(w), "{w}");
+        }
+        for w in ["Maire", "MAIRES", "adjointes", "Délégué", "conseillère", "1er", "Mairessssssssssssssssssssssssssssssss", "DUPONT", "(Président)"] {
+            assert_eq!(is_role(w), is_role_ref(w), "{w}");
+        }
+        assert!(is_role("Mairessssssssssssssssssssssssssssssssssss"));
+        assert!(is_initials("J.-P.") && !is_initials("JP") && glued("T.PENNEC").is_some());
+        assert!(is_glued_title("M.CHARRIER") && !is_glued_title("CHARRIER"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn civility_and_role_match_the_folding_readers(w in "[mMeEéÉaAdlLsSiIrRtT1.,:;()-]{0,20}") {
+            proptest::prop_assert_eq!(civility(&w), civility_ref(&w));
+            proptest::prop_assert_eq!(is_role(&w), is_role_ref(&w));
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn never_panics(s in "\\PC{0,60}") {
