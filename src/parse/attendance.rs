@@ -346,6 +346,22 @@ fn heading_word(f: &str) -> bool {
     )
 }
 
+/// `w` folded with [`fold_char`] into `buf`, without allocating; `None`
+/// when the fold is longer than `buf` or not ASCII, as no word of the lists
+/// it is compared with is.
+fn fold_small<'b>(w: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    let mut n = 0;
+    for c in w.chars() {
+        let f = fold_char(c);
+        if !f.is_ascii() || n >= buf.len() {
+            return None;
+        }
+        buf[n] = f as u8;
+        n += 1;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
 /// True when a line reads as (part of) a list of names.
 fn names_line(line: &str) -> bool {
     strays(line).is_some_and(|(bad, words)| bad == 0 || (bad == 1 && words >= 10))
@@ -384,8 +400,9 @@ fn strays(line: &str) -> Option<(usize, usize)> {
     if words.is_empty() {
         return None;
     }
-    let fw: String = words[0].chars().map(fold_char).collect();
-    if heading_word(&fw)
+    let mut buf = [0u8; 24];
+    let fw = fold_small(words[0], &mut buf).unwrap_or("");
+    if heading_word(fw)
         && !words
             .get(1)
             .is_some_and(|w| w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()))
@@ -393,7 +410,7 @@ fn strays(line: &str) -> Option<(usize, usize)> {
         return None;
     }
     if matches!(
-        fw.as_str(),
+        fw,
         "ordre" | "deliberation" | "objet" | "approbation" | "proces" | "seance" | "republique"
     ) {
         return None;
@@ -406,10 +423,9 @@ fn strays(line: &str) -> Option<(usize, usize)> {
             .all(|c| c.is_uppercase())
     });
     let civil = words.iter().any(|w| {
-        let f: String = w.chars().map(fold_char).collect();
         matches!(
-            f.as_str(),
-            "m" | "mme" | "mmes" | "mm" | "mlle" | "monsieur" | "madame" | "messieurs" | "mesdames"
+            fold_small(w, &mut buf),
+            Some("m" | "mme" | "mmes" | "mm" | "mlle" | "monsieur" | "madame" | "messieurs" | "mesdames")
         )
     });
     if caps_only && !civil && !clean.contains(',') && words.len() >= 3 {
@@ -417,9 +433,8 @@ fn strays(line: &str) -> Option<(usize, usize)> {
     }
     let mut bad = 0;
     for w in &words {
-        let f: String = w.chars().map(fold_char).collect();
         let lower = w.chars().next().is_some_and(|c| c.is_lowercase());
-        if lower && !list_word(&f) {
+        if lower && !fold_small(w, &mut buf).is_some_and(list_word) {
             bad += 1;
         }
     }
@@ -699,8 +714,9 @@ fn continues_name(prev: &str, line: &str) -> bool {
         return false;
     };
     // A list left open by a comma or a connector ("… pouvoir à").
-    let lf: String = last.chars().map(fold_char).collect();
-    if prev.ends_with([',', ';']) || matches!(lf.as_str(), "a" | "au" | "par" | "et" | "de") {
+    let mut lb = [0u8; 4];
+    let lf = fold_small(last, &mut lb);
+    if prev.ends_with([',', ';']) || matches!(lf, Some("a" | "au" | "par" | "et" | "de")) {
         return true;
     }
     // A sentence cut mid-way: the previous line ends, or this one opens,
@@ -841,8 +857,9 @@ fn unfinished(s: &str) -> bool {
     let Some(last) = words.last() else {
         return false;
     };
-    let fl: String = last.chars().map(fold_char).collect();
-    if matches!(fl.as_str(), "et" | "a" | "par") || civility_word(last).is_some() {
+    let mut lb = [0u8; 4];
+    let fl = fold_small(last, &mut lb);
+    if matches!(fl, Some("et" | "a" | "par")) || civility_word(last).is_some() {
         return true;
     }
     // "Monsieur Michel": a civility then one mixed-case word.
@@ -1043,10 +1060,9 @@ fn read_list(content: &str, kind: Kind) -> Read {
 
 /// A civility word ("MME", "Monsieur").
 fn civility_word(w: &str) -> Option<()> {
-    let f: String = w.trim_end_matches('.').chars().map(fold_char).collect();
     matches!(
-        f.as_str(),
-        "m" | "mme" | "mmes" | "mm" | "mlle" | "monsieur" | "madame" | "messieurs" | "mesdames"
+        fold_small(w.trim_end_matches('.'), &mut [0u8; 16]),
+        Some("m" | "mme" | "mmes" | "mm" | "mlle" | "monsieur" | "madame" | "messieurs" | "mesdames")
     )
     .then_some(())
 }
@@ -1646,14 +1662,22 @@ pub fn find_attendance_changes(text: &str) -> Vec<Spanned<AttendanceChange>> {
         let rest = &line[fl.orig(m.end())..];
         parse_person_list(rest).into_iter().next().map(|p| p.value)
     };
-    for m in ARRIVAL_OF.captures_iter(&f.folded).filter_map(|c| c.get(1)) {
+    // Arrivals name "arrivee", departures "depart" or "sortie": a literal
+    // search skips the regex where neither can match.
+    static ARRIVAL_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new("arrivee").expect("arrival word"));
+    static DEPARTURE_WORDS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new("depart|sortie").expect("departure words"));
+    // (An empty haystack holds no match.)
+    let arrivals = if ARRIVAL_WORD.is_match(&f.folded) { f.folded.as_str() } else { "" };
+    let departures = if DEPARTURE_WORDS.is_match(&f.folded) { f.folded.as_str() } else { "" };
+    for m in ARRIVAL_OF.captures_iter(arrivals).filter_map(|c| c.get(1)) {
         let at = f.orig(m.end());
         if let Some(p) = person_at(at) {
             let span = f.orig(m.start())..p.span.end;
             out.push(Spanned::new(AttendanceChange::Arrival(p.value), span));
         }
     }
-    for m in DEPARTURE_OF.captures_iter(&f.folded).filter_map(|c| c.get(1)) {
+    for m in DEPARTURE_OF.captures_iter(departures).filter_map(|c| c.get(1)) {
         let at = f.orig(m.end());
         if let Some(p) = person_at(at) {
             let proxy = proxy_after(p.span.end);
@@ -1749,6 +1773,18 @@ mod fold_tests {
             assert!(LINE_KEYS.is_match(l), "{l}");
         }
         assert!(!LINE_KEYS.is_match("le rapporteur rappelle que le projet a ete vu."));
+    }
+
+    #[test]
+    fn small_folds_and_literal_skips() {
+        assert_eq!(fold_small("Délégué", &mut [0u8; 24]), Some("delegue"));
+        assert_eq!(fold_small("conseillères", &mut [0u8; 8]), None);
+        assert_eq!(fold_small("€uro", &mut [0u8; 8]), None);
+        assert!(civility_word("MME.").is_some() && civility_word("Marc").is_none());
+        // Capitals and accents still reach the arrival and departure readers.
+        let v = find_attendance_changes("ARRIVÉE DE M. Paul LEMOINE.\nSORTIE DE Mme Léa ROUX.\n");
+        assert_eq!(v.len(), 2);
+        assert!(find_attendance_changes("Le conseil adopte le budget.\n").is_empty());
     }
 
     proptest::proptest! {
