@@ -168,6 +168,20 @@ static SECRETARY_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("secretary regex")
 });
 
+/// Words one of which every [`LABEL`], [`PROXY_LINE`] and
+/// [`SECRETARY_SENTENCE`] match holds ("represente" holds "present"). A line
+/// without any cannot open a section: one literal pass rejects most lines
+/// before the regexes.
+static LINE_KEYS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"donne|pouvoir|procuration|delegation|excuse|absent|present|secretaire|presiden|fonction")
+        .expect("line keys regex")
+});
+
+/// Words one of which every [`COUNT`] and [`COUNT_LABEL_ONLY`] match holds.
+static COUNT_KEYS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"exercice|present|seance|procuration|pouvoir|donne|votant|pris").expect("count keys regex")
+});
+
 /// Words a list of names may hold besides names.
 fn list_word(f: &str) -> bool {
     matches!(
@@ -332,6 +346,22 @@ fn heading_word(f: &str) -> bool {
     )
 }
 
+/// `w` folded with [`fold_char`] into `buf`, without allocating; `None`
+/// when the fold is longer than `buf` or not ASCII, as no word of the lists
+/// it is compared with is.
+fn fold_small<'b>(w: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    let mut n = 0;
+    for c in w.chars() {
+        let f = fold_char(c);
+        if !f.is_ascii() || n >= buf.len() {
+            return None;
+        }
+        buf[n] = f as u8;
+        n += 1;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
 /// True when a line reads as (part of) a list of names.
 fn names_line(line: &str) -> bool {
     strays(line).is_some_and(|(bad, words)| bad == 0 || (bad == 1 && words >= 10))
@@ -370,8 +400,9 @@ fn strays(line: &str) -> Option<(usize, usize)> {
     if words.is_empty() {
         return None;
     }
-    let fw: String = words[0].chars().map(fold_char).collect();
-    if heading_word(&fw)
+    let mut buf = [0u8; 24];
+    let fw = fold_small(words[0], &mut buf).unwrap_or("");
+    if heading_word(fw)
         && !words
             .get(1)
             .is_some_and(|w| w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()))
@@ -379,7 +410,7 @@ fn strays(line: &str) -> Option<(usize, usize)> {
         return None;
     }
     if matches!(
-        fw.as_str(),
+        fw,
         "ordre" | "deliberation" | "objet" | "approbation" | "proces" | "seance" | "republique"
     ) {
         return None;
@@ -392,10 +423,9 @@ fn strays(line: &str) -> Option<(usize, usize)> {
             .all(|c| c.is_uppercase())
     });
     let civil = words.iter().any(|w| {
-        let f: String = w.chars().map(fold_char).collect();
         matches!(
-            f.as_str(),
-            "m" | "mme" | "mmes" | "mm" | "mlle" | "monsieur" | "madame" | "messieurs" | "mesdames"
+            fold_small(w, &mut buf),
+            Some("m" | "mme" | "mmes" | "mm" | "mlle" | "monsieur" | "madame" | "messieurs" | "mesdames")
         )
     });
     if caps_only && !civil && !clean.contains(',') && words.len() >= 3 {
@@ -403,17 +433,145 @@ fn strays(line: &str) -> Option<(usize, usize)> {
     }
     let mut bad = 0;
     for w in &words {
-        let f: String = w.chars().map(fold_char).collect();
         let lower = w.chars().next().is_some_and(|c| c.is_lowercase());
-        if lower && !list_word(&f) {
+        if lower && !fold_small(w, &mut buf).is_some_and(list_word) {
             bad += 1;
         }
     }
     Some((bad, words.len()))
 }
 
+/// The accent- and case-folded text of a document, folded once. Folding
+/// goes char by char, so the fold of any line is a slice of it, equal to
+/// `Folded::new(line).text`, with the same map back to the line's bytes:
+/// lines need not be folded one by one, again for every reader.
+///
+/// ASCII bytes fold to one byte each; the map back is kept only for the
+/// other chars ([`Shift`]), found by binary search.
+struct DocFold {
+    folded: String,
+    /// Every non-ASCII char, in text order.
+    shifts: Vec<Shift>,
+    /// Bytes of the original text folded so far.
+    len: usize,
+}
+
+/// A non-ASCII char: where it starts in the fold and in the original, and
+/// its length in each.
+#[derive(Clone, Copy)]
+struct Shift {
+    f: u32,
+    o: u32,
+    fl: u8,
+    ol: u8,
+}
+
+impl Shift {
+    fn f_end(&self) -> usize {
+        self.f as usize + self.fl as usize
+    }
+
+    fn o_end(&self) -> usize {
+        self.o as usize + self.ol as usize
+    }
+}
+
+/// The index of the first byte at or after `i` that is not ASCII (or the
+/// length), eight bytes at a time.
+fn next_non_ascii(b: &[u8], mut i: usize) -> usize {
+    while let Some(w) = b.get(i..i + 8) {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(w);
+        if u64::from_le_bytes(a) & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while i < b.len() && b[i] < 0x80 {
+        i += 1;
+    }
+    i
+}
+
+impl DocFold {
+    fn new(text: &str) -> DocFold {
+        let mut d = DocFold { folded: String::with_capacity(text.len()), shifts: Vec::new(), len: 0 };
+        d.extend(text);
+        d
+    }
+
+    /// Folds the rest of `text`, which starts with the text folded so far.
+    fn extend(&mut self, text: &str) {
+        let Some(rest) = text.get(self.len..) else { return };
+        let bytes = rest.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // A run of ASCII bytes: lower-cased as a whole.
+            let j = next_non_ascii(bytes, i);
+            if j > i {
+                let at = self.folded.len();
+                self.folded.push_str(&rest[i..j]);
+                self.folded[at..].make_ascii_lowercase();
+                i = j;
+            }
+            let Some(c) = rest.get(i..).and_then(|r| r.chars().next()) else { break };
+            let f = fold_char(c);
+            self.shifts.push(Shift {
+                f: self.folded.len() as u32,
+                o: (self.len + i) as u32,
+                fl: f.len_utf8() as u8,
+                ol: c.len_utf8() as u8,
+            });
+            self.folded.push(f);
+            i += c.len_utf8();
+        }
+        self.len = text.len();
+    }
+
+    /// The original offset of folded byte `i`, as `Folded::orig` gives it:
+    /// a folded char's bytes all map to the start of its char.
+    fn orig(&self, i: usize) -> usize {
+        let i = i.min(self.folded.len());
+        let k = self.shifts.partition_point(|s| s.f as usize <= i);
+        let Some(s) = k.checked_sub(1).and_then(|k| self.shifts.get(k)) else { return i };
+        if i < s.f_end() { s.o as usize } else { s.o_end() + (i - s.f_end()) }
+    }
+
+    /// The folded offset of original offset `o` (a char boundary).
+    fn fpos(&self, o: usize) -> usize {
+        let k = self.shifts.partition_point(|s| s.o as usize <= o);
+        let Some(s) = k.checked_sub(1).and_then(|k| self.shifts.get(k)) else {
+            return o.min(self.folded.len());
+        };
+        if o < s.o_end() { s.f as usize } else { (s.f_end() + (o - s.o_end())).min(self.folded.len()) }
+    }
+
+    /// The fold of the original range `r` (char boundaries, within the
+    /// text folded so far).
+    fn line(&self, r: Range<usize>) -> FLine<'_> {
+        let (fs, fe) = (self.fpos(r.start), self.fpos(r.end));
+        FLine { text: self.folded.get(fs..fe).unwrap_or(""), fs, base: r.start, doc: self }
+    }
+}
+
+/// One folded line, as `Folded::new` would give it.
+struct FLine<'a> {
+    text: &'a str,
+    /// Where it starts in the folded document, and in the original.
+    fs: usize,
+    base: usize,
+    doc: &'a DocFold,
+}
+
+impl FLine<'_> {
+    /// The offset in the original line of folded byte `i`.
+    fn orig(&self, i: usize) -> usize {
+        self.doc.orig(self.fs + i.min(self.text.len())).saturating_sub(self.base)
+    }
+}
+
 /// One line of the text: its byte range (without `\n`).
-fn lines(text: &str) -> Vec<Range<usize>> {
+fn lines(text: &str, fold: &DocFold) -> Vec<Range<usize>> {
     static INLINE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"[.;,]\s+|\s[-–—]\s+").expect("inline regex"));
     let mut out = Vec::new();
@@ -425,9 +583,19 @@ fn lines(text: &str) -> Vec<Range<usize>> {
             out.push(r);
             return;
         }
-        let f = Folded::new(&text[r.clone()]);
+        let f = fold.line(r.clone());
+        // A label ends on a colon: no label opens after the last one, and
+        // none at all without a label word before it.
+        let last_colon = f.text.rfind(':').unwrap_or(0);
+        if !LINE_KEYS.is_match(&f.text[..last_colon]) {
+            out.push(r);
+            return;
+        }
         let mut from = r.start;
-        for m in INLINE.find_iter(&f.text) {
+        for m in INLINE.find_iter(f.text) {
+            if m.end() > last_colon {
+                break;
+            }
             let at = r.start + f.orig(m.end());
             if at <= from || at >= r.end {
                 continue;
@@ -443,11 +611,10 @@ fn lines(text: &str) -> Vec<Range<usize>> {
         }
         out.push(from..r.end);
     };
-    for (i, c) in text.char_indices() {
-        if c == '\n' {
-            push(start..i, &mut out);
-            start = i + 1;
-        }
+    // Line ends found with memchr, not char by char.
+    while let Some(k) = text[start..].find('\n') {
+        push(start..start + k, &mut out);
+        start += k + 1;
     }
     if start < text.len() {
         push(start..text.len(), &mut out);
@@ -469,15 +636,16 @@ struct Label {
     count: Option<u32>,
 }
 
-fn find_labels(text: &str, ls: &[Range<usize>]) -> Vec<Label> {
+fn find_labels(text: &str, ls: &[Range<usize>], fold: &DocFold) -> Vec<Label> {
     let mut out = Vec::new();
     for (n, r) in ls.iter().enumerate() {
         let line = &text[r.clone()];
-        let f = Folded::new(line);
-        if COUNT_LINE.is_match(&f.text) {
+        let f = fold.line(r.clone());
+        // No label, proxy or secretary sentence without a label word.
+        if !LINE_KEYS.is_match(f.text) || COUNT_LINE.is_match(f.text) {
             continue;
         }
-        if let Some(c) = LABEL.captures(&f.text) {
+        if let Some(c) = LABEL.captures(f.text) {
             let kind = if c.get(1).is_some() {
                 Kind::Represented
             } else if c.get(2).is_some() {
@@ -508,7 +676,7 @@ fn find_labels(text: &str, ls: &[Range<usize>]) -> Vec<Label> {
             });
             continue;
         }
-        if PROXY_LINE.is_match(&f.text) && !(n > 0 && continues_name(&text[ls[n - 1].clone()], line)) {
+        if PROXY_LINE.is_match(f.text) && !(n > 0 && continues_name(&text[ls[n - 1].clone()], line)) {
             out.push(Label {
                 kind: Kind::Represented,
                 line: n,
@@ -517,14 +685,11 @@ fn find_labels(text: &str, ls: &[Range<usize>]) -> Vec<Label> {
                 sentence: true,
                 count: None,
             });
-        } else if let Some(m) = SECRETARY_SENTENCE.find(&f.text)
+        } else if let Some(m) = SECRETARY_SENTENCE.find(f.text)
             && !f.text.contains("adjoint")
             && (m.as_str().contains("secretaire")
                 || f.text.contains("secretaire")
-                || n > 0
-                    && Folded::new(&text[ls[n - 1].clone()])
-                        .text
-                        .contains("secretaire"))
+                || n > 0 && fold.line(ls[n - 1].clone()).text.contains("secretaire"))
         {
             out.push(Label {
                 kind: Kind::Secretary,
@@ -549,8 +714,9 @@ fn continues_name(prev: &str, line: &str) -> bool {
         return false;
     };
     // A list left open by a comma or a connector ("… pouvoir à").
-    let lf: String = last.chars().map(fold_char).collect();
-    if prev.ends_with([',', ';']) || matches!(lf.as_str(), "a" | "au" | "par" | "et" | "de") {
+    let mut lb = [0u8; 4];
+    let lf = fold_small(last, &mut lb);
+    if prev.ends_with([',', ';']) || matches!(lf, Some("a" | "au" | "par" | "et" | "de")) {
         return true;
     }
     // A sentence cut mid-way: the previous line ends, or this one opens,
@@ -579,6 +745,7 @@ fn section_content(
     ls: &[Range<usize>],
     label: &Label,
     labels_at: &[bool],
+    fold: &DocFold,
 ) -> (Range<usize>, String, usize) {
     let first = &ls[label.line];
     let start = label.content.min(first.end).max(first.start);
@@ -600,7 +767,6 @@ fn section_content(
             break;
         }
         let line = &text[ls[n].clone()];
-        let f = Folded::new(line);
         if line.trim().is_empty() || !line.chars().any(|c| c.is_alphabetic()) {
             // A blank line ends a section that has names already, unless
             // the list visibly goes on ("Monsieur Michel" / "LEBLANC").
@@ -631,7 +797,7 @@ fn section_content(
             continue;
         }
         blank_run = 0;
-        if COUNT_LINE.is_match(&f.text) && label.kind != Kind::Secretary {
+        if label.kind != Kind::Secretary && COUNT_LINE.is_match(fold.line(ls[n].clone()).text) {
             blanked.push(ls[n].clone());
             end = ls[n].end;
             n += 1;
@@ -691,8 +857,9 @@ fn unfinished(s: &str) -> bool {
     let Some(last) = words.last() else {
         return false;
     };
-    let fl: String = last.chars().map(fold_char).collect();
-    if matches!(fl.as_str(), "et" | "a" | "par") || civility_word(last).is_some() {
+    let mut lb = [0u8; 4];
+    let fl = fold_small(last, &mut lb);
+    if matches!(fl, Some("et" | "a" | "par")) || civility_word(last).is_some() {
         return true;
     }
     // "Monsieur Michel": a civility then one mixed-case word.
@@ -893,10 +1060,9 @@ fn read_list(content: &str, kind: Kind) -> Read {
 
 /// A civility word ("MME", "Monsieur").
 fn civility_word(w: &str) -> Option<()> {
-    let f: String = w.trim_end_matches('.').chars().map(fold_char).collect();
     matches!(
-        f.as_str(),
-        "m" | "mme" | "mmes" | "mm" | "mlle" | "monsieur" | "madame" | "messieurs" | "mesdames"
+        fold_small(w.trim_end_matches('.'), &mut [0u8; 16]),
+        Some("m" | "mme" | "mmes" | "mm" | "mlle" | "monsieur" | "madame" | "messieurs" | "mesdames")
     )
     .then_some(())
 }
@@ -967,17 +1133,22 @@ pub fn find_attendance(text: &str) -> Option<AttendanceMatch> {
             part -= 1;
         }
         let cut = text[..part].rfind('\n').map_or(part, |i| i + 1);
-        if let Some(m) = find_attendance_in(&text[..cut])
+        // Only the part is folded; the rest is folded when needed.
+        let mut fold = DocFold::new(&text[..cut]);
+        if let Some(m) = find_attendance_in(&text[..cut], &fold)
             && m.span.end + 4096 < cut {
                 return Some(m);
             }
+        fold.extend(text);
+        return find_attendance_in(text, &fold);
     }
-    find_attendance_in(text)
+    find_attendance_in(text, &DocFold::new(text))
 }
 
-fn find_attendance_in(text: &str) -> Option<AttendanceMatch> {
-    let ls = lines(text);
-    let labels = find_labels(text, &ls);
+/// [`find_attendance`] over `text`, folded (at least) as far as its end.
+fn find_attendance_in(text: &str, fold: &DocFold) -> Option<AttendanceMatch> {
+    let ls = lines(text, fold);
+    let labels = find_labels(text, &ls, fold);
     let mut labels_at = vec![false; ls.len()];
     for l in &labels {
         labels_at[l.line] = true;
@@ -998,7 +1169,7 @@ fn find_attendance_in(text: &str) -> Option<AttendanceMatch> {
         if tried > 24 {
             break;
         }
-        if let Some(m) = read_block(text, &ls, &labels, &labels_at, first) {
+        if let Some(m) = read_block(text, &ls, &labels, &labels_at, first, fold) {
             return Some(m);
         }
     }
@@ -1008,7 +1179,7 @@ fn find_attendance_in(text: &str) -> Option<AttendanceMatch> {
     {
         return None;
     }
-    find_table(text, &ls)
+    find_table(text, &ls, fold)
 }
 
 /// Reads the block whose first section is `labels[first]`.
@@ -1018,6 +1189,7 @@ fn read_block(
     labels: &[Label],
     labels_at: &[bool],
     first: usize,
+    fold: &DocFold,
 ) -> Option<AttendanceMatch> {
     // Labels just before the first one (secretary, chair, excused …).
     let mut begin = first;
@@ -1045,8 +1217,7 @@ fn read_block(
             let mut junk = 0;
             for n in next_line..l.line {
                 let line = &text[ls[n].clone()];
-                let f = Folded::new(line);
-                if line.chars().any(|c| c.is_alphabetic()) && !COUNT_LINE.is_match(&f.text) {
+                if line.chars().any(|c| c.is_alphabetic()) && !COUNT_LINE.is_match(fold.line(ls[n].clone()).text) {
                     junk += 1;
                 }
             }
@@ -1054,7 +1225,7 @@ fn read_block(
                 break;
             }
         }
-        let (range, content, after) = section_content(text, ls, l, labels_at);
+        let (range, content, after) = section_content(text, ls, l, labels_at, fold);
         match l.kind {
             Kind::Secretary => {
                 if att.secretary.is_none() {
@@ -1096,9 +1267,9 @@ fn read_block(
     att.absent
         .retain(|p| !principals.iter().any(|q| same(p, q)));
     if att.secretary.is_none() {
-        att.secretary = find_secretary_near(text, labels, ls, span.clone());
+        att.secretary = find_secretary_near(text, labels, ls, span.clone(), fold);
     }
-    att.stated = find_counts(text, ls, span.end);
+    att.stated = find_counts(text, ls, span.end, fold);
     for l in &labels[begin..k] {
         match (l.kind, l.count) {
             (Kind::Present, Some(v)) => set(&mut att.stated, 2, v),
@@ -1131,8 +1302,9 @@ pub fn find_stated_counts(text: &str) -> Stated {
     // the text up to the end of the line holding that offset.
     let reach = (end + 1500).min(text.len());
     let cut = text.as_bytes()[reach..].iter().position(|&b| b == b'\n').map_or(text.len(), |i| reach + i + 1);
-    let ls = lines(&text[..cut]);
-    find_counts(text, &ls, end)
+    let fold = DocFold::new(&text[..cut]);
+    let ls = lines(&text[..cut], &fold);
+    find_counts(text, &ls, end, &fold)
 }
 
 /// A status written after a name in a table row ("DUPONT Jean Présent",
@@ -1147,7 +1319,7 @@ static STATUS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Attendance read from table rows, for documents without labels: at
 /// least three consecutive rows of a name followed by its status.
-fn find_table(text: &str, ls: &[Range<usize>]) -> Option<AttendanceMatch> {
+fn find_table(text: &str, ls: &[Range<usize>], fold: &DocFold) -> Option<AttendanceMatch> {
     let mut best: Option<(Attendance, Range<usize>, usize)> = None;
     let mut cur = Attendance::default();
     let mut rows = 0;
@@ -1160,14 +1332,19 @@ fn find_table(text: &str, ls: &[Range<usize>]) -> Option<AttendanceMatch> {
             .chars()
             .map(|c| if c == '|' { ' ' } else { c })
             .collect();
-        let f = Folded::new(&line);
+        // The fold of the line with its pipes made spaces: the same bytes,
+        // so the same map back.
+        let f = fold.line(r.clone());
+        let piped = f.text.contains('|');
+        let ftext = if piped { f.text.replace('|', " ") } else { String::new() };
+        let ftext = if piped { ftext.as_str() } else { f.text };
         let mut row = Attendance::default();
         let mut ok = false;
         let mut prev = 0;
         let mut pending_proxy: Option<Person> = None;
         let mut last: Option<Person> = None;
         let mut clean = true;
-        for c in STATUS.captures_iter(&f.text) {
+        for c in STATUS.captures_iter(ftext) {
             let Some(m) = c.get(0) else { continue };
             let (ms, me) = (f.orig(m.start()), f.orig(m.end()));
             let seg = &line[prev..ms];
@@ -1281,7 +1458,7 @@ fn find_table(text: &str, ls: &[Range<usize>]) -> Option<AttendanceMatch> {
         best = Some((cur, span.clone(), rows));
     }
     let (mut attendance, span, _) = best?;
-    attendance.stated = find_counts(text, ls, span.end);
+    attendance.stated = find_counts(text, ls, span.end, fold);
     Some(AttendanceMatch { attendance, span })
 }
 
@@ -1292,6 +1469,7 @@ fn find_secretary_near(
     labels: &[Label],
     ls: &[Range<usize>],
     span: Range<usize>,
+    fold: &DocFold,
 ) -> Option<Person> {
     let lo = span.start.saturating_sub(1500);
     let hi = span.end + 3000;
@@ -1300,7 +1478,7 @@ fn find_secretary_near(
         .iter()
         .filter(|l| l.kind == Kind::Secretary && l.start >= lo && l.start <= hi)
     {
-        let (_, content, _) = section_content(text, ls, l, &no_labels);
+        let (_, content, _) = section_content(text, ls, l, &no_labels, fold);
         if let Some(p) = read_secretary(&content, l.sentence) {
             return Some(p);
         }
@@ -1325,7 +1503,7 @@ fn number_words(s: &str) -> Option<u32> {
 }
 
 /// Stated counts from the start of the text to just after the block.
-fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize) -> Stated {
+fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize, fold: &DocFold) -> Stated {
     let mut st = Stated::default();
     let limit = (block_end + 400).min(text.len());
     let quorum_limit = (block_end + 1500).min(text.len());
@@ -1333,10 +1511,9 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize) -> Stated {
     let mut in_box = false;
     let mut box_lines = 0;
     for r in ls.iter().take_while(|r| r.start < quorum_limit) {
-        let line = &text[r.clone()];
-        let f = Folded::new(line);
+        let f = fold.line(r.clone());
         if r.start >= limit {
-            quorum(&f.text, &mut st);
+            quorum(f.text, &mut st);
             continue;
         }
         let t = f.text.trim();
@@ -1354,7 +1531,12 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize) -> Stated {
             }
             continue;
         }
-        if let Some(c) = COUNT_LABEL_ONLY.captures(&f.text) {
+        if !COUNT_KEYS.is_match(f.text) {
+            // No count label: only a quorum may be read.
+            quorum(f.text, &mut st);
+            continue;
+        }
+        if let Some(c) = COUNT_LABEL_ONLY.captures(f.text) {
             let slot = (1..=4).find(|&i| c.get(i).is_some()).unwrap_or(0);
             if slot == 1 {
                 in_box = true;
@@ -1365,8 +1547,8 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize) -> Stated {
             }
             continue;
         }
-        quorum(&f.text, &mut st);
-        for c in COUNT.captures_iter(&f.text) {
+        quorum(f.text, &mut st);
+        for c in COUNT.captures_iter(f.text) {
             let slot = (1..=4).find(|&i| c.get(i).is_some()).unwrap_or(0);
             let Some(v) = c.get(5).or(c.get(6)).and_then(|m| count_value(m.as_str())) else {
                 continue;
@@ -1379,6 +1561,10 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize) -> Stated {
 
 /// "Quorum atteint avec N élus …" on a folded line.
 fn quorum(f: &str, st: &mut Stated) {
+    // The wording opens with "quorum": most lines need no regex call.
+    if !f.contains("quorum") {
+        return;
+    }
     if let Some(c) = QUORUM.captures(f)
         && let Some(v) = c.get(1).and_then(|m| count_value(m.as_str()))
     {
@@ -1455,7 +1641,7 @@ pub fn find_attendance_changes(text: &str) -> Vec<Spanned<AttendanceChange>> {
         Regex::new(r"\s(?:((?:entre|arrive|est\s+arrivee?)\s+en\s+seance|rejoint\s+(?:la\s+seance|l'assemblee|le\s+conseil)|a\s+rejoint\s+(?:la\s+seance|l'assemblee|le\s+conseil)|arrive\s+a\s+[0-9])|((?:sort|est\s+sortie?)\s+de\s+(?:la\s+)?(?:seance|salle)|s'absente|(?:a\s+)?quitte\s+(?:la\s+seance|la\s+salle|l'assemblee)|se\s+retire))")
             .expect("verb regex")
     });
-    let f = Folded::new(text);
+    let f = DocFold::new(text);
     let mut out = Vec::new();
     let person_at = |at: usize| -> Option<Spanned<Person>> {
         let mut end = (at + 120).min(text.len());
@@ -1480,14 +1666,22 @@ pub fn find_attendance_changes(text: &str) -> Vec<Spanned<AttendanceChange>> {
         let rest = &line[fl.orig(m.end())..];
         parse_person_list(rest).into_iter().next().map(|p| p.value)
     };
-    for m in ARRIVAL_OF.captures_iter(&f.text).filter_map(|c| c.get(1)) {
+    // Arrivals name "arrivee", departures "depart" or "sortie": a literal
+    // search skips the regex where neither can match.
+    static ARRIVAL_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new("arrivee").expect("arrival word"));
+    static DEPARTURE_WORDS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new("depart|sortie").expect("departure words"));
+    // (An empty haystack holds no match.)
+    let arrivals = if ARRIVAL_WORD.is_match(&f.folded) { f.folded.as_str() } else { "" };
+    let departures = if DEPARTURE_WORDS.is_match(&f.folded) { f.folded.as_str() } else { "" };
+    for m in ARRIVAL_OF.captures_iter(arrivals).filter_map(|c| c.get(1)) {
         let at = f.orig(m.end());
         if let Some(p) = person_at(at) {
             let span = f.orig(m.start())..p.span.end;
             out.push(Spanned::new(AttendanceChange::Arrival(p.value), span));
         }
     }
-    for m in DEPARTURE_OF.captures_iter(&f.text).filter_map(|c| c.get(1)) {
+    for m in DEPARTURE_OF.captures_iter(departures).filter_map(|c| c.get(1)) {
         let at = f.orig(m.end());
         if let Some(p) = person_at(at) {
             let proxy = proxy_after(p.span.end);
@@ -1501,7 +1695,7 @@ pub fn find_attendance_changes(text: &str) -> Vec<Spanned<AttendanceChange>> {
             ));
         }
     }
-    for c in VERB.captures_iter(&f.text) {
+    for c in VERB.captures_iter(&f.folded) {
         let Some(m) = c.get(0) else { continue };
         let vstart = f.orig(m.start());
         // The person: the words before the verb on the same line.
@@ -1526,6 +1720,83 @@ pub fn find_attendance_changes(text: &str) -> Vec<Spanned<AttendanceChange>> {
     }
     out.sort_by_key(|s| s.span.start);
     out
+}
+
+#[cfg(test)]
+mod fold_tests {
+    use super::*;
+
+    /// Every slice of the document fold is the fold of that slice of the
+    /// text, with the same map back; folding in two parts changes nothing.
+    fn check(s: &str) {
+        let d = DocFold::new(s);
+        assert_eq!(d.folded, Folded::new(s).text);
+        let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
+        for (x, &a) in bounds.iter().enumerate() {
+            for &b in &bounds[x..] {
+                let f = Folded::new(&s[a..b]);
+                let l = d.line(a..b);
+                assert_eq!(l.text, f.text, "{a}..{b} of {s:?}");
+                for i in 0..=f.text.len() + 2 {
+                    assert_eq!(l.orig(i), f.orig(i), "{a}..{b} at {i} of {s:?}");
+                }
+            }
+        }
+        for &cut in &bounds {
+            let mut e = DocFold::new(&s[..cut]);
+            e.extend(s);
+            assert_eq!(e.folded, d.folded);
+            for i in 0..=d.folded.len() + 1 {
+                assert_eq!(e.orig(i), d.orig(i));
+            }
+        }
+    }
+
+    #[test]
+    fn line_folds_are_folded_lines() {
+        check("");
+        check("Présents : M. Paul MARTY");
+        check("ÉTAIENT PRÉSENTS : Mme Zoé NOËL,\nM. Léo ŒUVRE € ß x\n");
+        check("à\né\n\nÀÉÎÕÜ ÿ æ 𝔸 ok");
+        let d = DocFold::new("Été : ÉLU");
+        assert_eq!(d.folded, "ete : elu");
+        assert_eq!(d.line(8..12).text, "elu");
+        assert_eq!(d.line(8..12).orig(1), 2);
+    }
+
+    #[test]
+    fn line_keys_cover_every_label() {
+        // The literal pass must let through whatever the regexes match.
+        for l in [
+            "presents :", "etaient presents :", "representes :", "excuses :", "absents :",
+            "absents non excuses :", "pouvoirs :", "procurations :", "secretaire de seance :",
+            "presidence :", "ont donne pouvoir :", "avec pouvoir :", "delegation de vote :",
+            "elu secretaire :", "president de seance :", "non excuses :",
+        ] {
+            assert!(LABEL.is_match(l), "{l}");
+            assert!(LINE_KEYS.is_match(l), "{l}");
+        }
+        assert!(!LINE_KEYS.is_match("le rapporteur rappelle que le projet a ete vu."));
+    }
+
+    #[test]
+    fn small_folds_and_literal_skips() {
+        assert_eq!(fold_small("Délégué", &mut [0u8; 24]), Some("delegue"));
+        assert_eq!(fold_small("conseillères", &mut [0u8; 8]), None);
+        assert_eq!(fold_small("€uro", &mut [0u8; 8]), None);
+        assert!(civility_word("MME.").is_some() && civility_word("Marc").is_none());
+        // Capitals and accents still reach the arrival and departure readers.
+        let v = find_attendance_changes("ARRIVÉE DE M. Paul LEMOINE.\nSORTIE DE Mme Léa ROUX.\n");
+        assert_eq!(v.len(), 2);
+        assert!(find_attendance_changes("Le conseil adopte le budget.\n").is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn same_as_folded(s in "[a-zA-Z0-9éÉèœŒàÀß€𝔸 :.\n]{0,20}") {
+            check(&s);
+        }
+    }
 }
 
 #[cfg(test)]

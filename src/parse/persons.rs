@@ -20,8 +20,9 @@
 
 use super::Spanned;
 use crate::model::Person;
-use crate::normalize::fold;
+use crate::normalize::{fold, fold_char};
 use regex::Regex;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -32,58 +33,94 @@ type Title = Option<&'static str>;
 /// `None` when the word is not a civility.
 fn civility(word: &str) -> Option<(Option<&'static str>, bool)> {
     let w = word.trim_end_matches([',', ':', ';']);
-    let f = fold(w);
-    let f = f.as_str();
+    // Every civility folds to a word opening with "m", and only 'm' and
+    // 'M' fold to it: other words need no folding.
+    if !w.starts_with(['m', 'M']) {
+        return None;
+    }
+    // The longest civility ("mesdemoiselles") has 14 letters.
+    let mut buf = [0u8; 16];
+    let f = fold_ascii(w, &mut buf)?;
     Some(match f {
-        "m." | "m" | "mr" | "mr." | "monsieur" => (Some("M."), false),
-        "mm." | "mm" | "messieurs" | "mrs" => (Some("M."), true),
-        "mme" | "mme." | "madame" => (Some("Mme"), false),
-        "mmes" | "mmes." | "mesdames" => (Some("Mme"), true),
+        b"m." | b"m" | b"mr" | b"mr." | b"monsieur" => (Some("M."), false),
+        b"mm." | b"mm" | b"messieurs" | b"mrs" => (Some("M."), true),
+        b"mme" | b"mme." | b"madame" => (Some("Mme"), false),
+        b"mmes" | b"mmes." | b"mesdames" => (Some("Mme"), true),
         // The contract knows two titles: "Mademoiselle" is written "Mme".
-        "mlle" | "mlle." | "melle" | "melle." | "mademoiselle" => (Some("Mme"), false),
-        "mlles" | "mlles." | "melles" | "mesdemoiselles" => (Some("Mme"), true),
+        b"mlle" | b"mlle." | b"melle" | b"melle." | b"mademoiselle" => (Some("Mme"), false),
+        b"mlles" | b"mlles." | b"melles" | b"mesdemoiselles" => (Some("Mme"), true),
         _ => return None,
     })
 }
 
+/// `s` folded with [`fold_char`] into `buf`, without allocating. `None`
+/// when the fold does not fit `buf` or is not ASCII: then it equals none of
+/// the short ASCII words the callers compare it with.
+fn fold_ascii<'b>(s: &str, buf: &'b mut [u8]) -> Option<&'b [u8]> {
+    let mut n = 0;
+    for c in s.chars() {
+        let f = fold_char(c);
+        if !f.is_ascii() || n >= buf.len() {
+            return None;
+        }
+        buf[n] = f as u8;
+        n += 1;
+    }
+    Some(&buf[..n])
+}
+
 /// Words naming an office or a role; they end a name ("DUPONT, Maire").
 fn is_role(word: &str) -> bool {
-    let f = fold(word.trim_matches(|c: char| !c.is_alphanumeric()));
-    let f = f.trim_end_matches('s');
+    let t = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let mut buf = [0u8; 32];
+    match fold_ascii(t, &mut buf) {
+        Some(f) => role_fold(word, f),
+        // A long word (a role with many trailing "s"?) or one folding to
+        // other letters: fold it the slow way.
+        None => role_fold(word, fold(t).as_bytes()),
+    }
+}
+
+/// [`is_role`] on the folded core `f` of `word`.
+fn role_fold(word: &str, f: &[u8]) -> bool {
+    let mut f = f;
+    while let [rest @ .., b's'] = f {
+        f = rest;
+    }
     matches!(
         f,
-        "maire"
-            | "adjoint"
-            | "adjointe"
-            | "delegue"
-            | "deleguee"
-            | "conseiller"
-            | "conseillere"
-            | "conseillers"
-            | "municipal"
-            | "municipale"
-            | "municipaux"
-            | "president"
-            | "presidente"
-            | "vice-president"
-            | "vice-presidente"
-            | "maire-adjoint"
-            | "maire-adjointe"
-            | "secretaire"
-            | "1er"
-            | "1ere"
-            | "elu"
-            | "elue"
-            | "doyen"
-            | "doyenne"
-            | "benjamin"
-            | "rapporteur"
-            | "conseiller-delegue"
+        b"maire"
+            | b"adjoint"
+            | b"adjointe"
+            | b"delegue"
+            | b"deleguee"
+            | b"conseiller"
+            | b"conseillere"
+            | b"conseillers"
+            | b"municipal"
+            | b"municipale"
+            | b"municipaux"
+            | b"president"
+            | b"presidente"
+            | b"vice-president"
+            | b"vice-presidente"
+            | b"maire-adjoint"
+            | b"maire-adjointe"
+            | b"secretaire"
+            | b"1er"
+            | b"1ere"
+            | b"elu"
+            | b"elue"
+            | b"doyen"
+            | b"doyenne"
+            | b"benjamin"
+            | b"rapporteur"
+            | b"conseiller-delegue"
     ) && !word
         .chars()
         .filter(|c| c.is_alphabetic())
         .all(|c| c.is_uppercase())
-        || matches!(f, "maire" | "adjoint" | "adjointe")
+        || matches!(f, b"maire" | b"adjoint" | b"adjointe")
 }
 
 /// Lower-case particles that belong to a family name ("de LATTRE").
@@ -132,8 +169,24 @@ fn is_upper_word(w: &str) -> bool {
     letters.peek().is_some() && letters.all(|c| c.is_uppercase())
 }
 
+/// Every initial ends with a dot (and maybe a hyphen): other words need no
+/// regex.
 fn is_initials(w: &str) -> bool {
-    INITIALS.is_match(w)
+    (w.ends_with('.') || w.ends_with(".-")) && INITIALS.is_match(w)
+}
+
+/// [`GLUED`] captures; the initials hold a dot, so words without one are
+/// skipped before the regex.
+fn glued(w: &str) -> Option<regex::Captures<'_>> {
+    if !w.contains('.') {
+        return None;
+    }
+    GLUED.captures(w)
+}
+
+/// True when [`GLUED_TITLE`] matches; every glued civility opens with "M".
+fn is_glued_title(w: &str) -> bool {
+    w.starts_with('M') && GLUED_TITLE.is_match(w)
 }
 
 /// Reads one person ("M. Louis ALIOT", "Mme FLACELIERE Françoise",
@@ -167,23 +220,47 @@ fn split_words(s: &str) -> Vec<(&str, std::ops::Range<usize>)> {
     out
 }
 
+/// The civilities opening a name, consecutive repeats merged (what
+/// `Vec::dedup` would leave), without a vector.
+#[derive(Default)]
+struct Titles {
+    first: Option<Option<&'static str>>,
+    last: Option<Option<&'static str>>,
+    /// Runs of equal civilities.
+    runs: usize,
+}
+
+impl Titles {
+    fn push(&mut self, t: Option<&'static str>) {
+        if self.last != Some(t) {
+            self.runs += 1;
+            self.first.get_or_insert(t);
+        }
+        self.last = Some(t);
+    }
+
+    fn is_empty(&self) -> bool {
+        self.runs == 0
+    }
+}
+
 /// The person named by `words`, given an inherited title (from a plural
 /// civility earlier in a list). Returns the person, the byte range of the
 /// words used, and the plural civility the words opened, if any (for the
 /// next items of a list).
-fn person_from_words(
-    words: &[(&str, Range<usize>)],
+fn person_from_words<'a, W: AsRef<str>>(
+    words: &'a [(W, Range<usize>)],
     inherited: Option<Title>,
 ) -> Option<(Person, Range<usize>, Option<Title>)> {
     let mut i = 0;
-    let mut titles: Vec<Option<&'static str>> = Vec::new();
+    let mut titles = Titles::default();
     let mut plural = false;
     let mut start = None;
-    let mut pending: Vec<(String, std::ops::Range<usize>)> = Vec::new();
+    let mut pending: Vec<(&'a str, std::ops::Range<usize>)> = Vec::new();
     // Leading civilities ("M.", "MM et Mmes", "M. MMES").
     while i < words.len() {
         let (w, r) = &words[i];
-        let w = w.trim_start_matches(['-', '–', '—', '•', '*']);
+        let w: &'a str = w.as_ref().trim_start_matches(['-', '–', '—', '•', '*']);
         if w.is_empty() {
             i += 1;
             continue;
@@ -195,7 +272,7 @@ fn person_from_words(
             i += 1;
         } else if !titles.is_empty() && (w == "et" || w == "&") {
             i += 1;
-        } else if titles.is_empty() && GLUED_TITLE.is_match(w) {
+        } else if titles.is_empty() && is_glued_title(w) {
             if let Some(c) = GLUED_TITLE.captures(w) {
                 let t = c.get(1).map_or("", |m| m.as_str());
                 if let Some((tt, pl)) = civility(t) {
@@ -205,7 +282,7 @@ fn person_from_words(
                 let n = c.get(2).map_or("", |m| m.as_str());
                 let off = r.end - n.len();
                 start.get_or_insert(r.start);
-                pending.push((n.to_string(), off..r.end));
+                pending.push((n, off..r.end));
             }
             i += 1;
             break;
@@ -213,24 +290,23 @@ fn person_from_words(
             break;
         }
     }
-    titles.dedup();
-    let own_title = match titles.len() {
+    let own_title = match titles.runs {
         0 => None,
-        1 => Some(titles[0]),
+        1 => titles.first,
         _ => Some(None),
     };
     let title = own_title.or(inherited).flatten();
-    let opened = if plural || titles.len() > 1 {
+    let opened = if plural || titles.runs > 1 {
         own_title
     } else {
         None
     };
     // Name words until a role word or a lower-case non-particle.
     let name_from = i;
-    let mut name: Vec<(String, std::ops::Range<usize>)> = pending;
+    let mut name: Vec<(&'a str, std::ops::Range<usize>)> = pending;
     while i < words.len() {
         let (w, r) = &words[i];
-        let mut w: &str = w;
+        let mut w: &'a str = w.as_ref();
         // Leading quote or parenthesis.
         let lead = w.len() - w.trim_start_matches(['(', '"', '«']).len();
         w = &w[lead..];
@@ -241,7 +317,7 @@ fn person_from_words(
         let suffix = &w[core.len()..];
         let mut sentence_end = false;
         if suffix.starts_with('.')
-            && (is_initials(&w[..core.len() + 1]) || GLUED.is_match(&w[..core.len() + 1]))
+            && (is_initials(&w[..core.len() + 1]) || glued(&w[..core.len() + 1]).is_some())
         {
             w = &w[..core.len() + 1];
         } else {
@@ -250,7 +326,7 @@ fn person_from_words(
         }
         // From the source range, not the word's length: a word joined over
         // a line-end hyphen is shorter than the bytes it covers.
-        let cut = words[i].0.len().saturating_sub(lead + w.len());
+        let cut = words[i].0.as_ref().len().saturating_sub(lead + w.len());
         let end = r.end.saturating_sub(cut).max(w_start);
         if w.is_empty() {
             i += 1;
@@ -271,18 +347,18 @@ fn person_from_words(
             break;
         }
         if sentence_end {
-            name.push((w.to_string(), w_start..end));
+            name.push((w, w_start..end));
             start.get_or_insert(w_start);
             break;
         }
         start.get_or_insert(w_start);
-        if let Some(c) = GLUED.captures(w).filter(|_| !is_initials(w)) {
+        if let Some(c) = glued(w).filter(|_| !is_initials(w)) {
             let a = c.get(1).map_or("", |m| m.as_str());
             let b = c.get(2).map_or("", |m| m.as_str());
-            name.push((a.to_string(), w_start..w_start + a.len()));
-            name.push((b.to_string(), w_start + a.len()..end));
+            name.push((a, w_start..w_start + a.len()));
+            name.push((b, w_start + a.len()..end));
         } else {
-            name.push((w.to_string(), w_start..end));
+            name.push((w, w_start..end));
         }
         i += 1;
     }
@@ -292,8 +368,8 @@ fn person_from_words(
     }
     if name.is_empty() {
         // An office: "Monsieur le Maire".
-        let rest: Vec<&(&str, std::ops::Range<usize>)> =
-            words[name_from..].iter().take(3).collect();
+        let rest: Vec<(&str, &Range<usize>)> =
+            words[name_from..].iter().take(3).map(|(w, r)| (w.as_ref(), r)).collect();
         if title.is_some() && rest.len() >= 2 {
             let art = fold(rest[0].0);
             if matches!(art.as_str(), "le" | "la" | "l'") && is_role(rest[1].0) {
@@ -313,61 +389,64 @@ fn person_from_words(
     // "Néant", "Aucun": an empty list, nobody.
     if name.len() == 1
         && matches!(
-            fold(&name[0].0).as_str(),
-            "neant" | "aucun" | "aucune" | "personne" | "nul" | "nulle" | "tous" | "toutes"
+            fold_ascii(name[0].0, &mut [0u8; 8]),
+            Some(b"neant" | b"aucun" | b"aucune" | b"personne" | b"nul" | b"nulle" | b"tous" | b"toutes")
         )
     {
         return None;
     }
     let span = start.unwrap_or(name[0].1.start)..name.last().map_or(0, |n| n.1.end);
-    let mut given: Vec<&str> = Vec::new();
-    let mut family: Vec<&str> = Vec::new();
-    let has_upper = name.iter().any(|(w, _)| {
-        is_upper_word(w) && !is_initials(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-    }) || name
-        .iter()
-        .any(|(w, _)| is_upper_word(w) && !is_initials(w));
-    if has_upper {
+    // The words of each part, joined by spaces (name words are never empty).
+    let mut given = String::new();
+    let mut family = String::new();
+    let add = |part: &mut String, w: &str| {
+        if !part.is_empty() {
+            part.push(' ');
+        }
+        part.push_str(w);
+    };
+    let caps = |w: &str| is_upper_word(w) && !is_initials(w);
+    if name.iter().any(|(w, _)| caps(w)) {
+        let mut upper = caps(name[0].0);
         for (k, (w, _)) in name.iter().enumerate() {
-            let next_upper = name
-                .get(k + 1)
-                .is_some_and(|(n, _)| is_upper_word(n) && !is_initials(n));
-            if (is_upper_word(w) && !is_initials(w)) || (is_particle(w) && next_upper) {
-                family.push(w);
+            let next_upper = name.get(k + 1).is_some_and(|(n, _)| caps(n));
+            if upper || (is_particle(w) && next_upper) {
+                add(&mut family, w);
             } else {
-                given.push(w);
+                add(&mut given, w);
             }
+            upper = next_upper;
         }
     } else if name.len() == 1 {
-        let w = name[0].0.as_str();
+        let w = name[0].0;
         if title.is_some() && !is_initials(w) {
-            family.push(w);
+            add(&mut family, w);
         } else {
-            given.push(w);
+            add(&mut given, w);
         }
     } else {
         // Mixed case: the last word and its particles are the family name.
         let mut k = name.len() - 1;
-        while k > 1 && is_particle(&name[k - 1].0) {
+        while k > 1 && is_particle(name[k - 1].0) {
             k -= 1;
         }
-        if k > 0 && is_particle(&name[k - 1].0) && k > 1 {
+        if k > 0 && is_particle(name[k - 1].0) && k > 1 {
             k -= 1;
         }
         for (j, (w, _)) in name.iter().enumerate() {
             if j < k {
-                given.push(w);
+                add(&mut given, w);
             } else {
-                family.push(w);
+                add(&mut family, w);
             }
         }
     }
-    let join = |v: &[&str]| (!v.is_empty()).then(|| v.join(" "));
+    let part = |s: String| (!s.is_empty()).then_some(s);
     Some((
         Person {
             title: title.map(str::to_string),
-            given_name: join(&given),
-            family_name: join(&family),
+            given_name: part(given),
+            family_name: part(family),
         },
         span,
         opened,
@@ -452,7 +531,7 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
                 }
                 let off = st + (w.len() - core.len());
                 let core = core.trim_end_matches(':');
-                if fold(core) == "et" || core == "&" {
+                if fold_ascii(core, &mut [0u8; 2]) == Some(&b"et"[..]) || core == "&" {
                     out.push(Tok::And(core, off));
                 } else if !core.is_empty() {
                     out.push(Tok::Word(core, off));
@@ -463,9 +542,13 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
     out
 }
 
+/// A word of a list: borrowed from the text, owned only when joined over a
+/// line-end hyphen.
+type ListWord<'a> = (Cow<'a, str>, Range<usize>);
+
 /// Joins a word cut by a hyphen at a line end ("GA-" + "TARD"): the hyphen
 /// is kept when the head is a whole word of four letters or more.
-fn join_cut(words: &mut [(String, Range<usize>)], next: (&str, usize)) -> bool {
+fn join_cut(words: &mut [ListWord<'_>], next: (&str, usize)) -> bool {
     if let Some((last, r)) = words.last_mut()
         && last.ends_with('-')
         && last.len() > 1
@@ -482,7 +565,7 @@ fn join_cut(words: &mut [(String, Range<usize>)], next: (&str, usize)) -> bool {
                 s.push('-');
             }
             s.push_str(next.0);
-            *last = s;
+            *last = Cow::Owned(s);
             r.end = next.1 + next.0.len();
             return true;
         }
@@ -492,21 +575,67 @@ fn join_cut(words: &mut [(String, Range<usize>)], next: (&str, usize)) -> bool {
 
 /// True when the words read so far hold a complete name (a capitals word,
 /// or two name words), so a line break after them separates persons.
-fn complete(words: &[(String, std::ops::Range<usize>)]) -> bool {
+fn complete(words: &[ListWord<'_>]) -> bool {
     // A name holds a few words: look at the last ones only.
     let words = &words[words.len().saturating_sub(12)..];
     if !words.is_empty() && words.iter().all(|(w, _)| is_role(w)) {
         return true;
     }
-    let names: Vec<&String> = words
+    let mut names = words
         .iter()
-        .map(|(w, _)| w)
-        .filter(|w| civility(w).is_none() && !is_initials(w) && !is_particle(w))
-        .collect();
-    names
-        .iter()
-        .any(|w| is_upper_word(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
-        || names.len() >= 2
+        .map(|(w, _)| w.as_ref())
+        .filter(|w| civility(w).is_none() && !is_initials(w) && !is_particle(w));
+    let mut count = 0;
+    // Same answer as collecting the names first: any capitals word of two
+    // letters or more, or at least two names.
+    names.any(|w| {
+        count += 1;
+        count >= 2 || is_upper_word(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    })
+}
+
+/// What reading the segments of a list carries from one to the next.
+struct ListState {
+    out: Vec<Spanned<Person>>,
+    /// The plural civility opened earlier ("MM. DUPONT, DURAND").
+    carried: Option<Option<&'static str>>,
+}
+
+impl ListState {
+    /// Reads one segment (the words between two separators) and empties it.
+    fn segment(&mut self, seg: &mut Vec<ListWord<'_>>) {
+        self.read(seg);
+        seg.clear();
+    }
+
+    fn read(&mut self, words: &[ListWord<'_>]) {
+        let own = words
+            .first()
+            .is_some_and(|(w, _)| civility(w).is_some() || is_glued_title(w));
+        let inherited = if own { None } else { self.carried };
+        if let Some((p, span, opened)) = person_from_words(words, inherited) {
+            if own {
+                self.carried = opened;
+            }
+            if p.given_name.is_some() || p.family_name.is_some() {
+                self.out.push(Spanned::new(p, span));
+            }
+        } else if own {
+            // A civility alone ("MM et Mmes") opens the list.
+            let mut titles = Vec::new();
+            for (w, _) in words {
+                if let Some((t, _)) = civility(w) {
+                    titles.push(t);
+                }
+            }
+            titles.dedup();
+            self.carried = match titles.len() {
+                0 => self.carried,
+                1 => Some(titles[0]),
+                _ => Some(None),
+            };
+        }
+    }
 }
 
 /// Reads a list of persons separated by commas, semicolons, " et ",
@@ -514,24 +643,24 @@ fn complete(words: &[(String, std::ops::Range<usize>)]) -> bool {
 /// civility ("MM. DUPONT, DURAND") applies to the following names until
 /// another civility. Items that name nobody (a role, a count) are skipped.
 pub fn parse_person_list(s: &str) -> Vec<Spanned<Person>> {
-    let toks = tokenize(s);
-    // Group into segments of owned words with absolute ranges.
-    let mut segs: Vec<Vec<(String, std::ops::Range<usize>)>> = Vec::new();
-    let mut cur: Vec<(String, std::ops::Range<usize>)> = Vec::new();
+    // Each segment is read as soon as it closes: the same order, and the
+    // same carried civility, as reading them all afterwards.
+    let mut st = ListState { out: Vec::new(), carried: None };
+    let mut cur: Vec<ListWord<'_>> = Vec::new();
     let mut after_newline = false;
-    for t in toks {
+    for t in tokenize(s) {
         match t {
             Tok::Sep => {
                 if !cur.is_empty() {
-                    segs.push(std::mem::take(&mut cur));
+                    st.segment(&mut cur);
                 }
                 after_newline = false;
             }
             Tok::And(w, off) => {
                 if !cur.is_empty() && cur.iter().all(|(c, _)| civility(c).is_some()) {
-                    cur.push((w.to_string(), off..off + w.len()));
+                    cur.push((Cow::Borrowed(w), off..off + w.len()));
                 } else if !cur.is_empty() {
-                    segs.push(std::mem::take(&mut cur));
+                    st.segment(&mut cur);
                 }
                 after_newline = false;
             }
@@ -541,55 +670,23 @@ pub fn parse_person_list(s: &str) -> Vec<Spanned<Person>> {
                     after_newline = false;
                     continue;
                 }
-                let starts_new = civility(w).is_some() || GLUED_TITLE.is_match(w);
+                let starts_new = civility(w).is_some() || is_glued_title(w);
                 let prev_is_civ = cur.last().is_some_and(|(p, _)| civility(p).is_some());
                 if !cur.is_empty()
                     && ((starts_new && !prev_is_civ && complete(&cur))
                         || (after_newline && complete(&cur) && !prev_is_civ))
                 {
-                    segs.push(std::mem::take(&mut cur));
+                    st.segment(&mut cur);
                 }
                 after_newline = false;
-                cur.push((w.to_string(), off..off + w.len()));
+                cur.push((Cow::Borrowed(w), off..off + w.len()));
             }
         }
     }
     if !cur.is_empty() {
-        segs.push(cur);
+        st.segment(&mut cur);
     }
-    let mut out = Vec::new();
-    let mut carried: Option<Option<&'static str>> = None;
-    for seg in segs {
-        let words: Vec<(&str, std::ops::Range<usize>)> =
-            seg.iter().map(|(w, r)| (w.as_str(), r.clone())).collect();
-        let own = words
-            .first()
-            .is_some_and(|(w, _)| civility(w).is_some() || GLUED_TITLE.is_match(w));
-        let inherited = if own { None } else { carried };
-        if let Some((p, span, opened)) = person_from_words(&words, inherited) {
-            if own {
-                carried = opened;
-            }
-            if p.given_name.is_some() || p.family_name.is_some() {
-                out.push(Spanned::new(p, span));
-            }
-        } else if own {
-            // A civility alone ("MM et Mmes") opens the list.
-            let mut titles = Vec::new();
-            for (w, _) in &words {
-                if let Some((t, _)) = civility(w) {
-                    titles.push(t);
-                }
-            }
-            titles.dedup();
-            carried = match titles.len() {
-                0 => carried,
-                1 => Some(titles[0]),
-                _ => Some(None),
-            };
-        }
-    }
-    out
+    st.out
 }
 
 #[cfg(test)]
@@ -768,6 +865,47 @@ mod tests {
         let v = parse_person_list("- Madame Julie ROUX\n− Monsieur Marc BLANC\n• M. Théo NOIR (3)");
         assert_eq!(v.len(), 3);
         assert_eq!(v[1].value.family_name.as_deref(), Some("BLANC"));
+    }
+
+    /// The folding readers as they were, allocating: the fast ones must
+    /// agree with them on every word.
+    fn civility_ref(word: &str) -> Option<(Option<&'static str>, bool)> {
+        let f = fold(word.trim_end_matches([',', ':', ';']));
+        Some(match f.as_str() {
+            "m." | "m" | "mr" | "mr." | "monsieur" => (Some("M."), false),
+            "mm." | "mm" | "messieurs" | "mrs" => (Some("M."), true),
+            "mme" | "mme." | "madame" => (Some("Mme"), false),
+            "mmes" | "mmes." | "mesdames" => (Some("Mme"), true),
+            "mlle" | "mlle." | "melle" | "melle." | "mademoiselle" => (Some("Mme"), false),
+            "mlles" | "mlles." | "melles" | "mesdemoiselles" => (Some("Mme"), true),
+            _ => return None,
+        })
+    }
+
+    fn is_role_ref(word: &str) -> bool {
+        let f = fold(word.trim_matches(|c: char| !c.is_alphanumeric()));
+        role_fold(word, f.as_bytes())
+    }
+
+    #[test]
+    fn fast_word_readers_agree() {
+        for w in ["M.", "Mme", "MADAME,", "Mlle.", "Mesdemoiselles", "Messieurs:", "Marc", "m", "Mé", "MÉLLE"] {
+            assert_eq!(civility(w), civility_ref(w), "{w}");
+        }
+        for w in ["Maire", "MAIRES", "adjointes", "Délégué", "conseillère", "1er", "Mairessssssssssssssssssssssssssssssss", "DUPONT", "(Président)"] {
+            assert_eq!(is_role(w), is_role_ref(w), "{w}");
+        }
+        assert!(is_role("Mairessssssssssssssssssssssssssssssssssss"));
+        assert!(is_initials("J.-P.") && !is_initials("JP") && glued("T.PENNEC").is_some());
+        assert!(is_glued_title("M.CHARRIER") && !is_glued_title("CHARRIER"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn civility_and_role_match_the_folding_readers(w in "[mMeEéÉaAdlLsSiIrRtT1.,:;()-]{0,20}") {
+            proptest::prop_assert_eq!(civility(&w), civility_ref(&w));
+            proptest::prop_assert_eq!(is_role(&w), is_role_ref(&w));
+        }
     }
 
     proptest::proptest! {
