@@ -82,9 +82,13 @@ static AGENDA_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// True when a folded line reads as an item heading (an act number or an
 /// agenda number before a title): a vote statement does not run over it.
+/// Each regex runs only on lines that pass its cheap necessary condition.
 pub fn heading_like(folded_line: &str) -> bool {
-    ACT_HEADING.captures(folded_line).is_some_and(|c| c.name("title").is_some_and(|t| !t.as_str().trim().is_empty()) || c.name("label").is_some())
-        || AGENDA_HEADING.is_match(folded_line)
+    (may_be_act_heading(folded_line)
+        && ACT_HEADING
+            .captures(folded_line)
+            .is_some_and(|c| c.name("title").is_some_and(|t| !t.as_str().trim().is_empty()) || c.name("label").is_some()))
+        || (may_be_agenda_heading(folded_line) && AGENDA_HEADING.is_match(folded_line))
 }
 
 /// Words after a number that show it is a reference, not a heading.
@@ -92,24 +96,97 @@ static REFERENCE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:du|des|en date|et|,|portant|relative|relatif|page|p\.|[0-9])").expect("reference tail regex")
 });
 
-struct Line {
-    range: Range<usize>,
-    folded: String,
+/// The lines of a text, each accent-folded once ([`crate::normalize::fold`])
+/// into one shared buffer: one pass and two allocations per text instead of
+/// one `String` per line, shared by every test run on the lines.
+pub(crate) struct FoldedLines {
+    /// Byte range in the text of each line (without its `\n`).
+    pub ranges: Vec<Range<usize>>,
+    /// The folded lines, each followed by the `\n` that ends it in the text
+    /// (so that, without plural marks, a run of whole lines of `buf` is the
+    /// fold of the same run of the text).
+    buf: String,
+    /// Byte range in `buf` of each folded line.
+    spans: Vec<Range<usize>>,
 }
 
-fn lines_of(text: &str) -> Vec<Line> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            out.push(Line { range: start..i, folded: fold(&text[start..i]) });
-            start = i + 1;
+impl FoldedLines {
+    /// Folds every line of `text`. With `plural_marks`, the marks "(s)",
+    /// "(e)", "(es)" of a line are folded into it ("abstention(s)" reads
+    /// "abstentions"), as the vote reader wants.
+    pub fn new(text: &str, plural_marks: bool) -> Self {
+        let mut ranges = Vec::new();
+        let mut start = 0;
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                ranges.push(start..i);
+                start = i + 1;
+            }
+        }
+        if start < text.len() {
+            ranges.push(start..text.len());
+        }
+        let mut buf = String::with_capacity(text.len() + 1);
+        let mut spans = Vec::with_capacity(ranges.len());
+        for r in &ranges {
+            let s = buf.len();
+            fold_into(&text[r.clone()], &mut buf);
+            if plural_marks && buf[s..].contains('(') {
+                let f = buf[s..].replace("(s)", "s").replace("(e)", "e").replace("(es)", "es");
+                buf.truncate(s);
+                buf.push_str(&f);
+            }
+            spans.push(s..buf.len());
+            if r.end < text.len() {
+                buf.push('\n');
+            }
+        }
+        FoldedLines { ranges, buf, spans }
+    }
+
+    pub fn len(&self) -> usize {
+        self.ranges.len()
+    }
+
+    /// The folded line `i`.
+    pub fn line(&self, i: usize) -> &str {
+        &self.buf[self.spans[i].clone()]
+    }
+
+    /// All folded lines, each ended by its `\n`.
+    pub fn buf(&self) -> &str {
+        &self.buf
+    }
+
+    /// The index of the line holding byte `at` of [`FoldedLines::buf`]
+    /// (its `\n` counting with it).
+    pub fn line_of_buf(&self, at: usize) -> usize {
+        self.spans.partition_point(|s| s.end < at).min(self.spans.len().saturating_sub(1))
+    }
+}
+
+/// Appends `fold(s)` to `out`: runs of ASCII copied and lower-cased in
+/// place, only the other chars folded one by one (same result as
+/// [`crate::normalize::fold`], several times cheaper on French text).
+pub(crate) fn fold_into(s: &str, out: &mut String) {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let run = bytes[i..].iter().position(|&b| b >= 0x80).map_or(bytes.len(), |p| i + p);
+        if run > i {
+            let at = out.len();
+            out.push_str(&s[i..run]);
+            out[at..].make_ascii_lowercase();
+            i = run;
+        }
+        match s.get(i..).and_then(|r| r.chars().next()) {
+            Some(c) => {
+                out.push(crate::normalize::fold_char(c));
+                i += c.len_utf8();
+            }
+            None => break,
         }
     }
-    if start < text.len() {
-        out.push(Line { range: start..text.len(), folded: fold(&text[start..]) });
-    }
-    out
 }
 
 #[derive(Clone, Debug)]
@@ -157,22 +234,22 @@ fn shape_of(num: &str) -> String {
 
 /// Extends a title over continuation lines: capitals after capitals, or a
 /// line that does not start a sentence of its own.
-fn title_range(text: &str, lines: &[Line], line: usize, start: usize) -> Range<usize> {
-    let first = &text[start..lines[line].range.end];
-    let mut end = lines[line].range.end;
+fn title_range(text: &str, lines: &FoldedLines, line: usize, start: usize) -> Range<usize> {
+    let first = &text[start..lines.ranges[line].end];
+    let mut end = lines.ranges[line].end;
     let upper = is_caps(first);
     let mut k = line + 1;
     let mut taken = 0;
     while k < lines.len() && taken < 3 {
-        let t = text[lines[k].range.clone()].trim();
+        let t = text[lines.ranges[k].clone()].trim();
         if t.is_empty() {
             break;
         }
-        let f = &lines[k].folded;
+        let f = lines.line(k);
         let starts_label = ["vu ", "rapporteur", "monsieur", "madame", "le conseil", "la commission", "m. ", "mme ", "considerant", "objet"]
             .iter()
             .any(|p| f.trim_start().starts_with(p));
-        let prev = text[lines[k - 1].range.clone()].trim_end();
+        let prev = text[lines.ranges[k - 1].clone()].trim_end();
         // A heading that ends on a colon or a dash goes on with the next line.
         let open = prev.ends_with([':', '-', '–', '—']) && taken == 0;
         let cont = if open {
@@ -185,23 +262,75 @@ fn title_range(text: &str, lines: &[Line], line: usize, start: usize) -> Range<u
         if !cont || starts_label {
             break;
         }
-        end = lines[k].range.end;
+        end = lines.ranges[k].end;
         k += 1;
         taken += 1;
     }
     start..end
 }
 
+/// True when `s` is written in capitals: at least four letters, at most
+/// one in ten of them lower case. One pass; ASCII chars are classified
+/// without the Unicode tables (for them `is_alphabetic` and `is_lowercase`
+/// are the ASCII tests).
 fn is_caps(s: &str) -> bool {
-    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 4 && s.chars().filter(|c| c.is_lowercase()).count() * 10 <= letters
+    let (mut letters, mut lower) = (0usize, 0usize);
+    for c in s.chars() {
+        if c.is_ascii() {
+            letters += usize::from(c.is_ascii_alphabetic());
+            lower += usize::from(c.is_ascii_lowercase());
+        } else {
+            letters += usize::from(c.is_alphabetic());
+            lower += usize::from(c.is_lowercase());
+        }
+    }
+    letters >= 4 && lower * 10 <= letters
 }
 
-fn act_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
+/// A necessary condition for a folded line to match [`ACT_HEADING`],
+/// checked before the regex (most lines fail it): an act number holds a
+/// digit, and the first letter or digit of the line starts the agenda
+/// number, the act number, the word before it ("deliberation", "delib",
+/// "acte", "decision"), its label ("n°", "no") or a prefix of at most four
+/// letters (at most six letters glued together with a label "no").
+fn may_be_act_heading(f: &str) -> bool {
+    let b = f.as_bytes();
+    let Some(first) = b.iter().position(|c| c.is_ascii_lowercase() || c.is_ascii_digit()) else { return false };
+    let rest = &b[first..];
+    if !rest.iter().any(u8::is_ascii_digit) {
+        return false;
+    }
+    rest[0].is_ascii_digit()
+        || rest.iter().take_while(|c| c.is_ascii_lowercase()).count() <= 6
+        || [&b"delib"[..], b"acte", b"decision"].iter().any(|w| rest.starts_with(w))
+}
+
+/// A necessary condition for a folded line to match [`AGENDA_HEADING`],
+/// checked before the regex: its first letter, digit, `(` or `«` must be
+/// a digit, a roman numeral or one of the words before a number
+/// ("question", "point", "affaire", "dossier", "rapport").
+fn may_be_agenda_heading(f: &str) -> bool {
+    let Some((first, c)) = f.char_indices().find(|&(_, c)| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '(' || c == '«') else {
+        return false;
+    };
+    if c.is_ascii_digit() {
+        return true;
+    }
+    if !c.is_ascii_lowercase() {
+        return false;
+    }
+    let rest = &f.as_bytes()[first..];
+    let run = rest.iter().take_while(|c| c.is_ascii_lowercase()).count();
+    rest[..run].iter().all(|c| matches!(c, b'i' | b'v' | b'x'))
+        || [&b"question"[..], b"point", b"affaire", b"dossier", b"rapport"].iter().any(|w| rest.starts_with(w))
+}
+
+fn act_headings(text: &str, lines: &FoldedLines) -> Vec<Heading> {
     let mut out = Vec::new();
-    for (i, l) in lines.iter().enumerate() {
-        let f = l.folded.as_str();
-        if f.len() > 400 {
+    for i in 0..lines.len() {
+        let f = lines.line(i);
+        let range = &lines.ranges[i];
+        if f.len() > 400 || !may_be_act_heading(f) {
             continue;
         }
         let Some(c) = ACT_HEADING.captures(f) else { continue };
@@ -231,7 +360,7 @@ fn act_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
             continue;
         }
         // Map folded offsets back: fold keeps one char per char, so count chars.
-        let orig_line = &text[l.range.clone()];
+        let orig_line = &text[range.clone()];
         let to_orig = |fi: usize| -> usize {
             let nchars = f[..fi].chars().count();
             orig_line.char_indices().nth(nchars).map(|(b, _)| b).unwrap_or(orig_line.len())
@@ -239,10 +368,10 @@ fn act_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
         let num_orig = &orig_line[to_orig(num.start())..to_orig(num.end())];
         let number = clean_number(num_orig);
         let title = c.name("title").filter(|_| has_title).map(|m| {
-            let s = l.range.start + to_orig(m.start());
+            let s = range.start + to_orig(m.start());
             title_range(text, lines, i, s)
         });
-        let range = l.range.start..title.as_ref().map(|t| t.end).unwrap_or(l.range.end);
+        let range = range.start..title.as_ref().map(|t| t.end).unwrap_or(range.end);
         let decision = f.trim_start_matches(|c: char| !c.is_ascii_alphanumeric()).starts_with("decision");
         out.push(Heading {
             line: i,
@@ -270,24 +399,32 @@ fn act_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
     out.into_iter().zip(keep).filter(|(_, k)| *k).map(|(h, _)| h).collect()
 }
 
-fn agenda_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
+fn agenda_headings(text: &str, lines: &FoldedLines) -> Vec<Heading> {
     let mut out = Vec::new();
-    for (i, l) in lines.iter().enumerate() {
-        let f = l.folded.as_str();
+    for i in 0..lines.len() {
+        let f = lines.line(i);
+        let l_range = &lines.ranges[i];
         if f.len() > 300 {
             continue;
         }
-        let orig = &text[l.range.clone()];
-        let caps_line = is_caps(orig) && orig.split_whitespace().count() >= 2 && orig.trim().len() <= 160;
-        if let Some(c) = AGENDA_HEADING.captures(f) {
+        let orig = &text[l_range.clone()];
+        // A line in capitals, its cheapest tests first.
+        let caps_line = || {
+            orig.trim().len() <= 160
+                && !f.trim_end().ends_with(',')
+                && is_caps(orig)
+                && orig.split_whitespace().count() >= 2
+                && !f.contains("conseil municipal")
+        };
+        if let Some(c) = may_be_agenda_heading(f).then(|| AGENDA_HEADING.captures(f)).flatten() {
             let t = c.name("title").map(|m| m.start()).unwrap_or(0);
             let nchars = f[..t].chars().count();
             let off = orig.char_indices().nth(nchars).map(|(b, _)| b).unwrap_or(orig.len());
-            let title = title_range(text, lines, i, l.range.start + off);
-            out.push(Heading { line: i, number: None, shape: String::new(), range: l.range.start..title.end, title: Some(title), strong: false, decision: false });
-        } else if caps_line && !f.contains("conseil municipal") && !f.trim_end().ends_with(',') {
-            let title = title_range(text, lines, i, l.range.start + (orig.len() - orig.trim_start().len()));
-            out.push(Heading { line: i, number: None, shape: String::new(), range: l.range.start..title.end, title: Some(title), strong: false, decision: false });
+            let title = title_range(text, lines, i, l_range.start + off);
+            out.push(Heading { line: i, number: None, shape: String::new(), range: l_range.start..title.end, title: Some(title), strong: false, decision: false });
+        } else if caps_line() {
+            let title = title_range(text, lines, i, l_range.start + (orig.len() - orig.trim_start().len()));
+            out.push(Heading { line: i, number: None, shape: String::new(), range: l_range.start..title.end, title: Some(title), strong: false, decision: false });
         }
     }
     out
@@ -303,12 +440,12 @@ fn title_text(text: &str, r: &Range<usize>) -> Option<Spanned<String>> {
 }
 
 /// Number of non-empty lines between two line indexes.
-fn body_lines(lines: &[Line], from: usize, to: usize) -> usize {
+fn body_lines(lines: &FoldedLines, from: usize, to: usize) -> usize {
     let (from, to) = (from.min(lines.len()), to.min(lines.len()));
     if from >= to {
         return 0;
     }
-    lines[from..to].iter().filter(|l| !l.folded.trim().is_empty()).count()
+    (from..to).filter(|&k| !lines.line(k).trim().is_empty()).count()
 }
 
 /// The deliberations of `text`, in order; a text without any recognisable
@@ -319,17 +456,17 @@ pub fn segment(text: &str) -> Vec<Item> {
 
 /// [`segment`] with the vote statements of `text` already found.
 pub fn segment_with(text: &str, statements: &[Spanned<crate::model::Vote>]) -> Vec<Item> {
-    let lines = lines_of(text);
-    if lines.is_empty() {
+    let lines = FoldedLines::new(text, false);
+    if lines.len() == 0 {
         return vec![Item { span: 0..text.len(), number: None, title: None, heading: None, anchor: Anchor::Whole }];
     }
-    let line_at = |off: usize| lines.partition_point(|l| l.range.end < off).min(lines.len() - 1);
+    let line_at = |off: usize| lines.ranges.partition_point(|l| l.end < off).min(lines.len() - 1);
     let acts = dedupe(act_headings(text, &lines), &lines);
     let agenda = agenda_headings(text, &lines);
 
     let mut items: Vec<Item> = Vec::new();
     // Act items.
-    let act_starts: Vec<usize> = acts.iter().map(|h| lines[h.line].range.start).collect();
+    let act_starts: Vec<usize> = acts.iter().map(|h| lines.ranges[h.line].start).collect();
     for (k, h) in acts.iter().enumerate() {
         let start = act_starts[k];
         let end = act_starts.get(k + 1).copied().unwrap_or(text.len());
@@ -357,8 +494,8 @@ pub fn segment_with(text: &str, statements: &[Spanned<crate::model::Vote>]) -> V
         let own = agenda
             .iter()
             .rev()
-            .find(|h| h.line >= from_line && h.line <= to_line && lines[h.line].range.start < st.span.start && lines[h.line].range.start >= prev_end);
-        let start = own.map(|h| lines[h.line].range.start).unwrap_or(prev_end);
+            .find(|h| h.line >= from_line && h.line <= to_line && lines.ranges[h.line].start < st.span.start && lines.ranges[h.line].start >= prev_end);
+        let start = own.map(|h| lines.ranges[h.line].start).unwrap_or(prev_end);
         let title = own
             .or_else(|| agenda.iter().rev().find(|h| h.line < from_line))
             .and_then(|h| h.title.as_ref().and_then(|r| title_text(text, r)));
@@ -370,7 +507,7 @@ pub fn segment_with(text: &str, statements: &[Spanned<crate::model::Vote>]) -> V
     // (noted, delegated decisions) when they have a body.
     let stmt_lines: Vec<usize> = statements.iter().map(|s| line_at(s.span.start)).collect();
     for (k, h) in agenda.iter().enumerate() {
-        if in_act(lines[h.line].range.start) || h.title.is_none() {
+        if in_act(lines.ranges[h.line].start) || h.title.is_none() {
             continue;
         }
         let next = agenda.get(k + 1).map(|n| n.line).unwrap_or(lines.len());
@@ -379,8 +516,8 @@ pub fn segment_with(text: &str, statements: &[Spanned<crate::model::Vote>]) -> V
         if has_vote || body_lines(&lines, head_end_line + 1, next) < 1 {
             continue;
         }
-        let end = lines.get(next).map(|l| l.range.start).unwrap_or(text.len());
-        let span = lines[h.line].range.start..end;
+        let end = lines.ranges.get(next).map(|l| l.start).unwrap_or(text.len());
+        let span = lines.ranges[h.line].start..end;
         // Keep only those that say they were noted or reported.
         let body = fold(&text[span.clone()]);
         if !NOTED.is_match(&body) {
@@ -441,7 +578,7 @@ pub static NOTED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Drops repeated act numbers whose occurrence has no body (a table of
 /// contents or a recap list).
-fn dedupe(heads: Vec<Heading>, lines: &[Line]) -> Vec<Heading> {
+fn dedupe(heads: Vec<Heading>, lines: &FoldedLines) -> Vec<Heading> {
     let n = heads.len();
     let next_line = |k: usize| heads.get(k + 1).map(|h| h.line).unwrap_or(lines.len());
     let mut keep = vec![true; n];
@@ -565,6 +702,83 @@ mod tests {
         assert_eq!(items.len(), 3);
         assert_eq!(items[1].title.as_ref().unwrap().value, "SUBVENTION AU CLUB");
         assert_eq!(items[2].title.as_ref().unwrap().value, "TRAVAUX DE VOIRIE");
+    }
+
+    #[test]
+    fn lines_are_folded_once_like_fold() {
+        let t = "Délibération N° 2023-12 : ÉLECTION\n\nABSTENTION(S) : 2 élu(e)s\nlast œuvre";
+        let plain = FoldedLines::new(t, false);
+        assert_eq!(plain.len(), 4);
+        for k in 0..plain.len() {
+            assert_eq!(plain.line(k), fold(&t[plain.ranges[k].clone()]));
+        }
+        // Whole lines of the buffer are the fold of the same lines of the text.
+        assert_eq!(plain.buf(), fold(t));
+        let marks = FoldedLines::new(t, true);
+        assert_eq!(marks.line(2), "abstentions : 2 elues");
+        assert_eq!(marks.line_of_buf(0), 0);
+        assert_eq!(marks.line_of_buf(marks.buf().find("last").unwrap()), 3);
+        assert_eq!(FoldedLines::new("", false).len(), 0);
+    }
+
+    #[test]
+    fn caps_lines() {
+        assert!(is_caps("SUBVENTION AU CLUB"));
+        assert!(is_caps("ÉLECTION DU MAIRE"));
+        assert!(!is_caps("Subvention au club"));
+        assert!(!is_caps("AB 12"));
+    }
+
+    #[test]
+    fn heading_prefilters_pass_headings() {
+        for f in ["n° 2021-010 - budget", "deliberation n° 22-031", "de-2014/107 – titre", "1 – n° 2021-010 - budget", "acte 2020-12 tarifs", "nodcm2014-12 titre"] {
+            assert!(may_be_act_heading(f), "{f}");
+            assert!(ACT_HEADING.is_match(f), "{f}");
+        }
+        for f in ["le conseil municipal adopte", "considerant l'article 12", "monsieur 2014-05 titre"] {
+            assert!(!may_be_act_heading(f), "{f}");
+        }
+        for f in ["question n° 3 : tarifs", "2. budget", "iv - travaux", "point 4 – voirie"] {
+            assert!(may_be_agenda_heading(f), "{f}");
+            assert!(AGENDA_HEADING.is_match(f), "{f}");
+        }
+        for f in ["le conseil municipal", "« 1. cite »", "(2) note"] {
+            assert!(!may_be_agenda_heading(f), "{f}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The cheap tests never reject a line the regexes would accept, and
+        /// the line table folds like `fold`.
+        #[test]
+        fn prefilters_are_necessary(s in "[ a-zA-Z0-9°«()./:–-]{0,40}|[ -~éÉèàÀôœ°«–]{0,60}") {
+            let f = fold(&s);
+            if ACT_HEADING.is_match(&f) {
+                proptest::prop_assert!(may_be_act_heading(&f));
+            }
+            if AGENDA_HEADING.is_match(&f) {
+                proptest::prop_assert!(may_be_agenda_heading(&f));
+            }
+            let mut out = String::new();
+            fold_into(&s, &mut out);
+            proptest::prop_assert_eq!(out, f);
+        }
+
+        #[test]
+        fn prefilters_hold_on_heading_shapes(
+            lead in "[ *#•-]{0,3}",
+            agenda in "([0-9]{1,2} ?[-.)] ?)?",
+            word in "(deliberation |delib\\. ?|acte |decision )?",
+            label in "(n°|n ?o\\.? ?|no )?",
+            pre in "([a-z]{1,4}[-_ ]?)?",
+            num in "(20[0-9]{2}[-/.][0-9]{1,3}|[0-9]{1,3}/20[0-9]{2}|[0-9]{2}-[0-9]{2,3})",
+            title in "( - [a-z ]{3,20})?",
+        ) {
+            let f = format!("{lead}{agenda}{word}{label}{pre}{num}{title}");
+            if ACT_HEADING.is_match(&f) {
+                proptest::prop_assert!(may_be_act_heading(&f), "{}", f);
+            }
+        }
     }
 
     #[test]
