@@ -11,6 +11,7 @@
 //! together.
 
 use super::Spanned;
+use super::segment::{fold_into, line_ranges};
 use crate::model::{Outcome, Person, Vote};
 use crate::normalize::{Folded, fold};
 use regex::Regex;
@@ -122,43 +123,60 @@ static REJECT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("reject regex")
 });
 
-/// A line-level view of a text: byte ranges of its lines and each line
-/// accent-folded for matching.
-struct Lines {
-    /// Byte ranges of each line (without `\n`).
-    ranges: Vec<Range<usize>>,
-    folded: Vec<String>,
+/// The lines of a text, each accent-folded once ([`crate::normalize::fold`])
+/// into one shared buffer: one pass and two allocations per text instead of
+/// one `String` per line, shared by every test run on the lines.
+struct FoldedLines {
+    /// Byte range in the text of each line (without its `\n`).
+    pub ranges: Vec<Range<usize>>,
+    /// The folded lines, each followed by the `\n` that ends it in the text
+    /// (so that, without plural marks, a run of whole lines of `buf` is the
+    /// fold of the same run of the text).
+    buf: String,
+    /// Byte range in `buf` of each folded line.
+    spans: Vec<Range<usize>>,
 }
 
-impl Lines {
-    fn new(text: &str) -> Self {
-        let mut ranges = Vec::new();
-        let mut start = 0;
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
-                ranges.push(start..i);
-                start = i + 1;
-            }
+impl FoldedLines {
+    /// Folds every line of `text`. With `plural_marks`, the marks "(s)",
+    /// "(e)", "(es)" of a line are folded into it ("abstention(s)" reads
+    /// "abstentions"), as the vote reader wants.
+    fn new(text: &str, plural_marks: bool) -> Self {
+        // Folding keeps every `\n` and makes none, and no mark spans a line
+        // break: the whole text folds at once, then splits like the text.
+        let mut buf = String::with_capacity(text.len() + 1);
+        fold_into(text, &mut buf);
+        if plural_marks && buf.contains('(') && (buf.contains("(s)") || buf.contains("(e)") || buf.contains("(es)")) {
+            buf = buf.replace("(s)", "s").replace("(e)", "e").replace("(es)", "es");
         }
-        if start < text.len() {
-            ranges.push(start..text.len());
-        }
-        // "ABSTENTION(S)", "élu(e)": plural and gender marks folded in.
-        let folded = ranges
-            .iter()
-            .map(|r| {
-                let f = fold(&text[r.clone()]);
-                if f.contains('(') { f.replace("(s)", "s").replace("(e)", "e").replace("(es)", "es") } else { f }
-            })
-            .collect();
-        Lines { ranges, folded }
+        FoldedLines { ranges: line_ranges(text), spans: line_ranges(&buf), buf }
     }
 
+    fn len(&self) -> usize {
+        self.ranges.len()
+    }
+
+    /// The folded line `i`.
     fn line(&self, i: usize) -> &str {
-        &self.folded[i]
+        &self.buf[self.spans[i].clone()]
+    }
+
+    /// The end in [`FoldedLines::buf`] of folded line `i`.
+    fn line_end_in_buf(&self, i: usize) -> usize {
+        self.spans[i].end
+    }
+
+    /// All folded lines, each ended by its `\n`.
+    fn buf(&self) -> &str {
+        &self.buf
+    }
+
+    /// The index of the line holding byte `at` of [`FoldedLines::buf`]
+    /// (its `\n` counting with it).
+    fn line_of_buf(&self, at: usize) -> usize {
+        self.spans.partition_point(|s| s.end < at).min(self.spans.len().saturating_sub(1))
     }
 }
-
 
 /// The header row of a vote table ("Votants | Pour | Contre | Abstention").
 static TABLE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
@@ -169,20 +187,42 @@ static TABLE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 static TABLE_ROW: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\s|;\t]*(?:[0-9]{1,3}[\s|;\t]*){2,}$").expect("table row regex"));
 
 /// Words without which a line states no vote: a cheap test before the
-/// regexes.
-fn may_state_vote(line: &str) -> bool {
-    const KEYS: [&str; 22] = [
-        "unanim", "majorit", "adopt", "rejet", "pour", "contre", "abst", "vot", "voix", "exception", "sauf", "approuv",
-        "accept", "decid", "autoris", "valid", "emet", "arret", "blanc", "nul", "exprim", "nppv",
-    ];
-    KEYS.iter().any(|k| line.contains(k))
+/// regexes, one literal search (a single pass over all the folded lines of a
+/// text instead of 22 substring searches per line).
+static KEYS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("unanim|majorit|adopt|rejet|pour|contre|abst|vot|voix|exception|sauf|approuv|accept|decid|autoris|valid|emet|arret|blanc|nul|exprim|nppv")
+        .expect("vote keys regex")
+});
+
+/// Which lines hold one of the [`KEYS`]: the keys hold no line break, so a
+/// search of the whole buffer from each unmarked line on finds them all.
+fn keyed_lines(lines: &FoldedLines) -> Vec<bool> {
+    let mut keyed = vec![false; lines.len()];
+    let buf = lines.buf();
+    let mut at = 0;
+    while let Some(m) = KEYS.find_at(buf, at) {
+        let k = lines.line_of_buf(m.start());
+        keyed[k] = true;
+        at = lines.line_end_in_buf(k).max(m.end());
+    }
+    keyed
 }
 
-fn cue(line: &str) -> Option<Cue> {
-    if line.trim().is_empty() || !may_state_vote(line) || super::segment::heading_like(line) {
+/// A necessary condition for [`TABLE_HEADER`]: its first char after
+/// blanks and separators starts one of its labels.
+fn may_be_table_header(line: &str) -> bool {
+    line.chars()
+        .find(|&c| !(c.is_whitespace() || c == '|' || c == ';'))
+        .is_some_and(|c| matches!(c, 'v' | 'p' | 'c' | 'a' | 'e' | 's' | 'b' | 'n'))
+}
+
+/// How sure a line known to hold one of the [`KEYS`] is to state a vote
+/// (a line without any states none).
+fn keyed_cue(line: &str) -> Option<Cue> {
+    if super::segment::heading_like(line) {
         return None;
     }
-    if TABLE_HEADER.is_match(line) {
+    if may_be_table_header(line) && TABLE_HEADER.is_match(line) {
         return Some(Cue::Strong);
     }
     if STRONG.is_match(line) {
@@ -287,17 +327,26 @@ pub fn names_to_persons(s: &str) -> Vec<Person> {
 
 /// One vote statement: the vote it states and the bytes it covers.
 pub fn find_vote_statements(text: &str) -> Vec<Spanned<Vote>> {
-    let lines = Lines::new(text);
-    let n = lines.ranges.len();
-    // Cue of each line, a line continued by the next counting with it.
-    let mut cues: Vec<Option<Cue>> = (0..n).map(|i| cue(lines.line(i))).collect();
+    let lines = FoldedLines::new(text, true);
+    let n = lines.len();
+    let keyed = keyed_lines(&lines);
+    // Cue of each line, a line continued by the next counting with it. A
+    // line without any key has no cue (the keys are what `cue` tests first).
+    let mut cues: Vec<Option<Cue>> = (0..n).map(|i| if keyed[i] { keyed_cue(lines.line(i)) } else { None }).collect();
+    let mut joined = String::new();
     for i in 0..n.saturating_sub(1) {
         if cues[i].is_none() || cues[i] == Some(Cue::Weak) {
             // The next non-blank line (one blank line skipped: double-spaced text).
             let k = if lines.line(i + 1).trim().is_empty() && i + 2 < n { i + 2 } else { i + 1 };
-            if continues(lines.line(i), lines.line(k))
-                && cue(&format!("{} {}", lines.line(i).trim_end(), lines.line(k).trim_start())) == Some(Cue::Strong)
-            {
+            // The keys hold no space, so the two lines joined hold one only
+            // when one of them does.
+            if (keyed[i] || keyed[k]) && continues(lines.line(i), lines.line(k)) && {
+                joined.clear();
+                joined.push_str(lines.line(i).trim_end());
+                joined.push(' ');
+                joined.push_str(lines.line(k).trim_start());
+                keyed_cue(&joined) == Some(Cue::Strong)
+            } {
                 // The first half of a statement that runs over two lines.
                 cues[i] = Some(if cues[k] == Some(Cue::Strong) { Cue::Weak } else { Cue::Strong });
                 cues[k] = cues[k].or(Some(Cue::Weak));
@@ -305,7 +354,9 @@ pub fn find_vote_statements(text: &str) -> Vec<Spanned<Vote>> {
         }
     }
     for i in 0..n {
-        if TABLE_HEADER.is_match(lines.line(i))
+        // Every label of a table header holds a key or "npv".
+        let line = lines.line(i);
+        if may_be_table_header(line) && (keyed[i] || line.contains("npv")) && TABLE_HEADER.is_match(line)
             && let Some(k) = (i + 1..n.min(i + 3)).find(|&k| !lines.line(k).trim().is_empty())
                 && TABLE_ROW.is_match(lines.line(k)) {
                     cues[k] = Some(Cue::Weak);
@@ -348,13 +399,12 @@ pub fn find_vote_statements(text: &str) -> Vec<Spanned<Vote>> {
     let mut merged: Vec<(usize, usize)> = Vec::new();
     for g in groups {
         if let Some(last) = merged.last_mut() {
+            // Cheapest tests first: the gap, then the texts of the groups.
             let gap = g.0.saturating_sub(last.1);
-            let prev_text = join_lines(&lines, *last);
-            let this_text = join_lines(&lines, g);
-            let prev_has_figures = TALLY.is_match(&prev_text);
-            let this_is_tally = (g.0..=g.1).all(|k| lines.line(k).trim().is_empty() || tally_only(lines.line(k)));
-            let heading_between = (last.1 + 1..g.0).any(|k| super::segment::heading_like(lines.line(k)));
-            if gap <= 5 && !prev_has_figures && this_is_tally && !heading_between && TALLY.is_match(&this_text) {
+            let prev_has_figures = || TALLY.is_match(&join_lines(&lines, *last));
+            let this_is_tally = || (g.0..=g.1).all(|k| lines.line(k).trim().is_empty() || tally_only(lines.line(k)));
+            let heading_between = || (last.1 + 1..g.0).any(|k| super::segment::heading_like(lines.line(k)));
+            if gap <= 5 && !prev_has_figures() && this_is_tally() && !heading_between() && TALLY.is_match(&join_lines(&lines, g)) {
                 last.1 = g.1;
                 continue;
             }
@@ -367,7 +417,7 @@ pub fn find_vote_statements(text: &str) -> Vec<Spanned<Vote>> {
             // The statement's focus: its first line with figures, else its
             // first line with a strong cue.
             let focus = (s..=e)
-                .find(|&k| TALLY.is_match(lines.line(k)) && cues[k].is_some())
+                .find(|&k| cues[k].is_some() && TALLY.is_match(lines.line(k)))
                 .or_else(|| (s..=e).find(|&k| cues[k] == Some(Cue::Strong)))
                 .unwrap_or(s);
             let span = lines.ranges[focus].start..lines.ranges[e].end;
@@ -393,11 +443,11 @@ fn tally_only(line: &str) -> bool {
     TALLY.is_match(&lf) && lf.split_whitespace().count() <= 14
 }
 
-fn join_lines_nl(lines: &Lines, (s, e): (usize, usize)) -> String {
+fn join_lines_nl(lines: &FoldedLines, (s, e): (usize, usize)) -> String {
     (s..=e).map(|k| lines.line(k).trim()).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
 }
 
-fn join_lines(lines: &Lines, (s, e): (usize, usize)) -> String {
+fn join_lines(lines: &FoldedLines, (s, e): (usize, usize)) -> String {
     (s..=e).map(|k| lines.line(k).trim()).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
@@ -695,6 +745,35 @@ mod tests {
 
     fn vote(s: &str) -> Vote {
         find_vote(s).map(|v| v.value).unwrap_or_default()
+    }
+
+    #[test]
+    fn lines_are_folded_once_like_fold() {
+        let t = "Délibération N° 2023-12 : ÉLECTION\n\nABSTENTION(S) : 2 élu(e)s\nlast œuvre";
+        let plain = FoldedLines::new(t, false);
+        assert_eq!(plain.len(), 4);
+        for k in 0..plain.len() {
+            assert_eq!(plain.line(k), fold(&t[plain.ranges[k].clone()]));
+        }
+        // Whole lines of the buffer are the fold of the same lines of the text.
+        assert_eq!(plain.buf(), fold(t));
+        let marks = FoldedLines::new(t, true);
+        assert_eq!(marks.line(2), "abstentions : 2 elues");
+        assert_eq!(marks.line_of_buf(0), 0);
+        assert_eq!(marks.line_of_buf(marks.buf().find("last").unwrap()), 3);
+        assert_eq!(FoldedLines::new("", false).len(), 0);
+    }
+
+    #[test]
+    fn keyed_lines_are_the_lines_with_a_key() {
+        let t = "Le maire expose.\nADOPTÉ À L'UNANIMITÉ\n\nPour : 12 — abstention(s) : 1\nrien\nvote vote vote\nmajorité";
+        let lines = FoldedLines::new(t, true);
+        let keyed = keyed_lines(&lines);
+        let keys = ["unanim", "majorit", "adopt", "pour", "abst", "vot"];
+        for k in 0..lines.len() {
+            assert_eq!(keyed[k], keys.iter().any(|w| lines.line(k).contains(w)), "{}", lines.line(k));
+        }
+        assert_eq!(keyed, [false, true, false, true, false, true, true]);
     }
 
     #[test]
