@@ -42,7 +42,6 @@ static STRONG: LazyLock<Regex> = LazyLock::new(|| {
         | ^[\s\-\x{{2022}}*(]*(?:adopte|adoptee|adoptes|adoptees|rejete|rejetee|adoption)(?-u:\b)
         | (?-u:\b)(?:deliberation|proposition|motion|projet|compte[-\ ]rendu|proces[-\ ]verbal|point|question|rapport|delib)\ (?:est\ |a\ ete\ )?(?:adoptee?|rejetee?|approuvee?|acceptee?|votee?)(?:\ par|\ a|\ au|\s*$|[.,;])
         | (?-u:\b)rejet(?:e|ee|es|ees|tent)?\ (?:par|a\ l)|(?-u:\b)n'est\ pas\ (?:adopt|approuv)
-        | (?-u:\b)(?:a\ l'exception\ d|sauf\ (?:par\ )?)[^\n]{{0,200}}?(?-u:\b)qui\ (?:vote|s'abst|ne\ prenn|ne\ pren)
         | {pre}{n}\s+(?:voix|votes?)(?-u:\b)
         | {pre}{n}\s+[\x22\x{{ab}}]\s*(?:pour|contre|abstentions?)(?-u:\b)
         | {pre}{n}\s+(?:contre|abstentions?)(?-u:\b)
@@ -89,6 +88,61 @@ static TALLY: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("tally regex")
 });
+
+/// The start and the end of an exception clause ("a l'exception de …
+/// qui votent contre", "sauf (par) … qui s'abstient"), a strong cue when at
+/// most 200 chars apart: read by [`exception_cue`] rather than by
+/// [`STRONG`], whose automaton the bounded gap made twice as costly to build.
+static EXCEPT_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(?:a l'exception d|sauf )").expect("exception start regex"));
+static EXCEPT_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)qui (?:vote|s'abst|ne prenn|ne pren)").expect("exception end regex"));
+
+/// True when `line` holds `(?-u:\b)(?:a l'exception d|sauf (?:par )?)[^\n]{0,200}?(?-u:\b)qui (?:vote|s'abst|ne prenn|ne pren)`.
+/// The starts cannot overlap, so each is found; from each, the nearest end
+/// decides (a farther one is farther still).
+fn exception_cue(line: &str) -> bool {
+    if !(line.contains("a l'exception d") || line.contains("sauf ")) {
+        return false;
+    }
+    EXCEPT_START.find_iter(line).any(|m| {
+        let par = m.as_str() == "sauf " && line[m.end()..].starts_with("par ");
+        let gap_ends = [Some(m.end()), par.then(|| m.end() + 4)];
+        gap_ends.into_iter().flatten().any(|e| {
+            EXCEPT_END.find_at(line, e).is_some_and(|q| {
+                let gap = &line[e..q.start()];
+                !gap.contains('\n') && gap.chars().count() <= 200
+            })
+        })
+    })
+}
+
+/// [`EXCEPTION`] with no bound on the names: a small automaton, and the same
+/// match whenever its names hold at most 400 chars (see
+/// [`exception_captures`]).
+static EXCEPTION_UNBOUNDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)(?:a\ l'exception\ d(?:e|u|es|')\s*|sauf\ (?:par\ )?)(?P<names>[^\n]+?)\s*,?\s+qui\ (?P<what>votent\ contre|vote\ contre|s'abstiennent|s'abstient|ne\ prennent\ pas\ part|ne\ prend\ pas\ part)",
+    )
+    .expect("exception regex")
+});
+
+/// `EXCEPTION.captures(s)`, cheaply. Without "a l'exception d" or "sauf "
+/// there is no match. Else the unbounded regex runs first: the bounded one
+/// tries the same paths in the same order, less those with longer names, so
+/// when the unbounded match has names of at most 400 chars it is the
+/// bounded match too; with no unbounded match there is no bounded one. Only
+/// otherwise does the bounded regex (built on first need) decide.
+fn exception_captures(s: &str) -> Option<regex::Captures<'_>> {
+    if !(s.contains("a l'exception d") || s.contains("sauf ")) {
+        return None;
+    }
+    let c = EXCEPTION_UNBOUNDED.captures(s)?;
+    if c.name("names").is_some_and(|m| m.as_str().chars().count() <= 400) {
+        Some(c)
+    } else {
+        EXCEPTION.captures(s)
+    }
+}
 
 static EXCEPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -225,7 +279,7 @@ fn keyed_cue(line: &str) -> Option<Cue> {
     if may_be_table_header(line) && TABLE_HEADER.is_match(line) {
         return Some(Cue::Strong);
     }
-    if STRONG.is_match(line) {
+    if STRONG.is_match(line) || exception_cue(line) {
         Some(Cue::Strong)
     } else if WEAK.is_match(line) {
         Some(Cue::Weak)
@@ -456,7 +510,7 @@ fn join_lines(lines: &FoldedLines, (s, e): (usize, usize)) -> String {
 fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
     let mut v = Vote::default();
     let unanimous = folded.contains("unanimi") || folded.contains("unanimt");
-    let exception = EXCEPTION.captures(folded);
+    let exception = exception_captures(folded);
     v.unanimous = unanimous && exception.is_none();
     // Figures.
     let (mut for_, mut against, mut abstain, mut voting) = (None, None, None, None);
@@ -540,7 +594,7 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
         }
     }
     // "A L'EXCEPTION DE X, Y QUI VOTENT CONTRE".
-    if let Some(c) = EXCEPTION.captures(orig_folded) {
+    if let Some(c) = exception_captures(orig_folded) {
         let names_range = c.name("names").map(|m| of.orig_range(m.range())).unwrap_or(0..0);
         let persons = names_to_persons(&orig_line[names_range]);
         let count = Some(persons.len() as u32).filter(|&n| n > 0);
@@ -625,15 +679,37 @@ fn sentence_start(folded: &str, at: usize) -> Option<usize> {
 /// Statements that members did not take part in the vote, with the count
 /// they imply (one for a singular verb, the names for a plural one).
 pub fn find_not_voting(text: &str) -> Vec<Spanned<(Option<u32>, Vec<Person>)>> {
-    let f = Folded::new(text);
-    let folded = f.text.as_str();
     let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(m) = NOT_VOTING_RAW.find_at(text, at) {
+        let start = text[..m.start()].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[m.end()..].find('\n').map_or(text.len(), |i| m.end() + i);
+        not_voting_in_line(text, start..end, &mut out);
+        at = end;
+    }
+    out
+}
+
+/// Lines that may hold a [`NOT_VOTING`] phrase once folded: every phrase
+/// ends with "au vote" or is "nppv", and a space, `v`, `t` and `p` fold
+/// only from themselves (and their capitals), so the line as written holds
+/// " v" and a `t` one char later, or "ppv", in any case. A phrase holds no
+/// line break (and neither does the sentence before it, see
+/// [`sentence_start`]), so lines are read one by one, and only those.
+static NOT_VOTING_RAW: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i) v.t|ppv").expect("not voting prefilter regex"));
+
+/// The not-voting statements of the line `line` of `text` (absolute spans).
+fn not_voting_in_line(text: &str, line: Range<usize>, out: &mut Vec<Spanned<(Option<u32>, Vec<Person>)>>) {
+    let base = line.start;
+    let line_text = &text[line];
+    let f = Folded::new(line_text);
+    let folded = f.text.as_str();
     for m in NOT_VOTING.captures_iter(folded) {
         let fr = m.get(0).map(|x| x.range()).unwrap_or(0..0);
         let whole = f.orig_range(fr.clone());
         // The sentence the phrase stands in (a civility's dot does not end it).
         let start = sentence_start(folded, fr.start).map(|i| f.orig(i)).unwrap_or(0);
-        let sentence = text.get(start..whole.start).unwrap_or("");
+        let sentence = line_text.get(start..whole.start).unwrap_or("");
         if m.name("nppv").is_some() {
             continue;
         }
@@ -659,9 +735,8 @@ pub fn find_not_voting(text: &str) -> Vec<Spanned<(Option<u32>, Vec<Person>)>> {
             let n = count_names(who) as u32;
             (n > 0).then_some(n)
         };
-        out.push(Spanned::new((count, persons), start..whole.end));
+        out.push(Spanned::new((count, persons), base + start..base + whole.end));
     }
-    out
 }
 
 /// The vote of one item: its statements combined, with non-participation
@@ -774,6 +849,91 @@ mod tests {
             assert_eq!(keyed[k], keys.iter().any(|w| lines.line(k).contains(w)), "{}", lines.line(k));
         }
         assert_eq!(keyed, [false, true, false, true, false, true, true]);
+    }
+
+    /// The clause [`exception_cue`] reads, as one regex (as it stood in
+    /// [`STRONG`]).
+    static EXCEPTION_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?-u:\b)(?:a l'exception d|sauf (?:par )?)[^\n]{0,200}?(?-u:\b)qui (?:vote|s'abst|ne prenn|ne pren)").unwrap()
+    });
+
+    /// [`find_not_voting`] as it read the whole text folded at once.
+    fn not_voting_whole(text: &str) -> Vec<Spanned<(Option<u32>, Vec<Person>)>> {
+        let f = Folded::new(text);
+        let folded = f.text.as_str();
+        let mut out = Vec::new();
+        for m in NOT_VOTING.captures_iter(folded) {
+            let fr = m.get(0).map(|x| x.range()).unwrap_or(0..0);
+            let whole = f.orig_range(fr.clone());
+            let start = sentence_start(folded, fr.start).map(|i| f.orig(i)).unwrap_or(0);
+            let sentence = text.get(start..whole.start).unwrap_or("");
+            if m.name("nppv").is_some() {
+                continue;
+            }
+            let f = fold(sentence);
+            if f.contains("les presidents") || f.contains("les membres") || f.contains("les conseillers") || f.contains("rappelle que") {
+                continue;
+            }
+            let who = sentence.split(" a quitt").next().unwrap_or(sentence);
+            let who = who.split(" ayant ").next().unwrap_or(who);
+            let persons: Vec<Person> = if m.name("sg").is_some() {
+                let head = who.split(',').next().unwrap_or(who).trim();
+                crate::parse::persons::parse_person(head).filter(|p| p.family_name.is_some() && !crate::parse::persons::is_office(p)).into_iter().collect()
+            } else {
+                names_to_persons(who)
+            };
+            let count = if m.name("sg").is_some() { Some(1) } else { Some(count_names(who) as u32).filter(|&n| n > 0) };
+            out.push(Spanned::new((count, persons), start..whole.end));
+        }
+        out
+    }
+
+    #[test]
+    fn exception_clauses() {
+        for (line, want) in [
+            ("le conseil, a l'exception de m. roux qui vote contre, approuve", true),
+            ("adopte, sauf par m. berger qui s'abstient.", true),
+            ("sauf par qui vote", true),
+            ("sauf m. x, qui ne prend pas part", true),
+            ("a l'exception des frais, le maire signe", false),
+            ("ce qui vote sauf", false),
+        ] {
+            assert_eq!(exception_cue(line), want, "{line}");
+            assert_eq!(EXCEPTION_CLAUSE.is_match(line), want, "{line}");
+        }
+        let far = format!("sauf {} qui vote contre", "x".repeat(201));
+        assert!(!exception_cue(&far) && !EXCEPTION_CLAUSE.is_match(&far));
+        // 200 chars after "sauf par " (the space before "qui" counts).
+        let near = format!("sauf par {} qui vote contre", "é".repeat(199));
+        assert!(exception_cue(&near) && EXCEPTION_CLAUSE.is_match(&near));
+        let far = format!("sauf par {} qui vote contre", "é".repeat(200));
+        assert!(!exception_cue(&far) && !EXCEPTION_CLAUSE.is_match(&far));
+        // Names past 400 chars: the bounded regex decides.
+        let long = format!("sauf {} qui vote contre", "m. x, ".repeat(80));
+        assert_eq!(exception_captures(&long).map(|c| c[0].to_string()), EXCEPTION.captures(&long).map(|c| c[0].to_string()));
+        let short = "a l'exception de m. roux, mme vidal qui votent contre";
+        assert_eq!(&exception_captures(short).unwrap()["names"], "m. roux, mme vidal");
+    }
+
+    #[test]
+    fn not_voting_line_by_line() {
+        let t = "Vote :\nM. Paul ROUX ne participe pas au vote.\nMme Anne VIDAL et M. Luc GAL ne prennent pas part au vote\nNPPV : 2\nLes membres ne prennent pas part au vote.\nM. Jean BOS, adjoint, N'A PAS PRIS PART AU VOTE";
+        let got = find_not_voting(t);
+        assert_eq!(got, not_voting_whole(t));
+        assert_eq!(got.len(), 3);
+        assert_eq!((got[0].value.0, got[1].value.0), (Some(1), Some(2)));
+        assert_eq!(&t[got[1].span.clone()], "Mme Anne VIDAL et M. Luc GAL ne prennent pas part au vote");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_paths_match_the_regexes(s in "((sauf |par |a l'exception de |qui |vote |s'abst|ne prend |m\\. x|, |é|\\n|au vote|nppv|Au Vòte|ne participe pas)){0,12}") {
+            proptest::prop_assert_eq!(exception_cue(&s), EXCEPTION_CLAUSE.is_match(&s));
+            let a = exception_captures(&s).map(|c| (c.get(0).map(|m| m.range()), c.name("names").map(|m| m.range()), c.name("what").map(|m| m.range())));
+            let b = EXCEPTION.captures(&s).map(|c| (c.get(0).map(|m| m.range()), c.name("names").map(|m| m.range()), c.name("what").map(|m| m.range())));
+            proptest::prop_assert_eq!(a, b);
+            proptest::prop_assert_eq!(find_not_voting(&s), not_voting_whole(&s));
+        }
     }
 
     #[test]
