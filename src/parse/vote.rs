@@ -11,9 +11,9 @@
 //! together.
 
 use super::Spanned;
-use super::segment::{fold_into, line_ranges};
+use super::segment::{fold_fast, fold_into, line_ranges};
 use crate::model::{Outcome, Person, Vote};
-use crate::normalize::{Folded, fold};
+use crate::normalize::Folded;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -357,7 +357,7 @@ pub fn names_to_persons(s: &str) -> Vec<Person> {
     let mut out = Vec::new();
     for name in split_names(s) {
         let first = name.split_whitespace().next().unwrap_or("");
-        let fl = crate::normalize::fold(first);
+        let fl = fold_fast(first);
         let civ = match fl.as_str() {
             "messieurs" | "mm." | "mm" => Some("M."),
             "mesdames" | "mmes" => Some("Mme"),
@@ -567,7 +567,9 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
     let orig_line = original.split_whitespace().collect::<Vec<_>>().join(" ");
     let of = Folded::new(&orig_line);
     let orig_folded = of.text.as_str();
-    for c in NAMED.captures_iter(orig_folded) {
+    // Both name lists need a "contre" or an "abstention" label.
+    let labelled = orig_folded.contains("contre") || orig_folded.contains("abstention");
+    for c in labelled.then(|| NAMED.captures_iter(orig_folded)).into_iter().flatten() {
         let k = &c["k"];
         let names_range = c.name("names").map(|m| of.orig_range(m.range())).unwrap_or(0..0);
         let names_text = cut_names(&orig_line[names_range]);
@@ -582,7 +584,7 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
             v.abstain_names = persons;
         }
     }
-    for c in NUMBERED_NAMES.captures_iter(orig_folded) {
+    for c in labelled.then(|| NUMBERED_NAMES.captures_iter(orig_folded)).into_iter().flatten() {
         let names_range = c.name("names").or(c.name("pnames")).map(|m| of.orig_range(m.range())).unwrap_or(0..0);
         let persons = names_to_persons(cut_names(&orig_line[names_range]));
         if &c["k"] == "contre" {
@@ -714,7 +716,7 @@ fn not_voting_in_line(text: &str, line: Range<usize>, out: &mut Vec<Spanned<(Opt
             continue;
         }
         let generic = {
-            let f = fold(sentence);
+            let f = fold_fast(sentence);
             f.contains("les presidents") || f.contains("les membres") || f.contains("les conseillers") || f.contains("rappelle que")
         };
         if generic {
@@ -765,7 +767,7 @@ fn vote_of(text: &str, statements: &[Spanned<Vote>]) -> Option<Spanned<Vote>> {
     let span = first.span.start..statements.last().map(|s| s.span.end).unwrap_or(first.span.end);
     // An act voted in parts and then as a whole: the vote on the whole.
     let whole = statements.iter().rev().find(|s| {
-        let f = fold(text.get(s.span.clone()).unwrap_or(""));
+        let f = fold_fast(text.get(s.span.clone()).unwrap_or(""));
         f.contains("dans son ensemble") || f.contains("dans leur ensemble") || f.contains("vote sur l'ensemble") || f.contains("l'ensemble de la deliberation")
     });
     let (mut vote, span) = match whole {
@@ -817,6 +819,7 @@ pub fn combine<'a>(parts: impl Iterator<Item = &'a Vote>) -> Vote {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize::fold;
 
     fn vote(s: &str) -> Vote {
         find_vote(s).map(|v| v.value).unwrap_or_default()
