@@ -84,6 +84,7 @@ static AGENDA_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// Each regex runs only on lines that pass its cheap necessary condition.
 pub fn heading_like(folded_line: &str) -> bool {
     (may_be_act_heading(folded_line)
+        && ACT_HEADING.is_match(folded_line)
         && ACT_HEADING
             .captures(folded_line)
             .is_some_and(|c| c.name("title").is_some_and(|t| !t.as_str().trim().is_empty()) || c.name("label").is_some()))

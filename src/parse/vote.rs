@@ -273,19 +273,16 @@ fn may_be_table_header(line: &str) -> bool {
 /// How sure a line known to hold one of the [`KEYS`] is to state a vote
 /// (a line without any states none).
 fn keyed_cue(line: &str) -> Option<Cue> {
-    if super::segment::heading_like(line) {
-        return None;
-    }
-    if may_be_table_header(line) && TABLE_HEADER.is_match(line) {
-        return Some(Cue::Strong);
-    }
-    if STRONG.is_match(line) || exception_cue(line) {
+    // A heading states no vote; tested last, as it is only needed for
+    // lines with a cue (the tests are pure, so the order changes nothing).
+    let cue = if may_be_table_header(line) && TABLE_HEADER.is_match(line) || STRONG.is_match(line) || exception_cue(line) {
         Some(Cue::Strong)
     } else if WEAK.is_match(line) {
         Some(Cue::Weak)
     } else {
         None
-    }
+    };
+    cue.filter(|_| !super::segment::heading_like(line))
 }
 
 /// Reads a count written in figures or in words.
@@ -889,6 +886,16 @@ mod tests {
             out.push(Spanned::new((count, persons), start..whole.end));
         }
         out
+    }
+
+    #[test]
+    fn cues_of_keyed_lines() {
+        assert_eq!(keyed_cue("adopte a l'unanimite"), Some(Cue::Strong));
+        assert_eq!(keyed_cue("le conseil municipal approuve le projet"), Some(Cue::Weak));
+        assert_eq!(keyed_cue("pour la periode estivale"), None);
+        // A heading holds no vote, whatever its words.
+        assert_eq!(keyed_cue("2. adopte a l'unanimite : budget"), None);
+        assert_eq!(keyed_cue("n° 2023-12 - vote du budget a l'unanimite"), None);
     }
 
     #[test]
