@@ -163,6 +163,18 @@ pub(crate) fn fold_into(s: &str, out: &mut String) {
             out[at..].make_ascii_lowercase();
             i = run;
         }
+        // The accented letters of French (U+00C0 to U+00FF: 0xC3 and one
+        // byte) fold through a table.
+        if bytes.get(i) == Some(&0xC3)
+            && let Some(&b2) = bytes.get(i + 1)
+        {
+            match LATIN1_FOLD[usize::from(b2 & 0x3F)] {
+                0 => out.push_str(s.get(i..i + 2).unwrap_or_default()),
+                f => out.push(char::from(f)),
+            }
+            i += 2;
+            continue;
+        }
         match s.get(i..).and_then(|r| r.chars().next()) {
             Some(c) => {
                 out.push(crate::normalize::fold_char(c));
@@ -172,6 +184,23 @@ pub(crate) fn fold_into(s: &str, out: &mut String) {
         }
     }
 }
+
+/// The fold of U+00C0 + k for k < 64 when it is ASCII, else 0 (the char
+/// folds to itself): built from [`crate::normalize::fold_char`], so the same
+/// by construction.
+static LATIN1_FOLD: LazyLock<[u8; 64]> = LazyLock::new(|| {
+    let mut t = [0u8; 64];
+    for (k, slot) in t.iter_mut().enumerate() {
+        let c = char::from_u32(0xC0 + k as u32).unwrap_or('\0');
+        let f = crate::normalize::fold_char(c);
+        if f.is_ascii() {
+            *slot = f as u8;
+        } else {
+            debug_assert_eq!(f, c);
+        }
+    }
+    t
+});
 
 /// [`crate::normalize::fold_char`] with its ASCII case inline (an ASCII
 /// char folds to its lower case).
@@ -377,7 +406,8 @@ fn act_headings(text: &str, lines: &Lines) -> Vec<Heading> {
         if f.len() > 400 {
             continue;
         }
-        let Some(c) = ACT_HEADING.captures(f) else { continue };
+        // A search without captures first: most candidates do not match.
+        let Some(c) = ACT_HEADING.is_match(f).then(|| ACT_HEADING.captures(f)).flatten() else { continue };
         let Some(num) = c.name("num") else { continue };
         // "Délibération n° 22-031": a two-digit year only after both the word
         // and the number label, else any "12-15" would be an act.
@@ -460,7 +490,7 @@ fn agenda_headings(text: &str, lines: &Lines) -> Vec<Heading> {
         if f.len() > 300 {
             continue;
         }
-        if let Some(c) = agenda_line.then(|| AGENDA_HEADING.captures(f)).flatten() {
+        if let Some(c) = (agenda_line && AGENDA_HEADING.is_match(f)).then(|| AGENDA_HEADING.captures(f)).flatten() {
             let t = c.name("title").map(|m| m.start()).unwrap_or(0);
             let nchars = f[..t].chars().count();
             let off = orig.char_indices().nth(nchars).map(|(b, _)| b).unwrap_or(orig.len());
