@@ -34,6 +34,11 @@ fn num_re() -> String {
     format!(r"(?:[0-9]{{1,3}}|{NUM_WORDS})")
 }
 
+/// Strong cues. The counts before "voix", a label or a quote share one
+/// prefix (one copy of the number words instead of four); the exception
+/// clauses and "Pour … : 12 votes" are read by [`exception_cue`] and
+/// [`pour_votes_cue`] (their bounded gaps made this automaton costly to
+/// build).
 static STRONG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?x)
@@ -42,10 +47,7 @@ static STRONG: LazyLock<Regex> = LazyLock::new(|| {
         | ^[\s\-\x{{2022}}*(]*(?:adopte|adoptee|adoptes|adoptees|rejete|rejetee|adoption)(?-u:\b)
         | (?-u:\b)(?:deliberation|proposition|motion|projet|compte[-\ ]rendu|proces[-\ ]verbal|point|question|rapport|delib)\ (?:est\ |a\ ete\ )?(?:adoptee?|rejetee?|approuvee?|acceptee?|votee?)(?:\ par|\ a|\ au|\s*$|[.,;])
         | (?-u:\b)rejet(?:e|ee|es|ees|tent)?\ (?:par|a\ l)|(?-u:\b)n'est\ pas\ (?:adopt|approuv)
-        | {pre}{n}\s+(?:voix|votes?)(?-u:\b)
-        | {pre}{n}\s+[\x22\x{{ab}}]\s*(?:pour|contre|abstentions?)(?-u:\b)
-        | {pre}{n}\s+(?:contre|abstentions?)(?-u:\b)
-        | {pre}{n}\s+pour(?-u:\b)[^\n]*(?:contre|abstention)
+        | {pre}{n}\s+(?:(?:voix|votes?)(?-u:\b)|[\x22\x{{ab}}]\s*(?:pour|contre|abstentions?)(?-u:\b)|(?:contre|abstentions?)(?-u:\b)|pour(?-u:\b)[^\n]*(?:contre|abstention))
         | ^[\s\-\x{{2022}}*]*{n}\s+(?:voix\s+)?pour\s*[.,;]?\s*$
         | (?:contre|abstention)[^\n]*{pre}{n}\s+pour(?-u:\b)
         | ^[\s\-\x{{2022}}\x{{b7}}\x{{2212}}\x{{2013}}\x{{2014}}*]*(?:pour|contre|abstentions?)\s*:?\s*[0-9]{{1,3}}(?:\s|$|[,.;])
@@ -53,7 +55,6 @@ static STRONG: LazyLock<Regex> = LazyLock::new(|| {
         | (?-u:\b)(?:contre|abstentions?)\s*:\s*(?:m\.|mme|monsieur|madame|mm\.|mmes)\s
         | (?-u:\b)votes?\s*:\s*pour
         | (?-u:\b)qui\ (?:votent|vote)\ contre | (?-u:\b)qui\ s'abstien
-        | ^[\s\-]*pour\ [^:\n]{{1,80}}:\s*{n}\s+votes?
         ",
         n = num_re(),
         pre = PRE
@@ -114,6 +115,22 @@ fn exception_cue(line: &str) -> bool {
             })
         })
     })
+}
+
+/// What follows the colon of "Pour … : 12 votes" (verbose like [`STRONG`],
+/// whose number words it shares: `[- ]` there is `[-]`).
+static POUR_VOTES_TAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?x)^:\s*{n}\s+votes?", n = num_re())).expect("pour votes regex"));
+
+/// True when `line` holds `^[\s\-]*pour [^:\n]{1,80}:\s*{n}\s+votes?` (as
+/// in [`STRONG`]): the gap holds no colon, so it runs to the first one after
+/// "pour ", and only its length is left to check.
+fn pour_votes_cue(line: &str) -> bool {
+    let rest = line.trim_start_matches(|c: char| c.is_whitespace() || c == '-');
+    let Some(after) = rest.strip_prefix("pour ") else { return false };
+    let Some(colon) = after.find(':') else { return false };
+    let gap = &after[..colon];
+    (1..=80).contains(&gap.chars().count()) && !gap.contains('\n') && POUR_VOTES_TAIL.is_match(&after[colon..])
 }
 
 /// [`EXCEPTION`] with no bound on the names: a small automaton, and the same
@@ -275,7 +292,7 @@ fn may_be_table_header(line: &str) -> bool {
 fn keyed_cue(line: &str) -> Option<Cue> {
     // A heading states no vote; tested last, as it is only needed for
     // lines with a cue (the tests are pure, so the order changes nothing).
-    let cue = if may_be_table_header(line) && TABLE_HEADER.is_match(line) || STRONG.is_match(line) || exception_cue(line) {
+    let cue = if may_be_table_header(line) && TABLE_HEADER.is_match(line) || STRONG.is_match(line) || exception_cue(line) || pour_votes_cue(line) {
         Some(Cue::Strong)
     } else if WEAK.is_match(line) {
         Some(Cue::Weak)
@@ -886,6 +903,62 @@ mod tests {
             out.push(Spanned::new((count, persons), start..whole.end));
         }
         out
+    }
+
+    /// [`STRONG`] as one regex, before its costly parts moved out.
+    static STRONG_AS_IT_WAS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?x)
+            unanimi | unanimt
+            | (?-u:\b)a\ la\ majorite
+            | ^[\s\-\x{{2022}}*(]*(?:adopte|adoptee|adoptes|adoptees|rejete|rejetee|adoption)(?-u:\b)
+            | (?-u:\b)(?:deliberation|proposition|motion|projet|compte[-\ ]rendu|proces[-\ ]verbal|point|question|rapport|delib)\ (?:est\ |a\ ete\ )?(?:adoptee?|rejetee?|approuvee?|acceptee?|votee?)(?:\ par|\ a|\ au|\s*$|[.,;])
+            | (?-u:\b)rejet(?:e|ee|es|ees|tent)?\ (?:par|a\ l)|(?-u:\b)n'est\ pas\ (?:adopt|approuv)
+            | (?-u:\b)(?:a\ l'exception\ d|sauf\ (?:par\ )?)[^\n]{{0,200}}?(?-u:\b)qui\ (?:vote|s'abst|ne\ prenn|ne\ pren)
+            | {pre}{n}\s+(?:voix|votes?)(?-u:\b)
+            | {pre}{n}\s+[\x22\x{{ab}}]\s*(?:pour|contre|abstentions?)(?-u:\b)
+            | {pre}{n}\s+(?:contre|abstentions?)(?-u:\b)
+            | {pre}{n}\s+pour(?-u:\b)[^\n]*(?:contre|abstention)
+            | ^[\s\-\x{{2022}}*]*{n}\s+(?:voix\s+)?pour\s*[.,;]?\s*$
+            | (?:contre|abstention)[^\n]*{pre}{n}\s+pour(?-u:\b)
+            | ^[\s\-\x{{2022}}\x{{b7}}\x{{2212}}\x{{2013}}\x{{2014}}*]*(?:pour|contre|abstentions?)\s*:?\s*[0-9]{{1,3}}(?:\s|$|[,.;])
+            | (?-u:\b)(?:contre|abstentions?)\s*:\s*[0-9]{{1,3}}(?-u:\b)
+            | (?-u:\b)(?:contre|abstentions?)\s*:\s*(?:m\.|mme|monsieur|madame|mm\.|mmes)\s
+            | (?-u:\b)votes?\s*:\s*pour
+            | (?-u:\b)qui\ (?:votent|vote)\ contre | (?-u:\b)qui\ s'abstien
+            | ^[\s\-]*pour\ [^:\n]{{1,80}}:\s*{n}\s+votes?
+            ",
+            n = num_re(),
+            pre = PRE
+        ))
+        .expect("vote regex")
+    });
+
+    proptest::proptest! {
+        #[test]
+        fn strong_cues_as_before(s in "((pour |contre|abstentions? |voix |votes? |: |12 |trois |vingt-deux |« |sauf |qui vote |- |adopte|\\. |a la majorite |m\\. x |é|x{20}|\\n)){0,10}") {
+            let now = STRONG.is_match(&s) || exception_cue(&s) || pour_votes_cue(&s);
+            proptest::prop_assert_eq!(now, STRONG_AS_IT_WAS.is_match(&s), "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn pour_votes_lines() {
+        for (line, want) in [
+            ("pour le projet de budget : 12 votes", true),
+            (" - pour la motion : trois votes", true),
+            ("pour : 12 votes", false),
+            ("contre la motion : 12 votes", false),
+        ] {
+            assert_eq!(pour_votes_cue(line), want, "{line}");
+            // (Other strong cues may hold where this one does not.)
+            assert!(!want || STRONG_AS_IT_WAS.is_match(line), "{line}");
+        }
+        // Only this cue reads "votes" glued to a word; its gap ends at 80 chars.
+        let near = format!("pour {}: 4 votesx", "é".repeat(80));
+        assert!(pour_votes_cue(&near) && STRONG_AS_IT_WAS.is_match(&near));
+        let far = format!("pour {} : 4 votesx", "x".repeat(80));
+        assert!(!pour_votes_cue(&far) && !STRONG_AS_IT_WAS.is_match(&far));
     }
 
     #[test]
