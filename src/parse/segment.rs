@@ -16,7 +16,6 @@
 //! body: such duplicates are dropped.
 
 use super::Spanned;
-use crate::normalize::fold;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -82,9 +81,14 @@ static AGENDA_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// True when a folded line reads as an item heading (an act number or an
 /// agenda number before a title): a vote statement does not run over it.
+/// Each regex runs only on lines that pass its cheap necessary condition.
 pub fn heading_like(folded_line: &str) -> bool {
-    ACT_HEADING.captures(folded_line).is_some_and(|c| c.name("title").is_some_and(|t| !t.as_str().trim().is_empty()) || c.name("label").is_some())
-        || AGENDA_HEADING.is_match(folded_line)
+    (may_be_act_heading(folded_line)
+        && ACT_HEADING.is_match(folded_line)
+        && ACT_HEADING
+            .captures(folded_line)
+            .is_some_and(|c| c.name("title").is_some_and(|t| !t.as_str().trim().is_empty()) || c.name("label").is_some()))
+        || (may_be_agenda_heading(folded_line) && AGENDA_HEADING.is_match(folded_line))
 }
 
 /// Words after a number that show it is a reference, not a heading.
@@ -92,23 +96,122 @@ static REFERENCE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:du|des|en date|et|,|portant|relative|relatif|page|p\.|[0-9])").expect("reference tail regex")
 });
 
-struct Line {
-    range: Range<usize>,
-    folded: String,
+/// The lines of a text, folded only where a test needs it: the cheap tests
+/// before the heading regexes read a line as folded char by char, and most
+/// lines fail them.
+struct Lines<'t> {
+    text: &'t str,
+    /// Byte range in the text of each line (without its `\n`).
+    ranges: Vec<Range<usize>>,
 }
 
-fn lines_of(text: &str) -> Vec<Line> {
-    let mut out = Vec::new();
+impl<'t> Lines<'t> {
+    fn new(text: &'t str) -> Self {
+        Lines { text, ranges: line_ranges(text) }
+    }
+
+    fn len(&self) -> usize {
+        self.ranges.len()
+    }
+
+    /// Line `i` as written.
+    fn raw(&self, i: usize) -> &'t str {
+        &self.text[self.ranges[i].clone()]
+    }
+}
+
+/// Byte ranges of the lines of `s` (without their `\n`; no empty last line
+/// after a final `\n`).
+pub(crate) fn line_ranges(s: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::with_capacity(s.len() / 32);
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            out.push(Line { range: start..i, folded: fold(&text[start..i]) });
-            start = i + 1;
+    for (i, _) in s.match_indices('\n') {
+        out.push(start..i);
+        start = i + 1;
+    }
+    if start < s.len() {
+        out.push(start..s.len());
+    }
+    out
+}
+
+/// Length of the ASCII prefix of `b`, eight bytes at a time.
+fn ascii_prefix_len(b: &[u8]) -> usize {
+    let mut n = 0;
+    for chunk in b.chunks_exact(8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        if u64::from_le_bytes(w) & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        n += 8;
+    }
+    n + b[n..].iter().position(|&c| c >= 0x80).unwrap_or(b.len() - n)
+}
+
+/// Appends `fold(s)` to `out`: runs of ASCII copied and lower-cased in
+/// place, only the other chars folded one by one (same result as
+/// [`crate::normalize::fold`], several times cheaper on French text).
+pub(crate) fn fold_into(s: &str, out: &mut String) {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let run = i + ascii_prefix_len(&bytes[i..]);
+        if run > i {
+            let at = out.len();
+            out.push_str(&s[i..run]);
+            out[at..].make_ascii_lowercase();
+            i = run;
+        }
+        // The accented letters of French (U+00C0 to U+00FF: 0xC3 and one
+        // byte) fold through a table.
+        if bytes.get(i) == Some(&0xC3)
+            && let Some(&b2) = bytes.get(i + 1)
+        {
+            match LATIN1_FOLD[usize::from(b2 & 0x3F)] {
+                0 => out.push_str(s.get(i..i + 2).unwrap_or_default()),
+                f => out.push(char::from(f)),
+            }
+            i += 2;
+            continue;
+        }
+        match s.get(i..).and_then(|r| r.chars().next()) {
+            Some(c) => {
+                out.push(crate::normalize::fold_char(c));
+                i += c.len_utf8();
+            }
+            None => break,
         }
     }
-    if start < text.len() {
-        out.push(Line { range: start..text.len(), folded: fold(&text[start..]) });
+}
+
+/// The fold of U+00C0 + k for k < 64 when it is ASCII, else 0 (the char
+/// folds to itself): built from [`crate::normalize::fold_char`], so the same
+/// by construction.
+static LATIN1_FOLD: LazyLock<[u8; 64]> = LazyLock::new(|| {
+    let mut t = [0u8; 64];
+    for (k, slot) in t.iter_mut().enumerate() {
+        let c = char::from_u32(0xC0 + k as u32).unwrap_or('\0');
+        let f = crate::normalize::fold_char(c);
+        if f.is_ascii() {
+            *slot = f as u8;
+        } else {
+            debug_assert_eq!(f, c);
+        }
     }
+    t
+});
+
+/// [`crate::normalize::fold_char`] with its ASCII case inline (an ASCII
+/// char folds to its lower case).
+fn fold_ascii_first(c: char) -> char {
+    if c.is_ascii() { c.to_ascii_lowercase() } else { crate::normalize::fold_char(c) }
+}
+
+/// [`crate::normalize::fold`] through [`fold_into`].
+pub(crate) fn fold_fast(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
     out
 }
 
@@ -157,22 +260,22 @@ fn shape_of(num: &str) -> String {
 
 /// Extends a title over continuation lines: capitals after capitals, or a
 /// line that does not start a sentence of its own.
-fn title_range(text: &str, lines: &[Line], line: usize, start: usize) -> Range<usize> {
-    let first = &text[start..lines[line].range.end];
-    let mut end = lines[line].range.end;
+fn title_range(text: &str, lines: &Lines, line: usize, start: usize) -> Range<usize> {
+    let first = &text[start..lines.ranges[line].end];
+    let mut end = lines.ranges[line].end;
     let upper = is_caps(first);
     let mut k = line + 1;
     let mut taken = 0;
     while k < lines.len() && taken < 3 {
-        let t = text[lines[k].range.clone()].trim();
+        let t = text[lines.ranges[k].clone()].trim();
         if t.is_empty() {
             break;
         }
-        let f = &lines[k].folded;
+        let f = &fold_fast(lines.raw(k));
         let starts_label = ["vu ", "rapporteur", "monsieur", "madame", "le conseil", "la commission", "m. ", "mme ", "considerant", "objet"]
             .iter()
             .any(|p| f.trim_start().starts_with(p));
-        let prev = text[lines[k - 1].range.clone()].trim_end();
+        let prev = text[lines.ranges[k - 1].clone()].trim_end();
         // A heading that ends on a colon or a dash goes on with the next line.
         let open = prev.ends_with([':', '-', '–', '—']) && taken == 0;
         let cont = if open {
@@ -185,26 +288,126 @@ fn title_range(text: &str, lines: &[Line], line: usize, start: usize) -> Range<u
         if !cont || starts_label {
             break;
         }
-        end = lines[k].range.end;
+        end = lines.ranges[k].end;
         k += 1;
         taken += 1;
     }
     start..end
 }
 
+/// True when `s` is written in capitals: at least four letters, at most
+/// one in ten of them lower case. One pass; ASCII chars are classified
+/// without the Unicode tables (for them `is_alphabetic` and `is_lowercase`
+/// are the ASCII tests).
 fn is_caps(s: &str) -> bool {
-    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 4 && s.chars().filter(|c| c.is_lowercase()).count() * 10 <= letters
+    let (mut letters, mut lower) = (0usize, 0usize);
+    for c in s.chars() {
+        if c.is_ascii() {
+            letters += usize::from(c.is_ascii_alphabetic());
+            lower += usize::from(c.is_ascii_lowercase());
+        } else {
+            letters += usize::from(c.is_alphabetic());
+            lower += usize::from(c.is_lowercase());
+        }
+        // There are never more letters than bytes: past this, prose.
+        if lower * 10 > s.len() {
+            return false;
+        }
+    }
+    letters >= 4 && lower * 10 <= letters
 }
 
-fn act_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
+/// The first word of a folded line: its first char that is an ASCII letter
+/// or digit (or one of `stops`), the length of the run of ASCII lower-case
+/// letters from it, the first eight of them, and whether all are roman
+/// digits.
+struct FirstWord {
+    first: char,
+    run: usize,
+    head: [u8; 8],
+    roman: bool,
+}
+
+impl FirstWord {
+    fn of(mut folded: impl Iterator<Item = char>, stops: &[char]) -> Option<FirstWord> {
+        let first = folded.find(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || stops.contains(&c))?;
+        let mut w = FirstWord { first, run: 0, head: [0; 8], roman: true };
+        let mut c = Some(first);
+        while let Some(l) = c.filter(char::is_ascii_lowercase) {
+            if let Some(h) = w.head.get_mut(w.run) {
+                *h = l as u8;
+            }
+            w.roman &= matches!(l, 'i' | 'v' | 'x');
+            w.run += 1;
+            c = folded.next();
+        }
+        Some(w)
+    }
+
+    fn starts_with(&self, words: &[&str]) -> bool {
+        let head = &self.head[..self.run.min(8)];
+        words.iter().any(|w| head.starts_with(w.as_bytes()))
+    }
+}
+
+/// A necessary condition for a line to match [`ACT_HEADING`] once folded,
+/// checked before the regex (most lines fail it): an act number holds a
+/// digit, and the first letter or digit of the line starts the agenda
+/// number, the act number, the word before it ("deliberation", "delib",
+/// "acte", "decision"), its label ("n°", "no") or a prefix of at most four
+/// letters (at most six letters glued together with a label "no"). Folding
+/// neither makes nor removes digits, so the digit test reads the line as
+/// written; `folded` is the line's chars folded.
+fn act_gate(line: &str, folded: impl Iterator<Item = char>) -> bool {
+    line.bytes().any(|b| b.is_ascii_digit())
+        && FirstWord::of(folded, &[]).is_some_and(|w| w.first.is_ascii_digit() || w.run <= 6 || w.starts_with(&["delib", "acte", "decision"]))
+}
+
+/// A necessary condition for a line to match [`AGENDA_HEADING`] once
+/// folded, checked before the regex: its first letter, digit, `(` or `«`
+/// must be a digit, a roman numeral or one of the words before a number
+/// ("question", "point", "affaire", "dossier", "rapport").
+fn agenda_gate(folded: impl Iterator<Item = char>) -> bool {
+    FirstWord::of(folded, &['(', '«']).is_some_and(|w| {
+        w.first.is_ascii_digit() || (w.run > 0 && (w.roman || w.starts_with(&["question", "point", "affaire", "dossier", "rapport"])))
+    })
+}
+
+/// [`act_gate`] of a folded line.
+fn may_be_act_heading(f: &str) -> bool {
+    act_gate(f, f.chars())
+}
+
+/// [`agenda_gate`] of a folded line.
+fn may_be_agenda_heading(f: &str) -> bool {
+    agenda_gate(f.chars())
+}
+
+/// [`act_gate`] of a line as written (folded char by char, only as far as
+/// the test reads).
+fn raw_may_be_act_heading(raw: &str) -> bool {
+    act_gate(raw, raw.chars().map(fold_ascii_first))
+}
+
+/// [`agenda_gate`] of a line as written.
+fn raw_may_be_agenda_heading(raw: &str) -> bool {
+    agenda_gate(raw.chars().map(fold_ascii_first))
+}
+
+fn act_headings(text: &str, lines: &Lines) -> Vec<Heading> {
     let mut out = Vec::new();
-    for (i, l) in lines.iter().enumerate() {
-        let f = l.folded.as_str();
+    for i in 0..lines.len() {
+        if !raw_may_be_act_heading(lines.raw(i)) {
+            continue;
+        }
+        let f = fold_fast(lines.raw(i));
+        let f = f.as_str();
+        let range = &lines.ranges[i];
         if f.len() > 400 {
             continue;
         }
-        let Some(c) = ACT_HEADING.captures(f) else { continue };
+        // A search without captures first: most candidates do not match.
+        let Some(c) = ACT_HEADING.is_match(f).then(|| ACT_HEADING.captures(f)).flatten() else { continue };
         let Some(num) = c.name("num") else { continue };
         // "Délibération n° 22-031": a two-digit year only after both the word
         // and the number label, else any "12-15" would be an act.
@@ -231,7 +434,7 @@ fn act_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
             continue;
         }
         // Map folded offsets back: fold keeps one char per char, so count chars.
-        let orig_line = &text[l.range.clone()];
+        let orig_line = &text[range.clone()];
         let to_orig = |fi: usize| -> usize {
             let nchars = f[..fi].chars().count();
             orig_line.char_indices().nth(nchars).map(|(b, _)| b).unwrap_or(orig_line.len())
@@ -239,10 +442,10 @@ fn act_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
         let num_orig = &orig_line[to_orig(num.start())..to_orig(num.end())];
         let number = clean_number(num_orig);
         let title = c.name("title").filter(|_| has_title).map(|m| {
-            let s = l.range.start + to_orig(m.start());
+            let s = range.start + to_orig(m.start());
             title_range(text, lines, i, s)
         });
-        let range = l.range.start..title.as_ref().map(|t| t.end).unwrap_or(l.range.end);
+        let range = range.start..title.as_ref().map(|t| t.end).unwrap_or(range.end);
         let decision = f.trim_start_matches(|c: char| !c.is_ascii_alphanumeric()).starts_with("decision");
         out.push(Heading {
             line: i,
@@ -270,24 +473,32 @@ fn act_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
     out.into_iter().zip(keep).filter(|(_, k)| *k).map(|(h, _)| h).collect()
 }
 
-fn agenda_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
+fn agenda_headings(text: &str, lines: &Lines) -> Vec<Heading> {
     let mut out = Vec::new();
-    for (i, l) in lines.iter().enumerate() {
-        let f = l.folded.as_str();
+    for i in 0..lines.len() {
+        let l_range = &lines.ranges[i];
+        let orig = lines.raw(i);
+        // Each branch's cheap necessary tests first (folding keeps `,` and
+        // blanks): a line that passes none is not folded at all.
+        let agenda_line = raw_may_be_agenda_heading(orig);
+        let caps_line = orig.trim().len() <= 160 && !orig.trim_end().ends_with(',') && is_caps(orig) && orig.split_whitespace().count() >= 2;
+        if !agenda_line && !caps_line {
+            continue;
+        }
+        let f = fold_fast(orig);
+        let f = f.as_str();
         if f.len() > 300 {
             continue;
         }
-        let orig = &text[l.range.clone()];
-        let caps_line = is_caps(orig) && orig.split_whitespace().count() >= 2 && orig.trim().len() <= 160;
-        if let Some(c) = AGENDA_HEADING.captures(f) {
+        if let Some(c) = (agenda_line && AGENDA_HEADING.is_match(f)).then(|| AGENDA_HEADING.captures(f)).flatten() {
             let t = c.name("title").map(|m| m.start()).unwrap_or(0);
             let nchars = f[..t].chars().count();
             let off = orig.char_indices().nth(nchars).map(|(b, _)| b).unwrap_or(orig.len());
-            let title = title_range(text, lines, i, l.range.start + off);
-            out.push(Heading { line: i, number: None, shape: String::new(), range: l.range.start..title.end, title: Some(title), strong: false, decision: false });
-        } else if caps_line && !f.contains("conseil municipal") && !f.trim_end().ends_with(',') {
-            let title = title_range(text, lines, i, l.range.start + (orig.len() - orig.trim_start().len()));
-            out.push(Heading { line: i, number: None, shape: String::new(), range: l.range.start..title.end, title: Some(title), strong: false, decision: false });
+            let title = title_range(text, lines, i, l_range.start + off);
+            out.push(Heading { line: i, number: None, shape: String::new(), range: l_range.start..title.end, title: Some(title), strong: false, decision: false });
+        } else if caps_line && !f.contains("conseil municipal") {
+            let title = title_range(text, lines, i, l_range.start + (orig.len() - orig.trim_start().len()));
+            out.push(Heading { line: i, number: None, shape: String::new(), range: l_range.start..title.end, title: Some(title), strong: false, decision: false });
         }
     }
     out
@@ -303,12 +514,13 @@ fn title_text(text: &str, r: &Range<usize>) -> Option<Spanned<String>> {
 }
 
 /// Number of non-empty lines between two line indexes.
-fn body_lines(lines: &[Line], from: usize, to: usize) -> usize {
+fn body_lines(lines: &Lines, from: usize, to: usize) -> usize {
     let (from, to) = (from.min(lines.len()), to.min(lines.len()));
     if from >= to {
         return 0;
     }
-    lines[from..to].iter().filter(|l| !l.folded.trim().is_empty()).count()
+    // Folding keeps blanks and makes none.
+    (from..to).filter(|&k| !lines.raw(k).trim().is_empty()).count()
 }
 
 /// The deliberations of `text`, in order; a text without any recognisable
@@ -319,17 +531,17 @@ pub fn segment(text: &str) -> Vec<Item> {
 
 /// [`segment`] with the vote statements of `text` already found.
 pub fn segment_with(text: &str, statements: &[Spanned<crate::model::Vote>]) -> Vec<Item> {
-    let lines = lines_of(text);
-    if lines.is_empty() {
+    let lines = Lines::new(text);
+    if lines.len() == 0 {
         return vec![Item { span: 0..text.len(), number: None, title: None, heading: None, anchor: Anchor::Whole }];
     }
-    let line_at = |off: usize| lines.partition_point(|l| l.range.end < off).min(lines.len() - 1);
+    let line_at = |off: usize| lines.ranges.partition_point(|l| l.end < off).min(lines.len() - 1);
     let acts = dedupe(act_headings(text, &lines), &lines);
     let agenda = agenda_headings(text, &lines);
 
     let mut items: Vec<Item> = Vec::new();
     // Act items.
-    let act_starts: Vec<usize> = acts.iter().map(|h| lines[h.line].range.start).collect();
+    let act_starts: Vec<usize> = acts.iter().map(|h| lines.ranges[h.line].start).collect();
     for (k, h) in acts.iter().enumerate() {
         let start = act_starts[k];
         let end = act_starts.get(k + 1).copied().unwrap_or(text.len());
@@ -357,8 +569,8 @@ pub fn segment_with(text: &str, statements: &[Spanned<crate::model::Vote>]) -> V
         let own = agenda
             .iter()
             .rev()
-            .find(|h| h.line >= from_line && h.line <= to_line && lines[h.line].range.start < st.span.start && lines[h.line].range.start >= prev_end);
-        let start = own.map(|h| lines[h.line].range.start).unwrap_or(prev_end);
+            .find(|h| h.line >= from_line && h.line <= to_line && lines.ranges[h.line].start < st.span.start && lines.ranges[h.line].start >= prev_end);
+        let start = own.map(|h| lines.ranges[h.line].start).unwrap_or(prev_end);
         let title = own
             .or_else(|| agenda.iter().rev().find(|h| h.line < from_line))
             .and_then(|h| h.title.as_ref().and_then(|r| title_text(text, r)));
@@ -370,7 +582,7 @@ pub fn segment_with(text: &str, statements: &[Spanned<crate::model::Vote>]) -> V
     // (noted, delegated decisions) when they have a body.
     let stmt_lines: Vec<usize> = statements.iter().map(|s| line_at(s.span.start)).collect();
     for (k, h) in agenda.iter().enumerate() {
-        if in_act(lines[h.line].range.start) || h.title.is_none() {
+        if in_act(lines.ranges[h.line].start) || h.title.is_none() {
             continue;
         }
         let next = agenda.get(k + 1).map(|n| n.line).unwrap_or(lines.len());
@@ -379,10 +591,10 @@ pub fn segment_with(text: &str, statements: &[Spanned<crate::model::Vote>]) -> V
         if has_vote || body_lines(&lines, head_end_line + 1, next) < 1 {
             continue;
         }
-        let end = lines.get(next).map(|l| l.range.start).unwrap_or(text.len());
-        let span = lines[h.line].range.start..end;
+        let end = lines.ranges.get(next).map(|l| l.start).unwrap_or(text.len());
+        let span = lines.ranges[h.line].start..end;
         // Keep only those that say they were noted or reported.
-        let body = fold(&text[span.clone()]);
+        let body = fold_fast(&text[span.clone()]);
         if !NOTED.is_match(&body) {
             continue;
         }
@@ -398,9 +610,10 @@ pub fn segment_with(text: &str, statements: &[Spanned<crate::model::Vote>]) -> V
     // to the item's heading: one act.
     let mut merged_votes: Vec<Item> = Vec::new();
     for it in vote_items {
+        // Only the item's last non-blank line is read: folding keeps line
+        // breaks and blanks, so it is the fold of the last one as written.
         let whole = it.anchor == Anchor::Vote && {
-            let f = fold(&text[it.span.clone()]);
-            let tail = f.rsplit('\n').find(|l| !l.trim().is_empty()).unwrap_or("");
+            let tail = fold_fast(text[it.span.clone()].rsplit('\n').find(|l| !l.trim().is_empty()).unwrap_or(""));
             tail.contains("dans son ensemble") || tail.contains("dans leur ensemble")
         };
         if whole {
@@ -441,7 +654,7 @@ pub static NOTED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Drops repeated act numbers whose occurrence has no body (a table of
 /// contents or a recap list).
-fn dedupe(heads: Vec<Heading>, lines: &[Line]) -> Vec<Heading> {
+fn dedupe(heads: Vec<Heading>, lines: &Lines) -> Vec<Heading> {
     let n = heads.len();
     let next_line = |k: usize| heads.get(k + 1).map(|h| h.line).unwrap_or(lines.len());
     let mut keep = vec![true; n];
@@ -466,6 +679,7 @@ fn dedupe(heads: Vec<Heading>, lines: &[Line]) -> Vec<Heading> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize::fold;
 
     #[test]
     fn equally_frequent_number_families_are_all_kept() {
@@ -565,6 +779,66 @@ mod tests {
         assert_eq!(items.len(), 3);
         assert_eq!(items[1].title.as_ref().unwrap().value, "SUBVENTION AU CLUB");
         assert_eq!(items[2].title.as_ref().unwrap().value, "TRAVAUX DE VOIRIE");
+    }
+
+    #[test]
+    fn caps_lines() {
+        assert!(is_caps("SUBVENTION AU CLUB"));
+        assert!(is_caps("ÉLECTION DU MAIRE"));
+        assert!(!is_caps("Subvention au club"));
+        assert!(!is_caps("AB 12"));
+    }
+
+    #[test]
+    fn heading_prefilters_pass_headings() {
+        for f in ["n° 2021-010 - budget", "deliberation n° 22-031", "de-2014/107 – titre", "1 – n° 2021-010 - budget", "acte 2020-12 tarifs", "nodcm2014-12 titre"] {
+            assert!(may_be_act_heading(f), "{f}");
+            assert!(ACT_HEADING.is_match(f), "{f}");
+        }
+        for f in ["le conseil municipal adopte", "considerant l'article 12", "monsieur 2014-05 titre"] {
+            assert!(!may_be_act_heading(f), "{f}");
+        }
+        for f in ["question n° 3 : tarifs", "2. budget", "iv - travaux", "point 4 – voirie"] {
+            assert!(may_be_agenda_heading(f), "{f}");
+            assert!(AGENDA_HEADING.is_match(f), "{f}");
+        }
+        for f in ["le conseil municipal", "« 1. cite »", "(2) note"] {
+            assert!(!may_be_agenda_heading(f), "{f}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The cheap tests never reject a line the regexes would accept, and
+        /// the line table folds like `fold`.
+        #[test]
+        fn prefilters_are_necessary(s in "[ a-zA-Z0-9°«()./:–-]{0,40}|[ -~éÉèàÀôœ°«–]{0,60}") {
+            let f = fold(&s);
+            if ACT_HEADING.is_match(&f) {
+                proptest::prop_assert!(may_be_act_heading(&f));
+            }
+            if AGENDA_HEADING.is_match(&f) {
+                proptest::prop_assert!(may_be_agenda_heading(&f));
+            }
+            proptest::prop_assert_eq!(raw_may_be_act_heading(&s), may_be_act_heading(&f));
+            proptest::prop_assert_eq!(raw_may_be_agenda_heading(&s), may_be_agenda_heading(&f));
+            proptest::prop_assert_eq!(fold_fast(&s), f);
+        }
+
+        #[test]
+        fn prefilters_hold_on_heading_shapes(
+            lead in "[ *#•-]{0,3}",
+            agenda in "([0-9]{1,2} ?[-.)] ?)?",
+            word in "(deliberation |delib\\. ?|acte |decision )?",
+            label in "(n°|n ?o\\.? ?|no )?",
+            pre in "([a-z]{1,4}[-_ ]?)?",
+            num in "(20[0-9]{2}[-/.][0-9]{1,3}|[0-9]{1,3}/20[0-9]{2}|[0-9]{2}-[0-9]{2,3})",
+            title in "( - [a-z ]{3,20})?",
+        ) {
+            let f = format!("{lead}{agenda}{word}{label}{pre}{num}{title}");
+            if ACT_HEADING.is_match(&f) {
+                proptest::prop_assert!(may_be_act_heading(&f), "{}", f);
+            }
+        }
     }
 
     #[test]

@@ -11,8 +11,9 @@
 //! together.
 
 use super::Spanned;
+use super::segment::{fold_fast, fold_into, line_ranges};
 use crate::model::{Outcome, Person, Vote};
-use crate::normalize::{Folded, fold};
+use crate::normalize::Folded;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -33,6 +34,11 @@ fn num_re() -> String {
     format!(r"(?:[0-9]{{1,3}}|{NUM_WORDS})")
 }
 
+/// Strong cues. The counts before "voix", a label or a quote share one
+/// prefix (one copy of the number words instead of four); the exception
+/// clauses and "Pour … : 12 votes" are read by [`exception_cue`] and
+/// [`pour_votes_cue`] (their bounded gaps made this automaton costly to
+/// build).
 static STRONG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?x)
@@ -41,11 +47,7 @@ static STRONG: LazyLock<Regex> = LazyLock::new(|| {
         | ^[\s\-\x{{2022}}*(]*(?:adopte|adoptee|adoptes|adoptees|rejete|rejetee|adoption)(?-u:\b)
         | (?-u:\b)(?:deliberation|proposition|motion|projet|compte[-\ ]rendu|proces[-\ ]verbal|point|question|rapport|delib)\ (?:est\ |a\ ete\ )?(?:adoptee?|rejetee?|approuvee?|acceptee?|votee?)(?:\ par|\ a|\ au|\s*$|[.,;])
         | (?-u:\b)rejet(?:e|ee|es|ees|tent)?\ (?:par|a\ l)|(?-u:\b)n'est\ pas\ (?:adopt|approuv)
-        | (?-u:\b)(?:a\ l'exception\ d|sauf\ (?:par\ )?)[^\n]{{0,200}}?(?-u:\b)qui\ (?:vote|s'abst|ne\ prenn|ne\ pren)
-        | {pre}{n}\s+(?:voix|votes?)(?-u:\b)
-        | {pre}{n}\s+[\x22\x{{ab}}]\s*(?:pour|contre|abstentions?)(?-u:\b)
-        | {pre}{n}\s+(?:contre|abstentions?)(?-u:\b)
-        | {pre}{n}\s+pour(?-u:\b)[^\n]*(?:contre|abstention)
+        | {pre}{n}\s+(?:(?:voix|votes?)(?-u:\b)|[\x22\x{{ab}}]\s*(?:pour|contre|abstentions?)(?-u:\b)|(?:contre|abstentions?)(?-u:\b)|pour(?-u:\b)[^\n]*(?:contre|abstention))
         | ^[\s\-\x{{2022}}*]*{n}\s+(?:voix\s+)?pour\s*[.,;]?\s*$
         | (?:contre|abstention)[^\n]*{pre}{n}\s+pour(?-u:\b)
         | ^[\s\-\x{{2022}}\x{{b7}}\x{{2212}}\x{{2013}}\x{{2014}}*]*(?:pour|contre|abstentions?)\s*:?\s*[0-9]{{1,3}}(?:\s|$|[,.;])
@@ -53,7 +55,6 @@ static STRONG: LazyLock<Regex> = LazyLock::new(|| {
         | (?-u:\b)(?:contre|abstentions?)\s*:\s*(?:m\.|mme|monsieur|madame|mm\.|mmes)\s
         | (?-u:\b)votes?\s*:\s*pour
         | (?-u:\b)qui\ (?:votent|vote)\ contre | (?-u:\b)qui\ s'abstien
-        | ^[\s\-]*pour\ [^:\n]{{1,80}}:\s*{n}\s+votes?
         ",
         n = num_re(),
         pre = PRE
@@ -89,6 +90,77 @@ static TALLY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("tally regex")
 });
 
+/// The start and the end of an exception clause ("a l'exception de …
+/// qui votent contre", "sauf (par) … qui s'abstient"), a strong cue when at
+/// most 200 chars apart: read by [`exception_cue`] rather than by
+/// [`STRONG`], whose automaton the bounded gap made twice as costly to build.
+static EXCEPT_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(?:a l'exception d|sauf )").expect("exception start regex"));
+static EXCEPT_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)qui (?:vote|s'abst|ne prenn|ne pren)").expect("exception end regex"));
+
+/// True when `line` holds `(?-u:\b)(?:a l'exception d|sauf (?:par )?)[^\n]{0,200}?(?-u:\b)qui (?:vote|s'abst|ne prenn|ne pren)`.
+/// The starts cannot overlap, so each is found; from each, the nearest end
+/// decides (a farther one is farther still).
+fn exception_cue(line: &str) -> bool {
+    if !(line.contains("a l'exception d") || line.contains("sauf ")) {
+        return false;
+    }
+    EXCEPT_START.find_iter(line).any(|m| {
+        let par = m.as_str() == "sauf " && line[m.end()..].starts_with("par ");
+        let gap_ends = [Some(m.end()), par.then(|| m.end() + 4)];
+        gap_ends.into_iter().flatten().any(|e| {
+            EXCEPT_END.find_at(line, e).is_some_and(|q| {
+                let gap = &line[e..q.start()];
+                !gap.contains('\n') && gap.chars().count() <= 200
+            })
+        })
+    })
+}
+
+/// What follows the colon of "Pour … : 12 votes" (verbose like [`STRONG`],
+/// whose number words it shares: `[- ]` there is `[-]`).
+static POUR_VOTES_TAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?x)^:\s*{n}\s+votes?", n = num_re())).expect("pour votes regex"));
+
+/// True when `line` holds `^[\s\-]*pour [^:\n]{1,80}:\s*{n}\s+votes?` (as
+/// in [`STRONG`]): the gap holds no colon, so it runs to the first one after
+/// "pour ", and only its length is left to check.
+fn pour_votes_cue(line: &str) -> bool {
+    let rest = line.trim_start_matches(|c: char| c.is_whitespace() || c == '-');
+    let Some(after) = rest.strip_prefix("pour ") else { return false };
+    let Some(colon) = after.find(':') else { return false };
+    let gap = &after[..colon];
+    (1..=80).contains(&gap.chars().count()) && !gap.contains('\n') && POUR_VOTES_TAIL.is_match(&after[colon..])
+}
+
+/// [`EXCEPTION`] with no bound on the names: a small automaton, and the same
+/// match whenever its names hold at most 400 chars (see
+/// [`exception_captures`]).
+static EXCEPTION_UNBOUNDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)(?:a\ l'exception\ d(?:e|u|es|')\s*|sauf\ (?:par\ )?)(?P<names>[^\n]+?)\s*,?\s+qui\ (?P<what>votent\ contre|vote\ contre|s'abstiennent|s'abstient|ne\ prennent\ pas\ part|ne\ prend\ pas\ part)",
+    )
+    .expect("exception regex")
+});
+
+/// `EXCEPTION.captures(s)`, cheaply. Without "a l'exception d" or "sauf "
+/// there is no match. Else the unbounded regex runs first: the bounded one
+/// tries the same paths in the same order, less those with longer names, so
+/// when the unbounded match has names of at most 400 chars it is the
+/// bounded match too; with no unbounded match there is no bounded one. Only
+/// otherwise does the bounded regex (built on first need) decide.
+fn exception_captures(s: &str) -> Option<regex::Captures<'_>> {
+    if !(s.contains("a l'exception d") || s.contains("sauf ")) {
+        return None;
+    }
+    let c = EXCEPTION_UNBOUNDED.captures(s)?;
+    if c.name("names").is_some_and(|m| m.as_str().chars().count() <= 400) {
+        Some(c)
+    } else {
+        EXCEPTION.captures(s)
+    }
+}
+
 static EXCEPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)(?:a\ l'exception\ d(?:e|u|es|')\s*|sauf\ (?:par\ )?)(?P<names>[^\n]{1,400}?)\s*,?\s+qui\ (?P<what>votent\ contre|vote\ contre|s'abstiennent|s'abstient|ne\ prennent\ pas\ part|ne\ prend\ pas\ part)",
@@ -122,43 +194,60 @@ static REJECT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("reject regex")
 });
 
-/// A line-level view of a text: byte ranges of its lines and each line
-/// accent-folded for matching.
-struct Lines {
-    /// Byte ranges of each line (without `\n`).
-    ranges: Vec<Range<usize>>,
-    folded: Vec<String>,
+/// The lines of a text, each accent-folded once ([`crate::normalize::fold`])
+/// into one shared buffer: one pass and two allocations per text instead of
+/// one `String` per line, shared by every test run on the lines.
+struct FoldedLines {
+    /// Byte range in the text of each line (without its `\n`).
+    pub ranges: Vec<Range<usize>>,
+    /// The folded lines, each followed by the `\n` that ends it in the text
+    /// (so that, without plural marks, a run of whole lines of `buf` is the
+    /// fold of the same run of the text).
+    buf: String,
+    /// Byte range in `buf` of each folded line.
+    spans: Vec<Range<usize>>,
 }
 
-impl Lines {
-    fn new(text: &str) -> Self {
-        let mut ranges = Vec::new();
-        let mut start = 0;
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
-                ranges.push(start..i);
-                start = i + 1;
-            }
+impl FoldedLines {
+    /// Folds every line of `text`. With `plural_marks`, the marks "(s)",
+    /// "(e)", "(es)" of a line are folded into it ("abstention(s)" reads
+    /// "abstentions"), as the vote reader wants.
+    fn new(text: &str, plural_marks: bool) -> Self {
+        // Folding keeps every `\n` and makes none, and no mark spans a line
+        // break: the whole text folds at once, then splits like the text.
+        let mut buf = String::with_capacity(text.len() + 1);
+        fold_into(text, &mut buf);
+        if plural_marks && buf.contains('(') && (buf.contains("(s)") || buf.contains("(e)") || buf.contains("(es)")) {
+            buf = buf.replace("(s)", "s").replace("(e)", "e").replace("(es)", "es");
         }
-        if start < text.len() {
-            ranges.push(start..text.len());
-        }
-        // "ABSTENTION(S)", "élu(e)": plural and gender marks folded in.
-        let folded = ranges
-            .iter()
-            .map(|r| {
-                let f = fold(&text[r.clone()]);
-                if f.contains('(') { f.replace("(s)", "s").replace("(e)", "e").replace("(es)", "es") } else { f }
-            })
-            .collect();
-        Lines { ranges, folded }
+        FoldedLines { ranges: line_ranges(text), spans: line_ranges(&buf), buf }
     }
 
+    fn len(&self) -> usize {
+        self.ranges.len()
+    }
+
+    /// The folded line `i`.
     fn line(&self, i: usize) -> &str {
-        &self.folded[i]
+        &self.buf[self.spans[i].clone()]
+    }
+
+    /// The end in [`FoldedLines::buf`] of folded line `i`.
+    fn line_end_in_buf(&self, i: usize) -> usize {
+        self.spans[i].end
+    }
+
+    /// All folded lines, each ended by its `\n`.
+    fn buf(&self) -> &str {
+        &self.buf
+    }
+
+    /// The index of the line holding byte `at` of [`FoldedLines::buf`]
+    /// (its `\n` counting with it).
+    fn line_of_buf(&self, at: usize) -> usize {
+        self.spans.partition_point(|s| s.end < at).min(self.spans.len().saturating_sub(1))
     }
 }
-
 
 /// The header row of a vote table ("Votants | Pour | Contre | Abstention").
 static TABLE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
@@ -169,29 +258,48 @@ static TABLE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 static TABLE_ROW: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\s|;\t]*(?:[0-9]{1,3}[\s|;\t]*){2,}$").expect("table row regex"));
 
 /// Words without which a line states no vote: a cheap test before the
-/// regexes.
-fn may_state_vote(line: &str) -> bool {
-    const KEYS: [&str; 22] = [
-        "unanim", "majorit", "adopt", "rejet", "pour", "contre", "abst", "vot", "voix", "exception", "sauf", "approuv",
-        "accept", "decid", "autoris", "valid", "emet", "arret", "blanc", "nul", "exprim", "nppv",
-    ];
-    KEYS.iter().any(|k| line.contains(k))
+/// regexes, one literal search (a single pass over all the folded lines of a
+/// text instead of 22 substring searches per line).
+static KEYS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("unanim|majorit|adopt|rejet|pour|contre|abst|vot|voix|exception|sauf|approuv|accept|decid|autoris|valid|emet|arret|blanc|nul|exprim|nppv")
+        .expect("vote keys regex")
+});
+
+/// Which lines hold one of the [`KEYS`]: the keys hold no line break, so a
+/// search of the whole buffer from each unmarked line on finds them all.
+fn keyed_lines(lines: &FoldedLines) -> Vec<bool> {
+    let mut keyed = vec![false; lines.len()];
+    let buf = lines.buf();
+    let mut at = 0;
+    while let Some(m) = KEYS.find_at(buf, at) {
+        let k = lines.line_of_buf(m.start());
+        keyed[k] = true;
+        at = lines.line_end_in_buf(k).max(m.end());
+    }
+    keyed
 }
 
-fn cue(line: &str) -> Option<Cue> {
-    if line.trim().is_empty() || !may_state_vote(line) || super::segment::heading_like(line) {
-        return None;
-    }
-    if TABLE_HEADER.is_match(line) {
-        return Some(Cue::Strong);
-    }
-    if STRONG.is_match(line) {
+/// A necessary condition for [`TABLE_HEADER`]: its first char after
+/// blanks and separators starts one of its labels.
+fn may_be_table_header(line: &str) -> bool {
+    line.chars()
+        .find(|&c| !(c.is_whitespace() || c == '|' || c == ';'))
+        .is_some_and(|c| matches!(c, 'v' | 'p' | 'c' | 'a' | 'e' | 's' | 'b' | 'n'))
+}
+
+/// How sure a line known to hold one of the [`KEYS`] is to state a vote
+/// (a line without any states none).
+fn keyed_cue(line: &str) -> Option<Cue> {
+    // A heading states no vote; tested last, as it is only needed for
+    // lines with a cue (the tests are pure, so the order changes nothing).
+    let cue = if may_be_table_header(line) && TABLE_HEADER.is_match(line) || STRONG.is_match(line) || exception_cue(line) || pour_votes_cue(line) {
         Some(Cue::Strong)
     } else if WEAK.is_match(line) {
         Some(Cue::Weak)
     } else {
         None
-    }
+    };
+    cue.filter(|_| !super::segment::heading_like(line))
 }
 
 /// Reads a count written in figures or in words.
@@ -263,7 +371,7 @@ pub fn names_to_persons(s: &str) -> Vec<Person> {
     let mut out = Vec::new();
     for name in split_names(s) {
         let first = name.split_whitespace().next().unwrap_or("");
-        let fl = crate::normalize::fold(first);
+        let fl = fold_fast(first);
         let civ = match fl.as_str() {
             "messieurs" | "mm." | "mm" => Some("M."),
             "mesdames" | "mmes" => Some("Mme"),
@@ -287,17 +395,26 @@ pub fn names_to_persons(s: &str) -> Vec<Person> {
 
 /// One vote statement: the vote it states and the bytes it covers.
 pub fn find_vote_statements(text: &str) -> Vec<Spanned<Vote>> {
-    let lines = Lines::new(text);
-    let n = lines.ranges.len();
-    // Cue of each line, a line continued by the next counting with it.
-    let mut cues: Vec<Option<Cue>> = (0..n).map(|i| cue(lines.line(i))).collect();
+    let lines = FoldedLines::new(text, true);
+    let n = lines.len();
+    let keyed = keyed_lines(&lines);
+    // Cue of each line, a line continued by the next counting with it. A
+    // line without any key has no cue (the keys are what `cue` tests first).
+    let mut cues: Vec<Option<Cue>> = (0..n).map(|i| if keyed[i] { keyed_cue(lines.line(i)) } else { None }).collect();
+    let mut joined = String::new();
     for i in 0..n.saturating_sub(1) {
         if cues[i].is_none() || cues[i] == Some(Cue::Weak) {
             // The next non-blank line (one blank line skipped: double-spaced text).
             let k = if lines.line(i + 1).trim().is_empty() && i + 2 < n { i + 2 } else { i + 1 };
-            if continues(lines.line(i), lines.line(k))
-                && cue(&format!("{} {}", lines.line(i).trim_end(), lines.line(k).trim_start())) == Some(Cue::Strong)
-            {
+            // The keys hold no space, so the two lines joined hold one only
+            // when one of them does.
+            if (keyed[i] || keyed[k]) && continues(lines.line(i), lines.line(k)) && {
+                joined.clear();
+                joined.push_str(lines.line(i).trim_end());
+                joined.push(' ');
+                joined.push_str(lines.line(k).trim_start());
+                keyed_cue(&joined) == Some(Cue::Strong)
+            } {
                 // The first half of a statement that runs over two lines.
                 cues[i] = Some(if cues[k] == Some(Cue::Strong) { Cue::Weak } else { Cue::Strong });
                 cues[k] = cues[k].or(Some(Cue::Weak));
@@ -305,7 +422,9 @@ pub fn find_vote_statements(text: &str) -> Vec<Spanned<Vote>> {
         }
     }
     for i in 0..n {
-        if TABLE_HEADER.is_match(lines.line(i))
+        // Every label of a table header holds a key or "npv".
+        let line = lines.line(i);
+        if may_be_table_header(line) && (keyed[i] || line.contains("npv")) && TABLE_HEADER.is_match(line)
             && let Some(k) = (i + 1..n.min(i + 3)).find(|&k| !lines.line(k).trim().is_empty())
                 && TABLE_ROW.is_match(lines.line(k)) {
                     cues[k] = Some(Cue::Weak);
@@ -348,13 +467,12 @@ pub fn find_vote_statements(text: &str) -> Vec<Spanned<Vote>> {
     let mut merged: Vec<(usize, usize)> = Vec::new();
     for g in groups {
         if let Some(last) = merged.last_mut() {
+            // Cheapest tests first: the gap, then the texts of the groups.
             let gap = g.0.saturating_sub(last.1);
-            let prev_text = join_lines(&lines, *last);
-            let this_text = join_lines(&lines, g);
-            let prev_has_figures = TALLY.is_match(&prev_text);
-            let this_is_tally = (g.0..=g.1).all(|k| lines.line(k).trim().is_empty() || tally_only(lines.line(k)));
-            let heading_between = (last.1 + 1..g.0).any(|k| super::segment::heading_like(lines.line(k)));
-            if gap <= 5 && !prev_has_figures && this_is_tally && !heading_between && TALLY.is_match(&this_text) {
+            let prev_has_figures = || TALLY.is_match(&join_lines(&lines, *last));
+            let this_is_tally = || (g.0..=g.1).all(|k| lines.line(k).trim().is_empty() || tally_only(lines.line(k)));
+            let heading_between = || (last.1 + 1..g.0).any(|k| super::segment::heading_like(lines.line(k)));
+            if gap <= 5 && !prev_has_figures() && this_is_tally() && !heading_between() && TALLY.is_match(&join_lines(&lines, g)) {
                 last.1 = g.1;
                 continue;
             }
@@ -367,7 +485,7 @@ pub fn find_vote_statements(text: &str) -> Vec<Spanned<Vote>> {
             // The statement's focus: its first line with figures, else its
             // first line with a strong cue.
             let focus = (s..=e)
-                .find(|&k| TALLY.is_match(lines.line(k)) && cues[k].is_some())
+                .find(|&k| cues[k].is_some() && TALLY.is_match(lines.line(k)))
                 .or_else(|| (s..=e).find(|&k| cues[k] == Some(Cue::Strong)))
                 .unwrap_or(s);
             let span = lines.ranges[focus].start..lines.ranges[e].end;
@@ -393,11 +511,11 @@ fn tally_only(line: &str) -> bool {
     TALLY.is_match(&lf) && lf.split_whitespace().count() <= 14
 }
 
-fn join_lines_nl(lines: &Lines, (s, e): (usize, usize)) -> String {
+fn join_lines_nl(lines: &FoldedLines, (s, e): (usize, usize)) -> String {
     (s..=e).map(|k| lines.line(k).trim()).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
 }
 
-fn join_lines(lines: &Lines, (s, e): (usize, usize)) -> String {
+fn join_lines(lines: &FoldedLines, (s, e): (usize, usize)) -> String {
     (s..=e).map(|k| lines.line(k).trim()).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
@@ -406,7 +524,7 @@ fn join_lines(lines: &Lines, (s, e): (usize, usize)) -> String {
 fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
     let mut v = Vote::default();
     let unanimous = folded.contains("unanimi") || folded.contains("unanimt");
-    let exception = EXCEPTION.captures(folded);
+    let exception = exception_captures(folded);
     v.unanimous = unanimous && exception.is_none();
     // Figures.
     let (mut for_, mut against, mut abstain, mut voting) = (None, None, None, None);
@@ -463,7 +581,9 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
     let orig_line = original.split_whitespace().collect::<Vec<_>>().join(" ");
     let of = Folded::new(&orig_line);
     let orig_folded = of.text.as_str();
-    for c in NAMED.captures_iter(orig_folded) {
+    // Both name lists need a "contre" or an "abstention" label.
+    let labelled = orig_folded.contains("contre") || orig_folded.contains("abstention");
+    for c in labelled.then(|| NAMED.captures_iter(orig_folded)).into_iter().flatten() {
         let k = &c["k"];
         let names_range = c.name("names").map(|m| of.orig_range(m.range())).unwrap_or(0..0);
         let names_text = cut_names(&orig_line[names_range]);
@@ -478,7 +598,7 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
             v.abstain_names = persons;
         }
     }
-    for c in NUMBERED_NAMES.captures_iter(orig_folded) {
+    for c in labelled.then(|| NUMBERED_NAMES.captures_iter(orig_folded)).into_iter().flatten() {
         let names_range = c.name("names").or(c.name("pnames")).map(|m| of.orig_range(m.range())).unwrap_or(0..0);
         let persons = names_to_persons(cut_names(&orig_line[names_range]));
         if &c["k"] == "contre" {
@@ -490,7 +610,7 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
         }
     }
     // "A L'EXCEPTION DE X, Y QUI VOTENT CONTRE".
-    if let Some(c) = EXCEPTION.captures(orig_folded) {
+    if let Some(c) = exception_captures(orig_folded) {
         let names_range = c.name("names").map(|m| of.orig_range(m.range())).unwrap_or(0..0);
         let persons = names_to_persons(&orig_line[names_range]);
         let count = Some(persons.len() as u32).filter(|&n| n > 0);
@@ -575,20 +695,42 @@ fn sentence_start(folded: &str, at: usize) -> Option<usize> {
 /// Statements that members did not take part in the vote, with the count
 /// they imply (one for a singular verb, the names for a plural one).
 pub fn find_not_voting(text: &str) -> Vec<Spanned<(Option<u32>, Vec<Person>)>> {
-    let f = Folded::new(text);
-    let folded = f.text.as_str();
     let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(m) = NOT_VOTING_RAW.find_at(text, at) {
+        let start = text[..m.start()].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[m.end()..].find('\n').map_or(text.len(), |i| m.end() + i);
+        not_voting_in_line(text, start..end, &mut out);
+        at = end;
+    }
+    out
+}
+
+/// Lines that may hold a [`NOT_VOTING`] phrase once folded: every phrase
+/// ends with "au vote" or is "nppv", and a space, `v`, `t` and `p` fold
+/// only from themselves (and their capitals), so the line as written holds
+/// " v" and a `t` one char later, or "ppv", in any case. A phrase holds no
+/// line break (and neither does the sentence before it, see
+/// [`sentence_start`]), so lines are read one by one, and only those.
+static NOT_VOTING_RAW: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i) v.t|ppv").expect("not voting prefilter regex"));
+
+/// The not-voting statements of the line `line` of `text` (absolute spans).
+fn not_voting_in_line(text: &str, line: Range<usize>, out: &mut Vec<Spanned<(Option<u32>, Vec<Person>)>>) {
+    let base = line.start;
+    let line_text = &text[line];
+    let f = Folded::new(line_text);
+    let folded = f.text.as_str();
     for m in NOT_VOTING.captures_iter(folded) {
         let fr = m.get(0).map(|x| x.range()).unwrap_or(0..0);
         let whole = f.orig_range(fr.clone());
         // The sentence the phrase stands in (a civility's dot does not end it).
         let start = sentence_start(folded, fr.start).map(|i| f.orig(i)).unwrap_or(0);
-        let sentence = text.get(start..whole.start).unwrap_or("");
+        let sentence = line_text.get(start..whole.start).unwrap_or("");
         if m.name("nppv").is_some() {
             continue;
         }
         let generic = {
-            let f = fold(sentence);
+            let f = fold_fast(sentence);
             f.contains("les presidents") || f.contains("les membres") || f.contains("les conseillers") || f.contains("rappelle que")
         };
         if generic {
@@ -609,9 +751,8 @@ pub fn find_not_voting(text: &str) -> Vec<Spanned<(Option<u32>, Vec<Person>)>> {
             let n = count_names(who) as u32;
             (n > 0).then_some(n)
         };
-        out.push(Spanned::new((count, persons), start..whole.end));
+        out.push(Spanned::new((count, persons), base + start..base + whole.end));
     }
-    out
 }
 
 /// The vote of one item: its statements combined, with non-participation
@@ -640,7 +781,7 @@ fn vote_of(text: &str, statements: &[Spanned<Vote>]) -> Option<Spanned<Vote>> {
     let span = first.span.start..statements.last().map(|s| s.span.end).unwrap_or(first.span.end);
     // An act voted in parts and then as a whole: the vote on the whole.
     let whole = statements.iter().rev().find(|s| {
-        let f = fold(text.get(s.span.clone()).unwrap_or(""));
+        let f = fold_fast(text.get(s.span.clone()).unwrap_or(""));
         f.contains("dans son ensemble") || f.contains("dans leur ensemble") || f.contains("vote sur l'ensemble") || f.contains("l'ensemble de la deliberation")
     });
     let (mut vote, span) = match whole {
@@ -692,9 +833,190 @@ pub fn combine<'a>(parts: impl Iterator<Item = &'a Vote>) -> Vote {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize::fold;
 
     fn vote(s: &str) -> Vote {
         find_vote(s).map(|v| v.value).unwrap_or_default()
+    }
+
+    #[test]
+    fn lines_are_folded_once_like_fold() {
+        let t = "Délibération N° 2023-12 : ÉLECTION\n\nABSTENTION(S) : 2 élu(e)s\nlast œuvre";
+        let plain = FoldedLines::new(t, false);
+        assert_eq!(plain.len(), 4);
+        for k in 0..plain.len() {
+            assert_eq!(plain.line(k), fold(&t[plain.ranges[k].clone()]));
+        }
+        // Whole lines of the buffer are the fold of the same lines of the text.
+        assert_eq!(plain.buf(), fold(t));
+        let marks = FoldedLines::new(t, true);
+        assert_eq!(marks.line(2), "abstentions : 2 elues");
+        assert_eq!(marks.line_of_buf(0), 0);
+        assert_eq!(marks.line_of_buf(marks.buf().find("last").unwrap()), 3);
+        assert_eq!(FoldedLines::new("", false).len(), 0);
+    }
+
+    #[test]
+    fn keyed_lines_are_the_lines_with_a_key() {
+        let t = "Le maire expose.\nADOPTÉ À L'UNANIMITÉ\n\nPour : 12 — abstention(s) : 1\nrien\nvote vote vote\nmajorité";
+        let lines = FoldedLines::new(t, true);
+        let keyed = keyed_lines(&lines);
+        let keys = ["unanim", "majorit", "adopt", "pour", "abst", "vot"];
+        for k in 0..lines.len() {
+            assert_eq!(keyed[k], keys.iter().any(|w| lines.line(k).contains(w)), "{}", lines.line(k));
+        }
+        assert_eq!(keyed, [false, true, false, true, false, true, true]);
+    }
+
+    /// The clause [`exception_cue`] reads, as one regex (as it stood in
+    /// [`STRONG`]).
+    static EXCEPTION_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?-u:\b)(?:a l'exception d|sauf (?:par )?)[^\n]{0,200}?(?-u:\b)qui (?:vote|s'abst|ne prenn|ne pren)").unwrap()
+    });
+
+    /// [`find_not_voting`] as it read the whole text folded at once.
+    fn not_voting_whole(text: &str) -> Vec<Spanned<(Option<u32>, Vec<Person>)>> {
+        let f = Folded::new(text);
+        let folded = f.text.as_str();
+        let mut out = Vec::new();
+        for m in NOT_VOTING.captures_iter(folded) {
+            let fr = m.get(0).map(|x| x.range()).unwrap_or(0..0);
+            let whole = f.orig_range(fr.clone());
+            let start = sentence_start(folded, fr.start).map(|i| f.orig(i)).unwrap_or(0);
+            let sentence = text.get(start..whole.start).unwrap_or("");
+            if m.name("nppv").is_some() {
+                continue;
+            }
+            let f = fold(sentence);
+            if f.contains("les presidents") || f.contains("les membres") || f.contains("les conseillers") || f.contains("rappelle que") {
+                continue;
+            }
+            let who = sentence.split(" a quitt").next().unwrap_or(sentence);
+            let who = who.split(" ayant ").next().unwrap_or(who);
+            let persons: Vec<Person> = if m.name("sg").is_some() {
+                let head = who.split(',').next().unwrap_or(who).trim();
+                crate::parse::persons::parse_person(head).filter(|p| p.family_name.is_some() && !crate::parse::persons::is_office(p)).into_iter().collect()
+            } else {
+                names_to_persons(who)
+            };
+            let count = if m.name("sg").is_some() { Some(1) } else { Some(count_names(who) as u32).filter(|&n| n > 0) };
+            out.push(Spanned::new((count, persons), start..whole.end));
+        }
+        out
+    }
+
+    /// [`STRONG`] as one regex, before its costly parts moved out.
+    static STRONG_AS_IT_WAS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?x)
+            unanimi | unanimt
+            | (?-u:\b)a\ la\ majorite
+            | ^[\s\-\x{{2022}}*(]*(?:adopte|adoptee|adoptes|adoptees|rejete|rejetee|adoption)(?-u:\b)
+            | (?-u:\b)(?:deliberation|proposition|motion|projet|compte[-\ ]rendu|proces[-\ ]verbal|point|question|rapport|delib)\ (?:est\ |a\ ete\ )?(?:adoptee?|rejetee?|approuvee?|acceptee?|votee?)(?:\ par|\ a|\ au|\s*$|[.,;])
+            | (?-u:\b)rejet(?:e|ee|es|ees|tent)?\ (?:par|a\ l)|(?-u:\b)n'est\ pas\ (?:adopt|approuv)
+            | (?-u:\b)(?:a\ l'exception\ d|sauf\ (?:par\ )?)[^\n]{{0,200}}?(?-u:\b)qui\ (?:vote|s'abst|ne\ prenn|ne\ pren)
+            | {pre}{n}\s+(?:voix|votes?)(?-u:\b)
+            | {pre}{n}\s+[\x22\x{{ab}}]\s*(?:pour|contre|abstentions?)(?-u:\b)
+            | {pre}{n}\s+(?:contre|abstentions?)(?-u:\b)
+            | {pre}{n}\s+pour(?-u:\b)[^\n]*(?:contre|abstention)
+            | ^[\s\-\x{{2022}}*]*{n}\s+(?:voix\s+)?pour\s*[.,;]?\s*$
+            | (?:contre|abstention)[^\n]*{pre}{n}\s+pour(?-u:\b)
+            | ^[\s\-\x{{2022}}\x{{b7}}\x{{2212}}\x{{2013}}\x{{2014}}*]*(?:pour|contre|abstentions?)\s*:?\s*[0-9]{{1,3}}(?:\s|$|[,.;])
+            | (?-u:\b)(?:contre|abstentions?)\s*:\s*[0-9]{{1,3}}(?-u:\b)
+            | (?-u:\b)(?:contre|abstentions?)\s*:\s*(?:m\.|mme|monsieur|madame|mm\.|mmes)\s
+            | (?-u:\b)votes?\s*:\s*pour
+            | (?-u:\b)qui\ (?:votent|vote)\ contre | (?-u:\b)qui\ s'abstien
+            | ^[\s\-]*pour\ [^:\n]{{1,80}}:\s*{n}\s+votes?
+            ",
+            n = num_re(),
+            pre = PRE
+        ))
+        .expect("vote regex")
+    });
+
+    proptest::proptest! {
+        #[test]
+        fn strong_cues_as_before(s in "((pour |contre|abstentions? |voix |votes? |: |12 |trois |vingt-deux |« |sauf |qui vote |- |adopte|\\. |a la majorite |m\\. x |é|x{20}|\\n)){0,10}") {
+            let now = STRONG.is_match(&s) || exception_cue(&s) || pour_votes_cue(&s);
+            proptest::prop_assert_eq!(now, STRONG_AS_IT_WAS.is_match(&s), "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn pour_votes_lines() {
+        for (line, want) in [
+            ("pour le projet de budget : 12 votes", true),
+            (" - pour la motion : trois votes", true),
+            ("pour : 12 votes", false),
+            ("contre la motion : 12 votes", false),
+        ] {
+            assert_eq!(pour_votes_cue(line), want, "{line}");
+            // (Other strong cues may hold where this one does not.)
+            assert!(!want || STRONG_AS_IT_WAS.is_match(line), "{line}");
+        }
+        // Only this cue reads "votes" glued to a word; its gap ends at 80 chars.
+        let near = format!("pour {}: 4 votesx", "é".repeat(80));
+        assert!(pour_votes_cue(&near) && STRONG_AS_IT_WAS.is_match(&near));
+        let far = format!("pour {} : 4 votesx", "x".repeat(80));
+        assert!(!pour_votes_cue(&far) && !STRONG_AS_IT_WAS.is_match(&far));
+    }
+
+    #[test]
+    fn cues_of_keyed_lines() {
+        assert_eq!(keyed_cue("adopte a l'unanimite"), Some(Cue::Strong));
+        assert_eq!(keyed_cue("le conseil municipal approuve le projet"), Some(Cue::Weak));
+        assert_eq!(keyed_cue("pour la periode estivale"), None);
+        // A heading holds no vote, whatever its words.
+        assert_eq!(keyed_cue("2. adopte a l'unanimite : budget"), None);
+        assert_eq!(keyed_cue("n° 2023-12 - vote du budget a l'unanimite"), None);
+    }
+
+    #[test]
+    fn exception_clauses() {
+        for (line, want) in [
+            ("le conseil, a l'exception de m. roux qui vote contre, approuve", true),
+            ("adopte, sauf par m. berger qui s'abstient.", true),
+            ("sauf par qui vote", true),
+            ("sauf m. x, qui ne prend pas part", true),
+            ("a l'exception des frais, le maire signe", false),
+            ("ce qui vote sauf", false),
+        ] {
+            assert_eq!(exception_cue(line), want, "{line}");
+            assert_eq!(EXCEPTION_CLAUSE.is_match(line), want, "{line}");
+        }
+        let far = format!("sauf {} qui vote contre", "x".repeat(201));
+        assert!(!exception_cue(&far) && !EXCEPTION_CLAUSE.is_match(&far));
+        // 200 chars after "sauf par " (the space before "qui" counts).
+        let near = format!("sauf par {} qui vote contre", "é".repeat(199));
+        assert!(exception_cue(&near) && EXCEPTION_CLAUSE.is_match(&near));
+        let far = format!("sauf par {} qui vote contre", "é".repeat(200));
+        assert!(!exception_cue(&far) && !EXCEPTION_CLAUSE.is_match(&far));
+        // Names past 400 chars: the bounded regex decides.
+        let long = format!("sauf {} qui vote contre", "m. x, ".repeat(80));
+        assert_eq!(exception_captures(&long).map(|c| c[0].to_string()), EXCEPTION.captures(&long).map(|c| c[0].to_string()));
+        let short = "a l'exception de m. roux, mme vidal qui votent contre";
+        assert_eq!(&exception_captures(short).unwrap()["names"], "m. roux, mme vidal");
+    }
+
+    #[test]
+    fn not_voting_line_by_line() {
+        let t = "Vote :\nM. Paul ROUX ne participe pas au vote.\nMme Anne VIDAL et M. Luc GAL ne prennent pas part au vote\nNPPV : 2\nLes membres ne prennent pas part au vote.\nM. Jean BOS, adjoint, N'A PAS PRIS PART AU VOTE";
+        let got = find_not_voting(t);
+        assert_eq!(got, not_voting_whole(t));
+        assert_eq!(got.len(), 3);
+        assert_eq!((got[0].value.0, got[1].value.0), (Some(1), Some(2)));
+        assert_eq!(&t[got[1].span.clone()], "Mme Anne VIDAL et M. Luc GAL ne prennent pas part au vote");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_paths_match_the_regexes(s in "((sauf |par |a l'exception de |qui |vote |s'abst|ne prend |m\\. x|, |é|\\n|au vote|nppv|Au Vòte|ne participe pas)){0,12}") {
+            proptest::prop_assert_eq!(exception_cue(&s), EXCEPTION_CLAUSE.is_match(&s));
+            let a = exception_captures(&s).map(|c| (c.get(0).map(|m| m.range()), c.name("names").map(|m| m.range()), c.name("what").map(|m| m.range())));
+            let b = EXCEPTION.captures(&s).map(|c| (c.get(0).map(|m| m.range()), c.name("names").map(|m| m.range()), c.name("what").map(|m| m.range())));
+            proptest::prop_assert_eq!(a, b);
+            proptest::prop_assert_eq!(find_not_voting(&s), not_voting_whole(&s));
+        }
     }
 
     #[test]
