@@ -13,7 +13,7 @@ use super::Spanned;
 use super::dates::{parse_date, parse_time};
 use super::persons::parse_person;
 use crate::model::{Assembly, BodyKind, Date, Person, Time};
-use crate::normalize::Folded;
+use crate::normalize::{Folded, fold_char};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -286,7 +286,41 @@ fn tidy_name_after(s: &str, skip: usize) -> String {
     words.join(" ").trim_end_matches([',', '.', ';', ':']).to_string()
 }
 
-static OBJECT_LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^[^a-z0-9\n]*objet\s*:\s*").expect("object label regex"));
+/// Where the text after an "Objet :" label starts: the label is the first
+/// word of a line (only non-alphanumeric characters before it, "- OBJET :"),
+/// folded "objet", then optional spaces, ":" and spaces (line breaks
+/// included). The first such line of `head`.
+///
+/// A scan of each line's first word instead of folding the whole head and
+/// running a regex over it: the label can only open a line, so the rest of
+/// every line is never read.
+fn object_label_end(head: &str) -> Option<usize> {
+    let mut line_start = 0;
+    loop {
+        if let Some(end) = object_label_at(head, line_start) {
+            return Some(end);
+        }
+        line_start += head[line_start..].find('\n')? + 1;
+    }
+}
+
+/// The end of an "Objet :" label opening the line at `line_start`, with
+/// the spaces after it (the regex `^[^a-z0-9\n]*objet\s*:\s*` on folded
+/// text).
+fn object_label_at(head: &str, line_start: usize) -> Option<usize> {
+    let rest = &head[line_start..];
+    let (word, _) = rest.char_indices().find(|&(_, c)| {
+        let f = fold_char(c);
+        c == '\n' || f.is_ascii_lowercase() || f.is_ascii_digit()
+    })?;
+    let mut chars = rest[word..].chars();
+    if !"objet".chars().all(|want| chars.next().map(fold_char) == Some(want)) {
+        return None;
+    }
+    let after = chars.as_str().trim_start_matches(char::is_whitespace);
+    let after = after.strip_prefix(':')?.trim_start_matches(char::is_whitespace);
+    Some(head.len() - after.len())
+}
 
 /// The object an item states after "Objet :", over the lines that continue
 /// its sentence, whitespace folded. Looked for near the item's start.
@@ -295,9 +329,7 @@ pub fn find_object(body: &str) -> Option<Spanned<String>> {
     while !body.is_char_boundary(head_end) {
         head_end -= 1;
     }
-    let folded = Folded::new(&body[..head_end]);
-    let i = OBJECT_LABEL.find(&folded.text)?.end();
-    let start = folded.orig(i);
+    let start = object_label_end(&body[..head_end])?;
     let mut end = body[start..].find('\n').map(|k| start + k).unwrap_or(body.len());
     for _ in 0..3 {
         let next_end = body[end.min(body.len())..].trim_start_matches('\n');
@@ -392,6 +424,41 @@ mod tests {
         let o = find_object("N° 5\nObjet : Convention avec l'association des\ncommerçants du village\nLe maire expose.\n").unwrap();
         assert_eq!(o.value, "Convention avec l'association des commerçants du village");
         assert!(find_object("Pas d'objet ici\n").is_none());
+    }
+
+    /// The regex the label scanner replaces, run on folded text.
+    fn object_label_by_regex(head: &str) -> Option<usize> {
+        static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^[^a-z0-9\n]*objet\s*:\s*").unwrap());
+        let f = Folded::new(head);
+        Some(f.orig(RE.find(&f.text)?.end()))
+    }
+
+    #[test]
+    fn object_label_shapes() {
+        for (s, want) in [
+            ("Objet : X", Some(8)),
+            ("- OBJET:\n\n  X", Some(12)),
+            ("N° 5 Objet : X", None),
+            ("Texte\n** ÔBJET : X", Some(18)),
+            ("objets : X", None),
+            ("Objet\n: X", Some(8)),
+            ("Objet X", None),
+        ] {
+            assert_eq!(object_label_end(s), want, "{s:?}");
+            assert_eq!(object_label_by_regex(s), want, "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn object_label_scan_matches_regex(s in "([ \n:*\\-°ÔoOBbJjÉeEtTn5]|objet|Objet|OBJET){0,16}") {
+            proptest::prop_assert_eq!(object_label_end(&s), object_label_by_regex(&s));
+        }
+
+        #[test]
+        fn object_label_never_panics(s in "\\PC{0,120}") {
+            proptest::prop_assert_eq!(object_label_end(&s), object_label_by_regex(&s));
+        }
     }
 
     #[test]
