@@ -344,24 +344,80 @@ pub fn find_object(body: &str) -> Option<Spanned<String>> {
     (!t.is_empty()).then(|| Spanned::new(t, start..end))
 }
 
+/// A rapporteur statement at the start of a haystack: "Rapporteur : X" or
+/// "M. X[, rapporteur,] expose" (on folded text).
 static RAPPORTEUR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?xm)(?:^|\n)\s*(?:rapporteurs?\s*:\s*(?P<who1>[^\n]{3,80})|(?P<who2>(?:m\.|mme|monsieur|madame)\s[^\n]{2,60}?)(?:,\ rapporteur,?)?\s+(?:expose|presente|rapporte|donne\ lecture|rappelle|informe|propose)(?-u:\b))")
+    Regex::new(r"(?x)^(?:rapporteurs?\s*:\s*(?P<who1>[^\n]{3,80})|(?P<who2>(?:m\.|mme|monsieur|madame)\s[^\n]{2,60}?)(?:,\ rapporteur,?)?\s+(?:expose|presente|rapporte|donne\ lecture|rappelle|informe|propose)(?-u:\b))")
         .expect("rapporteur regex")
 });
 
 /// The rapporteur of an act: "Mme Patricia FOURQUET expose :",
 /// "Rapporteur : M. Jean DUPONT", "Monsieur X, rapporteur, rappelle".
 /// Only the first lines of the item are searched.
+///
+/// A statement opens a line (after any blank lines and spaces), so only
+/// the first word of each line is read; the few lines whose first word is
+/// "rapporteur", "M.", "Mme", "Monsieur" or "Madame" are folded, each over
+/// the lines a statement can span ([`rapporteur_window_end`]). The first
+/// line where [`RAPPORTEUR`] matches decides, as a search over the whole
+/// folded head would.
 pub fn find_rapporteur(text: &str) -> Option<Spanned<Person>> {
     let mut end = text.len().min(4000);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
     let head = &text[..end];
-    let f = Folded::new(head);
-    let c = RAPPORTEUR.captures(&f.text)?;
-    let m = c.name("who1").or(c.name("who2"))?;
-    let r = f.orig_range(m.range());
+    let mut line_start = 0;
+    while line_start < head.len() {
+        let line_end = head[line_start..].find('\n').map_or(head.len(), |i| line_start + i);
+        let first_word = head[line_start..line_end].trim_start();
+        if ["rapporteur", "m.", "mme", "monsieur", "madame"].iter().any(|w| folds_to_prefix(first_word, w)) {
+            let at = line_end - first_word.len();
+            let f = Folded::new(&head[at..rapporteur_window_end(head, line_end)]);
+            if let Some(c) = RAPPORTEUR.captures(&f.text) {
+                let m = c.name("who1").or(c.name("who2"))?;
+                let r = f.orig_range(m.range());
+                return rapporteur_named(head, r.start + at..r.end + at);
+            }
+        }
+        line_start = line_end + 1;
+    }
+    None
+}
+
+/// True when `s` starts with characters that fold to `prefix`.
+fn folds_to_prefix(s: &str, prefix: &str) -> bool {
+    let mut chars = s.chars();
+    prefix.chars().all(|want| chars.next().map(fold_char) == Some(want))
+}
+
+/// Where the text a rapporteur statement starting on the line ending at
+/// `line_end` can read ends: that line, the next one (a title alone on its
+/// line: "M.\nJean DUPONT expose"), the blank lines after, and the first
+/// line with text (the verb or the name after "Rapporteur :"), with its
+/// line break.
+fn rapporteur_window_end(head: &str, line_end: usize) -> usize {
+    let next_end = |from: usize| -> usize {
+        if from >= head.len() {
+            return head.len();
+        }
+        head[from + 1..].find('\n').map_or(head.len(), |i| from + 1 + i)
+    };
+    let mut pos = next_end(line_end);
+    while pos < head.len() {
+        let e = next_end(pos);
+        let blank = head[pos + 1..e].trim().is_empty();
+        pos = e;
+        if !blank {
+            break;
+        }
+    }
+    (pos + 1).min(head.len())
+}
+
+/// The person a rapporteur statement names at `r`, unless it is the chair
+/// by office ("Monsieur le Maire expose").
+fn rapporteur_named(head: &str, r: std::ops::Range<usize>) -> Option<Spanned<Person>> {
     let who = head[r.clone()].trim().trim_end_matches([',', ':', '.']);
     let who_f = crate::normalize::fold(who);
     if who_f.contains(" le maire") || who_f.ends_with("le maire") || who_f.contains("le president") {
@@ -458,6 +514,56 @@ mod tests {
         #[test]
         fn object_label_never_panics(s in "\\PC{0,120}") {
             proptest::prop_assert_eq!(object_label_end(&s), object_label_by_regex(&s));
+        }
+    }
+
+    /// The whole-head search the line scan replaces.
+    fn rapporteur_by_regex(text: &str) -> Option<Spanned<Person>> {
+        static RE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?xm)(?:^|\n)\s*(?:rapporteurs?\s*:\s*(?P<who1>[^\n]{3,80})|(?P<who2>(?:m\.|mme|monsieur|madame)\s[^\n]{2,60}?)(?:,\ rapporteur,?)?\s+(?:expose|presente|rapporte|donne\ lecture|rappelle|informe|propose)(?-u:\b))").unwrap()
+        });
+        let mut end = text.len().min(4000);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let head = &text[..end];
+        let f = Folded::new(head);
+        let c = RE.captures(&f.text)?;
+        let m = c.name("who1").or(c.name("who2"))?;
+        rapporteur_named(head, f.orig_range(m.range()))
+    }
+
+    #[test]
+    fn rapporteur_over_lines() {
+        for s in [
+            "Titre\n\n  Rapporteur :\n\n   M. Paul DURAND\n",
+            "M.\nPaul DURAND\n\n  expose",
+            "Mme Anne VIDAL, rapporteur,\n\nrappelle",
+            "M. Paul DURAND\n\n\nexposé",
+            "Madame Anne VIDAL, rapporteur, donne lecture",
+            "MONSIEUR Luc ROUX PRÉSENTE le rapport",
+        ] {
+            let got = find_rapporteur(s);
+            assert!(got.is_some(), "{s:?}");
+            assert_eq!(got, rapporteur_by_regex(s), "{s:?}");
+        }
+        // The first statement decides, even when it names no one.
+        let s = "Rapporteur : ab\nM. Paul DURAND expose";
+        assert_eq!((find_rapporteur(s), rapporteur_by_regex(s)), (None, None));
+        let long = format!("{}\nM. Paul DURAND expose", "x".repeat(3990));
+        assert_eq!(find_rapporteur(&long), None);
+        assert_eq!(rapporteur_by_regex(&long), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn rapporteur_scan_matches_regex(s in "([ \n,:.]|M\\.|Mme|MADAME|Monsieur|Rapporteur|rapporteurs|Paul|DURAND|le Maire|expose|exposé|rappelle|donne lecture|ab|É){0,18}") {
+            proptest::prop_assert_eq!(find_rapporteur(&s), rapporteur_by_regex(&s));
+        }
+
+        #[test]
+        fn rapporteur_never_panics(s in "\\PC{0,200}") {
+            proptest::prop_assert_eq!(find_rapporteur(&s), rapporteur_by_regex(&s));
         }
     }
 
