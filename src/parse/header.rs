@@ -344,23 +344,14 @@ pub fn find_object(body: &str) -> Option<Spanned<String>> {
     (!t.is_empty()).then(|| Spanned::new(t, start..end))
 }
 
-/// A rapporteur statement at the start of a haystack: "Rapporteur : X" or
-/// "M. X[, rapporteur,] expose" (on folded text).
-static RAPPORTEUR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?x)^(?:rapporteurs?\s*:\s*(?P<who1>[^\n]{3,80})|(?P<who2>(?:m\.|mme|monsieur|madame)\s[^\n]{2,60}?)(?:,\ rapporteur,?)?\s+(?:expose|presente|rapporte|donne\ lecture|rappelle|informe|propose)(?-u:\b))")
-        .expect("rapporteur regex")
-});
-
 /// The rapporteur of an act: "Mme Patricia FOURQUET expose :",
 /// "Rapporteur : M. Jean DUPONT", "Monsieur X, rapporteur, rappelle".
 /// Only the first lines of the item are searched.
 ///
 /// A statement opens a line (after any blank lines and spaces), so only
-/// the first word of each line is read; the few lines whose first word is
-/// "rapporteur", "M.", "Mme", "Monsieur" or "Madame" are folded, each over
-/// the lines a statement can span ([`rapporteur_window_end`]). The first
-/// line where [`RAPPORTEUR`] matches decides, as a search over the whole
-/// folded head would.
+/// the first word of each line is read, and the statement is matched there
+/// char by char with folding on the fly ([`rapporteur_at`]): no copy of
+/// the item is folded. The first line that holds a statement decides.
 pub fn find_rapporteur(text: &str) -> Option<Spanned<Person>> {
     let mut end = text.len().min(4000);
     while !text.is_char_boundary(end) {
@@ -371,48 +362,80 @@ pub fn find_rapporteur(text: &str) -> Option<Spanned<Person>> {
     while line_start < head.len() {
         let line_end = head[line_start..].find('\n').map_or(head.len(), |i| line_start + i);
         let first_word = head[line_start..line_end].trim_start();
-        if ["rapporteur", "m.", "mme", "monsieur", "madame"].iter().any(|w| folds_to_prefix(first_word, w)) {
-            let at = line_end - first_word.len();
-            let f = Folded::new(&head[at..rapporteur_window_end(head, line_end)]);
-            if let Some(c) = RAPPORTEUR.captures(&f.text) {
-                let m = c.name("who1").or(c.name("who2"))?;
-                let r = f.orig_range(m.range());
-                return rapporteur_named(head, r.start + at..r.end + at);
-            }
+        let at = line_end - first_word.len();
+        if let Some(r) = rapporteur_at(&head[at..]) {
+            return rapporteur_named(head, r.start + at..r.end + at);
         }
         line_start = line_end + 1;
     }
     None
 }
 
-/// True when `s` starts with characters that fold to `prefix`.
-fn folds_to_prefix(s: &str, prefix: &str) -> bool {
+/// The rest of `s` after characters that fold to `lit`.
+fn eat_folded<'a>(s: &'a str, lit: &str) -> Option<&'a str> {
     let mut chars = s.chars();
-    prefix.chars().all(|want| chars.next().map(fold_char) == Some(want))
+    lit.chars().all(|want| chars.next().map(fold_char) == Some(want)).then(|| chars.as_str())
 }
 
-/// Where the text a rapporteur statement starting on the line ending at
-/// `line_end` can read ends: that line, the next one (a title alone on its
-/// line: "M.\nJean DUPONT expose"), the blank lines after, and the first
-/// line with text (the verb or the name after "Rapporteur :"), with its
-/// line break.
-fn rapporteur_window_end(head: &str, line_end: usize) -> usize {
-    let next_end = |from: usize| -> usize {
-        if from >= head.len() {
-            return head.len();
-        }
-        head[from + 1..].find('\n').map_or(head.len(), |i| from + 1 + i)
-    };
-    let mut pos = next_end(line_end);
-    while pos < head.len() {
-        let e = next_end(pos);
-        let blank = head[pos + 1..e].trim().is_empty();
-        pos = e;
-        if !blank {
-            break;
+/// The name in a rapporteur statement at the start of `s`, as the folded
+/// regex `rapporteurs?\s*:\s*(?P<who1>[^\n]{3,80})` or `(?P<who2>(?:m\.|mme|
+/// monsieur|madame)\s[^\n]{2,60}?)(?:, rapporteur,?)?\s+(?:expose|presente|
+/// rapporte|donne lecture|rappelle|informe|propose)(?-u:\b)` would take it
+/// (greedy and lazy repetitions tried in the same order).
+fn rapporteur_at(s: &str) -> Option<std::ops::Range<usize>> {
+    if let Some(rest) = eat_folded(s, "rapporteur") {
+        let rest = eat_folded(rest, "s").unwrap_or(rest);
+        let rest = rest.trim_start_matches(char::is_whitespace).strip_prefix(':')?;
+        // `\s*` gives back spaces until 3 characters of the line follow.
+        let spaces = rest.len() - rest.trim_start_matches(char::is_whitespace).len();
+        let mut from = s.len() - rest.len() + spaces;
+        loop {
+            let line = &s[from..];
+            let (n, len) = line.chars().take_while(|&c| c != '\n').take(80).fold((0, 0), |(n, len), c| (n + 1, len + c.len_utf8()));
+            if n >= 3 {
+                return Some(from..from + len);
+            }
+            let start = s.len() - rest.len();
+            if from == start {
+                return None;
+            }
+            from = s[start..from].char_indices().next_back().map_or(start, |(i, _)| start + i);
         }
     }
-    (pos + 1).min(head.len())
+    let rest = ["m.", "mme", "monsieur", "madame"].iter().find_map(|t| eat_folded(s, t))?;
+    let space = rest.chars().next().filter(|c| c.is_whitespace())?;
+    let who_start = s.len() - rest.len() + space.len_utf8();
+    let mut end = who_start;
+    for (n, c) in s[who_start..].chars().take_while(|&c| c != '\n').take(60).enumerate() {
+        end += c.len_utf8();
+        if n >= 1 && statement_tail(&s[end..]) {
+            return Some(0..end);
+        }
+    }
+    None
+}
+
+/// After a rapporteur's name: an optional ", rapporteur,", spaces and the
+/// verb of the statement, ending a word.
+fn statement_tail(s: &str) -> bool {
+    let verb_after_spaces = |t: &str| {
+        let v = t.trim_start_matches(char::is_whitespace);
+        v.len() < t.len()
+            && ["expose", "presente", "rapporte", "donne lecture", "rappelle", "informe", "propose"].iter().any(|verb| {
+                eat_folded(v, verb).is_some_and(|after| {
+                    after.chars().next().is_none_or(|c| {
+                        let f = fold_char(c);
+                        !(f.is_ascii_alphanumeric() || f == '_')
+                    })
+                })
+            })
+    };
+    if let Some(r) = eat_folded(s, ", rapporteur") {
+        if r.strip_prefix(',').is_some_and(verb_after_spaces) || verb_after_spaces(r) {
+            return true;
+        }
+    }
+    verb_after_spaces(s)
 }
 
 /// The person a rapporteur statement names at `r`, unless it is the chair
@@ -557,7 +580,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn rapporteur_scan_matches_regex(s in "([ \n,:.]|M\\.|Mme|MADAME|Monsieur|Rapporteur|rapporteurs|Paul|DURAND|le Maire|expose|exposé|rappelle|donne lecture|ab|É){0,18}") {
+        fn rapporteur_scan_matches_regex(s in "([ \n\t\u{2003},:._]|M\\.|Mme|MADAME|Monsieur|Rapporteur|rapporteurs|Paul|DURAND|le Maire|expose|exposé|EXPOSÉE|rappelle|donne lecture|, rapporteur,|ab|É|x){0,24}") {
             proptest::prop_assert_eq!(find_rapporteur(&s), rapporteur_by_regex(&s));
         }
 
