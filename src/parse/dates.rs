@@ -517,7 +517,10 @@ pub fn find_session_opening(text: &str) -> Option<SessionOpening> {
         o.span = m.start()..text.len() - rest.len();
         Some(o)
     });
-    let le = LE_LINE_RE.find_iter(text).find_map(|m| {
+    // A "Le …" opening counts only when it starts before the "L'an" one:
+    // its "le " must end by two bytes past where "l'" starts.
+    let le_hay = lan.as_ref().map_or(text, |a| &text[..(a.span.start + 2).min(text.len())]);
+    let le = LE_LINE_RE.find_iter(le_hay).find_map(|m| {
         let start = m.end() - 3;
         let (rest, mut o) = le_opening(&text[start..]).ok()?;
         let end = text.len() - rest.len();

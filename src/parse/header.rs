@@ -120,7 +120,7 @@ impl HeadFold {
 fn find_place(head: &str, f: &HeadFold) -> Option<String> {
     let m = PLACE.find(&f.text)?;
     let ft = &f.text[m.end()..];
-    let end = ["sous la presidence", ". ", ".\n", "\n\n", ";"].iter().filter_map(|s| ft.find(s)).min().unwrap_or(ft.len().min(200));
+    let end = first_of(ft, &["sous la presidence", ". ", ".\n", "\n\n", ";"]).unwrap_or(ft.len().min(200));
     let mut off = m.end();
     for part in ft[..end].split(',') {
         let start = off;
@@ -159,6 +159,30 @@ fn find_place(head: &str, f: &HeadFold) -> Option<String> {
     None
 }
 
+/// Where the first of `needles` starts in `hay`. Each needle after the
+/// first found is only looked for before it (an earlier match ends before
+/// the best start plus its length), so the text is not read to its end
+/// once per needle.
+fn first_of(hay: &str, needles: &[&str]) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for n in needles {
+        let within = match best {
+            Some(b) => {
+                let mut end = (b + n.len()).min(hay.len());
+                while !hay.is_char_boundary(end) {
+                    end -= 1;
+                }
+                &hay[..end]
+            }
+            None => hay,
+        };
+        if let Some(i) = within.find(n) {
+            best = Some(best.map_or(i, |b| b.min(i)));
+        }
+    }
+    best
+}
+
 /// A labelled place line ("Lieu : Salle polyvalente", "Lieu de la séance : …").
 static PLACE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^[\ \t*\-]*lieu(?:\ de\ (?:la\ )?(?:seance|reunion))?\s*:\s*(?P<place>[^\n]{3,80}?)\s*$").expect("place label regex")
@@ -168,6 +192,15 @@ static CHAIR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?x)(?:sous\ la\ presidence\ de|presidence\s*:|preside(?:e)?\ par|(?m:^)[\ \t*\#\-]*president(?:e)?(?:\ de\ (?:la\ )?seance)?\s*:)\s*(?P<who>(?:(?:m|mme|mlle|mm|mmes)\.\s*)?[^,.;\n]{3,80}?(?:\.[^,.;\n]{2,60}?)?)\s*(?:,|;|\.\s|\.$|\n|$|\ maire|\ president)")
         .expect("chair regex")
 });
+
+/// [`CHAIR`] on folded text. Each of its wordings holds "presid" on the
+/// line where the match starts, so the search starts at the line of the
+/// first "presid" (none: no chair) and gives the same first match.
+fn chair_captures(ft: &str) -> Option<regex::Captures<'_>> {
+    let at = ft.find("presid")?;
+    let line_start = ft[..at].rfind('\n').map_or(0, |i| i + 1);
+    CHAIR.captures_at(ft, line_start)
+}
 
 static TIME_AT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?x)(?:(?-u:\b)a\s+|ouverte\s+a\s+|heure\s*:\s*)(?P<t>[0-9]{1,2}\s*h|[0-9]{1,2}\s*heures|[a-z\-]+(?:\ [a-z\-]+)?\ heures)").expect("time regex")
@@ -242,13 +275,14 @@ pub fn parse_session_header(text: &str) -> SessionHeader {
     });
     h.place = find_place(head, &f);
     if h.place.is_none() {
-        h.place = PLACE_LABEL.captures(ft).and_then(|c| {
+        // The label holds "lieu": text without it has none.
+        h.place = ft.contains("lieu").then(|| PLACE_LABEL.captures(ft)).flatten().and_then(|c| {
             let m = c.name("place")?;
             let p = head[f.orig_range(m.range())].trim().trim_end_matches(['.', ',', ';']).trim_end();
             p.chars().any(|c| c.is_alphabetic()).then(|| p.to_string())
         });
     }
-    h.chair = CHAIR.captures(ft).and_then(|c| {
+    h.chair = chair_captures(ft).and_then(|c| {
         let m = c.name("who")?;
         let r = f.orig_range(m.range());
         let who = head[r.clone()].trim();
@@ -266,19 +300,28 @@ fn body(head: &str, f: &HeadFold) -> (Option<Spanned<String>>, Option<BodyKind>)
     // A département or a région named in the heading is often only the
     // place ("DEPARTEMENT DU LOT / COMMUNE DE X"): a commune or an EPCI
     // named too is the body.
-    let all: Vec<(std::ops::Range<usize>, String, usize)> = BODY
-        .captures_iter(ft)
-        .map(|c| {
-            let whole = c.get(0).map(|m| m.range()).unwrap_or(0..0);
-            let name = c.name("name").map(|m| m.range()).unwrap_or(whole.end..whole.end);
-            // Words of the kind and its connector ("communauté de communes du"):
-            // stop words count only after the first word of the name.
-            let kind_words = ft[whole.start..name.start].split_whitespace().count();
-            (whole.start..name.end, c["kind"].to_string(), kind_words)
-        })
-        .collect();
+    let read = |c: regex::Captures<'_>| {
+        let whole = c.get(0).map(|m| m.range()).unwrap_or(0..0);
+        let name = c.name("name").map(|m| m.range()).unwrap_or(whole.end..whole.end);
+        // Words of the kind and its connector ("communauté de communes du"):
+        // stop words count only after the first word of the name.
+        let kind_words = ft[whole.start..name.start].split_whitespace().count();
+        (whole.start..name.end, c["kind"].to_string(), kind_words)
+    };
     let local = |k: &str| !(k == "departement" || k == "region");
-    let found = all.iter().find(|(_, k, _)| local(k)).or_else(|| all.first()).cloned();
+    // The first local body, else the first named: the search stops at the
+    // first local one.
+    let mut first = None;
+    let mut found = None;
+    for c in BODY.captures_iter(ft) {
+        let m = read(c);
+        if local(&m.1) {
+            found = Some(m);
+            break;
+        }
+        first.get_or_insert(m);
+    }
+    let found = found.or(first);
     if let Some((r, kind, kind_words)) = found {
         let r = f.orig_range(r);
         let name = tidy_name_after(&head[r.clone()], kind_words.max(2));
