@@ -517,7 +517,10 @@ pub fn find_session_opening(text: &str) -> Option<SessionOpening> {
         o.span = m.start()..text.len() - rest.len();
         Some(o)
     });
-    let le = LE_LINE_RE.find_iter(text).find_map(|m| {
+    // A "Le …" opening counts only when it starts before the "L'an" one:
+    // its "le " must end by two bytes past where "l'" starts.
+    let le_hay = lan.as_ref().map_or(text, |a| &text[..(a.span.start + 2).min(text.len())]);
+    let le = LE_LINE_RE.find_iter(le_hay).find_map(|m| {
         let start = m.end() - 3;
         let (rest, mut o) = le_opening(&text[start..]).ok()?;
         let end = text.len() - rest.len();
@@ -630,8 +633,15 @@ fn line_head(text: &str, i: usize, max: usize) -> Option<&str> {
 /// The first dated stamp of a kind. A stamp stands apart: its label opens
 /// a line, or its date ends one ("Vu le décret … publié le 14 mars 2016,
 /// relatif à …" is not a stamp).
-fn first_stamp(re: &Regex, text: &str) -> Option<Spanned<Date>> {
-    re.find_iter(text).find_map(|m| {
+/// The search starts at byte `from`: no match of `re` starts before it.
+fn first_stamp(re: &Regex, text: &str, from: usize) -> Option<Spanned<Date>> {
+    let mut pos = from;
+    let mut matches = std::iter::from_fn(|| {
+        let m = re.find_at(text, pos).filter(|m| m.end() > m.start())?;
+        pos = m.end();
+        Some(m)
+    });
+    matches.find_map(|m| {
         let d = date_after(text, m.end())?;
         let opens_line = line_head(text, m.start(), 16).is_some_and(|h| {
             h.chars()
@@ -649,14 +659,33 @@ fn first_stamp(re: &Regex, text: &str) -> Option<Spanned<Date>> {
 /// "Reçu en préfecture le 09/02/2021", "Affiché le", "Publié le", "Envoyé
 /// en préfecture le", "Certifié exécutoire … le", "Acte rendu exécutoire
 /// le"): the first dated one of each kind.
+///
+/// Each stamp wording holds one of a few fragments without `s` or `k`
+/// (whose `(?i)` forms include `ſ` and `K`): one pass over the text for
+/// all of them ([`STAMP_HINTS`]) says which stamp searches can find
+/// anything.
 pub fn find_transmission(text: &str) -> TransmissionMatch {
+    // A stamp starts at most 21 characters (under 100 bytes) before its
+    // fragment, so none starts before that distance from the first one.
+    let stamp = |hint: &Regex, re: &Regex| {
+        let from = floor_char_boundary(text, hint.find(text)?.start().saturating_sub(100));
+        first_stamp(re, text, from)
+    };
     TransmissionMatch {
-        received_on: first_stamp(&RECEIVED_RE, text),
-        posted_on: first_stamp(&POSTED_RE, text),
-        sent_on: first_stamp(&SENT_RE, text),
+        received_on: stamp(&STAMP_HINTS[0], &RECEIVED_RE),
+        posted_on: stamp(&STAMP_HINTS[1], &POSTED_RE),
+        sent_on: stamp(&STAMP_HINTS[2], &SENT_RE),
         executory_on: executory_stamp(text),
     }
 }
+
+/// Fragments every match of [`RECEIVED_RE`], [`POSTED_RE`] and
+/// [`SENT_RE`] holds, in that order: "accusé" or "réception" or
+/// "préfecture"; "affiché", "publié", "affichage", "publication" or "en
+/// ligne"; "envoyé", "envoi" or "transmis".
+static STAMP_HINTS: LazyLock<[Regex; 3]> = LazyLock::new(|| {
+    [r"(?i)ccu|fecture|ception", r"(?i)affich|publi|ligne", r"(?i)envo|tran"].map(|p| Regex::new(p).expect("stamp hint"))
+});
 
 #[cfg(test)]
 mod tests {

@@ -13,7 +13,7 @@ use super::Spanned;
 use super::dates::{parse_date, parse_time};
 use super::persons::parse_person;
 use crate::model::{Assembly, BodyKind, Date, Person, Time};
-use crate::normalize::Folded;
+use crate::normalize::fold_char;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -67,13 +67,60 @@ static PLACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"s'est\s+(?:reuni|assemble|tenu)e?s?\s+").expect("place regex")
 });
 
+/// Accent- and case-folded text with a map back to the original, as
+/// [`crate::normalize::Folded`] gives (the same folded text, the same
+/// original offsets at every char boundary), built by runs: a run of ASCII
+/// is copied and lower-cased at once, and the map only records where a
+/// character folded shorter (`é` → `e`), a few bytes in a hundred, instead
+/// of one offset per byte.
+struct HeadFold {
+    text: String,
+    /// Folded offsets of the characters that folded one byte shorter (one
+    /// entry per byte lost), in order.
+    shorter: Vec<u32>,
+}
+
+impl HeadFold {
+    fn new(s: &str) -> HeadFold {
+        let mut text = String::with_capacity(s.len());
+        let mut shorter = Vec::new();
+        let mut rest = s;
+        loop {
+            let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+            let from = text.len();
+            text.push_str(&rest[..ascii]);
+            text[from..].make_ascii_lowercase();
+            rest = &rest[ascii..];
+            let Some(c) = rest.chars().next() else { break };
+            let f = fold_char(c);
+            for _ in f.len_utf8()..c.len_utf8() {
+                shorter.push(text.len() as u32);
+            }
+            text.push(f);
+            rest = &rest[c.len_utf8()..];
+        }
+        HeadFold { text, shorter }
+    }
+
+    /// The original byte offset of folded byte `i` (a char boundary).
+    fn orig(&self, i: usize) -> usize {
+        let i = i.min(self.text.len());
+        i + self.shorter.partition_point(|&p| (p as usize) < i)
+    }
+
+    /// The original byte range of a folded byte range.
+    fn orig_range(&self, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        self.orig(r.start)..self.orig(r.end)
+    }
+}
+
 /// Where the council met: after "s'est réuni(e)", the first part of the
 /// sentence that is not a date, a time or a manner ("le 14 mars 2024, à
 /// 18h30, Salle des Fêtes, sous la présidence …" gives "Salle des Fêtes").
-fn find_place(head: &str, f: &Folded) -> Option<String> {
+fn find_place(head: &str, f: &HeadFold) -> Option<String> {
     let m = PLACE.find(&f.text)?;
     let ft = &f.text[m.end()..];
-    let end = ["sous la presidence", ". ", ".\n", "\n\n", ";"].iter().filter_map(|s| ft.find(s)).min().unwrap_or(ft.len().min(200));
+    let end = first_of(ft, &["sous la presidence", ". ", ".\n", "\n\n", ";"]).unwrap_or(ft.len().min(200));
     let mut off = m.end();
     for part in ft[..end].split(',') {
         let start = off;
@@ -112,6 +159,30 @@ fn find_place(head: &str, f: &Folded) -> Option<String> {
     None
 }
 
+/// Where the first of `needles` starts in `hay`. Each needle after the
+/// first found is only looked for before it (an earlier match ends before
+/// the best start plus its length), so the text is not read to its end
+/// once per needle.
+fn first_of(hay: &str, needles: &[&str]) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for n in needles {
+        let within = match best {
+            Some(b) => {
+                let mut end = (b + n.len()).min(hay.len());
+                while !hay.is_char_boundary(end) {
+                    end -= 1;
+                }
+                &hay[..end]
+            }
+            None => hay,
+        };
+        if let Some(i) = within.find(n) {
+            best = Some(best.map_or(i, |b| b.min(i)));
+        }
+    }
+    best
+}
+
 /// A labelled place line ("Lieu : Salle polyvalente", "Lieu de la séance : …").
 static PLACE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^[\ \t*\-]*lieu(?:\ de\ (?:la\ )?(?:seance|reunion))?\s*:\s*(?P<place>[^\n]{3,80}?)\s*$").expect("place label regex")
@@ -121,6 +192,15 @@ static CHAIR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?x)(?:sous\ la\ presidence\ de|presidence\s*:|preside(?:e)?\ par|(?m:^)[\ \t*\#\-]*president(?:e)?(?:\ de\ (?:la\ )?seance)?\s*:)\s*(?P<who>(?:(?:m|mme|mlle|mm|mmes)\.\s*)?[^,.;\n]{3,80}?(?:\.[^,.;\n]{2,60}?)?)\s*(?:,|;|\.\s|\.$|\n|$|\ maire|\ president)")
         .expect("chair regex")
 });
+
+/// [`CHAIR`] on folded text. Each of its wordings holds "presid" on the
+/// line where the match starts, so the search starts at the line of the
+/// first "presid" (none: no chair) and gives the same first match.
+fn chair_captures(ft: &str) -> Option<regex::Captures<'_>> {
+    let at = ft.find("presid")?;
+    let line_start = ft[..at].rfind('\n').map_or(0, |i| i + 1);
+    CHAIR.captures_at(ft, line_start)
+}
 
 static TIME_AT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?x)(?:(?-u:\b)a\s+|ouverte\s+a\s+|heure\s*:\s*)(?P<t>[0-9]{1,2}\s*h|[0-9]{1,2}\s*heures|[a-z\-]+(?:\ [a-z\-]+)?\ heures)").expect("time regex")
@@ -133,7 +213,7 @@ pub fn parse_session_header(text: &str) -> SessionHeader {
         end -= 1;
     }
     let head = &text[..end];
-    let f = Folded::new(head);
+    let f = HeadFold::new(head);
     let ft = f.text.as_str();
     let mut h = SessionHeader::default();
 
@@ -195,13 +275,14 @@ pub fn parse_session_header(text: &str) -> SessionHeader {
     });
     h.place = find_place(head, &f);
     if h.place.is_none() {
-        h.place = PLACE_LABEL.captures(ft).and_then(|c| {
+        // The label holds "lieu": text without it has none.
+        h.place = ft.contains("lieu").then(|| PLACE_LABEL.captures(ft)).flatten().and_then(|c| {
             let m = c.name("place")?;
             let p = head[f.orig_range(m.range())].trim().trim_end_matches(['.', ',', ';']).trim_end();
             p.chars().any(|c| c.is_alphabetic()).then(|| p.to_string())
         });
     }
-    h.chair = CHAIR.captures(ft).and_then(|c| {
+    h.chair = chair_captures(ft).and_then(|c| {
         let m = c.name("who")?;
         let r = f.orig_range(m.range());
         let who = head[r.clone()].trim();
@@ -212,26 +293,35 @@ pub fn parse_session_header(text: &str) -> SessionHeader {
     h
 }
 
-fn body(head: &str, f: &Folded) -> (Option<Spanned<String>>, Option<BodyKind>) {
+fn body(head: &str, f: &HeadFold) -> (Option<Spanned<String>>, Option<BodyKind>) {
     let ft = f.text.as_str();
     // Prefer "conseil municipal de la Ville de X", then a title line
     // "VILLE DE X", then "conseil municipal de X".
     // A département or a région named in the heading is often only the
     // place ("DEPARTEMENT DU LOT / COMMUNE DE X"): a commune or an EPCI
     // named too is the body.
-    let all: Vec<(std::ops::Range<usize>, String, usize)> = BODY
-        .captures_iter(ft)
-        .map(|c| {
-            let whole = c.get(0).map(|m| m.range()).unwrap_or(0..0);
-            let name = c.name("name").map(|m| m.range()).unwrap_or(whole.end..whole.end);
-            // Words of the kind and its connector ("communauté de communes du"):
-            // stop words count only after the first word of the name.
-            let kind_words = ft[whole.start..name.start].split_whitespace().count();
-            (whole.start..name.end, c["kind"].to_string(), kind_words)
-        })
-        .collect();
+    let read = |c: regex::Captures<'_>| {
+        let whole = c.get(0).map(|m| m.range()).unwrap_or(0..0);
+        let name = c.name("name").map(|m| m.range()).unwrap_or(whole.end..whole.end);
+        // Words of the kind and its connector ("communauté de communes du"):
+        // stop words count only after the first word of the name.
+        let kind_words = ft[whole.start..name.start].split_whitespace().count();
+        (whole.start..name.end, c["kind"].to_string(), kind_words)
+    };
     let local = |k: &str| !(k == "departement" || k == "region");
-    let found = all.iter().find(|(_, k, _)| local(k)).or_else(|| all.first()).cloned();
+    // The first local body, else the first named: the search stops at the
+    // first local one.
+    let mut first = None;
+    let mut found = None;
+    for c in BODY.captures_iter(ft) {
+        let m = read(c);
+        if local(&m.1) {
+            found = Some(m);
+            break;
+        }
+        first.get_or_insert(m);
+    }
+    let found = found.or(first);
     if let Some((r, kind, kind_words)) = found {
         let r = f.orig_range(r);
         let name = tidy_name_after(&head[r.clone()], kind_words.max(2));
@@ -286,7 +376,41 @@ fn tidy_name_after(s: &str, skip: usize) -> String {
     words.join(" ").trim_end_matches([',', '.', ';', ':']).to_string()
 }
 
-static OBJECT_LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^[^a-z0-9\n]*objet\s*:\s*").expect("object label regex"));
+/// Where the text after an "Objet :" label starts: the label is the first
+/// word of a line (only non-alphanumeric characters before it, "- OBJET :"),
+/// folded "objet", then optional spaces, ":" and spaces (line breaks
+/// included). The first such line of `head`.
+///
+/// A scan of each line's first word instead of folding the whole head and
+/// running a regex over it: the label can only open a line, so the rest of
+/// every line is never read.
+fn object_label_end(head: &str) -> Option<usize> {
+    let mut line_start = 0;
+    loop {
+        if let Some(end) = object_label_at(head, line_start) {
+            return Some(end);
+        }
+        line_start += head[line_start..].find('\n')? + 1;
+    }
+}
+
+/// The end of an "Objet :" label opening the line at `line_start`, with
+/// the spaces after it (the regex `^[^a-z0-9\n]*objet\s*:\s*` on folded
+/// text).
+fn object_label_at(head: &str, line_start: usize) -> Option<usize> {
+    let rest = &head[line_start..];
+    let (word, _) = rest.char_indices().find(|&(_, c)| {
+        let f = fold_char(c);
+        c == '\n' || f.is_ascii_lowercase() || f.is_ascii_digit()
+    })?;
+    let mut chars = rest[word..].chars();
+    if !"objet".chars().all(|want| chars.next().map(fold_char) == Some(want)) {
+        return None;
+    }
+    let after = chars.as_str().trim_start_matches(char::is_whitespace);
+    let after = after.strip_prefix(':')?.trim_start_matches(char::is_whitespace);
+    Some(head.len() - after.len())
+}
 
 /// The object an item states after "Objet :", over the lines that continue
 /// its sentence, whitespace folded. Looked for near the item's start.
@@ -295,9 +419,7 @@ pub fn find_object(body: &str) -> Option<Spanned<String>> {
     while !body.is_char_boundary(head_end) {
         head_end -= 1;
     }
-    let folded = Folded::new(&body[..head_end]);
-    let i = OBJECT_LABEL.find(&folded.text)?.end();
-    let start = folded.orig(i);
+    let start = object_label_end(&body[..head_end])?;
     let mut end = body[start..].find('\n').map(|k| start + k).unwrap_or(body.len());
     for _ in 0..3 {
         let next_end = body[end.min(body.len())..].trim_start_matches('\n');
@@ -312,24 +434,103 @@ pub fn find_object(body: &str) -> Option<Spanned<String>> {
     (!t.is_empty()).then(|| Spanned::new(t, start..end))
 }
 
-static RAPPORTEUR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?xm)(?:^|\n)\s*(?:rapporteurs?\s*:\s*(?P<who1>[^\n]{3,80})|(?P<who2>(?:m\.|mme|monsieur|madame)\s[^\n]{2,60}?)(?:,\ rapporteur,?)?\s+(?:expose|presente|rapporte|donne\ lecture|rappelle|informe|propose)(?-u:\b))")
-        .expect("rapporteur regex")
-});
-
 /// The rapporteur of an act: "Mme Patricia FOURQUET expose :",
 /// "Rapporteur : M. Jean DUPONT", "Monsieur X, rapporteur, rappelle".
 /// Only the first lines of the item are searched.
+///
+/// A statement opens a line (after any blank lines and spaces), so only
+/// the first word of each line is read, and the statement is matched there
+/// char by char with folding on the fly ([`rapporteur_at`]): no copy of
+/// the item is folded. The first line that holds a statement decides.
 pub fn find_rapporteur(text: &str) -> Option<Spanned<Person>> {
     let mut end = text.len().min(4000);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
     let head = &text[..end];
-    let f = Folded::new(head);
-    let c = RAPPORTEUR.captures(&f.text)?;
-    let m = c.name("who1").or(c.name("who2"))?;
-    let r = f.orig_range(m.range());
+    let mut line_start = 0;
+    while line_start < head.len() {
+        let line_end = head[line_start..].find('\n').map_or(head.len(), |i| line_start + i);
+        let first_word = head[line_start..line_end].trim_start();
+        let at = line_end - first_word.len();
+        if let Some(r) = rapporteur_at(&head[at..]) {
+            return rapporteur_named(head, r.start + at..r.end + at);
+        }
+        line_start = line_end + 1;
+    }
+    None
+}
+
+/// The rest of `s` after characters that fold to `lit`.
+fn eat_folded<'a>(s: &'a str, lit: &str) -> Option<&'a str> {
+    let mut chars = s.chars();
+    lit.chars().all(|want| chars.next().map(fold_char) == Some(want)).then(|| chars.as_str())
+}
+
+/// The name in a rapporteur statement at the start of `s`, as the folded
+/// regex `rapporteurs?\s*:\s*(?P<who1>[^\n]{3,80})` or `(?P<who2>(?:m\.|mme|
+/// monsieur|madame)\s[^\n]{2,60}?)(?:, rapporteur,?)?\s+(?:expose|presente|
+/// rapporte|donne lecture|rappelle|informe|propose)(?-u:\b)` would take it
+/// (greedy and lazy repetitions tried in the same order).
+fn rapporteur_at(s: &str) -> Option<std::ops::Range<usize>> {
+    if let Some(rest) = eat_folded(s, "rapporteur") {
+        let rest = eat_folded(rest, "s").unwrap_or(rest);
+        let rest = rest.trim_start_matches(char::is_whitespace).strip_prefix(':')?;
+        // `\s*` gives back spaces until 3 characters of the line follow.
+        let spaces = rest.len() - rest.trim_start_matches(char::is_whitespace).len();
+        let mut from = s.len() - rest.len() + spaces;
+        loop {
+            let line = &s[from..];
+            let (n, len) = line.chars().take_while(|&c| c != '\n').take(80).fold((0, 0), |(n, len), c| (n + 1, len + c.len_utf8()));
+            if n >= 3 {
+                return Some(from..from + len);
+            }
+            let start = s.len() - rest.len();
+            if from == start {
+                return None;
+            }
+            from = s[start..from].char_indices().next_back().map_or(start, |(i, _)| start + i);
+        }
+    }
+    let rest = ["m.", "mme", "monsieur", "madame"].iter().find_map(|t| eat_folded(s, t))?;
+    let space = rest.chars().next().filter(|c| c.is_whitespace())?;
+    let who_start = s.len() - rest.len() + space.len_utf8();
+    let mut end = who_start;
+    for (n, c) in s[who_start..].chars().take_while(|&c| c != '\n').take(60).enumerate() {
+        end += c.len_utf8();
+        if n >= 1 && statement_tail(&s[end..]) {
+            return Some(0..end);
+        }
+    }
+    None
+}
+
+/// After a rapporteur's name: an optional ", rapporteur,", spaces and the
+/// verb of the statement, ending a word.
+fn statement_tail(s: &str) -> bool {
+    let verb_after_spaces = |t: &str| {
+        let v = t.trim_start_matches(char::is_whitespace);
+        v.len() < t.len()
+            && ["expose", "presente", "rapporte", "donne lecture", "rappelle", "informe", "propose"].iter().any(|verb| {
+                eat_folded(v, verb).is_some_and(|after| {
+                    after.chars().next().is_none_or(|c| {
+                        let f = fold_char(c);
+                        !(f.is_ascii_alphanumeric() || f == '_')
+                    })
+                })
+            })
+    };
+    if let Some(r) = eat_folded(s, ", rapporteur") {
+        if r.strip_prefix(',').is_some_and(verb_after_spaces) || verb_after_spaces(r) {
+            return true;
+        }
+    }
+    verb_after_spaces(s)
+}
+
+/// The person a rapporteur statement names at `r`, unless it is the chair
+/// by office ("Monsieur le Maire expose").
+fn rapporteur_named(head: &str, r: std::ops::Range<usize>) -> Option<Spanned<Person>> {
     let who = head[r.clone()].trim().trim_end_matches([',', ':', '.']);
     let who_f = crate::normalize::fold(who);
     if who_f.contains(" le maire") || who_f.ends_with("le maire") || who_f.contains("le president") {
@@ -344,6 +545,7 @@ pub fn find_rapporteur(text: &str) -> Option<Spanned<Person>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize::Folded;
 
     #[test]
     fn body_and_assembly() {
@@ -392,6 +594,102 @@ mod tests {
         let o = find_object("N° 5\nObjet : Convention avec l'association des\ncommerçants du village\nLe maire expose.\n").unwrap();
         assert_eq!(o.value, "Convention avec l'association des commerçants du village");
         assert!(find_object("Pas d'objet ici\n").is_none());
+    }
+
+    /// The regex the label scanner replaces, run on folded text.
+    fn object_label_by_regex(head: &str) -> Option<usize> {
+        static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^[^a-z0-9\n]*objet\s*:\s*").unwrap());
+        let f = Folded::new(head);
+        Some(f.orig(RE.find(&f.text)?.end()))
+    }
+
+    #[test]
+    fn object_label_shapes() {
+        for (s, want) in [
+            ("Objet : X", Some(8)),
+            ("- OBJET:\n\n  X", Some(12)),
+            ("N° 5 Objet : X", None),
+            ("Texte\n** ÔBJET : X", Some(18)),
+            ("objets : X", None),
+            ("Objet\n: X", Some(8)),
+            ("Objet X", None),
+        ] {
+            assert_eq!(object_label_end(s), want, "{s:?}");
+            assert_eq!(object_label_by_regex(s), want, "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn object_label_scan_matches_regex(s in "([ \n:*\\-°ÔoOBbJjÉeEtTn5]|objet|Objet|OBJET){0,16}") {
+            proptest::prop_assert_eq!(object_label_end(&s), object_label_by_regex(&s));
+        }
+
+        #[test]
+        fn object_label_never_panics(s in "\\PC{0,120}") {
+            proptest::prop_assert_eq!(object_label_end(&s), object_label_by_regex(&s));
+        }
+    }
+
+    /// The whole-head search the line scan replaces.
+    fn rapporteur_by_regex(text: &str) -> Option<Spanned<Person>> {
+        static RE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?xm)(?:^|\n)\s*(?:rapporteurs?\s*:\s*(?P<who1>[^\n]{3,80})|(?P<who2>(?:m\.|mme|monsieur|madame)\s[^\n]{2,60}?)(?:,\ rapporteur,?)?\s+(?:expose|presente|rapporte|donne\ lecture|rappelle|informe|propose)(?-u:\b))").unwrap()
+        });
+        let mut end = text.len().min(4000);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let head = &text[..end];
+        let f = Folded::new(head);
+        let c = RE.captures(&f.text)?;
+        let m = c.name("who1").or(c.name("who2"))?;
+        rapporteur_named(head, f.orig_range(m.range()))
+    }
+
+    #[test]
+    fn rapporteur_over_lines() {
+        for s in [
+            "Titre\n\n  Rapporteur :\n\n   M. Paul DURAND\n",
+            "M.\nPaul DURAND\n\n  expose",
+            "Mme Anne VIDAL, rapporteur,\n\nrappelle",
+            "M. Paul DURAND\n\n\nexposé",
+            "Madame Anne VIDAL, rapporteur, donne lecture",
+            "MONSIEUR Luc ROUX PRÉSENTE le rapport",
+        ] {
+            let got = find_rapporteur(s);
+            assert!(got.is_some(), "{s:?}");
+            assert_eq!(got, rapporteur_by_regex(s), "{s:?}");
+        }
+        // The first statement decides, even when it names no one.
+        let s = "Rapporteur : ab\nM. Paul DURAND expose";
+        assert_eq!((find_rapporteur(s), rapporteur_by_regex(s)), (None, None));
+        let long = format!("{}\nM. Paul DURAND expose", "x".repeat(3990));
+        assert_eq!(find_rapporteur(&long), None);
+        assert_eq!(rapporteur_by_regex(&long), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn rapporteur_scan_matches_regex(s in "([ \n\t\u{2003},:._]|M\\.|Mme|MADAME|Monsieur|Rapporteur|rapporteurs|Paul|DURAND|le Maire|expose|exposé|EXPOSÉE|rappelle|donne lecture|, rapporteur,|ab|É|x){0,24}") {
+            proptest::prop_assert_eq!(find_rapporteur(&s), rapporteur_by_regex(&s));
+        }
+
+        #[test]
+        fn rapporteur_never_panics(s in "\\PC{0,200}") {
+            proptest::prop_assert_eq!(find_rapporteur(&s), rapporteur_by_regex(&s));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn head_fold_is_folded(s in "([a-zA-Z ,.\n'’€°œŒæÉéèÀàçÇ\u{1}]|ÉTÉ|Noël){0,60}") {
+            let (ours, theirs) = (HeadFold::new(&s), Folded::new(&s));
+            proptest::prop_assert_eq!(&ours.text, &theirs.text);
+            for i in (0..=ours.text.len() + 2).filter(|&i| i > ours.text.len() || ours.text.is_char_boundary(i)) {
+                proptest::prop_assert_eq!(ours.orig(i), theirs.orig(i), "{}", i);
+            }
+        }
     }
 
     #[test]

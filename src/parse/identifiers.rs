@@ -112,10 +112,6 @@ static ACTES_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("actes regex")
 });
 
-/// A UAI with OCR confusions in its digits (O for 0, I or l for 1).
-static UAI_OCR_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)[0-9OoIl]{7}[A-Z](?-u:\b)").expect("uai ocr regex"));
-
 /// A labelled SIREN/SIRET/INSEE: the label, a short gap without digits,
 /// then the number in any grouping.
 static LABELLED_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -125,46 +121,193 @@ static LABELLED_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("labelled id regex")
 });
 
-/// A bare run of 14 digits.
-static DIGITS14_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)[0-9]{14}(?-u:\b)").expect("14 digits regex"));
+/// True for the bytes of an ASCII word (what `(?-u:\b)` separates).
+const fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// True for the bytes an @ctes id is written with.
+fn is_actes_byte(b: u8) -> bool {
+    is_word_byte(b) || b == b'-' || b == b'.'
+}
+
+/// Where identifiers can be, from one pass over a text.
+///
+/// Every identifier but a labelled one is a whole ASCII word or holds one
+/// of a fixed shape: a UAI (`(?-u:\b)[0-9]{7}[A-Z](?-u:\b)`, or with OCR
+/// confusions `[0-9OoIl]{7}[A-Z]`) is a word of 8 bytes ending in a
+/// capital, a bare SIRET a word of 14 digits, and an @ctes id holds its
+/// SIREN as a word of 9 digits between hyphens. So only words with a digit
+/// or a capital are looked at, and those are found 8 bytes at a time
+/// ([`digit_or_capital`]); prose without them is never given to a regex.
+#[derive(Debug, Default)]
+struct Candidates {
+    /// Words of 7 digits or OCR look-alikes and a capital letter.
+    uai: Vec<Range<usize>>,
+    /// Words of 14 digits.
+    digits14: Vec<Range<usize>>,
+    /// Runs of @ctes bytes holding a 9-digit word between hyphens.
+    actes: Vec<Range<usize>>,
+    /// A label may be there: a word "SIRET", "Insee" (any case, with a
+    /// capital: those words are read), or the lower-case "sire" or "insee",
+    /// or a long s (`(?i)` matches `ſ` for `s`).
+    label: bool,
+}
+
+/// `WORD_BYTES[b]` is true for the bytes of an ASCII word.
+const WORD_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = is_word_byte(b as u8);
+        b += 1;
+    }
+    t
+};
+
+/// The high bit of each byte of `x` that is an ASCII digit or capital.
+fn digit_or_capital(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Bytes below 0x80 (the high bit of the others clears the result), so
+    // adding up to 0x50 to each cannot carry into the next byte.
+    let t = x & !HIGH;
+    let at_least = |lo: u64| (t + (0x80 - lo) * ONES) & HIGH;
+    let digit = at_least(0x30) & !at_least(0x3A);
+    let capital = at_least(0x41) & !at_least(0x5B);
+    (digit | capital) & !x & HIGH
+}
+
+impl Candidates {
+    fn of(text: &str) -> Candidates {
+        let b = text.as_bytes();
+        let mut c = Candidates::default();
+        // End of the last word read: later flags inside it are done.
+        let mut done = 0;
+        let mut chunks = b.chunks_exact(8);
+        let mut base = 0;
+        for chunk in chunks.by_ref() {
+            let mut x = [0u8; 8];
+            x.copy_from_slice(chunk);
+            let mask = digit_or_capital(u64::from_le_bytes(x));
+            if mask != 0 {
+                c.flagged(text, base, mask, &mut done);
+            }
+            base += 8;
+        }
+        let mut x = [0u8; 8];
+        x[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        c.flagged(text, base, digit_or_capital(u64::from_le_bytes(x)), &mut done);
+        c.label = c.label || LABEL_HINT.is_match(text);
+        c
+    }
+
+    /// Reads the words holding the bytes flagged in `mask` (high bits of
+    /// the 8 bytes from `base`) not already read.
+    fn flagged(&mut self, text: &str, base: usize, mut mask: u64, done: &mut usize) {
+        let b = text.as_bytes();
+        while mask != 0 {
+            let p = base + (mask.trailing_zeros() / 8) as usize;
+            mask &= mask - 1;
+            if p < *done {
+                continue;
+            }
+            let start = b[..p].iter().rposition(|&x| !WORD_BYTES[x as usize]).map_or(0, |k| k + 1);
+            let end = b[p..].iter().position(|&x| !WORD_BYTES[x as usize]).map_or(b.len(), |k| p + k);
+            *done = end;
+            self.word(text, start..end);
+        }
+    }
+
+    /// Notes the word at `r` when its shape is one of an identifier's.
+    fn word(&mut self, text: &str, r: Range<usize>) {
+        let b = text.as_bytes();
+        let w = &b[r.clone()];
+        match w.len() {
+            5 => {
+                self.label |= LABELS.iter().any(|l| w.eq_ignore_ascii_case(l.as_bytes()));
+            }
+            8 => {
+                if w[7].is_ascii_uppercase() && w[..7].iter().all(|&x| x.is_ascii_digit() || matches!(x, b'O' | b'o' | b'I' | b'l')) {
+                    self.uai.push(r);
+                }
+            }
+            9 => {
+                let between_hyphens = r.start > 0 && b[r.start - 1] == b'-' && b.get(r.end) == Some(&b'-');
+                let seen = self.actes.last().is_some_and(|t| t.end > r.start);
+                if between_hyphens && !seen && w.iter().all(u8::is_ascii_digit) {
+                    let from = b[..r.start].iter().rposition(|&x| !is_actes_byte(x)).map_or(0, |k| k + 1);
+                    let to = b[r.end..].iter().position(|&x| !is_actes_byte(x)).map_or(b.len(), |k| r.end + k);
+                    self.actes.push(from..to);
+                }
+            }
+            14 => {
+                if w.iter().all(u8::is_ascii_digit) {
+                    self.digits14.push(r);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// What a label without a capital holds (a literal search, fast).
+static LABEL_HINT: LazyLock<Regex> = LazyLock::new(|| Regex::new("sire|insee|\u{17F}").expect("label hint regex"));
+
+/// The words a labelled number follows.
+const LABELS: [&str; 3] = ["siren", "siret", "insee"];
 
 /// Every identifier in `text`, in order.
 pub fn find_identifiers(text: &str) -> Vec<IdMatch> {
+    identifiers_in(text, &Candidates::of(text))
+}
+
+/// Every identifier in `text`, read at its candidates.
+fn identifiers_in(text: &str, cand: &Candidates) -> Vec<IdMatch> {
     let mut out = Vec::new();
-    for c in ACTES_RE.captures_iter(text) {
-        let (Some(id), Some(all)) = (c.name("id"), c.get(0)) else {
-            continue;
-        };
-        // A longer run of digits around it is something else.
-        if text[..all.start()].ends_with(|ch: char| ch.is_ascii_digit() || ch == '-') {
-            continue;
+    // An @ctes id lies inside one run of @ctes bytes: searching each run
+    // (its neighbours are not word bytes, so the boundaries are the same)
+    // finds what a search of the whole text finds.
+    for run in &cand.actes {
+        let hay = &text[..run.end];
+        let mut pos = run.start;
+        while let Some(c) = ACTES_RE.captures_at(hay, pos) {
+            let (Some(id), Some(all)) = (c.name("id"), c.get(0)) else {
+                break;
+            };
+            pos = all.end().max(all.start() + 1);
+            // A longer run of digits around it is something else.
+            if text[..all.start()].ends_with(|ch: char| ch.is_ascii_digit() || ch == '-') {
+                continue;
+            }
+            out.push(IdMatch {
+                kind: IdentifierKind::Actes,
+                value: id.as_str().to_string(),
+                check_ok: None,
+                span: id.start()..all.end(),
+                repaired_from: None,
+            });
         }
-        out.push(IdMatch {
-            kind: IdentifierKind::Actes,
-            value: id.as_str().to_string(),
-            check_ok: None,
-            span: id.start()..all.end(),
-            repaired_from: None,
-        });
     }
-    for c in UAI_RE.captures_iter(text) {
-        let Some(m) = c.get(0) else { continue };
-        if glued(text, m.start(), m.end()) {
+    // `(?-u:\b)(0[0-9]{2}|620|720|97[0-9])[0-9]{4}[A-Z](?-u:\b)`.
+    for r in &cand.uai {
+        let value = &text[r.clone()];
+        let digits = value.as_bytes()[..7].iter().all(u8::is_ascii_digit);
+        if !digits || !uai_prefix_ok(&value[..3]) || glued(text, r.start, r.end) {
             continue;
         }
-        let value = m.as_str().to_string();
         out.push(IdMatch {
             kind: IdentifierKind::Uai,
-            check_ok: Some(uai_ok(&value)),
-            value,
-            span: m.range(),
+            check_ok: Some(uai_ok(value)),
+            value: value.to_string(),
+            span: r.clone(),
             repaired_from: None,
         });
     }
-    for m in UAI_OCR_RE.find_iter(text) {
-        let written = m.as_str();
-        if glued(text, m.start(), m.end()) || written.bytes().take(7).all(|b| b.is_ascii_digit()) {
+    // A UAI with OCR confusions in its digits (O for 0, I or l for 1).
+    for r in &cand.uai {
+        let written = &text[r.clone()];
+        if glued(text, r.start, r.end) || written.bytes().take(7).all(|b| b.is_ascii_digit()) {
             continue;
         }
         let repaired: String = written
@@ -182,10 +325,47 @@ pub fn find_identifiers(text: &str) -> Vec<IdMatch> {
             kind: IdentifierKind::Uai,
             value: repaired,
             check_ok: Some(true),
-            span: m.range(),
+            span: r.clone(),
             repaired_from: Some(written.to_string()),
         });
     }
+    if cand.label {
+        labelled(text, &mut out);
+    }
+    // A bare run of 14 digits.
+    for r in &cand.digits14 {
+        let m = &text[r.clone()];
+        if glued(text, r.start, r.end) || !siret_ok(m) {
+            continue;
+        }
+        out.push(IdMatch {
+            kind: IdentifierKind::Siret,
+            value: m.to_string(),
+            check_ok: Some(true),
+            span: r.clone(),
+            repaired_from: None,
+        });
+    }
+    out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    // Drop matches inside an earlier one (a labelled SIRET also found bare,
+    // a SIREN inside an @ctes id).
+    let mut kept: Vec<IdMatch> = Vec::with_capacity(out.len());
+    for m in out {
+        if kept
+            .iter()
+            .rev()
+            .take(4)
+            .any(|k| m.span.start < k.span.end && m.span.end > k.span.start)
+        {
+            continue;
+        }
+        kept.push(m);
+    }
+    kept
+}
+
+/// Labelled SIREN, SIRET and INSEE codes.
+fn labelled(text: &str, out: &mut Vec<IdMatch>) {
     for c in LABELLED_RE.captures_iter(text) {
         let (Some(label), Some(num)) = (c.name("label"), c.name("num")) else {
             continue;
@@ -213,34 +393,6 @@ pub fn find_identifiers(text: &str) -> Vec<IdMatch> {
             repaired_from: None,
         });
     }
-    for m in DIGITS14_RE.find_iter(text) {
-        if glued(text, m.start(), m.end()) || !siret_ok(m.as_str()) {
-            continue;
-        }
-        out.push(IdMatch {
-            kind: IdentifierKind::Siret,
-            value: m.as_str().to_string(),
-            check_ok: Some(true),
-            span: m.range(),
-            repaired_from: None,
-        });
-    }
-    out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
-    // Drop matches inside an earlier one (a labelled SIRET also found bare,
-    // a SIREN inside an @ctes id).
-    let mut kept: Vec<IdMatch> = Vec::with_capacity(out.len());
-    for m in out {
-        if kept
-            .iter()
-            .rev()
-            .take(4)
-            .any(|k| m.span.start < k.span.end && m.span.end > k.span.start)
-        {
-            continue;
-        }
-        kept.push(m);
-    }
-    kept
 }
 
 /// True when a number at `start..end` continues a longer token
@@ -385,8 +537,19 @@ fn is_department(f: &str) -> bool {
 }
 
 /// Every establishment named with its UAI in `text`, in order.
+///
+/// Text without a word shaped like a UAI holds none (and no identifier
+/// search is run).
 pub fn find_establishments(text: &str) -> Vec<EstablishmentMatch> {
-    let (uais, values): (Vec<Range<usize>>, Vec<String>) = find_identifiers_of(text, IdentifierKind::Uai).into_iter().unzip();
+    let cand = Candidates::of(text);
+    if cand.uai.is_empty() {
+        return Vec::new();
+    }
+    let (uais, values): (Vec<Range<usize>>, Vec<String>) = identifiers_in(text, &cand)
+        .into_iter()
+        .filter(|m| m.kind == IdentifierKind::Uai)
+        .map(|m| (m.span, m.value))
+        .unzip();
     let mut out = Vec::with_capacity(uais.len());
     // Entries wrapped over two or three lines (PDF text): the same bytes
     // with line breaks as spaces, so that offsets stay valid.
@@ -530,18 +693,87 @@ fn looks_like_town(f: &str) -> bool {
             .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\''))
 }
 
-fn find_identifiers_of(text: &str, kind: IdentifierKind) -> Vec<(Range<usize>, String)> {
-    find_identifiers(text)
-        .into_iter()
-        .filter(|m| m.kind == kind)
-        .map(|m| (m.span, m.value))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+
+    /// The five whole-text regex searches the candidate scan replaces.
+    fn identifiers_by_regex(text: &str) -> Vec<IdMatch> {
+        static UAI_OCR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)[0-9OoIl]{7}[A-Z](?-u:\b)").unwrap());
+        static DIGITS14: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)[0-9]{14}(?-u:\b)").unwrap());
+        let mut out = Vec::new();
+        for c in ACTES_RE.captures_iter(text) {
+            let (id, all) = (c.name("id").unwrap(), c.get(0).unwrap());
+            if text[..all.start()].ends_with(|ch: char| ch.is_ascii_digit() || ch == '-') {
+                continue;
+            }
+            out.push(IdMatch { kind: IdentifierKind::Actes, value: id.as_str().to_string(), check_ok: None, span: id.start()..all.end(), repaired_from: None });
+        }
+        for m in UAI_RE.find_iter(text) {
+            if glued(text, m.start(), m.end()) {
+                continue;
+            }
+            out.push(IdMatch { kind: IdentifierKind::Uai, check_ok: Some(uai_ok(m.as_str())), value: m.as_str().to_string(), span: m.range(), repaired_from: None });
+        }
+        for m in UAI_OCR.find_iter(text) {
+            let written = m.as_str();
+            if glued(text, m.start(), m.end()) || written.bytes().take(7).all(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            let repaired: String = written.char_indices().map(|(i, c)| match c {
+                'O' | 'o' if i < 7 => '0',
+                'I' | 'l' if i < 7 => '1',
+                c => c,
+            }).collect();
+            if uai_ok(&repaired) {
+                out.push(IdMatch { kind: IdentifierKind::Uai, value: repaired, check_ok: Some(true), span: m.range(), repaired_from: Some(written.to_string()) });
+            }
+        }
+        labelled(text, &mut out);
+        for m in DIGITS14.find_iter(text) {
+            if !glued(text, m.start(), m.end()) && siret_ok(m.as_str()) {
+                out.push(IdMatch { kind: IdentifierKind::Siret, value: m.as_str().to_string(), check_ok: Some(true), span: m.range(), repaired_from: None });
+            }
+        }
+        out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        let mut kept: Vec<IdMatch> = Vec::new();
+        for m in out {
+            if !kept.iter().rev().take(4).any(|k| m.span.start < k.span.end && m.span.end > k.span.start) {
+                kept.push(m);
+            }
+        }
+        kept
+    }
+
+    #[test]
+    fn label_letters_fold_as_the_regex_does() {
+        // `(?i)` equates these letters with their ASCII cases only, and `s`
+        // with `ſ`: a label without a capital is "sire…", "insee" or holds
+        // a `ſ`.
+        let re = Regex::new(r"(?i)^[siretn]$").unwrap();
+        let odd: Vec<char> = (0..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|c| re.is_match(&c.to_string()) && !"siretnSIRETN".contains(*c))
+            .collect();
+        assert_eq!(odd, vec!['\u{17F}']);
+        for (s, label) in [("N° SIRET : 1", true), ("numéro siren 1", true), ("code Insee", true), ("INſEE", true), ("sIREN", true), ("sirène, Sirènes", false), ("SIRETS 12", false)] {
+            assert_eq!(Candidates::of(s).label, label, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn candidate_scan_shapes() {
+        let t = "99_DE-034-491011698-20171207-CL20171227_06-DE-1-1_1.pdf, x-123456789-y 0660206R O660206R ſiren 216601369 73282932000074";
+        let c = Candidates::of(t);
+        assert_eq!(c.actes.len(), 2);
+        assert_eq!(&t[c.actes[0].clone()], "99_DE-034-491011698-20171207-CL20171227_06-DE-1-1_1.pdf");
+        assert_eq!(c.uai.len(), 2);
+        assert_eq!(c.digits14.len(), 1);
+        assert!(c.label);
+        assert_eq!(find_identifiers(t), identifiers_by_regex(t));
+    }
 
     #[test]
     fn uai_letters() {
@@ -757,6 +989,43 @@ mod tests {
                 prop_assert!(s.is_char_boundary(m.span.start) && s.is_char_boundary(m.span.end));
             }
             let _ = find_establishments(&s);
+        }
+
+        #[test]
+        fn candidate_scan_matches_regex(s in "([ \n,;:()_.\\-]|0|2|6|9|O|o|I|l|R|A|ſ|é|SIRET|siren|Insee|066|0660206R|066O2O6R|216601369|21660136900012|73282932000074|20230927|99_DE|DE|AR|1){0,40}") {
+            prop_assert_eq!(find_identifiers(&s), identifiers_by_regex(&s));
+        }
+
+        #[test]
+        fn candidate_scan_matches_regex_on_actes_shapes(
+            before in prop::sample::select(vec!["", " ", "x", "1", "-", "\n", "é", "1-"]),
+            prefix in prop::sample::select(vec!["", "99_DE-", "9_DE-"]),
+            dep in prop::sample::select(vec!["066-", "2A1-", "0660-", "", "06-"]),
+            siren in prop::sample::select(vec!["216601369-", "21660136-", "2166013690-", "216601369"]),
+            date in prop::sample::select(vec!["20230927-", "2023092-", ""]),
+            internal in prop::sample::select(vec!["178822-", "CL2017_06-", "AR-2022-", "", "x-y-"]),
+            nature in prop::sample::select(vec!["DE", "AR", "XX", "DE-DE"]),
+            suffix in prop::sample::select(vec!["", "-1-1", "-1-1_1.pdf", "-1", ".", "x", "-", " 0660206R", "-066-216601369-20230927-1-DE"]),
+        ) {
+            let s = [before, prefix, dep, siren, date, internal, nature, suffix].concat();
+            prop_assert_eq!(find_identifiers(&s), identifiers_by_regex(&s));
+        }
+
+        #[test]
+        fn candidate_scan_matches_regex_on_labels(
+            before in prop::sample::select(vec!["", " ", "x", "1", "\n", "é", "N° "]),
+            label in prop::sample::select(vec!["SIRET", "siret", "Siren", "sIrEn", "INSEE", "insee", "inſee", "ſiren", "sirène", "SIRETS", "Siret"]),
+            gap in prop::sample::select(vec!["", " ", " : ", "\n", " de la commune : ", " n° ", "x", " 1 ", "                          "]),
+            num in prop::sample::select(vec!["216601369", "216 601 369", "216 601 369 00012", "21660136900012", "66136", "2A004", "12", "1234"]),
+            after in prop::sample::select(vec!["", " ", "x", "1", ",", "-1"]),
+        ) {
+            let s = [before, label, gap, num, after].concat();
+            prop_assert_eq!(find_identifiers(&s), identifiers_by_regex(&s));
+        }
+
+        #[test]
+        fn candidate_scan_matches_regex_anywhere(s in "\\PC{0,200}") {
+            prop_assert_eq!(find_identifiers(&s), identifiers_by_regex(&s));
         }
 
         #[test]
