@@ -345,16 +345,21 @@ pub fn fold_word<'b>(s: &str, buf: &'b mut [u8]) -> (usize, Option<&'b str>) {
 /// Folds a string with [`fold_char`]; one output char per input char, so a
 /// char index in the result is a char index in the input.
 pub fn fold(s: &str) -> String {
+    fold_runs(s, |c, r| r.push(fold_char(c)))
+}
+
+/// Copies `s` by runs of ASCII bytes, lets `push` write each other char,
+/// then lower-cases the ASCII of the result.
+fn fold_runs(s: &str, mut push: impl FnMut(char, &mut String)) -> String {
     let mut r = String::with_capacity(s.len());
     let mut rest = s;
     while !rest.is_empty() {
-        // A run of ASCII bytes folds byte for byte.
         let run = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
         r.push_str(&rest[..run]);
         rest = &rest[run..];
         let Some(c) = rest.chars().next() else { break };
         rest = &rest[c.len_utf8()..];
-        r.push(fold_char(c));
+        push(c, &mut r);
     }
     r.make_ascii_lowercase();
     r
@@ -364,15 +369,7 @@ pub fn fold(s: &str) -> String {
 /// replaced by its fold padded to the same UTF-8 length (`é` → `e` + `\0`…).
 /// Regexes run on the result give byte ranges valid in `s`.
 pub fn fold_same_len(s: &str) -> String {
-    let mut r = String::with_capacity(s.len());
-    let mut rest = s;
-    while !rest.is_empty() {
-        // A run of ASCII bytes folds byte for byte.
-        let run = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
-        r.push_str(&rest[..run]);
-        rest = &rest[run..];
-        let Some(c) = rest.chars().next() else { break };
-        rest = &rest[c.len_utf8()..];
+    fold_runs(s, |c, r| {
         let f = fold_char(c);
         let (cl, fl) = (c.len_utf8(), f.len_utf8());
         if fl == cl {
@@ -385,9 +382,7 @@ pub fn fold_same_len(s: &str) -> String {
         } else {
             r.push(c);
         }
-    }
-    r.make_ascii_lowercase();
-    r
+    })
 }
 
 /// Accent- and case-folded text with a map back to the bytes of the

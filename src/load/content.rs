@@ -143,7 +143,7 @@ pub fn text_operators(content: &[u8]) -> Option<Vec<u8>> {
 
 /// The index just past the literal string opening at `start` (balanced
 /// parentheses, backslash escapes).
-fn literal_string_end(content: &[u8], start: usize) -> Option<usize> {
+pub(super) fn literal_string_end(content: &[u8], start: usize) -> Option<usize> {
     let mut nest = 0usize;
     let mut i = start;
     while i < content.len() {

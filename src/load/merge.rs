@@ -154,24 +154,7 @@ pub(super) fn balanced_q(c: &[u8]) -> bool {
                     i += 1;
                 }
             }
-            b'(' => {
-                let mut nest = 0usize;
-                while i < c.len() {
-                    match c[i] {
-                        b'\\' => i += 1,
-                        b'(' => nest += 1,
-                        b')' => {
-                            nest -= 1;
-                            if nest == 0 {
-                                break;
-                            }
-                        }
-                        _ => {}
-                    }
-                    i += 1;
-                }
-                i += 1;
-            }
+            b'(' => i = super::content::literal_string_end(c, i).unwrap_or(c.len()),
             b'<' if c.get(i + 1) != Some(&b'<') => {
                 while i < c.len() && c[i] != b'>' {
                     i += 1;
