@@ -279,30 +279,31 @@ fn push_words(s: &str, out: &mut Vec<u8>) {
             i += 1;
             continue;
         }
-        let mut buf = [0u8; 4];
-        let kept: &[u8] = if k != 0xFF {
-            i += 1;
-            buf[0] = k;
-            &buf[..1]
-        } else {
-            let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { break };
-            let f = fold_char(c);
-            i += c.len_utf8();
-            if !f.is_alphanumeric() {
-                gap = true;
-                continue;
+        if k != 0xFF {
+            // A run of ASCII letters and digits, lower-cased.
+            if gap && out.len() > start {
+                out.push(b' ');
             }
-            f.encode_utf8(&mut buf).as_bytes()
-        };
+            gap = false;
+            let run = bytes[i..].iter().take_while(|&&b| !matches!(WORD_BYTE[b as usize], 0 | 0xFF)).count();
+            out.extend(bytes[i..i + run].iter().map(|&b| WORD_BYTE[b as usize]));
+            i += run;
+            continue;
+        }
+        // Another char: folded, kept when alphanumeric.
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { break };
+        let f = fold_char(c);
+        i += c.len_utf8();
+        if !f.is_alphanumeric() {
+            gap = true;
+            continue;
+        }
         if gap && out.len() > start {
             out.push(b' ');
         }
         gap = false;
-        if let [one] = kept {
-            out.push(*one);
-        } else {
-            out.extend_from_slice(kept);
-        }
+        let mut buf = [0u8; 4];
+        out.extend_from_slice(f.encode_utf8(&mut buf).as_bytes());
     }
 }
 
