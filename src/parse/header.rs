@@ -464,7 +464,7 @@ pub fn find_rapporteur(text: &str) -> Option<Spanned<Person>> {
 /// The rest of `s` after characters that fold to `lit`.
 fn eat_folded<'a>(s: &'a str, lit: &str) -> Option<&'a str> {
     let mut chars = s.chars();
-    lit.chars().all(|want| chars.next().map(fold_char) == Some(want)).then(|| chars.as_str())
+    lit.chars().all(|want| chars.next().map(fold_char) == Some(want)).then_some(chars.as_str())
 }
 
 /// The name in a rapporteur statement at the start of `s`, as the folded
@@ -520,11 +520,10 @@ fn statement_tail(s: &str) -> bool {
                 })
             })
     };
-    if let Some(r) = eat_folded(s, ", rapporteur") {
-        if r.strip_prefix(',').is_some_and(verb_after_spaces) || verb_after_spaces(r) {
+    if let Some(r) = eat_folded(s, ", rapporteur")
+        && (r.strip_prefix(',').is_some_and(verb_after_spaces) || verb_after_spaces(r)) {
             return true;
         }
-    }
     verb_after_spaces(s)
 }
 

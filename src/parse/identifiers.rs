@@ -227,11 +227,10 @@ impl Candidates {
             5 => {
                 self.label |= LABELS.iter().any(|l| w.eq_ignore_ascii_case(l.as_bytes()));
             }
-            8 => {
-                if w[7].is_ascii_uppercase() && w[..7].iter().all(|&x| x.is_ascii_digit() || matches!(x, b'O' | b'o' | b'I' | b'l')) {
+            8
+                if w[7].is_ascii_uppercase() && w[..7].iter().all(|&x| x.is_ascii_digit() || matches!(x, b'O' | b'o' | b'I' | b'l')) => {
                     self.uai.push(r);
                 }
-            }
             9 => {
                 let between_hyphens = r.start > 0 && b[r.start - 1] == b'-' && b.get(r.end) == Some(&b'-');
                 let seen = self.actes.last().is_some_and(|t| t.end > r.start);
@@ -241,11 +240,10 @@ impl Candidates {
                     self.actes.push(from..to);
                 }
             }
-            14 => {
-                if w.iter().all(u8::is_ascii_digit) {
+            14
+                if w.iter().all(u8::is_ascii_digit) => {
                     self.digits14.push(r);
                 }
-            }
             _ => {}
         }
     }

@@ -1,11 +1,11 @@
 //! Splits a document into its deliberations.
 //!
 //! Two kinds of anchors make items:
-//! - **act headings**: a line that starts with an act number ("N° 2018-024
-//!   - Title", "DE-2014/107 – Title", "2014/25 – TITLE", "D2025-009- Objet :
-//!   …", "2016.03.07 - 2 TITLE", "DELIBERATION N° 2023-287"). When a
-//!   document numbers its acts, one act is one item, whatever number of
-//!   vote statements it holds (its parts).
+//! - **act headings**: a line that starts with an act number
+//!   ("N° 2018-024 - Title", "DE-2014/107 – Title", "2014/25 – TITLE",
+//!   "D2025-009- Objet : …", "2016.03.07 - 2 TITLE", "DELIBERATION N°
+//!   2023-287"). When a document numbers its acts, one act is one item,
+//!   whatever number of vote statements it holds (its parts).
 //! - **vote statements** (see [`super::vote`]): where acts carry no number
 //!   (agenda items "1.", "Question n° 3", capitalised headings, or nothing),
 //!   every vote statement closes one item, whose title is the last heading
