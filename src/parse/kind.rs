@@ -13,17 +13,17 @@ pub fn act_kind(body: &str, title: Option<&str>, vote: Option<&Vote>, anchor: su
     if anchor == Anchor::Decision {
         return ActKind::DelegatedDecision;
     }
-    let t = title.map(super::segment::fold_fast).unwrap_or_default();
+    let t = title.map(crate::normalize::fold).unwrap_or_default();
     let head: String = {
         let mut end = body.len().min(600);
         while !body.is_char_boundary(end) {
             end -= 1;
         }
-        super::segment::fold_fast(&body[..end])
+        crate::normalize::fold(&body[..end])
     };
     // The whole body folded only when needed (items without a vote).
     let whole = std::cell::OnceCell::new();
-    let b = || whole.get_or_init(|| super::segment::fold_fast(body)).as_str();
+    let b = || whole.get_or_init(|| crate::normalize::fold(body)).as_str();
     let minutes = |s: &str| {
         (s.contains("compte rendu") || s.contains("compte-rendu") || s.contains("proces verbal") || s.contains("proces-verbal") || s.contains("compterendu"))
             && (s.contains("precedent") || s.contains("dernier") || s.contains("seance du") || s.contains("reunion du") || s.contains("conseil municipal du") || s.contains("approbation") || s.contains("adoption") || s.contains("observation"))
@@ -38,7 +38,7 @@ pub fn act_kind(body: &str, title: Option<&str>, vote: Option<&Vote>, anchor: su
             while !body.is_char_boundary(start) {
                 start += 1;
             }
-            super::segment::fold_fast(&body[start..])
+            crate::normalize::fold(&body[start..])
         };
         if minutes(&tail) {
             return ActKind::MinutesApproval;

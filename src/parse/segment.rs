@@ -135,84 +135,10 @@ pub(crate) fn line_ranges(s: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Length of the ASCII prefix of `b`, eight bytes at a time.
-fn ascii_prefix_len(b: &[u8]) -> usize {
-    let mut n = 0;
-    for chunk in b.chunks_exact(8) {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(chunk);
-        if u64::from_le_bytes(w) & 0x8080_8080_8080_8080 != 0 {
-            break;
-        }
-        n += 8;
-    }
-    n + b[n..].iter().position(|&c| c >= 0x80).unwrap_or(b.len() - n)
-}
-
-/// Appends `fold(s)` to `out`: runs of ASCII copied and lower-cased in
-/// place, only the other chars folded one by one (same result as
-/// [`crate::normalize::fold`], several times cheaper on French text).
-pub(crate) fn fold_into(s: &str, out: &mut String) {
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let run = i + ascii_prefix_len(&bytes[i..]);
-        if run > i {
-            let at = out.len();
-            out.push_str(&s[i..run]);
-            out[at..].make_ascii_lowercase();
-            i = run;
-        }
-        // The accented letters of French (U+00C0 to U+00FF: 0xC3 and one
-        // byte) fold through a table.
-        if bytes.get(i) == Some(&0xC3)
-            && let Some(&b2) = bytes.get(i + 1)
-        {
-            match LATIN1_FOLD[usize::from(b2 & 0x3F)] {
-                0 => out.push_str(s.get(i..i + 2).unwrap_or_default()),
-                f => out.push(char::from(f)),
-            }
-            i += 2;
-            continue;
-        }
-        match s.get(i..).and_then(|r| r.chars().next()) {
-            Some(c) => {
-                out.push(crate::normalize::fold_char(c));
-                i += c.len_utf8();
-            }
-            None => break,
-        }
-    }
-}
-
-/// The fold of U+00C0 + k for k < 64 when it is ASCII, else 0 (the char
-/// folds to itself): built from [`crate::normalize::fold_char`], so the same
-/// by construction.
-static LATIN1_FOLD: LazyLock<[u8; 64]> = LazyLock::new(|| {
-    let mut t = [0u8; 64];
-    for (k, slot) in t.iter_mut().enumerate() {
-        let c = char::from_u32(0xC0 + k as u32).unwrap_or('\0');
-        let f = crate::normalize::fold_char(c);
-        if f.is_ascii() {
-            *slot = f as u8;
-        } else {
-            debug_assert_eq!(f, c);
-        }
-    }
-    t
-});
-
 /// [`crate::normalize::fold_char`] with its ASCII case inline (an ASCII
 /// char folds to its lower case).
 fn fold_ascii_first(c: char) -> char {
     if c.is_ascii() { c.to_ascii_lowercase() } else { crate::normalize::fold_char(c) }
-}
-
-/// [`crate::normalize::fold`] through [`fold_into`].
-pub(crate) fn fold_fast(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    fold_into(s, &mut out);
-    out
 }
 
 #[derive(Clone, Debug)]
@@ -271,7 +197,7 @@ fn title_range(text: &str, lines: &Lines, line: usize, start: usize) -> Range<us
         if t.is_empty() {
             break;
         }
-        let f = &fold_fast(lines.raw(k));
+        let f = &crate::normalize::fold(lines.raw(k));
         let starts_label = ["vu ", "rapporteur", "monsieur", "madame", "le conseil", "la commission", "m. ", "mme ", "considerant", "objet"]
             .iter()
             .any(|p| f.trim_start().starts_with(p));
@@ -400,7 +326,7 @@ fn act_headings(text: &str, lines: &Lines) -> Vec<Heading> {
         if !raw_may_be_act_heading(lines.raw(i)) {
             continue;
         }
-        let f = fold_fast(lines.raw(i));
+        let f = crate::normalize::fold(lines.raw(i));
         let f = f.as_str();
         let range = &lines.ranges[i];
         if f.len() > 400 {
@@ -485,7 +411,7 @@ fn agenda_headings(text: &str, lines: &Lines) -> Vec<Heading> {
         if !agenda_line && !caps_line {
             continue;
         }
-        let f = fold_fast(orig);
+        let f = crate::normalize::fold(orig);
         let f = f.as_str();
         if f.len() > 300 {
             continue;
@@ -594,7 +520,7 @@ pub fn segment_with(text: &str, statements: &[Spanned<crate::model::Vote>]) -> V
         let end = lines.ranges.get(next).map(|l| l.start).unwrap_or(text.len());
         let span = lines.ranges[h.line].start..end;
         // Keep only those that say they were noted or reported.
-        let body = fold_fast(&text[span.clone()]);
+        let body = crate::normalize::fold(&text[span.clone()]);
         if !NOTED.is_match(&body) {
             continue;
         }
@@ -613,7 +539,7 @@ pub fn segment_with(text: &str, statements: &[Spanned<crate::model::Vote>]) -> V
         // Only the item's last non-blank line is read: folding keeps line
         // breaks and blanks, so it is the fold of the last one as written.
         let whole = it.anchor == Anchor::Vote && {
-            let tail = fold_fast(text[it.span.clone()].rsplit('\n').find(|l| !l.trim().is_empty()).unwrap_or(""));
+            let tail = crate::normalize::fold(text[it.span.clone()].rsplit('\n').find(|l| !l.trim().is_empty()).unwrap_or(""));
             tail.contains("dans son ensemble") || tail.contains("dans leur ensemble")
         };
         if whole {
@@ -821,8 +747,7 @@ mod tests {
             }
             proptest::prop_assert_eq!(raw_may_be_act_heading(&s), may_be_act_heading(&f));
             proptest::prop_assert_eq!(raw_may_be_agenda_heading(&s), may_be_agenda_heading(&f));
-            proptest::prop_assert_eq!(fold_fast(&s), f);
-        }
+                    }
 
         #[test]
         fn prefilters_hold_on_heading_shapes(

@@ -11,7 +11,8 @@
 //! together.
 
 use super::Spanned;
-use super::segment::{fold_fast, fold_into, line_ranges};
+use super::segment::line_ranges;
+use crate::normalize::{fold, fold_into};
 use crate::model::{Outcome, Person, Vote};
 use crate::normalize::Folded;
 use regex::Regex;
@@ -371,7 +372,7 @@ pub fn names_to_persons(s: &str) -> Vec<Person> {
     let mut out = Vec::new();
     for name in split_names(s) {
         let first = name.split_whitespace().next().unwrap_or("");
-        let fl = fold_fast(first);
+        let fl = fold(first);
         let civ = match fl.as_str() {
             "messieurs" | "mm." | "mm" => Some("M."),
             "mesdames" | "mmes" => Some("Mme"),
@@ -730,7 +731,7 @@ fn not_voting_in_line(text: &str, line: Range<usize>, out: &mut Vec<Spanned<(Opt
             continue;
         }
         let generic = {
-            let f = fold_fast(sentence);
+            let f = fold(sentence);
             f.contains("les presidents") || f.contains("les membres") || f.contains("les conseillers") || f.contains("rappelle que")
         };
         if generic {
@@ -781,7 +782,7 @@ fn vote_of(text: &str, statements: &[Spanned<Vote>]) -> Option<Spanned<Vote>> {
     let span = first.span.start..statements.last().map(|s| s.span.end).unwrap_or(first.span.end);
     // An act voted in parts and then as a whole: the vote on the whole.
     let whole = statements.iter().rev().find(|s| {
-        let f = fold_fast(text.get(s.span.clone()).unwrap_or(""));
+        let f = fold(text.get(s.span.clone()).unwrap_or(""));
         f.contains("dans son ensemble") || f.contains("dans leur ensemble") || f.contains("vote sur l'ensemble") || f.contains("l'ensemble de la deliberation")
     });
     let (mut vote, span) = match whole {
