@@ -447,57 +447,122 @@ pub fn fold_same_len(s: &str) -> String {
 /// original, so that a regex written in plain ASCII lower case ("a
 /// l'unanimite") runs on the folded text and its matches are cut from the
 /// original.
+///
+/// Runs of ASCII are copied and lower-cased at once; the map back only
+/// records the other chars ([`Shift`]), a few in a hundred bytes of French,
+/// and is searched by bisection. A text can be folded in parts
+/// ([`Folded::extend`]) and any slice of it read with its own map
+/// ([`Folded::slice`]).
 #[derive(Clone, Debug, Default)]
 pub struct Folded {
     pub text: String,
-    /// Original byte offset of each folded byte, plus one past the end;
-    /// empty when the text is ASCII (offsets are then the same).
-    map: Vec<u32>,
+    /// Every non-ASCII char, in text order.
+    shifts: Vec<Shift>,
+    /// Bytes of the original text folded so far.
+    len: usize,
+}
+
+/// A non-ASCII char of a [`Folded`] text: where it starts in the fold and
+/// in the original, and its length in each.
+#[derive(Clone, Copy, Debug, Default)]
+struct Shift {
+    f: u32,
+    o: u32,
+    fl: u8,
+    ol: u8,
+}
+
+impl Shift {
+    fn f_end(&self) -> usize {
+        self.f as usize + self.fl as usize
+    }
+
+    fn o_end(&self) -> usize {
+        self.o as usize + self.ol as usize
+    }
 }
 
 impl Folded {
     pub fn new(s: &str) -> Folded {
-        // ASCII text folds to its lower case, byte for byte: no map needed.
-        if s.is_ascii() {
-            return Folded { text: s.to_ascii_lowercase(), map: Vec::new() };
-        }
-        let mut text = String::with_capacity(s.len());
-        let mut map = Vec::with_capacity(s.len() + 1);
-        let bytes = s.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            // A run of ASCII bytes folds byte for byte.
-            let run = bytes[i..].iter().position(|b| !b.is_ascii()).unwrap_or(bytes.len() - i);
-            if run > 0 {
-                text.push_str(&s[i..i + run]);
-                map.extend(i as u32..(i + run) as u32);
-                i += run;
-                continue;
-            }
-            let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { break };
-            let f = fold_char(c);
-            text.push(f);
-            for _ in 0..f.len_utf8() {
-                map.push(i as u32);
-            }
-            i += c.len_utf8();
-        }
-        text.make_ascii_lowercase();
-        map.push(s.len() as u32);
-        Folded { text, map }
+        let mut f = Folded { text: String::with_capacity(s.len()), shifts: Vec::new(), len: 0 };
+        f.extend(s);
+        f
     }
 
-    /// The original byte offset of folded byte `i`.
-    pub fn orig(&self, i: usize) -> usize {
-        if self.map.is_empty() {
-            return i.min(self.text.len());
+    /// Folds the rest of `s`, a text that starts with the text folded so
+    /// far (a longer prefix of the same document, or all of it).
+    pub fn extend(&mut self, s: &str) {
+        let Some(rest) = s.get(self.len..) else { return };
+        let bytes = rest.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let j = i + ascii_prefix_len(&bytes[i..]);
+            if j > i {
+                let at = self.text.len();
+                self.text.push_str(&rest[i..j]);
+                self.text[at..].make_ascii_lowercase();
+                i = j;
+            }
+            let Some(c) = rest.get(i..).and_then(|r| r.chars().next()) else { break };
+            let f = fold_char(c);
+            self.shifts.push(Shift {
+                f: self.text.len() as u32,
+                o: (self.len + i) as u32,
+                fl: f.len_utf8() as u8,
+                ol: c.len_utf8() as u8,
+            });
+            self.text.push(f);
+            i += c.len_utf8();
         }
-        self.map.get(i).or_else(|| self.map.last()).map_or(0, |&o| o as usize)
+        self.len = s.len();
+    }
+
+    /// The original byte offset of folded byte `i` (the bytes of a folded
+    /// char all map to the start of its char; past the end, the end).
+    pub fn orig(&self, i: usize) -> usize {
+        let i = i.min(self.text.len());
+        let k = self.shifts.partition_point(|s| s.f as usize <= i);
+        let Some(s) = k.checked_sub(1).and_then(|k| self.shifts.get(k)) else { return i };
+        if i < s.f_end() { s.o as usize } else { s.o_end() + (i - s.f_end()) }
     }
 
     /// The original byte range of a folded byte range.
     pub fn orig_range(&self, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
         self.orig(r.start)..self.orig(r.end)
+    }
+
+    /// The folded offset of original offset `o` (a char boundary).
+    pub fn fpos(&self, o: usize) -> usize {
+        let k = self.shifts.partition_point(|s| s.o as usize <= o);
+        let Some(s) = k.checked_sub(1).and_then(|k| self.shifts.get(k)) else {
+            return o.min(self.text.len());
+        };
+        if o < s.o_end() { s.f as usize } else { (s.f_end() + (o - s.o_end())).min(self.text.len()) }
+    }
+
+    /// The fold of the original range `r` (char boundaries, within the text
+    /// folded so far): the same text and map as `Folded::new(&s[r])`,
+    /// without folding again.
+    pub fn slice(&self, r: std::ops::Range<usize>) -> FoldedSlice<'_> {
+        let (fs, fe) = (self.fpos(r.start), self.fpos(r.end));
+        FoldedSlice { text: self.text.get(fs..fe).unwrap_or(""), fs, base: r.start, doc: self }
+    }
+}
+
+/// A slice of a [`Folded`] text, read as if folded on its own.
+#[derive(Clone, Copy, Debug)]
+pub struct FoldedSlice<'a> {
+    pub text: &'a str,
+    /// Where it starts in the whole fold, and in the original.
+    fs: usize,
+    base: usize,
+    doc: &'a Folded,
+}
+
+impl FoldedSlice<'_> {
+    /// The offset in the original slice of folded byte `i`.
+    pub fn orig(&self, i: usize) -> usize {
+        self.doc.orig(self.fs + i.min(self.text.len())).saturating_sub(self.base)
     }
 }
 
@@ -597,6 +662,67 @@ mod tests {
         fn folds_agree_on_french_text(s in "[a-zA-Z0-9 ,.'\\-éÉèàçœŒÿŸ€ßñÀÂÎÔÛÜ\u{1}日\n]{0,60}") {
             proptest::prop_assert_eq!(fold(&s), fold_plain(&s));
             proptest::prop_assert_eq!(fold_same_len(&s), fold_same_len_plain(&s));
+        }
+    }
+
+    /// `Folded` as first written: one original offset per folded byte.
+    fn folded_plain(s: &str) -> (String, Vec<usize>) {
+        let (mut text, mut map) = (String::new(), Vec::new());
+        for (i, c) in s.char_indices() {
+            let f = fold_char(c);
+            text.push(f);
+            map.extend(std::iter::repeat_n(i, f.len_utf8()));
+        }
+        map.push(s.len());
+        (text, map)
+    }
+
+    /// Every slice of a fold is the fold of that slice of the text, with
+    /// the same map back; folding in two parts changes nothing.
+    fn check_folded(s: &str) {
+        let d = Folded::new(s);
+        let (text, map) = folded_plain(s);
+        assert_eq!(d.text, text);
+        for i in 0..=text.len() + 2 {
+            assert_eq!(d.orig(i), map[i.min(map.len() - 1)], "{i} of {s:?}");
+        }
+        let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
+        for (x, &a) in bounds.iter().enumerate() {
+            for &b in &bounds[x..] {
+                let f = Folded::new(&s[a..b]);
+                let l = d.slice(a..b);
+                assert_eq!(l.text, f.text, "{a}..{b} of {s:?}");
+                for i in 0..=f.text.len() + 2 {
+                    assert_eq!(l.orig(i), f.orig(i), "{a}..{b} at {i} of {s:?}");
+                }
+            }
+        }
+        for &cut in &bounds {
+            let mut e = Folded::new(&s[..cut]);
+            e.extend(s);
+            assert_eq!(e.text, d.text);
+            for i in 0..=d.text.len() + 1 {
+                assert_eq!(e.orig(i), d.orig(i));
+            }
+        }
+    }
+
+    #[test]
+    fn folded_slices_are_folded_slices() {
+        check_folded("");
+        check_folded("Présents : M. Paul MARTY");
+        check_folded("ÉTAIENT PRÉSENTS : Mme Zoé NOËL,\nM. Léo ŒUVRE € ß x\n");
+        check_folded("à\né\n\nÀÉÎÕÜ ÿ æ 𝔸 ok");
+        let d = Folded::new("Été : ÉLU");
+        assert_eq!(d.text, "ete : elu");
+        assert_eq!(d.slice(8..12).text, "elu");
+        assert_eq!(d.slice(8..12).orig(1), 2);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn folded_maps_like_one_offset_per_byte(s in "([a-zA-Z0-9 ,.:\n'’€°œŒæÉéèÀàçÇß𝔸\u{1}]|ÉTÉ|Noël){0,30}") {
+            check_folded(&s);
         }
     }
 

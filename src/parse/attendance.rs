@@ -441,137 +441,8 @@ fn strays(line: &str) -> Option<(usize, usize)> {
     Some((bad, words.len()))
 }
 
-/// The accent- and case-folded text of a document, folded once. Folding
-/// goes char by char, so the fold of any line is a slice of it, equal to
-/// `Folded::new(line).text`, with the same map back to the line's bytes:
-/// lines need not be folded one by one, again for every reader.
-///
-/// ASCII bytes fold to one byte each; the map back is kept only for the
-/// other chars ([`Shift`]), found by binary search.
-struct DocFold {
-    folded: String,
-    /// Every non-ASCII char, in text order.
-    shifts: Vec<Shift>,
-    /// Bytes of the original text folded so far.
-    len: usize,
-}
-
-/// A non-ASCII char: where it starts in the fold and in the original, and
-/// its length in each.
-#[derive(Clone, Copy)]
-struct Shift {
-    f: u32,
-    o: u32,
-    fl: u8,
-    ol: u8,
-}
-
-impl Shift {
-    fn f_end(&self) -> usize {
-        self.f as usize + self.fl as usize
-    }
-
-    fn o_end(&self) -> usize {
-        self.o as usize + self.ol as usize
-    }
-}
-
-/// The index of the first byte at or after `i` that is not ASCII (or the
-/// length), eight bytes at a time.
-fn next_non_ascii(b: &[u8], mut i: usize) -> usize {
-    while let Some(w) = b.get(i..i + 8) {
-        let mut a = [0u8; 8];
-        a.copy_from_slice(w);
-        if u64::from_le_bytes(a) & 0x8080_8080_8080_8080 != 0 {
-            break;
-        }
-        i += 8;
-    }
-    while i < b.len() && b[i] < 0x80 {
-        i += 1;
-    }
-    i
-}
-
-impl DocFold {
-    fn new(text: &str) -> DocFold {
-        let mut d = DocFold { folded: String::with_capacity(text.len()), shifts: Vec::new(), len: 0 };
-        d.extend(text);
-        d
-    }
-
-    /// Folds the rest of `text`, which starts with the text folded so far.
-    fn extend(&mut self, text: &str) {
-        let Some(rest) = text.get(self.len..) else { return };
-        let bytes = rest.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            // A run of ASCII bytes: lower-cased as a whole.
-            let j = next_non_ascii(bytes, i);
-            if j > i {
-                let at = self.folded.len();
-                self.folded.push_str(&rest[i..j]);
-                self.folded[at..].make_ascii_lowercase();
-                i = j;
-            }
-            let Some(c) = rest.get(i..).and_then(|r| r.chars().next()) else { break };
-            let f = fold_char(c);
-            self.shifts.push(Shift {
-                f: self.folded.len() as u32,
-                o: (self.len + i) as u32,
-                fl: f.len_utf8() as u8,
-                ol: c.len_utf8() as u8,
-            });
-            self.folded.push(f);
-            i += c.len_utf8();
-        }
-        self.len = text.len();
-    }
-
-    /// The original offset of folded byte `i`, as `Folded::orig` gives it:
-    /// a folded char's bytes all map to the start of its char.
-    fn orig(&self, i: usize) -> usize {
-        let i = i.min(self.folded.len());
-        let k = self.shifts.partition_point(|s| s.f as usize <= i);
-        let Some(s) = k.checked_sub(1).and_then(|k| self.shifts.get(k)) else { return i };
-        if i < s.f_end() { s.o as usize } else { s.o_end() + (i - s.f_end()) }
-    }
-
-    /// The folded offset of original offset `o` (a char boundary).
-    fn fpos(&self, o: usize) -> usize {
-        let k = self.shifts.partition_point(|s| s.o as usize <= o);
-        let Some(s) = k.checked_sub(1).and_then(|k| self.shifts.get(k)) else {
-            return o.min(self.folded.len());
-        };
-        if o < s.o_end() { s.f as usize } else { (s.f_end() + (o - s.o_end())).min(self.folded.len()) }
-    }
-
-    /// The fold of the original range `r` (char boundaries, within the
-    /// text folded so far).
-    fn line(&self, r: Range<usize>) -> FLine<'_> {
-        let (fs, fe) = (self.fpos(r.start), self.fpos(r.end));
-        FLine { text: self.folded.get(fs..fe).unwrap_or(""), fs, base: r.start, doc: self }
-    }
-}
-
-/// One folded line, as `Folded::new` would give it.
-struct FLine<'a> {
-    text: &'a str,
-    /// Where it starts in the folded document, and in the original.
-    fs: usize,
-    base: usize,
-    doc: &'a DocFold,
-}
-
-impl FLine<'_> {
-    /// The offset in the original line of folded byte `i`.
-    fn orig(&self, i: usize) -> usize {
-        self.doc.orig(self.fs + i.min(self.text.len())).saturating_sub(self.base)
-    }
-}
-
 /// One line of the text: its byte range (without `\n`).
-fn lines(text: &str, fold: &DocFold) -> Vec<Range<usize>> {
+fn lines(text: &str, fold: &Folded) -> Vec<Range<usize>> {
     static INLINE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"[.;,]\s+|\s[-–—]\s+").expect("inline regex"));
     let mut out = Vec::new();
@@ -583,7 +454,7 @@ fn lines(text: &str, fold: &DocFold) -> Vec<Range<usize>> {
             out.push(r);
             return;
         }
-        let f = fold.line(r.clone());
+        let f = fold.slice(r.clone());
         // A label ends on a colon: no label opens after the last one, and
         // none at all without a label word before it.
         let last_colon = f.text.rfind(':').unwrap_or(0);
@@ -636,11 +507,11 @@ struct Label {
     count: Option<u32>,
 }
 
-fn find_labels(text: &str, ls: &[Range<usize>], fold: &DocFold) -> Vec<Label> {
+fn find_labels(text: &str, ls: &[Range<usize>], fold: &Folded) -> Vec<Label> {
     let mut out = Vec::new();
     for (n, r) in ls.iter().enumerate() {
         let line = &text[r.clone()];
-        let f = fold.line(r.clone());
+        let f = fold.slice(r.clone());
         // No label, proxy or secretary sentence without a label word.
         if !LINE_KEYS.is_match(f.text) || COUNT_LINE.is_match(f.text) {
             continue;
@@ -689,7 +560,7 @@ fn find_labels(text: &str, ls: &[Range<usize>], fold: &DocFold) -> Vec<Label> {
             && !f.text.contains("adjoint")
             && (m.as_str().contains("secretaire")
                 || f.text.contains("secretaire")
-                || n > 0 && fold.line(ls[n - 1].clone()).text.contains("secretaire"))
+                || n > 0 && fold.slice(ls[n - 1].clone()).text.contains("secretaire"))
         {
             out.push(Label {
                 kind: Kind::Secretary,
@@ -745,7 +616,7 @@ fn section_content(
     ls: &[Range<usize>],
     label: &Label,
     labels_at: &[bool],
-    fold: &DocFold,
+    fold: &Folded,
 ) -> (Range<usize>, String, usize) {
     let first = &ls[label.line];
     let start = label.content.min(first.end).max(first.start);
@@ -797,7 +668,7 @@ fn section_content(
             continue;
         }
         blank_run = 0;
-        if label.kind != Kind::Secretary && COUNT_LINE.is_match(fold.line(ls[n].clone()).text) {
+        if label.kind != Kind::Secretary && COUNT_LINE.is_match(fold.slice(ls[n].clone()).text) {
             blanked.push(ls[n].clone());
             end = ls[n].end;
             n += 1;
@@ -1134,7 +1005,7 @@ pub fn find_attendance(text: &str) -> Option<AttendanceMatch> {
         }
         let cut = text[..part].rfind('\n').map_or(part, |i| i + 1);
         // Only the part is folded; the rest is folded when needed.
-        let mut fold = DocFold::new(&text[..cut]);
+        let mut fold = Folded::new(&text[..cut]);
         if let Some(m) = find_attendance_in(&text[..cut], &fold)
             && m.span.end + 4096 < cut {
                 return Some(m);
@@ -1142,11 +1013,11 @@ pub fn find_attendance(text: &str) -> Option<AttendanceMatch> {
         fold.extend(text);
         return find_attendance_in(text, &fold);
     }
-    find_attendance_in(text, &DocFold::new(text))
+    find_attendance_in(text, &Folded::new(text))
 }
 
 /// [`find_attendance`] over `text`, folded (at least) as far as its end.
-fn find_attendance_in(text: &str, fold: &DocFold) -> Option<AttendanceMatch> {
+fn find_attendance_in(text: &str, fold: &Folded) -> Option<AttendanceMatch> {
     let ls = lines(text, fold);
     let labels = find_labels(text, &ls, fold);
     let mut labels_at = vec![false; ls.len()];
@@ -1189,7 +1060,7 @@ fn read_block(
     labels: &[Label],
     labels_at: &[bool],
     first: usize,
-    fold: &DocFold,
+    fold: &Folded,
 ) -> Option<AttendanceMatch> {
     // Labels just before the first one (secretary, chair, excused …).
     let mut begin = first;
@@ -1217,7 +1088,7 @@ fn read_block(
             let mut junk = 0;
             for n in next_line..l.line {
                 let line = &text[ls[n].clone()];
-                if line.chars().any(|c| c.is_alphabetic()) && !COUNT_LINE.is_match(fold.line(ls[n].clone()).text) {
+                if line.chars().any(|c| c.is_alphabetic()) && !COUNT_LINE.is_match(fold.slice(ls[n].clone()).text) {
                     junk += 1;
                 }
             }
@@ -1302,7 +1173,7 @@ pub fn find_stated_counts(text: &str) -> Stated {
     // the text up to the end of the line holding that offset.
     let reach = (end + 1500).min(text.len());
     let cut = text.as_bytes()[reach..].iter().position(|&b| b == b'\n').map_or(text.len(), |i| reach + i + 1);
-    let fold = DocFold::new(&text[..cut]);
+    let fold = Folded::new(&text[..cut]);
     let ls = lines(&text[..cut], &fold);
     find_counts(text, &ls, end, &fold)
 }
@@ -1319,7 +1190,7 @@ static STATUS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Attendance read from table rows, for documents without labels: at
 /// least three consecutive rows of a name followed by its status.
-fn find_table(text: &str, ls: &[Range<usize>], fold: &DocFold) -> Option<AttendanceMatch> {
+fn find_table(text: &str, ls: &[Range<usize>], fold: &Folded) -> Option<AttendanceMatch> {
     let mut best: Option<(Attendance, Range<usize>, usize)> = None;
     let mut cur = Attendance::default();
     let mut rows = 0;
@@ -1334,7 +1205,7 @@ fn find_table(text: &str, ls: &[Range<usize>], fold: &DocFold) -> Option<Attenda
             .collect();
         // The fold of the line with its pipes made spaces: the same bytes,
         // so the same map back.
-        let f = fold.line(r.clone());
+        let f = fold.slice(r.clone());
         let piped = f.text.contains('|');
         let ftext = if piped { f.text.replace('|', " ") } else { String::new() };
         let ftext = if piped { ftext.as_str() } else { f.text };
@@ -1469,7 +1340,7 @@ fn find_secretary_near(
     labels: &[Label],
     ls: &[Range<usize>],
     span: Range<usize>,
-    fold: &DocFold,
+    fold: &Folded,
 ) -> Option<Person> {
     let lo = span.start.saturating_sub(1500);
     let hi = span.end + 3000;
@@ -1503,7 +1374,7 @@ fn number_words(s: &str) -> Option<u32> {
 }
 
 /// Stated counts from the start of the text to just after the block.
-fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize, fold: &DocFold) -> Stated {
+fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize, fold: &Folded) -> Stated {
     let mut st = Stated::default();
     let limit = (block_end + 400).min(text.len());
     let quorum_limit = (block_end + 1500).min(text.len());
@@ -1511,7 +1382,7 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize, fold: &DocFold
     let mut in_box = false;
     let mut box_lines = 0;
     for r in ls.iter().take_while(|r| r.start < quorum_limit) {
-        let f = fold.line(r.clone());
+        let f = fold.slice(r.clone());
         if r.start >= limit {
             quorum(f.text, &mut st);
             continue;
@@ -1641,7 +1512,7 @@ pub fn find_attendance_changes(text: &str) -> Vec<Spanned<AttendanceChange>> {
         Regex::new(r"\s(?:((?:entre|arrive|est\s+arrivee?)\s+en\s+seance|rejoint\s+(?:la\s+seance|l'assemblee|le\s+conseil)|a\s+rejoint\s+(?:la\s+seance|l'assemblee|le\s+conseil)|arrive\s+a\s+[0-9])|((?:sort|est\s+sortie?)\s+de\s+(?:la\s+)?(?:seance|salle)|s'absente|(?:a\s+)?quitte\s+(?:la\s+seance|la\s+salle|l'assemblee)|se\s+retire))")
             .expect("verb regex")
     });
-    let f = DocFold::new(text);
+    let f = Folded::new(text);
     let mut out = Vec::new();
     let person_at = |at: usize| -> Option<Spanned<Person>> {
         let mut end = (at + 120).min(text.len());
@@ -1672,8 +1543,8 @@ pub fn find_attendance_changes(text: &str) -> Vec<Spanned<AttendanceChange>> {
     static DEPARTURE_WORDS: LazyLock<Regex> =
         LazyLock::new(|| Regex::new("depart|sortie").expect("departure words"));
     // (An empty haystack holds no match.)
-    let arrivals = if ARRIVAL_WORD.is_match(&f.folded) { f.folded.as_str() } else { "" };
-    let departures = if DEPARTURE_WORDS.is_match(&f.folded) { f.folded.as_str() } else { "" };
+    let arrivals = if ARRIVAL_WORD.is_match(&f.text) { f.text.as_str() } else { "" };
+    let departures = if DEPARTURE_WORDS.is_match(&f.text) { f.text.as_str() } else { "" };
     for m in ARRIVAL_OF.captures_iter(arrivals).filter_map(|c| c.get(1)) {
         let at = f.orig(m.end());
         if let Some(p) = person_at(at) {
@@ -1695,7 +1566,7 @@ pub fn find_attendance_changes(text: &str) -> Vec<Spanned<AttendanceChange>> {
             ));
         }
     }
-    for c in VERB.captures_iter(&f.folded) {
+    for c in VERB.captures_iter(&f.text) {
         let Some(m) = c.get(0) else { continue };
         let vstart = f.orig(m.start());
         // The person: the words before the verb on the same line.
@@ -1726,44 +1597,6 @@ pub fn find_attendance_changes(text: &str) -> Vec<Spanned<AttendanceChange>> {
 mod fold_tests {
     use super::*;
 
-    /// Every slice of the document fold is the fold of that slice of the
-    /// text, with the same map back; folding in two parts changes nothing.
-    fn check(s: &str) {
-        let d = DocFold::new(s);
-        assert_eq!(d.folded, Folded::new(s).text);
-        let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
-        for (x, &a) in bounds.iter().enumerate() {
-            for &b in &bounds[x..] {
-                let f = Folded::new(&s[a..b]);
-                let l = d.line(a..b);
-                assert_eq!(l.text, f.text, "{a}..{b} of {s:?}");
-                for i in 0..=f.text.len() + 2 {
-                    assert_eq!(l.orig(i), f.orig(i), "{a}..{b} at {i} of {s:?}");
-                }
-            }
-        }
-        for &cut in &bounds {
-            let mut e = DocFold::new(&s[..cut]);
-            e.extend(s);
-            assert_eq!(e.folded, d.folded);
-            for i in 0..=d.folded.len() + 1 {
-                assert_eq!(e.orig(i), d.orig(i));
-            }
-        }
-    }
-
-    #[test]
-    fn line_folds_are_folded_lines() {
-        check("");
-        check("Présents : M. Paul MARTY");
-        check("ÉTAIENT PRÉSENTS : Mme Zoé NOËL,\nM. Léo ŒUVRE € ß x\n");
-        check("à\né\n\nÀÉÎÕÜ ÿ æ 𝔸 ok");
-        let d = DocFold::new("Été : ÉLU");
-        assert_eq!(d.folded, "ete : elu");
-        assert_eq!(d.line(8..12).text, "elu");
-        assert_eq!(d.line(8..12).orig(1), 2);
-    }
-
     #[test]
     fn line_keys_cover_every_label() {
         // The literal pass must let through whatever the regexes match.
@@ -1789,13 +1622,6 @@ mod fold_tests {
         let v = find_attendance_changes("ARRIVÉE DE M. Paul LEMOINE.\nSORTIE DE Mme Léa ROUX.\n");
         assert_eq!(v.len(), 2);
         assert!(find_attendance_changes("Le conseil adopte le budget.\n").is_empty());
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn same_as_folded(s in "[a-zA-Z0-9éÉèœŒàÀß€𝔸 :.\n]{0,20}") {
-            check(&s);
-        }
     }
 }
 

@@ -13,7 +13,7 @@ use super::Spanned;
 use super::dates::{parse_date, parse_time};
 use super::persons::parse_person;
 use crate::model::{Assembly, BodyKind, Date, Person, Time};
-use crate::normalize::fold_char;
+use crate::normalize::{Folded, fold_char};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -67,57 +67,10 @@ static PLACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"s'est\s+(?:reuni|assemble|tenu)e?s?\s+").expect("place regex")
 });
 
-/// Accent- and case-folded text with a map back to the original, as
-/// [`crate::normalize::Folded`] gives (the same folded text, the same
-/// original offsets at every char boundary), built by runs: a run of ASCII
-/// is copied and lower-cased at once, and the map only records where a
-/// character folded shorter (`é` → `e`), a few bytes in a hundred, instead
-/// of one offset per byte.
-struct HeadFold {
-    text: String,
-    /// Folded offsets of the characters that folded one byte shorter (one
-    /// entry per byte lost), in order.
-    shorter: Vec<u32>,
-}
-
-impl HeadFold {
-    fn new(s: &str) -> HeadFold {
-        let mut text = String::with_capacity(s.len());
-        let mut shorter = Vec::new();
-        let mut rest = s;
-        loop {
-            let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
-            let from = text.len();
-            text.push_str(&rest[..ascii]);
-            text[from..].make_ascii_lowercase();
-            rest = &rest[ascii..];
-            let Some(c) = rest.chars().next() else { break };
-            let f = fold_char(c);
-            for _ in f.len_utf8()..c.len_utf8() {
-                shorter.push(text.len() as u32);
-            }
-            text.push(f);
-            rest = &rest[c.len_utf8()..];
-        }
-        HeadFold { text, shorter }
-    }
-
-    /// The original byte offset of folded byte `i` (a char boundary).
-    fn orig(&self, i: usize) -> usize {
-        let i = i.min(self.text.len());
-        i + self.shorter.partition_point(|&p| (p as usize) < i)
-    }
-
-    /// The original byte range of a folded byte range.
-    fn orig_range(&self, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
-        self.orig(r.start)..self.orig(r.end)
-    }
-}
-
 /// Where the council met: after "s'est réuni(e)", the first part of the
 /// sentence that is not a date, a time or a manner ("le 14 mars 2024, à
 /// 18h30, Salle des Fêtes, sous la présidence …" gives "Salle des Fêtes").
-fn find_place(head: &str, f: &HeadFold) -> Option<String> {
+fn find_place(head: &str, f: &Folded) -> Option<String> {
     let m = PLACE.find(&f.text)?;
     let ft = &f.text[m.end()..];
     let end = first_of(ft, &["sous la presidence", ". ", ".\n", "\n\n", ";"]).unwrap_or(ft.len().min(200));
@@ -213,7 +166,7 @@ pub fn parse_session_header(text: &str) -> SessionHeader {
         end -= 1;
     }
     let head = &text[..end];
-    let f = HeadFold::new(head);
+    let f = Folded::new(head);
     let ft = f.text.as_str();
     let mut h = SessionHeader::default();
 
@@ -293,7 +246,7 @@ pub fn parse_session_header(text: &str) -> SessionHeader {
     h
 }
 
-fn body(head: &str, f: &HeadFold) -> (Option<Spanned<String>>, Option<BodyKind>) {
+fn body(head: &str, f: &Folded) -> (Option<Spanned<String>>, Option<BodyKind>) {
     let ft = f.text.as_str();
     // Prefer "conseil municipal de la Ville de X", then a title line
     // "VILLE DE X", then "conseil municipal de X".
@@ -544,7 +497,6 @@ fn rapporteur_named(head: &str, r: std::ops::Range<usize>) -> Option<Spanned<Per
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::Folded;
 
     #[test]
     fn body_and_assembly() {
@@ -677,17 +629,6 @@ mod tests {
         #[test]
         fn rapporteur_never_panics(s in "\\PC{0,200}") {
             proptest::prop_assert_eq!(find_rapporteur(&s), rapporteur_by_regex(&s));
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn head_fold_is_folded(s in "([a-zA-Z ,.\n'’€°œŒæÉéèÀàçÇ\u{1}]|ÉTÉ|Noël){0,60}") {
-            let (ours, theirs) = (HeadFold::new(&s), Folded::new(&s));
-            proptest::prop_assert_eq!(&ours.text, &theirs.text);
-            for i in (0..=ours.text.len() + 2).filter(|&i| i > ours.text.len() || ours.text.is_char_boundary(i)) {
-                proptest::prop_assert_eq!(ours.orig(i), theirs.orig(i), "{}", i);
-            }
         }
     }
 
