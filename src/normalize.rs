@@ -344,6 +344,22 @@ pub fn fold_word<'b>(s: &str, buf: &'b mut [u8]) -> (usize, Option<&'b str>) {
     (len, std::str::from_utf8(&buf[..n]).ok())
 }
 
+/// `w` folded with [`fold_char`] into `buf`, without allocating; `None`
+/// when the fold is longer than `buf` or not ASCII, as no word of the lists
+/// it is compared with is.
+pub fn fold_small<'b>(w: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    let mut n = 0;
+    for c in w.chars() {
+        let f = fold_char(c);
+        if !f.is_ascii() || n >= buf.len() {
+            return None;
+        }
+        buf[n] = f as u8;
+        n += 1;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
 /// Folds a string with [`fold_char`]; one output char per input char, so a
 /// char index in the result is a char index in the input.
 pub fn fold(s: &str) -> String {
@@ -449,7 +465,7 @@ pub fn fold_same_len(s: &str) -> String {
 /// original.
 ///
 /// Runs of ASCII are copied and lower-cased at once; the map back only
-/// records the other chars ([`Shift`]), a few in a hundred bytes of French,
+/// records the other chars (`Shift`), a few in a hundred bytes of French,
 /// and is searched by bisection. A text can be folded in parts
 /// ([`Folded::extend`]) and any slice of it read with its own map
 /// ([`Folded::slice`]).

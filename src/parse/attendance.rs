@@ -41,7 +41,7 @@
 use super::Spanned;
 use super::persons::{is_office, parse_person_list};
 use crate::model::{Attendance, Person, Represented, Stated};
-use crate::normalize::Folded;
+use crate::normalize::{Folded, fold_small};
 use crate::normalize::fold_char;
 use regex::Regex;
 use std::ops::Range;
@@ -346,21 +346,6 @@ fn heading_word(f: &str) -> bool {
     )
 }
 
-/// `w` folded with [`fold_char`] into `buf`, without allocating; `None`
-/// when the fold is longer than `buf` or not ASCII, as no word of the lists
-/// it is compared with is.
-fn fold_small<'b>(w: &str, buf: &'b mut [u8]) -> Option<&'b str> {
-    let mut n = 0;
-    for c in w.chars() {
-        let f = fold_char(c);
-        if !f.is_ascii() || n >= buf.len() {
-            return None;
-        }
-        buf[n] = f as u8;
-        n += 1;
-    }
-    std::str::from_utf8(&buf[..n]).ok()
-}
 
 /// True when a line reads as (part of) a list of names.
 fn names_line(line: &str) -> bool {

@@ -662,7 +662,7 @@ fn first_stamp(re: &Regex, text: &str, from: usize) -> Option<Spanned<Date>> {
 ///
 /// Each stamp wording holds one of a few fragments without `s` or `k`
 /// (whose `(?i)` forms include `ſ` and `K`): one pass over the text for
-/// all of them ([`STAMP_HINTS`]) says which stamp searches can find
+/// all of them (`STAMP_HINTS`) says which stamp searches can find
 /// anything.
 pub fn find_transmission(text: &str) -> TransmissionMatch {
     // A stamp starts at most 21 characters (under 100 bytes) before its

@@ -393,7 +393,7 @@ pub fn find_object(body: &str) -> Option<Spanned<String>> {
 ///
 /// A statement opens a line (after any blank lines and spaces), so only
 /// the first word of each line is read, and the statement is matched there
-/// char by char with folding on the fly ([`rapporteur_at`]): no copy of
+/// char by char with folding on the fly (`rapporteur_at`): no copy of
 /// the item is folded. The first line that holds a statement decides.
 pub fn find_rapporteur(text: &str) -> Option<Spanned<Person>> {
     let mut end = text.len().min(4000);

@@ -20,7 +20,7 @@
 
 use super::Spanned;
 use crate::model::Person;
-use crate::normalize::{fold, fold_char};
+use crate::normalize::{fold, fold_small};
 use regex::Regex;
 use std::borrow::Cow;
 use std::ops::Range;
@@ -40,7 +40,7 @@ fn civility(word: &str) -> Option<(Option<&'static str>, bool)> {
     }
     // The longest civility ("mesdemoiselles") has 14 letters.
     let mut buf = [0u8; 16];
-    let f = fold_ascii(w, &mut buf)?;
+    let f = fold_small(w, &mut buf).map(str::as_bytes)?;
     Some(match f {
         b"m." | b"m" | b"mr" | b"mr." | b"monsieur" => (Some("M."), false),
         b"mm." | b"mm" | b"messieurs" | b"mrs" => (Some("M."), true),
@@ -53,27 +53,12 @@ fn civility(word: &str) -> Option<(Option<&'static str>, bool)> {
     })
 }
 
-/// `s` folded with [`fold_char`] into `buf`, without allocating. `None`
-/// when the fold does not fit `buf` or is not ASCII: then it equals none of
-/// the short ASCII words the callers compare it with.
-fn fold_ascii<'b>(s: &str, buf: &'b mut [u8]) -> Option<&'b [u8]> {
-    let mut n = 0;
-    for c in s.chars() {
-        let f = fold_char(c);
-        if !f.is_ascii() || n >= buf.len() {
-            return None;
-        }
-        buf[n] = f as u8;
-        n += 1;
-    }
-    Some(&buf[..n])
-}
 
 /// Words naming an office or a role; they end a name ("DUPONT, Maire").
 fn is_role(word: &str) -> bool {
     let t = word.trim_matches(|c: char| !c.is_alphanumeric());
     let mut buf = [0u8; 32];
-    match fold_ascii(t, &mut buf) {
+    match fold_small(t, &mut buf).map(str::as_bytes) {
         Some(f) => role_fold(word, f),
         // A long word (a role with many trailing "s"?) or one folding to
         // other letters: fold it the slow way.
@@ -389,7 +374,7 @@ fn person_from_words<'a, W: AsRef<str>>(
     // "Néant", "Aucun": an empty list, nobody.
     if name.len() == 1
         && matches!(
-            fold_ascii(name[0].0, &mut [0u8; 8]),
+            fold_small(name[0].0, &mut [0u8; 8]).map(str::as_bytes),
             Some(b"neant" | b"aucun" | b"aucune" | b"personne" | b"nul" | b"nulle" | b"tous" | b"toutes")
         )
     {
@@ -531,7 +516,7 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
                 }
                 let off = st + (w.len() - core.len());
                 let core = core.trim_end_matches(':');
-                if fold_ascii(core, &mut [0u8; 2]) == Some(&b"et"[..]) || core == "&" {
+                if fold_small(core, &mut [0u8; 2]).map(str::as_bytes) == Some(&b"et"[..]) || core == "&" {
                     out.push(Tok::And(core, off));
                 } else if !core.is_empty() {
                     out.push(Tok::Word(core, off));
