@@ -100,7 +100,14 @@ fn options(args: &ExtractArgs) -> Result<Options, String> {
         }
     };
     let max_bytes = args.max_size.saturating_mul(1 << 20);
-    Ok(Options { jobs: args.jobs, shard: args.shard, load: LoadOptions { max_bytes, isolation }, ..Options::default() })
+    Ok(Options {
+        jobs: args.jobs,
+        shard: args.shard,
+        load: LoadOptions { max_bytes, isolation },
+        // main() runs the command on a thread with a worker's stack.
+        inline_single: true,
+        ..Options::default()
+    })
 }
 
 fn progress_bar(quiet: bool) -> ProgressBar {
