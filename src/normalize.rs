@@ -52,7 +52,7 @@ pub fn source_lines(src: &str) -> impl Iterator<Item = &str> {
         if done {
             return None;
         }
-        match rest.bytes().position(|b| b == b'\n' || b == b'\r') {
+        match line_end(rest.as_bytes()) {
             Some(i) => {
                 let line = &rest[..i];
                 let skip = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
@@ -70,14 +70,36 @@ pub fn source_lines(src: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// Position of the first `\n` or `\r` of `b`, sixteen bytes at a time.
+fn line_end(b: &[u8]) -> Option<usize> {
+    let brk = |c: u8| (c == b'\n') | (c == b'\r');
+    let mut n = 0;
+    for chunk in b.chunks_exact(16) {
+        // No early exit inside a chunk: one vector compare.
+        if chunk.iter().fold(false, |any, &c| any | brk(c)) {
+            break;
+        }
+        n += 16;
+    }
+    b[n..].iter().position(|&c| brk(c)).map(|i| n + i)
+}
+
 /// Cleans one line: typographic variants, invisible characters, markdown.
 fn clean_line(line: &str, out: &mut String) {
     let start = out.len();
-    if is_plain(line) {
-        // Nothing to map: printable ASCII words separated by single spaces.
-        out.push_str(line);
-        strip_markdown(out, start);
-        return;
+    match plain_shape(line) {
+        Some(true) => {
+            // Nothing to map nor strip: the line as it is.
+            out.push_str(line);
+            return;
+        }
+        Some(false) => {
+            // Nothing to map, maybe some markdown or spaces to strip.
+            out.push_str(line);
+            strip_markdown(out, start);
+            return;
+        }
+        None => {}
     }
     let mut pending_space = false;
     // Kept characters are copied by runs: `line[run..i]` is pending.
@@ -95,13 +117,9 @@ fn clean_line(line: &str, out: &mut String) {
     let bytes = line.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if (0x20..0x7F).contains(&b) && b != b'`' {
-            // Printable ASCII: kept.
-            i += 1;
-            continue;
-        }
-        let Some(c) = line[i..].chars().next() else { break };
+        // Printable ASCII: kept.
+        i += printable_prefix_len(&bytes[i..]);
+        let Some(c) = line.get(i..).and_then(|rest| rest.chars().next()) else { break };
         let at = i;
         i += c.len_utf8();
         if ('\u{C0}'..='\u{2AF}').contains(&c) {
@@ -140,9 +158,55 @@ fn clean_line(line: &str, out: &mut String) {
     strip_markdown(out, start);
 }
 
+/// One pass over a line: `None` when it is not plain (see [`is_plain`]),
+/// `Some(true)` when [`strip_markdown`] would leave it as it is too: no
+/// emphasis mark, no double space, no space at either end, and a first
+/// byte that cannot open a heading, a quote or a rule. The loops have no
+/// early exit, so that they compile to vector code.
+fn plain_shape(line: &str) -> Option<bool> {
+    let bytes = line.as_bytes();
+    if printable_prefix_len(bytes) < bytes.len() {
+        return None;
+    }
+    let emph = has_emphasis(bytes);
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else { return Some(true) };
+    let opens = matches!(first, b'#' | b'>' | b'=' | b'-' | b'*' | b'_' | b'~' | b' ');
+    if emph || opens || last == b' ' {
+        return Some(false);
+    }
+    Some(!has_double_space(bytes))
+}
+
+/// Length of the run of printable ASCII other than the backquote that
+/// starts `b` (what [`clean_line`] keeps as it is), sixteen bytes at a time.
+fn printable_prefix_len(b: &[u8]) -> usize {
+    let kept = |c: u8| (0x20..0x7F).contains(&c) & (c != b'`');
+    let mut n = 0;
+    for chunk in b.chunks_exact(16) {
+        // No early exit inside a chunk: one vector compare.
+        if !chunk.iter().fold(true, |all, &c| all & kept(c)) {
+            break;
+        }
+        n += 16;
+    }
+    n + b[n..].iter().position(|&c| !kept(c)).unwrap_or(b.len() - n)
+}
+
+/// True when `b` holds a `*` or a `_` (written without early exit, so that
+/// it compiles to vector code).
+fn has_emphasis(b: &[u8]) -> bool {
+    b.iter().fold(false, |any, &c| any | (c == b'*') | (c == b'_'))
+}
+
+/// True when `b` holds two spaces in a row (no early exit, as above).
+fn has_double_space(b: &[u8]) -> bool {
+    b.iter().zip(b.iter().skip(1)).fold(false, |any, (&x, &y)| any | ((x == b' ') & (y == b' ')))
+}
+
 /// True when [`clean_line`] has nothing to map in `line`: printable ASCII
-/// and the space, other than the backquote (the common case, copied as it
-/// is).
+/// and the space, other than the backquote. The reference that
+/// [`plain_shape`] is tested against.
+#[cfg(test)]
 fn is_plain(line: &str) -> bool {
     line.bytes().all(|c| (c.is_ascii_graphic() && c != b'`') || c == b' ')
 }
@@ -165,9 +229,9 @@ fn strip_markdown(out: &mut String, start: usize) {
         s = trimmed;
     }
     let s = s.strip_prefix("> ").unwrap_or(s);
-    if !s.bytes().any(|b| b == b'*' || b == b'_') {
+    if !has_emphasis(s.as_bytes()) {
         // No emphasis marks: only the spaces to fold.
-        if !s.contains("  ") && !s.starts_with(' ') && !s.ends_with(' ') {
+        if !has_double_space(s.as_bytes()) && !s.starts_with(' ') && !s.ends_with(' ') {
             // Already folded: keep the slice `s` of `out` in place.
             let from = start + (s.as_ptr() as usize - line.as_ptr() as usize);
             let to = from + s.len();
@@ -664,6 +728,58 @@ mod tests {
         for s in ["", "abc", "ÉTAIENT PRÉSENTS : Mme Œuvre, M. Ñoño", "l'été 2023\n€ 12,50 ½ Ÿ", "a\u{1}b ß 日本 x"] {
             assert_eq!(fold(s), fold_plain(s), "{s:?}");
             assert_eq!(fold_same_len(s), fold_same_len_plain(s), "{s:?}");
+        }
+    }
+
+    /// [`clean_line`] without the [`plain_shape`] shortcut.
+    fn clean_line_slow(line: &str) -> String {
+        let mut out = String::new();
+        if is_plain(line) {
+            out.push_str(line);
+            strip_markdown(&mut out, 0);
+        } else {
+            let mut tmp = String::new();
+            clean_line(line, &mut tmp);
+            out = tmp;
+        }
+        out
+    }
+
+    #[test]
+    fn plain_shape_cases() {
+        assert_eq!(plain_shape("Le conseil adopte"), Some(true));
+        assert_eq!(plain_shape(""), Some(true));
+        assert_eq!(plain_shape("Le  conseil"), Some(false));
+        assert_eq!(plain_shape("**Objet**"), Some(false));
+        assert_eq!(plain_shape("# Titre"), Some(false));
+        assert_eq!(plain_shape("fin "), Some(false));
+        assert_eq!(plain_shape("---"), Some(false));
+        assert_eq!(plain_shape("Séance"), None);
+        assert_eq!(plain_shape("a`b"), None);
+        assert_eq!(plain_shape("a\tb"), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plain_shape_shortcut_changes_nothing(s in "[ a-zA-Z0-9#>=*_~.,:;'-]{0,40}") {
+            let mut fast = String::new();
+            clean_line(&s, &mut fast);
+            proptest::prop_assert_eq!(fast, clean_line_slow(&s));
+        }
+
+        #[test]
+        fn byte_scans_match_their_definitions(s in "[ a-z*_`\\x00-\\x1f\\x7f]{0,40}") {
+            let b = s.as_bytes();
+            let kept = |c: u8| (0x20..0x7F).contains(&c) && c != b'`';
+            proptest::prop_assert_eq!(printable_prefix_len(b), b.iter().take_while(|&&c| kept(c)).count());
+            proptest::prop_assert_eq!(has_emphasis(b), s.contains(['*', '_']));
+            proptest::prop_assert_eq!(has_double_space(b), s.contains("  "));
+            proptest::prop_assert_eq!(line_end(b), s.find(['\n', '\r']));
+        }
+
+        #[test]
+        fn plain_shape_knows_plain_lines(s in "\\PC{0,30}") {
+            proptest::prop_assert_eq!(plain_shape(&s).is_some(), is_plain(&s));
         }
     }
 
