@@ -432,16 +432,15 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// Length of the ASCII prefix of `b`, eight bytes at a time.
+/// Length of the ASCII prefix of `b`, sixteen bytes at a time.
 fn ascii_prefix_len(b: &[u8]) -> usize {
     let mut n = 0;
-    for chunk in b.chunks_exact(8) {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(chunk);
-        if u64::from_le_bytes(w) & 0x8080_8080_8080_8080 != 0 {
+    for chunk in b.chunks_exact(16) {
+        // No early exit inside a chunk: one vector compare.
+        if !chunk.iter().fold(true, |all, &c| all & (c < 0x80)) {
             break;
         }
-        n += 8;
+        n += 16;
     }
     n + b[n..].iter().position(|&c| c >= 0x80).unwrap_or(b.len() - n)
 }
@@ -583,15 +582,30 @@ impl Folded {
                 self.text[at..].make_ascii_lowercase();
                 i = j;
             }
+            let (f, o) = (self.text.len() as u32, (self.len + i) as u32);
+            // The accented letters of French through the table, as in
+            // `fold_into`.
+            if bytes.get(i) == Some(&0xC3)
+                && let Some(&b2) = bytes.get(i + 1)
+            {
+                let fl = match LATIN1_FOLD[usize::from(b2 & 0x3F)] {
+                    0 => {
+                        self.text.push_str(rest.get(i..i + 2).unwrap_or_default());
+                        2
+                    }
+                    c => {
+                        self.text.push(char::from(c));
+                        1
+                    }
+                };
+                self.shifts.push(Shift { f, o, fl, ol: 2 });
+                i += 2;
+                continue;
+            }
             let Some(c) = rest.get(i..).and_then(|r| r.chars().next()) else { break };
-            let f = fold_char(c);
-            self.shifts.push(Shift {
-                f: self.text.len() as u32,
-                o: (self.len + i) as u32,
-                fl: f.len_utf8() as u8,
-                ol: c.len_utf8() as u8,
-            });
-            self.text.push(f);
+            let fc = fold_char(c);
+            self.shifts.push(Shift { f, o, fl: fc.len_utf8() as u8, ol: c.len_utf8() as u8 });
+            self.text.push(fc);
             i += c.len_utf8();
         }
         self.len = s.len();
