@@ -266,16 +266,42 @@ static KEYS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("vote keys regex")
 });
 
-/// Which lines hold one of the [`KEYS`]: the keys hold no line break, so a
-/// search of the whole buffer from each unmarked line on finds them all.
-fn keyed_lines(lines: &FoldedLines) -> Vec<bool> {
-    let mut keyed = vec![false; lines.len()];
+/// Which [`KEYS`] a line holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Keys {
+    /// None: the line states no vote.
+    None,
+    /// Only "pour", "blanc", "nul", "exprim" or "nppv": see
+    /// [`pour_keyed_cue`].
+    Pour,
+    /// Any other key.
+    Other,
+}
+
+/// True for the [`KEYS`] read by [`pour_keyed_cue`]: no strong cue but a
+/// table header or a few shapes of "pour" holds them alone.
+fn is_pour_key(key: &str) -> bool {
+    matches!(key, "pour" | "blanc" | "nul" | "exprim" | "nppv")
+}
+
+/// Which [`KEYS`] each line holds: the keys hold no line break, so a search
+/// of the whole buffer finds them all. After a key of [`Keys::Other`] the
+/// rest of its line is skipped; after one of [`Keys::Pour`] the search goes
+/// on from its second byte (no two keys start at one byte, so none is
+/// missed, even one overlapping it).
+fn keyed_lines(lines: &FoldedLines) -> Vec<Keys> {
+    let mut keyed = vec![Keys::None; lines.len()];
     let buf = lines.buf();
     let mut at = 0;
     while let Some(m) = KEYS.find_at(buf, at) {
         let k = lines.line_of_buf(m.start());
-        keyed[k] = true;
-        at = lines.line_end_in_buf(k).max(m.end());
+        if is_pour_key(m.as_str()) {
+            keyed[k] = keyed[k].max(Keys::Pour);
+            at = m.start() + 1;
+        } else {
+            keyed[k] = Keys::Other;
+            at = lines.line_end_in_buf(k).max(m.end());
+        }
     }
     keyed
 }
@@ -288,9 +314,18 @@ fn may_be_table_header(line: &str) -> bool {
         .is_some_and(|c| matches!(c, 'v' | 'p' | 'c' | 'a' | 'e' | 's' | 'b' | 'n'))
 }
 
-/// How sure a line known to hold one of the [`KEYS`] is to state a vote
-/// (a line without any states none).
-fn keyed_cue(line: &str) -> Option<Cue> {
+/// How sure a line holding the keys `keys` is to state a vote (a line
+/// without any states none).
+fn keyed_cue(line: &str, keys: Keys) -> Option<Cue> {
+    match keys {
+        Keys::None => None,
+        Keys::Pour => pour_keyed_cue(line),
+        Keys::Other => other_keyed_cue(line),
+    }
+}
+
+/// How sure a line known to hold one of the [`KEYS`] is to state a vote.
+fn other_keyed_cue(line: &str) -> Option<Cue> {
     // A heading states no vote; tested last, as it is only needed for
     // lines with a cue (the tests are pure, so the order changes nothing).
     let cue = if may_be_table_header(line) && TABLE_HEADER.is_match(line) || STRONG.is_match(line) || exception_cue(line) || pour_votes_cue(line) {
@@ -301,6 +336,36 @@ fn keyed_cue(line: &str) -> Option<Cue> {
         None
     };
     cue.filter(|_| !super::segment::heading_like(line))
+}
+
+/// [`other_keyed_cue`] for a line whose only keys are those of
+/// [`Keys::Pour`] (most long prose lines: "… l'intérêt pour la commune …").
+/// [`WEAK`], [`exception_cue`], [`pour_votes_cue`] and every branch of
+/// [`STRONG`] need another key ("vote", "sauf", "contre", "unanim" …)
+/// except three: a count before a quoted "« pour", a line ending with
+/// "pour" (and a stop), and a line opening with "pour". [`STRONG`] runs
+/// only on lines of those shapes, and never on the others.
+fn pour_keyed_cue(line: &str) -> Option<Cue> {
+    let strong = may_be_table_header(line) && TABLE_HEADER.is_match(line) || may_be_pour_cue(line) && STRONG.is_match(line);
+    strong.then_some(Cue::Strong).filter(|_| !super::segment::heading_like(line))
+}
+
+/// A necessary condition for the branches of [`STRONG`] open to a line
+/// holding no key but those of [`Keys::Pour`]: a quote (`{n}\s+["«]\s*pour`),
+/// "pour" ending the line before blanks and one stop
+/// (`^…{n}\s+pour\s*[.,;]?\s*$`), or "pour" opening it after blanks and
+/// dashes (`^[\s\-•·−–—*]*pour\s*:?\s*[0-9]`).
+fn may_be_pour_cue(line: &str) -> bool {
+    // (One memchr per char: a set of chars is tested char by char.)
+    if line.contains('"') || line.contains('\u{ab}') {
+        return true;
+    }
+    let end = line.trim_end();
+    let end = end.strip_suffix(['.', ',', ';']).unwrap_or(end).trim_end();
+    end.ends_with("pour")
+        || line
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '\u{2022}' | '\u{b7}' | '\u{2212}' | '\u{2013}' | '\u{2014}'))
+            .starts_with("pour")
 }
 
 /// Reads a count written in figures or in words.
@@ -401,7 +466,7 @@ pub fn find_vote_statements(text: &str) -> Vec<Spanned<Vote>> {
     let keyed = keyed_lines(&lines);
     // Cue of each line, a line continued by the next counting with it. A
     // line without any key has no cue (the keys are what `cue` tests first).
-    let mut cues: Vec<Option<Cue>> = (0..n).map(|i| if keyed[i] { keyed_cue(lines.line(i)) } else { None }).collect();
+    let mut cues: Vec<Option<Cue>> = (0..n).map(|i| keyed_cue(lines.line(i), keyed[i])).collect();
     let mut joined = String::new();
     for i in 0..n.saturating_sub(1) {
         if cues[i].is_none() || cues[i] == Some(Cue::Weak) {
@@ -409,12 +474,14 @@ pub fn find_vote_statements(text: &str) -> Vec<Spanned<Vote>> {
             let k = if lines.line(i + 1).trim().is_empty() && i + 2 < n { i + 2 } else { i + 1 };
             // The keys hold no space, so the two lines joined hold one only
             // when one of them does.
-            if (keyed[i] || keyed[k]) && continues(lines.line(i), lines.line(k)) && {
+            // The keys of the two lines joined are those of either.
+            let keys = keyed[i].max(keyed[k]);
+            if keys != Keys::None && continues(lines.line(i), lines.line(k)) && {
                 joined.clear();
                 joined.push_str(lines.line(i).trim_end());
                 joined.push(' ');
                 joined.push_str(lines.line(k).trim_start());
-                keyed_cue(&joined) == Some(Cue::Strong)
+                keyed_cue(&joined, keys) == Some(Cue::Strong)
             } {
                 // The first half of a statement that runs over two lines.
                 cues[i] = Some(if cues[k] == Some(Cue::Strong) { Cue::Weak } else { Cue::Strong });
@@ -425,7 +492,7 @@ pub fn find_vote_statements(text: &str) -> Vec<Spanned<Vote>> {
     for i in 0..n {
         // Every label of a table header holds a key or "npv".
         let line = lines.line(i);
-        if may_be_table_header(line) && (keyed[i] || line.contains("npv")) && TABLE_HEADER.is_match(line)
+        if may_be_table_header(line) && (keyed[i] != Keys::None || line.contains("npv")) && TABLE_HEADER.is_match(line)
             && let Some(k) = (i + 1..n.min(i + 3)).find(|&k| !lines.line(k).trim().is_empty())
                 && TABLE_ROW.is_match(lines.line(k)) {
                     cues[k] = Some(Cue::Weak);
@@ -857,16 +924,62 @@ mod tests {
         assert_eq!(FoldedLines::new("", false).len(), 0);
     }
 
+    /// All the keys of a line, one substring search each.
+    const ALL_KEYS: [&str; 22] = [
+        "unanim", "majorit", "adopt", "rejet", "pour", "contre", "abst", "vot", "voix", "exception", "sauf", "approuv", "accept", "decid",
+        "autoris", "valid", "emet", "arret", "blanc", "nul", "exprim", "nppv",
+    ];
+
+    /// The [`Keys`] of a line, from [`ALL_KEYS`].
+    fn keys_of(line: &str) -> Keys {
+        let found: Vec<&str> = ALL_KEYS.iter().copied().filter(|w| line.contains(w)).collect();
+        if found.is_empty() {
+            Keys::None
+        } else if found.iter().all(|k| is_pour_key(k)) {
+            Keys::Pour
+        } else {
+            Keys::Other
+        }
+    }
+
+    /// The cue of a line as it was read before [`Keys`]: every test on any
+    /// line with a key.
+    fn cue_as_it_was(line: &str) -> Option<Cue> {
+        if ALL_KEYS.iter().any(|w| line.contains(w)) { other_keyed_cue(line) } else { None }
+    }
+
     #[test]
     fn keyed_lines_are_the_lines_with_a_key() {
-        let t = "Le maire expose.\nADOPTÉ À L'UNANIMITÉ\n\nPour : 12 — abstention(s) : 1\nrien\nvote vote vote\nmajorité";
+        let t = "Le maire expose.\nADOPTÉ À L'UNANIMITÉ\n\nPour : 12 — abstention(s) : 1\nrien\nvote vote vote\nmajorité\npour nul blanc\npour le vote\nblancontre";
         let lines = FoldedLines::new(t, true);
         let keyed = keyed_lines(&lines);
-        let keys = ["unanim", "majorit", "adopt", "pour", "abst", "vot"];
         for k in 0..lines.len() {
-            assert_eq!(keyed[k], keys.iter().any(|w| lines.line(k).contains(w)), "{}", lines.line(k));
+            assert_eq!(keyed[k], keys_of(lines.line(k)), "{}", lines.line(k));
         }
-        assert_eq!(keyed, [false, true, false, true, false, true, true]);
+        use Keys::{None as N, Other as O, Pour as P};
+        assert_eq!(keyed, [N, O, N, O, N, O, O, P, O, O]);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn keyed_lines_match_substring_searches(s in "((pour|pou|blanc|nul|exprim|nppv|contre|rejet|vote|r|e|x|é| |\\n)){0,16}") {
+            let lines = FoldedLines::new(&s, true);
+            let keyed = keyed_lines(&lines);
+            for k in 0..lines.len() {
+                proptest::prop_assert_eq!(keyed[k], keys_of(lines.line(k)), "{:?}", lines.line(k));
+            }
+        }
+
+        #[test]
+        fn pour_lines_cue_as_before(s in "((pour|pour |pour: |pour :|12 |trois |vingt-deux |voix |« |\"|- |— |• |\\. |, |; |: |m\\. x |la commune |blanc|nul |x{20}|é| |\\t|3)){0,10}") {
+            proptest::prop_assert_eq!(keyed_cue(&s, keys_of(&s)), cue_as_it_was(&s), "{:?}", s);
+        }
+
+        #[test]
+        fn any_line_cues_as_before(s in "((pour |contre |abstentions? |voix |votes? |vote : |: |12 |trois |« |sauf |qui vote |- |adopte|\\. |a la majorite |decide |m\\. x |blancs |nuls |votants |é|x{20})){0,10}") {
+            proptest::prop_assert_eq!(keyed_cue(&s, keys_of(&s)), cue_as_it_was(&s), "{:?}", s);
+        }
     }
 
     /// The clause [`exception_cue`] reads, as one regex (as it stood in
@@ -964,12 +1077,20 @@ mod tests {
 
     #[test]
     fn cues_of_keyed_lines() {
-        assert_eq!(keyed_cue("adopte a l'unanimite"), Some(Cue::Strong));
-        assert_eq!(keyed_cue("le conseil municipal approuve le projet"), Some(Cue::Weak));
-        assert_eq!(keyed_cue("pour la periode estivale"), None);
+        let cue = |l: &str| keyed_cue(l, keys_of(l));
+        assert_eq!(cue("adopte a l'unanimite"), Some(Cue::Strong));
+        assert_eq!(cue("le conseil municipal approuve le projet"), Some(Cue::Weak));
+        assert_eq!(cue("pour la periode estivale"), None);
+        assert_eq!(cue("l'interet pour la commune, pour 12 ans"), None);
+        // "Pour" alone still cues a tally line, a count or a table header.
+        assert_eq!(cue(" - pour : 12"), Some(Cue::Strong));
+        assert_eq!(cue("douze pour."), Some(Cue::Strong));
+        assert_eq!(cue("par 12 « pour »"), Some(Cue::Strong));
+        assert_eq!(cue("pour | blancs | nuls"), Some(Cue::Strong));
+        assert_eq!(cue("rien"), None);
         // A heading holds no vote, whatever its words.
-        assert_eq!(keyed_cue("2. adopte a l'unanimite : budget"), None);
-        assert_eq!(keyed_cue("n° 2023-12 - vote du budget a l'unanimite"), None);
+        assert_eq!(cue("2. adopte a l'unanimite : budget"), None);
+        assert_eq!(cue("n° 2023-12 - vote du budget a l'unanimite"), None);
     }
 
     #[test]
