@@ -621,7 +621,7 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
     // A vote table: a header row of labels over a row of figures.
     let rows: Vec<&str> = folded_lines.lines().collect();
     for w in rows.windows(2) {
-        if TABLE_HEADER.is_match(w[0]) && TABLE_ROW.is_match(w[1]) {
+        if may_be_table_header(w[0]) && TABLE_HEADER.is_match(w[0]) && TABLE_ROW.is_match(w[1]) {
             let labels: Vec<&str> = w[0].split(['|', ';', '\t']).flat_map(|c| c.split("  ")).map(str::trim).filter(|c| !c.is_empty()).collect();
             let labels: Vec<&str> = if labels.len() == 1 { w[0].split_whitespace().collect() } else { labels };
             let values: Vec<u32> = w[1].split(|c: char| !c.is_ascii_digit()).filter_map(|v| v.parse().ok()).collect();
@@ -649,8 +649,9 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
     let orig_line = original.split_whitespace().collect::<Vec<_>>().join(" ");
     let of = Folded::new(&orig_line);
     let orig_folded = of.text.as_str();
-    // Both name lists need a "contre" or an "abstention" label.
-    let labelled = orig_folded.contains("contre") || orig_folded.contains("abstention");
+    // Both name lists need a "contre" or an "abstention" label before a
+    // colon or a parenthesis.
+    let labelled = may_name_minority(orig_folded);
     for c in labelled.then(|| NAMED.captures_iter(orig_folded)).into_iter().flatten() {
         let k = &c["k"];
         let names_range = c.name("names").map(|m| of.orig_range(m.range())).unwrap_or(0..0);
@@ -719,14 +720,24 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
     v
 }
 
+/// A necessary condition for [`NAMED`] and [`NUMBERED_NAMES`]: both read
+/// "contre" or "abstention(s)" then blanks and a colon or a parenthesis.
+fn may_name_minority(folded: &str) -> bool {
+    ["contre", "abstention"].iter().any(|label| {
+        folded.match_indices(label).any(|(i, _)| {
+            let rest = &folded[i + label.len()..];
+            let rest = if *label == "abstention" { rest.strip_prefix('s').unwrap_or(rest) } else { rest };
+            rest.trim_start().starts_with([':', '('])
+        })
+    })
+}
+
 /// Keeps the names part of a list that may run into a following label.
 fn cut_names(s: &str) -> &str {
     let f = Folded::new(s);
     let mut end = s.len();
-    for stop in [" pour ", " pour:", " contre", " abstention", " qui ", " vote", " ne prend", " (", " - ", ")"] {
-        if let Some(i) = f.text.find(stop) {
-            end = end.min(f.orig(i));
-        }
+    if let Some(i) = first_stop(&f.text) {
+        end = f.orig(i);
     }
     // Stop at a sentence end that is not an initial ("M. X").
     let bytes = s.as_bytes();
@@ -737,6 +748,17 @@ fn cut_names(s: &str) -> &str {
         }
     }
     s.get(..end).unwrap_or(s)
+}
+
+/// The words that end a list of names in [`cut_names`].
+const NAME_STOPS: [&str; 10] = [" pour ", " pour:", " contre", " abstention", " qui ", " vote", " ne prend", " (", " - ", ")"];
+
+/// Where the first of [`NAME_STOPS`] starts in `folded`: each starts with a
+/// space or `)`, so only those bytes are tried, in one pass (the earliest
+/// start of any stop is the least of their first starts).
+fn first_stop(folded: &str) -> Option<usize> {
+    let bytes = folded.as_bytes();
+    (0..bytes.len()).find(|&i| matches!(bytes[i], b' ' | b')') && NAME_STOPS.iter().any(|stop| bytes[i..].starts_with(stop.as_bytes())))
 }
 
 /// Where the sentence holding byte `at` of folded text starts: after the
@@ -1091,6 +1113,38 @@ mod tests {
         // A heading holds no vote, whatever its words.
         assert_eq!(cue("2. adopte a l'unanimite : budget"), None);
         assert_eq!(cue("n° 2023-12 - vote du budget a l'unanimite"), None);
+    }
+
+    /// [`cut_names`] as it was: one search per stop.
+    fn first_stop_by_searches(folded: &str) -> Option<usize> {
+        NAME_STOPS.iter().filter_map(|stop| folded.find(stop)).min()
+    }
+
+    /// [`NAMED`] and [`NUMBERED_NAMES`] as they were: run on any text with
+    /// "contre" or "abstention".
+    fn minority_names(folded: &str) -> Vec<(Option<std::ops::Range<usize>>, Option<std::ops::Range<usize>>)> {
+        let labelled = folded.contains("contre") || folded.contains("abstention");
+        let mut out = Vec::new();
+        for re in [&*NAMED, &*NUMBERED_NAMES] {
+            for c in labelled.then(|| re.captures_iter(folded)).into_iter().flatten() {
+                out.push((c.get(0).map(|m| m.range()), c.name("names").or(c.name("pnames")).map(|m| m.range())));
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn name_stops_as_before(s in "(( pour | pour:| contre| abstention| qui | vote| ne prend| \\(| - |\\)|pour|contre|m\\. x|é| |x|-|:)){0,12}") {
+            proptest::prop_assert_eq!(first_stop(&s), first_stop_by_searches(&s), "{:?}", s);
+        }
+
+        #[test]
+        fn minority_names_only_after_a_label(s in "((contre|abstention|abstentions|abstentionss|12 | voix |: | :|\\(|\\( |m\\. x|mme y|, |\\t|\\n|é| |s)){0,12}") {
+            let gated: Vec<_> = if may_name_minority(&s) { minority_names(&s) } else { Vec::new() };
+            proptest::prop_assert_eq!(gated, minority_names(&s), "{:?}", s);
+        }
     }
 
     #[test]
