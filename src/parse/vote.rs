@@ -91,6 +91,10 @@ static TALLY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("tally regex")
 });
 
+/// The indexes of the groups `n1`, `k1`, `k2`, `n2`, `n3` of [`TALLY`] (the
+/// number words hold no group).
+const TALLY_GROUPS: [usize; 5] = [1, 2, 3, 4, 5];
+
 /// The start and the end of an exception clause ("a l'exception de …
 /// qui votent contre", "sauf (par) … qui s'abstient"), a strong cue when at
 /// most 200 chars apart: read by [`exception_cue`] rather than by
@@ -513,7 +517,8 @@ pub fn find_vote_statements(text: &str) -> Vec<Spanned<Vote>> {
         let mut j = i + 1;
         while j < n {
             // The vote on the whole after votes on parts stands alone.
-            if j > i && (lines.line(j).contains("dans son ensemble") || lines.line(j).contains("dans leur ensemble")) {
+            // (Both phrases hold "ensemble": one search for most lines.)
+            if j > i && lines.line(j).contains("ensemble") && (lines.line(j).contains("dans son ensemble") || lines.line(j).contains("dans leur ensemble")) {
                 break;
             }
             match cues[j] {
@@ -597,11 +602,12 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
     // Figures.
     let (mut for_, mut against, mut abstain, mut voting) = (None, None, None, None);
     for c in TALLY.captures_iter(folded_lines) {
-        let (num, kind) = if let (Some(n), Some(k)) = (c.name("n1"), c.name("k1")) {
+        // Groups by index (a name is looked up in a map): see TALLY_GROUPS.
+        let (num, kind) = if let (Some(n), Some(k)) = (c.get(TALLY_GROUPS[0]), c.get(TALLY_GROUPS[1])) {
             (n.as_str(), k.as_str())
-        } else if let (Some(n), Some(k)) = (c.name("n2"), c.name("k2")) {
+        } else if let (Some(n), Some(k)) = (c.get(TALLY_GROUPS[3]), c.get(TALLY_GROUPS[2])) {
             (n.as_str(), k.as_str())
-        } else if let Some(n) = c.name("n3") {
+        } else if let Some(n) = c.get(TALLY_GROUPS[4]) {
             (n.as_str(), "pour")
         } else {
             continue;
@@ -1145,6 +1151,15 @@ mod tests {
             let gated: Vec<_> = if may_name_minority(&s) { minority_names(&s) } else { Vec::new() };
             proptest::prop_assert_eq!(gated, minority_names(&s), "{:?}", s);
         }
+    }
+
+    #[test]
+    fn tally_groups_by_index() {
+        let names: Vec<Option<&str>> = TALLY.capture_names().collect();
+        for (k, name) in ["n1", "k1", "k2", "n2", "n3"].iter().enumerate() {
+            assert_eq!(names[TALLY_GROUPS[k]], Some(*name));
+        }
+        assert_eq!(names.len(), 6);
     }
 
     #[test]
