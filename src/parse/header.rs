@@ -425,7 +425,10 @@ pub fn find_rapporteur(text: &str) -> Option<Spanned<Person>> {
         let line_end = head[line_start..].find('\n').map_or(head.len(), |i| line_start + i);
         let first_word = head[line_start..line_end].trim_start();
         let at = line_end - first_word.len();
-        if let Some(r) = rapporteur_at(&head[at..]) {
+        // Every statement opens with a char folding to `r` ("rapporteur")
+        // or `m` (a civility): other lines are not read further.
+        let opens = first_word.chars().next().map(fold_char).is_some_and(|c| c == 'r' || c == 'm');
+        if let Some(r) = opens.then(|| rapporteur_at(&head[at..])).flatten() {
             return rapporteur_named(head, r.start + at..r.end + at);
         }
         line_start = line_end + 1;

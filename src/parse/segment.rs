@@ -197,17 +197,19 @@ fn title_range(text: &str, lines: &Lines, line: usize, start: usize) -> Range<us
         if t.is_empty() {
             break;
         }
-        let f = &crate::normalize::fold(lines.raw(k));
-        let starts_label = ["vu ", "rapporteur", "monsieur", "madame", "le conseil", "la commission", "m. ", "mme ", "considerant", "objet"]
-            .iter()
-            .any(|p| f.trim_start().starts_with(p));
+        // The whole line is folded only for the heading regexes.
+        let starts_label = opens_with_label(lines.raw(k));
+        let not_heading = || {
+            let f = crate::normalize::fold(lines.raw(k));
+            !ACT_HEADING.is_match(&f) && !AGENDA_HEADING.is_match(&f)
+        };
         let prev = text[lines.ranges[k - 1].clone()].trim_end();
         // A heading that ends on a colon or a dash goes on with the next line.
         let open = prev.ends_with([':', '-', '–', '—']) && taken == 0;
         let cont = if open {
-            !ACT_HEADING.is_match(f) && !AGENDA_HEADING.is_match(f)
+            not_heading()
         } else if upper {
-            is_caps(t) && !ACT_HEADING.is_match(f) && !AGENDA_HEADING.is_match(f)
+            is_caps(t) && not_heading()
         } else {
             t.chars().next().is_some_and(|c| c.is_lowercase()) && !prev.ends_with(['.', ':', ';'])
         };
@@ -219,6 +221,18 @@ fn title_range(text: &str, lines: &Lines, line: usize, start: usize) -> Range<us
         taken += 1;
     }
     start..end
+}
+
+/// Words that open a body line, not a title's continuation.
+const BODY_LABELS: [&str; 10] = ["vu ", "rapporteur", "monsieur", "madame", "le conseil", "la commission", "m. ", "mme ", "considerant", "objet"];
+
+/// True when the line `raw` folded opens, after blanks, with one of
+/// [`BODY_LABELS`]. Folding maps one char to one char and keeps blanks, and
+/// a label holds at most 13 chars: only the first 13 chars after the blanks
+/// are folded.
+fn opens_with_label(raw: &str) -> bool {
+    let head: String = raw.trim_start().chars().take(13).map(crate::normalize::fold_char).collect();
+    BODY_LABELS.iter().any(|p| head.starts_with(p))
 }
 
 /// True when `s` is written in capitals: at least four letters, at most
@@ -791,6 +805,16 @@ mod tests {
             if ACT_HEADING.is_match(&f) {
                 proptest::prop_assert!(may_be_act_heading(&f), "{}", f);
             }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn body_labels_read_like_the_folded_line(s in "(( |\u{a0}|\t|VU |Vu|Rapporteur|MONSIEUR|Madame|le Conseil|La Commission|M\\. |Mme |Considérant|CONSIDÉRANT|Objet|é|x)){0,6}") {
+            let f = fold(&s);
+            let old = BODY_LABELS.iter().any(|p| f.trim_start().starts_with(p));
+            proptest::prop_assert_eq!(opens_with_label(&s), old, "{:?}", s);
         }
     }
 
