@@ -146,13 +146,32 @@ static CHAIR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("chair regex")
 });
 
+/// [`CHAIR`] with no bound on the name's two parts, each in a group of its
+/// own: a small automaton (the bounded repetitions of a class of Unicode
+/// chars in [`CHAIR`] make its lazy DFA build a new state at nearly every
+/// byte), and the same match whenever those parts hold at most 80 and 60
+/// chars (see [`chair_captures`]).
+static CHAIR_UNBOUNDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?x)(?:sous\ la\ presidence\ de|presidence\s*:|preside(?:e)?\ par|(?m:^)[\ \t*\#\-]*president(?:e)?(?:\ de\ (?:la\ )?seance)?\s*:)\s*(?P<who>(?:(?:m|mme|mlle|mm|mmes)\.\s*)?(?P<main>[^,.;\n]{3,}?)(?P<dot>\.[^,.;\n]{2,}?)?)\s*(?:,|;|\.\s|\.$|\n|$|\ maire|\ president)")
+        .expect("unbounded chair regex")
+});
+
 /// [`CHAIR`] on folded text. Each of its wordings holds "presid" on the
 /// line where the match starts, so the search starts at the line of the
 /// first "presid" (none: no chair) and gives the same first match.
+///
+/// [`CHAIR_UNBOUNDED`] runs first: [`CHAIR`] tries the same paths in the
+/// same order, less those with a longer name, so when the unbounded match
+/// has a name of at most 80 chars and a part after a dot of at most 60, it
+/// is the bounded match too (no start before it matches, as none matches
+/// the unbounded regex); with no unbounded match there is no bounded one.
+/// Only otherwise does [`CHAIR`] (built on first need) decide.
 fn chair_captures(ft: &str) -> Option<regex::Captures<'_>> {
     let at = ft.find("presid")?;
     let line_start = ft[..at].rfind('\n').map_or(0, |i| i + 1);
-    CHAIR.captures_at(ft, line_start)
+    let c = CHAIR_UNBOUNDED.captures_at(ft, line_start)?;
+    let chars = |g: &str| c.name(g).map_or(0, |m| m.as_str().chars().count());
+    if chars("main") <= 80 && chars("dot") <= 61 { Some(c) } else { CHAIR.captures_at(ft, line_start) }
 }
 
 static TIME_AT: LazyLock<Regex> = LazyLock::new(|| {
@@ -406,7 +425,10 @@ pub fn find_rapporteur(text: &str) -> Option<Spanned<Person>> {
         let line_end = head[line_start..].find('\n').map_or(head.len(), |i| line_start + i);
         let first_word = head[line_start..line_end].trim_start();
         let at = line_end - first_word.len();
-        if let Some(r) = rapporteur_at(&head[at..]) {
+        // Every statement opens with a char folding to `r` ("rapporteur")
+        // or `m` (a civility): other lines are not read further.
+        let opens = first_word.chars().next().map(fold_char).is_some_and(|c| c == 'r' || c == 'm');
+        if let Some(r) = opens.then(|| rapporteur_at(&head[at..])).flatten() {
             return rapporteur_named(head, r.start + at..r.end + at);
         }
         line_start = line_end + 1;
@@ -643,6 +665,35 @@ mod tests {
         assert_eq!(h2.body_name.unwrap().value, "Ville de Montrevel");
         assert_eq!(h.body_kind, Some(BodyKind::Epci));
         assert_eq!(h.assembly, Some(Assembly::ConseilCommunautaire));
+    }
+
+    /// [`CHAIR`] as [`chair_captures`] read it before [`CHAIR_UNBOUNDED`]:
+    /// the whole match and the name.
+    fn chair_by_bounded_regex(ft: &str) -> Option<(std::ops::Range<usize>, Option<std::ops::Range<usize>>)> {
+        let at = ft.find("presid")?;
+        let line_start = ft[..at].rfind('\n').map_or(0, |i| i + 1);
+        CHAIR.captures_at(ft, line_start).map(|c| (c.get(0).map_or(0..0, |m| m.range()), c.name("who").map(|m| m.range())))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn chair_matches_the_bounded_regex(s in "((sous la presidence de |presidence : |presidee par |preside par |president de seance :|president :|- |m\\. |mme\\. |paul |x{30}|é{20}|\\. |\\.|, |; | maire| president|\\n|  |ab)){0,14}") {
+            let now = chair_captures(&s).map(|c| (c.get(0).map_or(0..0, |m| m.range()), c.name("who").map(|m| m.range())));
+            proptest::prop_assert_eq!(now, chair_by_bounded_regex(&s), "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn chair_names_past_the_bound() {
+        // 80 chars of name, then 81: the bounded regex decides past 80.
+        for n in [78, 79, 80, 81, 120] {
+            let s = format!("sous la presidence de {}, maire", "é".repeat(n));
+            let now = chair_captures(&s).map(|c| c.name("who").map(|m| m.range()));
+            assert_eq!(now, chair_by_bounded_regex(&s).map(|c| c.1), "{n}");
+        }
+        let s = format!("presidence : m. paul.{} maire", "x".repeat(70));
+        assert_eq!(chair_captures(&s).map(|c| c.name("who").map(|m| m.range())), chair_by_bounded_regex(&s).map(|c| c.1));
     }
 
     #[test]

@@ -14,7 +14,9 @@ pub fn act_kind(body: &str, title: Option<&str>, vote: Option<&Vote>, anchor: su
         return ActKind::DelegatedDecision;
     }
     let t = title.map(crate::normalize::fold).unwrap_or_default();
-    let head: String = {
+    // The first 600 bytes folded only when read (an untitled item with a
+    // vote, tested last).
+    let head = || {
         let mut end = body.len().min(600);
         while !body.is_char_boundary(end) {
             end -= 1;
@@ -64,7 +66,7 @@ pub fn act_kind(body: &str, title: Option<&str>, vote: Option<&Vote>, anchor: su
         }
         return ActKind::Noted;
     }
-    if t.is_empty() && ELECTED.is_match(&head) {
+    if t.is_empty() && ELECTED.is_match(&head()) {
         return ActKind::Election;
     }
     ActKind::Deliberation

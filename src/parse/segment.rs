@@ -197,17 +197,19 @@ fn title_range(text: &str, lines: &Lines, line: usize, start: usize) -> Range<us
         if t.is_empty() {
             break;
         }
-        let f = &crate::normalize::fold(lines.raw(k));
-        let starts_label = ["vu ", "rapporteur", "monsieur", "madame", "le conseil", "la commission", "m. ", "mme ", "considerant", "objet"]
-            .iter()
-            .any(|p| f.trim_start().starts_with(p));
+        // The whole line is folded only for the heading regexes.
+        let starts_label = opens_with_label(lines.raw(k));
+        let not_heading = || {
+            let f = crate::normalize::fold(lines.raw(k));
+            !ACT_HEADING.is_match(&f) && !AGENDA_HEADING.is_match(&f)
+        };
         let prev = text[lines.ranges[k - 1].clone()].trim_end();
         // A heading that ends on a colon or a dash goes on with the next line.
         let open = prev.ends_with([':', '-', '–', '—']) && taken == 0;
         let cont = if open {
-            !ACT_HEADING.is_match(f) && !AGENDA_HEADING.is_match(f)
+            not_heading()
         } else if upper {
-            is_caps(t) && !ACT_HEADING.is_match(f) && !AGENDA_HEADING.is_match(f)
+            is_caps(t) && not_heading()
         } else {
             t.chars().next().is_some_and(|c| c.is_lowercase()) && !prev.ends_with(['.', ':', ';'])
         };
@@ -219,6 +221,18 @@ fn title_range(text: &str, lines: &Lines, line: usize, start: usize) -> Range<us
         taken += 1;
     }
     start..end
+}
+
+/// Words that open a body line, not a title's continuation.
+const BODY_LABELS: [&str; 10] = ["vu ", "rapporteur", "monsieur", "madame", "le conseil", "la commission", "m. ", "mme ", "considerant", "objet"];
+
+/// True when the line `raw` folded opens, after blanks, with one of
+/// [`BODY_LABELS`]. Folding maps one char to one char and keeps blanks, and
+/// a label holds at most 13 chars: only the first 13 chars after the blanks
+/// are folded.
+fn opens_with_label(raw: &str) -> bool {
+    let head: String = raw.trim_start().chars().take(13).map(crate::normalize::fold_char).collect();
+    BODY_LABELS.iter().any(|p| head.starts_with(p))
 }
 
 /// True when `s` is written in capitals: at least four letters, at most
@@ -245,19 +259,22 @@ fn is_caps(s: &str) -> bool {
 
 /// The first word of a folded line: its first char that is an ASCII letter
 /// or digit (or one of `stops`), the length of the run of ASCII lower-case
-/// letters from it, the first eight of them, and whether all are roman
-/// digits.
+/// letters from it, the first eight of them, whether all are roman digits,
+/// and the char that ends the run.
 struct FirstWord {
     first: char,
     run: usize,
     head: [u8; 8],
     roman: bool,
+    next: Option<char>,
 }
 
 impl FirstWord {
-    fn of(mut folded: impl Iterator<Item = char>, stops: &[char]) -> Option<FirstWord> {
+    /// Reads `folded` up to the char after the first word's run (the rest
+    /// is left in `folded`).
+    fn of(folded: &mut impl Iterator<Item = char>, stops: &[char]) -> Option<FirstWord> {
         let first = folded.find(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || stops.contains(&c))?;
-        let mut w = FirstWord { first, run: 0, head: [0; 8], roman: true };
+        let mut w = FirstWord { first, run: 0, head: [0; 8], roman: true, next: None };
         let mut c = Some(first);
         while let Some(l) = c.filter(char::is_ascii_lowercase) {
             if let Some(h) = w.head.get_mut(w.run) {
@@ -267,6 +284,7 @@ impl FirstWord {
             w.run += 1;
             c = folded.next();
         }
+        w.next = c;
         Some(w)
     }
 
@@ -280,21 +298,44 @@ impl FirstWord {
 /// checked before the regex (most lines fail it): an act number holds a
 /// digit, and the first letter or digit of the line starts the agenda
 /// number, the act number, the word before it ("deliberation", "delib",
-/// "acte", "decision"), its label ("n°", "no") or a prefix of at most four
-/// letters (at most six letters glued together with a label "no"). Folding
-/// neither makes nor removes digits, so the digit test reads the line as
-/// written; `folded` is the line's chars folded.
-fn act_gate(line: &str, folded: impl Iterator<Item = char>) -> bool {
+/// "acte", "decision") or its label ("n°", "no", so an `n`); else it
+/// starts the act number's prefix, a whole word of at most four letters
+/// followed by `\s?[-_]?\s?` and the year's first digit (a longer word, or
+/// one followed by anything else, leaves the regex no way on: "le montant
+/// de 2 000 €" is no heading). Folding neither makes nor removes digits, so
+/// the digit test reads the line as written; `folded` is the line's chars
+/// folded.
+fn act_gate(line: &str, mut folded: impl Iterator<Item = char>) -> bool {
     line.bytes().any(|b| b.is_ascii_digit())
-        && FirstWord::of(folded, &[]).is_some_and(|w| w.first.is_ascii_digit() || w.run <= 6 || w.starts_with(&["delib", "acte", "decision"]))
+        && FirstWord::of(&mut folded, &[]).is_some_and(|w| {
+            w.first.is_ascii_digit() || w.first == 'n' || w.starts_with(&["delib", "acte", "decision"]) || (w.run <= 4 && digit_after_prefix(w.next, folded))
+        })
+}
+
+/// True when `next` and then `rest` read `\s?[-_]?\s?[0-9]` (what may
+/// follow an act number's prefix before its year). Each optional part is
+/// taken when present: no shorter reading gets to a digit that this one
+/// misses.
+fn digit_after_prefix(next: Option<char>, mut rest: impl Iterator<Item = char>) -> bool {
+    let mut c = next;
+    if c.is_some_and(char::is_whitespace) {
+        c = rest.next();
+    }
+    if matches!(c, Some('-' | '_')) {
+        c = rest.next();
+    }
+    if c.is_some_and(char::is_whitespace) {
+        c = rest.next();
+    }
+    c.is_some_and(|c| c.is_ascii_digit())
 }
 
 /// A necessary condition for a line to match [`AGENDA_HEADING`] once
 /// folded, checked before the regex: its first letter, digit, `(` or `«`
 /// must be a digit, a roman numeral or one of the words before a number
 /// ("question", "point", "affaire", "dossier", "rapport").
-fn agenda_gate(folded: impl Iterator<Item = char>) -> bool {
-    FirstWord::of(folded, &['(', '«']).is_some_and(|w| {
+fn agenda_gate(mut folded: impl Iterator<Item = char>) -> bool {
+    FirstWord::of(&mut folded, &['(', '«']).is_some_and(|w| {
         w.first.is_ascii_digit() || (w.run > 0 && (w.roman || w.starts_with(&["question", "point", "affaire", "dossier", "rapport"])))
     })
 }
@@ -721,8 +762,9 @@ mod tests {
             assert!(may_be_act_heading(f), "{f}");
             assert!(ACT_HEADING.is_match(f), "{f}");
         }
-        for f in ["le conseil municipal adopte", "considerant l'article 12", "monsieur 2014-05 titre"] {
+        for f in ["le conseil municipal adopte", "considerant l'article 12", "monsieur 2014-05 titre", "le montant de 2 000 euros", "vu le code, article l. 2121-29", "de--2014-05"] {
             assert!(!may_be_act_heading(f), "{f}");
+            assert!(!ACT_HEADING.is_match(f), "{f}");
         }
         for f in ["question n° 3 : tarifs", "2. budget", "iv - travaux", "point 4 – voirie"] {
             assert!(may_be_agenda_heading(f), "{f}");
@@ -737,7 +779,7 @@ mod tests {
         /// The cheap tests never reject a line the regexes would accept, and
         /// the line table folds like `fold`.
         #[test]
-        fn prefilters_are_necessary(s in "[ a-zA-Z0-9°«()./:–-]{0,40}|[ -~éÉèàÀôœ°«–]{0,60}") {
+        fn prefilters_are_necessary(s in "[ a-zA-Z0-9°«()./:–-]{0,40}|[ -~éÉèàÀôœ°«–]{0,60}|([a-zé]{1,6}|[ _-]|\u{a0}|\t|20[0-9]{2}|[0-9]|/|n°){1,8}") {
             let f = fold(&s);
             if ACT_HEADING.is_match(&f) {
                 proptest::prop_assert!(may_be_act_heading(&f));
@@ -755,7 +797,7 @@ mod tests {
             agenda in "([0-9]{1,2} ?[-.)] ?)?",
             word in "(deliberation |delib\\. ?|acte |decision )?",
             label in "(n°|n ?o\\.? ?|no )?",
-            pre in "([a-z]{1,4}[-_ ]?)?",
+            pre in "([a-z]{1,4}[-_ ]?|[a-z]{1,4} ?[-_] ?)?",
             num in "(20[0-9]{2}[-/.][0-9]{1,3}|[0-9]{1,3}/20[0-9]{2}|[0-9]{2}-[0-9]{2,3})",
             title in "( - [a-z ]{3,20})?",
         ) {
@@ -764,6 +806,25 @@ mod tests {
                 proptest::prop_assert!(may_be_act_heading(&f), "{}", f);
             }
         }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn body_labels_read_like_the_folded_line(s in "(( |\u{a0}|\t|VU |Vu|Rapporteur|MONSIEUR|Madame|le Conseil|La Commission|M\\. |Mme |Considérant|CONSIDÉRANT|Objet|é|x)){0,6}") {
+            let f = fold(&s);
+            let old = BODY_LABELS.iter().any(|p| f.trim_start().starts_with(p));
+            proptest::prop_assert_eq!(opens_with_label(&s), old, "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn line_ranges_of_short_and_long_texts() {
+        assert_eq!(line_ranges(""), Vec::<Range<usize>>::new());
+        assert_eq!(line_ranges("\n"), [0..0]);
+        assert_eq!(line_ranges("ab\n\ncd"), [0..2, 3..3, 4..6]);
+        let long = format!("{}\n{}\n\n{}", "é".repeat(20), "x".repeat(15), "y".repeat(17));
+        assert_eq!(line_ranges(&long), [0..40, 41..56, 57..57, 58..75]);
     }
 
     #[test]

@@ -91,6 +91,10 @@ static TALLY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("tally regex")
 });
 
+/// The indexes of the groups `n1`, `k1`, `k2`, `n2`, `n3` of [`TALLY`] (the
+/// number words hold no group).
+const TALLY_GROUPS: [usize; 5] = [1, 2, 3, 4, 5];
+
 /// The start and the end of an exception clause ("a l'exception de …
 /// qui votent contre", "sauf (par) … qui s'abstient"), a strong cue when at
 /// most 200 chars apart: read by [`exception_cue`] rather than by
@@ -266,16 +270,42 @@ static KEYS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("vote keys regex")
 });
 
-/// Which lines hold one of the [`KEYS`]: the keys hold no line break, so a
-/// search of the whole buffer from each unmarked line on finds them all.
-fn keyed_lines(lines: &FoldedLines) -> Vec<bool> {
-    let mut keyed = vec![false; lines.len()];
+/// Which [`KEYS`] a line holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Keys {
+    /// None: the line states no vote.
+    None,
+    /// Only "pour", "blanc", "nul", "exprim" or "nppv": see
+    /// [`pour_keyed_cue`].
+    Pour,
+    /// Any other key.
+    Other,
+}
+
+/// True for the [`KEYS`] read by [`pour_keyed_cue`]: no strong cue but a
+/// table header or a few shapes of "pour" holds them alone.
+fn is_pour_key(key: &str) -> bool {
+    matches!(key, "pour" | "blanc" | "nul" | "exprim" | "nppv")
+}
+
+/// Which [`KEYS`] each line holds: the keys hold no line break, so a search
+/// of the whole buffer finds them all. After a key of [`Keys::Other`] the
+/// rest of its line is skipped; after one of [`Keys::Pour`] the search goes
+/// on from its second byte (no two keys start at one byte, so none is
+/// missed, even one overlapping it).
+fn keyed_lines(lines: &FoldedLines) -> Vec<Keys> {
+    let mut keyed = vec![Keys::None; lines.len()];
     let buf = lines.buf();
     let mut at = 0;
     while let Some(m) = KEYS.find_at(buf, at) {
         let k = lines.line_of_buf(m.start());
-        keyed[k] = true;
-        at = lines.line_end_in_buf(k).max(m.end());
+        if is_pour_key(m.as_str()) {
+            keyed[k] = keyed[k].max(Keys::Pour);
+            at = m.start() + 1;
+        } else {
+            keyed[k] = Keys::Other;
+            at = lines.line_end_in_buf(k).max(m.end());
+        }
     }
     keyed
 }
@@ -288,9 +318,18 @@ fn may_be_table_header(line: &str) -> bool {
         .is_some_and(|c| matches!(c, 'v' | 'p' | 'c' | 'a' | 'e' | 's' | 'b' | 'n'))
 }
 
-/// How sure a line known to hold one of the [`KEYS`] is to state a vote
-/// (a line without any states none).
-fn keyed_cue(line: &str) -> Option<Cue> {
+/// How sure a line holding the keys `keys` is to state a vote (a line
+/// without any states none).
+fn keyed_cue(line: &str, keys: Keys) -> Option<Cue> {
+    match keys {
+        Keys::None => None,
+        Keys::Pour => pour_keyed_cue(line),
+        Keys::Other => other_keyed_cue(line),
+    }
+}
+
+/// How sure a line known to hold one of the [`KEYS`] is to state a vote.
+fn other_keyed_cue(line: &str) -> Option<Cue> {
     // A heading states no vote; tested last, as it is only needed for
     // lines with a cue (the tests are pure, so the order changes nothing).
     let cue = if may_be_table_header(line) && TABLE_HEADER.is_match(line) || STRONG.is_match(line) || exception_cue(line) || pour_votes_cue(line) {
@@ -301,6 +340,36 @@ fn keyed_cue(line: &str) -> Option<Cue> {
         None
     };
     cue.filter(|_| !super::segment::heading_like(line))
+}
+
+/// [`other_keyed_cue`] for a line whose only keys are those of
+/// [`Keys::Pour`] (most long prose lines: "… l'intérêt pour la commune …").
+/// [`WEAK`], [`exception_cue`], [`pour_votes_cue`] and every branch of
+/// [`STRONG`] need another key ("vote", "sauf", "contre", "unanim" …)
+/// except three: a count before a quoted "« pour", a line ending with
+/// "pour" (and a stop), and a line opening with "pour". [`STRONG`] runs
+/// only on lines of those shapes, and never on the others.
+fn pour_keyed_cue(line: &str) -> Option<Cue> {
+    let strong = may_be_table_header(line) && TABLE_HEADER.is_match(line) || may_be_pour_cue(line) && STRONG.is_match(line);
+    strong.then_some(Cue::Strong).filter(|_| !super::segment::heading_like(line))
+}
+
+/// A necessary condition for the branches of [`STRONG`] open to a line
+/// holding no key but those of [`Keys::Pour`]: a quote (`{n}\s+["«]\s*pour`),
+/// "pour" ending the line before blanks and one stop
+/// (`^…{n}\s+pour\s*[.,;]?\s*$`), or "pour" opening it after blanks and
+/// dashes (`^[\s\-•·−–—*]*pour\s*:?\s*[0-9]`).
+fn may_be_pour_cue(line: &str) -> bool {
+    // (One memchr per char: a set of chars is tested char by char.)
+    if line.contains('"') || line.contains('\u{ab}') {
+        return true;
+    }
+    let end = line.trim_end();
+    let end = end.strip_suffix(['.', ',', ';']).unwrap_or(end).trim_end();
+    end.ends_with("pour")
+        || line
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '\u{2022}' | '\u{b7}' | '\u{2212}' | '\u{2013}' | '\u{2014}'))
+            .starts_with("pour")
 }
 
 /// Reads a count written in figures or in words.
@@ -401,7 +470,7 @@ pub fn find_vote_statements(text: &str) -> Vec<Spanned<Vote>> {
     let keyed = keyed_lines(&lines);
     // Cue of each line, a line continued by the next counting with it. A
     // line without any key has no cue (the keys are what `cue` tests first).
-    let mut cues: Vec<Option<Cue>> = (0..n).map(|i| if keyed[i] { keyed_cue(lines.line(i)) } else { None }).collect();
+    let mut cues: Vec<Option<Cue>> = (0..n).map(|i| keyed_cue(lines.line(i), keyed[i])).collect();
     let mut joined = String::new();
     for i in 0..n.saturating_sub(1) {
         if cues[i].is_none() || cues[i] == Some(Cue::Weak) {
@@ -409,12 +478,14 @@ pub fn find_vote_statements(text: &str) -> Vec<Spanned<Vote>> {
             let k = if lines.line(i + 1).trim().is_empty() && i + 2 < n { i + 2 } else { i + 1 };
             // The keys hold no space, so the two lines joined hold one only
             // when one of them does.
-            if (keyed[i] || keyed[k]) && continues(lines.line(i), lines.line(k)) && {
+            // The keys of the two lines joined are those of either.
+            let keys = keyed[i].max(keyed[k]);
+            if keys != Keys::None && continues(lines.line(i), lines.line(k)) && {
                 joined.clear();
                 joined.push_str(lines.line(i).trim_end());
                 joined.push(' ');
                 joined.push_str(lines.line(k).trim_start());
-                keyed_cue(&joined) == Some(Cue::Strong)
+                keyed_cue(&joined, keys) == Some(Cue::Strong)
             } {
                 // The first half of a statement that runs over two lines.
                 cues[i] = Some(if cues[k] == Some(Cue::Strong) { Cue::Weak } else { Cue::Strong });
@@ -425,7 +496,7 @@ pub fn find_vote_statements(text: &str) -> Vec<Spanned<Vote>> {
     for i in 0..n {
         // Every label of a table header holds a key or "npv".
         let line = lines.line(i);
-        if may_be_table_header(line) && (keyed[i] || line.contains("npv")) && TABLE_HEADER.is_match(line)
+        if may_be_table_header(line) && (keyed[i] != Keys::None || line.contains("npv")) && TABLE_HEADER.is_match(line)
             && let Some(k) = (i + 1..n.min(i + 3)).find(|&k| !lines.line(k).trim().is_empty())
                 && TABLE_ROW.is_match(lines.line(k)) {
                     cues[k] = Some(Cue::Weak);
@@ -446,7 +517,8 @@ pub fn find_vote_statements(text: &str) -> Vec<Spanned<Vote>> {
         let mut j = i + 1;
         while j < n {
             // The vote on the whole after votes on parts stands alone.
-            if j > i && (lines.line(j).contains("dans son ensemble") || lines.line(j).contains("dans leur ensemble")) {
+            // (Both phrases hold "ensemble": one search for most lines.)
+            if j > i && lines.line(j).contains("ensemble") && (lines.line(j).contains("dans son ensemble") || lines.line(j).contains("dans leur ensemble")) {
                 break;
             }
             match cues[j] {
@@ -530,11 +602,12 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
     // Figures.
     let (mut for_, mut against, mut abstain, mut voting) = (None, None, None, None);
     for c in TALLY.captures_iter(folded_lines) {
-        let (num, kind) = if let (Some(n), Some(k)) = (c.name("n1"), c.name("k1")) {
+        // Groups by index (a name is looked up in a map): see TALLY_GROUPS.
+        let (num, kind) = if let (Some(n), Some(k)) = (c.get(TALLY_GROUPS[0]), c.get(TALLY_GROUPS[1])) {
             (n.as_str(), k.as_str())
-        } else if let (Some(n), Some(k)) = (c.name("n2"), c.name("k2")) {
+        } else if let (Some(n), Some(k)) = (c.get(TALLY_GROUPS[3]), c.get(TALLY_GROUPS[2])) {
             (n.as_str(), k.as_str())
-        } else if let Some(n) = c.name("n3") {
+        } else if let Some(n) = c.get(TALLY_GROUPS[4]) {
             (n.as_str(), "pour")
         } else {
             continue;
@@ -554,7 +627,7 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
     // A vote table: a header row of labels over a row of figures.
     let rows: Vec<&str> = folded_lines.lines().collect();
     for w in rows.windows(2) {
-        if TABLE_HEADER.is_match(w[0]) && TABLE_ROW.is_match(w[1]) {
+        if may_be_table_header(w[0]) && TABLE_HEADER.is_match(w[0]) && TABLE_ROW.is_match(w[1]) {
             let labels: Vec<&str> = w[0].split(['|', ';', '\t']).flat_map(|c| c.split("  ")).map(str::trim).filter(|c| !c.is_empty()).collect();
             let labels: Vec<&str> = if labels.len() == 1 { w[0].split_whitespace().collect() } else { labels };
             let values: Vec<u32> = w[1].split(|c: char| !c.is_ascii_digit()).filter_map(|v| v.parse().ok()).collect();
@@ -582,8 +655,9 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
     let orig_line = original.split_whitespace().collect::<Vec<_>>().join(" ");
     let of = Folded::new(&orig_line);
     let orig_folded = of.text.as_str();
-    // Both name lists need a "contre" or an "abstention" label.
-    let labelled = orig_folded.contains("contre") || orig_folded.contains("abstention");
+    // Both name lists need a "contre" or an "abstention" label before a
+    // colon or a parenthesis.
+    let labelled = may_name_minority(orig_folded);
     for c in labelled.then(|| NAMED.captures_iter(orig_folded)).into_iter().flatten() {
         let k = &c["k"];
         let names_range = c.name("names").map(|m| of.orig_range(m.range())).unwrap_or(0..0);
@@ -652,14 +726,24 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
     v
 }
 
+/// A necessary condition for [`NAMED`] and [`NUMBERED_NAMES`]: both read
+/// "contre" or "abstention(s)" then blanks and a colon or a parenthesis.
+fn may_name_minority(folded: &str) -> bool {
+    ["contre", "abstention"].iter().any(|label| {
+        folded.match_indices(label).any(|(i, _)| {
+            let rest = &folded[i + label.len()..];
+            let rest = if *label == "abstention" { rest.strip_prefix('s').unwrap_or(rest) } else { rest };
+            rest.trim_start().starts_with([':', '('])
+        })
+    })
+}
+
 /// Keeps the names part of a list that may run into a following label.
 fn cut_names(s: &str) -> &str {
     let f = Folded::new(s);
     let mut end = s.len();
-    for stop in [" pour ", " pour:", " contre", " abstention", " qui ", " vote", " ne prend", " (", " - ", ")"] {
-        if let Some(i) = f.text.find(stop) {
-            end = end.min(f.orig(i));
-        }
+    if let Some(i) = first_stop(&f.text) {
+        end = f.orig(i);
     }
     // Stop at a sentence end that is not an initial ("M. X").
     let bytes = s.as_bytes();
@@ -670,6 +754,17 @@ fn cut_names(s: &str) -> &str {
         }
     }
     s.get(..end).unwrap_or(s)
+}
+
+/// The words that end a list of names in [`cut_names`].
+const NAME_STOPS: [&str; 10] = [" pour ", " pour:", " contre", " abstention", " qui ", " vote", " ne prend", " (", " - ", ")"];
+
+/// Where the first of [`NAME_STOPS`] starts in `folded`: each starts with a
+/// space or `)`, so only those bytes are tried, in one pass (the earliest
+/// start of any stop is the least of their first starts).
+fn first_stop(folded: &str) -> Option<usize> {
+    let bytes = folded.as_bytes();
+    (0..bytes.len()).find(|&i| matches!(bytes[i], b' ' | b')') && NAME_STOPS.iter().any(|stop| bytes[i..].starts_with(stop.as_bytes())))
 }
 
 /// Where the sentence holding byte `at` of folded text starts: after the
@@ -857,16 +952,62 @@ mod tests {
         assert_eq!(FoldedLines::new("", false).len(), 0);
     }
 
+    /// All the keys of a line, one substring search each.
+    const ALL_KEYS: [&str; 22] = [
+        "unanim", "majorit", "adopt", "rejet", "pour", "contre", "abst", "vot", "voix", "exception", "sauf", "approuv", "accept", "decid",
+        "autoris", "valid", "emet", "arret", "blanc", "nul", "exprim", "nppv",
+    ];
+
+    /// The [`Keys`] of a line, from [`ALL_KEYS`].
+    fn keys_of(line: &str) -> Keys {
+        let found: Vec<&str> = ALL_KEYS.iter().copied().filter(|w| line.contains(w)).collect();
+        if found.is_empty() {
+            Keys::None
+        } else if found.iter().all(|k| is_pour_key(k)) {
+            Keys::Pour
+        } else {
+            Keys::Other
+        }
+    }
+
+    /// The cue of a line as it was read before [`Keys`]: every test on any
+    /// line with a key.
+    fn cue_as_it_was(line: &str) -> Option<Cue> {
+        if ALL_KEYS.iter().any(|w| line.contains(w)) { other_keyed_cue(line) } else { None }
+    }
+
     #[test]
     fn keyed_lines_are_the_lines_with_a_key() {
-        let t = "Le maire expose.\nADOPTÉ À L'UNANIMITÉ\n\nPour : 12 — abstention(s) : 1\nrien\nvote vote vote\nmajorité";
+        let t = "Le maire expose.\nADOPTÉ À L'UNANIMITÉ\n\nPour : 12 — abstention(s) : 1\nrien\nvote vote vote\nmajorité\npour nul blanc\npour le vote\nblancontre";
         let lines = FoldedLines::new(t, true);
         let keyed = keyed_lines(&lines);
-        let keys = ["unanim", "majorit", "adopt", "pour", "abst", "vot"];
         for k in 0..lines.len() {
-            assert_eq!(keyed[k], keys.iter().any(|w| lines.line(k).contains(w)), "{}", lines.line(k));
+            assert_eq!(keyed[k], keys_of(lines.line(k)), "{}", lines.line(k));
         }
-        assert_eq!(keyed, [false, true, false, true, false, true, true]);
+        use Keys::{None as N, Other as O, Pour as P};
+        assert_eq!(keyed, [N, O, N, O, N, O, O, P, O, O]);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn keyed_lines_match_substring_searches(s in "((pour|pou|blanc|nul|exprim|nppv|contre|rejet|vote|r|e|x|é| |\\n)){0,16}") {
+            let lines = FoldedLines::new(&s, true);
+            let keyed = keyed_lines(&lines);
+            for k in 0..lines.len() {
+                proptest::prop_assert_eq!(keyed[k], keys_of(lines.line(k)), "{:?}", lines.line(k));
+            }
+        }
+
+        #[test]
+        fn pour_lines_cue_as_before(s in "((pour|pour |pour: |pour :|12 |trois |vingt-deux |voix |« |\"|- |— |• |\\. |, |; |: |m\\. x |la commune |blanc|nul |x{20}|é| |\\t|3)){0,10}") {
+            proptest::prop_assert_eq!(keyed_cue(&s, keys_of(&s)), cue_as_it_was(&s), "{:?}", s);
+        }
+
+        #[test]
+        fn any_line_cues_as_before(s in "((pour |contre |abstentions? |voix |votes? |vote : |: |12 |trois |« |sauf |qui vote |- |adopte|\\. |a la majorite |decide |m\\. x |blancs |nuls |votants |é|x{20})){0,10}") {
+            proptest::prop_assert_eq!(keyed_cue(&s, keys_of(&s)), cue_as_it_was(&s), "{:?}", s);
+        }
     }
 
     /// The clause [`exception_cue`] reads, as one regex (as it stood in
@@ -964,12 +1105,61 @@ mod tests {
 
     #[test]
     fn cues_of_keyed_lines() {
-        assert_eq!(keyed_cue("adopte a l'unanimite"), Some(Cue::Strong));
-        assert_eq!(keyed_cue("le conseil municipal approuve le projet"), Some(Cue::Weak));
-        assert_eq!(keyed_cue("pour la periode estivale"), None);
+        let cue = |l: &str| keyed_cue(l, keys_of(l));
+        assert_eq!(cue("adopte a l'unanimite"), Some(Cue::Strong));
+        assert_eq!(cue("le conseil municipal approuve le projet"), Some(Cue::Weak));
+        assert_eq!(cue("pour la periode estivale"), None);
+        assert_eq!(cue("l'interet pour la commune, pour 12 ans"), None);
+        // "Pour" alone still cues a tally line, a count or a table header.
+        assert_eq!(cue(" - pour : 12"), Some(Cue::Strong));
+        assert_eq!(cue("douze pour."), Some(Cue::Strong));
+        assert_eq!(cue("par 12 « pour »"), Some(Cue::Strong));
+        assert_eq!(cue("pour | blancs | nuls"), Some(Cue::Strong));
+        assert_eq!(cue("rien"), None);
         // A heading holds no vote, whatever its words.
-        assert_eq!(keyed_cue("2. adopte a l'unanimite : budget"), None);
-        assert_eq!(keyed_cue("n° 2023-12 - vote du budget a l'unanimite"), None);
+        assert_eq!(cue("2. adopte a l'unanimite : budget"), None);
+        assert_eq!(cue("n° 2023-12 - vote du budget a l'unanimite"), None);
+    }
+
+    /// [`cut_names`] as it was: one search per stop.
+    fn first_stop_by_searches(folded: &str) -> Option<usize> {
+        NAME_STOPS.iter().filter_map(|stop| folded.find(stop)).min()
+    }
+
+    /// [`NAMED`] and [`NUMBERED_NAMES`] as they were: run on any text with
+    /// "contre" or "abstention".
+    fn minority_names(folded: &str) -> Vec<(Option<std::ops::Range<usize>>, Option<std::ops::Range<usize>>)> {
+        let labelled = folded.contains("contre") || folded.contains("abstention");
+        let mut out = Vec::new();
+        for re in [&*NAMED, &*NUMBERED_NAMES] {
+            for c in labelled.then(|| re.captures_iter(folded)).into_iter().flatten() {
+                out.push((c.get(0).map(|m| m.range()), c.name("names").or(c.name("pnames")).map(|m| m.range())));
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn name_stops_as_before(s in "(( pour | pour:| contre| abstention| qui | vote| ne prend| \\(| - |\\)|pour|contre|m\\. x|é| |x|-|:)){0,12}") {
+            proptest::prop_assert_eq!(first_stop(&s), first_stop_by_searches(&s), "{:?}", s);
+        }
+
+        #[test]
+        fn minority_names_only_after_a_label(s in "((contre|abstention|abstentions|abstentionss|12 | voix |: | :|\\(|\\( |m\\. x|mme y|, |\\t|\\n|é| |s)){0,12}") {
+            let gated: Vec<_> = if may_name_minority(&s) { minority_names(&s) } else { Vec::new() };
+            proptest::prop_assert_eq!(gated, minority_names(&s), "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn tally_groups_by_index() {
+        let names: Vec<Option<&str>> = TALLY.capture_names().collect();
+        for (k, name) in ["n1", "k1", "k2", "n2", "n3"].iter().enumerate() {
+            assert_eq!(names[TALLY_GROUPS[k]], Some(*name));
+        }
+        assert_eq!(names.len(), 6);
     }
 
     #[test]
