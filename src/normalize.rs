@@ -178,17 +178,27 @@ fn plain_shape(line: &str) -> Option<bool> {
 }
 
 /// Length of the run of printable ASCII other than the backquote that
-/// starts `b` (what [`clean_line`] keeps as it is), sixteen bytes at a time.
+/// starts `b` (what [`clean_line`] keeps as it is), eight bytes at a time.
+/// In a word, a byte is flagged when its high bit is set, when it is below
+/// 0x20, or when it equals 0x7F or 0x60 (zero-byte tests on `w ^ byte`);
+/// these tests can flag bytes above a true hit, never below one, so the
+/// lowest flag (trailing zeros, little-endian) is the first byte to stop at.
 fn printable_prefix_len(b: &[u8]) -> usize {
-    let kept = |c: u8| (0x20..0x7F).contains(&c) & (c != b'`');
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below = |w: u64, n: u64| w.wrapping_sub(ONES * n) & !w & HIGH;
     let mut n = 0;
-    for chunk in b.chunks_exact(16) {
-        // No early exit inside a chunk: one vector compare.
-        if !chunk.iter().fold(true, |all, &c| all & kept(c)) {
-            break;
+    for chunk in b.chunks_exact(8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(w);
+        let flags = (w & HIGH) | below(w, 0x20) | below(w ^ (ONES * 0x7F), 1) | below(w ^ (ONES * 0x60), 1);
+        if flags != 0 {
+            return n + (flags.trailing_zeros() / 8) as usize;
         }
-        n += 16;
+        n += 8;
     }
+    let kept = |c: u8| (0x20..0x7F).contains(&c) & (c != b'`');
     n + b[n..].iter().position(|&c| !kept(c)).unwrap_or(b.len() - n)
 }
 
@@ -432,15 +442,19 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// Length of the ASCII prefix of `b`, sixteen bytes at a time.
+/// Length of the ASCII prefix of `b`, eight bytes at a time: the first
+/// high bit of a word, found by its trailing zeros (little-endian), is the
+/// first non-ASCII byte.
 fn ascii_prefix_len(b: &[u8]) -> usize {
     let mut n = 0;
-    for chunk in b.chunks_exact(16) {
-        // No early exit inside a chunk: one vector compare.
-        if !chunk.iter().fold(true, |all, &c| all & (c < 0x80)) {
-            break;
+    for chunk in b.chunks_exact(8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let high = u64::from_le_bytes(w) & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return n + (high.trailing_zeros() / 8) as usize;
         }
-        n += 16;
+        n += 8;
     }
     n + b[n..].iter().position(|&c| c >= 0x80).unwrap_or(b.len() - n)
 }
@@ -782,13 +796,14 @@ mod tests {
         }
 
         #[test]
-        fn byte_scans_match_their_definitions(s in "[ a-z*_`\\x00-\\x1f\\x7f]{0,40}") {
+        fn byte_scans_match_their_definitions(s in "[ a-z*_`\\x00-\\x1f\\x7féà€]{0,40}") {
             let b = s.as_bytes();
             let kept = |c: u8| (0x20..0x7F).contains(&c) && c != b'`';
             proptest::prop_assert_eq!(printable_prefix_len(b), b.iter().take_while(|&&c| kept(c)).count());
             proptest::prop_assert_eq!(has_emphasis(b), s.contains(['*', '_']));
             proptest::prop_assert_eq!(has_double_space(b), s.contains("  "));
             proptest::prop_assert_eq!(line_end(b), s.find(['\n', '\r']));
+            proptest::prop_assert_eq!(ascii_prefix_len(b), b.iter().take_while(|c| c.is_ascii()).count());
         }
 
         #[test]
