@@ -614,7 +614,7 @@ mod tests {
         assert!(write_value(&mut Vec::new(), &m).is_err());
     }
 
-    #[derive(Serialize)]
+    #[derive(serde::Serialize)]
     enum E {
         Unit,
         New(u8),
