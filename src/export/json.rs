@@ -53,36 +53,52 @@ fn must_escape(b: u8) -> bool {
 ///
 /// Bit tricks on a `u64` word (exact for "is there such a byte"): a byte
 /// below 0x20 leaves its high bit set in `(x - 0x20…) & !x & 0x80…`, and a
-/// byte equal to `c` is a zero byte of `x ^ c…`. The last, short word is
-/// padded with `a`, which needs no escape.
+/// byte equal to `c` is a zero byte of `x ^ c…`. A string of eight bytes
+/// or more ends with a word overlapping the one before (no copy of a
+/// short tail); a shorter one is read byte by byte.
 #[inline]
 fn any_escape(s: &[u8]) -> bool {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-    #[inline(always)]
-    fn word_escapes(x: u64) -> bool {
-        let below_space = x.wrapping_sub(ONES * 0x20) & !x;
-        let q = x ^ (ONES * b'"' as u64);
-        let quote = q.wrapping_sub(ONES) & !q;
-        let b = x ^ (ONES * b'\\' as u64);
-        let backslash = b.wrapping_sub(ONES) & !b;
-        (below_space | quote | backslash) & HIGH != 0
+    let n = s.len();
+    if n < 8 {
+        return short_escapes(s);
     }
-    let mut chunks = s.chunks_exact(8);
-    for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        if word_escapes(u64::from_le_bytes(w)) {
+    let mut i = 0;
+    while let Some(w) = s.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        if word_escapes(u64::from_le_bytes(*w)) {
             return true;
         }
+        i += 8;
     }
-    let rest = chunks.remainder();
-    if rest.is_empty() {
-        return false;
+    i < n && s.last_chunk::<8>().is_some_and(|w| word_escapes(u64::from_le_bytes(*w)))
+}
+
+/// [`any_escape`] for fewer than eight bytes, in one word: four bytes and
+/// four overlapping them for 4 to 7 bytes; the first, middle and last
+/// (all of them) for 1 to 3, padded with `a`.
+#[inline(always)]
+fn short_escapes(s: &[u8]) -> bool {
+    let n = s.len();
+    if let (Some(head), Some(tail)) = (s.first_chunk::<4>(), s.last_chunk::<4>()) {
+        let word = u64::from(u32::from_le_bytes(*head)) | u64::from(u32::from_le_bytes(*tail)) << 32;
+        return word_escapes(word);
     }
-    let mut w = [b'a'; 8];
-    w[..rest.len()].copy_from_slice(rest);
-    word_escapes(u64::from_le_bytes(w))
+    match (s.first(), s.get(n / 2), s.last()) {
+        (Some(&a), Some(&b), Some(&c)) => word_escapes(u64::from_le_bytes([a, b, c, b'a', b'a', b'a', b'a', b'a'])),
+        _ => false,
+    }
+}
+
+/// Whether one of the eight bytes of `x` must be escaped (see [`any_escape`]).
+#[inline(always)]
+fn word_escapes(x: u64) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let below_space = x.wrapping_sub(ONES * 0x20) & !x;
+    let q = x ^ (ONES * b'"' as u64);
+    let quote = q.wrapping_sub(ONES) & !q;
+    let b = x ^ (ONES * b'\\' as u64);
+    let backslash = b.wrapping_sub(ONES) & !b;
+    (below_space | quote | backslash) & HIGH != 0
 }
 
 /// Writes `s` as a JSON string, escaped as serde_json escapes it.
