@@ -56,7 +56,7 @@ fn must_escape(b: u8) -> bool {
 /// byte equal to `c` is a zero byte of `x ^ c…`. A string of eight bytes
 /// or more ends with a word overlapping the one before (no copy of a
 /// short tail); a shorter one is read byte by byte.
-#[inline]
+#[inline(always)]
 fn any_escape(s: &[u8]) -> bool {
     let n = s.len();
     if n < 8 {
@@ -208,11 +208,27 @@ impl Compound<'_, '_> {
     }
 
     /// `"key":`
-    #[inline]
+    ///
+    /// Inlined into each field of the derived serializers, where `key` is
+    /// a constant: the escape test folds away and the copy is a few fixed
+    /// stores.
+    #[inline(always)]
     fn key(&mut self, key: &str) {
-        self.comma();
-        write_str(self.w.out, key);
-        self.w.out.push(b':');
+        let out = &mut *self.w.out;
+        out.reserve(key.len() + 4);
+        if self.first {
+            self.first = false;
+        } else {
+            out.push(b',');
+        }
+        if any_escape(key.as_bytes()) {
+            write_str(out, key);
+        } else {
+            out.push(b'"');
+            out.extend_from_slice(key.as_bytes());
+            out.push(b'"');
+        }
+        out.push(b':');
     }
 }
 
@@ -428,6 +444,7 @@ impl ser::SerializeMap for Compound<'_, '_> {
 impl ser::SerializeStruct for Compound<'_, '_> {
     type Ok = ();
     type Error = Unsupported;
+    #[inline(always)]
     fn serialize_field<T: ?Sized + Serialize>(&mut self, key: &'static str, v: &T) -> Result {
         self.key(key);
         v.serialize(&mut *self.w)
