@@ -115,6 +115,21 @@ pub(crate) fn write_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
+/// [`write_str`] for a string that is a constant where this is inlined
+/// (`#[inline(always)]`): the escape test folds away and the copy is a few
+/// fixed-size stores.
+#[inline(always)]
+fn write_constant_str(out: &mut Vec<u8>, s: &str) {
+    if any_escape(s.as_bytes()) {
+        write_str(out, s);
+    } else {
+        out.reserve(s.len() + 2);
+        out.push(b'"');
+        out.extend_from_slice(s.as_bytes());
+        out.push(b'"');
+    }
+}
+
 /// The slow path of [`write_str`]: serde_json's escapes (`\b \t \n \f \r
 /// \" \\`, other control characters as `\u00xx` in lower-case hex).
 #[cold]
@@ -221,13 +236,7 @@ impl Compound<'_, '_> {
         } else {
             out.push(b',');
         }
-        if any_escape(key.as_bytes()) {
-            write_str(out, key);
-        } else {
-            out.push(b'"');
-            out.extend_from_slice(key.as_bytes());
-            out.push(b'"');
-        }
+        write_constant_str(out, key);
         out.push(b':');
     }
 }
@@ -321,8 +330,11 @@ impl<'w, 'a> ser::Serializer for &'w mut Writer<'a> {
     fn serialize_unit_struct(self, _name: &'static str) -> Result {
         self.serialize_unit()
     }
+    /// Inlined, like struct keys: the variant name is a constant of the
+    /// derived serializer.
+    #[inline(always)]
     fn serialize_unit_variant(self, _name: &'static str, _index: u32, variant: &'static str) -> Result {
-        write_str(self.out, variant);
+        write_constant_str(self.out, variant);
         Ok(())
     }
     fn serialize_newtype_struct<T: ?Sized + Serialize>(self, _name: &'static str, v: &T) -> Result {
