@@ -293,7 +293,8 @@ impl<'a> Document<'a> {
                 page: self.meta.page_of(line),
             });
         }
-        for e in parse::identifiers::find_establishments(text) {
+        let (ids, establishments) = parse::identifiers::find_identifiers_and_establishments(text);
+        for e in establishments {
             r.establishments.push(Establishment {
                 uai: e.uai,
                 name: e.name,
@@ -304,21 +305,21 @@ impl<'a> Document<'a> {
                 line: self.line(e.span.start + base),
             });
         }
-        let t = parse::dates::find_transmission(text);
-        r.transmission.received_on = t.received_on.map(|d| d.value);
+        // Only these two of the stamps go into the record.
+        r.transmission.received_on = parse::dates::find_received(text).map(|d| d.value);
         // A posting date above the session's opening is the convocation's
         // ("Date d'affichage" beside the convocation date), not the act's.
         let opening = r.attendance.line.or(r.session.line).unwrap_or(0);
-        r.transmission.posted_on = match t.posted_on {
+        r.transmission.posted_on = match parse::dates::find_posted(text) {
             Some(d) if self.line(d.span.start + base) <= opening => {
                 // Look again below the opening.
                 let from = self.norm.line_range(opening + 1).start.saturating_sub(base).min(text.len());
                 let from = (from..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
-                parse::dates::find_transmission(&text[from..]).posted_on.map(|d| d.value)
+                parse::dates::find_posted(&text[from..]).map(|d| d.value)
             }
             d => d.map(|d| d.value),
         };
-        for id in parse::identifiers::find_identifiers(text) {
+        for id in ids {
             let line = self.line(id.span.start + base);
             if id.kind == IdentifierKind::Actes && r.transmission.actes_id.is_none() {
                 r.transmission.actes_id = Some(text[id.span.clone()].to_string());

@@ -68,8 +68,26 @@ impl fmt::Display for Date {
 }
 
 impl Serialize for Date {
+    /// The `Display` form, written from a stack buffer when the year has
+    /// four digits (every real date): no formatting machinery per date.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        if self.year > 9999 || self.month > 99 || self.day > 99 {
+            return s.collect_str(self);
+        }
+        let (y, m, d) = (self.year, self.month, self.day);
+        let b = [
+            b'0' + (y / 1000) as u8,
+            b'0' + (y / 100 % 10) as u8,
+            b'0' + (y / 10 % 10) as u8,
+            b'0' + (y % 10) as u8,
+            b'-',
+            b'0' + m / 10,
+            b'0' + m % 10,
+            b'-',
+            b'0' + d / 10,
+            b'0' + d % 10,
+        ];
+        s.serialize_str(std::str::from_utf8(&b).map_err(serde::ser::Error::custom)?)
     }
 }
 
@@ -117,8 +135,13 @@ impl fmt::Display for Time {
 }
 
 impl Serialize for Time {
+    /// The `Display` form, written from a stack buffer (see `Date`).
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        if self.hour > 99 || self.minute > 99 {
+            return s.collect_str(self);
+        }
+        let b = [b'0' + self.hour / 10, b'0' + self.hour % 10, b':', b'0' + self.minute / 10, b'0' + self.minute % 10];
+        s.serialize_str(std::str::from_utf8(&b).map_err(serde::ser::Error::custom)?)
     }
 }
 
@@ -558,6 +581,19 @@ mod tests {
         let d = |y, m, dd| Date::new(y, m, dd).unwrap().day_number();
         assert_eq!(d(2023, 10, 4) - d(2023, 9, 27), 7);
         assert_eq!(d(2024, 3, 1) - d(2024, 2, 28), 2);
+    }
+
+    #[test]
+    fn dates_and_times_serialize_as_displayed() {
+        let dates = [(2023, 9, 27), (1, 1, 1), (999, 12, 31), (9999, 1, 2), (10000, 3, 4), (65535, 99, 99), (0, 0, 0), (2024, 255, 255)];
+        for (year, month, day) in dates {
+            let d = Date { year, month, day };
+            assert_eq!(serde_json::to_string(&d).unwrap(), format!("\"{d}\""));
+        }
+        for (hour, minute) in [(0, 0), (9, 5), (23, 59), (99, 99), (100, 7), (255, 255)] {
+            let t = Time { hour, minute };
+            assert_eq!(serde_json::to_string(&t).unwrap(), format!("\"{t}\""));
+        }
     }
 
     #[test]

@@ -223,14 +223,38 @@ pub fn number_cents(num: &str, scale: i128) -> Option<i64> {
     i64::try_from(total).ok()
 }
 
+/// The index of the group `name` of `re` (`usize::MAX`, which no group
+/// has, when there is none). Reading a group by index spares a lookup of
+/// its name at each match.
+fn group_index(re: &Regex, name: &str) -> usize {
+    re.capture_names().position(|n| n == Some(name)).unwrap_or(usize::MAX)
+}
+
+/// The groups of [`SUFFIX_RE`], by index.
+struct SuffixGroups {
+    num: usize,
+    giga: usize,
+    mega: usize,
+    kilo: usize,
+    tax: usize,
+    tax2: usize,
+    tax3: usize,
+}
+
+static SUFFIX_GROUPS: LazyLock<SuffixGroups> = LazyLock::new(|| {
+    let g = |name| group_index(&SUFFIX_RE, name);
+    SuffixGroups { num: g("num"), giga: g("giga"), mega: g("mega"), kilo: g("kilo"), tax: g("tax"), tax2: g("tax2"), tax3: g("tax3") }
+});
+
 fn suffix_amounts(text: &str, out: &mut Vec<AmountMatch>) {
     let re = &*SUFFIX_RE;
+    let g = &*SUFFIX_GROUPS;
     let mut pos = 0;
     while pos < text.len() {
         let Some(c) = re.captures_at(text, pos) else {
             break;
         };
-        let (Some(m), Some(num)) = (c.get(0), c.name("num")) else {
+        let (Some(m), Some(num)) = (c.get(0), c.get(g.num)) else {
             break;
         };
         if glued_before(text, m.start()) {
@@ -249,11 +273,11 @@ fn suffix_amounts(text: &str, out: &mut Vec<AmountMatch>) {
             continue;
         }
         pos = m.end().max(m.start() + 1);
-        let scale: i128 = if c.name("giga").is_some() {
+        let scale: i128 = if c.get(g.giga).is_some() {
             1_000_000_000
-        } else if c.name("mega").is_some() {
+        } else if c.get(g.mega).is_some() {
             1_000_000
-        } else if c.name("kilo").is_some() {
+        } else if c.get(g.kilo).is_some() {
             1_000
         } else {
             1
@@ -262,9 +286,9 @@ fn suffix_amounts(text: &str, out: &mut Vec<AmountMatch>) {
             continue;
         };
         let tax = c
-            .name("tax")
-            .or(c.name("tax2"))
-            .or(c.name("tax3"))
+            .get(g.tax)
+            .or(c.get(g.tax2))
+            .or(c.get(g.tax3))
             .map(|t| tax_of(t.as_str()));
         let (start, cents) = match minus_before(text, m.start(), m.end()) {
             Some(s) => (s, -cents),
@@ -691,6 +715,22 @@ mod tests {
         let start = std::time::Instant::now();
         let _ = find_amounts(&text);
         assert!(start.elapsed().as_secs() < 5);
+    }
+
+    #[test]
+    fn group_indices_are_the_named_groups() {
+        let g = &*SUFFIX_GROUPS;
+        let c = SUFFIX_RE.captures("3 millions d'euros HT").unwrap();
+        assert_eq!(c.get(g.num).map(|m| m.as_str()), Some("3"));
+        assert!(c.get(g.mega).is_some() && c.get(g.giga).is_none() && c.get(g.kilo).is_none());
+        assert_eq!(c.get(g.tax).map(|m| m.as_str()), Some("HT"));
+        let c = SUFFIX_RE.captures("12 k€ TTC, 4 Md€, 5 € t.t.c., 6\n€ ht").unwrap();
+        assert!(c.get(g.kilo).is_some() && c.get(g.tax).is_some());
+        for (text, tax2, tax3) in [("7 HT", true, false), ("8\n€ TTC", false, true)] {
+            let c = SUFFIX_RE.captures(text).unwrap();
+            assert_eq!((c.get(g.tax2).is_some(), c.get(g.tax3).is_some()), (tax2, tax3), "{text:?}");
+        }
+        assert_eq!(group_index(&SUFFIX_RE, "no such group"), usize::MAX);
     }
 
     proptest! {

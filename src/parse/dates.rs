@@ -665,18 +665,33 @@ fn first_stamp(re: &Regex, text: &str, from: usize) -> Option<Spanned<Date>> {
 /// all of them (`STAMP_HINTS`) says which stamp searches can find
 /// anything.
 pub fn find_transmission(text: &str) -> TransmissionMatch {
-    // A stamp starts at most 21 characters (under 100 bytes) before its
-    // fragment, so none starts before that distance from the first one.
-    let stamp = |hint: &Regex, re: &Regex| {
-        let from = floor_char_boundary(text, hint.find(text)?.start().saturating_sub(100));
-        first_stamp(re, text, from)
-    };
     TransmissionMatch {
-        received_on: stamp(&STAMP_HINTS[0], &RECEIVED_RE),
-        posted_on: stamp(&STAMP_HINTS[1], &POSTED_RE),
-        sent_on: stamp(&STAMP_HINTS[2], &SENT_RE),
+        received_on: find_received(text),
+        posted_on: find_posted(text),
+        sent_on: stamp(text, &STAMP_HINTS[2], &SENT_RE),
         executory_on: executory_stamp(text),
     }
+}
+
+/// The first dated stamp matching `re`, searched from a distance before
+/// the first fragment `hint` finds: a stamp starts at most 21 characters
+/// (under 100 bytes) before its fragment, so none starts before that.
+fn stamp(text: &str, hint: &Regex, re: &Regex) -> Option<Spanned<Date>> {
+    let from = floor_char_boundary(text, hint.find(text)?.start().saturating_sub(100));
+    first_stamp(re, text, from)
+}
+
+/// The `received_on` of [`find_transmission`] alone ("Accusé de
+/// réception", "Reçu en préfecture le"), for a caller that needs no other
+/// stamp: the other searches are not run.
+pub fn find_received(text: &str) -> Option<Spanned<Date>> {
+    stamp(text, &STAMP_HINTS[0], &RECEIVED_RE)
+}
+
+/// The `posted_on` of [`find_transmission`] alone ("Affiché le", "Publié
+/// le", "Mis en ligne le").
+pub fn find_posted(text: &str) -> Option<Spanned<Date>> {
+    stamp(text, &STAMP_HINTS[1], &POSTED_RE)
 }
 
 /// Fragments every match of [`RECEIVED_RE`], [`POSTED_RE`] and
@@ -916,6 +931,22 @@ mod tests {
         assert_eq!(month("août"), Ok(("", 8)));
         assert!(month("marsupial").is_err());
         assert!(month("").is_err());
+    }
+
+    #[test]
+    fn received_and_posted_alone_as_in_the_whole_search() {
+        for text in [
+            "Accusé de réception en préfecture le 09/02/2021\nAffiché le 10/02/2021\nEnvoyé en préfecture le 8 février 2021",
+            "Vu le décret publié le 14 mars 2016, relatif à\nPublié le : 4 OCT. 2023",
+            "Reçu à la sous-préfecture le\n12.05.2022\nmis en ligne le 13 mai 2022.",
+            "rien ici",
+        ] {
+            let t = find_transmission(text);
+            assert_eq!(find_received(text), t.received_on, "{text:?}");
+            assert_eq!(find_posted(text), t.posted_on, "{text:?}");
+        }
+        assert!(find_received("Accusé de réception en préfecture le 09/02/2021").is_some());
+        assert!(find_posted("Affiché le 10/02/2021").is_some());
     }
 
     proptest! {

@@ -543,10 +543,27 @@ pub fn find_establishments(text: &str) -> Vec<EstablishmentMatch> {
     if cand.uai.is_empty() {
         return Vec::new();
     }
-    let (uais, values): (Vec<Range<usize>>, Vec<String>) = identifiers_in(text, &cand)
-        .into_iter()
+    establishments_in(text, &identifiers_in(text, &cand))
+}
+
+/// The identifiers and the establishments of `text`: what
+/// [`find_identifiers`] and [`find_establishments`] give, from one scan
+/// for candidates and one identifier search (the establishments are read
+/// at the UAIs the identifiers hold).
+pub fn find_identifiers_and_establishments(text: &str) -> (Vec<IdMatch>, Vec<EstablishmentMatch>) {
+    let cand = Candidates::of(text);
+    let ids = identifiers_in(text, &cand);
+    let establishments = if cand.uai.is_empty() { Vec::new() } else { establishments_in(text, &ids) };
+    (ids, establishments)
+}
+
+/// The establishments named with the UAIs of `ids` (every identifier of
+/// `text`, in order).
+fn establishments_in(text: &str, ids: &[IdMatch]) -> Vec<EstablishmentMatch> {
+    let (uais, values): (Vec<Range<usize>>, Vec<&str>) = ids
+        .iter()
         .filter(|m| m.kind == IdentifierKind::Uai)
-        .map(|m| (m.span, m.value))
+        .map(|m| (m.span.clone(), m.value.as_str()))
         .unzip();
     let mut out = Vec::with_capacity(uais.len());
     // Entries wrapped over two or three lines (PDF text): the same bytes
@@ -638,7 +655,7 @@ pub fn find_establishments(text: &str) -> Vec<EstablishmentMatch> {
             && looks_like_town(after_field.trim_end_matches([',', ';', '.'])))
         .then(|| after_field.trim_end_matches([',', ';', '.']));
         // The canonical code (an OCR confusion undone), not the bytes.
-        let uai = values[k].clone();
+        let uai = values[k].to_string();
         let mut name: Option<&str> = None;
         let mut town: Option<&str> = None;
         let mut department: Option<&str> = None;
@@ -973,7 +990,29 @@ mod tests {
         assert_eq!(establishment_kind("EREA"), EstablishmentKind::Other);
     }
 
+    /// The shared search gives what the two searches give apart.
+    fn same_as_apart(text: &str) {
+        let (ids, establishments) = find_identifiers_and_establishments(text);
+        assert_eq!(ids, find_identifiers(text), "{text:?}");
+        assert_eq!(establishments, find_establishments(text), "{text:?}");
+    }
+
+    #[test]
+    fn identifiers_and_establishments_together_as_apart() {
+        same_as_apart("");
+        same_as_apart("Ecole Les Tilleuls - 0660206R - THUIR\nCollège X 0660300T Perpignan, lycée Y (0661O2lZ)");
+        same_as_apart("SIRET : 213 601 250 00016 ; acte 066-216601360-20230927-2023_87-DE-1-1 ; INSEE 66136");
+        same_as_apart("| Ecole A | 0660206R | THUIR |\n| Ecole B | 0660207S | ELNE |");
+    }
+
     proptest! {
+        #[test]
+        fn together_as_apart_on_any_text(s in "([0-9]{1,9}|[A-Z]{1,3}|[OoIl]|[ -]|\\n|Ecole |coll[eè]ge |SIRET |insee |[a-zé]{1,6}|[|;,()]){0,30}") {
+            let (ids, establishments) = find_identifiers_and_establishments(&s);
+            prop_assert_eq!(ids, find_identifiers(&s));
+            prop_assert_eq!(establishments, find_establishments(&s));
+        }
+
         #[test]
         fn never_panics(s in "\\PC{0,200}") {
             let _ = find_identifiers(&s);
