@@ -28,6 +28,7 @@ pub mod vote;
 
 use crate::model::{BodyKind, Check, CheckStatus, Deliberation, Person};
 use crate::normalize::{Normalized, fold, fold_char, fold_same_len};
+use std::borrow::Cow;
 use std::sync::Arc;
 use crate::reference::{self, Commune, Epci};
 use regex::Regex;
@@ -111,12 +112,26 @@ pub struct Ctx<'a> {
     pub commune: Option<Commune>,
     pub epci: Option<Epci>,
     pub cache: Arc<TextCache>,
+    /// What several rules read of this record's text, found once.
+    pub memo: RecordMemo,
+}
+
+/// Views of one record's text that several rules read, each computed on
+/// first use (the rules of one record run on one thread).
+#[derive(Clone, Debug, Default)]
+pub struct RecordMemo {
+    /// `amounts::find_money` of the record's text.
+    money: std::cell::OnceCell<Vec<amounts::Money>>,
+    /// `amounts::listed_schools` of the record.
+    listed_schools: std::cell::OnceCell<usize>,
+    /// Where the year words of "L'an …" lie in the record's folded text.
+    opening: std::cell::OnceCell<Option<std::ops::Range<usize>>>,
 }
 
 impl<'a> Ctx<'a> {
     /// A context covering the whole text, with no reference entry.
     pub fn whole(norm: &'a Normalized) -> Self {
-        Ctx { norm, lines: (1, norm.line_count().max(1) as u32), commune: None, epci: None, cache: Arc::new(TextCache::new(norm)) }
+        Ctx { norm, lines: (1, norm.line_count().max(1) as u32), commune: None, epci: None, cache: Arc::new(TextCache::new(norm)), memo: RecordMemo::default() }
     }
 
     /// The text of a 1-based source line ("" when out of range).
@@ -165,7 +180,7 @@ impl<'a> Ctx<'a> {
         if from > to {
             return None;
         }
-        let needles: Vec<String> = needles.iter().map(|n| words_only(n)).collect();
+        let needles: Vec<Cow<str>> = needles.iter().map(|n| as_words(n)).collect();
         let Some((first, others)) = needles.split_first() else {
             // No needle: every line qualifies.
             return Some(from);
@@ -173,10 +188,10 @@ impl<'a> Ctx<'a> {
         let cache = &*self.cache;
         let (text, start) = cache.words_of(from, to);
         let mut at = 0;
-        while let Some(k) = text.get(at..).and_then(|t| t.find(first.as_str())) {
+        while let Some(k) = text.get(at..).and_then(|t| find_str(t, first)) {
             let line = cache.line_at(start + at + k);
             let words = cache.line_words(line);
-            if others.iter().all(|n| words.contains(n.as_str())) {
+            if others.iter().all(|n| words.contains(&**n)) {
                 return Some(line);
             }
             // On to the next line.
@@ -204,12 +219,119 @@ impl<'a> Ctx<'a> {
         out
     }
 
+    /// Every amount of money in this record's text (offsets relative to
+    /// its start), found once for the rules that read them.
+    pub fn money(&self) -> &[amounts::Money] {
+        self.memo.money.get_or_init(|| amounts::find_money(&self.norm.text[self.byte_range()]))
+    }
+
+    /// The words of the year in "L'an deux mille …" in this record's
+    /// folded text (`dates::opening_words`), found once.
+    pub(crate) fn opening_words(&self) -> Option<std::ops::Range<usize>> {
+        self.memo.opening.get_or_init(|| dates::opening_words(self.folded_range())).clone()
+    }
+
+    /// `amounts::listed_schools` of this record, counted once.
+    pub(crate) fn listed_schools(&self, r: &Deliberation) -> usize {
+        *self.memo.listed_schools.get_or_init(|| amounts::listed_schools(r, self))
+    }
+
     /// The first line in `from..=to` whose words match `re` (a pattern that
     /// never matches across a `\n`, e.g. an alternation of phrases: one
     /// search instead of one per line and phrase).
     pub fn first_line_matching(&self, from: u32, to: u32, re: &Regex) -> Option<u32> {
         self.cache.first_line_matching(from, to, re)
     }
+}
+
+/// The [`words_only`] of a needle, borrowed when the needle is already
+/// made of folded words (ASCII lower-case letters and digits, one space
+/// between words, none at the ends), as the rules' literal needles are:
+/// `words_only` would give it back unchanged.
+fn as_words(n: &str) -> Cow<'_, str> {
+    let b = n.as_bytes();
+    let word = |c: &u8| c.is_ascii_lowercase() || c.is_ascii_digit();
+    let clean = b.first().is_none_or(word)
+        && b.last().is_none_or(word)
+        && b.iter().all(|c| word(c) || *c == b' ')
+        && !n.contains("  ");
+    if clean { Cow::Borrowed(n) } else { Cow::Owned(words_only(n)) }
+}
+
+/// How common a byte is in folded French words, from 0 (never seen) to
+/// 15 (space, `e`): [`find_str`] looks for the needle's rarest byte.
+fn byte_rank(b: u8) -> u8 {
+    match b {
+        b' ' | b'e' => 15,
+        b's' | b'a' | b'i' | b't' | b'n' | b'r' => 13,
+        b'u' | b'l' | b'o' => 12,
+        b'd' | b'c' | b'p' | b'm' => 10,
+        b'0'..=b'9' => 8,
+        b'v' | b'q' | b'f' => 6,
+        b'b' | b'g' | b'h' => 5,
+        b'j' | b'x' => 3,
+        _ => 1,
+    }
+}
+
+/// `hay.find(needle)`, done by looking for the needle's rarest ASCII byte
+/// with `str::find(char)` (a word-at-a-time memchr) and comparing the
+/// needle where it falls. The candidates come in increasing order, so the
+/// first that matches is the leftmost match, as `str::find` returns.
+fn find_str(hay: &str, needle: &str) -> Option<usize> {
+    let n = needle.as_bytes();
+    let Some((j, &rare)) = n.iter().enumerate().filter(|(_, b)| b.is_ascii()).min_by_key(|(_, b)| byte_rank(**b)) else {
+        return hay.find(needle);
+    };
+    let h = hay.as_bytes();
+    let mut at = 0;
+    while let Some(k) = hay.get(at..).and_then(|t| t.find(rare as char)) {
+        let p = at + k;
+        if let Some(s) = p.checked_sub(j)
+            && h.get(s..s + n.len()) == Some(n)
+        {
+            return Some(s);
+        }
+        // Past an ASCII byte: a char boundary.
+        at = p + 1;
+    }
+    None
+}
+
+/// Bit 7 of each byte of the result is set where that byte of `x` is an
+/// ASCII digit. Adding 0x50 (0x80 − b'0') or 0x46 (0x80 − b':') to the
+/// low seven bits of a byte sets its bit 7 exactly when they are ≥ b'0' or
+/// ≥ b':', and never carries into the next byte (0x7F + 0x50 < 0x100).
+fn digit_mask(x: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low = x & !HIGH;
+    let ge_zero = low + 0x5050_5050_5050_5050;
+    let ge_colon = low + 0x4646_4646_4646_4646;
+    ge_zero & !ge_colon & !x & HIGH
+}
+
+/// The positions of the ASCII digits of `b`, in order, read eight bytes at
+/// a time: the rules looking for figures in a record's text skip the
+/// stretches without any (most of it) for about one instruction a byte.
+pub(crate) fn digit_positions(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let chunks = b.chunks(8);
+    chunks.enumerate().flat_map(|(k, c)| {
+        let mut w = [0u8; 8];
+        if let Ok(full) = <[u8; 8]>::try_from(c) {
+            w = full;
+        } else {
+            w[..c.len()].copy_from_slice(c);
+        }
+        let mut m = digit_mask(u64::from_le_bytes(w));
+        std::iter::from_fn(move || {
+            if m == 0 {
+                return None;
+            }
+            let byte = m.trailing_zeros() as usize / 8;
+            m &= m - 1;
+            Some(k * 8 + byte)
+        })
+    })
 }
 
 /// Folded words separated by single spaces: "Jean-François, M." →
@@ -243,10 +365,20 @@ const WORD_BYTE: [u8; 256] = {
 /// char, keep alphanumerics, one space between runs. ASCII bytes are read
 /// through a table (their fold is their lower case); other chars go
 /// through [`fold_char`].
+///
+/// The words are written in place into `out` grown by `s.len()` bytes,
+/// then cut to their length: they never take more room than `s`, because
+/// a fold is never longer than its char ([`fold_char`] maps a char to an
+/// ASCII letter or to itself) and a space is written only where at least
+/// one byte of a gap was dropped. So the loop needs no capacity check.
 fn push_words(s: &str, out: &mut Vec<u8>) {
-    let start = out.len();
-    let mut gap = false;
     let bytes = s.as_bytes();
+    let start = out.len();
+    out.resize(start + bytes.len(), 0);
+    let buf = &mut out[start..];
+    // Bytes written; `o <= i` at every step (see above).
+    let mut o = 0;
+    let mut gap = false;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let k = WORD_BYTE[b as usize];
@@ -257,13 +389,25 @@ fn push_words(s: &str, out: &mut Vec<u8>) {
         }
         if k != 0xFF {
             // A run of ASCII letters and digits, lower-cased.
-            if gap && out.len() > start {
-                out.push(b' ');
+            if gap && o > 0 {
+                buf[o] = b' ';
+                o += 1;
             }
             gap = false;
-            let run = bytes[i..].iter().take_while(|&&b| !matches!(WORD_BYTE[b as usize], 0 | 0xFF)).count();
-            out.extend(bytes[i..i + run].iter().map(|&b| WORD_BYTE[b as usize]));
-            i += run;
+            buf[o] = k;
+            o += 1;
+            i += 1;
+            // `k - 1` wraps 0 (a gap) to 0xFF and 0xFF (non-ASCII) to
+            // 0xFE: one comparison ends the run on either.
+            while let Some(&b) = bytes.get(i) {
+                let k = WORD_BYTE[b as usize];
+                if k.wrapping_sub(1) >= 0xFE {
+                    break;
+                }
+                buf[o] = k;
+                o += 1;
+                i += 1;
+            }
             continue;
         }
         // Another char: folded, kept when alphanumeric.
@@ -274,13 +418,18 @@ fn push_words(s: &str, out: &mut Vec<u8>) {
             gap = true;
             continue;
         }
-        if gap && out.len() > start {
-            out.push(b' ');
+        if gap && o > 0 {
+            buf[o] = b' ';
+            o += 1;
         }
         gap = false;
-        let mut buf = [0u8; 4];
-        out.extend_from_slice(f.encode_utf8(&mut buf).as_bytes());
+        let n = f.len_utf8();
+        if let Some(dst) = buf.get_mut(o..o + n) {
+            f.encode_utf8(dst);
+            o += n;
+        }
     }
+    out.truncate(start + o);
 }
 
 /// Bytes made of whole chars back into a string.
@@ -453,6 +602,14 @@ fn record_lines(records: &[Deliberation], norm: &Normalized) -> Vec<(u32, u32)> 
 
 /// Runs every rule on one record.
 pub fn audit_record(r: &mut Deliberation, ctx: &Ctx) {
+    let present = attendance::present_keys(r);
+    audit_record_with(r, ctx, &present);
+}
+
+/// [`audit_record`] with the keys of the record's present members
+/// (`attendance::present_keys`), which the records of one document often
+/// share.
+fn audit_record_with(r: &mut Deliberation, ctx: &Ctx, present: &[PersonKey]) {
     ids::repair_identifiers(r, ctx);
     let mut checks = vec![
         vote::vote_total(r, ctx),
@@ -465,11 +622,10 @@ pub fn audit_record(r: &mut Deliberation, ctx: &Ctx) {
         attendance::quorum(r, ctx),
     ];
     // The present members' keys, for the three rules comparing them.
-    let present = attendance::present_keys(r);
-    checks.extend(attendance::proxy_holder_present_with(r, ctx, &present));
+    checks.extend(attendance::proxy_holder_present_with(r, ctx, present));
     checks.extend(attendance::one_proxy_each(r, ctx));
-    checks.extend(attendance::disjoint_with(r, ctx, &present));
-    checks.push(attendance::secretary_present_with(r, ctx, &present));
+    checks.extend(attendance::disjoint_with(r, ctx, present));
+    checks.push(attendance::secretary_present_with(r, ctx, present));
     checks.push(attendance::council_size(r, ctx));
     checks.push(attendance::adjoints(r, ctx));
     checks.extend(amounts::arithmetic(r, ctx));
@@ -521,12 +677,20 @@ pub fn fill_body(r: &mut Deliberation, commune: Option<Commune>, epci: Option<Ep
 pub fn audit_all(records: &mut [Deliberation], norm: &Normalized) {
     let ranges = record_lines(records, norm);
     let cache = Arc::new(TextCache::new(norm));
+    // The present list's keys, kept while the next record has the same
+    // list (the records of one sitting share it): keys depend on the
+    // persons only.
+    let mut present: Option<(Vec<Person>, Vec<PersonKey>)> = None;
     for (r, lines) in records.iter_mut().zip(ranges) {
         let (commune, epci) = identify_body(r);
         // The body's siren from the text, kept for the comparison with the
         // table before the table fills the gaps.
-        let ctx = Ctx { norm, lines, commune, epci, cache: Arc::clone(&cache) };
-        audit_record(r, &ctx);
+        let ctx = Ctx { norm, lines, commune, epci, cache: Arc::clone(&cache), memo: RecordMemo::default() };
+        if present.as_ref().is_none_or(|(persons, _)| *persons != r.attendance.present) {
+            present = Some((r.attendance.present.clone(), attendance::present_keys(r)));
+        }
+        let keys = present.as_ref().map_or(&[][..], |(_, k)| k.as_slice());
+        audit_record_with(r, &ctx, keys);
         fill_body(r, commune, epci);
     }
 }
@@ -558,6 +722,44 @@ mod tests {
             assert_eq!(words_only(s), plain, "{s:?}");
         }
         assert_eq!(words_only("Jean-François, M."), "jean francois m");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+
+        #[test]
+        fn digit_positions_agree_with_a_scan(s in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40)) {
+            let plain: Vec<usize> = s.iter().enumerate().filter(|(_, c)| c.is_ascii_digit()).map(|(i, _)| i).collect();
+            proptest::prop_assert_eq!(digit_positions(&s).collect::<Vec<_>>(), plain);
+        }
+
+        #[test]
+        fn find_str_agrees_with_str_find(h in "([a-z0-9 ]|é|œ|\n){0,40}", n in "([a-z0-9 ]|é|œ){0,4}") {
+            proptest::prop_assert_eq!(find_str(&h, &n), h.find(n.as_str()));
+        }
+
+        #[test]
+        fn as_words_agrees_with_words_only(n in "([a-zA-Z0-9 ,.'-]|é|É|\n){0,12}") {
+            proptest::prop_assert_eq!(as_words(&n).into_owned(), words_only(&n));
+        }
+
+        #[test]
+        fn words_agree_with_a_char_by_char_fold(s in "([a-zA-Z0-9 ,.'_-]|é|É|è|à|ç|œ|Œ|ÿ|Ÿ|€|ß|ñ|\u{1}|日|½|\n|\t){0,60}") {
+            let mut plain = String::new();
+            let mut gap = false;
+            for c in s.chars().map(fold_char) {
+                if c.is_alphanumeric() {
+                    if gap && !plain.is_empty() {
+                        plain.push(' ');
+                    }
+                    gap = false;
+                    plain.push(c);
+                } else {
+                    gap = true;
+                }
+            }
+            proptest::prop_assert_eq!(words_only(&s), plain);
+        }
     }
 
     proptest::proptest! {
