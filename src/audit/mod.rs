@@ -532,40 +532,63 @@ pub(crate) fn given_compatible(a: &str, b: &str) -> bool {
 /// Identifies the body in the reference table: by its INSEE code, by its
 /// name (told apart by département), or by a SIREN written in the text.
 pub fn identify_body(r: &Deliberation) -> (Option<Commune>, Option<Epci>) {
-    let is_epci = r.body.kind == Some(BodyKind::Epci)
-        || r.body.name.as_deref().is_some_and(|n| {
+    identify_body_from(&BodyClues::of(r))
+}
+
+/// All [`identify_body`] reads of a record: its body, the SIRENs its text
+/// gives (the body's SIREN or SIRET, the SIREN and SIRET identifiers) and
+/// the département of its @ctes id. The records of one document usually
+/// share them, and then their body is identified once.
+#[derive(Clone, Debug, PartialEq)]
+struct BodyClues {
+    body: crate::model::Body,
+    text_sirens: Vec<String>,
+    actes_dep: Option<String>,
+}
+
+impl BodyClues {
+    fn of(r: &Deliberation) -> Self {
+        let text_sirens: Vec<String> = std::iter::once(r.body.siren.clone())
+            .chain(std::iter::once(r.body.siret.as_ref().map(|s| s.chars().take(9).collect())))
+            .flatten()
+            .chain(r.identifiers.iter().filter_map(|i| match i.kind {
+                crate::model::IdentifierKind::Siren => Some(i.value.clone()),
+                crate::model::IdentifierKind::Siret => Some(i.value.chars().take(9).collect()),
+                _ => None,
+            }))
+            .collect();
+        let actes_dep = r.transmission.actes.as_ref().map(|a| a.department.clone());
+        BodyClues { body: r.body.clone(), text_sirens, actes_dep }
+    }
+}
+
+/// [`identify_body`] on the clues it reads.
+fn identify_body_from(clues: &BodyClues) -> (Option<Commune>, Option<Epci>) {
+    let BodyClues { body, text_sirens, actes_dep } = clues;
+    let is_epci = body.kind == Some(BodyKind::Epci)
+        || body.name.as_deref().is_some_and(|n| {
             let f = fold(n);
             f.contains("communaute") || f.contains("metropole") || f.starts_with("cc ") || f.starts_with("ca ")
         });
-    let text_sirens: Vec<String> = std::iter::once(r.body.siren.clone())
-        .chain(std::iter::once(r.body.siret.as_ref().map(|s| s.chars().take(9).collect())))
-        .flatten()
-        .chain(r.identifiers.iter().filter_map(|i| match i.kind {
-            crate::model::IdentifierKind::Siren => Some(i.value.clone()),
-            crate::model::IdentifierKind::Siret => Some(i.value.chars().take(9).collect()),
-            _ => None,
-        }))
-        .collect();
-    let actes_dep = r.transmission.actes.as_ref().map(|a| a.department.clone());
     if is_epci {
-        let e = r.body.name.as_deref().and_then(reference::find_epci).or_else(|| {
+        let e = body.name.as_deref().and_then(reference::find_epci).or_else(|| {
             text_sirens.iter().find_map(|s| reference::epci_by_siren(s))
         });
         return (None, e);
     }
-    if r.body.kind.is_some_and(|k| k != BodyKind::Commune) {
+    if body.kind.is_some_and(|k| k != BodyKind::Commune) {
         return (None, None);
     }
-    if let Some(c) = r.body.insee.as_deref().and_then(reference::commune_by_insee) {
+    if let Some(c) = body.insee.as_deref().and_then(reference::commune_by_insee) {
         return (Some(c), None);
     }
     // "La Ville", "la Commune" name no commune (though Ville, Oise, exists).
-    let generic = r.body.name.as_deref().is_some_and(|n| matches!(reference::name_key(n).as_str(), "ville" | "commune" | "mairie" | "municipalite"));
-    if let Some(name) = r.body.name.as_deref().filter(|_| !generic) {
-        if let Some(c) = reference::find_commune(name, r.body.department.as_deref()) {
+    let generic = body.name.as_deref().is_some_and(|n| matches!(reference::name_key(n).as_str(), "ville" | "commune" | "mairie" | "municipalite"));
+    if let Some(name) = body.name.as_deref().filter(|_| !generic) {
+        if let Some(c) = reference::find_commune(name, body.department.as_deref()) {
             return (Some(c), None);
         }
-        if r.body.department.is_none()
+        if body.department.is_none()
             && let Some(c) = actes_dep.as_deref().and_then(|d| reference::find_commune(name, Some(d))) {
                 return (Some(c), None);
             }
@@ -681,8 +704,18 @@ pub fn audit_all(records: &mut [Deliberation], norm: &Normalized) {
     // list (the records of one sitting share it): keys depend on the
     // persons only.
     let mut present: Option<(Vec<Person>, Vec<PersonKey>)> = None;
+    let mut body: Option<(BodyClues, (Option<Commune>, Option<Epci>))> = None;
     for (r, lines) in records.iter_mut().zip(ranges) {
-        let (commune, epci) = identify_body(r);
+        // Identified again only when the clues differ from the last record's.
+        let clues = BodyClues::of(r);
+        let (commune, epci) = match &body {
+            Some((last, found)) if *last == clues => *found,
+            _ => {
+                let found = identify_body_from(&clues);
+                body = Some((clues, found));
+                found
+            }
+        };
         // The body's siren from the text, kept for the comparison with the
         // table before the table fills the gaps.
         let ctx = Ctx { norm, lines, commune, epci, cache: Arc::clone(&cache), memo: RecordMemo::default() };
