@@ -140,7 +140,7 @@ fn may_hide_identifier(text: &str) -> bool {
             && (alnum(p + 1) || (b.get(p + 1) == Some(&b' ') && alnum(p + 2)))
     };
     // Driven by the digits, rarer than the letters ('l' above all).
-    super::digit_positions(b).any(|i| (i > 0 && letter(i - 1)) || letter(i + 1))
+    super::any_digit_where(b, |i| (i > 0 && letter(i - 1)) || letter(i + 1))
 }
 
 fn kind_name(k: IdentifierKind) -> &'static str {

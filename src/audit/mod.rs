@@ -310,28 +310,23 @@ fn digit_mask(x: u64) -> u64 {
     ge_zero & !ge_colon & !x & HIGH
 }
 
-/// The positions of the ASCII digits of `b`, in order, read eight bytes at
-/// a time: the rules looking for figures in a record's text skip the
-/// stretches without any (most of it) for about one instruction a byte.
-pub(crate) fn digit_positions(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    let chunks = b.chunks(8);
-    chunks.enumerate().flat_map(|(k, c)| {
-        let mut w = [0u8; 8];
-        if let Ok(full) = <[u8; 8]>::try_from(c) {
-            w = full;
-        } else {
-            w[..c.len()].copy_from_slice(c);
-        }
-        let mut m = digit_mask(u64::from_le_bytes(w));
-        std::iter::from_fn(move || {
-            if m == 0 {
-                return None;
+/// Whether `pred` holds at the position of some ASCII digit of `b`; the
+/// digits are visited in order, read eight bytes at a time, so the rules
+/// looking for figures in a record's text skip the stretches without any
+/// (most of it) for about one instruction a byte.
+pub(crate) fn any_digit_where(b: &[u8], mut pred: impl FnMut(usize) -> bool) -> bool {
+    let mut chunks = b.chunks_exact(8);
+    for (k, c) in chunks.by_ref().enumerate() {
+        let mut m = digit_mask(u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
+        while m != 0 {
+            if pred(k * 8 + m.trailing_zeros() as usize / 8) {
+                return true;
             }
-            let byte = m.trailing_zeros() as usize / 8;
             m &= m - 1;
-            Some(k * 8 + byte)
-        })
-    })
+        }
+    }
+    let base = b.len() - chunks.remainder().len();
+    chunks.remainder().iter().enumerate().any(|(j, c)| c.is_ascii_digit() && pred(base + j))
 }
 
 /// Folded words separated by single spaces: "Jean-François, M." →
@@ -562,8 +557,11 @@ impl BodyClues {
     }
 }
 
+/// What [`identify_body`] finds: the commune or the EPCI, if any.
+type BodyFound = (Option<Commune>, Option<Epci>);
+
 /// [`identify_body`] on the clues it reads.
-fn identify_body_from(clues: &BodyClues) -> (Option<Commune>, Option<Epci>) {
+fn identify_body_from(clues: &BodyClues) -> BodyFound {
     let BodyClues { body, text_sirens, actes_dep } = clues;
     let is_epci = body.kind == Some(BodyKind::Epci)
         || body.name.as_deref().is_some_and(|n| {
@@ -704,7 +702,7 @@ pub fn audit_all(records: &mut [Deliberation], norm: &Normalized) {
     // list (the records of one sitting share it): keys depend on the
     // persons only.
     let mut present: Option<(Vec<Person>, Vec<PersonKey>)> = None;
-    let mut body: Option<(BodyClues, (Option<Commune>, Option<Epci>))> = None;
+    let mut body: Option<(BodyClues, BodyFound)> = None;
     for (r, lines) in records.iter_mut().zip(ranges) {
         // Identified again only when the clues differ from the last record's.
         let clues = BodyClues::of(r);
@@ -761,9 +759,16 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
 
         #[test]
-        fn digit_positions_agree_with_a_scan(s in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40)) {
+        fn digits_are_visited_as_a_scan_visits_them(s in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40), stop in 0usize..48) {
             let plain: Vec<usize> = s.iter().enumerate().filter(|(_, c)| c.is_ascii_digit()).map(|(i, _)| i).collect();
-            proptest::prop_assert_eq!(digit_positions(&s).collect::<Vec<_>>(), plain);
+            let mut seen = Vec::new();
+            let found = any_digit_where(&s, |i| {
+                seen.push(i);
+                i >= stop
+            });
+            let expected: Vec<usize> = plain.iter().copied().take_while(|&i| i < stop).chain(plain.iter().copied().find(|&i| i >= stop)).collect();
+            proptest::prop_assert_eq!(found, plain.iter().any(|&i| i >= stop));
+            proptest::prop_assert_eq!(seen, expected);
         }
 
         #[test]
