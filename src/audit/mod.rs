@@ -284,18 +284,11 @@ fn find_str(hay: &str, needle: &str) -> Option<usize> {
         return hay.find(needle);
     };
     let h = hay.as_bytes();
-    let mut at = 0;
-    while let Some(k) = hay.get(at..).and_then(|t| t.find(rare as char)) {
-        let p = at + k;
-        if let Some(s) = p.checked_sub(j)
-            && h.get(s..s + n.len()) == Some(n)
-        {
-            return Some(s);
-        }
-        // Past an ASCII byte: a char boundary.
-        at = p + 1;
-    }
-    None
+    // One searcher walks every occurrence of the rare byte.
+    hay.match_indices(rare as char).map(|(p, _)| p).find_map(|p| {
+        let s = p.checked_sub(j)?;
+        (h.get(s..s + n.len()) == Some(n)).then_some(s)
+    })
 }
 
 /// Bit 7 of each byte of the result is set where that byte of `x` is an
