@@ -64,6 +64,26 @@ pub fn find_money(text: &str) -> Vec<Money> {
         .collect()
 }
 
+/// Whether a sentence ends at byte `i` of `b` (see [`sentences`]).
+fn ends_sentence(b: &[u8], i: usize) -> bool {
+    match b.get(i) {
+        Some(b'.' | b';' | b'!' | b'?') => b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace()),
+        Some(b'\n') => b.get(i + 1) == Some(&b'\n'),
+        _ => false,
+    }
+}
+
+/// The range of the sentence of [`sentences`] that holds byte `pos` of
+/// `text`: it starts after the last sentence end before `pos` and ends
+/// with the first one at or after it. Reading only around `pos` spares the
+/// rules a split of the whole text when few sentences matter.
+pub fn sentence_around(text: &str, pos: usize) -> Range<usize> {
+    let b = text.as_bytes();
+    let start = (0..pos.min(b.len())).rev().find(|&i| ends_sentence(b, i)).map_or(0, |i| i + 1);
+    let end = (pos..b.len()).find(|&i| ends_sentence(b, i)).map_or(b.len(), |i| i + 1);
+    start..end
+}
+
 /// Splits text into sentences: at `.`, `;`, `!`, `?` followed by
 /// whitespace, and at blank lines. Returns byte ranges.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
@@ -72,12 +92,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        let end_here = match b[i] {
-            b'.' | b';' | b'!' | b'?' => b.get(i + 1).is_none_or(|c| c.is_ascii_whitespace()),
-            b'\n' => b.get(i + 1) == Some(&b'\n'),
-            _ => false,
-        };
-        if end_here {
+        if ends_sentence(b, i) {
             out.push(start..i + 1);
             start = i + 1;
         }
@@ -146,20 +161,19 @@ pub fn arithmetic(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
     const ID: &str = "amounts.arithmetic";
     let range = ctx.byte_range();
     let text = &ctx.norm.text[range.clone()];
-    // No amount in the record, no sentence to read.
-    if !may_hold_money(text) {
+    // A statement pairs two amounts of one sentence.
+    let all = ctx.money();
+    if all.len() < 2 {
         return vec![skip(ID, "no stated arithmetic found")];
     }
     let folded = ctx.folded_range();
     // Counted only when a per-school amount needs it.
-    let listed = std::cell::OnceCell::new();
-    let listed = || *listed.get_or_init(|| listed_schools(r, ctx));
+    let listed = || ctx.listed_schools(r);
     let mut out = Vec::new();
     let line_of = |off: usize| ctx.norm.line_of(range.start + off);
-    for s in sentences(text) {
+    for (s, money) in money_by_sentence(text, all) {
         let sent = &text[s.clone()];
         let fsent = &folded[s.clone()];
-        let money = find_money(sent);
         for (k, m) in money.iter().enumerate() {
             let Some(next) = money.get(k + 1) else { break };
             let between = &fsent[m.span.end..next.span.start];
@@ -240,9 +254,38 @@ pub fn arithmetic(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
     out
 }
 
+/// The sentences holding at least two of the record's amounts, each with
+/// its amounts (offsets relative to the sentence), in order: what
+/// `find_money` gives on each sentence of [`sentences`] (skipping those
+/// with fewer than two). An amount never spans a sentence end — its only
+/// `.` are in "1.000" (a digit follows) and "H.T."/"T.T.C." (a letter
+/// follows, or it is the last byte) and it holds no `\n` —, and the `\b`
+/// of its pattern read the same at a sentence's ends (a sentence starts
+/// after punctuation or a `\n` and ends before whitespace, all non-word
+/// bytes), so the matches found in the whole text are those found
+/// sentence by sentence.
+fn money_by_sentence(text: &str, all: &[Money]) -> Vec<(Range<usize>, Vec<Money>)> {
+    let mut out = Vec::new();
+    let mut g = 0;
+    while let Some(first) = all.get(g) {
+        let s = sentence_around(text, first.span.start);
+        let n = all[g..].iter().take_while(|m| m.span.start < s.end).count();
+        if n >= 2 {
+            let money = all[g..g + n]
+                .iter()
+                .filter(|m| m.span.end <= s.end)
+                .map(|m| Money { span: m.span.start - s.start..m.span.end - s.start, ..m.clone() })
+                .collect();
+            out.push((s, money));
+        }
+        g += n.max(1);
+    }
+    out
+}
+
 /// Establishments listed with a UAI in the record: the parsed ones, else
 /// the UAI identifiers, else valid-looking UAIs in the record's text.
-fn listed_schools(r: &Deliberation, ctx: &Ctx) -> usize {
+pub(crate) fn listed_schools(r: &Deliberation, ctx: &Ctx) -> usize {
     if !r.establishments.is_empty() {
         return r.establishments.len();
     }
@@ -266,7 +309,7 @@ static SCHOOL_COUNT: LazyLock<Regex> = LazyLock::new(|| {
 /// Compared only when at least two UAIs are listed.
 pub fn list_count(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
     const ID: &str = "list.count";
-    let n = listed_schools(r, ctx);
+    let n = ctx.listed_schools(r);
     if n < 2 {
         return vec![skip(ID, "no list of establishments")];
     }
@@ -364,7 +407,7 @@ pub fn words(_r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
     let range = ctx.byte_range();
     let text = &ctx.norm.text[range.clone()];
     let folded = ctx.folded_range();
-    let money = find_money(text);
+    let money = ctx.money();
     let mut out = Vec::new();
     for (value, span) in words_amounts(folded) {
         // The figures right before the words, or right after them.
@@ -398,6 +441,16 @@ static TOTAL_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[-*•] ?)?(?:sous-total|total|montant total|soit un total|total general|total ge\x01ne\x01ral)(?-u:\b)").unwrap()
 });
 
+/// The first bytes a `TOTAL_LINE` can start with: a bullet (`-`, `*`, the
+/// lead byte of `•`) or the first letter of one of its words.
+const TOTAL_FIRST: &[u8] = &[b'-', b'*', 0xE2, b's', b't', b'm'];
+
+/// Whether `s` starts with one of `firsts`: an anchored pattern whose
+/// first byte is one of them cannot match a line that fails this.
+fn starts_with_any(s: &str, firsts: &[u8]) -> bool {
+    s.as_bytes().first().is_some_and(|b| firsts.contains(b))
+}
+
 /// `amounts.list_total` — a short "Total" line after a list of lines with
 /// one amount each equals their sum (cross-check 20: totals in tables equal
 /// the sum of lines). Only simple lists are compared: every line above the
@@ -413,7 +466,7 @@ pub fn list_total(_r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
             continue;
         }
         let folded = ctx.line_folded(l).trim();
-        if !TOTAL_LINE.is_match(folded) {
+        if !starts_with_any(folded, TOTAL_FIRST) || !TOTAL_LINE.is_match(folded) {
             continue;
         }
         let tm = find_money(line);
@@ -500,11 +553,12 @@ pub fn balance(_r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
     for l in first..=last {
         let line = ctx.line_text(l);
         let folded = ctx.line_folded(l).trim().trim_start_matches(['-', '*', ' ']);
-        if BALANCE_DEP.is_match(folded) {
+        let head = folded.as_bytes().first().copied();
+        if matches!(head, Some(b't' | b'd')) && BALANCE_DEP.is_match(folded) {
             dep = only_decimal(line).map(|x| (x.0, l));
             continue;
         }
-        if BALANCE_REC.is_match(folded) {
+        if matches!(head, Some(b't' | b'd' | b'r')) && BALANCE_REC.is_match(folded) {
             rec = only_decimal(line).map(|x| (x.0, l));
             continue;
         }
@@ -543,6 +597,31 @@ pub fn balance(_r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
 mod tests {
     use super::*;
     use crate::normalize::normalize;
+
+    /// What `arithmetic` read before `money_by_sentence`: `find_money` on
+    /// each sentence, sentences with fewer than two amounts left out.
+    fn money_by_sentence_plain(text: &str) -> Vec<(Range<usize>, Vec<Money>)> {
+        sentences(text).into_iter().map(|s| (s.clone(), find_money(&text[s]))).filter(|(_, m)| m.len() >= 2).collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+
+        #[test]
+        fn sentence_around_agrees_with_sentences(s in "([a-z0-9]{1,4}|[ .;!?]|\n|\t|é|€){0,30}") {
+            for r in sentences(&s) {
+                for pos in r.clone() {
+                    proptest::prop_assert_eq!(sentence_around(&s, pos), r.clone());
+                }
+            }
+        }
+
+        #[test]
+        fn money_by_sentence_agrees_with_a_split(s in "([0-9]{1,4}|[ .,;!?]|\n|soit|par|x|é|€| euros| EUR| HT| TTC| H\\.T\\.| T\\.T\\.C\\.|1\\.000|2 565,00){0,24}") {
+            let all = find_money(&s);
+            proptest::prop_assert_eq!(money_by_sentence(&s, &all), money_by_sentence_plain(&s));
+        }
+    }
 
     #[test]
     fn money_parsing() {

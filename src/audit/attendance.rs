@@ -43,12 +43,13 @@ pub fn covid_rules(date: Date) -> Option<CovidRules> {
 fn person_line(r: &Deliberation, ctx: &Ctx, a: &Person, b: Option<&Person>) -> Option<u32> {
     let from = r.attendance.line.unwrap_or(ctx.lines.0);
     let to = r.vote.line.unwrap_or(ctx.lines.1).max(from);
-    let full = |p: &Person| {
+    // Each person keyed once: the full name and the family name.
+    let full_and_family = |p: &Person| {
         let (f, g) = person_key(p);
-        if g.is_empty() { f } else { format!("{g} {f}") }
+        (if g.is_empty() { f.clone() } else { format!("{g} {f}") }, f)
     };
-    let (fa, ka) = (full(a), person_key(a).0);
-    let (fb, kb) = (b.map(full), b.map(|p| person_key(p).0));
+    let (fa, ka) = full_and_family(a);
+    let (fb, kb) = b.map(full_and_family).unzip();
     // Full names first ("michele martinez" is not "christelle martinez"),
     // then family names, then the first person alone.
     let mut tries: Vec<Vec<&str>> = Vec::new();

@@ -117,15 +117,21 @@ static OPENING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)(?-u:\b)l'an ((?:[a-z\x01]+[ -]){0,8}?[a-z\x01]+)(?:,| le | et le | a | a\x01 | du | [0-9]|$)").unwrap()
 });
 
+/// Where the words after "l'an" of the first opening ("L'an deux mille
+/// vingt-trois, le …") lie in a folded text; the record's rules read it
+/// once through [`Ctx::opening_words`].
+pub(crate) fn opening_words(folded: &str) -> Option<std::ops::Range<usize>> {
+    OPENING.captures(folded)?.get(1).map(|m| m.range())
+}
+
 /// The year of "L'an deux mille vingt-trois …" in the record's text, with
 /// its 1-based line.
 pub fn year_in_words_of(ctx: &Ctx) -> Option<(u16, u32)> {
     let range = ctx.byte_range();
     let folded = ctx.folded_range();
-    let c = OPENING.captures(folded)?;
-    let words = c.get(1)?;
-    let y = number_words(&words.as_str().replace('\x01', ""))?;
-    let line = ctx.norm.line_of(range.start + words.start());
+    let words = ctx.opening_words()?;
+    let y = number_words(&folded.get(words.clone())?.replace('\x01', ""))?;
+    let line = ctx.norm.line_of(range.start + words.start);
     u16::try_from(y).ok().filter(|y| (1800..=2200).contains(y)).map(|y| (y, line))
 }
 
@@ -138,10 +144,9 @@ static OPENING_DAY: LazyLock<Regex> = LazyLock::new(|| {
 pub fn opening_date(ctx: &Ctx) -> Option<(Date, u32)> {
     let range = ctx.byte_range();
     let folded = ctx.folded_range();
-    let c = OPENING.captures(folded)?;
-    let words = c.get(1)?;
-    let year = u16::try_from(number_words(&words.as_str().replace('\x01', ""))?).ok()?;
-    let rest = &folded[words.end()..];
+    let words = ctx.opening_words()?;
+    let year = u16::try_from(number_words(&folded.get(words.clone())?.replace('\x01', ""))?).ok()?;
+    let rest = &folded[words.end..];
     let d = OPENING_DAY.captures(rest)?;
     let day_s = d.get(1)?.as_str().replace('\x01', "");
     let day = match day_s.as_str() {
@@ -150,7 +155,7 @@ pub fn opening_date(ctx: &Ctx) -> Option<(Date, u32)> {
     };
     let month = month_of(&d.get(2)?.as_str().replace('\x01', ""))?;
     let date = Date::new(year, month, u8::try_from(day).ok()?)?;
-    Some((date, ctx.norm.line_of(range.start + words.start())))
+    Some((date, ctx.norm.line_of(range.start + words.start)))
 }
 
 /// `dates.year_in_words` — the year written in words in the opening ("L'an

@@ -77,6 +77,9 @@ pub fn repair_identifiers(r: &mut Deliberation, ctx: &Ctx) {
     // Tokens with a confused letter, which no parser takes for an identifier.
     let range = ctx.byte_range();
     let text = &ctx.norm.text[range.clone()];
+    if !may_hide_identifier(text) {
+        return;
+    }
     let mut added = Vec::new();
     for m in NEAR_ID.captures_iter(text) {
         let Some(g) = m.get(1) else { continue };
@@ -118,6 +121,26 @@ pub fn repair_identifiers(r: &mut Deliberation, ctx: &Ctx) {
         let pos = r.identifiers.iter().position(|i| i.line > a.line).unwrap_or(r.identifiers.len());
         r.identifiers.insert(pos, a);
     }
+}
+
+/// Whether `text` may hold a token [`repair_identifiers`] acts on: one of
+/// `NEAR_ID`'s matches with exactly one letter (O, I, l, S, B or Z) before
+/// its last char. In such a token every other char before the last is a
+/// digit, and the token's chars come in runs of at least three with at
+/// most one space between runs; so the letter touches a digit, and the
+/// token's next char follows it directly or after one space. A text with
+/// no such letter (most records: the check letters of UAIs come last) has
+/// no token to repair, and the regex need not run.
+fn may_hide_identifier(text: &str) -> bool {
+    let b = text.as_bytes();
+    let alnum = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    // A confusable letter at `p` with the token going on after it.
+    let letter = |p: usize| {
+        matches!(b.get(p), Some(b'O' | b'I' | b'l' | b'S' | b'B' | b'Z'))
+            && (alnum(p + 1) || (b.get(p + 1) == Some(&b' ') && alnum(p + 2)))
+    };
+    // Driven by the digits, rarer than the letters ('l' above all).
+    super::any_digit_where(b, |i| (i > 0 && letter(i - 1)) || letter(i + 1))
 }
 
 fn kind_name(k: IdentifierKind) -> &'static str {
@@ -342,6 +365,39 @@ mod tests {
     use crate::model::{ActesParts, Date};
     use crate::normalize::normalize;
     use crate::reference::commune_by_insee;
+
+    /// Whether `repair_identifiers` would act on a `NEAR_ID` match of
+    /// `text`: its token has exactly one letter before its last char and
+    /// at most two chars that are not digits.
+    fn any_repairable_token(text: &str) -> bool {
+        NEAR_ID.captures_iter(text).any(|m| {
+            let Some(g) = m.get(1) else { return false };
+            let raw: String = g.as_str().chars().filter(|c| *c != ' ').collect();
+            let letters = raw[..raw.len().saturating_sub(1)].chars().filter(|c| c.is_ascii_alphabetic()).count();
+            let digits = raw.chars().filter(|c| c.is_ascii_digit()).count();
+            letters == 1 && digits + 2 >= raw.len()
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(6000))]
+
+        #[test]
+        fn the_prefilter_keeps_every_repairable_token(s in "([0-9]{1,9}|[OIlSBZ]|[A-Za-z]|[ \n:°]|SIREN|SIRET|n°|N°|é|0613821S|06l3821S|2l66O1369){0,16}") {
+            if any_repairable_token(&s) {
+                proptest::prop_assert!(may_hide_identifier(&s), "{:?}", s);
+            }
+        }
+    }
+
+    #[test]
+    fn prefilter_on_plain_text() {
+        assert!(!may_hide_identifier("UAI 0613821S) accueille l'école"));
+        assert!(may_hide_identifier("UAI 06l3821S"));
+        assert!(may_hide_identifier("SIREN 2l6 601 369"));
+        assert!(!may_hide_identifier("le 12 septembre, 15 Bis rue"));
+        assert!(any_repairable_token("UAI 06l3821S"));
+    }
 
     fn id(kind: IdentifierKind, v: &str, line: u32) -> Identifier {
         Identifier { kind, value: v.into(), check_ok: None, line, repaired_from: None }

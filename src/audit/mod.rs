@@ -28,6 +28,7 @@ pub mod vote;
 
 use crate::model::{BodyKind, Check, CheckStatus, Deliberation, Person};
 use crate::normalize::{Normalized, fold, fold_char, fold_same_len};
+use std::borrow::Cow;
 use std::sync::Arc;
 use crate::reference::{self, Commune, Epci};
 use regex::Regex;
@@ -111,12 +112,26 @@ pub struct Ctx<'a> {
     pub commune: Option<Commune>,
     pub epci: Option<Epci>,
     pub cache: Arc<TextCache>,
+    /// What several rules read of this record's text, found once.
+    pub memo: RecordMemo,
+}
+
+/// Views of one record's text that several rules read, each computed on
+/// first use (the rules of one record run on one thread).
+#[derive(Clone, Debug, Default)]
+pub struct RecordMemo {
+    /// `amounts::find_money` of the record's text.
+    money: std::cell::OnceCell<Vec<amounts::Money>>,
+    /// `amounts::listed_schools` of the record.
+    listed_schools: std::cell::OnceCell<usize>,
+    /// Where the year words of "L'an …" lie in the record's folded text.
+    opening: std::cell::OnceCell<Option<std::ops::Range<usize>>>,
 }
 
 impl<'a> Ctx<'a> {
     /// A context covering the whole text, with no reference entry.
     pub fn whole(norm: &'a Normalized) -> Self {
-        Ctx { norm, lines: (1, norm.line_count().max(1) as u32), commune: None, epci: None, cache: Arc::new(TextCache::new(norm)) }
+        Ctx { norm, lines: (1, norm.line_count().max(1) as u32), commune: None, epci: None, cache: Arc::new(TextCache::new(norm)), memo: RecordMemo::default() }
     }
 
     /// The text of a 1-based source line ("" when out of range).
@@ -165,7 +180,7 @@ impl<'a> Ctx<'a> {
         if from > to {
             return None;
         }
-        let needles: Vec<String> = needles.iter().map(|n| words_only(n)).collect();
+        let needles: Vec<Cow<str>> = needles.iter().map(|n| as_words(n)).collect();
         let Some((first, others)) = needles.split_first() else {
             // No needle: every line qualifies.
             return Some(from);
@@ -173,10 +188,10 @@ impl<'a> Ctx<'a> {
         let cache = &*self.cache;
         let (text, start) = cache.words_of(from, to);
         let mut at = 0;
-        while let Some(k) = text.get(at..).and_then(|t| t.find(first.as_str())) {
+        while let Some(k) = text.get(at..).and_then(|t| find_str(t, first)) {
             let line = cache.line_at(start + at + k);
             let words = cache.line_words(line);
-            if others.iter().all(|n| words.contains(n.as_str())) {
+            if others.iter().all(|n| words.contains(&**n)) {
                 return Some(line);
             }
             // On to the next line.
@@ -204,12 +219,107 @@ impl<'a> Ctx<'a> {
         out
     }
 
+    /// Every amount of money in this record's text (offsets relative to
+    /// its start), found once for the rules that read them.
+    pub fn money(&self) -> &[amounts::Money] {
+        self.memo.money.get_or_init(|| amounts::find_money(&self.norm.text[self.byte_range()]))
+    }
+
+    /// The words of the year in "L'an deux mille …" in this record's
+    /// folded text (`dates::opening_words`), found once.
+    pub(crate) fn opening_words(&self) -> Option<std::ops::Range<usize>> {
+        self.memo.opening.get_or_init(|| dates::opening_words(self.folded_range())).clone()
+    }
+
+    /// `amounts::listed_schools` of this record, counted once.
+    pub(crate) fn listed_schools(&self, r: &Deliberation) -> usize {
+        *self.memo.listed_schools.get_or_init(|| amounts::listed_schools(r, self))
+    }
+
     /// The first line in `from..=to` whose words match `re` (a pattern that
     /// never matches across a `\n`, e.g. an alternation of phrases: one
     /// search instead of one per line and phrase).
     pub fn first_line_matching(&self, from: u32, to: u32, re: &Regex) -> Option<u32> {
         self.cache.first_line_matching(from, to, re)
     }
+}
+
+/// The [`words_only`] of a needle, borrowed when the needle is already
+/// made of folded words (ASCII lower-case letters and digits, one space
+/// between words, none at the ends), as the rules' literal needles are:
+/// `words_only` would give it back unchanged.
+fn as_words(n: &str) -> Cow<'_, str> {
+    let b = n.as_bytes();
+    let word = |c: &u8| c.is_ascii_lowercase() || c.is_ascii_digit();
+    let clean = b.first().is_none_or(word)
+        && b.last().is_none_or(word)
+        && b.iter().all(|c| word(c) || *c == b' ')
+        && !n.contains("  ");
+    if clean { Cow::Borrowed(n) } else { Cow::Owned(words_only(n)) }
+}
+
+/// How common a byte is in folded French words, from 0 (never seen) to
+/// 15 (space, `e`): [`find_str`] looks for the needle's rarest byte.
+fn byte_rank(b: u8) -> u8 {
+    match b {
+        b' ' | b'e' => 15,
+        b's' | b'a' | b'i' | b't' | b'n' | b'r' => 13,
+        b'u' | b'l' | b'o' => 12,
+        b'd' | b'c' | b'p' | b'm' => 10,
+        b'0'..=b'9' => 8,
+        b'v' | b'q' | b'f' => 6,
+        b'b' | b'g' | b'h' => 5,
+        b'j' | b'x' => 3,
+        _ => 1,
+    }
+}
+
+/// `hay.find(needle)`, done by looking for the needle's rarest ASCII byte
+/// with `str::find(char)` (a word-at-a-time memchr) and comparing the
+/// needle where it falls. The candidates come in increasing order, so the
+/// first that matches is the leftmost match, as `str::find` returns.
+fn find_str(hay: &str, needle: &str) -> Option<usize> {
+    let n = needle.as_bytes();
+    let Some((j, &rare)) = n.iter().enumerate().filter(|(_, b)| b.is_ascii()).min_by_key(|(_, b)| byte_rank(**b)) else {
+        return hay.find(needle);
+    };
+    let h = hay.as_bytes();
+    // One searcher walks every occurrence of the rare byte.
+    hay.match_indices(rare as char).map(|(p, _)| p).find_map(|p| {
+        let s = p.checked_sub(j)?;
+        (h.get(s..s + n.len()) == Some(n)).then_some(s)
+    })
+}
+
+/// Bit 7 of each byte of the result is set where that byte of `x` is an
+/// ASCII digit. Adding 0x50 (0x80 − b'0') or 0x46 (0x80 − b':') to the
+/// low seven bits of a byte sets its bit 7 exactly when they are ≥ b'0' or
+/// ≥ b':', and never carries into the next byte (0x7F + 0x50 < 0x100).
+fn digit_mask(x: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low = x & !HIGH;
+    let ge_zero = low + 0x5050_5050_5050_5050;
+    let ge_colon = low + 0x4646_4646_4646_4646;
+    ge_zero & !ge_colon & !x & HIGH
+}
+
+/// Whether `pred` holds at the position of some ASCII digit of `b`; the
+/// digits are visited in order, read eight bytes at a time, so the rules
+/// looking for figures in a record's text skip the stretches without any
+/// (most of it) for about one instruction a byte.
+pub(crate) fn any_digit_where(b: &[u8], mut pred: impl FnMut(usize) -> bool) -> bool {
+    let mut chunks = b.chunks_exact(8);
+    for (k, c) in chunks.by_ref().enumerate() {
+        let mut m = digit_mask(u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
+        while m != 0 {
+            if pred(k * 8 + m.trailing_zeros() as usize / 8) {
+                return true;
+            }
+            m &= m - 1;
+        }
+    }
+    let base = b.len() - chunks.remainder().len();
+    chunks.remainder().iter().enumerate().any(|(j, c)| c.is_ascii_digit() && pred(base + j))
 }
 
 /// Folded words separated by single spaces: "Jean-François, M." →
@@ -243,10 +353,20 @@ const WORD_BYTE: [u8; 256] = {
 /// char, keep alphanumerics, one space between runs. ASCII bytes are read
 /// through a table (their fold is their lower case); other chars go
 /// through [`fold_char`].
+///
+/// The words are written in place into `out` grown by `s.len()` bytes,
+/// then cut to their length: they never take more room than `s`, because
+/// a fold is never longer than its char ([`fold_char`] maps a char to an
+/// ASCII letter or to itself) and a space is written only where at least
+/// one byte of a gap was dropped. So the loop needs no capacity check.
 fn push_words(s: &str, out: &mut Vec<u8>) {
-    let start = out.len();
-    let mut gap = false;
     let bytes = s.as_bytes();
+    let start = out.len();
+    out.resize(start + bytes.len(), 0);
+    let buf = &mut out[start..];
+    // Bytes written; `o <= i` at every step (see above).
+    let mut o = 0;
+    let mut gap = false;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let k = WORD_BYTE[b as usize];
@@ -257,13 +377,25 @@ fn push_words(s: &str, out: &mut Vec<u8>) {
         }
         if k != 0xFF {
             // A run of ASCII letters and digits, lower-cased.
-            if gap && out.len() > start {
-                out.push(b' ');
+            if gap && o > 0 {
+                buf[o] = b' ';
+                o += 1;
             }
             gap = false;
-            let run = bytes[i..].iter().take_while(|&&b| !matches!(WORD_BYTE[b as usize], 0 | 0xFF)).count();
-            out.extend(bytes[i..i + run].iter().map(|&b| WORD_BYTE[b as usize]));
-            i += run;
+            buf[o] = k;
+            o += 1;
+            i += 1;
+            // `k - 1` wraps 0 (a gap) to 0xFF and 0xFF (non-ASCII) to
+            // 0xFE: one comparison ends the run on either.
+            while let Some(&b) = bytes.get(i) {
+                let k = WORD_BYTE[b as usize];
+                if k.wrapping_sub(1) >= 0xFE {
+                    break;
+                }
+                buf[o] = k;
+                o += 1;
+                i += 1;
+            }
             continue;
         }
         // Another char: folded, kept when alphanumeric.
@@ -274,13 +406,18 @@ fn push_words(s: &str, out: &mut Vec<u8>) {
             gap = true;
             continue;
         }
-        if gap && out.len() > start {
-            out.push(b' ');
+        if gap && o > 0 {
+            buf[o] = b' ';
+            o += 1;
         }
         gap = false;
-        let mut buf = [0u8; 4];
-        out.extend_from_slice(f.encode_utf8(&mut buf).as_bytes());
+        let n = f.len_utf8();
+        if let Some(dst) = buf.get_mut(o..o + n) {
+            f.encode_utf8(dst);
+            o += n;
+        }
     }
+    out.truncate(start + o);
 }
 
 /// Bytes made of whole chars back into a string.
@@ -383,40 +520,66 @@ pub(crate) fn given_compatible(a: &str, b: &str) -> bool {
 /// Identifies the body in the reference table: by its INSEE code, by its
 /// name (told apart by département), or by a SIREN written in the text.
 pub fn identify_body(r: &Deliberation) -> (Option<Commune>, Option<Epci>) {
-    let is_epci = r.body.kind == Some(BodyKind::Epci)
-        || r.body.name.as_deref().is_some_and(|n| {
+    identify_body_from(&BodyClues::of(r))
+}
+
+/// All [`identify_body`] reads of a record: its body, the SIRENs its text
+/// gives (the body's SIREN or SIRET, the SIREN and SIRET identifiers) and
+/// the département of its @ctes id. The records of one document usually
+/// share them, and then their body is identified once.
+#[derive(Clone, Debug, PartialEq)]
+struct BodyClues {
+    body: crate::model::Body,
+    text_sirens: Vec<String>,
+    actes_dep: Option<String>,
+}
+
+impl BodyClues {
+    fn of(r: &Deliberation) -> Self {
+        let text_sirens: Vec<String> = std::iter::once(r.body.siren.clone())
+            .chain(std::iter::once(r.body.siret.as_ref().map(|s| s.chars().take(9).collect())))
+            .flatten()
+            .chain(r.identifiers.iter().filter_map(|i| match i.kind {
+                crate::model::IdentifierKind::Siren => Some(i.value.clone()),
+                crate::model::IdentifierKind::Siret => Some(i.value.chars().take(9).collect()),
+                _ => None,
+            }))
+            .collect();
+        let actes_dep = r.transmission.actes.as_ref().map(|a| a.department.clone());
+        BodyClues { body: r.body.clone(), text_sirens, actes_dep }
+    }
+}
+
+/// What [`identify_body`] finds: the commune or the EPCI, if any.
+type BodyFound = (Option<Commune>, Option<Epci>);
+
+/// [`identify_body`] on the clues it reads.
+fn identify_body_from(clues: &BodyClues) -> BodyFound {
+    let BodyClues { body, text_sirens, actes_dep } = clues;
+    let is_epci = body.kind == Some(BodyKind::Epci)
+        || body.name.as_deref().is_some_and(|n| {
             let f = fold(n);
             f.contains("communaute") || f.contains("metropole") || f.starts_with("cc ") || f.starts_with("ca ")
         });
-    let text_sirens: Vec<String> = std::iter::once(r.body.siren.clone())
-        .chain(std::iter::once(r.body.siret.as_ref().map(|s| s.chars().take(9).collect())))
-        .flatten()
-        .chain(r.identifiers.iter().filter_map(|i| match i.kind {
-            crate::model::IdentifierKind::Siren => Some(i.value.clone()),
-            crate::model::IdentifierKind::Siret => Some(i.value.chars().take(9).collect()),
-            _ => None,
-        }))
-        .collect();
-    let actes_dep = r.transmission.actes.as_ref().map(|a| a.department.clone());
     if is_epci {
-        let e = r.body.name.as_deref().and_then(reference::find_epci).or_else(|| {
+        let e = body.name.as_deref().and_then(reference::find_epci).or_else(|| {
             text_sirens.iter().find_map(|s| reference::epci_by_siren(s))
         });
         return (None, e);
     }
-    if r.body.kind.is_some_and(|k| k != BodyKind::Commune) {
+    if body.kind.is_some_and(|k| k != BodyKind::Commune) {
         return (None, None);
     }
-    if let Some(c) = r.body.insee.as_deref().and_then(reference::commune_by_insee) {
+    if let Some(c) = body.insee.as_deref().and_then(reference::commune_by_insee) {
         return (Some(c), None);
     }
     // "La Ville", "la Commune" name no commune (though Ville, Oise, exists).
-    let generic = r.body.name.as_deref().is_some_and(|n| matches!(reference::name_key(n).as_str(), "ville" | "commune" | "mairie" | "municipalite"));
-    if let Some(name) = r.body.name.as_deref().filter(|_| !generic) {
-        if let Some(c) = reference::find_commune(name, r.body.department.as_deref()) {
+    let generic = body.name.as_deref().is_some_and(|n| matches!(reference::name_key(n).as_str(), "ville" | "commune" | "mairie" | "municipalite"));
+    if let Some(name) = body.name.as_deref().filter(|_| !generic) {
+        if let Some(c) = reference::find_commune(name, body.department.as_deref()) {
             return (Some(c), None);
         }
-        if r.body.department.is_none()
+        if body.department.is_none()
             && let Some(c) = actes_dep.as_deref().and_then(|d| reference::find_commune(name, Some(d))) {
                 return (Some(c), None);
             }
@@ -453,6 +616,14 @@ fn record_lines(records: &[Deliberation], norm: &Normalized) -> Vec<(u32, u32)> 
 
 /// Runs every rule on one record.
 pub fn audit_record(r: &mut Deliberation, ctx: &Ctx) {
+    let present = attendance::present_keys(r);
+    audit_record_with(r, ctx, &present);
+}
+
+/// [`audit_record`] with the keys of the record's present members
+/// (`attendance::present_keys`), which the records of one document often
+/// share.
+fn audit_record_with(r: &mut Deliberation, ctx: &Ctx, present: &[PersonKey]) {
     ids::repair_identifiers(r, ctx);
     let mut checks = vec![
         vote::vote_total(r, ctx),
@@ -465,11 +636,10 @@ pub fn audit_record(r: &mut Deliberation, ctx: &Ctx) {
         attendance::quorum(r, ctx),
     ];
     // The present members' keys, for the three rules comparing them.
-    let present = attendance::present_keys(r);
-    checks.extend(attendance::proxy_holder_present_with(r, ctx, &present));
+    checks.extend(attendance::proxy_holder_present_with(r, ctx, present));
     checks.extend(attendance::one_proxy_each(r, ctx));
-    checks.extend(attendance::disjoint_with(r, ctx, &present));
-    checks.push(attendance::secretary_present_with(r, ctx, &present));
+    checks.extend(attendance::disjoint_with(r, ctx, present));
+    checks.push(attendance::secretary_present_with(r, ctx, present));
     checks.push(attendance::council_size(r, ctx));
     checks.push(attendance::adjoints(r, ctx));
     checks.extend(amounts::arithmetic(r, ctx));
@@ -521,12 +691,30 @@ pub fn fill_body(r: &mut Deliberation, commune: Option<Commune>, epci: Option<Ep
 pub fn audit_all(records: &mut [Deliberation], norm: &Normalized) {
     let ranges = record_lines(records, norm);
     let cache = Arc::new(TextCache::new(norm));
+    // The present list's keys, kept while the next record has the same
+    // list (the records of one sitting share it): keys depend on the
+    // persons only.
+    let mut present: Option<(Vec<Person>, Vec<PersonKey>)> = None;
+    let mut body: Option<(BodyClues, BodyFound)> = None;
     for (r, lines) in records.iter_mut().zip(ranges) {
-        let (commune, epci) = identify_body(r);
+        // Identified again only when the clues differ from the last record's.
+        let clues = BodyClues::of(r);
+        let (commune, epci) = match &body {
+            Some((last, found)) if *last == clues => *found,
+            _ => {
+                let found = identify_body_from(&clues);
+                body = Some((clues, found));
+                found
+            }
+        };
         // The body's siren from the text, kept for the comparison with the
         // table before the table fills the gaps.
-        let ctx = Ctx { norm, lines, commune, epci, cache: Arc::clone(&cache) };
-        audit_record(r, &ctx);
+        let ctx = Ctx { norm, lines, commune, epci, cache: Arc::clone(&cache), memo: RecordMemo::default() };
+        if present.as_ref().is_none_or(|(persons, _)| *persons != r.attendance.present) {
+            present = Some((r.attendance.present.clone(), attendance::present_keys(r)));
+        }
+        let keys = present.as_ref().map_or(&[][..], |(_, k)| k.as_slice());
+        audit_record_with(r, &ctx, keys);
         fill_body(r, commune, epci);
     }
 }
@@ -558,6 +746,51 @@ mod tests {
             assert_eq!(words_only(s), plain, "{s:?}");
         }
         assert_eq!(words_only("Jean-François, M."), "jean francois m");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+
+        #[test]
+        fn digits_are_visited_as_a_scan_visits_them(s in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40), stop in 0usize..48) {
+            let plain: Vec<usize> = s.iter().enumerate().filter(|(_, c)| c.is_ascii_digit()).map(|(i, _)| i).collect();
+            let mut seen = Vec::new();
+            let found = any_digit_where(&s, |i| {
+                seen.push(i);
+                i >= stop
+            });
+            let expected: Vec<usize> = plain.iter().copied().take_while(|&i| i < stop).chain(plain.iter().copied().find(|&i| i >= stop)).collect();
+            proptest::prop_assert_eq!(found, plain.iter().any(|&i| i >= stop));
+            proptest::prop_assert_eq!(seen, expected);
+        }
+
+        #[test]
+        fn find_str_agrees_with_str_find(h in "([a-z0-9 ]|é|œ|\n){0,40}", n in "([a-z0-9 ]|é|œ){0,4}") {
+            proptest::prop_assert_eq!(find_str(&h, &n), h.find(n.as_str()));
+        }
+
+        #[test]
+        fn as_words_agrees_with_words_only(n in "([a-zA-Z0-9 ,.'-]|é|É|\n){0,12}") {
+            proptest::prop_assert_eq!(as_words(&n).into_owned(), words_only(&n));
+        }
+
+        #[test]
+        fn words_agree_with_a_char_by_char_fold(s in "([a-zA-Z0-9 ,.'_-]|é|É|è|à|ç|œ|Œ|ÿ|Ÿ|€|ß|ñ|\u{1}|日|½|\n|\t){0,60}") {
+            let mut plain = String::new();
+            let mut gap = false;
+            for c in s.chars().map(fold_char) {
+                if c.is_alphanumeric() {
+                    if gap && !plain.is_empty() {
+                        plain.push(' ');
+                    }
+                    gap = false;
+                    plain.push(c);
+                } else {
+                    gap = true;
+                }
+            }
+            proptest::prop_assert_eq!(words_only(&s), plain);
+        }
     }
 
     proptest::proptest! {
