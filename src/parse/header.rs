@@ -141,6 +141,26 @@ static PLACE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^[\ \t*\-]*lieu(?:\ de\ (?:la\ )?(?:seance|reunion))?\s*:\s*(?P<place>[^\n]{3,80}?)\s*$").expect("place label regex")
 });
 
+/// [`PLACE_LABEL`] with no bound on the place: a smaller automaton (the
+/// bounded repetition of a Unicode class made most of the cost of building
+/// [`PLACE_LABEL`]), the same match whenever the place holds at most 80
+/// chars (see [`place_label_captures`]).
+static PLACE_LABEL_UNBOUNDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[\ \t*\-]*lieu(?:\ de\ (?:la\ )?(?:seance|reunion))?\s*:\s*(?P<place>[^\n]{3,}?)\s*$").expect("unbounded place label regex")
+});
+
+/// `PLACE_LABEL.captures(ft)`, cheaply. [`PLACE_LABEL_UNBOUNDED`] runs
+/// first: [`PLACE_LABEL`] tries the same paths in the same order, less
+/// those with a longer place, so when the unbounded match has a place of at
+/// most 80 chars it is the bounded match too (no earlier start matches, as
+/// none matches the unbounded regex); with no unbounded match there is no
+/// bounded one. Only otherwise does [`PLACE_LABEL`] (built on first need)
+/// decide.
+fn place_label_captures(ft: &str) -> Option<regex::Captures<'_>> {
+    let c = PLACE_LABEL_UNBOUNDED.captures(ft)?;
+    if c.name("place").is_some_and(|m| m.as_str().chars().count() <= 80) { Some(c) } else { PLACE_LABEL.captures(ft) }
+}
+
 static CHAIR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?x)(?:sous\ la\ presidence\ de|presidence\s*:|preside(?:e)?\ par|(?m:^)[\ \t*\#\-]*president(?:e)?(?:\ de\ (?:la\ )?seance)?\s*:)\s*(?P<who>(?:(?:m|mme|mlle|mm|mmes)\.\s*)?[^,.;\n]{3,80}?(?:\.[^,.;\n]{2,60}?)?)\s*(?:,|;|\.\s|\.$|\n|$|\ maire|\ president)")
         .expect("chair regex")
@@ -165,13 +185,33 @@ static CHAIR_UNBOUNDED: LazyLock<Regex> = LazyLock::new(|| {
 /// has a name of at most 80 chars and a part after a dot of at most 60, it
 /// is the bounded match too (no start before it matches, as none matches
 /// the unbounded regex); with no unbounded match there is no bounded one.
-/// Only otherwise does [`CHAIR`] (built on first need) decide.
+/// Only otherwise does [`CHAIR`] (built on first need) decide. Both start
+/// at [`chair_start`].
 fn chair_captures(ft: &str) -> Option<regex::Captures<'_>> {
     let at = ft.find("presid")?;
-    let line_start = ft[..at].rfind('\n').map_or(0, |i| i + 1);
-    let c = CHAIR_UNBOUNDED.captures_at(ft, line_start)?;
+    let start = chair_start(ft, at);
+    let c = CHAIR_UNBOUNDED.captures_at(ft, start)?;
     let chars = |g: &str| c.name(g).map_or(0, |m| m.as_str().chars().count());
-    if chars("main") <= 80 && chars("dot") <= 61 { Some(c) } else { CHAIR.captures_at(ft, line_start) }
+    if chars("main") <= 80 && chars("dot") <= 61 { Some(c) } else { CHAIR.captures_at(ft, start) }
+}
+
+/// The earliest start of a [`CHAIR`] match, given the first "presid" at
+/// `at`: the start of its line when only `[ \t*#-]` precede it there (the
+/// "Président :" wording), else 8 bytes before it when "sous la " does
+/// ("sous la présidence de"), else `at` ("présidence :", "présidé par").
+/// A match around a later "presid" starts later still (it holds no earlier
+/// "presid", and "sous la " cannot overlap one), so the search from here
+/// finds the match the search from the line start finds, without reading
+/// the prose before it.
+fn chair_start(ft: &str, at: usize) -> usize {
+    let line_start = ft[..at].rfind('\n').map_or(0, |i| i + 1);
+    if ft.as_bytes()[line_start..at].iter().all(|b| matches!(b, b' ' | b'\t' | b'*' | b'#' | b'-')) {
+        line_start
+    } else if ft[..at].ends_with("sous la ") {
+        at - 8
+    } else {
+        at
+    }
 }
 
 static TIME_AT: LazyLock<Regex> = LazyLock::new(|| {
@@ -248,7 +288,7 @@ pub fn parse_session_header(text: &str) -> SessionHeader {
     h.place = find_place(head, &f);
     if h.place.is_none() {
         // The label holds "lieu": text without it has none.
-        h.place = ft.contains("lieu").then(|| PLACE_LABEL.captures(ft)).flatten().and_then(|c| {
+        h.place = ft.contains("lieu").then(|| place_label_captures(ft)).flatten().and_then(|c| {
             let m = c.name("place")?;
             let p = head[f.orig_range(m.range())].trim().trim_end_matches(['.', ',', ';']).trim_end();
             p.chars().any(|c| c.is_alphabetic()).then(|| p.to_string())
@@ -682,6 +722,31 @@ mod tests {
             let now = chair_captures(&s).map(|c| (c.get(0).map_or(0..0, |m| m.range()), c.name("who").map(|m| m.range())));
             proptest::prop_assert_eq!(now, chair_by_bounded_regex(&s), "{:?}", s);
         }
+    }
+
+    /// The whole match and the place of a captures of the place label.
+    fn place_spans(c: Option<regex::Captures<'_>>) -> Option<(std::ops::Range<usize>, Option<std::ops::Range<usize>>)> {
+        c.map(|c| (c.get(0).map_or(0..0, |m| m.range()), c.name("place").map(|m| m.range())))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn place_label_matches_the_bounded_regex(s in "((lieu|lieu de la seance|lieu de reunion| : |:|- |\\* |\\t| |  |\\n|salle |mairie|x{30}|é{20}|a{39}|\u{a0}|œ|\\.|ab)){0,14}") {
+            proptest::prop_assert_eq!(place_spans(place_label_captures(&s)), place_spans(PLACE_LABEL.captures(&s)), "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn place_labels_past_the_bound() {
+        for n in [78, 79, 80, 81, 120] {
+            let s = format!("lieu : {}\nlieu : salle des fetes  \n", "é".repeat(n));
+            assert_eq!(place_spans(place_label_captures(&s)), place_spans(PLACE_LABEL.captures(&s)), "{n}");
+            assert!(place_label_captures(&s).is_some());
+        }
+        let s = format!("- lieu de la seance : {}\n", "x".repeat(81));
+        assert_eq!(place_spans(place_label_captures(&s)), None);
+        assert_eq!(place_spans(PLACE_LABEL.captures(&s)), None);
     }
 
     #[test]

@@ -91,6 +91,51 @@ static TALLY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("tally regex")
 });
 
+/// [`TALLY`] with no bound on the gap of "Pour … : 12 votes": a smaller
+/// automaton (the bounded repetition of a Unicode class made up most of the
+/// cost of building [`TALLY`]), with the same groups. See [`tally_for`].
+static TALLY_UNBOUNDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?xm)
+        {pre}(?P<n1>{n})\s+(?:voix\s+)?[\x22\x{{ab}}]?\s*(?P<k1>pour|contre|abstentions?|bulletins?\ blancs?|blancs?|nuls?)(?-u:\b)
+        | (?-u:\b)(?P<k2>pour|contre|abstentions?|votants?|blancs?|nuls?)[\ \t]*[:=]?[\ \t]*(?P<n2>[0-9]{{1,3}})(?-u:\b)(?:\s+(?:voix|votes?))?
+        | ^[\s\-]*pour\ [^:\n]+:\s*(?P<n3>{n})\s+votes?
+        ",
+        n = num_re(),
+        pre = PRE
+    ))
+    .expect("unbounded tally regex")
+});
+
+/// The regex that reads the tallies of `hay`: [`TALLY_UNBOUNDED`], unless a
+/// line of `hay` opens (after spaces and dashes) with "pour " and has more
+/// than 80 chars from there to a colon; then [`TALLY`] (built on first
+/// need). The two differ only in the gap of their third branch, which runs
+/// from such a "pour " (the only way `^[\s\-]*` reaches it, as `\s` may
+/// cross lines but `-` and `\s` are all that precede it on its line) to the
+/// first colon of its line; when every such gap holds at most 80 chars, the
+/// bound never cuts a path, so both match the same spans with the same
+/// groups.
+fn tally_for(hay: &str) -> &'static Regex {
+    if long_pour_gap(hay) { &TALLY } else { &TALLY_UNBOUNDED }
+}
+
+/// True when a line of `hay` opens with `[\s\-]*pour ` and holds more than
+/// 80 chars between that "pour " and its first colon.
+fn long_pour_gap(hay: &str) -> bool {
+    hay.match_indices("pour ").any(|(p, _)| {
+        let line_start = hay[..p].rfind('\n').map_or(0, |i| i + 1);
+        if !hay[line_start..p].chars().all(|c| c.is_whitespace() || c == '-') {
+            return false;
+        }
+        let rest = &hay[p + 5..];
+        match rest.find([':', '\n']) {
+            Some(e) if rest.as_bytes()[e] == b':' => rest[..e].chars().count() > 80,
+            _ => false,
+        }
+    })
+}
+
 /// The indexes of the groups `n1`, `k1`, `k2`, `n2`, `n3` of [`TALLY`] (the
 /// number words hold no group).
 const TALLY_GROUPS: [usize; 5] = [1, 2, 3, 4, 5];
@@ -542,10 +587,16 @@ pub fn find_vote_statements(text: &str) -> Vec<Spanned<Vote>> {
         if let Some(last) = merged.last_mut() {
             // Cheapest tests first: the gap, then the texts of the groups.
             let gap = g.0.saturating_sub(last.1);
-            let prev_has_figures = || TALLY.is_match(&join_lines(&lines, *last));
+            let prev_has_figures = || {
+                let h = join_lines(&lines, *last);
+                tally_for(&h).is_match(&h)
+            };
             let this_is_tally = || (g.0..=g.1).all(|k| lines.line(k).trim().is_empty() || tally_only(lines.line(k)));
             let heading_between = || (last.1 + 1..g.0).any(|k| super::segment::heading_like(lines.line(k)));
-            if gap <= 5 && !prev_has_figures() && this_is_tally() && !heading_between() && TALLY.is_match(&join_lines(&lines, g)) {
+            if gap <= 5 && !prev_has_figures() && this_is_tally() && !heading_between() && {
+                let h = join_lines(&lines, g);
+                tally_for(&h).is_match(&h)
+            } {
                 last.1 = g.1;
                 continue;
             }
@@ -558,7 +609,7 @@ pub fn find_vote_statements(text: &str) -> Vec<Spanned<Vote>> {
             // The statement's focus: its first line with figures, else its
             // first line with a strong cue.
             let focus = (s..=e)
-                .find(|&k| cues[k].is_some() && TALLY.is_match(lines.line(k)))
+                .find(|&k| cues[k].is_some() && tally_for(lines.line(k)).is_match(lines.line(k)))
                 .or_else(|| (s..=e).find(|&k| cues[k] == Some(Cue::Strong)))
                 .unwrap_or(s);
             let span = lines.ranges[focus].start..lines.ranges[e].end;
@@ -581,7 +632,7 @@ fn continues(cur: &str, next: &str) -> bool {
 fn tally_only(line: &str) -> bool {
     let l = line.trim().trim_start_matches(['-', '*', '\u{2022}', '\u{2212}', '\u{2013}', ' ']);
     let lf = l.to_string();
-    TALLY.is_match(&lf) && lf.split_whitespace().count() <= 14
+    tally_for(&lf).is_match(&lf) && lf.split_whitespace().count() <= 14
 }
 
 fn join_lines_nl(lines: &FoldedLines, (s, e): (usize, usize)) -> String {
@@ -601,7 +652,7 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
     v.unanimous = unanimous && exception.is_none();
     // Figures.
     let (mut for_, mut against, mut abstain, mut voting) = (None, None, None, None);
-    for c in TALLY.captures_iter(folded_lines) {
+    for c in tally_for(folded_lines).captures_iter(folded_lines) {
         // Groups by index (a name is looked up in a map): see TALLY_GROUPS.
         let (num, kind) = if let (Some(n), Some(k)) = (c.get(TALLY_GROUPS[0]), c.get(TALLY_GROUPS[1])) {
             (n.as_str(), k.as_str())
@@ -1150,6 +1201,32 @@ mod tests {
         fn minority_names_only_after_a_label(s in "((contre|abstention|abstentions|abstentionss|12 | voix |: | :|\\(|\\( |m\\. x|mme y|, |\\t|\\n|é| |s)){0,12}") {
             let gated: Vec<_> = if may_name_minority(&s) { minority_names(&s) } else { Vec::new() };
             proptest::prop_assert_eq!(gated, minority_names(&s), "{:?}", s);
+        }
+    }
+
+    /// The groups of every match of `re` over `hay`, as spans.
+    fn tally_matches(re: &Regex, hay: &str) -> Vec<Vec<Option<Range<usize>>>> {
+        re.captures_iter(hay).map(|c| c.iter().map(|g| g.map(|m| m.range())).collect()).collect()
+    }
+
+    #[test]
+    fn unbounded_tally_differs_only_by_its_gap() {
+        assert_eq!(TALLY.as_str().replace("[^:\\n]{1,80}", "[^:\\n]+"), TALLY_UNBOUNDED.as_str());
+        assert!(long_pour_gap(&format!(" - pour {}: 3 votes", "é".repeat(81))));
+        assert!(!long_pour_gap(&format!(" - pour {}: 3 votes", "é".repeat(80))));
+        assert!(!long_pour_gap(&format!("x pour {}: 3 votes", "é".repeat(81))));
+        assert!(!long_pour_gap(&format!("pour {}\n: 3 votes", "é".repeat(81))));
+        let long = format!("pour {}: 12 votes", "a".repeat(81));
+        assert!(!TALLY.is_match(&long) && TALLY_UNBOUNDED.is_match(&long) && !tally_for(&long).is_match(&long));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn tally_for_reads_as_tally(s in "((pour |pour|contre |abstentions? |votants? |blancs |nuls |: |:|=|12 |3|trois |vingt-deux |voix |votes |\\n|\\n- | - |\\t|« |\"|é|œ|\u{a0}|x{10}|é{10}|a{40}|é{39}|,|\\.)){0,16}") {
+            let re = tally_for(&s);
+            proptest::prop_assert_eq!(re.is_match(&s), TALLY.is_match(&s), "{:?}", s);
+            proptest::prop_assert_eq!(tally_matches(re, &s), tally_matches(&TALLY, &s), "{:?}", s);
         }
     }
 
