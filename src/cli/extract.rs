@@ -124,12 +124,12 @@ fn progress_bar(quiet: bool) -> ProgressBar {
 
 /// The JSON Lines of one input's records (or of its error record).
 fn render_json_lines(output: &Output) -> Vec<u8> {
-    let mut buf = Vec::new();
+    let mut buf = Vec::with_capacity(16 << 10);
     // Writing to a Vec fails only if serializing fails, which the model's
     // types never do; the error record is still written in that case.
     let _ = match output {
-        Output::Records(rs) => rs.iter().try_for_each(|r| export::json_line(&mut buf, r)),
-        Output::Error(e) => export::json_line(&mut buf, e),
+        Output::Records(rs) => rs.iter().try_for_each(|r| export::json_line_into(&mut buf, r)),
+        Output::Error(e) => export::json_line_into(&mut buf, e),
     };
     buf
 }

@@ -176,23 +176,32 @@ impl<W: Write> JsonLines<W> {
     }
 }
 
-/// Writes `value` as one line of JSON Lines.
+/// Appends `value` to `buf` as one line of JSON Lines.
 ///
 /// The line is built in memory by a writer that gives serde_json's bytes
 /// at a fraction of its cost; a value that writer does not take (a map
 /// with keys that are not strings) is written by serde_json itself.
-pub fn json_line<W: Write, T: serde::Serialize>(mut out: W, value: &T) -> io::Result<()> {
-    let mut buf = Vec::with_capacity(8192);
-    match json::write_value(&mut buf, value) {
+pub fn json_line_into<T: serde::Serialize>(buf: &mut Vec<u8>, value: &T) -> io::Result<()> {
+    let start = buf.len();
+    match json::write_value(buf, value) {
         Ok(()) => {
             buf.push(b'\n');
-            out.write_all(&buf)
+            Ok(())
         }
         Err(_) => {
-            serde_json::to_writer(&mut out, value)?;
-            out.write_all(b"\n")
+            buf.truncate(start);
+            serde_json::to_writer(&mut *buf, value)?;
+            buf.push(b'\n');
+            Ok(())
         }
     }
+}
+
+/// [`json_line_into`] for any writer, through a buffer of its own.
+pub fn json_line<W: Write, T: serde::Serialize>(mut out: W, value: &T) -> io::Result<()> {
+    let mut buf = Vec::with_capacity(8192);
+    json_line_into(&mut buf, value)?;
+    out.write_all(&buf)
 }
 
 impl<W: Write> Sink for JsonLines<W> {
@@ -238,6 +247,23 @@ mod tests {
                 message: "empty input".into(),
             },
         }
+    }
+
+    #[test]
+    fn json_line_into_appends_serde_json_bytes() {
+        let mut buf = b"avant\n".to_vec();
+        json_line_into(&mut buf, &error_record()).unwrap();
+        let mut want = b"avant\n".to_vec();
+        want.extend(serde_json::to_vec(&error_record()).unwrap());
+        want.push(b'\n');
+        assert_eq!(buf, want);
+        // A map with non-string keys goes through serde_json, after what
+        // was there.
+        let mut odd = std::collections::BTreeMap::new();
+        odd.insert(1u8, "un");
+        let mut buf = b"x".to_vec();
+        json_line_into(&mut buf, &odd).unwrap();
+        assert_eq!(buf, b"x{\"1\":\"un\"}\n");
     }
 
     #[test]
