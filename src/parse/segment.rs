@@ -821,7 +821,7 @@ mod tests {
     #[test]
     fn line_ranges_of_short_and_long_texts() {
         assert_eq!(line_ranges(""), Vec::<Range<usize>>::new());
-        assert_eq!(line_ranges("\n"), [0..0]);
+        assert_eq!(line_ranges("\n"), vec![0..0]);
         assert_eq!(line_ranges("ab\n\ncd"), [0..2, 3..3, 4..6]);
         let long = format!("{}\n{}\n\n{}", "é".repeat(20), "x".repeat(15), "y".repeat(17));
         assert_eq!(line_ranges(&long), [0..40, 41..56, 57..57, 58..75]);

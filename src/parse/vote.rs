@@ -1032,8 +1032,8 @@ mod tests {
         let t = "Le maire expose.\nADOPTÉ À L'UNANIMITÉ\n\nPour : 12 — abstention(s) : 1\nrien\nvote vote vote\nmajorité\npour nul blanc\npour le vote\nblancontre";
         let lines = FoldedLines::new(t, true);
         let keyed = keyed_lines(&lines);
-        for k in 0..lines.len() {
-            assert_eq!(keyed[k], keys_of(lines.line(k)), "{}", lines.line(k));
+        for (k, key) in keyed.iter().enumerate() {
+            assert_eq!(*key, keys_of(lines.line(k)), "{}", lines.line(k));
         }
         use Keys::{None as N, Other as O, Pour as P};
         assert_eq!(keyed, [N, O, N, O, N, O, O, P, O, O]);
@@ -1045,8 +1045,9 @@ mod tests {
         fn keyed_lines_match_substring_searches(s in "((pour|pou|blanc|nul|exprim|nppv|contre|rejet|vote|r|e|x|é| |\\n)){0,16}") {
             let lines = FoldedLines::new(&s, true);
             let keyed = keyed_lines(&lines);
-            for k in 0..lines.len() {
-                proptest::prop_assert_eq!(keyed[k], keys_of(lines.line(k)), "{:?}", lines.line(k));
+            proptest::prop_assert_eq!(keyed.len(), lines.len());
+            for (k, key) in keyed.iter().enumerate() {
+                proptest::prop_assert_eq!(*key, keys_of(lines.line(k)), "{:?}", lines.line(k));
             }
         }
 
@@ -1177,9 +1178,12 @@ mod tests {
         NAME_STOPS.iter().filter_map(|stop| folded.find(stop)).min()
     }
 
+    /// The spans of a minority-name match's two groups.
+    type GroupSpans = (Option<std::ops::Range<usize>>, Option<std::ops::Range<usize>>);
+
     /// [`NAMED`] and [`NUMBERED_NAMES`] as they were: run on any text with
     /// "contre" or "abstention".
-    fn minority_names(folded: &str) -> Vec<(Option<std::ops::Range<usize>>, Option<std::ops::Range<usize>>)> {
+    fn minority_names(folded: &str) -> Vec<GroupSpans> {
         let labelled = folded.contains("contre") || folded.contains("abstention");
         let mut out = Vec::new();
         for re in [&*NAMED, &*NUMBERED_NAMES] {
