@@ -144,6 +144,109 @@ static GLUED: LazyLock<Regex> =
 static GLUED_TITLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(M\.|MM\.|Mme\.?|MME\.?)(\p{Lu}[\p{L}'’-]+)$").expect("regex"));
 
+// The three regexes above are read by hand for words of ASCII and Latin-1
+// chars (all the names of French text), whose Unicode categories are known
+// (`latin1_cat`); a word with another char still goes to the regex, which
+// is compiled only then. Each reader is checked against its regex by a
+// property test.
+
+/// The Unicode general category of a char up to U+00FF or of the
+/// apostrophe `’`, as the three regexes see it; `None` for other chars.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cat {
+    /// `\p{Lu}`
+    Upper,
+    /// `\p{Ll}`
+    Lower,
+    /// Another letter (`ª`, `º`: `\p{Lo}`).
+    OtherLetter,
+    NotLetter,
+}
+
+fn latin1_cat(c: char) -> Option<Cat> {
+    Some(match c {
+        'A'..='Z' | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{DE}' => Cat::Upper,
+        'a'..='z' | '\u{B5}' | '\u{DF}'..='\u{F6}' | '\u{F8}'..='\u{FF}' => Cat::Lower,
+        '\u{AA}' | '\u{BA}' => Cat::OtherLetter,
+        '\0'..='\u{FF}' | '’' => Cat::NotLetter,
+        _ => return None,
+    })
+}
+
+/// True when [`latin1_cat`] knows every char of `w`.
+fn latin1(w: &str) -> bool {
+    w.chars().all(|c| c <= '\u{FF}' || c == '’')
+}
+
+/// [`INITIALS`] by hand, for a Latin-1 word: groups of a capital, maybe
+/// "h", "hr", "t", "l" or "r", a dot and maybe a hyphen. Each group has one
+/// way to match: the dot that must follow tells "h" from "hr".
+fn initials_latin1(w: &str) -> bool {
+    let mut rest = w;
+    loop {
+        let mut cs = rest.chars();
+        if !cs.next().and_then(latin1_cat).is_some_and(|k| k == Cat::Upper) {
+            return false;
+        }
+        let after = cs.as_str();
+        let Some(after) = ["", "h", "hr", "t", "l", "r"]
+            .iter()
+            .find_map(|m| after.strip_prefix(m).and_then(|a| a.strip_prefix('.')))
+        else {
+            return false;
+        };
+        rest = after.strip_prefix('-').unwrap_or(after);
+        if rest.is_empty() {
+            return true;
+        }
+    }
+}
+
+/// `\p{Lu}[\p{L}'’-]+$` by hand, for a Latin-1 word (the family name of
+/// [`GLUED`] and [`GLUED_TITLE`]).
+fn glued_name_latin1(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().and_then(latin1_cat) == Some(Cat::Upper)
+        && !cs.as_str().is_empty()
+        && cs.all(|c| matches!(c, '\'' | '’' | '-') || latin1_cat(c).is_some_and(|k| k != Cat::NotLetter))
+}
+
+/// [`GLUED`] by hand, for a Latin-1 word: the initials and the name. The
+/// name holds no dot and the initials end with one (maybe then a hyphen,
+/// which the name cannot open with), so the only split is after the last
+/// dot and its hyphen; the initials' groups (a capital, maybe a small
+/// letter, a dot, maybe a hyphen) then have one way to match.
+fn glued_latin1(w: &str) -> Option<(&str, &str)> {
+    let dot = w.rfind('.')?;
+    let split = if w[dot + 1..].starts_with('-') { dot + 2 } else { dot + 1 };
+    let (head, name) = w.split_at(split);
+    let mut rest = head;
+    while !rest.is_empty() {
+        let mut cs = rest.chars();
+        if cs.next().and_then(latin1_cat) != Some(Cat::Upper) {
+            return None;
+        }
+        let mut after = cs.as_str();
+        let mut cs = after.chars();
+        if cs.next().and_then(latin1_cat) == Some(Cat::Lower) {
+            after = cs.as_str();
+        }
+        let after = after.strip_prefix('.')?;
+        rest = after.strip_prefix('-').unwrap_or(after);
+    }
+    glued_name_latin1(name).then_some((head, name))
+}
+
+/// [`GLUED_TITLE`] by hand, for a Latin-1 word: the civility and the name,
+/// trying the civilities in the regex's order (a dot first where it is
+/// optional).
+fn glued_title_latin1(w: &str) -> Option<(&str, &str)> {
+    ["M.", "MM.", "Mme.", "Mme", "MME.", "MME"]
+        .iter()
+        .find(|t| w.strip_prefix(**t).is_some_and(glued_name_latin1))
+        .map(|t| w.split_at(t.len()))
+}
+
 /// Whitespace, or a private-use character PDF fonts use for a space.
 fn is_space(c: char) -> bool {
     c.is_whitespace() || ('\u{E000}'..='\u{F8FF}').contains(&c)
@@ -157,21 +260,39 @@ fn is_upper_word(w: &str) -> bool {
 /// Every initial ends with a dot (and maybe a hyphen): other words need no
 /// regex.
 fn is_initials(w: &str) -> bool {
-    (w.ends_with('.') || w.ends_with(".-")) && INITIALS.is_match(w)
+    (w.ends_with('.') || w.ends_with(".-"))
+        && if latin1(w) { initials_latin1(w) } else { INITIALS.is_match(w) }
 }
 
-/// [`GLUED`] captures; the initials hold a dot, so words without one are
-/// skipped before the regex.
-fn glued(w: &str) -> Option<regex::Captures<'_>> {
+/// The initials and the name of a word matching [`GLUED`]; the initials
+/// hold a dot, so words without one are skipped at once.
+fn glued(w: &str) -> Option<(&str, &str)> {
     if !w.contains('.') {
         return None;
     }
-    GLUED.captures(w)
+    if latin1(w) {
+        return glued_latin1(w);
+    }
+    let c = GLUED.captures(w)?;
+    Some((c.get(1).map_or("", |m| m.as_str()), c.get(2).map_or("", |m| m.as_str())))
 }
 
-/// True when [`GLUED_TITLE`] matches; every glued civility opens with "M".
+/// The civility and the name of a word matching [`GLUED_TITLE`]; every
+/// glued civility opens with "M".
+fn glued_title(w: &str) -> Option<(&str, &str)> {
+    if !w.starts_with('M') {
+        return None;
+    }
+    if latin1(w) {
+        return glued_title_latin1(w);
+    }
+    let c = GLUED_TITLE.captures(w)?;
+    Some((c.get(1).map_or("", |m| m.as_str()), c.get(2).map_or("", |m| m.as_str())))
+}
+
+/// True when [`GLUED_TITLE`] matches.
 fn is_glued_title(w: &str) -> bool {
-    w.starts_with('M') && GLUED_TITLE.is_match(w)
+    glued_title(w).is_some()
 }
 
 /// Reads one person ("M. Louis ALIOT", "Mme FLACELIERE Françoise",
@@ -257,18 +378,16 @@ fn person_from_words<'a, W: AsRef<str>>(
             i += 1;
         } else if !titles.is_empty() && (w == "et" || w == "&") {
             i += 1;
-        } else if titles.is_empty() && is_glued_title(w) {
-            if let Some(c) = GLUED_TITLE.captures(w) {
-                let t = c.get(1).map_or("", |m| m.as_str());
-                if let Some((tt, pl)) = civility(t) {
-                    titles.push(tt);
-                    plural |= pl;
-                }
-                let n = c.get(2).map_or("", |m| m.as_str());
-                let off = r.end - n.len();
-                start.get_or_insert(r.start);
-                pending.push((n, off..r.end));
+        } else if titles.is_empty()
+            && let Some((t, n)) = glued_title(w)
+        {
+            if let Some((tt, pl)) = civility(t) {
+                titles.push(tt);
+                plural |= pl;
             }
+            let off = r.end - n.len();
+            start.get_or_insert(r.start);
+            pending.push((n, off..r.end));
             i += 1;
             break;
         } else {
@@ -337,9 +456,7 @@ fn person_from_words<'a, W: AsRef<str>>(
             break;
         }
         start.get_or_insert(w_start);
-        if let Some(c) = glued(w).filter(|_| !is_initials(w)) {
-            let a = c.get(1).map_or("", |m| m.as_str());
-            let b = c.get(2).map_or("", |m| m.as_str());
+        if let Some((a, b)) = glued(w).filter(|_| !is_initials(w)) {
             name.push((a, w_start..w_start + a.len()));
             name.push((b, w_start + a.len()..end));
         } else {
@@ -883,6 +1000,60 @@ mod tests {
         assert!(is_role("Mairessssssssssssssssssssssssssssssssssss"));
         assert!(is_initials("J.-P.") && !is_initials("JP") && glued("T.PENNEC").is_some());
         assert!(is_glued_title("M.CHARRIER") && !is_glued_title("CHARRIER"));
+    }
+
+    /// Words of capitals, small letters, dots, hyphens and apostrophes, with
+    /// a few chars beyond Latin-1 (which go to the regexes).
+    const NAME_WORD: &str = "[A-Za-zÀ-ÿªºµ×÷.'’\\-hHrRtTlLmMeEÉé ĀāǅΣσ]{0,12}";
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20000))]
+
+        #[test]
+        fn name_readers_match_the_regexes(w in NAME_WORD) {
+            let caps = |re: &Regex| {
+                re.captures(&w).map(|c| (c.get(1).map_or("", |m| m.as_str()), c.get(2).map_or("", |m| m.as_str())))
+            };
+            proptest::prop_assert_eq!(is_initials(&w), (w.ends_with('.') || w.ends_with(".-")) && INITIALS.is_match(&w));
+            proptest::prop_assert_eq!(glued(&w), caps(&GLUED));
+            proptest::prop_assert_eq!(glued_title(&w), caps(&GLUED_TITLE));
+            if latin1(&w) {
+                proptest::prop_assert_eq!(initials_latin1(&w), INITIALS.is_match(&w));
+                proptest::prop_assert_eq!(glued_latin1(&w), caps(&GLUED));
+                proptest::prop_assert_eq!(glued_title_latin1(&w), caps(&GLUED_TITLE));
+            }
+        }
+
+        #[test]
+        fn name_readers_match_the_regexes_on_built_words(
+            parts in proptest::collection::vec(proptest::sample::select(&["M", "MM", "Mme", "MME", "J", "Ph", "Chr", "Th", "É", "é", "Ö", "ß", "x", ".", ".", "-", "’", "'", "PENNEC", "Dupont", "ªb", "Ā", "À"][..]), 0..7),
+        ) {
+            let w = parts.concat();
+            let caps = |re: &Regex| {
+                re.captures(&w).map(|c| (c.get(1).map_or("", |m| m.as_str()), c.get(2).map_or("", |m| m.as_str())))
+            };
+            proptest::prop_assert_eq!(is_initials(&w), (w.ends_with('.') || w.ends_with(".-")) && INITIALS.is_match(&w));
+            proptest::prop_assert_eq!(glued(&w), caps(&GLUED));
+            proptest::prop_assert_eq!(glued_title(&w), caps(&GLUED_TITLE));
+        }
+    }
+
+    #[test]
+    fn latin1_categories_match_the_regex_classes() {
+        let lu = Regex::new(r"^\p{Lu}$").unwrap();
+        let ll = Regex::new(r"^\p{Ll}$").unwrap();
+        let l = Regex::new(r"^\p{L}$").unwrap();
+        for c in ('\0'..='\u{FF}').chain(['’']) {
+            let s = c.to_string();
+            let k = latin1_cat(c).unwrap();
+            assert_eq!(k == Cat::Upper, lu.is_match(&s), "{c:?}");
+            assert_eq!(k == Cat::Lower, ll.is_match(&s), "{c:?}");
+            assert_eq!(k != Cat::NotLetter, l.is_match(&s), "{c:?}");
+        }
+        assert!(latin1_cat('Ā').is_none());
+        assert_eq!(glued_title("Mme.DURAND"), Some(("Mme.", "DURAND")));
+        assert_eq!(glued("J.-P.MOREAU"), Some(("J.-P.", "MOREAU")));
+        assert!(is_initials("Chr.") && is_initials("J.-P.-") && is_initials("Jr.") && !is_initials("Jx."));
     }
 
     proptest::proptest! {
