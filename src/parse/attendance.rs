@@ -39,9 +39,9 @@
 //! arrivals and departures during the session.
 
 use super::Spanned;
-use super::persons::{is_office, parse_person_list};
+use super::persons::{fold_small, is_office, parse_person_list};
 use crate::model::{Attendance, Person, Represented, Stated};
-use crate::normalize::{Folded, fold_small};
+use crate::normalize::Folded;
 use crate::normalize::fold_char;
 use regex::Regex;
 use std::ops::Range;
@@ -526,13 +526,38 @@ struct Label {
     count: Option<u32>,
 }
 
+/// For each line of `ls`, whether its fold holds a [`LINE_KEYS`] word: one
+/// search over the whole fold instead of one per line. A key word is made
+/// of letters only, so a match lies inside one line, or in the spaces
+/// between the two parts of a split line (inside none); and no match can
+/// hide one of a line by overlapping it from outside.
+fn keyed_lines(ls: &[Range<usize>], fold: &Folded) -> Vec<bool> {
+    let mut keyed = vec![false; ls.len()];
+    let mut n = 0;
+    for m in LINE_KEYS.find_iter(&fold.text) {
+        let (s, e) = (fold.orig(m.start()), fold.orig(m.end()));
+        while n < ls.len() && ls[n].end < e {
+            n += 1;
+        }
+        let Some(r) = ls.get(n) else { break };
+        if r.start <= s {
+            keyed[n] = true;
+        }
+    }
+    keyed
+}
+
 fn find_labels(text: &str, ls: &[Range<usize>], fold: &Folded) -> Vec<Label> {
     let mut out = Vec::new();
+    let keyed = keyed_lines(ls, fold);
     for (n, r) in ls.iter().enumerate() {
+        // No label, proxy or secretary sentence without a label word.
+        if !keyed[n] {
+            continue;
+        }
         let line = &text[r.clone()];
         let f = fold.slice(r.clone());
-        // No label, proxy or secretary sentence without a label word.
-        if !LINE_KEYS.is_match(f.text) || COUNT_LINE.is_match(f.text) {
+        if COUNT_LINE.is_match(f.text) {
             continue;
         }
         if let Some(c) = may_open_label(f.text).then(|| LABEL.captures(f.text)).flatten() {
@@ -1937,6 +1962,21 @@ mod matcher_tests {
             prop_assert!(!LABEL.is_match(&s) || may_open_label(&s));
             prop_assert!(!PROXY_LINE.is_match(&s) || may_be_proxy_line(&s));
             prop_assert!(!SECRETARY_SENTENCE.is_match(&s) || may_be_secretary_sentence(&s));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn keyed_lines_match_a_search_per_line(parts in proptest::collection::vec(proptest::sample::select(LABEL_PIECES), 0..30)) {
+            let text = parts.join(" ");
+            let fold = Folded::new(&text);
+            let ls = lines(&text, &fold);
+            let keyed = keyed_lines(&ls, &fold);
+            for (n, r) in ls.iter().enumerate() {
+                prop_assert_eq!(keyed[n], LINE_KEYS.is_match(fold.slice(r.clone()).text), "{:?} in {:?}", r, text);
+            }
         }
     }
 

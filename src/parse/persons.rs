@@ -20,11 +20,37 @@
 
 use super::Spanned;
 use crate::model::Person;
-use crate::normalize::{fold, fold_small};
+use crate::normalize::fold;
 use regex::Regex;
 use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
+
+/// `normalize::fold_small`, with ASCII words (most words of a list)
+/// lower-cased at once: [`crate::normalize::fold_char`] lower-cases ASCII,
+/// one byte per char, so the result is the same (and `None` in the same
+/// case: more chars than `buf` holds). Other words go char by char.
+pub(super) fn fold_small<'b>(w: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    if w.is_ascii() {
+        let out = buf.get_mut(..w.len())?;
+        out.copy_from_slice(w.as_bytes());
+        out.make_ascii_lowercase();
+        return std::str::from_utf8(out).ok();
+    }
+    crate::normalize::fold_small(w, buf)
+}
+
+/// [`fold_small`] as bytes, for the readers that compare bytes: an ASCII
+/// word is lower-cased into `buf` and returned without a UTF-8 check.
+fn fold_small_bytes<'b>(w: &str, buf: &'b mut [u8]) -> Option<&'b [u8]> {
+    if w.is_ascii() {
+        let out = buf.get_mut(..w.len())?;
+        out.copy_from_slice(w.as_bytes());
+        out.make_ascii_lowercase();
+        return Some(out);
+    }
+    crate::normalize::fold_small(w, buf).map(str::as_bytes)
+}
 
 /// A canonical title, `None` when a list mixes civilities ("MM et Mmes").
 type Title = Option<&'static str>;
@@ -40,7 +66,7 @@ fn civility(word: &str) -> Option<(Option<&'static str>, bool)> {
     }
     // The longest civility ("mesdemoiselles") has 14 letters.
     let mut buf = [0u8; 16];
-    let f = fold_small(w, &mut buf).map(str::as_bytes)?;
+    let f = fold_small_bytes(w, &mut buf)?;
     Some(match f {
         b"m." | b"m" | b"mr" | b"mr." | b"monsieur" => (Some("M."), false),
         b"mm." | b"mm" | b"messieurs" | b"mrs" => (Some("M."), true),
@@ -56,9 +82,15 @@ fn civility(word: &str) -> Option<(Option<&'static str>, bool)> {
 
 /// Words naming an office or a role; they end a name ("DUPONT, Maire").
 fn is_role(word: &str) -> bool {
-    let t = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let t = if word.is_ascii() {
+        // The same trim: an ASCII char is alphanumeric when it is an ASCII
+        // letter or digit.
+        word.trim_matches(|c: char| !c.is_ascii_alphanumeric())
+    } else {
+        word.trim_matches(|c: char| !c.is_alphanumeric())
+    };
     let mut buf = [0u8; 32];
-    match fold_small(t, &mut buf).map(str::as_bytes) {
+    match fold_small_bytes(t, &mut buf) {
         Some(f) => role_fold(word, f),
         // A long word (a role with many trailing "s"?) or one folding to
         // other letters: fold it the slow way.
@@ -253,6 +285,11 @@ fn is_space(c: char) -> bool {
 }
 
 fn is_upper_word(w: &str) -> bool {
+    if w.is_ascii() {
+        // ASCII letters are the alphabetic chars, A-Z the upper-case ones.
+        let mut letters = w.bytes().filter(u8::is_ascii_alphabetic).peekable();
+        return letters.peek().is_some() && letters.all(|b| b.is_ascii_uppercase());
+    }
     let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
     letters.peek().is_some() && letters.all(|c| c.is_uppercase())
 }
@@ -491,7 +528,7 @@ fn person_from_words<'a, W: AsRef<str>>(
     // "Néant", "Aucun": an empty list, nobody.
     if name.len() == 1
         && matches!(
-            fold_small(name[0].0, &mut [0u8; 8]).map(str::as_bytes),
+            fold_small_bytes(name[0].0, &mut [0u8; 8]),
             Some(b"neant" | b"aucun" | b"aucune" | b"personne" | b"nul" | b"nulle" | b"tous" | b"toutes")
         )
     {
@@ -633,7 +670,9 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
                 }
                 let off = st + (w.len() - core.len());
                 let core = core.trim_end_matches(':');
-                if fold_small(core, &mut [0u8; 2]).map(str::as_bytes) == Some(&b"et"[..]) || core == "&" {
+                // "et" folds from three bytes at most ("ÉT").
+                let et = core.len() <= 3 && fold_small_bytes(core, &mut [0u8; 2]) == Some(&b"et"[..]);
+                if et || core == "&" {
                     out.push(Tok::And(core, off));
                 } else if !core.is_empty() {
                     out.push(Tok::Word(core, off));
@@ -982,6 +1021,27 @@ mod tests {
             "mlles" | "mlles." | "melles" | "mesdemoiselles" => (Some("Mme"), true),
             _ => return None,
         })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+
+        #[test]
+        fn fast_fold_matches_normalize(w in "[a-zA-Z.,'&éÉèÈçÇœŒ€ ]{0,20}", n in 0usize..24) {
+            let (mut a, mut b) = (vec![0u8; n], vec![0u8; n]);
+            proptest::prop_assert_eq!(fold_small(&w, &mut a), crate::normalize::fold_small(&w, &mut b));
+            proptest::prop_assert_eq!(fold_small_bytes(&w, &mut a), crate::normalize::fold_small(&w, &mut b).map(str::as_bytes));
+        }
+
+        #[test]
+        fn fast_word_tests_match_the_char_ones(w in "[a-zA-Z0-9.,'()&éÉèÈçÇœŒ€ ]{0,12}") {
+            let upper_ref = {
+                let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
+                letters.peek().is_some() && letters.all(|c| c.is_uppercase())
+            };
+            proptest::prop_assert_eq!(is_upper_word(&w), upper_ref);
+            proptest::prop_assert_eq!(is_role(&w), is_role_ref(&w));
+        }
     }
 
     fn is_role_ref(word: &str) -> bool {
