@@ -481,7 +481,9 @@ fn lines(text: &str, fold: &Folded) -> Vec<Range<usize>> {
             return;
         }
         let mut from = r.start;
-        for m in INLINE.find_iter(f.text) {
+        // No separator match holds a colon: those before the last colon
+        // are those of the text cut there.
+        for m in INLINE.find_iter(&f.text[..last_colon]) {
             if m.end() > last_colon {
                 break;
             }
@@ -849,10 +851,16 @@ fn read_list(content: &str, kind: Kind) -> Read {
         }
     }
     let f = Folded::new(content);
-    let mut conns: Vec<Range<usize>> = PROXY
-        .find_iter(&f.text)
-        .map(|m| f.orig(m.start())..f.orig(m.end()))
-        .collect();
+    // Every [`PROXY`] and `NO_HOLDER` match names one of these words: a
+    // list without any (most present lists) needs neither search.
+    let proxied = ["donne", "remis", "remet", "pouvoir", "procuration", "delegation", "mandat", "represente"]
+        .iter()
+        .any(|w| f.text.contains(w));
+    let mut conns: Vec<Range<usize>> = if proxied {
+        PROXY.find_iter(&f.text).map(|m| f.orig(m.start())..f.orig(m.end())).collect()
+    } else {
+        Vec::new()
+    };
     if kind == Kind::Represented {
         // Strong wordings are sorted and disjoint: a bare connector counts
         // when it overlaps none of them.
@@ -872,10 +880,11 @@ fn read_list(content: &str, kind: Kind) -> Read {
         Regex::new(r"\(\s*(?:(?:a|ayant)\s+donne\s+)?(?:pouvoir|procuration)s?(?:\s+donnee?)?\s*\)")
             .expect("no holder regex")
     });
-    let mut anonymous: Vec<Range<usize>> = NO_HOLDER
-        .find_iter(&f.text)
-        .map(|m| f.orig(m.start())..f.orig(m.end()))
-        .collect();
+    let mut anonymous: Vec<Range<usize>> = if proxied {
+        NO_HOLDER.find_iter(&f.text).map(|m| f.orig(m.start())..f.orig(m.end())).collect()
+    } else {
+        Vec::new()
+    };
     anonymous.sort_by_key(|r| r.start);
     conns.retain(|c| {
         let k = anonymous.partition_point(|a| a.end < c.end);
@@ -1475,7 +1484,7 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize, fold: &Folded)
             quorum(f.text, &mut st);
             continue;
         }
-        if let Some(c) = COUNT_LABEL_ONLY.captures(f.text) {
+        if let Some(c) = may_end_with_count_label(f.text).then(|| COUNT_LABEL_ONLY.captures(f.text)).flatten() {
             let slot = (1..=4).find(|&i| c.get(i).is_some()).unwrap_or(0);
             if slot == 1 {
                 in_box = true;
@@ -1496,6 +1505,14 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize, fold: &Folded)
         }
     }
     st
+}
+
+/// False when [`COUNT_LABEL_ONLY`] cannot match the folded line `f`: its
+/// match ends with a label, maybe a colon, and spaces, and every label
+/// ends with "e", "t", "s", "n", "r" or ")" (a plural mark).
+fn may_end_with_count_label(f: &str) -> bool {
+    let t = f.trim_end();
+    t.strip_suffix(':').unwrap_or(t).trim_end().ends_with(['e', 't', 's', 'n', 'r', ')'])
 }
 
 /// "Quorum atteint avec N élus …" on a folded line.
@@ -1570,12 +1587,6 @@ pub enum AttendanceChange {
 
 /// In-session arrivals and departures, in text order.
 pub fn find_attendance_changes(text: &str) -> Vec<Spanned<AttendanceChange>> {
-    static ARRIVAL_OF: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[^a-z])(arrivee\s+(?:en\s+seance\s+)?de\s+)").expect("arrival regex")
-    });
-    static DEPARTURE_OF: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[^a-z])((?:depart|sortie)\s+de\s+)").expect("departure regex")
-    });
     let f = doc_fold(text);
     let mut out = Vec::new();
     let person_at = |at: usize| -> Option<Spanned<Person>> {
@@ -1601,23 +1612,18 @@ pub fn find_attendance_changes(text: &str) -> Vec<Spanned<AttendanceChange>> {
         let rest = &line[fl.orig(m.end())..];
         parse_person_list(rest).into_iter().next().map(|p| p.value)
     };
-    // Arrivals name "arrivee", departures "depart" or "sortie": a literal
-    // search skips the regex where neither can match.
-    // (An empty haystack holds no match.)
-    let arrivals = if f.text.contains("arrivee") { f.text.as_str() } else { "" };
-    let departures = if f.text.contains("depart") || f.text.contains("sortie") { f.text.as_str() } else { "" };
-    for m in ARRIVAL_OF.captures_iter(arrivals).filter_map(|c| c.get(1)) {
-        let at = f.orig(m.end());
+    for m in wordings_of(&f.text, &ARRIVAL_KEY, arrival_of_tail) {
+        let at = f.orig(m.end);
         if let Some(p) = person_at(at) {
-            let span = f.orig(m.start())..p.span.end;
+            let span = f.orig(m.start)..p.span.end;
             out.push(Spanned::new(AttendanceChange::Arrival(p.value), span));
         }
     }
-    for m in DEPARTURE_OF.captures_iter(departures).filter_map(|c| c.get(1)) {
-        let at = f.orig(m.end());
+    for m in wordings_of(&f.text, &DEPARTURE_KEYS, departure_of_tail) {
+        let at = f.orig(m.end);
         if let Some(p) = person_at(at) {
             let proxy = proxy_after(p.span.end);
-            let span = f.orig(m.start())..p.span.end;
+            let span = f.orig(m.start)..p.span.end;
             out.push(Spanned::new(
                 AttendanceChange::Departure {
                     person: p.value,
@@ -1651,6 +1657,54 @@ pub fn find_attendance_changes(text: &str) -> Vec<Spanned<AttendanceChange>> {
     }
     out.sort_by_key(|s| s.span.start);
     out
+}
+
+/// The wordings "arrivee (en seance) de" or "depart de" / "sortie de" in
+/// folded text: each one's range from its key word to the spaces after
+/// "de", in text order. The same ranges as group 1 of the regexes
+/// `(?:^|[^a-z])(arrivee\s+(?:en\s+seance\s+)?de\s+)` and
+/// `(?:^|[^a-z])((?:depart|sortie)\s+de\s+)` (kept in the tests) read by
+/// hand: the key words are found by a literal search; one matches when
+/// the text starts there, or the char before it (not taken by the previous
+/// match) is not a small ASCII letter, and `tail` reads the rest. Key words
+/// never overlap one another, so their order is the order of the matches.
+fn wordings_of(f: &str, keys: &Regex, tail: fn(&str, usize) -> Option<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    // Where the last match ended: the next one starts there or later.
+    let mut pos = 0;
+    for key in keys.find_iter(f) {
+        let (p, len) = (key.start(), key.len());
+        let before = f[..p].chars().next_back();
+        let opens = match before {
+            None => pos == 0,
+            Some(c) => p - c.len_utf8() >= pos && !c.is_ascii_lowercase(),
+        };
+        if let Some(end) = opens.then(|| tail(f, p + len)).flatten() {
+            out.push(p..end);
+            pos = end;
+        }
+    }
+    out
+}
+
+/// The key word of an arrival wording (a literal search, SIMD-accelerated).
+static ARRIVAL_KEY: LazyLock<Regex> = LazyLock::new(|| Regex::new("arrivee").expect("arrival key regex"));
+
+/// The key words of a departure wording.
+static DEPARTURE_KEYS: LazyLock<Regex> = LazyLock::new(|| Regex::new("depart|sortie").expect("departure keys regex"));
+
+/// `\s+(?:en\s+seance\s+)?de\s+` at `i` (the optional part tried first).
+fn arrival_of_tail(f: &str, i: usize) -> Option<usize> {
+    let j = spaces(f, i)?;
+    word_sp(f, j, "en")
+        .and_then(|k| word_sp(f, k, "seance"))
+        .and_then(|k| word_sp(f, k, "de"))
+        .or_else(|| word_sp(f, j, "de"))
+}
+
+/// `\s+de\s+` at `i`.
+fn departure_of_tail(f: &str, i: usize) -> Option<usize> {
+    word_sp(f, spaces(f, i)?, "de")
 }
 
 /// The verbs of an arrival or a departure in folded text, after a space
@@ -1920,6 +1974,41 @@ mod matcher_tests {
         assert!(verbs(" entree en seance, arrive a x").is_empty());
     }
 
+    static ARRIVAL_OF: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:^|[^a-z])(arrivee\s+(?:en\s+seance\s+)?de\s+)").expect("arrival regex"));
+    static DEPARTURE_OF: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:^|[^a-z])((?:depart|sortie)\s+de\s+)").expect("departure regex"));
+
+    fn group1(re: &Regex, f: &str) -> Vec<Range<usize>> {
+        re.captures_iter(f).filter_map(|c| c.get(1)).map(|m| m.range()).collect()
+    }
+
+    const OF_PIECES: &[&str] = &[
+        "arrivee", "arrivees", "depart", "departement", "sortie", "de", "en", "seance", "x", "e", "é", "A", "_",
+        " ", " ", "  ", "\n", "\u{a0}", ",", "(", "d",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5000))]
+
+        #[test]
+        fn wordings_of_match_the_regexes(v in proptest::collection::vec(proptest::sample::select(OF_PIECES), 0..20)) {
+            for s in [v.concat(), v.join(" ")] {
+                prop_assert_eq!(wordings_of(&s, &ARRIVAL_KEY, arrival_of_tail), group1(&ARRIVAL_OF, &s));
+                prop_assert_eq!(wordings_of(&s, &DEPARTURE_KEYS, departure_of_tail), group1(&DEPARTURE_OF, &s));
+            }
+        }
+    }
+
+    #[test]
+    fn wordings_of_read_each_form() {
+        let s = "arrivee de x, arrivee en seance de y; depart de z\nsortie  de w xdepart de v arrivee de arrivee de u";
+        assert_eq!(wordings_of(s, &ARRIVAL_KEY, arrival_of_tail), group1(&ARRIVAL_OF, s));
+        assert_eq!(wordings_of(s, &ARRIVAL_KEY, arrival_of_tail).len(), 3);
+        assert_eq!(wordings_of(s, &DEPARTURE_KEYS, departure_of_tail), group1(&DEPARTURE_OF, s));
+        assert_eq!(wordings_of(s, &DEPARTURE_KEYS, departure_of_tail).len(), 2);
+    }
+
     /// Label words, civilities and prose, to build lines of.
     const LABEL_PIECES: &[&str] = &[
         "presents", "present", "etaient", "etait", "sont", "est", "absents", "absent", "excuses", "excuse(e)s",
@@ -1928,7 +2017,8 @@ mod matcher_tests {
         "president", "non", "sans", "avec", "membres", "conseillers", "municipaux", "liste", "des", "tableau",
         "m.", "mme", "le", "maire", "rapport", "(3)", "12", ":", ";", " ", " ", "-", "•", "*", ">", "#", ".", "\n",
         "\u{a0}", "é", "fonction", "fonctions", "pour", "remplir", "cette", "choisi", "fut", "sera", "comme",
-        "par", "au", "son", "sa", "x",
+        "par", "au", "son", "sa", "x", "exercice", "votants", "votant", "pris", "part", "deliberation", "ou",
+        "et", "en", "procurations", "remis", "mandat", "(e)", "(s)", "|", "7",
     ];
 
     fn label_line() -> impl Strategy<Value = String> {
@@ -1954,6 +2044,19 @@ mod matcher_tests {
                 if SECRETARY_SENTENCE.is_match(s) {
                     prop_assert!(may_be_secretary_sentence(s), "secretary {:?}", s);
                 }
+            }
+        }
+
+        #[test]
+        fn count_and_proxy_prefilters_pass_every_match(s in label_line(), g in glued_line()) {
+            for s in [&s, &g] {
+                if COUNT_LABEL_ONLY.is_match(s) {
+                    prop_assert!(may_end_with_count_label(s), "count label {:?}", s);
+                }
+                let proxied = ["donne", "remis", "remet", "pouvoir", "procuration", "delegation", "mandat", "represente"]
+                    .iter()
+                    .any(|w| s.contains(w));
+                prop_assert!(proxied || !PROXY.is_match(s), "proxy {:?}", s);
             }
         }
 
