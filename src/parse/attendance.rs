@@ -39,9 +39,9 @@
 //! arrivals and departures during the session.
 
 use super::Spanned;
-use super::persons::{is_office, parse_person_list};
+use super::persons::{fold_small, is_office, parse_person_list};
 use crate::model::{Attendance, Person, Represented, Stated};
-use crate::normalize::{Folded, fold_small};
+use crate::normalize::Folded;
 use crate::normalize::fold_char;
 use regex::Regex;
 use std::ops::Range;
@@ -181,6 +181,39 @@ static LINE_KEYS: LazyLock<Regex> = LazyLock::new(|| {
 static COUNT_KEYS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"exercice|present|seance|procuration|pouvoir|donne|votant|pris").expect("count keys regex")
 });
+
+/// The words a [`LABEL`] match may open with, after its leading bullets
+/// and spaces (the first word of each alternative, cut to a prefix: "etai"
+/// for "etaient" and "etait", "presiden" for "presidence" and
+/// "president"; "a" covers "avec", "avait", "ayant", "absent" …).
+const LABEL_OPENERS: [&str; 23] = [
+    "a", "etai", "est", "elu", "excuse", "sont", "secretaire", "liste", "tableau", "membre", "conseiller",
+    "ont", "qui", "donne", "delegation", "designe", "represente", "pouvoir", "procuration", "present",
+    "presiden", "non", "nomme",
+];
+
+/// False when [`LABEL`] cannot match at the start of the folded line `f`:
+/// after the characters its leading class skips (`[\s\-•*>#.]`), the
+/// line must open with one of [`LABEL_OPENERS`]. Most lines of prose fail
+/// here, before the large regex (and its captures) runs.
+fn may_open_label(f: &str) -> bool {
+    let rest = f.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '•' | '*' | '>' | '#' | '.'));
+    LABEL_OPENERS.iter().any(|w| rest.starts_with(w))
+}
+
+/// False when [`PROXY_LINE`] cannot match the folded line `f`: both its
+/// forms name a "pouvoir", a "procuration" or a "delegation".
+fn may_be_proxy_line(f: &str) -> bool {
+    f.contains("pouvoir") || f.contains("procuration") || f.contains("delegation")
+}
+
+/// False when [`SECRETARY_SENTENCE`] cannot match the folded line `f`: its
+/// match holds one of the verbs ("elu", "designe", "nomme", "choisi") and
+/// either "secretaire" or "fonction".
+fn may_be_secretary_sentence(f: &str) -> bool {
+    (f.contains("secretaire") || f.contains("fonction"))
+        && (f.contains("elu") || f.contains("designe") || f.contains("nomme") || f.contains("choisi"))
+}
 
 /// Words a list of names may hold besides names.
 fn list_word(f: &str) -> bool {
@@ -435,20 +468,22 @@ fn lines(text: &str, fold: &Folded) -> Vec<Range<usize>> {
     let push = |r: Range<usize>, out: &mut Vec<Range<usize>>| {
         // A label after a sentence end on the same line ("… Maire.
         // Présents : …") starts a line of its own; labels end on a colon.
-        if !text[r.clone()].contains(':') {
+        if memchr::memchr(b':', text[r.clone()].as_bytes()).is_none() {
             out.push(r);
             return;
         }
         let f = fold.slice(r.clone());
         // A label ends on a colon: no label opens after the last one, and
         // none at all without a label word before it.
-        let last_colon = f.text.rfind(':').unwrap_or(0);
+        let last_colon = memchr::memrchr(b':', f.text.as_bytes()).unwrap_or(0);
         if !LINE_KEYS.is_match(&f.text[..last_colon]) {
             out.push(r);
             return;
         }
         let mut from = r.start;
-        for m in INLINE.find_iter(f.text) {
+        // No separator match holds a colon: those before the last colon
+        // are those of the text cut there.
+        for m in INLINE.find_iter(&f.text[..last_colon]) {
             if m.end() > last_colon {
                 break;
             }
@@ -457,7 +492,8 @@ fn lines(text: &str, fold: &Folded) -> Vec<Range<usize>> {
                 continue;
             }
             let rest = &f.text[m.end()..];
-            let labelled = LABEL
+            let labelled = may_open_label(rest)
+                && LABEL
                 .find(rest)
                 .is_some_and(|l| l.as_str().trim_end().ends_with(':'));
             if labelled && !COUNT_LINE.is_match(rest) {
@@ -467,10 +503,11 @@ fn lines(text: &str, fold: &Folded) -> Vec<Range<usize>> {
         }
         out.push(from..r.end);
     };
-    // Line ends found with memchr, not char by char.
-    while let Some(k) = text[start..].find('\n') {
-        push(start..start + k, &mut out);
-        start += k + 1;
+    // Line ends (and colons, above) found with the vectorised memchr: two
+    // passes over every byte of the text, the costliest part here.
+    for k in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        push(start..k, &mut out);
+        start = k + 1;
     }
     if start < text.len() {
         push(start..text.len(), &mut out);
@@ -492,16 +529,41 @@ struct Label {
     count: Option<u32>,
 }
 
+/// For each line of `ls`, whether its fold holds a [`LINE_KEYS`] word: one
+/// search over the whole fold instead of one per line. A key word is made
+/// of letters only, so a match lies inside one line, or in the spaces
+/// between the two parts of a split line (inside none); and no match can
+/// hide one of a line by overlapping it from outside.
+fn keyed_lines(ls: &[Range<usize>], fold: &Folded) -> Vec<bool> {
+    let mut keyed = vec![false; ls.len()];
+    let mut n = 0;
+    for m in LINE_KEYS.find_iter(&fold.text) {
+        let (s, e) = (fold.orig(m.start()), fold.orig(m.end()));
+        while n < ls.len() && ls[n].end < e {
+            n += 1;
+        }
+        let Some(r) = ls.get(n) else { break };
+        if r.start <= s {
+            keyed[n] = true;
+        }
+    }
+    keyed
+}
+
 fn find_labels(text: &str, ls: &[Range<usize>], fold: &Folded) -> Vec<Label> {
     let mut out = Vec::new();
+    let keyed = keyed_lines(ls, fold);
     for (n, r) in ls.iter().enumerate() {
-        let line = &text[r.clone()];
-        let f = fold.slice(r.clone());
         // No label, proxy or secretary sentence without a label word.
-        if !LINE_KEYS.is_match(f.text) || COUNT_LINE.is_match(f.text) {
+        if !keyed[n] {
             continue;
         }
-        if let Some(c) = LABEL.captures(f.text) {
+        let line = &text[r.clone()];
+        let f = fold.slice(r.clone());
+        if COUNT_LINE.is_match(f.text) {
+            continue;
+        }
+        if let Some(c) = may_open_label(f.text).then(|| LABEL.captures(f.text)).flatten() {
             let kind = if c.get(1).is_some() {
                 Kind::Represented
             } else if c.get(2).is_some() {
@@ -532,7 +594,7 @@ fn find_labels(text: &str, ls: &[Range<usize>], fold: &Folded) -> Vec<Label> {
             });
             continue;
         }
-        if PROXY_LINE.is_match(f.text) && !(n > 0 && continues_name(&text[ls[n - 1].clone()], line)) {
+        if may_be_proxy_line(f.text) && PROXY_LINE.is_match(f.text) && !(n > 0 && continues_name(&text[ls[n - 1].clone()], line)) {
             out.push(Label {
                 kind: Kind::Represented,
                 line: n,
@@ -541,7 +603,7 @@ fn find_labels(text: &str, ls: &[Range<usize>], fold: &Folded) -> Vec<Label> {
                 sentence: true,
                 count: None,
             });
-        } else if let Some(m) = SECRETARY_SENTENCE.find(f.text)
+        } else if let Some(m) = may_be_secretary_sentence(f.text).then(|| SECRETARY_SENTENCE.find(f.text)).flatten()
             && !f.text.contains("adjoint")
             && (m.as_str().contains("secretaire")
                 || f.text.contains("secretaire")
@@ -790,10 +852,16 @@ fn read_list(content: &str, kind: Kind) -> Read {
         }
     }
     let f = Folded::new(content);
-    let mut conns: Vec<Range<usize>> = PROXY
-        .find_iter(&f.text)
-        .map(|m| f.orig(m.start())..f.orig(m.end()))
-        .collect();
+    // Every [`PROXY`] and `NO_HOLDER` match names one of these words: a
+    // list without any (most present lists) needs neither search.
+    let proxied = ["donne", "remis", "remet", "pouvoir", "procuration", "delegation", "mandat", "represente"]
+        .iter()
+        .any(|w| f.text.contains(w));
+    let mut conns: Vec<Range<usize>> = if proxied {
+        PROXY.find_iter(&f.text).map(|m| f.orig(m.start())..f.orig(m.end())).collect()
+    } else {
+        Vec::new()
+    };
     if kind == Kind::Represented {
         // Strong wordings are sorted and disjoint: a bare connector counts
         // when it overlaps none of them.
@@ -813,10 +881,11 @@ fn read_list(content: &str, kind: Kind) -> Read {
         Regex::new(r"\(\s*(?:(?:a|ayant)\s+donne\s+)?(?:pouvoir|procuration)s?(?:\s+donnee?)?\s*\)")
             .expect("no holder regex")
     });
-    let mut anonymous: Vec<Range<usize>> = NO_HOLDER
-        .find_iter(&f.text)
-        .map(|m| f.orig(m.start())..f.orig(m.end()))
-        .collect();
+    let mut anonymous: Vec<Range<usize>> = if proxied {
+        NO_HOLDER.find_iter(&f.text).map(|m| f.orig(m.start())..f.orig(m.end())).collect()
+    } else {
+        Vec::new()
+    };
     anonymous.sort_by_key(|r| r.start);
     conns.retain(|c| {
         let k = anonymous.partition_point(|a| a.end < c.end);
@@ -949,30 +1018,27 @@ fn read_secretary(content: &str, sentence: bool) -> Option<Person> {
 /// True when two persons are the same member (case, accents and
 /// punctuation aside; an initial matches its given name).
 pub fn same(a: &Person, b: &Person) -> bool {
-    let k = |s: Option<&str>| {
-        s.map(|s| {
-            s.chars()
-                .map(fold_char)
-                .filter(|c| c.is_alphanumeric())
-                .collect::<String>()
-        })
-        .filter(|s| !s.is_empty())
-    };
-    let (fa, fb) = (k(a.family_name.as_deref()), k(b.family_name.as_deref()));
-    let (ga, gb) = (k(a.given_name.as_deref()), k(b.given_name.as_deref()));
+    // The folded letters and digits of each part, read as iterators (no
+    // string per part and call); `None` for a part without any.
+    fn key(s: Option<&str>) -> Option<impl Iterator<Item = char> + Clone + '_> {
+        let it = s?.chars().map(fold_char).filter(|c| c.is_alphanumeric());
+        it.clone().next().is_some().then_some(it)
+    }
+    let (fa, fb) = (key(a.family_name.as_deref()), key(b.family_name.as_deref()));
+    let (ga, gb) = (key(a.given_name.as_deref()), key(b.given_name.as_deref()));
     match (fa, fb) {
         (Some(fa), Some(fb)) => {
-            fa == fb
+            fa.eq(fb)
                 && match (ga, gb) {
                     // An initial ("J.", "Ph.") matches its first letter.
-                    (Some(ga), Some(gb)) if ga.chars().count().min(gb.chars().count()) <= 2 => {
-                        ga.chars().next() == gb.chars().next()
+                    (Some(ga), Some(gb)) if ga.clone().count().min(gb.clone().count()) <= 2 => {
+                        ga.clone().next() == gb.clone().next()
                     }
-                    (Some(ga), Some(gb)) => ga == gb,
+                    (Some(ga), Some(gb)) => ga.eq(gb),
                     _ => true,
                 }
         }
-        (None, None) => ga.is_some() && ga == gb,
+        (None, None) => matches!((ga, gb), (Some(ga), Some(gb)) if ga.clone().eq(gb.clone())),
         _ => false,
     }
 }
@@ -998,7 +1064,31 @@ pub fn find_attendance(text: &str) -> Option<AttendanceMatch> {
         fold.extend(text);
         return find_attendance_in(text, &fold);
     }
-    find_attendance_in(text, &Folded::new(text))
+    find_attendance_in(text, &doc_fold(text))
+}
+
+thread_local! {
+    /// The last document folded by [`doc_fold`], with its text.
+    static DOC_FOLD: std::cell::RefCell<Option<(String, std::rc::Rc<Folded>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// The fold of a whole document. [`find_attendance`] and
+/// [`find_attendance_changes`] are called one after the other on the same
+/// text: the second gets the fold made by the first (the texts are compared
+/// byte for byte, so another text is folded anew).
+fn doc_fold(text: &str) -> std::rc::Rc<Folded> {
+    DOC_FOLD.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        if let Some((t, f)) = cell.as_ref()
+            && t == text
+        {
+            return f.clone();
+        }
+        let f = std::rc::Rc::new(Folded::new(text));
+        *cell = Some((text.to_string(), f.clone()));
+        f
+    })
 }
 
 /// [`find_attendance`] over `text`, folded (at least) as far as its end.
@@ -1392,7 +1482,7 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize, fold: &Folded)
             quorum(f.text, &mut st);
             continue;
         }
-        if let Some(c) = COUNT_LABEL_ONLY.captures(f.text) {
+        if let Some(c) = may_end_with_count_label(f.text).then(|| COUNT_LABEL_ONLY.captures(f.text)).flatten() {
             let slot = (1..=4).find(|&i| c.get(i).is_some()).unwrap_or(0);
             if slot == 1 {
                 in_box = true;
@@ -1413,6 +1503,14 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize, fold: &Folded)
         }
     }
     st
+}
+
+/// False when [`COUNT_LABEL_ONLY`] cannot match the folded line `f`: its
+/// match ends with a label, maybe a colon, and spaces, and every label
+/// ends with "e", "t", "s", "n", "r" or ")" (a plural mark).
+fn may_end_with_count_label(f: &str) -> bool {
+    let t = f.trim_end();
+    t.strip_suffix(':').unwrap_or(t).trim_end().ends_with(['e', 't', 's', 'n', 'r', ')'])
 }
 
 /// "Quorum atteint avec N élus …" on a folded line.
@@ -1487,17 +1585,7 @@ pub enum AttendanceChange {
 
 /// In-session arrivals and departures, in text order.
 pub fn find_attendance_changes(text: &str) -> Vec<Spanned<AttendanceChange>> {
-    static ARRIVAL_OF: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[^a-z])(arrivee\s+(?:en\s+seance\s+)?de\s+)").expect("arrival regex")
-    });
-    static DEPARTURE_OF: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[^a-z])((?:depart|sortie)\s+de\s+)").expect("departure regex")
-    });
-    static VERB: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s(?:((?:entre|arrive|est\s+arrivee?)\s+en\s+seance|rejoint\s+(?:la\s+seance|l'assemblee|le\s+conseil)|a\s+rejoint\s+(?:la\s+seance|l'assemblee|le\s+conseil)|arrive\s+a\s+[0-9])|((?:sort|est\s+sortie?)\s+de\s+(?:la\s+)?(?:seance|salle)|s'absente|(?:a\s+)?quitte\s+(?:la\s+seance|la\s+salle|l'assemblee)|se\s+retire))")
-            .expect("verb regex")
-    });
-    let f = Folded::new(text);
+    let f = doc_fold(text);
     let mut out = Vec::new();
     let person_at = |at: usize| -> Option<Spanned<Person>> {
         let mut end = (at + 120).min(text.len());
@@ -1522,26 +1610,18 @@ pub fn find_attendance_changes(text: &str) -> Vec<Spanned<AttendanceChange>> {
         let rest = &line[fl.orig(m.end())..];
         parse_person_list(rest).into_iter().next().map(|p| p.value)
     };
-    // Arrivals name "arrivee", departures "depart" or "sortie": a literal
-    // search skips the regex where neither can match.
-    static ARRIVAL_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new("arrivee").expect("arrival word"));
-    static DEPARTURE_WORDS: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new("depart|sortie").expect("departure words"));
-    // (An empty haystack holds no match.)
-    let arrivals = if ARRIVAL_WORD.is_match(&f.text) { f.text.as_str() } else { "" };
-    let departures = if DEPARTURE_WORDS.is_match(&f.text) { f.text.as_str() } else { "" };
-    for m in ARRIVAL_OF.captures_iter(arrivals).filter_map(|c| c.get(1)) {
-        let at = f.orig(m.end());
+    for m in wordings_of(&f.text, &ARRIVAL_KEY, arrival_of_tail) {
+        let at = f.orig(m.end);
         if let Some(p) = person_at(at) {
-            let span = f.orig(m.start())..p.span.end;
+            let span = f.orig(m.start)..p.span.end;
             out.push(Spanned::new(AttendanceChange::Arrival(p.value), span));
         }
     }
-    for m in DEPARTURE_OF.captures_iter(departures).filter_map(|c| c.get(1)) {
-        let at = f.orig(m.end());
+    for m in wordings_of(&f.text, &DEPARTURE_KEYS, departure_of_tail) {
+        let at = f.orig(m.end);
         if let Some(p) = person_at(at) {
             let proxy = proxy_after(p.span.end);
-            let span = f.orig(m.start())..p.span.end;
+            let span = f.orig(m.start)..p.span.end;
             out.push(Spanned::new(
                 AttendanceChange::Departure {
                     person: p.value,
@@ -1551,9 +1631,8 @@ pub fn find_attendance_changes(text: &str) -> Vec<Spanned<AttendanceChange>> {
             ));
         }
     }
-    for c in VERB.captures_iter(&f.text) {
-        let Some(m) = c.get(0) else { continue };
-        let vstart = f.orig(m.start());
+    for (m, arrival) in verbs(&f.text) {
+        let vstart = f.orig(m.start);
         // The person: the words before the verb on the same line.
         let line_start = text[..vstart].rfind(['\n', '.', ';']).map_or(0, |i| i + 1);
         let before = &text[line_start..vstart];
@@ -1563,19 +1642,224 @@ pub fn find_attendance_changes(text: &str) -> Vec<Spanned<AttendanceChange>> {
         if !before[p.span.end..].trim().is_empty() {
             continue;
         }
-        let span = line_start + p.span.start..f.orig(m.end());
-        let change = if c.get(1).is_some() {
+        let span = line_start + p.span.start..f.orig(m.end);
+        let change = if arrival {
             AttendanceChange::Arrival(p.value)
         } else {
             AttendanceChange::Departure {
                 person: p.value,
-                proxy: proxy_after(f.orig(m.end())),
+                proxy: proxy_after(f.orig(m.end)),
             }
         };
         out.push(Spanned::new(change, span));
     }
     out.sort_by_key(|s| s.span.start);
     out
+}
+
+/// The wordings "arrivee (en seance) de" or "depart de" / "sortie de" in
+/// folded text: each one's range from its key word to the spaces after
+/// "de", in text order. The same ranges as group 1 of the regexes
+/// `(?:^|[^a-z])(arrivee\s+(?:en\s+seance\s+)?de\s+)` and
+/// `(?:^|[^a-z])((?:depart|sortie)\s+de\s+)` (kept in the tests) read by
+/// hand: the key words are found by a literal search; one matches when
+/// the text starts there, or the char before it (not taken by the previous
+/// match) is not a small ASCII letter, and `tail` reads the rest. Key words
+/// never overlap one another, so their order is the order of the matches.
+fn wordings_of(f: &str, keys: &Regex, tail: fn(&str, usize) -> Option<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    // Where the last match ended: the next one starts there or later.
+    let mut pos = 0;
+    for key in keys.find_iter(f) {
+        let (p, len) = (key.start(), key.len());
+        let before = f[..p].chars().next_back();
+        let opens = match before {
+            None => pos == 0,
+            Some(c) => p - c.len_utf8() >= pos && !c.is_ascii_lowercase(),
+        };
+        if let Some(end) = opens.then(|| tail(f, p + len)).flatten() {
+            out.push(p..end);
+            pos = end;
+        }
+    }
+    out
+}
+
+/// The key word of an arrival wording (a literal search, SIMD-accelerated).
+static ARRIVAL_KEY: LazyLock<Regex> = LazyLock::new(|| Regex::new("arrivee").expect("arrival key regex"));
+
+/// The key words of a departure wording.
+static DEPARTURE_KEYS: LazyLock<Regex> = LazyLock::new(|| Regex::new("depart|sortie").expect("departure keys regex"));
+
+/// `\s+(?:en\s+seance\s+)?de\s+` at `i` (the optional part tried first).
+fn arrival_of_tail(f: &str, i: usize) -> Option<usize> {
+    let j = spaces(f, i)?;
+    word_sp(f, j, "en")
+        .and_then(|k| word_sp(f, k, "seance"))
+        .and_then(|k| word_sp(f, k, "de"))
+        .or_else(|| word_sp(f, j, "de"))
+}
+
+/// `\s+de\s+` at `i`.
+fn departure_of_tail(f: &str, i: usize) -> Option<usize> {
+    word_sp(f, spaces(f, i)?, "de")
+}
+
+/// The verbs of an arrival or a departure in folded text, after a space
+/// ("… entre en séance", "… quitte la salle"): each match's byte range and
+/// whether it is an arrival, in text order, without overlaps. The same
+/// matches as the regex
+///
+/// ```text
+/// \s(?:((?:entre|arrive|est\s+arrivee?)\s+en\s+seance|rejoint\s+TARGET|a\s+rejoint\s+TARGET|arrive\s+a\s+[0-9])
+///    |((?:sort|est\s+sortie?)\s+de\s+(?:la\s+)?(?:seance|salle)|s'absente
+///      |(?:a\s+)?quitte\s+(?:la\s+seance|la\s+salle|l'assemblee)|se\s+retire))
+/// ```
+///
+/// (TARGET = `la\s+seance|l'assemblee|le\s+conseil`; kept in the tests,
+/// which check the two agree) read by hand. Every match holds a key word
+/// ([`VERB_KEYS`]: "entre", "arrive", "rejoint", "sort", "s'absente",
+/// "quitte", "retire") right after a run of spaces, and starts at most one
+/// short word ("est", "a", "se") and one space before that run: one literal
+/// search finds the key words, and the wordings are tried only at the few
+/// places before each. Each wording has one way to match (its optional
+/// parts are followed by letters a space cannot stand for), so trying them
+/// in the regex's order gives its leftmost-first match.
+fn verbs(f: &str) -> Vec<(Range<usize>, bool)> {
+    let mut out = Vec::new();
+    // Where the last match ended: the next one starts there or later.
+    let mut pos = 0;
+    for key in VERB_KEYS.find_iter(f) {
+        let p = key.start();
+        if p < pos {
+            continue;
+        }
+        let mut run = p;
+        while let Some(c) = f[..run].chars().next_back().filter(|c| c.is_whitespace()) {
+            run -= c.len_utf8();
+        }
+        // "est" and a space of up to three bytes before the run.
+        let mut i = run.saturating_sub(6).max(pos);
+        while !f.is_char_boundary(i) {
+            i += 1;
+        }
+        while i < p {
+            if let Some((m, arrival)) = verb_at(f, i) {
+                // The match holds a key word at `p` or later: it ends past `p`.
+                pos = m.end;
+                out.push((m, arrival));
+                break;
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Literals one of which every match of [`verbs`] holds, right after a
+/// space (a literal holds no space, so no match of them hides another).
+static VERB_KEYS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("entre|arrive|rejoint|sort|s'absente|quitte|retire").expect("verb keys regex"));
+
+/// The arrival or departure wording that starts with the space at `i`.
+fn verb_at(f: &str, i: usize) -> Option<(Range<usize>, bool)> {
+    let after = space_at(f, i)?;
+    if let Some(end) = arrival_verb(f, after) {
+        return Some((i..end, true));
+    }
+    departure_verb(f, after).map(|end| (i..end, false))
+}
+
+/// The end of the whitespace char at byte `i` of `f` (`\s`), if there is one.
+fn space_at(f: &str, i: usize) -> Option<usize> {
+    match *f.as_bytes().get(i)? {
+        b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => Some(i + 1),
+        b if b < 0x80 => None,
+        _ => {
+            let c = f.get(i..)?.chars().next()?;
+            c.is_whitespace().then(|| i + c.len_utf8())
+        }
+    }
+}
+
+/// The end of one or more whitespace chars from `i` (`\s+`).
+fn spaces(f: &str, i: usize) -> Option<usize> {
+    let mut j = space_at(f, i)?;
+    while let Some(k) = space_at(f, j) {
+        j = k;
+    }
+    Some(j)
+}
+
+/// The end of `w` at byte `i` of `f`.
+fn word(f: &str, i: usize, w: &str) -> Option<usize> {
+    f.as_bytes().get(i..)?.starts_with(w.as_bytes()).then(|| i + w.len())
+}
+
+/// `w` then `\s+`.
+fn word_sp(f: &str, i: usize, w: &str) -> Option<usize> {
+    spaces(f, word(f, i, w)?)
+}
+
+/// `la\s+seance|l'assemblee|le\s+conseil`: what "rejoint" joins.
+fn joined(f: &str, i: usize) -> Option<usize> {
+    word_sp(f, i, "la")
+        .and_then(|j| word(f, j, "seance"))
+        .or_else(|| word(f, i, "l'assemblee"))
+        .or_else(|| word_sp(f, i, "le").and_then(|j| word(f, j, "conseil")))
+}
+
+/// The arrival wordings (group 1 of the regex) at `i`, in its order.
+fn arrival_verb(f: &str, i: usize) -> Option<usize> {
+    let in_session = |j: usize| word_sp(f, j, "en").and_then(|k| word(f, k, "seance"));
+    word(f, i, "entre")
+        .and_then(|j| spaces(f, j))
+        .and_then(in_session)
+        .or_else(|| word_sp(f, i, "arrive").and_then(in_session))
+        .or_else(|| {
+            let j = word_sp(f, i, "est").and_then(|j| word(f, j, "arrive"))?;
+            // `arrivee?`: the greedy "e" first.
+            word_sp(f, j, "e").or_else(|| spaces(f, j)).and_then(in_session)
+        })
+        .or_else(|| word_sp(f, i, "rejoint").and_then(|j| joined(f, j)))
+        .or_else(|| {
+            word_sp(f, i, "a")
+                .and_then(|j| word_sp(f, j, "rejoint"))
+                .and_then(|j| joined(f, j))
+        })
+        .or_else(|| {
+            let j = word_sp(f, i, "arrive").and_then(|j| word_sp(f, j, "a"))?;
+            f.as_bytes().get(j).is_some_and(u8::is_ascii_digit).then_some(j + 1)
+        })
+}
+
+/// The departure wordings (group 2 of the regex) at `i`, in its order.
+fn departure_verb(f: &str, i: usize) -> Option<usize> {
+    let of_room = |j: usize| {
+        let k = word_sp(f, j, "de")?;
+        // `(?:la\s+)?` greedy, then "seance" or "salle".
+        let room = |k: usize| word(f, k, "seance").or_else(|| word(f, k, "salle"));
+        word_sp(f, k, "la").and_then(room).or_else(|| room(k))
+    };
+    let left = |j: usize| {
+        word_sp(f, j, "la")
+            .and_then(|k| word(f, k, "seance").or_else(|| word(f, k, "salle")))
+            .or_else(|| word(f, j, "l'assemblee"))
+    };
+    word_sp(f, i, "sort")
+        .and_then(of_room)
+        .or_else(|| {
+            let j = word_sp(f, i, "est").and_then(|j| word(f, j, "sorti"))?;
+            // `sortie?`: the greedy "e" first.
+            word_sp(f, j, "e").or_else(|| spaces(f, j)).and_then(of_room)
+        })
+        .or_else(|| word(f, i, "s'absente"))
+        .or_else(|| {
+            // `(?:a\s+)?` greedy, then "quitte".
+            let quit = |j: usize| word_sp(f, j, "quitte").and_then(left);
+            word_sp(f, i, "a").and_then(quit).or_else(|| quit(i))
+        })
+        .or_else(|| word_sp(f, i, "se").and_then(|j| word(f, j, "retire")))
 }
 
 #[cfg(test)]
@@ -1607,6 +1891,243 @@ mod fold_tests {
         let v = find_attendance_changes("ARRIVÉE DE M. Paul LEMOINE.\nSORTIE DE Mme Léa ROUX.\n");
         assert_eq!(v.len(), 2);
         assert!(find_attendance_changes("Le conseil adopte le budget.\n").is_empty());
+    }
+}
+
+#[cfg(test)]
+mod matcher_tests {
+    //! The hand-written matchers and prefilters against the regexes they
+    //! replace or guard.
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The regex [`verbs`] replaced.
+    static VERB: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\s(?:((?:entre|arrive|est\s+arrivee?)\s+en\s+seance|rejoint\s+(?:la\s+seance|l'assemblee|le\s+conseil)|a\s+rejoint\s+(?:la\s+seance|l'assemblee|le\s+conseil)|arrive\s+a\s+[0-9])|((?:sort|est\s+sortie?)\s+de\s+(?:la\s+)?(?:seance|salle)|s'absente|(?:a\s+)?quitte\s+(?:la\s+seance|la\s+salle|l'assemblee)|se\s+retire))")
+            .expect("verb regex")
+    });
+
+    fn verbs_ref(f: &str) -> Vec<(Range<usize>, bool)> {
+        VERB.captures_iter(f)
+            .filter_map(|c| Some((c.get(0)?.range(), c.get(1).is_some())))
+            .collect()
+    }
+
+    /// Words and separators the wordings are made of, and a few others.
+    const PIECES: &[&str] = &[
+        "entre", "entree", "arrive", "arrivee", "est", "sorti", "sortie", "sort", "en", "seance", "salle",
+        "rejoint", "a", "la", "le", "l'assemblee", "conseil", "de", "s'absente", "quitte", "se", "retire",
+        "7", "x", "é", "e", "s", "q", "r", " ", " ", "  ", "\n", "\t", "\u{a0}", "\u{2003}", ".", ",", "-",
+    ];
+
+    fn pieces() -> impl Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(PIECES), 0..24).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5000))]
+
+        #[test]
+        fn verbs_match_the_regex(s in pieces()) {
+            prop_assert_eq!(verbs(&s), verbs_ref(&s));
+        }
+
+        #[test]
+        fn verbs_match_the_regex_on_any_text(s in "(\\PC|\n| ){0,60}") {
+            prop_assert_eq!(verbs(&s), verbs_ref(&s));
+        }
+
+        #[test]
+        fn verbs_match_the_regex_on_wordings(
+            a in proptest::sample::select(PIECES), b in proptest::sample::select(PIECES),
+            sp in "[ \n\u{a0}]{1,3}", t in pieces(),
+        ) {
+            let s = format!("{t} {a}{sp}{b}{sp}la{sp}seance {t}");
+            prop_assert_eq!(verbs(&s), verbs_ref(&s));
+        }
+    }
+
+    #[test]
+    fn verbs_read_every_wording() {
+        for (s, arrival) in [
+            (" entre en seance", true),
+            (" arrive  en\nseance", true),
+            (" est arrivee en seance", true),
+            (" est arrive en seance", true),
+            (" rejoint l'assemblee", true),
+            (" a rejoint le conseil", true),
+            (" arrive a 9", true),
+            (" sort de seance", false),
+            (" est sortie de la salle", false),
+            (" est sorti de la seance", false),
+            (" s'absente", false),
+            (" a quitte la salle", false),
+            (" quitte l'assemblee", false),
+            (" se retire", false),
+        ] {
+            assert_eq!(verbs(s), vec![(0..s.len(), arrival)], "{s:?}");
+            assert_eq!(verbs(s), verbs_ref(s), "{s:?}");
+        }
+        assert!(verbs("entre en seance").is_empty());
+        assert!(verbs(" entree en seance, arrive a x").is_empty());
+    }
+
+    static ARRIVAL_OF: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:^|[^a-z])(arrivee\s+(?:en\s+seance\s+)?de\s+)").expect("arrival regex"));
+    static DEPARTURE_OF: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:^|[^a-z])((?:depart|sortie)\s+de\s+)").expect("departure regex"));
+
+    fn group1(re: &Regex, f: &str) -> Vec<Range<usize>> {
+        re.captures_iter(f).filter_map(|c| c.get(1)).map(|m| m.range()).collect()
+    }
+
+    const OF_PIECES: &[&str] = &[
+        "arrivee", "arrivees", "depart", "departement", "sortie", "de", "en", "seance", "x", "e", "é", "A", "_",
+        " ", " ", "  ", "\n", "\u{a0}", ",", "(", "d",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5000))]
+
+        #[test]
+        fn wordings_of_match_the_regexes(v in proptest::collection::vec(proptest::sample::select(OF_PIECES), 0..20)) {
+            for s in [v.concat(), v.join(" ")] {
+                prop_assert_eq!(wordings_of(&s, &ARRIVAL_KEY, arrival_of_tail), group1(&ARRIVAL_OF, &s));
+                prop_assert_eq!(wordings_of(&s, &DEPARTURE_KEYS, departure_of_tail), group1(&DEPARTURE_OF, &s));
+            }
+        }
+    }
+
+    #[test]
+    fn wordings_of_read_each_form() {
+        let s = "arrivee de x, arrivee en seance de y; depart de z\nsortie  de w xdepart de v arrivee de arrivee de u";
+        assert_eq!(wordings_of(s, &ARRIVAL_KEY, arrival_of_tail), group1(&ARRIVAL_OF, s));
+        assert_eq!(wordings_of(s, &ARRIVAL_KEY, arrival_of_tail).len(), 3);
+        assert_eq!(wordings_of(s, &DEPARTURE_KEYS, departure_of_tail), group1(&DEPARTURE_OF, s));
+        assert_eq!(wordings_of(s, &DEPARTURE_KEYS, departure_of_tail).len(), 2);
+    }
+
+    /// Label words, civilities and prose, to build lines of.
+    const LABEL_PIECES: &[&str] = &[
+        "presents", "present", "etaient", "etait", "sont", "est", "absents", "absent", "excuses", "excuse(e)s",
+        "representes", "represente", "pouvoir", "pouvoirs", "procuration", "delegation", "de", "vote", "donne",
+        "ont", "ayant", "qui", "a", "ete", "elu", "designe", "nomme", "secretaire", "seance", "la", "presidence",
+        "president", "non", "sans", "avec", "membres", "conseillers", "municipaux", "liste", "des", "tableau",
+        "m.", "mme", "le", "maire", "rapport", "(3)", "12", ":", ";", " ", " ", "-", "•", "*", ">", "#", ".", "\n",
+        "\u{a0}", "é", "fonction", "fonctions", "pour", "remplir", "cette", "choisi", "fut", "sera", "comme",
+        "par", "au", "son", "sa", "x", "exercice", "votants", "votant", "pris", "part", "deliberation", "ou",
+        "et", "en", "procurations", "remis", "mandat", "(e)", "(s)", "|", "7",
+    ];
+
+    fn label_line() -> impl Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(LABEL_PIECES), 0..14).prop_map(|v| v.join(" "))
+    }
+
+    fn glued_line() -> impl Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(LABEL_PIECES), 0..14).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5000))]
+
+        #[test]
+        fn prefilters_pass_every_match(s in label_line(), g in glued_line()) {
+            for s in [&s, &g] {
+                if LABEL.is_match(s) {
+                    prop_assert!(may_open_label(s), "label {:?}", s);
+                }
+                if PROXY_LINE.is_match(s) {
+                    prop_assert!(may_be_proxy_line(s), "proxy {:?}", s);
+                }
+                if SECRETARY_SENTENCE.is_match(s) {
+                    prop_assert!(may_be_secretary_sentence(s), "secretary {:?}", s);
+                }
+            }
+        }
+
+        #[test]
+        fn count_and_proxy_prefilters_pass_every_match(s in label_line(), g in glued_line()) {
+            for s in [&s, &g] {
+                if COUNT_LABEL_ONLY.is_match(s) {
+                    prop_assert!(may_end_with_count_label(s), "count label {:?}", s);
+                }
+                let proxied = ["donne", "remis", "remet", "pouvoir", "procuration", "delegation", "mandat", "represente"]
+                    .iter()
+                    .any(|w| s.contains(w));
+                prop_assert!(proxied || !PROXY.is_match(s), "proxy {:?}", s);
+            }
+        }
+
+        #[test]
+        fn prefilters_pass_every_match_on_any_text(s in "(\\PC|\n){0,80}") {
+            prop_assert!(!LABEL.is_match(&s) || may_open_label(&s));
+            prop_assert!(!PROXY_LINE.is_match(&s) || may_be_proxy_line(&s));
+            prop_assert!(!SECRETARY_SENTENCE.is_match(&s) || may_be_secretary_sentence(&s));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn keyed_lines_match_a_search_per_line(parts in proptest::collection::vec(proptest::sample::select(LABEL_PIECES), 0..30)) {
+            let text = parts.join(" ");
+            let fold = Folded::new(&text);
+            let ls = lines(&text, &fold);
+            let keyed = keyed_lines(&ls, &fold);
+            for (n, r) in ls.iter().enumerate() {
+                prop_assert_eq!(keyed[n], LINE_KEYS.is_match(fold.slice(r.clone()).text), "{:?} in {:?}", r, text);
+            }
+        }
+    }
+
+    /// [`same`] as it was, with a string per part.
+    fn same_ref(a: &Person, b: &Person) -> bool {
+        let k = |s: Option<&str>| {
+            s.map(|s| s.chars().map(fold_char).filter(|c| c.is_alphanumeric()).collect::<String>())
+                .filter(|s| !s.is_empty())
+        };
+        let (fa, fb) = (k(a.family_name.as_deref()), k(b.family_name.as_deref()));
+        let (ga, gb) = (k(a.given_name.as_deref()), k(b.given_name.as_deref()));
+        match (fa, fb) {
+            (Some(fa), Some(fb)) => {
+                fa == fb
+                    && match (ga, gb) {
+                        (Some(ga), Some(gb)) if ga.chars().count().min(gb.chars().count()) <= 2 => {
+                            ga.chars().next() == gb.chars().next()
+                        }
+                        (Some(ga), Some(gb)) => ga == gb,
+                        _ => true,
+                    }
+            }
+            (None, None) => ga.is_some() && ga == gb,
+            _ => false,
+        }
+    }
+
+    fn name_part() -> impl Strategy<Value = Option<String>> {
+        proptest::option::of(proptest::sample::select(&["", ".", "J.", "Ph.", "Jean", "JEAN", "Jéan", "J", "Léa", "LEA", "Lea-", "DUPONT", "Dupont", "du Pont", "Œ", "œuvre", "Ouvre"][..]).prop_map(str::to_string))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5000))]
+
+        #[test]
+        fn same_matches_the_string_version(fa in name_part(), ga in name_part(), fb in name_part(), gb in name_part()) {
+            let a = Person { title: None, given_name: ga, family_name: fa };
+            let b = Person { title: None, given_name: gb, family_name: fb };
+            prop_assert_eq!(same(&a, &b), same_ref(&a, &b));
+        }
+    }
+
+    #[test]
+    fn prefilters_reject_prose() {
+        assert!(may_open_label("- presents :"));
+        assert!(may_open_label("\u{a0}•> etaient presents :"));
+        assert!(!may_open_label("le rapporteur rappelle que le projet a ete presente"));
+        assert!(!may_be_proxy_line("m. x a donne son accord"));
+        assert!(!may_be_secretary_sentence("m. x est elu maire"));
+        assert!(may_be_secretary_sentence("m. x est elu secretaire"));
     }
 }
 

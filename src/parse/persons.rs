@@ -20,11 +20,37 @@
 
 use super::Spanned;
 use crate::model::Person;
-use crate::normalize::{fold, fold_small};
+use crate::normalize::fold;
 use regex::Regex;
 use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
+
+/// `normalize::fold_small`, with ASCII words (most words of a list)
+/// lower-cased at once: [`crate::normalize::fold_char`] lower-cases ASCII,
+/// one byte per char, so the result is the same (and `None` in the same
+/// case: more chars than `buf` holds). Other words go char by char.
+pub(super) fn fold_small<'b>(w: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    if w.is_ascii() {
+        let out = buf.get_mut(..w.len())?;
+        out.copy_from_slice(w.as_bytes());
+        out.make_ascii_lowercase();
+        return std::str::from_utf8(out).ok();
+    }
+    crate::normalize::fold_small(w, buf)
+}
+
+/// [`fold_small`] as bytes, for the readers that compare bytes: an ASCII
+/// word is lower-cased into `buf` and returned without a UTF-8 check.
+fn fold_small_bytes<'b>(w: &str, buf: &'b mut [u8]) -> Option<&'b [u8]> {
+    if w.is_ascii() {
+        let out = buf.get_mut(..w.len())?;
+        out.copy_from_slice(w.as_bytes());
+        out.make_ascii_lowercase();
+        return Some(out);
+    }
+    crate::normalize::fold_small(w, buf).map(str::as_bytes)
+}
 
 /// A canonical title, `None` when a list mixes civilities ("MM et Mmes").
 type Title = Option<&'static str>;
@@ -40,7 +66,7 @@ fn civility(word: &str) -> Option<(Option<&'static str>, bool)> {
     }
     // The longest civility ("mesdemoiselles") has 14 letters.
     let mut buf = [0u8; 16];
-    let f = fold_small(w, &mut buf).map(str::as_bytes)?;
+    let f = fold_small_bytes(w, &mut buf)?;
     Some(match f {
         b"m." | b"m" | b"mr" | b"mr." | b"monsieur" => (Some("M."), false),
         b"mm." | b"mm" | b"messieurs" | b"mrs" => (Some("M."), true),
@@ -56,9 +82,15 @@ fn civility(word: &str) -> Option<(Option<&'static str>, bool)> {
 
 /// Words naming an office or a role; they end a name ("DUPONT, Maire").
 fn is_role(word: &str) -> bool {
-    let t = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let t = if word.is_ascii() {
+        // The same trim: an ASCII char is alphanumeric when it is an ASCII
+        // letter or digit.
+        word.trim_matches(|c: char| !c.is_ascii_alphanumeric())
+    } else {
+        word.trim_matches(|c: char| !c.is_alphanumeric())
+    };
     let mut buf = [0u8; 32];
-    match fold_small(t, &mut buf).map(str::as_bytes) {
+    match fold_small_bytes(t, &mut buf) {
         Some(f) => role_fold(word, f),
         // A long word (a role with many trailing "s"?) or one folding to
         // other letters: fold it the slow way.
@@ -144,12 +176,120 @@ static GLUED: LazyLock<Regex> =
 static GLUED_TITLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(M\.|MM\.|Mme\.?|MME\.?)(\p{Lu}[\p{L}'’-]+)$").expect("regex"));
 
+// The three regexes above are read by hand for words of ASCII and Latin-1
+// chars (all the names of French text), whose Unicode categories are known
+// (`latin1_cat`); a word with another char still goes to the regex, which
+// is compiled only then. Each reader is checked against its regex by a
+// property test.
+
+/// The Unicode general category of a char up to U+00FF or of the
+/// apostrophe `’`, as the three regexes see it; `None` for other chars.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cat {
+    /// `\p{Lu}`
+    Upper,
+    /// `\p{Ll}`
+    Lower,
+    /// Another letter (`ª`, `º`: `\p{Lo}`).
+    OtherLetter,
+    NotLetter,
+}
+
+fn latin1_cat(c: char) -> Option<Cat> {
+    Some(match c {
+        'A'..='Z' | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{DE}' => Cat::Upper,
+        'a'..='z' | '\u{B5}' | '\u{DF}'..='\u{F6}' | '\u{F8}'..='\u{FF}' => Cat::Lower,
+        '\u{AA}' | '\u{BA}' => Cat::OtherLetter,
+        '\0'..='\u{FF}' | '’' => Cat::NotLetter,
+        _ => return None,
+    })
+}
+
+/// True when [`latin1_cat`] knows every char of `w`.
+fn latin1(w: &str) -> bool {
+    w.chars().all(|c| c <= '\u{FF}' || c == '’')
+}
+
+/// [`INITIALS`] by hand, for a Latin-1 word: groups of a capital, maybe
+/// "h", "hr", "t", "l" or "r", a dot and maybe a hyphen. Each group has one
+/// way to match: the dot that must follow tells "h" from "hr".
+fn initials_latin1(w: &str) -> bool {
+    let mut rest = w;
+    loop {
+        let mut cs = rest.chars();
+        if !cs.next().and_then(latin1_cat).is_some_and(|k| k == Cat::Upper) {
+            return false;
+        }
+        let after = cs.as_str();
+        let Some(after) = ["", "h", "hr", "t", "l", "r"]
+            .iter()
+            .find_map(|m| after.strip_prefix(m).and_then(|a| a.strip_prefix('.')))
+        else {
+            return false;
+        };
+        rest = after.strip_prefix('-').unwrap_or(after);
+        if rest.is_empty() {
+            return true;
+        }
+    }
+}
+
+/// `\p{Lu}[\p{L}'’-]+$` by hand, for a Latin-1 word (the family name of
+/// [`GLUED`] and [`GLUED_TITLE`]).
+fn glued_name_latin1(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().and_then(latin1_cat) == Some(Cat::Upper)
+        && !cs.as_str().is_empty()
+        && cs.all(|c| matches!(c, '\'' | '’' | '-') || latin1_cat(c).is_some_and(|k| k != Cat::NotLetter))
+}
+
+/// [`GLUED`] by hand, for a Latin-1 word: the initials and the name. The
+/// name holds no dot and the initials end with one (maybe then a hyphen,
+/// which the name cannot open with), so the only split is after the last
+/// dot and its hyphen; the initials' groups (a capital, maybe a small
+/// letter, a dot, maybe a hyphen) then have one way to match.
+fn glued_latin1(w: &str) -> Option<(&str, &str)> {
+    let dot = w.rfind('.')?;
+    let split = if w[dot + 1..].starts_with('-') { dot + 2 } else { dot + 1 };
+    let (head, name) = w.split_at(split);
+    let mut rest = head;
+    while !rest.is_empty() {
+        let mut cs = rest.chars();
+        if cs.next().and_then(latin1_cat) != Some(Cat::Upper) {
+            return None;
+        }
+        let mut after = cs.as_str();
+        let mut cs = after.chars();
+        if cs.next().and_then(latin1_cat) == Some(Cat::Lower) {
+            after = cs.as_str();
+        }
+        let after = after.strip_prefix('.')?;
+        rest = after.strip_prefix('-').unwrap_or(after);
+    }
+    glued_name_latin1(name).then_some((head, name))
+}
+
+/// [`GLUED_TITLE`] by hand, for a Latin-1 word: the civility and the name,
+/// trying the civilities in the regex's order (a dot first where it is
+/// optional).
+fn glued_title_latin1(w: &str) -> Option<(&str, &str)> {
+    ["M.", "MM.", "Mme.", "Mme", "MME.", "MME"]
+        .iter()
+        .find(|t| w.strip_prefix(**t).is_some_and(glued_name_latin1))
+        .map(|t| w.split_at(t.len()))
+}
+
 /// Whitespace, or a private-use character PDF fonts use for a space.
 fn is_space(c: char) -> bool {
     c.is_whitespace() || ('\u{E000}'..='\u{F8FF}').contains(&c)
 }
 
 fn is_upper_word(w: &str) -> bool {
+    if w.is_ascii() {
+        // ASCII letters are the alphabetic chars, A-Z the upper-case ones.
+        let mut letters = w.bytes().filter(u8::is_ascii_alphabetic).peekable();
+        return letters.peek().is_some() && letters.all(|b| b.is_ascii_uppercase());
+    }
     let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
     letters.peek().is_some() && letters.all(|c| c.is_uppercase())
 }
@@ -157,21 +297,39 @@ fn is_upper_word(w: &str) -> bool {
 /// Every initial ends with a dot (and maybe a hyphen): other words need no
 /// regex.
 fn is_initials(w: &str) -> bool {
-    (w.ends_with('.') || w.ends_with(".-")) && INITIALS.is_match(w)
+    (w.ends_with('.') || w.ends_with(".-"))
+        && if latin1(w) { initials_latin1(w) } else { INITIALS.is_match(w) }
 }
 
-/// [`GLUED`] captures; the initials hold a dot, so words without one are
-/// skipped before the regex.
-fn glued(w: &str) -> Option<regex::Captures<'_>> {
+/// The initials and the name of a word matching [`GLUED`]; the initials
+/// hold a dot, so words without one are skipped at once.
+fn glued(w: &str) -> Option<(&str, &str)> {
     if !w.contains('.') {
         return None;
     }
-    GLUED.captures(w)
+    if latin1(w) {
+        return glued_latin1(w);
+    }
+    let c = GLUED.captures(w)?;
+    Some((c.get(1).map_or("", |m| m.as_str()), c.get(2).map_or("", |m| m.as_str())))
 }
 
-/// True when [`GLUED_TITLE`] matches; every glued civility opens with "M".
+/// The civility and the name of a word matching [`GLUED_TITLE`]; every
+/// glued civility opens with "M".
+fn glued_title(w: &str) -> Option<(&str, &str)> {
+    if !w.starts_with('M') {
+        return None;
+    }
+    if latin1(w) {
+        return glued_title_latin1(w);
+    }
+    let c = GLUED_TITLE.captures(w)?;
+    Some((c.get(1).map_or("", |m| m.as_str()), c.get(2).map_or("", |m| m.as_str())))
+}
+
+/// True when [`GLUED_TITLE`] matches.
 fn is_glued_title(w: &str) -> bool {
-    w.starts_with('M') && GLUED_TITLE.is_match(w)
+    glued_title(w).is_some()
 }
 
 /// Reads one person ("M. Louis ALIOT", "Mme FLACELIERE Françoise",
@@ -257,18 +415,16 @@ fn person_from_words<'a, W: AsRef<str>>(
             i += 1;
         } else if !titles.is_empty() && (w == "et" || w == "&") {
             i += 1;
-        } else if titles.is_empty() && is_glued_title(w) {
-            if let Some(c) = GLUED_TITLE.captures(w) {
-                let t = c.get(1).map_or("", |m| m.as_str());
-                if let Some((tt, pl)) = civility(t) {
-                    titles.push(tt);
-                    plural |= pl;
-                }
-                let n = c.get(2).map_or("", |m| m.as_str());
-                let off = r.end - n.len();
-                start.get_or_insert(r.start);
-                pending.push((n, off..r.end));
+        } else if titles.is_empty()
+            && let Some((t, n)) = glued_title(w)
+        {
+            if let Some((tt, pl)) = civility(t) {
+                titles.push(tt);
+                plural |= pl;
             }
+            let off = r.end - n.len();
+            start.get_or_insert(r.start);
+            pending.push((n, off..r.end));
             i += 1;
             break;
         } else {
@@ -337,9 +493,7 @@ fn person_from_words<'a, W: AsRef<str>>(
             break;
         }
         start.get_or_insert(w_start);
-        if let Some(c) = glued(w).filter(|_| !is_initials(w)) {
-            let a = c.get(1).map_or("", |m| m.as_str());
-            let b = c.get(2).map_or("", |m| m.as_str());
+        if let Some((a, b)) = glued(w).filter(|_| !is_initials(w)) {
             name.push((a, w_start..w_start + a.len()));
             name.push((b, w_start + a.len()..end));
         } else {
@@ -374,7 +528,7 @@ fn person_from_words<'a, W: AsRef<str>>(
     // "Néant", "Aucun": an empty list, nobody.
     if name.len() == 1
         && matches!(
-            fold_small(name[0].0, &mut [0u8; 8]).map(str::as_bytes),
+            fold_small_bytes(name[0].0, &mut [0u8; 8]),
             Some(b"neant" | b"aucun" | b"aucune" | b"personne" | b"nul" | b"nulle" | b"tous" | b"toutes")
         )
     {
@@ -516,7 +670,9 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
                 }
                 let off = st + (w.len() - core.len());
                 let core = core.trim_end_matches(':');
-                if fold_small(core, &mut [0u8; 2]).map(str::as_bytes) == Some(&b"et"[..]) || core == "&" {
+                // "et" folds from three bytes at most ("ÉT").
+                let et = core.len() <= 3 && fold_small_bytes(core, &mut [0u8; 2]) == Some(&b"et"[..]);
+                if et || core == "&" {
                     out.push(Tok::And(core, off));
                 } else if !core.is_empty() {
                     out.push(Tok::Word(core, off));
@@ -867,6 +1023,27 @@ mod tests {
         })
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+
+        #[test]
+        fn fast_fold_matches_normalize(w in "[a-zA-Z.,'&éÉèÈçÇœŒ€ ]{0,20}", n in 0usize..24) {
+            let (mut a, mut b) = (vec![0u8; n], vec![0u8; n]);
+            proptest::prop_assert_eq!(fold_small(&w, &mut a), crate::normalize::fold_small(&w, &mut b));
+            proptest::prop_assert_eq!(fold_small_bytes(&w, &mut a), crate::normalize::fold_small(&w, &mut b).map(str::as_bytes));
+        }
+
+        #[test]
+        fn fast_word_tests_match_the_char_ones(w in "[a-zA-Z0-9.,'()&éÉèÈçÇœŒ€ ]{0,12}") {
+            let upper_ref = {
+                let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
+                letters.peek().is_some() && letters.all(|c| c.is_uppercase())
+            };
+            proptest::prop_assert_eq!(is_upper_word(&w), upper_ref);
+            proptest::prop_assert_eq!(is_role(&w), is_role_ref(&w));
+        }
+    }
+
     fn is_role_ref(word: &str) -> bool {
         let f = fold(word.trim_matches(|c: char| !c.is_alphanumeric()));
         role_fold(word, f.as_bytes())
@@ -883,6 +1060,60 @@ mod tests {
         assert!(is_role("Mairessssssssssssssssssssssssssssssssssss"));
         assert!(is_initials("J.-P.") && !is_initials("JP") && glued("T.PENNEC").is_some());
         assert!(is_glued_title("M.CHARRIER") && !is_glued_title("CHARRIER"));
+    }
+
+    /// Words of capitals, small letters, dots, hyphens and apostrophes, with
+    /// a few chars beyond Latin-1 (which go to the regexes).
+    const NAME_WORD: &str = "[A-Za-zÀ-ÿªºµ×÷.'’\\-hHrRtTlLmMeEÉé ĀāǅΣσ]{0,12}";
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20000))]
+
+        #[test]
+        fn name_readers_match_the_regexes(w in NAME_WORD) {
+            let caps = |re: &Regex| {
+                re.captures(&w).map(|c| (c.get(1).map_or("", |m| m.as_str()), c.get(2).map_or("", |m| m.as_str())))
+            };
+            proptest::prop_assert_eq!(is_initials(&w), (w.ends_with('.') || w.ends_with(".-")) && INITIALS.is_match(&w));
+            proptest::prop_assert_eq!(glued(&w), caps(&GLUED));
+            proptest::prop_assert_eq!(glued_title(&w), caps(&GLUED_TITLE));
+            if latin1(&w) {
+                proptest::prop_assert_eq!(initials_latin1(&w), INITIALS.is_match(&w));
+                proptest::prop_assert_eq!(glued_latin1(&w), caps(&GLUED));
+                proptest::prop_assert_eq!(glued_title_latin1(&w), caps(&GLUED_TITLE));
+            }
+        }
+
+        #[test]
+        fn name_readers_match_the_regexes_on_built_words(
+            parts in proptest::collection::vec(proptest::sample::select(&["M", "MM", "Mme", "MME", "J", "Ph", "Chr", "Th", "É", "é", "Ö", "ß", "x", ".", ".", "-", "’", "'", "PENNEC", "Dupont", "ªb", "Ā", "À"][..]), 0..7),
+        ) {
+            let w = parts.concat();
+            let caps = |re: &Regex| {
+                re.captures(&w).map(|c| (c.get(1).map_or("", |m| m.as_str()), c.get(2).map_or("", |m| m.as_str())))
+            };
+            proptest::prop_assert_eq!(is_initials(&w), (w.ends_with('.') || w.ends_with(".-")) && INITIALS.is_match(&w));
+            proptest::prop_assert_eq!(glued(&w), caps(&GLUED));
+            proptest::prop_assert_eq!(glued_title(&w), caps(&GLUED_TITLE));
+        }
+    }
+
+    #[test]
+    fn latin1_categories_match_the_regex_classes() {
+        let lu = Regex::new(r"^\p{Lu}$").unwrap();
+        let ll = Regex::new(r"^\p{Ll}$").unwrap();
+        let l = Regex::new(r"^\p{L}$").unwrap();
+        for c in ('\0'..='\u{FF}').chain(['’']) {
+            let s = c.to_string();
+            let k = latin1_cat(c).unwrap();
+            assert_eq!(k == Cat::Upper, lu.is_match(&s), "{c:?}");
+            assert_eq!(k == Cat::Lower, ll.is_match(&s), "{c:?}");
+            assert_eq!(k != Cat::NotLetter, l.is_match(&s), "{c:?}");
+        }
+        assert!(latin1_cat('Ā').is_none());
+        assert_eq!(glued_title("Mme.DURAND"), Some(("Mme.", "DURAND")));
+        assert_eq!(glued("J.-P.MOREAU"), Some(("J.-P.", "MOREAU")));
+        assert!(is_initials("Chr.") && is_initials("J.-P.-") && is_initials("Jr.") && !is_initials("Jx."));
     }
 
     proptest::proptest! {
