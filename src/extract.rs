@@ -6,7 +6,7 @@
 //! vote, amounts, identifiers and transmission. Audit checks are added last.
 
 use crate::model::*;
-use crate::normalize::{Normalized, normalize};
+use crate::normalize::{Folded, Normalized, normalize};
 use crate::parse;
 use std::ops::Range;
 
@@ -69,14 +69,16 @@ impl<'a> Document<'a> {
     fn read(norm: &'a Normalized, meta: &'a SourceMeta) -> Self {
         let text = norm.text.as_str();
         let statements = parse::vote::find_vote_statements(text);
-        let attendance = parse::attendance::find_attendance(text);
+        // One fold of the whole text for the attendance and header readers.
+        let fold = Folded::new(text);
+        let attendance = parse::attendance::find_attendance_with(text, &fold);
         Document {
             norm,
             meta,
-            header: parse::header::parse_session_header(text),
+            header: parse::header::parse_session_header_with(text, &fold),
             stated: if attendance.is_none() { parse::attendance::find_stated_counts(text) } else { Stated::default() },
             attendance,
-            changes: parse::attendance::find_attendance_changes(text),
+            changes: parse::attendance::find_attendance_changes_with(text, &fold),
             items: parse::segment::segment_with(text, &statements),
             statements,
         }

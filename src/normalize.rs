@@ -672,6 +672,11 @@ impl FoldedSlice<'_> {
     pub fn orig(&self, i: usize) -> usize {
         self.doc.orig(self.fs + i.min(self.text.len())).saturating_sub(self.base)
     }
+
+    /// The original byte range (in the slice) of a folded byte range.
+    pub fn orig_range(&self, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        self.orig(r.start)..self.orig(r.end)
+    }
 }
 
 #[cfg(test)]

@@ -1045,6 +1045,12 @@ pub fn same(a: &Person, b: &Person) -> bool {
 
 /// Finds and reads the first attendance block of `text`.
 pub fn find_attendance(text: &str) -> Option<AttendanceMatch> {
+    find_attendance_with(text, &Folded::new(text))
+}
+
+/// [`find_attendance`] with the fold of the whole of `text`, made once per
+/// document and shared with the other readers.
+pub fn find_attendance_with(text: &str, fold: &Folded) -> Option<AttendanceMatch> {
     // The opening attendance stands near the start: read a first part of
     // a long document, and the whole only when that part has no block or
     // the block runs to its end.
@@ -1055,40 +1061,12 @@ pub fn find_attendance(text: &str) -> Option<AttendanceMatch> {
             part -= 1;
         }
         let cut = text[..part].rfind('\n').map_or(part, |i| i + 1);
-        // Only the part is folded; the rest is folded when needed.
-        let mut fold = Folded::new(&text[..cut]);
-        if let Some(m) = find_attendance_in(&text[..cut], &fold)
+        if let Some(m) = find_attendance_in(&text[..cut], fold)
             && m.span.end + 4096 < cut {
                 return Some(m);
             }
-        fold.extend(text);
-        return find_attendance_in(text, &fold);
     }
-    find_attendance_in(text, &doc_fold(text))
-}
-
-thread_local! {
-    /// The last document folded by [`doc_fold`], with its text.
-    static DOC_FOLD: std::cell::RefCell<Option<(String, std::rc::Rc<Folded>)>> =
-        const { std::cell::RefCell::new(None) };
-}
-
-/// The fold of a whole document. [`find_attendance`] and
-/// [`find_attendance_changes`] are called one after the other on the same
-/// text: the second gets the fold made by the first (the texts are compared
-/// byte for byte, so another text is folded anew).
-fn doc_fold(text: &str) -> std::rc::Rc<Folded> {
-    DOC_FOLD.with(|cell| {
-        let mut cell = cell.borrow_mut();
-        if let Some((t, f)) = cell.as_ref()
-            && t == text
-        {
-            return f.clone();
-        }
-        let f = std::rc::Rc::new(Folded::new(text));
-        *cell = Some((text.to_string(), f.clone()));
-        f
-    })
+    find_attendance_in(text, fold)
 }
 
 /// [`find_attendance`] over `text`, folded (at least) as far as its end.
@@ -1585,7 +1563,11 @@ pub enum AttendanceChange {
 
 /// In-session arrivals and departures, in text order.
 pub fn find_attendance_changes(text: &str) -> Vec<Spanned<AttendanceChange>> {
-    let f = doc_fold(text);
+    find_attendance_changes_with(text, &Folded::new(text))
+}
+
+/// [`find_attendance_changes`] with the fold of the whole of `text`.
+pub fn find_attendance_changes_with(text: &str, f: &Folded) -> Vec<Spanned<AttendanceChange>> {
     let mut out = Vec::new();
     let person_at = |at: usize| -> Option<Spanned<Person>> {
         let mut end = (at + 120).min(text.len());

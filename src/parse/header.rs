@@ -13,7 +13,7 @@ use super::Spanned;
 use super::dates::{parse_date, parse_time};
 use super::persons::parse_person;
 use crate::model::{Assembly, BodyKind, Date, Person, Time};
-use crate::normalize::{Folded, fold_char};
+use crate::normalize::{Folded, FoldedSlice, fold_char};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -70,8 +70,8 @@ static PLACE: LazyLock<Regex> = LazyLock::new(|| {
 /// Where the council met: after "s'est réuni(e)", the first part of the
 /// sentence that is not a date, a time or a manner ("le 14 mars 2024, à
 /// 18h30, Salle des Fêtes, sous la présidence …" gives "Salle des Fêtes").
-fn find_place(head: &str, f: &Folded) -> Option<String> {
-    let m = PLACE.find(&f.text)?;
+fn find_place(head: &str, f: &FoldedSlice) -> Option<String> {
+    let m = PLACE.find(f.text)?;
     let ft = &f.text[m.end()..];
     let end = first_of(ft, &["sous la presidence", ". ", ".\n", "\n\n", ";"]).unwrap_or(ft.len().min(200));
     let mut off = m.end();
@@ -220,13 +220,28 @@ static TIME_AT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Reads the session header from the start of a document.
 pub fn parse_session_header(text: &str) -> SessionHeader {
+    let end = header_end(text);
+    parse_session_header_with(text, &Folded::new(&text[..end]))
+}
+
+/// Where the header part of `text` ends: [`HEADER_BYTES`] at most, on a
+/// char boundary.
+fn header_end(text: &str) -> usize {
     let mut end = text.len().min(HEADER_BYTES);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
+    end
+}
+
+/// [`parse_session_header`] with a fold of `text` made once per document
+/// and shared with the other readers (folded at least as far as the
+/// header's end).
+pub fn parse_session_header_with(text: &str, fold: &Folded) -> SessionHeader {
+    let end = header_end(text);
     let head = &text[..end];
-    let f = Folded::new(head);
-    let ft = f.text.as_str();
+    let f = fold.slice(0..end);
+    let ft = f.text;
     let mut h = SessionHeader::default();
 
     if let Some(op) = super::dates::find_session_opening(head) {
@@ -305,8 +320,8 @@ pub fn parse_session_header(text: &str) -> SessionHeader {
     h
 }
 
-fn body(head: &str, f: &Folded) -> (Option<Spanned<String>>, Option<BodyKind>) {
-    let ft = f.text.as_str();
+fn body(head: &str, f: &FoldedSlice) -> (Option<Spanned<String>>, Option<BodyKind>) {
+    let ft = f.text;
     // Prefer "conseil municipal de la Ville de X", then a title line
     // "VILLE DE X", then "conseil municipal de X".
     // A département or a région named in the heading is often only the
