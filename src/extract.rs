@@ -68,9 +68,10 @@ struct Document<'a> {
 impl<'a> Document<'a> {
     fn read(norm: &'a Normalized, meta: &'a SourceMeta) -> Self {
         let text = norm.text.as_str();
-        let statements = parse::vote::find_vote_statements(text);
-        // One fold of the whole text for the attendance and header readers.
+        // One fold of the whole text for the vote, attendance and header
+        // readers.
         let fold = Folded::new(text);
+        let statements = parse::vote::find_vote_statements_with(text, &fold);
         let attendance = parse::attendance::find_attendance_with(text, &fold);
         Document {
             norm,

@@ -2177,6 +2177,23 @@ mod wrap_tests {
 mod tests {
     use super::*;
 
+    #[test]
+    fn long_documents_read_the_opening_block_from_their_first_part() {
+        let head = "Présents : M. Alain Morel, Mme Lucie Brun, M. Paul Vidal\nExcusée : Mme Anne Roux\nSecrétaire de séance : Mme Lucie Brun\n\n";
+        let prose = "Le conseil examine le point suivant de l'ordre du jour.\n".repeat(2500);
+        let long = format!("{head}{prose}");
+        assert!(long.len() > 2 * 48 * 1024);
+        let short = find_attendance(head).expect("a block");
+        let fold = Folded::new(&long);
+        let read = find_attendance_with(&long, &fold).expect("a block");
+        assert_eq!(read.span, short.span);
+        assert_eq!(format!("{:?}", read.attendance), format!("{:?}", short.attendance));
+        // A block past the first part is still found, on the whole text.
+        let late = format!("{prose}{head}");
+        let m = find_attendance_with(&late, &Folded::new(&late)).expect("a late block");
+        assert!(m.span.start >= prose.len());
+    }
+
     fn read(s: &str) -> Attendance {
         find_attendance(s).expect("a block").attendance
     }

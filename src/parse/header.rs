@@ -631,6 +631,16 @@ mod tests {
         Some(f.orig(RE.find(&f.text)?.end()))
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+        /// A fold of the whole document gives the header of the reader's own.
+        #[test]
+        fn shared_fold_reads_the_same(s in "((SÉANCE DU |Conseil municipal|L'an deux mille vingt-quatre|le 12 mars 2024|sous la présidence de M\\. Durand|Président de séance :|Objet : |à 18 h|Mairie de Valbrune|\n|é| )){0,14}") {
+            let shared = parse_session_header_with(&s, &Folded::new(&s));
+            proptest::prop_assert_eq!(format!("{shared:?}"), format!("{:?}", parse_session_header(&s)));
+        }
+    }
+
     #[test]
     fn object_label_shapes() {
         for (s, want) in [

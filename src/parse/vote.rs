@@ -263,10 +263,15 @@ impl FoldedLines {
     /// "(e)", "(es)" of a line are folded into it ("abstention(s)" reads
     /// "abstentions"), as the vote reader wants.
     fn new(text: &str, plural_marks: bool) -> Self {
-        // Folding keeps every `\n` and makes none, and no mark spans a line
-        // break: the whole text folds at once, then splits like the text.
         let mut buf = String::with_capacity(text.len() + 1);
         fold_into(text, &mut buf);
+        Self::of_fold(text, buf, plural_marks)
+    }
+
+    /// [`FoldedLines::new`] from `buf`, the fold of the whole of `text`.
+    fn of_fold(text: &str, mut buf: String, plural_marks: bool) -> Self {
+        // Folding keeps every `\n` and makes none, and no mark spans a line
+        // break: the whole text folds at once, then splits like the text.
         if plural_marks && buf.contains('(') && (buf.contains("(s)") || buf.contains("(e)") || buf.contains("(es)")) {
             buf = buf.replace("(s)", "s").replace("(e)", "e").replace("(es)", "es");
         }
@@ -510,7 +515,17 @@ pub fn names_to_persons(s: &str) -> Vec<Person> {
 
 /// One vote statement: the vote it states and the bytes it covers.
 pub fn find_vote_statements(text: &str) -> Vec<Spanned<Vote>> {
-    let lines = FoldedLines::new(text, true);
+    statements_in(text, FoldedLines::new(text, true))
+}
+
+/// [`find_vote_statements`] with the fold of the whole of `text`, made once
+/// per document and shared with the other readers.
+pub fn find_vote_statements_with(text: &str, fold: &Folded) -> Vec<Spanned<Vote>> {
+    statements_in(text, FoldedLines::of_fold(text, fold.text.clone(), true))
+}
+
+/// The vote statements of the folded lines of a text.
+fn statements_in(text: &str, lines: FoldedLines) -> Vec<Spanned<Vote>> {
     let n = lines.len();
     let keyed = keyed_lines(&lines);
     // Cue of each line, a line continued by the next counting with it. A
@@ -1025,6 +1040,19 @@ mod tests {
     /// line with a key.
     fn cue_as_it_was(line: &str) -> Option<Cue> {
         if ALL_KEYS.iter().any(|w| line.contains(w)) { other_keyed_cue(line) } else { None }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// A shared fold gives the statements of the reader's own.
+        #[test]
+        fn shared_fold_reads_the_same(s in "((Pour|POUR|pour|contre|Abstention\\(s\\)|ADOPTÉ|à l'unanimité|: |12|trois|voix|Élus|\n|é| |\\.)){0,24}") {
+            let shared = find_vote_statements_with(&s, &Folded::new(&s));
+            proptest::prop_assert_eq!(
+                format!("{shared:?}"),
+                format!("{:?}", find_vote_statements(&s))
+            );
+        }
     }
 
     #[test]
