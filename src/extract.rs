@@ -39,8 +39,19 @@ pub fn extract(text: &str) -> Vec<Deliberation> {
 /// Extracts the deliberations of a text, with what is known of its source.
 pub fn extract_with(text: &str, meta: &SourceMeta) -> Vec<Deliberation> {
     let norm = normalize(text);
-    let doc = Document::read(&norm, meta);
-    let mut records: Vec<Deliberation> = doc.items.iter().enumerate().map(|(i, item)| doc.record(i, item)).collect();
+    let mut doc = Document::read(&norm, meta);
+    let n = doc.items.len();
+    let mut records: Vec<Deliberation> = Vec::with_capacity(n);
+    for i in 0..n {
+        // The opening attendance is cloned for every record but the last,
+        // which takes it: no record reads it after its own is built.
+        let opening = match doc.attendance.as_mut() {
+            Some(a) if i + 1 == n => Some(std::mem::take(&mut a.attendance)),
+            Some(a) => Some(a.attendance.clone()),
+            None => None,
+        };
+        records.push(doc.record(i, &doc.items[i], opening));
+    }
     let count = records.len();
     for r in &mut records {
         r.source.count = Some(count);
@@ -98,7 +109,10 @@ impl<'a> Document<'a> {
         start..end.max(start)
     }
 
-    fn record(&self, i: usize, item: &parse::segment::Item) -> Deliberation {
+    /// The record of item `i`; `opening` is the opening attendance (the
+    /// `attendance` of [`Document::attendance`]), given by value so that the
+    /// caller can move it into the last record instead of cloning it.
+    fn record(&self, i: usize, item: &parse::segment::Item, opening: Option<Attendance>) -> Deliberation {
         let text = self.norm.text.as_str();
         let mut r = Deliberation::default();
         r.source = Source {
@@ -124,8 +138,8 @@ impl<'a> Document<'a> {
             chair: h.chair.as_ref().map(|c| c.value.clone()),
             line: h.date.as_ref().map(|d| self.line(d.span.start)),
         };
-        if let Some(a) = &self.attendance {
-            r.attendance = a.attendance.clone();
+        if let (Some(a), Some(opening)) = (&self.attendance, opening) {
+            r.attendance = opening;
             r.attendance.line = Some(self.line(a.span.start));
         } else {
             r.attendance.stated = self.stated;

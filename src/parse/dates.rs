@@ -555,12 +555,43 @@ static RECEIVED_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("received regex")
 });
 
+/// The "posted" stamp labels. Its two bounded repetitions of a Unicode
+/// class (`[^\n:]{0,40}`) make it the costliest regex of the module to
+/// compile, so it is compiled only when [`POSTED_FAST_RE`] finds a match
+/// longer than the bound (see [`find_posted_label`]).
 static POSTED_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)(?-u:\b)(?:affich[ée]e?s?(?: en mairie)?(?: le| du)?|publi[ée]e?s?(?: sur le site[^\n:]{0,40})?(?: le| du)?|mise? en ligne(?: le)?|date (?:de |d')(?:l')?(?:affichage|publication|mise en ligne)|(?:affichage|publication)(?: en mairie| sur le site[^\n:]{0,40})?(?: le| du)?)",
     )
     .expect("posted regex")
 });
+
+/// [`POSTED_RE`] with unbounded repetitions (`[^\n:]*`): cheap to compile,
+/// and the same match whenever its match is at most 40 characters long.
+static POSTED_FAST_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:affich[ée]e?s?(?: en mairie)?(?: le| du)?|publi[ée]e?s?(?: sur le site[^\n:]*)?(?: le| du)?|mise? en ligne(?: le)?|date (?:de |d')(?:l')?(?:affichage|publication|mise en ligne)|(?:affichage|publication)(?: en mairie| sur le site[^\n:]*)?(?: le| du)?)",
+    )
+    .expect("posted fast regex")
+});
+
+/// The first match of [`POSTED_RE`] starting at or after `pos`.
+///
+/// Both regexes match at the same starts (the repetitions sit in optional
+/// groups that can be skipped), so the leftmost start is the same, and so
+/// is the alternative taken there. The greedy repetition then takes the
+/// whole run of characters other than `\n` and `:` after "site" (at most
+/// 40 of them for `POSTED_RE`), and the optional " le"/" du" can only
+/// follow when that run was cut by the bound. So when the twin's match is
+/// at most 40 characters long, the run was not cut and both matches are
+/// the same; otherwise the original is run from the same start.
+fn find_posted_label(text: &str, pos: usize) -> Option<regex::Match<'_>> {
+    let m = POSTED_FAST_RE.find_at(text, pos)?;
+    if m.as_str().chars().count() <= 40 {
+        return Some(m);
+    }
+    POSTED_RE.find_at(text, m.start())
+}
 
 static SENT_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -635,9 +666,19 @@ fn line_head(text: &str, i: usize, max: usize) -> Option<&str> {
 /// relatif à …" is not a stamp).
 /// The search starts at byte `from`: no match of `re` starts before it.
 fn first_stamp(re: &Regex, text: &str, from: usize) -> Option<Spanned<Date>> {
+    first_stamp_with(|t, at| re.find_at(t, at), text, from)
+}
+
+/// [`first_stamp`] with any label finder: `find(text, pos)` is the first
+/// label match starting at or after `pos`.
+fn first_stamp_with<'t>(
+    find: impl Fn(&'t str, usize) -> Option<regex::Match<'t>>,
+    text: &'t str,
+    from: usize,
+) -> Option<Spanned<Date>> {
     let mut pos = from;
     let mut matches = std::iter::from_fn(|| {
-        let m = re.find_at(text, pos).filter(|m| m.end() > m.start())?;
+        let m = find(text, pos).filter(|m| m.end() > m.start())?;
         pos = m.end();
         Some(m)
     });
@@ -691,7 +732,8 @@ pub fn find_received(text: &str) -> Option<Spanned<Date>> {
 /// The `posted_on` of [`find_transmission`] alone ("Affiché le", "Publié
 /// le", "Mis en ligne le").
 pub fn find_posted(text: &str) -> Option<Spanned<Date>> {
-    stamp(text, &STAMP_HINTS[1], &POSTED_RE)
+    let from = floor_char_boundary(text, STAMP_HINTS[1].find(text)?.start().saturating_sub(100));
+    first_stamp_with(find_posted_label, text, from)
 }
 
 /// Fragments every match of [`RECEIVED_RE`], [`POSTED_RE`] and
@@ -947,6 +989,50 @@ mod tests {
         }
         assert!(find_received("Accusé de réception en préfecture le 09/02/2021").is_some());
         assert!(find_posted("Affiché le 10/02/2021").is_some());
+    }
+
+    /// Every label match of `POSTED_RE` from each start, as a list.
+    fn posted_matches(find: impl Fn(&str, usize) -> Option<regex::Match<'_>>, s: &str) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos <= s.len() {
+            match find(s, pos) {
+                Some(m) => {
+                    out.push(m.range());
+                    pos = if m.end() > m.start() { m.end() } else { m.end() + 1 };
+                    while pos < s.len() && !s.is_char_boundary(pos) {
+                        pos += 1;
+                    }
+                }
+                None => break,
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn posted_label_long_site_names() {
+        let long = "Publié sur le site internet de la commune de Saint-Martin-des-Champs le 3 mars 2024";
+        assert_eq!(posted_matches(find_posted_label, long), posted_matches(|t, p| POSTED_RE.find_at(t, p), long));
+        assert!(find_posted_label(long, 0).unwrap().as_str().chars().count() > 40);
+        let short = "Publication sur le site : 3 mars 2024";
+        assert_eq!(find_posted_label(short, 0).unwrap().as_str(), "Publication sur le site ");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        #[test]
+        fn posted_label_same_as_bounded_regex(
+            parts in prop::collection::vec(prop::sample::select(vec![
+                "Publié", "publiée", "PUBLIÉES", "publiés", "Affichage", "affichée", "publication", " sur le site", " SUR LE SITE",
+                " internet", " de la ville", " le", " du", " LE", " en mairie", ":", "\n", " ", "é", "ſ", "x", "ééééééééééé",
+                "abcdefghijklmnopqrstuvwxyz", "mis en ligne", "date de publication", "d'", "3 mars 2024", "\u{2019}", "K",
+            ]), 0..24),
+            noise in "[a-zéèàç:\n ]{0,60}",
+        ) {
+            let s = parts.concat() + &noise;
+            prop_assert_eq!(posted_matches(find_posted_label, &s), posted_matches(|t, p| POSTED_RE.find_at(t, p), &s), "{:?}", s);
+        }
     }
 
     proptest! {

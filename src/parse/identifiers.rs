@@ -101,9 +101,24 @@ pub fn siren_ok(s: &str) -> bool {
     s.len() == 9 && luhn_ok(s)
 }
 
-static UAI_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(0[0-9]{2}|620|720|97[0-9])([0-9]{4})([A-Z])(?-u:\b)").expect("uai regex")
-});
+/// True when `s` holds a UAI-shaped code (plausible département prefix,
+/// four more digits, an uppercase letter) standing as a whole ASCII word.
+///
+/// This is what `(?-u:\b)(0[0-9]{2}|620|720|97[0-9])[0-9]{4}[A-Z](?-u:\b)`
+/// matches (the test module keeps that regex and compares): the code is
+/// eight ASCII bytes, and `(?-u:\b)` is a change between a word byte
+/// (ASCII alphanumeric or `_`) and anything else, the ends of `s` counting
+/// as non-word. Written by hand so that no regex is compiled for it.
+fn holds_uai_word(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.windows(8).enumerate().any(|(i, w)| {
+        w[..7].iter().all(u8::is_ascii_digit)
+            && w[7].is_ascii_uppercase()
+            && uai_prefix_ok(&s[i..i + 3])
+            && (i == 0 || !is_word_byte(b[i - 1]))
+            && b.get(i + 8).is_none_or(|&n| !is_word_byte(n))
+    })
+}
 
 static ACTES_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -482,7 +497,7 @@ fn entry_start(text: &str, at: usize) -> usize {
         let prev = text[prev_start..start - 1].trim_end();
         // Only a list line runs on: it ends on a field separator or holds a
         // code itself (a heading above the list does not).
-        let runs_on = prev.ends_with(['-', '–', ',', '|', ';']) || UAI_RE.is_match(prev);
+        let runs_on = prev.ends_with(['-', '–', ',', '|', ';']) || holds_uai_word(prev);
         if prev.is_empty() || prev.ends_with(['.', ':', '!', '?']) || !runs_on {
             break;
         }
@@ -712,6 +727,39 @@ fn looks_like_town(f: &str) -> bool {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// The regex [`holds_uai_word`] replaces.
+    static UAI_RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?-u:\b)(0[0-9]{2}|620|720|97[0-9])([0-9]{4})([A-Z])(?-u:\b)").expect("uai regex")
+    });
+
+    #[test]
+    fn uai_word_examples() {
+        assert!(holds_uai_word("0660012A"));
+        assert!(holds_uai_word("École 9740123Z - Saint-Denis"));
+        assert!(holds_uai_word("x,6200123B;"));
+        assert!(!holds_uai_word("10660012A"));
+        assert!(!holds_uai_word("0660012AB"));
+        assert!(!holds_uai_word("_0660012A"));
+        assert!(!holds_uai_word("1660012A"));
+        assert!(!holds_uai_word("0660012a"));
+        assert!(holds_uai_word("é0660012Aé"));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5000))]
+        #[test]
+        fn uai_word_same_as_regex(
+            parts in prop::collection::vec(prop::sample::select(vec![
+                "0", "06", "0660012", "620", "720", "97", "9740", "1234", "5", "A", "Z", "a", "_", " ", "-", "é", "É",
+                "\u{17F}", "\u{212A}", "\n", "ecole", "0660012A", "6200123", "720012", "9789999X", "\u{2013}",
+            ]), 0..16),
+            noise in "[0-9A-Zaz_ é-]{0,20}",
+        ) {
+            let s = parts.concat() + &noise;
+            prop_assert_eq!(holds_uai_word(&s), UAI_RE.is_match(&s), "{:?}", s);
+        }
+    }
 
 
     /// The five whole-text regex searches the candidate scan replaces.
