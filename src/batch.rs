@@ -604,12 +604,7 @@ where
                 exhausted = true;
                 break;
             };
-            if let InputKind::Skipped = input.kind {
-                summary.skipped += 1;
-                continue;
-            }
-            if opts.shard.is_some_and(|s| !s.takes(&input.name)) {
-                summary.other_shards += 1;
+            if !admit(&input, opts, &mut summary) {
                 continue;
             }
             let (tx, load, budget, seq) = (tx.clone(), Arc::clone(&load), Arc::clone(&budget), spawned);
@@ -638,6 +633,20 @@ where
     Ok(summary)
 }
 
+/// Whether this run processes `input`: not when the walk skipped it, nor
+/// when it belongs to another shard (each counted in the summary).
+fn admit(input: &Input, opts: &Options, summary: &mut Summary) -> bool {
+    if let InputKind::Skipped = input.kind {
+        summary.skipped += 1;
+        return false;
+    }
+    if opts.shard.is_some_and(|s| !s.takes(&input.name)) {
+        summary.other_shards += 1;
+        return false;
+    }
+    true
+}
+
 /// [`run`] with one job on the calling thread: each input is read,
 /// processed, rendered and handed to the sink before the next is read.
 fn run_inline<I, F, E>(inputs: I, opts: &Options, mut summary: Summary, start: Instant, mut sink: F) -> Result<Summary, E>
@@ -647,12 +656,7 @@ where
 {
     let mut seq = 0;
     for input in inputs {
-        if let InputKind::Skipped = input.kind {
-            summary.skipped += 1;
-            continue;
-        }
-        if opts.shard.is_some_and(|s| !s.takes(&input.name)) {
-            summary.other_shards += 1;
+        if !admit(&input, opts, &mut summary) {
             continue;
         }
         // One input at a time: no byte budget to share.

@@ -156,20 +156,13 @@ fn write_escaped(out: &mut Vec<u8>, bytes: &[u8]) {
     out.extend_from_slice(&bytes[start..]);
 }
 
-/// Writes an unsigned integer in decimal.
-#[inline]
-fn write_u128(out: &mut Vec<u8>, mut v: u128) {
-    let mut buf = [0u8; 40];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
+/// Writes an unsigned integer in decimal (128-bit integers, which the
+/// model never holds: through `Display`, unless they fit in 64 bits).
+fn write_u128(out: &mut Vec<u8>, v: u128) {
+    match u64::try_from(v) {
+        Ok(v) => write_u64(out, v),
+        Err(_) => out.extend_from_slice(v.to_string().as_bytes()),
     }
-    out.extend_from_slice(&buf[i..]);
 }
 
 /// Writes an unsigned integer in decimal (the common, 64-bit case).
