@@ -275,7 +275,7 @@ fn byte_rank(b: u8) -> u8 {
 }
 
 /// `hay.find(needle)`, done by looking for the needle's rarest ASCII byte
-/// with `str::find(char)` (a word-at-a-time memchr) and comparing the
+/// with memchr (vector search) and comparing the
 /// needle where it falls. The candidates come in increasing order, so the
 /// first that matches is the leftmost match, as `str::find` returns.
 fn find_str(hay: &str, needle: &str) -> Option<usize> {
@@ -285,7 +285,7 @@ fn find_str(hay: &str, needle: &str) -> Option<usize> {
     };
     let h = hay.as_bytes();
     // One searcher walks every occurrence of the rare byte.
-    hay.match_indices(rare as char).map(|(p, _)| p).find_map(|p| {
+    memchr::memchr_iter(rare, h).find_map(|p| {
         let s = p.checked_sub(j)?;
         (h.get(s..s + n.len()) == Some(n)).then_some(s)
     })

@@ -125,7 +125,8 @@ impl<'t> Lines<'t> {
 pub(crate) fn line_ranges(s: &str) -> Vec<Range<usize>> {
     let mut out = Vec::with_capacity(s.len() / 32);
     let mut start = 0;
-    for (i, _) in s.match_indices('\n') {
+    // memchr's vector search (the standard library's is word by word).
+    for i in memchr::memchr_iter(b'\n', s.as_bytes()) {
         out.push(start..i);
         start = i + 1;
     }
@@ -815,6 +816,22 @@ mod tests {
             let f = fold(&s);
             let old = BODY_LABELS.iter().any(|p| f.trim_start().starts_with(p));
             proptest::prop_assert_eq!(opens_with_label(&s), old, "{:?}", s);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn line_ranges_split_like_the_text(s in "[a\né ]{0,200}") {
+            let mut want = Vec::new();
+            let mut start = 0;
+            for (i, _) in s.match_indices('\n') {
+                want.push(start..i);
+                start = i + 1;
+            }
+            if start < s.len() {
+                want.push(start..s.len());
+            }
+            proptest::prop_assert_eq!(line_ranges(&s), want);
         }
     }
 
