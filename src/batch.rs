@@ -413,7 +413,8 @@ pub struct Options {
     pub jobs: usize,
     pub load: LoadOptions,
     pub shard: Option<Shard>,
-    /// Inputs in flight at most (0: four per worker).
+    /// Inputs in flight at most (0: four jobs of [`CHUNK`] inputs per
+    /// worker).
     pub window: usize,
     /// Bytes read and not yet processed, at most (one bigger input still
     /// goes alone).
@@ -544,25 +545,41 @@ impl Summary {
 /// Caps the bytes held by workers between reading and processing.
 struct Budget {
     max: u64,
-    used: Mutex<u64>,
+    used: Mutex<BudgetState>,
     freed: Condvar,
 }
 
+#[derive(Default)]
+struct BudgetState {
+    used: u64,
+    /// Workers waiting for bytes: without any, a release wakes nobody (a
+    /// notification is a system call even with no waiter).
+    waiting: usize,
+}
+
 impl Budget {
+    fn new(max: u64) -> Budget {
+        Budget { max: max.max(1), used: Mutex::new(BudgetState::default()), freed: Condvar::new() }
+    }
+
     fn acquire(&self, n: u64) -> u64 {
         let n = n.min(self.max);
-        let mut used = self.used.lock().unwrap_or_else(|p| p.into_inner());
-        while *used > 0 && *used + n > self.max {
-            used = self.freed.wait(used).unwrap_or_else(|p| p.into_inner());
+        let mut st = self.used.lock().unwrap_or_else(|p| p.into_inner());
+        while st.used > 0 && st.used + n > self.max {
+            st.waiting += 1;
+            st = self.freed.wait(st).unwrap_or_else(|p| p.into_inner());
+            st.waiting -= 1;
         }
-        *used += n;
+        st.used += n;
         n
     }
 
     fn release(&self, n: u64) {
-        let mut used = self.used.lock().unwrap_or_else(|p| p.into_inner());
-        *used = used.saturating_sub(n);
-        self.freed.notify_all();
+        let mut st = self.used.lock().unwrap_or_else(|p| p.into_inner());
+        st.used = st.used.saturating_sub(n);
+        if st.waiting > 0 {
+            self.freed.notify_all();
+        }
     }
 }
 
@@ -577,7 +594,7 @@ where
 {
     let start = Instant::now();
     let jobs = if opts.jobs == 0 { std::thread::available_parallelism().map_or(1, |n| n.get()) } else { opts.jobs };
-    let window = if opts.window == 0 { jobs * 4 } else { opts.window }.max(1);
+    let window = if opts.window == 0 { jobs * 4 * CHUNK } else { opts.window }.max(1);
     let mut summary = Summary { jobs, ..Summary::default() };
     if jobs == 1 && opts.inline_single {
         return run_inline(inputs, opts, summary, start, sink);
@@ -592,14 +609,16 @@ where
         Err(_) => rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a one-thread pool"),
     };
     let load = Arc::new(opts.load.clone());
-    let budget = Arc::new(Budget { max: opts.max_bytes_in_flight.max(1), used: Mutex::new(0), freed: Condvar::new() });
-    let (tx, rx) = mpsc::channel::<Done>();
+    let budget = Arc::new(Budget::new(opts.max_bytes_in_flight));
+    let (tx, rx) = mpsc::channel::<Vec<Done>>();
     let mut inputs = inputs.into_iter();
     let (mut spawned, mut next) = (0usize, 0usize);
     let mut exhausted = false;
-    let mut pending: BTreeMap<usize, Done> = BTreeMap::new();
+    // Results by the seq of their job's first input.
+    let mut pending: BTreeMap<usize, Vec<Done>> = BTreeMap::new();
+    let mut chunk: Vec<Input> = Vec::with_capacity(CHUNK);
     loop {
-        while !exhausted && spawned - next < window {
+        while !exhausted && spawned + chunk.len() - next < window {
             let Some(input) = inputs.next() else {
                 exhausted = true;
                 break;
@@ -607,30 +626,74 @@ where
             if !admit(&input, opts, &mut summary) {
                 continue;
             }
-            let (tx, load, budget, seq) = (tx.clone(), Arc::clone(&load), Arc::clone(&budget), spawned);
-            let render = opts.render;
-            pool.spawn(move || {
-                let mut done = process_input(seq, input, &load, Some(&budget));
-                if let Some(render) = render {
-                    done.rendered = render(&done.output);
-                }
-                let _ = tx.send(done);
-            });
-            spawned += 1;
+            let alone = is_pdf_name(&input.name);
+            chunk.push(input);
+            if alone || chunk.len() == CHUNK {
+                spawned += spawn_chunk(&pool, std::mem::take(&mut chunk), spawned, &tx, &load, &budget, opts.render);
+            }
+        }
+        if !chunk.is_empty() {
+            // The window is full or the inputs are exhausted: start what
+            // is gathered rather than wait for more.
+            spawned += spawn_chunk(&pool, std::mem::take(&mut chunk), spawned, &tx, &load, &budget, opts.render);
         }
         if exhausted && next == spawned {
             break;
         }
-        let Ok(done) = rx.recv() else { break };
-        pending.insert(done.seq, done);
-        while let Some(done) = pending.remove(&next) {
-            summary.add(&done);
-            next += 1;
-            sink(&done)?;
+        let Ok(dones) = rx.recv() else { break };
+        if let Some(first) = dones.first() {
+            pending.insert(first.seq, dones);
+        }
+        while let Some(dones) = pending.remove(&next) {
+            for done in &dones {
+                summary.add(done);
+                next += 1;
+                sink(done)?;
+            }
         }
     }
     summary.finish(start.elapsed());
     Ok(summary)
+}
+
+/// Inputs per pool job, at most: a job's results go to the writing thread
+/// in one message, which wakes it once for several small documents.
+const CHUNK: usize = 4;
+
+/// A PDF goes in a job of its own: one can take as long as thousands of
+/// text files, and a job's inputs are processed one after the other.
+fn is_pdf_name(name: &str) -> bool {
+    name.len() >= 4 && name.get(name.len() - 4..).is_some_and(|e| e.eq_ignore_ascii_case(".pdf"))
+}
+
+/// Spawns one pool job that processes `chunk` (seq numbers from `first`)
+/// and sends its results in one message; returns the inputs it took.
+fn spawn_chunk(
+    pool: &rayon::ThreadPool,
+    chunk: Vec<Input>,
+    first: usize,
+    tx: &mpsc::Sender<Vec<Done>>,
+    load: &Arc<LoadOptions>,
+    budget: &Arc<Budget>,
+    render: Option<fn(&Output) -> Vec<u8>>,
+) -> usize {
+    let n = chunk.len();
+    let (tx, load, budget) = (tx.clone(), Arc::clone(load), Arc::clone(budget));
+    pool.spawn(move || {
+        let dones = chunk
+            .into_iter()
+            .enumerate()
+            .map(|(k, input)| {
+                let mut done = process_input(first + k, input, &load, Some(&budget));
+                if let Some(render) = render {
+                    done.rendered = render(&done.output);
+                }
+                done
+            })
+            .collect();
+        let _ = tx.send(dones);
+    });
+    n
 }
 
 /// Whether this run processes `input`: not when the walk skipped it, nor
@@ -761,14 +824,41 @@ mod tests {
 
     #[test]
     fn budget_lets_a_big_item_through_alone() {
-        let b = Budget { max: 10, used: Mutex::new(0), freed: Condvar::new() };
+        let b = Budget::new(10);
         assert_eq!(b.acquire(100), 10);
         b.release(10);
         assert_eq!(b.acquire(4), 4);
         assert_eq!(b.acquire(6), 6);
         b.release(4);
         b.release(6);
-        assert_eq!(*b.used.lock().unwrap(), 0);
+        assert_eq!(b.used.lock().unwrap().used, 0);
+    }
+
+    #[test]
+    fn budget_wakes_a_waiting_worker() {
+        let b = Arc::new(Budget::new(10));
+        assert_eq!(b.acquire(8), 8);
+        let waiter = {
+            let b = Arc::clone(&b);
+            std::thread::spawn(move || b.acquire(5))
+        };
+        // The waiter blocks until the 8 bytes are released.
+        while b.used.lock().unwrap().waiting == 0 {
+            std::thread::yield_now();
+        }
+        b.release(8);
+        assert_eq!(waiter.join().unwrap(), 5);
+        let st = b.used.lock().unwrap();
+        assert_eq!((st.used, st.waiting), (5, 0));
+    }
+
+    #[test]
+    fn pdf_names_go_alone() {
+        assert!(is_pdf_name("a/b/Délib.PDF"));
+        assert!(is_pdf_name("x.pdf"));
+        assert!(!is_pdf_name("pdf"));
+        assert!(!is_pdf_name("notes.txt"));
+        assert!(!is_pdf_name("é.pd"));
     }
 
     #[test]
