@@ -413,8 +413,7 @@ pub struct Options {
     pub jobs: usize,
     pub load: LoadOptions,
     pub shard: Option<Shard>,
-    /// Inputs in flight at most (0: four jobs of [`CHUNK`] inputs per
-    /// worker).
+    /// Inputs in flight at most (0: four jobs of four inputs per worker).
     pub window: usize,
     /// Bytes read and not yet processed, at most (one bigger input still
     /// goes alone).
