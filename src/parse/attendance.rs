@@ -39,10 +39,10 @@
 //! arrivals and departures during the session.
 
 use super::Spanned;
-use super::persons::{fold_small, is_office, parse_person_list};
+use super::persons::{is_office, parse_person_list};
 use crate::model::{Attendance, Person, Represented, Stated};
 use crate::normalize::Folded;
-use crate::normalize::fold_char;
+use crate::normalize::{fold_char, fold_small};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;

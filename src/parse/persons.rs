@@ -20,37 +20,11 @@
 
 use super::Spanned;
 use crate::model::Person;
-use crate::normalize::fold;
+use crate::normalize::{fold, fold_small_bytes};
 use regex::Regex;
 use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
-
-/// `normalize::fold_small`, with ASCII words (most words of a list)
-/// lower-cased at once: [`crate::normalize::fold_char`] lower-cases ASCII,
-/// one byte per char, so the result is the same (and `None` in the same
-/// case: more chars than `buf` holds). Other words go char by char.
-pub(super) fn fold_small<'b>(w: &str, buf: &'b mut [u8]) -> Option<&'b str> {
-    if w.is_ascii() {
-        let out = buf.get_mut(..w.len())?;
-        out.copy_from_slice(w.as_bytes());
-        out.make_ascii_lowercase();
-        return std::str::from_utf8(out).ok();
-    }
-    crate::normalize::fold_small(w, buf)
-}
-
-/// [`fold_small`] as bytes, for the readers that compare bytes: an ASCII
-/// word is lower-cased into `buf` and returned without a UTF-8 check.
-fn fold_small_bytes<'b>(w: &str, buf: &'b mut [u8]) -> Option<&'b [u8]> {
-    if w.is_ascii() {
-        let out = buf.get_mut(..w.len())?;
-        out.copy_from_slice(w.as_bytes());
-        out.make_ascii_lowercase();
-        return Some(out);
-    }
-    crate::normalize::fold_small(w, buf).map(str::as_bytes)
-}
 
 /// A canonical title, `None` when a list mixes civilities ("MM et Mmes").
 type Title = Option<&'static str>;
@@ -1025,13 +999,6 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
-
-        #[test]
-        fn fast_fold_matches_normalize(w in "[a-zA-Z.,'&éÉèÈçÇœŒ€ ]{0,20}", n in 0usize..24) {
-            let (mut a, mut b) = (vec![0u8; n], vec![0u8; n]);
-            proptest::prop_assert_eq!(fold_small(&w, &mut a), crate::normalize::fold_small(&w, &mut b));
-            proptest::prop_assert_eq!(fold_small_bytes(&w, &mut a), crate::normalize::fold_small(&w, &mut b).map(str::as_bytes));
-        }
 
         #[test]
         fn fast_word_tests_match_the_char_ones(w in "[a-zA-Z0-9.,'()&éÉèÈçÇœŒ€ ]{0,12}") {
