@@ -99,18 +99,23 @@ pub fn process_bytes_with(path: &str, bytes: &[u8], opts: &LoadOptions) -> Outpu
 /// `source.format` is told by the name (`.pdf`, `.md`); see also
 /// [`error_record_for`].
 pub fn error_record(path: &str, sha256: String, e: LoadError) -> ErrorRecord {
+    ErrorRecord {
+        schema: SCHEMA.into(),
+        source: Source { path: path.to_string(), sha256, format: format_by_name(path), ..Source::default() },
+        error: ErrorInfo { kind: e.kind, message: e.message },
+    }
+}
+
+/// The format a name tells: `.pdf`, `.md` or `.markdown` (any case), text
+/// otherwise.
+fn format_by_name(path: &str) -> Format {
     let lower = path.to_ascii_lowercase();
-    let format = if lower.ends_with(".pdf") {
+    if lower.ends_with(".pdf") {
         Format::Pdf
     } else if lower.ends_with(".md") || lower.ends_with(".markdown") {
         Format::Markdown
     } else {
         Format::Text
-    };
-    ErrorRecord {
-        schema: SCHEMA.into(),
-        source: Source { path: path.to_string(), sha256, format, ..Source::default() },
-        error: ErrorInfo { kind: e.kind, message: e.message },
     }
 }
 
@@ -625,7 +630,10 @@ where
             if !admit(&input, opts, &mut summary) {
                 continue;
             }
-            let alone = is_pdf_name(&input.name);
+            // A PDF goes in a job of its own: one can take as long as
+            // thousands of text files, and a job's inputs are processed one
+            // after the other.
+            let alone = format_by_name(&input.name) == Format::Pdf;
             chunk.push(input);
             if alone || chunk.len() == CHUNK {
                 spawned += spawn_chunk(&pool, std::mem::take(&mut chunk), spawned, &tx, &load, &budget, opts.render);
@@ -658,12 +666,6 @@ where
 /// Inputs per pool job, at most: a job's results go to the writing thread
 /// in one message, which wakes it once for several small documents.
 const CHUNK: usize = 4;
-
-/// A PDF goes in a job of its own: one can take as long as thousands of
-/// text files, and a job's inputs are processed one after the other.
-fn is_pdf_name(name: &str) -> bool {
-    name.len() >= 4 && name.get(name.len() - 4..).is_some_and(|e| e.eq_ignore_ascii_case(".pdf"))
-}
 
 /// Spawns one pool job that processes `chunk` (seq numbers from `first`)
 /// and sends its results in one message; returns the inputs it took.
@@ -852,12 +854,13 @@ mod tests {
     }
 
     #[test]
-    fn pdf_names_go_alone() {
-        assert!(is_pdf_name("a/b/Délib.PDF"));
-        assert!(is_pdf_name("x.pdf"));
-        assert!(!is_pdf_name("pdf"));
-        assert!(!is_pdf_name("notes.txt"));
-        assert!(!is_pdf_name("é.pd"));
+    fn formats_by_name() {
+        assert_eq!(format_by_name("a/b/Délib.PDF"), Format::Pdf);
+        assert_eq!(format_by_name("x.pdf"), Format::Pdf);
+        assert_eq!(format_by_name("pdf"), Format::Text);
+        assert_eq!(format_by_name("notes.txt"), Format::Text);
+        assert_eq!(format_by_name("é.pd"), Format::Text);
+        assert_eq!(format_by_name("Ordre.MARKDOWN"), Format::Markdown);
     }
 
     #[test]
