@@ -47,7 +47,7 @@ fn decode_with(enc: &'static Encoding, bytes: &[u8], notes: &mut Vec<String>) ->
 /// UTF-8 when the bytes are UTF-8 (or nearly so: a few broken sequences
 /// among many good ones); Windows-1252 otherwise.
 fn decode_utf8_or_1252(bytes: &[u8], notes: &mut Vec<String>) -> Result<String, LoadError> {
-    if let Ok(s) = std::str::from_utf8(bytes) {
+    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
         return Ok(s.to_string());
     }
     let (mut invalid, mut good_multibyte) = (0usize, 0usize);

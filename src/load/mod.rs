@@ -81,7 +81,7 @@ impl Default for LoadOptions {
 /// (readers accept leading junk before the header).
 pub fn is_pdf(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(1024)];
-    head.windows(5).any(|w| w == b"%PDF-")
+    memchr::memmem::find(head, b"%PDF-").is_some()
 }
 
 /// Decodes bytes into text with the default options. `name` (a path or
