@@ -293,9 +293,31 @@ fn label_start() -> P {
 const COUNT_LABEL_OPENERS: [&str; 9] =
     ["en", "present", "represente", "procuration", "pouvoir", "ont", "votant", "ayant", "qui"];
 
-/// True when a count label may open at byte `j` of `b`.
+/// The bytes that open a count label.
+const COUNT_LABEL_FIRST: [bool; 256] = first_bytes(&COUNT_LABEL_OPENERS);
+
+/// True when a count label may open at byte `j` of `b`: one of the
+/// [`COUNT_LABEL_OPENERS`], and after the common words that open a label
+/// only with the next one ("en exercice", "en seance", "ont donne", "qui
+/// ont", "ayant pris"), spaces and that next word. The spaces are skipped
+/// as any run of ASCII spaces or non-ASCII bytes: that run holds every
+/// `\s+`, so no place where a label opens is rejected.
 fn count_label_at(b: &[u8], j: usize) -> bool {
-    b.get(j..).is_some_and(|r| COUNT_LABEL_OPENERS.iter().any(|w| r.starts_with(w.as_bytes())))
+    let Some(r) = b.get(j..) else { return false };
+    let then = |w: &str, nexts: &[&str]| {
+        r.starts_with(w.as_bytes()) && {
+            let rest = &r[w.len()..];
+            let sp = rest.iter().take_while(|&&c| c == b' ' || (0x09..=0x0D).contains(&c) || c >= 0x80).count();
+            sp > 0 && nexts.iter().any(|n| rest[sp..].starts_with(n.as_bytes()))
+        }
+    };
+    match r.first() {
+        Some(b'e') => then("en", &["exercice", "seance"]),
+        Some(b'o') => then("ont", &["donne"]),
+        Some(b'q') => then("qui", &["ont"]),
+        Some(b'a') => then("ayant", &["pris"]),
+        _ => COUNT_LABEL_OPENERS.iter().any(|w| r.starts_with(w.as_bytes())),
+    }
 }
 
 /// Where a [`COUNT`] or [`COUNT_LABEL_ONLY`] match may start (a char
@@ -305,6 +327,11 @@ fn count_viable(b: &[u8], i: usize) -> bool {
     let Some(&c) = b.get(i) else { return false };
     if i == 0 && count_label_at(b, 0) {
         return true;
+    }
+    // Most bytes are small letters, or ASCII before a byte that opens no
+    // label: rejected on two table reads.
+    if c.is_ascii_lowercase() || c < 0x80 && !b.get(i + 1).is_some_and(|&n| COUNT_LABEL_FIRST[usize::from(n)]) {
+        return false;
     }
     // The length of the char from its lead byte.
     let len = match c {
@@ -406,8 +433,9 @@ static COUNT_LINE: LazyLock<P> = LazyLock::new(|| {
 });
 
 /// True when the folded line `f` starts with a count ([`COUNT_LINE`]).
+/// Every match ends with figures: a line without a digit is none.
 fn is_count_line(f: &str) -> bool {
-    COUNT_LINE.matches_at(f, 0)
+    f.bytes().any(|b| b.is_ascii_digit()) && COUNT_LINE.matches_at(f, 0)
 }
 
 /// "Quorum atteint avec 11 élus (présents ou) représentés": members
@@ -464,14 +492,19 @@ static SECRETARY_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
 /// Words one of which every [`LABEL`], [`PROXY_LINE`] and
 /// [`SECRETARY_SENTENCE`] match holds ("represente" holds "present"). A line
 /// without any cannot open a section: one literal pass rejects most lines
-/// before the patterns.
-const LINE_KEYS: [&str; 10] =
-    ["donne", "pouvoir", "procuration", "delegation", "excuse", "absent", "present", "secretaire", "presiden", "fonction"];
+/// before the patterns. A literal search is what the regex crate does best
+/// (Teddy reads a text once for all the words).
+static LINE_KEYS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"donne|pouvoir|procuration|delegation|excuse|absent|present|secretaire|presiden|fonction")
+        .expect("line keys regex")
+});
 
 /// Words one of which every [`COUNT`] and [`COUNT_LABEL_ONLY`] match holds.
-const COUNT_KEYS: [&str; 8] = ["exercice", "present", "seance", "procuration", "pouvoir", "donne", "votant", "pris"];
+static COUNT_KEYS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"exercice|present|seance|procuration|pouvoir|donne|votant|pris").expect("count keys regex")
+});
 
-/// The bytes that open one of `keys`.
+/// A byte table of `keys`' first bytes.
 const fn first_bytes(keys: &[&str]) -> [bool; 256] {
     let mut t = [false; 256];
     let mut i = 0;
@@ -481,24 +514,6 @@ const fn first_bytes(keys: &[&str]) -> [bool; 256] {
     }
     t
 }
-
-const LINE_KEYS_FIRST: [bool; 256] = first_bytes(&LINE_KEYS);
-const COUNT_KEYS_FIRST: [bool; 256] = first_bytes(&COUNT_KEYS);
-
-/// True when `f` holds one of `keys` (`first` their opening bytes): one
-/// pass over a short line, comparing only where a key may open.
-fn holds_key(f: &str, keys: &[&str], first: &[bool; 256]) -> bool {
-    let b = f.as_bytes();
-    (0..b.len()).any(|i| first[b[i] as usize] && keys.iter().any(|k| b[i..].starts_with(k.as_bytes())))
-}
-
-/// The [`LINE_KEYS`] for a whole text: the regex crate's vectorised search
-/// for several literals at once (Teddy) reads a text once, where one
-/// `memmem` per key would read it ten times.
-static LINE_KEYS_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"donne|pouvoir|procuration|delegation|excuse|absent|present|secretaire|presiden|fonction")
-        .expect("line keys regex")
-});
 
 /// The words a [`LABEL`] match may open with, after its leading bullets
 /// and spaces (the first word of each alternative, cut to a prefix: "etai"
@@ -794,7 +809,7 @@ fn lines(text: &str, fold: &Folded) -> Vec<Range<usize>> {
         // A label ends on a colon: no label opens after the last one, and
         // none at all without a label word before it.
         let last_colon = memchr::memrchr(b':', f.text.as_bytes()).unwrap_or(0);
-        if !holds_key(&f.text[..last_colon], &LINE_KEYS, &LINE_KEYS_FIRST) {
+        if !LINE_KEYS.is_match(&f.text[..last_colon]) {
             out.push(r);
             return;
         }
@@ -855,7 +870,7 @@ struct Label {
 fn keyed_lines(ls: &[Range<usize>], fold: &Folded) -> Vec<bool> {
     let mut keyed = vec![false; ls.len()];
     let mut n = 0;
-    for m in LINE_KEYS_RE.find_iter(&fold.text) {
+    for m in LINE_KEYS.find_iter(&fold.text) {
         let (s, e) = (fold.orig(m.start()), fold.orig(m.end()));
         while n < ls.len() && ls[n].end < e {
             n += 1;
@@ -1776,7 +1791,7 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize, fold: &Folded)
             }
             continue;
         }
-        if !holds_key(f.text, &COUNT_KEYS, &COUNT_KEYS_FIRST) {
+        if !COUNT_KEYS.is_match(f.text) {
             // No count label: only a quorum may be read.
             quorum(f.text, &mut st);
             continue;
@@ -1817,7 +1832,8 @@ fn may_end_with_count_label(f: &str) -> bool {
 /// "Quorum atteint avec N élus …" on a folded line.
 fn quorum(f: &str, st: &mut Stated) {
     // The wording opens with "quorum": most lines need no regex call.
-    if !f.contains("quorum") {
+    let b = f.as_bytes();
+    if !memchr::memchr_iter(b'q', b).any(|i| b[i..].starts_with(b"quorum")) {
         return;
     }
     if let Some((_, c)) = QUORUM.find_from(f, 0, |b, i| b.get(i) == Some(&b'q'))
@@ -2243,20 +2259,6 @@ mod old {
         .expect("quorum regex")
     });
 
-    /// Words one of which every [`LABEL`], [`PROXY_LINE`] and
-    /// [`SECRETARY_SENTENCE`] match holds ("represente" holds "present"). A line
-    /// without any cannot open a section: one literal pass rejects most lines
-    /// before the regexes.
-    pub static LINE_KEYS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"donne|pouvoir|procuration|delegation|excuse|absent|present|secretaire|presiden|fonction")
-            .expect("line keys regex")
-    });
-
-    /// Words one of which every [`COUNT`] and [`COUNT_LABEL_ONLY`] match holds.
-    pub static COUNT_KEYS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"exercice|present|seance|procuration|pouvoir|donne|votant|pris").expect("count keys regex")
-    });
-
 
 }
 
@@ -2274,9 +2276,9 @@ mod fold_tests {
             "elu secretaire :", "president de seance :", "non excuses :",
         ] {
             assert!(old::LABEL.is_match(l), "{l}");
-            assert!(old::LINE_KEYS.is_match(l), "{l}");
+            assert!(LINE_KEYS.is_match(l), "{l}");
         }
-        assert!(!old::LINE_KEYS.is_match("le rapporteur rappelle que le projet a ete vu."));
+        assert!(!LINE_KEYS.is_match("le rapporteur rappelle que le projet a ete vu."));
     }
 
     #[test]
@@ -2497,12 +2499,6 @@ mod matcher_tests {
         }
 
         #[test]
-        fn key_scans_match_their_regexes(s in any_line()) {
-            prop_assert_eq!(holds_key(&s, &LINE_KEYS, &LINE_KEYS_FIRST), old::LINE_KEYS.is_match(&s));
-            prop_assert_eq!(holds_key(&s, &COUNT_KEYS, &COUNT_KEYS_FIRST), old::COUNT_KEYS.is_match(&s));
-        }
-
-        #[test]
         fn prefilters_pass_every_match_on_any_text(s in "(\\PC|\n){0,80}") {
             prop_assert!(!old::LABEL.is_match(&s) || may_open_label(&s));
             prop_assert!(!PROXY_LINE.is_match(&s) || may_be_proxy_line(&s));
@@ -2520,7 +2516,7 @@ mod matcher_tests {
             let ls = lines(&text, &fold);
             let keyed = keyed_lines(&ls, &fold);
             for (n, r) in ls.iter().enumerate() {
-                prop_assert_eq!(keyed[n], old::LINE_KEYS.is_match(fold.slice(r.clone()).text), "{:?} in {:?}", r, text);
+                prop_assert_eq!(keyed[n], LINE_KEYS.is_match(fold.slice(r.clone()).text), "{:?} in {:?}", r, text);
             }
         }
     }

@@ -29,7 +29,7 @@ pub enum P {
     /// A literal (ASCII, lower case: patterns read folded text).
     Lit(&'static str),
     /// One char of a class.
-    Class(fn(char) -> bool),
+    Class(Cls),
     Seq(Vec<P>),
     /// Alternatives, tried left to right (each with the bytes it may
     /// start with: the others are skipped at once).
@@ -86,17 +86,37 @@ impl First {
     }
 }
 
+/// A class of chars: its ASCII members in a table, the others by `f`.
+#[derive(Clone, Copy)]
+pub struct Cls {
+    f: fn(char) -> bool,
+    ascii: [u64; 2],
+}
+
+impl Cls {
+    fn new(f: fn(char) -> bool) -> Self {
+        let mut ascii = [0u64; 2];
+        for b in 0..128u8 {
+            if f(char::from(b)) {
+                ascii[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+        }
+        Cls { f, ascii }
+    }
+
+    /// The length of the char at byte `i` of `s` when it is in the class.
+    fn len_at(&self, s: &str, i: usize) -> Option<usize> {
+        let b = *s.as_bytes().get(i)?;
+        if b < 0x80 {
+            return (self.ascii[usize::from(b >> 6)] & (1 << (b & 63)) != 0).then_some(1);
+        }
+        let c = s.get(i..)?.chars().next()?;
+        (self.f)(c).then(|| c.len_utf8())
+    }
+}
+
 /// What to do after a node matched: gets the end and the groups.
 type K<'k> = &'k mut dyn FnMut(usize, &mut Caps) -> bool;
-
-/// The char at byte `i` of `s` and its length.
-fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
-    let b = *s.as_bytes().get(i)?;
-    if b < 0x80 {
-        return Some((b as char, 1));
-    }
-    s.get(i..)?.chars().next().map(|c| (c, c.len_utf8()))
-}
 
 /// The length of the plural mark at the start of `b` (0: none).
 fn mark_len(b: &[u8]) -> usize {
@@ -132,11 +152,10 @@ impl P {
             }
             P::Class(c) => {
                 let mut f = First::none(false);
-                for b in 0..=255u8 {
-                    if b >= 0x80 || c(char::from(b)) {
-                        f.add(b);
-                    }
-                }
+                f.bytes[0] = c.ascii[0];
+                f.bytes[1] = c.ascii[1];
+                f.bytes[2] = u64::MAX;
+                f.bytes[3] = u64::MAX;
                 f
             }
             P::Seq(ps) => {
@@ -228,10 +247,16 @@ impl P {
 
     fn m(&self, s: &str, i: usize, caps: &mut Caps, k: K<'_>) -> bool {
         match self {
-            P::Lit(l) => s.as_bytes().get(i..i + l.len()) == Some(l.as_bytes()) && k(i + l.len(), caps),
-            P::Class(f) => match char_at(s, i) {
-                Some((c, n)) if f(c) => k(i + n, caps),
-                _ => false,
+            P::Lit(l) => {
+                // A byte loop: the literals are a few bytes long, shorter
+                // than a call to `memcmp`.
+                let l = l.as_bytes();
+                s.as_bytes().get(i..i + l.len()).is_some_and(|w| w.iter().zip(l).all(|(a, b)| a == b))
+                    && k(i + l.len(), caps)
+            }
+            P::Class(c) => match c.len_at(s, i) {
+                Some(n) => k(i + n, caps),
+                None => false,
             },
             P::Seq(ps) => seq(ps, s, i, caps, k),
             P::Alt(ps) => {
@@ -239,7 +264,7 @@ impl P {
                 ps.iter().any(|(first, p)| first.may_start(b) && p.m(s, i, caps, k))
             }
             P::Rep { body, first, min, max, lazy } => match **body {
-                P::Class(f) => class_rep(f, *min, *max, *lazy, s, i, caps, k),
+                P::Class(c) => class_rep(c, *min, *max, *lazy, s, i, caps, k),
                 _ => rep(body, first, *min, *max, *lazy, s, i, 0, caps, k),
             },
             P::Group(g, p) => {
@@ -320,15 +345,15 @@ fn rep(
 /// ends are tried (from the longest back when greedy, stepping back one
 /// char at a time).
 #[allow(clippy::too_many_arguments)]
-fn class_rep(f: fn(char) -> bool, min: u32, max: Option<u32>, lazy: bool, s: &str, i: usize, caps: &mut Caps, k: K<'_>) -> bool {
+fn class_rep(c: Cls, min: u32, max: Option<u32>, lazy: bool, s: &str, i: usize, caps: &mut Caps, k: K<'_>) -> bool {
     if lazy && min == 0 && k(i, caps) {
         return true;
     }
     let mut j = i;
     let mut n = 0u32;
     while max.is_none_or(|m| n < m) {
-        match char_at(s, j) {
-            Some((c, len)) if f(c) => {
+        match c.len_at(s, j) {
+            Some(len) => {
                 j += len;
                 n += 1;
                 if lazy && n >= min && k(j, caps) {
@@ -376,7 +401,7 @@ pub fn alt_lits(ls: &[&'static str]) -> P {
 }
 
 pub fn cls(f: fn(char) -> bool) -> P {
-    P::Class(f)
+    P::Class(Cls::new(f))
 }
 
 pub fn rep_of(p: P, min: u32, max: Option<u32>) -> P {
