@@ -47,6 +47,9 @@ pub enum P {
     /// follows depends on the end only. So: read the marks, try the ends
     /// from the last one back.
     Plural,
+    /// `(?:e|s|es|\(e\))*` after "represente" in a proxy wording: the
+    /// same reading, with the marks `e`, `s` and `(e)`.
+    Agreement,
     /// `^`: the start of the text.
     Start,
     /// `$`: the end of the text.
@@ -128,15 +131,41 @@ fn mark_len(b: &[u8]) -> usize {
     }
 }
 
-/// The end of the run of plural marks starting at `i`.
-fn plural_marks(b: &[u8], i: usize) -> usize {
+/// The length of the agreement mark at the start of `b` (0: none).
+fn agreement_len(b: &[u8]) -> usize {
+    match b {
+        [b's' | b'e', ..] => 1,
+        [b'(', b'e', b')', ..] => 3,
+        _ => 0,
+    }
+}
+
+/// The end of the run of marks (`len` reads one) starting at `i`.
+fn marks_end(b: &[u8], i: usize, len: fn(&[u8]) -> usize) -> usize {
     let mut j = i;
     loop {
-        match mark_len(&b[j.min(b.len())..]) {
+        match len(&b[j.min(b.len())..]) {
             0 => return j,
             n => j += n,
         }
     }
+}
+
+/// Tries `k` at the ends of the run of marks at `i`, from the last back.
+fn marks(s: &str, i: usize, len: fn(&[u8]) -> usize, caps: &mut Caps, k: K<'_>) -> bool {
+    let b = s.as_bytes();
+    let e = marks_end(b, i, len);
+    if !b[i..e].contains(&b'(') {
+        // Marks of one byte each: every offset is an end.
+        return (i..=e).rev().any(|j| k(j, caps));
+    }
+    let mut ends = vec![i];
+    let mut j = i;
+    while j < e {
+        j += len(&b[j..]);
+        ends.push(j);
+    }
+    ends.into_iter().rev().any(|j| k(j, caps))
 }
 
 impl P {
@@ -180,7 +209,7 @@ impl P {
             }
             P::Rep { first, min, .. } => First { nullable: first.nullable || *min == 0, ..*first },
             P::Group(_, p) => p.first(),
-            P::Plural => {
+            P::Plural | P::Agreement => {
                 let mut f = First::none(true);
                 for b in [b's', b'e', b'('] {
                     f.add(b);
@@ -282,21 +311,8 @@ impl P {
                 caps[*g] = old;
                 false
             }
-            P::Plural => {
-                let b = s.as_bytes();
-                let e = plural_marks(b, i);
-                if !b[i..e].contains(&b'(') {
-                    // Marks of one byte each: every offset is an end.
-                    return (i..=e).rev().any(|j| k(j, caps));
-                }
-                let mut ends = vec![i];
-                let mut j = i;
-                while j < e {
-                    j += mark_len(&b[j..]);
-                    ends.push(j);
-                }
-                ends.into_iter().rev().any(|j| k(j, caps))
-            }
+            P::Plural => marks(s, i, mark_len, caps, k),
+            P::Agreement => marks(s, i, agreement_len, caps, k),
             P::Start => i == 0 && k(i, caps),
             P::End => i == s.len() && k(i, caps),
             P::AsciiBoundary => {
