@@ -320,6 +320,41 @@ fn count_label_at(b: &[u8], j: usize) -> bool {
     }
 }
 
+/// Searchers for the [`COUNT_LABEL_OPENERS`].
+static COUNT_OPENER_FINDERS: LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+    LazyLock::new(|| COUNT_LABEL_OPENERS.iter().map(|w| memchr::memmem::Finder::new(w)).collect());
+
+/// The places, in order, where a [`COUNT`] or [`COUNT_LABEL_ONLY`] match
+/// may start in the folded line `f`: those [`count_viable`] accepts, found
+/// from the label words (a vectorised search for each) instead of by
+/// trying every byte of a long line.
+fn count_starts(f: &str) -> Vec<usize> {
+    let b = f.as_bytes();
+    let mut out = Vec::new();
+    for finder in COUNT_OPENER_FINDERS.iter() {
+        for j in finder.find_iter(b) {
+            if !count_label_at(b, j) {
+                continue;
+            }
+            if j == 0 {
+                out.push(0);
+                continue;
+            }
+            // The char before the label (`[^a-z]`).
+            let mut i = j - 1;
+            while !f.is_char_boundary(i) {
+                i -= 1;
+            }
+            if !b[i].is_ascii_lowercase() {
+                out.push(i);
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Where a [`COUNT`] or [`COUNT_LABEL_ONLY`] match may start (a char
 /// boundary `i`): at the start of the text before a label (`^`), or at a
 /// char that is not a small ASCII letter (`[^a-z]`) before a label.
@@ -503,6 +538,13 @@ static PROXY: LazyLock<P> = LazyLock::new(|| {
         alt(vec![lit("a"), lit("au"), lit("pour"), seq(vec![w("en"), w("faveur"), lit("de")]), lit("par")]),
         cls(is_ws),
     ])
+});
+
+/// Words one of which every [`PROXY`] and [`NO_HOLDER`] match names: a
+/// list without any (most present lists) needs neither search. One literal
+/// search (Teddy) instead of one `contains` per word.
+static PROXY_KEYS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("donne|remis|remet|pouvoir|procuration|delegation|mandat|represente").expect("proxy keys regex")
 });
 
 /// Where a [`PROXY`] match may start: at a comma, a parenthesis or the
@@ -1336,9 +1378,7 @@ fn read_list(content: &str, kind: Kind) -> Read {
     let f = Folded::new(content);
     // Every [`PROXY`] and `NO_HOLDER` match names one of these words: a
     // list without any (most present lists) needs neither search.
-    let proxied = ["donne", "remis", "remet", "pouvoir", "procuration", "delegation", "mandat", "represente"]
-        .iter()
-        .any(|w| f.text.contains(w));
+    let proxied = PROXY_KEYS.is_match(&f.text);
     let mut conns: Vec<Range<usize>> = if proxied {
         PROXY.find_all(&f.text, proxy_viable).into_iter().map(|(m, _)| f.orig(m.start)..f.orig(m.end)).collect()
     } else {
@@ -1943,8 +1983,10 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize, fold: &Folded)
             quorum(f.text, &mut st);
             continue;
         }
-        if let Some((_, c)) =
-            may_end_with_count_label(f.text).then(|| COUNT_LABEL_ONLY.find_from(f.text, 0, count_viable)).flatten()
+        let starts = count_starts(f.text);
+        if let Some((_, c)) = may_end_with_count_label(f.text)
+            .then(|| COUNT_LABEL_ONLY.find_all_at(f.text, &starts).into_iter().next())
+            .flatten()
         {
             let slot = (1..=4).find(|&i| c[i].is_some()).unwrap_or(0);
             if slot == 1 {
@@ -1957,7 +1999,7 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize, fold: &Folded)
             continue;
         }
         quorum(f.text, &mut st);
-        for (_, c) in COUNT.find_all(f.text, count_viable) {
+        for (_, c) in COUNT.find_all_at(f.text, &starts) {
             let slot = (1..=4).find(|&i| c[i].is_some()).unwrap_or(0);
             let Some(v) = c[5].or(c[6]).and_then(|(a, b)| count_value(&f.text[a..b])) else {
                 continue;
@@ -2685,6 +2727,13 @@ mod matcher_tests {
             let old = old::QUORUM.captures(&s).map(|c| regex_caps(&c, 3));
             let new = QUORUM.find_from(&s, 0, |b, i| b.get(i) == Some(&b'q')).map(|(r, c)| pat_caps(r, &c, 3));
             prop_assert_eq!(new, old, "quorum {:?}", s);
+        }
+
+        #[test]
+        fn count_starts_are_the_viable_places(s in any_line()) {
+            let b = s.as_bytes();
+            let viable: Vec<usize> = (0..=b.len()).filter(|&i| s.is_char_boundary(i) && count_viable(b, i)).collect();
+            prop_assert_eq!(count_starts(&s), viable, "{:?}", s);
         }
 
         #[test]
