@@ -56,6 +56,16 @@ fn civility(word: &str) -> Option<(Option<&'static str>, bool)> {
 
 /// Words naming an office or a role; they end a name ("DUPONT, Maire").
 fn is_role(word: &str) -> bool {
+    // Every role folds to a word opening with one of these letters: a word
+    // whose first letter or digit is another ASCII one is none. (The trim
+    // below keeps a word from its first alphanumeric char; an ASCII char
+    // folds to its lower case.)
+    if let Some(&b) = word.as_bytes().iter().find(|b| b.is_ascii_alphanumeric() || **b >= 0x80)
+        && b < 0x80
+        && !matches!(b.to_ascii_lowercase(), b'm' | b'a' | b'd' | b'c' | b'p' | b'v' | b's' | b'1' | b'e' | b'b' | b'r')
+    {
+        return false;
+    }
     let t = if word.is_ascii() {
         // The same trim: an ASCII char is alphanumeric when it is an ASCII
         // letter or digit.
@@ -585,6 +595,16 @@ enum Tok<'a> {
     Newline,
 }
 
+/// The char at byte `i` of `s` (a char boundary) and its length, read
+/// from the byte alone when it is ASCII (most chars of a list).
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((char::from(b), 1));
+    }
+    s.get(i..)?.chars().next().map(|c| (c, c.len_utf8()))
+}
+
 /// Splits a list into words and separators. Parenthesised text is dropped
 /// (a count "(17)", a role "(adjoint)"); callers that need it read it
 /// before.
@@ -592,11 +612,7 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.len() {
-        let c = match s[i..].chars().next() {
-            Some(c) => c,
-            None => break,
-        };
-        let cl = c.len_utf8();
+        let Some((c, cl)) = char_at(s, i) else { break };
         if c == '\n' {
             out.push(Tok::Newline);
             i += 1;
@@ -624,15 +640,12 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
         } else {
             let st = i;
             while i < s.len() {
-                let ch = match s[i..].chars().next() {
-                    Some(ch) => ch,
-                    None => break,
-                };
+                let Some((ch, len)) = char_at(s, i) else { break };
                 if is_space(ch) || matches!(ch, ',' | ';' | '•' | '(' | '/' | '·' | '●' | '|')
                 {
                     break;
                 }
-                i += ch.len_utf8();
+                i += len;
             }
             let w = &s[st..i];
             let core = w.trim_start_matches(['-', '–', '—', '−', '*']);
@@ -762,39 +775,55 @@ pub fn parse_person_list(s: &str) -> Vec<Spanned<Person>> {
     // same carried civility, as reading them all afterwards.
     let mut st = ListState { out: Vec::new(), carried: None };
     let mut cur: Vec<ListWord<'_>> = Vec::new();
+    // How many words of `cur` are civilities, and whether its last one is:
+    // known as each word is pushed, not asked again of every word.
+    let mut civs = 0usize;
+    let mut last_civ = false;
     let mut after_newline = false;
     for t in tokenize(s) {
         match t {
             Tok::Sep => {
                 if !cur.is_empty() {
                     st.segment(&mut cur);
+                    (civs, last_civ) = (0, false);
                 }
                 after_newline = false;
             }
             Tok::And(w, off) => {
-                if !cur.is_empty() && cur.iter().all(|(c, _)| civility(c).is_some()) {
+                if !cur.is_empty() && civs == cur.len() {
+                    // "et" and "&" are no civilities.
                     cur.push((Cow::Borrowed(w), off..off + w.len()));
+                    last_civ = false;
                 } else if !cur.is_empty() {
                     st.segment(&mut cur);
+                    (civs, last_civ) = (0, false);
                 }
                 after_newline = false;
             }
             Tok::Newline => after_newline = true,
             Tok::Word(w, off) => {
                 if after_newline && join_cut(&mut cur, (w, off)) {
+                    // The last word changed: so may its being a civility.
+                    let now = cur.last().is_some_and(|(p, _)| civility(p).is_some());
+                    civs = civs - usize::from(last_civ) + usize::from(now);
+                    last_civ = now;
                     after_newline = false;
                     continue;
                 }
-                let starts_new = civility(w).is_some() || is_glued_title(w);
-                let prev_is_civ = cur.last().is_some_and(|(p, _)| civility(p).is_some());
+                let civ = civility(w).is_some();
+                let starts_new = civ || is_glued_title(w);
+                let prev_is_civ = last_civ;
                 if !cur.is_empty()
                     && ((starts_new && !prev_is_civ && complete(&cur))
                         || (after_newline && complete(&cur) && !prev_is_civ))
                 {
                     st.segment(&mut cur);
+                    civs = 0;
                 }
                 after_newline = false;
                 cur.push((Cow::Borrowed(w), off..off + w.len()));
+                civs += usize::from(civ);
+                last_civ = civ;
             }
         }
     }
