@@ -711,20 +711,24 @@ const fn first_bytes(keys: &[&str]) -> [bool; 256] {
 /// The words a [`LABEL`] match may open with, after its leading bullets
 /// and spaces (the first word of each alternative, cut to a prefix: "etai"
 /// for "etaient" and "etait", "presiden" for "presidence" and
-/// "president"; "a" covers "avec", "avait", "ayant", "absent" …).
-const LABEL_OPENERS: [&str; 23] = [
-    "a", "etai", "est", "elu", "excuse", "sont", "secretaire", "liste", "tableau", "membre", "conseiller",
-    "ont", "qui", "donne", "delegation", "designe", "represente", "pouvoir", "procuration", "present",
-    "presiden", "non", "nomme",
+/// "president", "avai" for "avaient" and "avait"). The word "a" opens a
+/// label too ("a ete designe secretaire", "a donne pouvoir"), followed by
+/// a space: [`may_open_label`] reads it apart.
+const LABEL_OPENERS: [&str; 26] = [
+    "absent", "ayant", "avai", "avec", "etai", "est", "elu", "excuse", "sont", "secretaire", "liste", "tableau",
+    "membre", "conseiller", "ont", "qui", "donne", "delegation", "designe", "represente", "pouvoir",
+    "procuration", "present", "presiden", "non", "nomme",
 ];
 
 /// False when [`LABEL`] cannot match at the start of the folded line `f`:
 /// after the characters its leading class skips (`[\s\-•*>#.]`), the
-/// line must open with one of [`LABEL_OPENERS`]. Most lines of prose fail
-/// here, before the large regex (and its captures) runs.
+/// line must open with one of [`LABEL_OPENERS`], or with the word "a" and
+/// a space (`a\s+`). Most lines of prose fail here, before the pattern
+/// runs.
 fn may_open_label(f: &str) -> bool {
     let rest = f.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '•' | '*' | '>' | '#' | '.'));
     LABEL_OPENERS.iter().any(|w| rest.starts_with(w))
+        || rest.strip_prefix('a').and_then(|r| r.chars().next()).is_some_and(char::is_whitespace)
 }
 
 /// False when [`PROXY_LINE`] cannot match the folded line `f`: both its
@@ -985,10 +989,51 @@ fn strays(line: &str) -> Option<(usize, usize)> {
     Some((bad, words.len()))
 }
 
+/// The end of the run of whitespace chars (`\s*`) of `t` from `j`.
+fn spaces_end(t: &str, j: usize) -> usize {
+    let mut k = j;
+    while let Some(c) = t.get(k..).and_then(|r| r.chars().next())
+        && c.is_whitespace()
+    {
+        k += c.len_utf8();
+    }
+    k
+}
+
+/// The separators after which a label may open on the same line, in
+/// order: the matches of the regex `[.;,]\s+|\s[-–—]\s+` (`old::INLINE`
+/// in the tests), read by hand. The two forms open with different chars,
+/// so at most one can match at a place; a match runs over all the spaces
+/// after it.
+fn inline_separators(t: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(c) = t.get(i..).and_then(|r| r.chars().next()) {
+        let next = i + c.len_utf8();
+        let end = if matches!(c, '.' | ';' | ',') {
+            spaces_end(t, next)
+        } else if c.is_whitespace()
+            && let Some(d) = t[next..].chars().next()
+            && matches!(d, '-' | '–' | '—')
+        {
+            let k = next + d.len_utf8();
+            let e = spaces_end(t, k);
+            if e > k { e } else { next }
+        } else {
+            next
+        };
+        if end > next {
+            out.push(i..end);
+            i = end;
+        } else {
+            i = next;
+        }
+    }
+    out
+}
+
 /// One line of the text: its byte range (without `\n`).
 fn lines(text: &str, fold: &Folded) -> Vec<Range<usize>> {
-    static INLINE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"[.;,]\s+|\s[-–—]\s+").expect("inline regex"));
     let mut out = Vec::new();
     let mut start = 0;
     let push = |r: Range<usize>, out: &mut Vec<Range<usize>>| {
@@ -1009,21 +1054,21 @@ fn lines(text: &str, fold: &Folded) -> Vec<Range<usize>> {
         let mut from = r.start;
         // No separator match holds a colon: those before the last colon
         // are those of the text cut there.
-        for m in INLINE.find_iter(&f.text[..last_colon]) {
-            if m.end() > last_colon {
+        for m in inline_separators(&f.text[..last_colon]) {
+            if m.end > last_colon {
                 break;
             }
-            let at = r.start + f.orig(m.end());
+            let at = r.start + f.orig(m.end);
             if at <= from || at >= r.end {
                 continue;
             }
-            let rest = &f.text[m.end()..];
+            let rest = &f.text[m.end..];
             let labelled = may_open_label(rest)
                 && LABEL
                 .at(rest, 0)
                 .is_some_and(|(e, _)| rest[..e].trim_end().ends_with(':'));
             if labelled && !is_count_line(rest) {
-                out.push(from..r.start + f.orig(m.start()) + 1);
+                out.push(from..r.start + f.orig(m.start) + 1);
                 from = at;
             }
         }
@@ -2488,6 +2533,10 @@ mod old {
             .expect("no holder regex")
     });
 
+
+    /// The separators of `lines`.
+    pub static INLINE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[.;,]\s+|\s[-–—]\s+").expect("inline regex"));
 }
 
 #[cfg(test)]
@@ -2650,7 +2699,7 @@ mod matcher_tests {
         "messieurs", "suivants", "les", "Présents", "É", "\u{2003}", "\t", "mmes", "madame",
         "donnent", "donnant", "remet", "remise", "confiee", "leur", "faveur", "voter", "nom", "->", "=>",
         "(par", "(pouvoir)", "(", ")", "partir", "compter", "d", "questions", "points", "fonctions", "qualite",
-        "representee", "represente(e)", "mandats", "donnee", "avait", "avaient", "des", "2", "a,",
+        "representee", "represente(e)", "mandats", "donnee", "avait", "avaient", "des", "2", "a,", " – ", "—", "a\u{a0}",
     ];
 
     /// The end and groups 1..`n` of a pattern's match, as the regex
@@ -2734,6 +2783,12 @@ mod matcher_tests {
             let b = s.as_bytes();
             let viable: Vec<usize> = (0..=b.len()).filter(|&i| s.is_char_boundary(i) && count_viable(b, i)).collect();
             prop_assert_eq!(count_starts(&s), viable, "{:?}", s);
+        }
+
+        #[test]
+        fn inline_separators_match_their_regex(s in any_line()) {
+            let old: Vec<_> = old::INLINE.find_iter(&s).map(|m| m.range()).collect();
+            prop_assert_eq!(inline_separators(&s), old, "{:?}", s);
         }
 
         #[test]
