@@ -519,50 +519,57 @@ fn person_from_words<'a, W: AsRef<str>>(
         return None;
     }
     let span = start.unwrap_or(name[0].1.start)..name.last().map_or(0, |n| n.1.end);
-    // The words of each part, joined by spaces (name words are never empty).
-    let mut given = String::new();
-    let mut family = String::new();
-    let add = |part: &mut String, w: &str| {
-        if !part.is_empty() {
-            part.push(' ');
-        }
-        part.push_str(w);
-    };
+    // Which words are in capitals, then which ones make the family name.
+    let n = name.len();
     let caps = |w: &str| is_upper_word(w) && !is_initials(w);
-    if name.iter().any(|(w, _)| caps(w)) {
-        let mut upper = caps(name[0].0);
+    let mut upper_words = Flags::default();
+    for (k, (w, _)) in name.iter().enumerate() {
+        if caps(w) {
+            upper_words.set(k);
+        }
+    }
+    let mut family_words = Flags::default();
+    if upper_words.any() {
+        let mut upper = upper_words.get(0);
         for (k, (w, _)) in name.iter().enumerate() {
-            let next_upper = name.get(k + 1).is_some_and(|(n, _)| caps(n));
+            let next_upper = k + 1 < n && upper_words.get(k + 1);
             if upper || (is_particle(w) && next_upper) {
-                add(&mut family, w);
-            } else {
-                add(&mut given, w);
+                family_words.set(k);
             }
             upper = next_upper;
         }
-    } else if name.len() == 1 {
-        let w = name[0].0;
-        if title.is_some() && !is_initials(w) {
-            add(&mut family, w);
-        } else {
-            add(&mut given, w);
+    } else if n == 1 {
+        if title.is_some() && !is_initials(name[0].0) {
+            family_words.set(0);
         }
     } else {
         // Mixed case: the last word and its particles are the family name.
-        let mut k = name.len() - 1;
+        let mut k = n - 1;
         while k > 1 && is_particle(name[k - 1].0) {
             k -= 1;
         }
         if k > 0 && is_particle(name[k - 1].0) && k > 1 {
             k -= 1;
         }
-        for (j, (w, _)) in name.iter().enumerate() {
-            if j < k {
-                add(&mut given, w);
-            } else {
-                add(&mut family, w);
-            }
+        for j in k..n {
+            family_words.set(j);
         }
+    }
+    // The words of each part, joined by spaces (name words are never
+    // empty), in strings of their final size.
+    let (mut family_len, mut given_len) = (0, 0);
+    for (k, (w, _)) in name.iter().enumerate() {
+        let len = if family_words.get(k) { &mut family_len } else { &mut given_len };
+        *len += w.len() + usize::from(*len > 0);
+    }
+    let mut given = String::with_capacity(given_len);
+    let mut family = String::with_capacity(family_len);
+    for (k, (w, _)) in name.iter().enumerate() {
+        let part = if family_words.get(k) { &mut family } else { &mut given };
+        if !part.is_empty() {
+            part.push(' ');
+        }
+        part.push_str(w);
     }
     let part = |s: String| (!s.is_empty()).then_some(s);
     Some((
@@ -574,6 +581,35 @@ fn person_from_words<'a, W: AsRef<str>>(
         span,
         opened,
     ))
+}
+
+/// One flag per word of a name: in a machine word for the first 64 words
+/// (all the words of any real name), in a vector beyond.
+#[derive(Default)]
+struct Flags {
+    bits: u64,
+    more: Vec<bool>,
+}
+
+impl Flags {
+    fn set(&mut self, k: usize) {
+        if k < 64 {
+            self.bits |= 1 << k;
+        } else {
+            if self.more.len() <= k - 64 {
+                self.more.resize(k - 63, false);
+            }
+            self.more[k - 64] = true;
+        }
+    }
+
+    fn get(&self, k: usize) -> bool {
+        if k < 64 { self.bits >> k & 1 == 1 } else { self.more.get(k - 64).copied().unwrap_or(false) }
+    }
+
+    fn any(&self) -> bool {
+        self.bits != 0 || self.more.contains(&true)
+    }
 }
 
 /// True for a person standing for an office ("Monsieur le Maire").
