@@ -383,7 +383,9 @@ fn person_from_words<'a, W: AsRef<str>>(
     let mut titles = Titles::default();
     let mut plural = false;
     let mut start = None;
-    let mut pending: Vec<(&'a str, std::ops::Range<usize>)> = Vec::new();
+    // The name words, first a glued one ("M.DURAND"): room for a long
+    // name at once, rather than growing word by word.
+    let mut pending: Vec<(&'a str, std::ops::Range<usize>)> = Vec::with_capacity(8);
     // Leading civilities ("M.", "MM et Mmes", "M. MMES").
     while i < words.len() {
         let (w, r) = &words[i];
@@ -645,7 +647,8 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
 /// (a count "(17)", a role "(adjoint)"); callers that need it read it
 /// before.
 fn tokenize(s: &str) -> Vec<Tok<'_>> {
-    let mut out = Vec::new();
+    // About one token per four bytes of a list, allocated at once.
+    let mut out = Vec::with_capacity(s.len() / 4 + 1);
     let mut i = 0;
     while i < s.len() {
         let Some((c, cl)) = char_at(s, i) else { break };
