@@ -885,6 +885,31 @@ mod tests {
     }
 
     #[test]
+    fn word_flags_beyond_a_machine_word() {
+        let mut f = Flags::default();
+        assert!(!f.any());
+        for k in [0, 63, 64, 130] {
+            f.set(k);
+        }
+        assert!(f.any());
+        assert!(f.get(0) && f.get(63) && f.get(64) && f.get(130));
+        assert!(!f.get(1) && !f.get(65) && !f.get(129) && !f.get(500));
+        let mut far = Flags::default();
+        far.set(70);
+        assert!(far.any() && far.get(70) && !far.get(6));
+    }
+
+    #[test]
+    fn roles_rejected_on_their_first_letter_only_when_none_opens_so() {
+        // Each role, in any case and with its punctuation, is still one.
+        for w in ["Maire", "ADJOINTE,", "(conseillère)", "Délégué", "1ère", "élu", "Benjamine", "rapporteurs."] {
+            assert_eq!(is_role(w), role_fold(w, fold(w.trim_matches(|c: char| !c.is_alphanumeric())).as_bytes()), "{w}");
+        }
+        assert!(is_role("Maire") && is_role("adjoint"));
+        assert!(!is_role("Jean") && !is_role("LEBLANC") && !is_role("(Noé)"));
+    }
+
+    #[test]
     fn civilities_and_capital_family_names() {
         assert_eq!(
             parse_person("M. Paul LEMOINE"),

@@ -311,6 +311,11 @@ impl P {
             }
             P::Rep { body, first, min, max, lazy } => match **body {
                 P::Class(c) => class_rep(c, *min, *max, *lazy, s, i, caps, k),
+                // `body?` with a body that never matches the empty string:
+                // the body then what follows, else what follows alone.
+                _ if *min == 0 && *max == Some(1) && !*lazy && !first.nullable => {
+                    (first.may_start(s.as_bytes().get(i).copied()) && body.m(s, i, caps, k)) || k(i, caps)
+                }
                 _ => rep(body, first, *min, *max, *lazy, s, i, 0, caps, k),
             },
             P::Group(g, p) => {
