@@ -1034,6 +1034,11 @@ fn inline_separators(t: &str) -> Vec<Range<usize>> {
 
 /// One line of the text: its byte range (without `\n`).
 fn lines(text: &str, fold: &Folded) -> Vec<Range<usize>> {
+    lines_with(text, fold, &key_words(text, fold))
+}
+
+/// [`lines`] with the [`key_words`] of `text`.
+fn lines_with(text: &str, fold: &Folded, keys: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let push = |r: Range<usize>, out: &mut Vec<Range<usize>>| {
@@ -1047,7 +1052,7 @@ fn lines(text: &str, fold: &Folded) -> Vec<Range<usize>> {
         // A label ends on a colon: no label opens after the last one, and
         // none at all without a label word before it.
         let last_colon = memchr::memrchr(b':', f.text.as_bytes()).unwrap_or(0);
-        if !LINE_KEYS.is_match(&f.text[..last_colon]) {
+        if !keyed_range(keys, r.start..r.start + f.orig(last_colon)) {
             out.push(r);
             return;
         }
@@ -1100,16 +1105,34 @@ struct Label {
     count: Option<u32>,
 }
 
-/// For each line of `ls`, whether its fold holds a [`LINE_KEYS`] word: one
-/// search over the whole fold instead of one per line. A key word is made
-/// of letters only, so a match lies inside one line, or in the spaces
-/// between the two parts of a split line (inside none); and no match can
-/// hide one of a line by overlapping it from outside.
-fn keyed_lines(ls: &[Range<usize>], fold: &Folded) -> Vec<bool> {
+/// The [`LINE_KEYS`] matches in the fold of `text` (which `fold` folds, as
+/// far as its end at least), as byte ranges of `text`, in order: one search
+/// over the fold, which [`lines`] and [`keyed_lines`] read instead of one
+/// search per line. The end of `text` is a line end, or the end of the
+/// text `fold` folds: no key word (letters only) runs across it.
+fn key_words(text: &str, fold: &Folded) -> Vec<Range<usize>> {
+    let f = fold.slice(0..text.len());
+    LINE_KEYS.find_iter(f.text).map(|m| f.orig(m.start())..f.orig(m.end())).collect()
+}
+
+/// True when one of the `keys` ([`key_words`]) lies inside `r`. Keys are
+/// words of letters: a search of the fold of `r` alone would find one of
+/// them (or one that they overlap, inside the same word).
+fn keyed_range(keys: &[Range<usize>], r: Range<usize>) -> bool {
+    let k = keys.partition_point(|m| m.start < r.start);
+    keys.get(k).is_some_and(|m| m.end <= r.end)
+}
+
+/// For each line of `ls`, whether its fold holds a [`LINE_KEYS`] word, from
+/// the `keys` of the text ([`key_words`]). A key word is made of letters
+/// only, so a match lies inside one line, or in the spaces between the two
+/// parts of a split line (inside none); and no match can hide one of a
+/// line by overlapping it from outside.
+fn keyed_lines(ls: &[Range<usize>], keys: &[Range<usize>]) -> Vec<bool> {
     let mut keyed = vec![false; ls.len()];
     let mut n = 0;
-    for m in LINE_KEYS.find_iter(&fold.text) {
-        let (s, e) = (fold.orig(m.start()), fold.orig(m.end()));
+    for m in keys {
+        let (s, e) = (m.start, m.end);
         while n < ls.len() && ls[n].end < e {
             n += 1;
         }
@@ -1121,9 +1144,9 @@ fn keyed_lines(ls: &[Range<usize>], fold: &Folded) -> Vec<bool> {
     keyed
 }
 
-fn find_labels(text: &str, ls: &[Range<usize>], fold: &Folded) -> Vec<Label> {
+fn find_labels(text: &str, ls: &[Range<usize>], keys: &[Range<usize>], fold: &Folded) -> Vec<Label> {
     let mut out = Vec::new();
-    let keyed = keyed_lines(ls, fold);
+    let keyed = keyed_lines(ls, keys);
     for (n, r) in ls.iter().enumerate() {
         // No label, proxy or secretary sentence without a label word.
         if !keyed[n] {
@@ -1636,8 +1659,9 @@ pub fn find_attendance_with(text: &str, fold: &Folded) -> Option<AttendanceMatch
 
 /// [`find_attendance`] over `text`, folded (at least) as far as its end.
 fn find_attendance_in(text: &str, fold: &Folded) -> Option<AttendanceMatch> {
-    let ls = lines(text, fold);
-    let labels = find_labels(text, &ls, fold);
+    let keys = key_words(text, fold);
+    let ls = lines_with(text, fold, &keys);
+    let labels = find_labels(text, &ls, &keys, fold);
     let mut labels_at = vec![false; ls.len()];
     for l in &labels {
         labels_at[l.line] = true;
@@ -2819,11 +2843,31 @@ mod matcher_tests {
         #![proptest_config(ProptestConfig::with_cases(3000))]
 
         #[test]
+        fn keyed_ranges_match_a_search_of_their_fold(parts in proptest::collection::vec(proptest::sample::select(LABEL_PIECES), 0..30), a in 0usize..120, len in 0usize..80) {
+            let text = parts.join(" ");
+            let fold = Folded::new(&text);
+            let keys = key_words(&text, &fold);
+            // A range from the start of a line, within it, as `lines` asks.
+            let mut a = a.min(text.len());
+            while !text.is_char_boundary(a) {
+                a -= 1;
+            }
+            let line = text[..a].rfind('\n').map_or(0, |k| k + 1);
+            let end_of_line = text[line..].find('\n').map_or(text.len(), |k| line + k);
+            let mut b = (line + len).min(end_of_line);
+            while !text.is_char_boundary(b) {
+                b -= 1;
+            }
+            let inside = LINE_KEYS.is_match(fold.slice(line..b).text);
+            prop_assert_eq!(keyed_range(&keys, line..b), inside, "{:?} in {:?}", line..b, text);
+        }
+
+        #[test]
         fn keyed_lines_match_a_search_per_line(parts in proptest::collection::vec(proptest::sample::select(LABEL_PIECES), 0..30)) {
             let text = parts.join(" ");
             let fold = Folded::new(&text);
             let ls = lines(&text, &fold);
-            let keyed = keyed_lines(&ls, &fold);
+            let keyed = keyed_lines(&ls, &key_words(&text, &fold));
             for (n, r) in ls.iter().enumerate() {
                 prop_assert_eq!(keyed[n], LINE_KEYS.is_match(fold.slice(r.clone()).text), "{:?} in {:?}", r, text);
             }
