@@ -41,7 +41,7 @@
 use super::Spanned;
 use super::persons::{is_office, parse_person_list};
 use crate::model::{Attendance, Person, Represented, Stated};
-use crate::normalize::Folded;
+use crate::normalize::{Folded, FoldedSlice};
 use crate::normalize::{fold_char, fold_small};
 use regex::Regex;
 use std::ops::Range;
@@ -1421,14 +1421,27 @@ struct Read {
 }
 
 /// Reads a list with proxy wordings: principals, holders, plain names.
-fn read_list(content: &str, kind: Kind) -> Read {
+///
+/// `shared` is the fold of `content` when the document's fold has it (the
+/// content is the document's text unchanged): folding goes char by char,
+/// so a slice of the document's fold is the fold of the slice, and the
+/// content need not be folded again.
+fn read_list(content: &str, kind: Kind, shared: Option<FoldedSlice<'_>>) -> Read {
     // "Pouvoir de M. X à M. Y": the words before the principal go.
     let mut owned;
     let mut content = content;
+    let mut shared = shared;
     if kind == Kind::Represented {
-        let f = Folded::new(content);
+        let own;
+        let f = match shared {
+            Some(f) => f,
+            None => {
+                own = Folded::new(content);
+                own.slice(0..content.len())
+            }
+        };
         let cuts: Vec<Range<usize>> = OF
-            .find_all(&f.text, of_viable)
+            .find_all(f.text, of_viable)
             .into_iter()
             .filter_map(|(_, c)| c[1])
             .map(|(s, e)| f.orig(s)..f.orig(e))
@@ -1441,9 +1454,17 @@ fn read_list(content: &str, kind: Kind) -> Read {
                 }
             }
             content = &owned;
+            shared = None;
         }
     }
-    let f = Folded::new(content);
+    let own;
+    let f = match shared {
+        Some(f) => f,
+        None => {
+            own = Folded::new(content);
+            own.slice(0..content.len())
+        }
+    };
     // Every [`PROXY`] and `NO_HOLDER` match names one of these words: a
     // list without any (most present lists) needs neither search.
     let proxied = PROXY_KEYS.is_match(&f.text);
@@ -1747,7 +1768,9 @@ fn read_block(
             }
             Kind::Chair => {}
             kind => {
-                let r = read_list(&content, kind);
+                // The document's fold serves when no count line was blanked.
+                let exact = content.as_str() == &text[range.clone()];
+                let r = read_list(&content, kind, exact.then(|| fold.slice(range.clone())));
                 att.represented.extend(r.pairs);
                 match kind {
                     Kind::Present => att.present.extend(r.persons),
