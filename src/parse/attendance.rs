@@ -2050,11 +2050,15 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize, fold: &Folded)
     let mut in_box = false;
     let mut box_lines = 0;
     for r in ls.iter().take_while(|r| r.start < quorum_limit) {
-        let f = fold.slice(r.clone());
         if r.start >= limit {
-            quorum(f.text, &mut st);
+            // "quorum" folds from a 'q' or a 'Q' only: a line without one
+            // needs no fold.
+            if memchr::memchr2(b'q', b'Q', text.as_bytes().get(r.clone()).unwrap_or_default()).is_some() {
+                quorum(fold.slice(r.clone()).text, &mut st);
+            }
             continue;
         }
+        let f = fold.slice(r.clone());
         let t = f.text.trim();
         if in_box {
             box_lines += 1;
