@@ -294,6 +294,7 @@ const COUNT_LABEL_OPENERS: [&str; 9] =
     ["en", "present", "represente", "procuration", "pouvoir", "ont", "votant", "ayant", "qui"];
 
 /// The bytes that open a count label.
+#[cfg(test)]
 const COUNT_LABEL_FIRST: [bool; 256] = first_bytes(&COUNT_LABEL_OPENERS);
 
 /// True when a count label may open at byte `j` of `b`: one of the
@@ -325,7 +326,7 @@ static COUNT_OPENER_FINDERS: LazyLock<Vec<memchr::memmem::Finder<'static>>> =
     LazyLock::new(|| COUNT_LABEL_OPENERS.iter().map(|w| memchr::memmem::Finder::new(w)).collect());
 
 /// The places, in order, where a [`COUNT`] or [`COUNT_LABEL_ONLY`] match
-/// may start in the folded line `f`: those [`count_viable`] accepts, found
+/// may start in the folded line `f`: those `count_viable` accepts, found
 /// from the label words (a vectorised search for each) instead of by
 /// trying every byte of a long line.
 fn count_starts(f: &str) -> Vec<usize> {
@@ -358,6 +359,7 @@ fn count_starts(f: &str) -> Vec<usize> {
 /// Where a [`COUNT`] or [`COUNT_LABEL_ONLY`] match may start (a char
 /// boundary `i`): at the start of the text before a label (`^`), or at a
 /// char that is not a small ASCII letter (`[^a-z]`) before a label.
+#[cfg(test)]
 fn count_viable(b: &[u8], i: usize) -> bool {
     let Some(&c) = b.get(i) else { return false };
     if i == 0 && count_label_at(b, 0) {
@@ -698,6 +700,7 @@ static COUNT_KEYS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A byte table of `keys`' first bytes.
+#[cfg(test)]
 const fn first_bytes(keys: &[&str]) -> [bool; 256] {
     let mut t = [false; 256];
     let mut i = 0;

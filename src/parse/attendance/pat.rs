@@ -369,7 +369,7 @@ fn rep(
     k: K<'_>,
 ) -> bool {
     let more = max.is_none_or(|m| n < m) && first.may_start(s.as_bytes().get(i).copied());
-    let mut again = |c: &mut Caps, k: K<'_>| {
+    let again = |c: &mut Caps, k: K<'_>| {
         more && body.m(s, i, c, &mut |j, c| j > i && rep(body, first, min, max, lazy, s, j, n + 1, c, k))
     };
     if lazy {
@@ -446,6 +446,9 @@ pub fn rep_of(p: P, min: u32, max: Option<u32>) -> P {
     P::Rep { first: p.first(), body: Box::new(p), min, max, lazy: false }
 }
 
+/// `p{min,max}?` (no pattern of the module is lazy yet; the tests read
+/// the lazy repetition).
+#[cfg(test)]
 pub fn lazy_of(p: P, min: u32, max: Option<u32>) -> P {
     P::Rep { first: p.first(), body: Box::new(p), min, max, lazy: true }
 }
