@@ -270,9 +270,16 @@ fn is_space(c: char) -> bool {
 
 fn is_upper_word(w: &str) -> bool {
     if w.is_ascii() {
-        // ASCII letters are the alphabetic chars, A-Z the upper-case ones.
-        let mut letters = w.bytes().filter(u8::is_ascii_alphabetic).peekable();
-        return letters.peek().is_some() && letters.all(|b| b.is_ascii_uppercase());
+        // ASCII letters are the alphabetic chars, A-Z the upper-case ones:
+        // one pass, no small letter and at least one capital.
+        let mut upper = false;
+        for b in w.bytes() {
+            if b.is_ascii_lowercase() {
+                return false;
+            }
+            upper |= b.is_ascii_uppercase();
+        }
+        return upper;
     }
     let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
     letters.peek().is_some() && letters.all(|c| c.is_uppercase())
@@ -882,6 +889,19 @@ mod tests {
             given_name: g.map(Into::into),
             family_name: f.map(Into::into),
         }
+    }
+
+    #[test]
+    fn upper_words_as_the_letter_filter_says() {
+        // The reading it replaced: some letter, and every letter a capital.
+        let by_filter = |w: &str| {
+            let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
+            letters.peek().is_some() && letters.all(|c| c.is_uppercase())
+        };
+        for w in ["DUPONT", "LE-GALL.", "Dupont", "dUPONT", "123", "", "-", "A1", "(ROUX),", "ÉLODIE", "Élodie", "MÂCON", "l'ISLE"] {
+            assert_eq!(is_upper_word(w), by_filter(w), "{w:?}");
+        }
+        assert!(is_upper_word("DUPONT") && !is_upper_word("Dupont") && !is_upper_word("12"));
     }
 
     #[test]
