@@ -56,6 +56,16 @@ fn civility(word: &str) -> Option<(Option<&'static str>, bool)> {
 
 /// Words naming an office or a role; they end a name ("DUPONT, Maire").
 fn is_role(word: &str) -> bool {
+    // Every role folds to a word opening with one of these letters: a word
+    // whose first letter or digit is another ASCII one is none. (The trim
+    // below keeps a word from its first alphanumeric char; an ASCII char
+    // folds to its lower case.)
+    if let Some(&b) = word.as_bytes().iter().find(|b| b.is_ascii_alphanumeric() || **b >= 0x80)
+        && b < 0x80
+        && !matches!(b.to_ascii_lowercase(), b'm' | b'a' | b'd' | b'c' | b'p' | b'v' | b's' | b'1' | b'e' | b'b' | b'r')
+    {
+        return false;
+    }
     let t = if word.is_ascii() {
         // The same trim: an ASCII char is alphanumeric when it is an ASCII
         // letter or digit.
@@ -260,9 +270,16 @@ fn is_space(c: char) -> bool {
 
 fn is_upper_word(w: &str) -> bool {
     if w.is_ascii() {
-        // ASCII letters are the alphabetic chars, A-Z the upper-case ones.
-        let mut letters = w.bytes().filter(u8::is_ascii_alphabetic).peekable();
-        return letters.peek().is_some() && letters.all(|b| b.is_ascii_uppercase());
+        // ASCII letters are the alphabetic chars, A-Z the upper-case ones:
+        // one pass, no small letter and at least one capital.
+        let mut upper = false;
+        for b in w.bytes() {
+            if b.is_ascii_lowercase() {
+                return false;
+            }
+            upper |= b.is_ascii_uppercase();
+        }
+        return upper;
     }
     let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
     letters.peek().is_some() && letters.all(|c| c.is_uppercase())
@@ -373,7 +390,9 @@ fn person_from_words<'a, W: AsRef<str>>(
     let mut titles = Titles::default();
     let mut plural = false;
     let mut start = None;
-    let mut pending: Vec<(&'a str, std::ops::Range<usize>)> = Vec::new();
+    // The name words, first a glued one ("M.DURAND"): room for a long
+    // name at once, rather than growing word by word.
+    let mut pending: Vec<(&'a str, std::ops::Range<usize>)> = Vec::with_capacity(8);
     // Leading civilities ("M.", "MM et Mmes", "M. MMES").
     while i < words.len() {
         let (w, r) = &words[i];
@@ -509,50 +528,57 @@ fn person_from_words<'a, W: AsRef<str>>(
         return None;
     }
     let span = start.unwrap_or(name[0].1.start)..name.last().map_or(0, |n| n.1.end);
-    // The words of each part, joined by spaces (name words are never empty).
-    let mut given = String::new();
-    let mut family = String::new();
-    let add = |part: &mut String, w: &str| {
-        if !part.is_empty() {
-            part.push(' ');
-        }
-        part.push_str(w);
-    };
+    // Which words are in capitals, then which ones make the family name.
+    let n = name.len();
     let caps = |w: &str| is_upper_word(w) && !is_initials(w);
-    if name.iter().any(|(w, _)| caps(w)) {
-        let mut upper = caps(name[0].0);
+    let mut upper_words = Flags::default();
+    for (k, (w, _)) in name.iter().enumerate() {
+        if caps(w) {
+            upper_words.set(k);
+        }
+    }
+    let mut family_words = Flags::default();
+    if upper_words.any() {
+        let mut upper = upper_words.get(0);
         for (k, (w, _)) in name.iter().enumerate() {
-            let next_upper = name.get(k + 1).is_some_and(|(n, _)| caps(n));
+            let next_upper = k + 1 < n && upper_words.get(k + 1);
             if upper || (is_particle(w) && next_upper) {
-                add(&mut family, w);
-            } else {
-                add(&mut given, w);
+                family_words.set(k);
             }
             upper = next_upper;
         }
-    } else if name.len() == 1 {
-        let w = name[0].0;
-        if title.is_some() && !is_initials(w) {
-            add(&mut family, w);
-        } else {
-            add(&mut given, w);
+    } else if n == 1 {
+        if title.is_some() && !is_initials(name[0].0) {
+            family_words.set(0);
         }
     } else {
         // Mixed case: the last word and its particles are the family name.
-        let mut k = name.len() - 1;
+        let mut k = n - 1;
         while k > 1 && is_particle(name[k - 1].0) {
             k -= 1;
         }
         if k > 0 && is_particle(name[k - 1].0) && k > 1 {
             k -= 1;
         }
-        for (j, (w, _)) in name.iter().enumerate() {
-            if j < k {
-                add(&mut given, w);
-            } else {
-                add(&mut family, w);
-            }
+        for j in k..n {
+            family_words.set(j);
         }
+    }
+    // The words of each part, joined by spaces (name words are never
+    // empty), in strings of their final size.
+    let (mut family_len, mut given_len) = (0, 0);
+    for (k, (w, _)) in name.iter().enumerate() {
+        let len = if family_words.get(k) { &mut family_len } else { &mut given_len };
+        *len += w.len() + usize::from(*len > 0);
+    }
+    let mut given = String::with_capacity(given_len);
+    let mut family = String::with_capacity(family_len);
+    for (k, (w, _)) in name.iter().enumerate() {
+        let part = if family_words.get(k) { &mut family } else { &mut given };
+        if !part.is_empty() {
+            part.push(' ');
+        }
+        part.push_str(w);
     }
     let part = |s: String| (!s.is_empty()).then_some(s);
     Some((
@@ -564,6 +590,35 @@ fn person_from_words<'a, W: AsRef<str>>(
         span,
         opened,
     ))
+}
+
+/// One flag per word of a name: in a machine word for the first 64 words
+/// (all the words of any real name), in a vector beyond.
+#[derive(Default)]
+struct Flags {
+    bits: u64,
+    more: Vec<bool>,
+}
+
+impl Flags {
+    fn set(&mut self, k: usize) {
+        if k < 64 {
+            self.bits |= 1 << k;
+        } else {
+            if self.more.len() <= k - 64 {
+                self.more.resize(k - 63, false);
+            }
+            self.more[k - 64] = true;
+        }
+    }
+
+    fn get(&self, k: usize) -> bool {
+        if k < 64 { self.bits >> k & 1 == 1 } else { self.more.get(k - 64).copied().unwrap_or(false) }
+    }
+
+    fn any(&self) -> bool {
+        self.bits != 0 || self.more.contains(&true)
+    }
 }
 
 /// True for a person standing for an office ("Monsieur le Maire").
@@ -585,18 +640,25 @@ enum Tok<'a> {
     Newline,
 }
 
+/// The char at byte `i` of `s` (a char boundary) and its length, read
+/// from the byte alone when it is ASCII (most chars of a list).
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((char::from(b), 1));
+    }
+    s.get(i..)?.chars().next().map(|c| (c, c.len_utf8()))
+}
+
 /// Splits a list into words and separators. Parenthesised text is dropped
 /// (a count "(17)", a role "(adjoint)"); callers that need it read it
 /// before.
 fn tokenize(s: &str) -> Vec<Tok<'_>> {
-    let mut out = Vec::new();
+    // About one token per four bytes of a list, allocated at once.
+    let mut out = Vec::with_capacity(s.len() / 4 + 1);
     let mut i = 0;
     while i < s.len() {
-        let c = match s[i..].chars().next() {
-            Some(c) => c,
-            None => break,
-        };
-        let cl = c.len_utf8();
+        let Some((c, cl)) = char_at(s, i) else { break };
         if c == '\n' {
             out.push(Tok::Newline);
             i += 1;
@@ -624,15 +686,12 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
         } else {
             let st = i;
             while i < s.len() {
-                let ch = match s[i..].chars().next() {
-                    Some(ch) => ch,
-                    None => break,
-                };
+                let Some((ch, len)) = char_at(s, i) else { break };
                 if is_space(ch) || matches!(ch, ',' | ';' | '•' | '(' | '/' | '·' | '●' | '|')
                 {
                     break;
                 }
-                i += ch.len_utf8();
+                i += len;
             }
             let w = &s[st..i];
             let core = w.trim_start_matches(['-', '–', '—', '−', '*']);
@@ -762,39 +821,55 @@ pub fn parse_person_list(s: &str) -> Vec<Spanned<Person>> {
     // same carried civility, as reading them all afterwards.
     let mut st = ListState { out: Vec::new(), carried: None };
     let mut cur: Vec<ListWord<'_>> = Vec::new();
+    // How many words of `cur` are civilities, and whether its last one is:
+    // known as each word is pushed, not asked again of every word.
+    let mut civs = 0usize;
+    let mut last_civ = false;
     let mut after_newline = false;
     for t in tokenize(s) {
         match t {
             Tok::Sep => {
                 if !cur.is_empty() {
                     st.segment(&mut cur);
+                    (civs, last_civ) = (0, false);
                 }
                 after_newline = false;
             }
             Tok::And(w, off) => {
-                if !cur.is_empty() && cur.iter().all(|(c, _)| civility(c).is_some()) {
+                if !cur.is_empty() && civs == cur.len() {
+                    // "et" and "&" are no civilities.
                     cur.push((Cow::Borrowed(w), off..off + w.len()));
+                    last_civ = false;
                 } else if !cur.is_empty() {
                     st.segment(&mut cur);
+                    (civs, last_civ) = (0, false);
                 }
                 after_newline = false;
             }
             Tok::Newline => after_newline = true,
             Tok::Word(w, off) => {
                 if after_newline && join_cut(&mut cur, (w, off)) {
+                    // The last word changed: so may its being a civility.
+                    let now = cur.last().is_some_and(|(p, _)| civility(p).is_some());
+                    civs = civs - usize::from(last_civ) + usize::from(now);
+                    last_civ = now;
                     after_newline = false;
                     continue;
                 }
-                let starts_new = civility(w).is_some() || is_glued_title(w);
-                let prev_is_civ = cur.last().is_some_and(|(p, _)| civility(p).is_some());
+                let civ = civility(w).is_some();
+                let starts_new = civ || is_glued_title(w);
+                let prev_is_civ = last_civ;
                 if !cur.is_empty()
                     && ((starts_new && !prev_is_civ && complete(&cur))
                         || (after_newline && complete(&cur) && !prev_is_civ))
                 {
                     st.segment(&mut cur);
+                    civs = 0;
                 }
                 after_newline = false;
                 cur.push((Cow::Borrowed(w), off..off + w.len()));
+                civs += usize::from(civ);
+                last_civ = civ;
             }
         }
     }
@@ -814,6 +889,44 @@ mod tests {
             given_name: g.map(Into::into),
             family_name: f.map(Into::into),
         }
+    }
+
+    #[test]
+    fn upper_words_as_the_letter_filter_says() {
+        // The reading it replaced: some letter, and every letter a capital.
+        let by_filter = |w: &str| {
+            let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
+            letters.peek().is_some() && letters.all(|c| c.is_uppercase())
+        };
+        for w in ["DUPONT", "LE-GALL.", "Dupont", "dUPONT", "123", "", "-", "A1", "(ROUX),", "ÉLODIE", "Élodie", "MÂCON", "l'ISLE"] {
+            assert_eq!(is_upper_word(w), by_filter(w), "{w:?}");
+        }
+        assert!(is_upper_word("DUPONT") && !is_upper_word("Dupont") && !is_upper_word("12"));
+    }
+
+    #[test]
+    fn word_flags_beyond_a_machine_word() {
+        let mut f = Flags::default();
+        assert!(!f.any());
+        for k in [0, 63, 64, 130] {
+            f.set(k);
+        }
+        assert!(f.any());
+        assert!(f.get(0) && f.get(63) && f.get(64) && f.get(130));
+        assert!(!f.get(1) && !f.get(65) && !f.get(129) && !f.get(500));
+        let mut far = Flags::default();
+        far.set(70);
+        assert!(far.any() && far.get(70) && !far.get(6));
+    }
+
+    #[test]
+    fn roles_rejected_on_their_first_letter_only_when_none_opens_so() {
+        // Each role, in any case and with its punctuation, is still one.
+        for w in ["Maire", "ADJOINTE,", "(conseillère)", "Délégué", "1ère", "élu", "Benjamine", "rapporteurs."] {
+            assert_eq!(is_role(w), role_fold(w, fold(w.trim_matches(|c: char| !c.is_alphanumeric())).as_bytes()), "{w}");
+        }
+        assert!(is_role("Maire") && is_role("adjoint"));
+        assert!(!is_role("Jean") && !is_role("LEBLANC") && !is_role("(Noé)"));
     }
 
     #[test]
