@@ -420,11 +420,37 @@ pub struct SessionOpening {
     pub span: Range<usize>,
 }
 
-static LAN_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)l' ?an ").expect("l'an regex"));
+/// The starts of the matches of the regex `(?i)(?-u:\b)l' ?an ` in
+/// `text`, in order: an `l` (in any case; `l`, `a` and `n` have no case
+/// variant but their ASCII capitals) opening a word, `'`, an optional space,
+/// "an" and a space. Matches cannot overlap (a match holds one `l`).
+fn lan_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b'l', b'L', b).filter(move |&i| {
+        let opens_word = i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_');
+        let mut j = i + 1;
+        if !opens_word || b.get(j) != Some(&b'\'') {
+            return false;
+        }
+        j += 1;
+        if b.get(j) == Some(&b' ') {
+            j += 1;
+        }
+        b.get(j..j + 3).is_some_and(|w| w[0].eq_ignore_ascii_case(&b'a') && w[1].eq_ignore_ascii_case(&b'n') && w[2] == b' ')
+    })
+}
 
-static LE_LINE_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?im)^[ ]*le ").expect("le regex"));
+/// Where "le " starts in each match of the regex `(?im)^[ ]*le ` in
+/// `hay`, in order: a line start, spaces, then "le " in any case (`l` and
+/// `e` have no case variant but their ASCII capitals).
+fn le_line_starts(hay: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = hay.as_bytes();
+    std::iter::once(0).chain(memchr::memchr_iter(b'\n', b).map(|i| i + 1)).filter_map(move |line| {
+        let at = line + b.get(line..)?.iter().take_while(|&&c| c == b' ').count();
+        let w = b.get(at..at + 3)?;
+        (w[0].eq_ignore_ascii_case(&b'l') && w[1].eq_ignore_ascii_case(&b'e') && w[2] == b' ').then_some(at)
+    })
+}
 
 static SITTING_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)conseil|r[ée]uni|assembl[ée]e|convoqu|s[ée]ance").expect("sitting words regex")
@@ -512,16 +538,15 @@ fn le_opening(input: &str) -> Res<'_, SessionOpening> {
 /// vingt-trois, le 27 septembre à 17h00, le Conseil Municipal …" or "Le
 /// vingt février deux mil quatorze à 20h30, …". The first one in the text.
 pub fn find_session_opening(text: &str) -> Option<SessionOpening> {
-    let lan = LAN_RE.find_iter(text).find_map(|m| {
-        let (rest, mut o) = lan_opening(&text[m.start()..]).ok()?;
-        o.span = m.start()..text.len() - rest.len();
+    let lan = lan_starts(text).find_map(|start| {
+        let (rest, mut o) = lan_opening(&text[start..]).ok()?;
+        o.span = start..text.len() - rest.len();
         Some(o)
     });
     // A "Le …" opening counts only when it starts before the "L'an" one:
     // its "le " must end by two bytes past where "l'" starts.
     let le_hay = lan.as_ref().map_or(text, |a| &text[..(a.span.start + 2).min(text.len())]);
-    let le = LE_LINE_RE.find_iter(le_hay).find_map(|m| {
-        let start = m.end() - 3;
+    let le = le_line_starts(le_hay).find_map(|start| {
         let (rest, mut o) = le_opening(&text[start..]).ok()?;
         let end = text.len() - rest.len();
         // It opens a sitting when a time follows or the sentence speaks of
@@ -1095,5 +1120,28 @@ mod tests {
             prop_assert_eq!(found[0].0, Date::new(y, m, dd).unwrap());
         }
     }
-}
 
+    static LAN_AS_IT_WAS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)l' ?an ").unwrap());
+    static LE_LINE_AS_IT_WAS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?im)^[ ]*le ").unwrap());
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        #[test]
+        fn lan_starts_as_the_regex(s in "((l|L|'|an |AN |aN|l'an |L' AN |x|_|1|é| |\\n|\u{212a})){0,12}") {
+            let want: Vec<usize> = LAN_AS_IT_WAS.find_iter(&s).map(|m| m.start()).collect();
+            prop_assert_eq!(lan_starts(&s).collect::<Vec<_>>(), want);
+        }
+
+        #[test]
+        fn le_line_starts_as_the_regex(s in "((le |LE |Le|lE |  |\\n|x|é|l|e| )){0,12}") {
+            let want: Vec<usize> = LE_LINE_AS_IT_WAS.find_iter(&s).map(|m| m.end() - 3).collect();
+            prop_assert_eq!(le_line_starts(&s).collect::<Vec<_>>(), want);
+        }
+    }
+
+    #[test]
+    fn opening_anchors() {
+        assert_eq!(lan_starts("x L'An 2020, l' an 2021, bel'an 2, l'an\n").collect::<Vec<_>>(), [2, 13]);
+        assert_eq!(le_line_starts("le 3\n  Le 4\nx le 5\nLE").collect::<Vec<_>>(), [0, 7]);
+    }
+}

@@ -77,6 +77,12 @@ static WEAK: LazyLock<Regex> = LazyLock::new(|| {
     .expect("weak vote regex")
 });
 
+/// True for the bytes of an ASCII word (`(?-u:\b)` sits between one of
+/// these and any other byte, or an end of the text).
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
 /// The counts a tally states.
 static TALLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -239,10 +245,41 @@ static NOT_VOTING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("not voting regex")
 });
 
-static REJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:rejet(?:e|ee|es|ees|tent)?|n'est pas (?:adopte|approuve)e?|refuse|ne (?:l')?adopte pas)(?-u:\b)")
-        .expect("reject regex")
-});
+/// The starts of the occurrences of `lit` in `hay` that open a word
+/// (`(?-u:\b)` before a `lit` that starts with a word byte). `lit` does not
+/// overlap itself, so the non-overlapping occurrences are all of them.
+fn word_starts<'a>(hay: &'a str, lit: &'a str) -> impl Iterator<Item = usize> + 'a {
+    hay.match_indices(lit).map(|(i, _)| i).filter(|&i| i == 0 || !is_word_byte(hay.as_bytes()[i - 1]))
+}
+
+/// True when a word ends at byte `end` of `hay` (`(?-u:\b)` after a word
+/// byte).
+fn word_ends(hay: &str, end: usize) -> bool {
+    hay.as_bytes().get(end).is_none_or(|&b| !is_word_byte(b))
+}
+
+/// True when `hay` has, at a word start, `lit` then one of `tails` ending a
+/// word.
+fn word_with_tail(hay: &str, lit: &str, tails: &[&str]) -> bool {
+    word_starts(hay, lit).any(|i| {
+        let rest = &hay[i + lit.len()..];
+        tails.iter().any(|t| rest.starts_with(t) && word_ends(hay, i + lit.len() + t.len()))
+    })
+}
+
+/// A rejection: the regex `(?-u:\b)(?:rejet(?:e|ee|es|ees|tent)?|n'est
+/// pas (?:adopte|approuve)e?|refuse|ne (?:l')?adopte pas)(?-u:\b)`, whose
+/// wordings all start and end with a word byte: each wording is looked for
+/// at word starts, and matches when one of its endings ends a word there.
+///
+/// Each wording holds a rare fragment ("rejet", "refuse", "n'est pas ",
+/// "adopte pas"), looked for first.
+fn rejects(folded: &str) -> bool {
+    folded.contains("rejet") && word_with_tail(folded, "rejet", &["", "e", "ee", "es", "ees", "tent"])
+        || folded.contains("n'est pas ") && word_with_tail(folded, "n'est pas ", &["adopte", "adoptee", "approuve", "approuvee"])
+        || folded.contains("refuse") && word_with_tail(folded, "refuse", &[""])
+        || folded.contains("adopte pas") && word_with_tail(folded, "ne ", &["adopte pas", "l'adopte pas"])
+}
 
 /// The lines of a text, each accent-folded once ([`crate::normalize::fold`])
 /// into one shared buffer: one pass and two allocations per text instead of
@@ -446,20 +483,26 @@ pub fn count_names(s: &str) -> usize {
 fn split_et(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = s;
-    loop {
-        let lower = rest.to_ascii_lowercase();
-        match lower.find(" et ") {
-            Some(i) => {
-                out.push(&rest[..i]);
-                rest = &rest[i + 4..];
-            }
-            None => {
-                out.push(rest);
-                return out;
-            }
-        }
+    while let Some(i) = find_et(rest) {
+        out.push(&rest[..i]);
+        rest = &rest[i + 4..];
     }
+    out.push(rest);
+    out
 }
+
+/// Where the first " et " in any ASCII case starts in `s` (as
+/// `s.to_ascii_lowercase().find(" et ")`, which keeps every byte in place,
+/// without the copy).
+fn find_et(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    memchr::memchr_iter(b' ', b).find(|&i| {
+        b.len() >= i + 4 && b[i + 1].eq_ignore_ascii_case(&b'e') && b[i + 2].eq_ignore_ascii_case(&b't') && b[i + 3] == b' '
+    })
+}
+
+/// The words that alone name nobody in a list of names (in any case).
+const NOT_A_NAME: [&str; 15] = ["m.", "m", "mme", "mmes", "mm.", "mm", "monsieur", "madame", "messieurs", "mesdames", "mlle", "melle", "le", "la", "et"];
 
 fn split_names(s: &str) -> Vec<&str> {
     let s = s.trim().trim_end_matches(['.', ')', ';', ':']);
@@ -467,15 +510,12 @@ fn split_names(s: &str) -> Vec<&str> {
     for part in s.split([',', ';', '/']) {
         for p in split_et(part) {
             let p = p.trim();
-            let words: Vec<&str> = p.split_whitespace().collect();
-            let meaningful = words.iter().any(|w| {
-                let wl = w.to_lowercase();
-                !matches!(
-                    wl.as_str(),
-                    "m." | "m" | "mme" | "mmes" | "mm." | "mm" | "monsieur" | "madame" | "messieurs"
-                        | "mesdames" | "mlle" | "melle" | "le" | "la" | "et"
-                ) && w.chars().any(|c| c.is_alphabetic())
-            });
+            // `eq_ignore_ascii_case` is `to_lowercase() ==` here: no char
+            // but an ASCII one lowercases to the letters of these words
+            // (the Kelvin sign gives `k`, which none holds).
+            let meaningful = p
+                .split_whitespace()
+                .any(|w| !NOT_A_NAME.iter().any(|x| w.eq_ignore_ascii_case(x)) && w.chars().any(|c| c.is_alphabetic()));
             if meaningful {
                 out.push(p);
             }
@@ -718,53 +758,60 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
     let _ = voting;
     // Named minorities: "Contre : 2, M. X, Mme Y" / "Abstention : M. Z" /
     // "1 contre : M. X".
-    let orig_line = original.split_whitespace().collect::<Vec<_>>().join(" ");
-    let of = Folded::new(&orig_line);
-    let orig_folded = of.text.as_str();
-    // Both name lists need a "contre" or an "abstention" label before a
-    // colon or a parenthesis.
-    let labelled = may_name_minority(orig_folded);
-    for c in labelled.then(|| NAMED.captures_iter(orig_folded)).into_iter().flatten() {
-        let k = &c["k"];
-        let names_range = c.name("names").map(|m| of.orig_range(m.range())).unwrap_or(0..0);
-        let names_text = cut_names(&orig_line[names_range]);
-        let persons = names_to_persons(names_text);
-        let stated = c.name("n").and_then(|n| n.as_str().parse().ok());
-        let count = stated.or(Some(persons.len() as u32).filter(|&n| n > 0));
-        if k == "contre" {
-            against = against.or(count);
-            v.against_names = persons;
-        } else {
-            abstain = abstain.or(count);
-            v.abstain_names = persons;
-        }
-    }
-    for c in labelled.then(|| NUMBERED_NAMES.captures_iter(orig_folded)).into_iter().flatten() {
-        let names_range = c.name("names").or(c.name("pnames")).map(|m| of.orig_range(m.range())).unwrap_or(0..0);
-        let persons = names_to_persons(cut_names(&orig_line[names_range]));
-        if &c["k"] == "contre" {
-            if v.against_names.is_empty() {
+    // Every name list needs "contre", "abstention", "exception" or "sauf"
+    // in the statement folded and whitespace-collapsed below; those words
+    // hold no blank, and folding is char by char and keeps blanks as they
+    // are, so they stand in the lines of `folded` too (its plural marks
+    // hold parentheses, which these words do not): without any, no list.
+    if ["contre", "abstention", "exception", "sauf"].iter().any(|w| folded.contains(w)) {
+        let orig_line = original.split_whitespace().collect::<Vec<_>>().join(" ");
+        let of = Folded::new(&orig_line);
+        let orig_folded = of.text.as_str();
+        // Both name lists need a "contre" or an "abstention" label before a
+        // colon or a parenthesis.
+        let labelled = may_name_minority(orig_folded);
+        for c in labelled.then(|| NAMED.captures_iter(orig_folded)).into_iter().flatten() {
+            let k = &c["k"];
+            let names_range = c.name("names").map(|m| of.orig_range(m.range())).unwrap_or(0..0);
+            let names_text = cut_names(&orig_line[names_range]);
+            let persons = names_to_persons(names_text);
+            let stated = c.name("n").and_then(|n| n.as_str().parse().ok());
+            let count = stated.or(Some(persons.len() as u32).filter(|&n| n > 0));
+            if k == "contre" {
+                against = against.or(count);
                 v.against_names = persons;
+            } else {
+                abstain = abstain.or(count);
+                v.abstain_names = persons;
             }
-        } else if v.abstain_names.is_empty() {
-            v.abstain_names = persons;
         }
-    }
-    // "A L'EXCEPTION DE X, Y QUI VOTENT CONTRE".
-    if let Some(c) = exception_captures(orig_folded) {
-        let names_range = c.name("names").map(|m| of.orig_range(m.range())).unwrap_or(0..0);
-        let persons = names_to_persons(&orig_line[names_range]);
-        let count = Some(persons.len() as u32).filter(|&n| n > 0);
-        let what = &c["what"];
-        if what.contains("contre") {
-            against = against.or(count);
-            v.against_names = persons;
-        } else if what.contains("abst") {
-            abstain = abstain.or(count);
-            v.abstain_names = persons;
-        } else {
-            v.not_voting = count;
-            v.not_voting_names = persons;
+        for c in labelled.then(|| NUMBERED_NAMES.captures_iter(orig_folded)).into_iter().flatten() {
+            let names_range = c.name("names").or(c.name("pnames")).map(|m| of.orig_range(m.range())).unwrap_or(0..0);
+            let persons = names_to_persons(cut_names(&orig_line[names_range]));
+            if &c["k"] == "contre" {
+                if v.against_names.is_empty() {
+                    v.against_names = persons;
+                }
+            } else if v.abstain_names.is_empty() {
+                v.abstain_names = persons;
+            }
+        }
+        // "A L'EXCEPTION DE X, Y QUI VOTENT CONTRE".
+        if let Some(c) = exception_captures(orig_folded) {
+            let names_range = c.name("names").map(|m| of.orig_range(m.range())).unwrap_or(0..0);
+            let persons = names_to_persons(&orig_line[names_range]);
+            let count = Some(persons.len() as u32).filter(|&n| n > 0);
+            let what = &c["what"];
+            if what.contains("contre") {
+                against = against.or(count);
+                v.against_names = persons;
+            } else if what.contains("abst") {
+                abstain = abstain.or(count);
+                v.abstain_names = persons;
+            } else {
+                v.not_voting = count;
+                v.not_voting_names = persons;
+            }
         }
     }
     // Every vote cast for, none against, none abstaining: unanimous.
@@ -778,7 +825,7 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
     v.for_ = for_;
     v.against = against;
     v.abstain = abstain;
-    v.outcome = if REJECT.is_match(folded) {
+    v.outcome = if rejects(folded) {
         Some(Outcome::Rejected)
     } else if let (Some(f), Some(a)) = (for_, against) {
         if f > a || folded.contains("adopt") || folded.contains("accept") || folded.contains("approuv") || folded.contains("decide") {
@@ -859,22 +906,43 @@ fn sentence_start(folded: &str, at: usize) -> Option<usize> {
 pub fn find_not_voting(text: &str) -> Vec<Spanned<(Option<u32>, Vec<Person>)>> {
     let mut out = Vec::new();
     let mut at = 0;
-    while let Some(m) = NOT_VOTING_RAW.find_at(text, at) {
-        let start = text[..m.start()].rfind('\n').map_or(0, |i| i + 1);
-        let end = text[m.end()..].find('\n').map_or(text.len(), |i| m.end() + i);
+    while let Some(m) = raw_not_voting_at(text, at) {
+        let start = text[..m.start].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[m.end..].find('\n').map_or(text.len(), |i| m.end + i);
         not_voting_in_line(text, start..end, &mut out);
         at = end;
     }
     out
 }
 
-/// Lines that may hold a [`NOT_VOTING`] phrase once folded: every phrase
+/// The first match starting at or after `at` of the regex `(?i) v.t|ppv`:
+/// lines that may hold a [`NOT_VOTING`] phrase once folded. Every phrase
 /// ends with "au vote" or is "nppv", and a space, `v`, `t` and `p` fold
-/// only from themselves (and their capitals), so the line as written holds
-/// " v" and a `t` one char later, or "ppv", in any case. A phrase holds no
-/// line break (and neither does the sentence before it, see
-/// [`sentence_start`]), so lines are read one by one, and only those.
-static NOT_VOTING_RAW: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i) v.t|ppv").expect("not voting prefilter regex"));
+/// only from themselves (and their capitals, their only case variants), so
+/// the line as written holds " v" and a `t` one char later, or "ppv", in
+/// any case. A phrase holds no line break (and neither does the sentence
+/// before it, see [`sentence_start`]), so lines are read one by one, and
+/// only those.
+///
+/// Both wordings hold a `v`: the `v`s are found by memchr and each tried.
+/// A match through a later `v` cannot start before one through an earlier
+/// `v` (" v" and "pp" cannot both stand before one `v`), so the first `v`
+/// with a match gives the leftmost match.
+fn raw_not_voting_at(text: &str, at: usize) -> Option<Range<usize>> {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b'v', b'V', b.get(at..)?).map(|i| at + i).find_map(|i| {
+        if i >= at + 2 && b[i - 2].eq_ignore_ascii_case(&b'p') && b[i - 1].eq_ignore_ascii_case(&b'p') {
+            return Some(i - 2..i + 1);
+        }
+        if i >= at + 1 && b[i - 1] == b' ' {
+            // `v` is ASCII: the char after it starts at `i + 1`.
+            let c = text[i + 1..].chars().next().filter(|&c| c != '\n')?;
+            let t = i + 1 + c.len_utf8();
+            return b.get(t).is_some_and(|x| x.eq_ignore_ascii_case(&b't')).then(|| i - 1..t + 1);
+        }
+        None
+    })
+}
 
 /// The not-voting statements of the line `line` of `text` (absolute spans).
 fn not_voting_in_line(text: &str, line: Range<usize>, out: &mut Vec<Spanned<(Option<u32>, Vec<Person>)>>) {
@@ -1429,5 +1497,103 @@ mod tests {
         let v = vote("1) Tarifs enfants\nPar 12 voix POUR – 1 voix CONTRE\n\nTexte intermédiaire sur les adultes.\nAutre ligne.\nEncore une ligne.\nDernière ligne.\n2) Tarif adultes\nLe Conseil Municipal après en avoir délibéré à l'unanimité,\n");
         assert!(!v.unanimous);
         assert_eq!(v.for_, None);
+    }
+
+    /// The regex [`rejects`] replaces.
+    static REJECT_AS_IT_WAS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?-u:\b)(?:rejet(?:e|ee|es|ees|tent)?|n'est pas (?:adopte|approuve)e?|refuse|ne (?:l')?adopte pas)(?-u:\b)").unwrap()
+    });
+
+    /// The regex [`raw_not_voting_at`] replaces.
+    static NOT_VOTING_RAW_AS_IT_WAS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i) v.t|ppv").unwrap());
+
+    /// [`split_et`] as it was, with a lower-cased copy per split.
+    fn split_et_as_it_was(s: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut rest = s;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            match lower.find(" et ") {
+                Some(i) => {
+                    out.push(&rest[..i]);
+                    rest = &rest[i + 4..];
+                }
+                None => {
+                    out.push(rest);
+                    return out;
+                }
+            }
+        }
+    }
+
+    /// [`split_names`] as it was, lower-casing every word.
+    fn split_names_as_it_was(s: &str) -> Vec<&str> {
+        let s = s.trim().trim_end_matches(['.', ')', ';', ':']);
+        let mut out = Vec::new();
+        for part in s.split([',', ';', '/']) {
+            for p in split_et_as_it_was(part) {
+                let p = p.trim();
+                let words: Vec<&str> = p.split_whitespace().collect();
+                let meaningful = words.iter().any(|w| {
+                    let wl = w.to_lowercase();
+                    !matches!(
+                        wl.as_str(),
+                        "m." | "m" | "mme" | "mmes" | "mm." | "mm" | "monsieur" | "madame" | "messieurs" | "mesdames" | "mlle" | "melle" | "le" | "la" | "et"
+                    ) && w.chars().any(|c| c.is_alphabetic())
+                });
+                if meaningful {
+                    out.push(p);
+                }
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn rejects_as_the_regex(s in "((rejet|e|es|tent|n'est pas |adopte|approuve|refuse|ne |l'|adopte pas|pas|x|_|1|é|\u{212a}| |\\n|')){0,10}") {
+            proptest::prop_assert_eq!(rejects(&s), REJECT_AS_IT_WAS.is_match(&s), "{:?}", s);
+        }
+
+        #[test]
+        fn raw_not_voting_as_the_regex(s in "(( v|V|v| |t|T|p|P|ppv|PpV|é|\u{212a}|ſ|\\n|au vote|AU VOTE|x)){0,16}", at in 0usize..40) {
+            let at = (0..=at.min(s.len())).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0);
+            let want = NOT_VOTING_RAW_AS_IT_WAS.find_at(&s, at).map(|m| m.range());
+            proptest::prop_assert_eq!(raw_not_voting_at(&s, at), want, "{:?} {}", s, at);
+        }
+
+        #[test]
+        fn names_split_as_before(s in "((M\\. |MM\\. |Mme |MESSIEURS |mesdames |et | ET | Et |, |; |/|Durand|ÉRIC|\u{212a}|k|le |La |x| |\\.|\\))){0,12}") {
+            proptest::prop_assert_eq!(split_et(&s), split_et_as_it_was(&s));
+            proptest::prop_assert_eq!(split_names(&s), split_names_as_it_was(&s));
+        }
+    }
+
+    #[test]
+    fn rejections() {
+        for (s, want) in [
+            ("la motion est rejetee par 12 voix", true),
+            ("le conseil rejettent", true),
+            ("la deliberation n'est pas adoptee", true),
+            ("le conseil refuse", true),
+            ("le conseil ne l'adopte pas", true),
+            ("les rejets de la station", false),
+            ("refused", false),
+            ("adopte a l'unanimite", false),
+        ] {
+            assert_eq!(rejects(s), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn raw_not_voting_lines() {
+        assert_eq!(raw_not_voting_at("M. X ne prend pas part AU VOTE.", 0), Some(25..29));
+        assert_eq!(raw_not_voting_at("NPPV : 2", 0), Some(1..4));
+        assert_eq!(raw_not_voting_at("au v\nte", 0), None);
+        assert_eq!(raw_not_voting_at("au vété", 0), Some(2..7));
+        assert_eq!(raw_not_voting_at("au v\u{e9}", 0), None);
+        assert_eq!(raw_not_voting_at("au vét", 0), Some(2..7));
+        assert_eq!(raw_not_voting_at("ppv", 1), None);
     }
 }
