@@ -48,10 +48,35 @@ static COUNCIL_OF: LazyLock<Regex> = LazyLock::new(|| {
         .expect("council-of regex")
 });
 
-static ASSEMBLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"conseil municipal|conseil communautaire|conseil metropolitain|conseil departemental|conseil general|conseil regional|bureau communautaire|comite syndical")
-        .expect("assembly regex")
-});
+/// The assemblies, as the regex `conseil municipal|conseil
+/// communautaire|…|comite syndical` looked for them (see [`first_assembly`]).
+const ASSEMBLIES: [&str; 8] = [
+    "conseil municipal",
+    "conseil communautaire",
+    "conseil metropolitain",
+    "conseil departemental",
+    "conseil general",
+    "conseil regional",
+    "bureau communautaire",
+    "comite syndical",
+];
+
+/// The first of [`ASSEMBLIES`] in `ft` (the leftmost; no two of them match
+/// at one start). The six councils open with "conseil ", found by memmem
+/// and followed by one of their words; the other two are searched only
+/// before the best start so far.
+fn first_assembly(ft: &str) -> Option<&'static str> {
+    let b = ft.as_bytes();
+    let mut best = memchr::memmem::find_iter(b, b"conseil ")
+        .find_map(|i| ASSEMBLIES[..6].iter().find(|a| b[i..].starts_with(a.as_bytes())).map(|a| (i, *a)));
+    for a in &ASSEMBLIES[6..] {
+        let limit = best.map_or(b.len(), |(i, _)| (i + a.len()).min(b.len()));
+        if let Some(i) = memchr::memmem::find(&b[..limit], a.as_bytes()) {
+            best = Some(best.filter(|&(j, _)| j < i).unwrap_or((i, *a)));
+        }
+    }
+    best.map(|(_, a)| a)
+}
 
 static SESSION_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?x)(?:deliberation\ n\s?[°o]\.?\s*[a-z0-9\-/._]+\ du|seance|conseil\ municipal|conseil\ communautaire|reunion|conseil|session|proces[- ]verbal|compte[- ]rendu)(?:\ publique|\ ordinaire|\ extraordinaire|\ pleniere)?(?:\ de\ [a-z'\-]+(?:\ [a-z'\-]+)?)?\s*(?:du|en\ date\ du|le|:)?\s+")
@@ -63,18 +88,34 @@ static CONVENED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("convened regex")
 });
 
-static PLACE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"s'est\s+(?:reuni|assemble|tenu)e?s?\s+").expect("place regex")
-});
+/// Where the regex `s'est\s+(?:reuni|assemble|tenu)e?s?\s+` first
+/// matches in `ft` ends. "s'est" does not overlap itself, so each one found
+/// by memmem is tried in turn; after it, blanks, one of the verbs (their
+/// first letters differ), then `e?s?` greedily (a blank must follow, which
+/// neither letter is, so taking them is the only way on) and all the blanks.
+fn place_intro_end(ft: &str) -> Option<usize> {
+    memchr::memmem::find_iter(ft.as_bytes(), b"s'est").find_map(|i| {
+        let rest = &ft[i + 5..];
+        let verb = rest.trim_start_matches(char::is_whitespace);
+        if verb.len() == rest.len() {
+            return None;
+        }
+        let tail = ["reuni", "assemble", "tenu"].iter().find_map(|w| verb.strip_prefix(w))?;
+        let tail = tail.strip_prefix('e').unwrap_or(tail);
+        let tail = tail.strip_prefix('s').unwrap_or(tail);
+        let end = tail.trim_start_matches(char::is_whitespace);
+        (end.len() < tail.len()).then(|| ft.len() - end.len())
+    })
+}
 
 /// Where the council met: after "s'est réuni(e)", the first part of the
 /// sentence that is not a date, a time or a manner ("le 14 mars 2024, à
 /// 18h30, Salle des Fêtes, sous la présidence …" gives "Salle des Fêtes").
 fn find_place(head: &str, f: &FoldedSlice) -> Option<String> {
-    let m = PLACE.find(f.text)?;
-    let ft = &f.text[m.end()..];
+    let intro_end = place_intro_end(f.text)?;
+    let ft = &f.text[intro_end..];
     let end = first_of(ft, &["sous la presidence", ". ", ".\n", "\n\n", ";"]).unwrap_or(ft.len().min(200));
-    let mut off = m.end();
+    let mut off = intro_end;
     for part in ft[..end].split(',') {
         let start = off;
         off += part.len() + 1;
@@ -129,7 +170,7 @@ fn first_of(hay: &str, needles: &[&str]) -> Option<usize> {
             }
             None => hay,
         };
-        if let Some(i) = within.find(n) {
+        if let Some(i) = memchr::memmem::find(within.as_bytes(), n.as_bytes()) {
             best = Some(best.map_or(i, |b| b.min(i)));
         }
     }
@@ -188,7 +229,7 @@ static CHAIR_UNBOUNDED: LazyLock<Regex> = LazyLock::new(|| {
 /// Only otherwise does [`CHAIR`] (built on first need) decide. Both start
 /// at [`chair_start`].
 fn chair_captures(ft: &str) -> Option<regex::Captures<'_>> {
-    let at = ft.find("presid")?;
+    let at = memchr::memmem::find(ft.as_bytes(), b"presid")?;
     let start = chair_start(ft, at);
     let c = CHAIR_UNBOUNDED.captures_at(ft, start)?;
     let chars = |g: &str| c.name(g).map_or(0, |m| m.as_str().chars().count());
@@ -283,7 +324,7 @@ pub fn parse_session_header_with(text: &str, fold: &Folded) -> SessionHeader {
             Date::new(year, mo, d).map(|date| Spanned::new(date, at..at + n))
         })
     });
-    h.assembly = ASSEMBLY.find(ft).map(|m| match m.as_str() {
+    h.assembly = first_assembly(ft).map(|m| match m {
         "conseil municipal" => Assembly::ConseilMunicipal,
         "conseil communautaire" | "conseil metropolitain" => Assembly::ConseilCommunautaire,
         "conseil departemental" | "conseil general" => Assembly::ConseilDepartemental,
@@ -417,7 +458,7 @@ fn object_label_end(head: &str) -> Option<usize> {
         if let Some(end) = object_label_at(head, line_start) {
             return Some(end);
         }
-        line_start += head[line_start..].find('\n')? + 1;
+        line_start += memchr::memchr(b'\n', &head.as_bytes()[line_start..])? + 1;
     }
 }
 
@@ -477,7 +518,7 @@ pub fn find_rapporteur(text: &str) -> Option<Spanned<Person>> {
     let head = &text[..end];
     let mut line_start = 0;
     while line_start < head.len() {
-        let line_end = head[line_start..].find('\n').map_or(head.len(), |i| line_start + i);
+        let line_end = memchr::memchr(b'\n', &head.as_bytes()[line_start..]).map_or(head.len(), |i| line_start + i);
         let first_word = head[line_start..line_end].trim_start();
         let at = line_end - first_word.len();
         // Every statement opens with a char folding to `r` ("rapporteur")
@@ -538,6 +579,11 @@ fn rapporteur_at(s: &str) -> Option<std::ops::Range<usize>> {
 /// After a rapporteur's name: an optional ", rapporteur,", spaces and the
 /// verb of the statement, ending a word.
 fn statement_tail(s: &str) -> bool {
+    // Both wordings open with a comma or a blank (`fold_char` gives `,`
+    // only for `,`): any other char ends the test at once.
+    if !s.chars().next().is_some_and(|c| c == ',' || c.is_whitespace()) {
+        return false;
+    }
     let verb_after_spaces = |t: &str| {
         let v = t.trim_start_matches(char::is_whitespace);
         v.len() < t.len()
@@ -735,7 +781,7 @@ mod tests {
     /// [`CHAIR`] as [`chair_captures`] read it before [`CHAIR_UNBOUNDED`]:
     /// the whole match and the name.
     fn chair_by_bounded_regex(ft: &str) -> Option<(std::ops::Range<usize>, Option<std::ops::Range<usize>>)> {
-        let at = ft.find("presid")?;
+        let at = memchr::memmem::find(ft.as_bytes(), b"presid")?;
         let line_start = ft[..at].rfind('\n').map_or(0, |i| i + 1);
         CHAIR.captures_at(ft, line_start).map(|c| (c.get(0).map_or(0..0, |m| m.range()), c.name("who").map(|m| m.range())))
     }
@@ -832,5 +878,41 @@ mod tests {
         let p = find_rapporteur("Rapporteur : M. Hugo FAURE\nTexte").unwrap().value;
         assert_eq!(p.family_name.as_deref(), Some("FAURE"));
         assert!(find_rapporteur("Monsieur le Maire expose au conseil").is_none());
+    }
+
+    static ASSEMBLY_AS_IT_WAS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"conseil municipal|conseil communautaire|conseil metropolitain|conseil departemental|conseil general|conseil regional|bureau communautaire|comite syndical").unwrap()
+    });
+    static PLACE_AS_IT_WAS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"s'est\s+(?:reuni|assemble|tenu)e?s?\s+").unwrap());
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn first_assembly_as_the_regex(s in "((conseil |conseil|municipal|communautaire|general|regional|metropolitain|departemental|bureau |comite |syndical|bureau communautaire|x|é| |\\n)){0,10}") {
+            proptest::prop_assert_eq!(first_assembly(&s), ASSEMBLY_AS_IT_WAS.find(&s).map(|m| m.as_str()));
+        }
+
+        #[test]
+        fn place_intro_as_the_regex(s in "((s'est|s'est |reuni|assemble|tenu|e|s|es| |\\n|\u{a0}|\u{2003}|x|é|\\t)){0,12}") {
+            proptest::prop_assert_eq!(place_intro_end(&s), PLACE_AS_IT_WAS.find(&s).map(|m| m.end()));
+        }
+    }
+
+    #[test]
+    fn assemblies_and_place_intros() {
+        assert_eq!(first_assembly("le bureau communautaire et le conseil municipal"), Some("bureau communautaire"));
+        assert_eq!(first_assembly("le conseil d'etat, le conseil general"), Some("conseil general"));
+        assert_eq!(first_assembly("le conseil"), None);
+        assert_eq!(place_intro_end("le conseil s'est reunie  en mairie"), Some(25));
+        assert_eq!(place_intro_end("s'estreuni a"), None);
+        assert_eq!(place_intro_end("s'est reunix s'est tenue a"), Some(25));
+    }
+
+    #[test]
+    fn statement_tails() {
+        assert!(statement_tail(" expose"));
+        assert!(statement_tail(", rapporteur, expose"));
+        assert!(!statement_tail("x expose"));
+        assert!(!statement_tail(""));
     }
 }

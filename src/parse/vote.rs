@@ -129,7 +129,8 @@ fn tally_for(hay: &str) -> &'static Regex {
 /// True when a line of `hay` opens with `[\s\-]*pour ` and holds more than
 /// 80 chars between that "pour " and its first colon.
 fn long_pour_gap(hay: &str) -> bool {
-    hay.match_indices("pour ").any(|(p, _)| {
+    // ("pour " does not overlap itself: memmem finds every one.)
+    memchr::memmem::find_iter(hay.as_bytes(), b"pour ").any(|p| {
         let line_start = hay[..p].rfind('\n').map_or(0, |i| i + 1);
         if !hay[line_start..p].chars().all(|c| c.is_whitespace() || c == '-') {
             return false;
@@ -309,7 +310,7 @@ impl FoldedLines {
     fn of_fold(text: &str, mut buf: String, plural_marks: bool) -> Self {
         // Folding keeps every `\n` and makes none, and no mark spans a line
         // break: the whole text folds at once, then splits like the text.
-        if plural_marks && buf.contains('(') && (buf.contains("(s)") || buf.contains("(e)") || buf.contains("(es)")) {
+        if plural_marks && has_plural_mark(&buf) {
             buf = buf.replace("(s)", "s").replace("(e)", "e").replace("(es)", "es");
         }
         FoldedLines { ranges: line_ranges(text), spans: line_ranges(&buf), buf }
@@ -318,7 +319,19 @@ impl FoldedLines {
     fn len(&self) -> usize {
         self.ranges.len()
     }
+}
 
+/// True when `buf` holds "(s)", "(e)" or "(es)": each opening parenthesis
+/// (found by memchr, rare in prose) is tried, in one pass.
+fn has_plural_mark(buf: &str) -> bool {
+    let b = buf.as_bytes();
+    memchr::memchr_iter(b'(', b).any(|i| {
+        let rest = &b[i + 1..];
+        rest.starts_with(b"s)") || rest.starts_with(b"e)") || rest.starts_with(b"es)")
+    })
+}
+
+impl FoldedLines {
     /// The folded line `i`.
     fn line(&self, i: usize) -> &str {
         &self.buf[self.spans[i].clone()]
@@ -1012,7 +1025,9 @@ fn vote_of(text: &str, statements: &[Spanned<Vote>]) -> Option<Spanned<Vote>> {
     // An act voted in parts and then as a whole: the vote on the whole.
     let whole = statements.iter().rev().find(|s| {
         let f = fold(text.get(s.span.clone()).unwrap_or(""));
-        f.contains("dans son ensemble") || f.contains("dans leur ensemble") || f.contains("vote sur l'ensemble") || f.contains("l'ensemble de la deliberation")
+        // Every phrase holds "ensemble": one search for most statements.
+        f.contains("ensemble")
+            && (f.contains("dans son ensemble") || f.contains("dans leur ensemble") || f.contains("vote sur l'ensemble") || f.contains("l'ensemble de la deliberation"))
     });
     let (mut vote, span) = match whole {
         Some(w) if statements.len() > 1 => (w.value.clone(), w.span.clone()),
