@@ -225,19 +225,158 @@ static EXCEPTION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("exception regex")
 });
 
-static NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)(?-u:\b)(?P<k>contre|abstentions?)\s*:\s*(?:(?P<n>[0-9]{1,3})\s*[,:\-]?\s*)?\(?\s*(?P<names>(?:m\.|mme|monsieur|madame|mm\.|mmes|messieurs|mesdames)[^\n]*)",
-    )
-    .expect("named regex")
-});
+/// A list of names after a minority label, as the regexes `NAMED`
+/// ("Contre : 2, M. X") and `NUMBERED_NAMES` ("2 contre : M. X") of the
+/// tests read it (byte ranges in the text read).
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct NameList {
+    /// The label reads "contre" (else "abstention(s)").
+    against: bool,
+    /// The count stated before the names (`NAMED` only).
+    count: Option<Range<usize>>,
+    /// The names, to the end of their line.
+    names: Range<usize>,
+    /// The end of the whole match.
+    end: usize,
+}
 
-static NUMBERED_NAMES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)(?-u:\b)(?P<n>[0-9]{1,3})\s+(?:voix\s+)?(?P<k>contre|abstentions?)\s*(?::\s*(?P<names>[^\n]*)|\(\s*(?P<pnames>(?:m\.|mme|monsieur|madame|mm\.|mmes|messieurs|mesdames)[^\n]*))",
-    )
-    .expect("numbered names regex")
-});
+/// The civilities that open a list of names.
+const LIST_CIVILITIES: [&str; 8] = ["m.", "mme", "monsieur", "madame", "mm.", "mmes", "messieurs", "mesdames"];
+
+/// `i` past the blanks (`\s*`) at byte `i` of `s`.
+fn skip_blanks(s: &str, i: usize) -> usize {
+    s.len() - s[i..].trim_start_matches(char::is_whitespace).len()
+}
+
+/// The end of the line holding byte `i` (its `\n`, or the end of `s`).
+fn line_end_from(s: &str, i: usize) -> usize {
+    memchr::memchr(b'\n', &s.as_bytes()[i..]).map_or(s.len(), |k| i + k)
+}
+
+/// The end of the label `contre|abstentions?` at byte `i` of `s`, and
+/// whether it is "contre". A following `s` is always taken: what comes
+/// next (blanks, then `:` or `(`) cannot start with `s`, so a match
+/// without it would fail.
+fn minority_label_at(s: &str, i: usize) -> Option<(usize, bool)> {
+    let rest = &s[i..];
+    if rest.starts_with("contre") {
+        Some((i + 6, true))
+    } else if rest.starts_with("abstention") {
+        Some((if rest[10..].starts_with('s') { i + 11 } else { i + 10 }, false))
+    } else {
+        None
+    }
+}
+
+/// True when byte `i` of `s` opens an ASCII word (`(?-u:\b)` before a word
+/// byte).
+fn opens_word(s: &str, i: usize) -> bool {
+    i == 0 || !is_word_byte(s.as_bytes()[i - 1])
+}
+
+/// The names list from a civility at byte `i` of `s` (`(?:m\.|mme|…)[^\n]*`).
+fn civility_list(s: &str, i: usize) -> Option<Range<usize>> {
+    LIST_CIVILITIES.iter().any(|c| s[i..].starts_with(c)).then(|| i..line_end_from(s, i))
+}
+
+/// The match of `NAMED`,
+/// `(?-u:\b)(?P<k>contre|abstentions?)\s*:\s*(?:(?P<n>[0-9]{1,3})\s*[,:\-]?\s*)?\(?\s*(?P<names>(?:m\.|mme|…)[^\n]*)`,
+/// starting at byte `i` of `s`. Every part is forced: the optional parts
+/// and the blanks cannot start like what follows them (a civility opens
+/// with `m`), so greedy steps are the only way on; a run of more than three
+/// digits matches nothing (the civility would have to start on a digit).
+fn named_list_at(s: &str, i: usize) -> Option<NameList> {
+    let b = s.as_bytes();
+    if !opens_word(s, i) {
+        return None;
+    }
+    let (k_end, against) = minority_label_at(s, i)?;
+    let colon = skip_blanks(s, k_end);
+    if b.get(colon) != Some(&b':') {
+        return None;
+    }
+    let mut j = skip_blanks(s, colon + 1);
+    let digits = b[j..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let count = match digits {
+        0 => None,
+        1..=3 => {
+            let n = j..j + digits;
+            j = skip_blanks(s, j + digits);
+            if matches!(b.get(j), Some(b',' | b':' | b'-')) {
+                j = skip_blanks(s, j + 1);
+            }
+            Some(n)
+        }
+        _ => return None,
+    };
+    if b.get(j) == Some(&b'(') {
+        j = skip_blanks(s, j + 1);
+    }
+    let names = civility_list(s, j)?;
+    Some(NameList { against, count, end: names.end, names })
+}
+
+/// The match of `NUMBERED_NAMES`,
+/// `(?-u:\b)(?P<n>[0-9]{1,3})\s+(?:voix\s+)?(?P<k>contre|abstentions?)\s*(?::\s*(?P<names>[^\n]*)|\(\s*(?P<pnames>(?:m\.|mme|…)[^\n]*))`,
+/// starting at byte `i` of `s`: a whole run of one to three digits (a
+/// longer run leaves a digit where blanks must follow), blanks, "voix" and
+/// blanks if there (without them the label would have to start with `v`),
+/// the label, then a colon and the rest of the line, or a parenthesis and a
+/// civility.
+fn numbered_list_at(s: &str, i: usize) -> Option<NameList> {
+    let b = s.as_bytes();
+    if !opens_word(s, i) {
+        return None;
+    }
+    let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=3).contains(&digits) {
+        return None;
+    }
+    let mut j = skip_blanks(s, i + digits);
+    if j == i + digits {
+        return None;
+    }
+    if s[j..].starts_with("voix") {
+        let after = skip_blanks(s, j + 4);
+        if after > j + 4 {
+            j = after;
+        }
+    }
+    let (k_end, against) = minority_label_at(s, j)?;
+    let j = skip_blanks(s, k_end);
+    let names = match b.get(j) {
+        Some(b':') => {
+            let from = skip_blanks(s, j + 1);
+            from..line_end_from(s, from)
+        }
+        Some(b'(') => civility_list(s, skip_blanks(s, j + 1))?,
+        _ => return None,
+    };
+    Some(NameList { against, count: None, end: names.end, names })
+}
+
+/// Every match of `at(s, i)` over `s`, as `captures_iter` gives them: the
+/// leftmost match, then the leftmost from its end, and so on (each match
+/// is at least one byte long). Matches start at the bytes `starts` accepts.
+fn name_lists(s: &str, starts: impl Fn(u8) -> bool, at: impl Fn(&str, usize) -> Option<NameList>) -> Vec<NameList> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(m) = (from..s.len()).filter(|&i| starts(s.as_bytes()[i])).find_map(|i| at(s, i)) {
+        from = m.end.max(from + 1);
+        out.push(m);
+    }
+    out
+}
+
+/// The matches of `NAMED` in `s`.
+fn named_lists(s: &str) -> Vec<NameList> {
+    name_lists(s, |c| c == b'c' || c == b'a', named_list_at)
+}
+
+/// The matches of `NUMBERED_NAMES` in `s`.
+fn numbered_lists(s: &str) -> Vec<NameList> {
+    name_lists(s, |c| c.is_ascii_digit(), numbered_list_at)
+}
 
 static NOT_VOTING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -783,14 +922,12 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
         // Both name lists need a "contre" or an "abstention" label before a
         // colon or a parenthesis.
         let labelled = may_name_minority(orig_folded);
-        for c in labelled.then(|| NAMED.captures_iter(orig_folded)).into_iter().flatten() {
-            let k = &c["k"];
-            let names_range = c.name("names").map(|m| of.orig_range(m.range())).unwrap_or(0..0);
-            let names_text = cut_names(&orig_line[names_range]);
+        for c in labelled.then(|| named_lists(orig_folded)).into_iter().flatten() {
+            let names_text = cut_names(&orig_line[of.orig_range(c.names)]);
             let persons = names_to_persons(names_text);
-            let stated = c.name("n").and_then(|n| n.as_str().parse().ok());
+            let stated = c.count.and_then(|n| orig_folded[n].parse().ok());
             let count = stated.or(Some(persons.len() as u32).filter(|&n| n > 0));
-            if k == "contre" {
+            if c.against {
                 against = against.or(count);
                 v.against_names = persons;
             } else {
@@ -798,10 +935,9 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
                 v.abstain_names = persons;
             }
         }
-        for c in labelled.then(|| NUMBERED_NAMES.captures_iter(orig_folded)).into_iter().flatten() {
-            let names_range = c.name("names").or(c.name("pnames")).map(|m| of.orig_range(m.range())).unwrap_or(0..0);
-            let persons = names_to_persons(cut_names(&orig_line[names_range]));
-            if &c["k"] == "contre" {
+        for c in labelled.then(|| numbered_lists(orig_folded)).into_iter().flatten() {
+            let persons = names_to_persons(cut_names(&orig_line[of.orig_range(c.names)]));
+            if c.against {
                 if v.against_names.is_empty() {
                     v.against_names = persons;
                 }
@@ -1289,6 +1425,20 @@ mod tests {
         NAME_STOPS.iter().filter_map(|stop| folded.find(stop)).min()
     }
 
+    static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?x)(?-u:\b)(?P<k>contre|abstentions?)\s*:\s*(?:(?P<n>[0-9]{1,3})\s*[,:\-]?\s*)?\(?\s*(?P<names>(?:m\.|mme|monsieur|madame|mm\.|mmes|messieurs|mesdames)[^\n]*)",
+        )
+        .expect("named regex")
+    });
+
+    static NUMBERED_NAMES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?x)(?-u:\b)(?P<n>[0-9]{1,3})\s+(?:voix\s+)?(?P<k>contre|abstentions?)\s*(?::\s*(?P<names>[^\n]*)|\(\s*(?P<pnames>(?:m\.|mme|monsieur|madame|mm\.|mmes|messieurs|mesdames)[^\n]*))",
+        )
+        .expect("numbered names regex")
+    });
+
     /// The spans of a minority-name match's two groups.
     type GroupSpans = (Option<std::ops::Range<usize>>, Option<std::ops::Range<usize>>);
 
@@ -1610,5 +1760,41 @@ mod tests {
         assert_eq!(raw_not_voting_at("au v\u{e9}", 0), None);
         assert_eq!(raw_not_voting_at("au vét", 0), Some(2..7));
         assert_eq!(raw_not_voting_at("ppv", 1), None);
+    }
+
+    /// The spans `NAMED` or `NUMBERED_NAMES` captures in `s`.
+    fn lists_by_regex(re: &Regex, s: &str) -> Vec<NameList> {
+        re.captures_iter(s)
+            .map(|c| NameList {
+                against: &c["k"] == "contre",
+                count: c.name("n").filter(|_| re.as_str() == NAMED.as_str()).map(|m| m.range()),
+                names: c.name("names").or(c.name("pnames")).map(|m| m.range()).unwrap_or(0..0),
+                end: c.get(0).map_or(0, |m| m.end()),
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(6000))]
+        #[test]
+        fn name_lists_as_the_regexes(s in "((contre|abstention|abstentions|abstentionss|xcontre|12 |1234 |3|voix |voix|: | :|:|\\(|\\( |, |- |m\\. x|mme y|mm\\. |mmes|monsieur |madame|messieurs|mesdames|m|\\t|\\n|é|\u{a0}| |s)){0,14}") {
+            proptest::prop_assert_eq!(named_lists(&s), lists_by_regex(&NAMED, &s), "{:?}", s);
+            proptest::prop_assert_eq!(numbered_lists(&s), lists_by_regex(&NUMBERED_NAMES, &s), "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn name_list_shapes() {
+        let named = named_lists("pour : 10, contre : 2, m. x, mme y");
+        assert_eq!(named.len(), 1);
+        assert!(named[0].against);
+        assert_eq!(named[0].count, Some(20..21));
+        assert_eq!(named[0].names, 23..34);
+        assert!(named_lists("contre : 1234 m. x").is_empty());
+        let numbered = numbered_lists("2 voix abstentions ( mme y\n3 contre : m. z");
+        assert_eq!(numbered.len(), 2);
+        assert!(!numbered[0].against && numbered[1].against);
+        assert_eq!(numbered[0].names, 21..26);
+        assert_eq!(numbered[1].names, 38..42);
     }
 }
