@@ -728,13 +728,13 @@ fn first_stamp_with<'t>(
 ///
 /// Each stamp wording holds one of a few fragments without `s` or `k`
 /// (whose `(?i)` forms include `ſ` and `K`): one pass over the text for
-/// all of them (`STAMP_HINTS`) says which stamp searches can find
+/// all of them (`RECEIVED_HINT`, `POSTED_HINT`, `SENT_HINT`) says which stamp searches can find
 /// anything.
 pub fn find_transmission(text: &str) -> TransmissionMatch {
     TransmissionMatch {
         received_on: find_received(text),
         posted_on: find_posted(text),
-        sent_on: stamp(text, &STAMP_HINTS[2], &SENT_RE),
+        sent_on: stamp(text, &SENT_HINT, &SENT_RE),
         executory_on: executory_stamp(text),
     }
 }
@@ -751,13 +751,13 @@ fn stamp(text: &str, hint: &Regex, re: &Regex) -> Option<Spanned<Date>> {
 /// réception", "Reçu en préfecture le"), for a caller that needs no other
 /// stamp: the other searches are not run.
 pub fn find_received(text: &str) -> Option<Spanned<Date>> {
-    stamp(text, &STAMP_HINTS[0], &RECEIVED_RE)
+    stamp(text, &RECEIVED_HINT, &RECEIVED_RE)
 }
 
 /// The `posted_on` of [`find_transmission`] alone ("Affiché le", "Publié
 /// le", "Mis en ligne le").
 pub fn find_posted(text: &str) -> Option<Spanned<Date>> {
-    let from = floor_char_boundary(text, STAMP_HINTS[1].find(text)?.start().saturating_sub(100));
+    let from = floor_char_boundary(text, POSTED_HINT.find(text)?.start().saturating_sub(100));
     first_stamp_with(find_posted_label, text, from)
 }
 
@@ -765,9 +765,12 @@ pub fn find_posted(text: &str) -> Option<Spanned<Date>> {
 /// [`SENT_RE`] holds, in that order: "accusé" or "réception" or
 /// "préfecture"; "affiché", "publié", "affichage", "publication" or "en
 /// ligne"; "envoyé", "envoi" or "transmis".
-static STAMP_HINTS: LazyLock<[Regex; 3]> = LazyLock::new(|| {
-    [r"(?i)ccu|fecture|ception", r"(?i)affich|publi|ligne", r"(?i)envo|tran"].map(|p| Regex::new(p).expect("stamp hint"))
-});
+///
+/// Each has a static of its own, built on first use: a caller of
+/// [`find_received`] and [`find_posted`] alone never builds the third.
+static RECEIVED_HINT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)ccu|fecture|ception").expect("stamp hint"));
+static POSTED_HINT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)affich|publi|ligne").expect("stamp hint"));
+static SENT_HINT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)envo|tran").expect("stamp hint"));
 
 #[cfg(test)]
 mod tests {

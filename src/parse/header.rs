@@ -83,10 +83,75 @@ static SESSION_DATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("session date regex")
 });
 
-static CONVENED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?x)(?:convoque(?:e|s|es)?\ (?:le|en\ date\ du|par\ lettre\ du|du)|convocation\ (?:en\ date\ )?du|convocation\ a\ ete\ (?:adressee|envoyee|faite)\s+(?:le|en\ date\ du)|date\ de\ (?:la\ )?convocation\s*:?|convocation\s*:|par\ convocation\ en\ date\ du|convocation\ (?:envoyee|adressee)\ le)\s*")
-        .expect("convened regex")
-});
+/// The ends of the matches of the regex `CONVENED` of the tests (the
+/// convocation wordings: "convoqué le", "convocation en date du", "date de
+/// la convocation :", "par convocation en date du" …, and the blanks after
+/// them) in `ft`, in order, as `find_iter` gives them.
+///
+/// Every wording holds "convo", at 0, 4 ("par "), 8 ("date de ") or 11
+/// ("date de la ") bytes from its start: those starts, taken in order, are
+/// the only ones tried ([`convened_at`]), each from the end of the last
+/// match on.
+fn convened_ends(ft: &str) -> Vec<usize> {
+    let mut starts: Vec<usize> = memchr::memmem::find_iter(ft.as_bytes(), b"convo")
+        .flat_map(|q| [q.checked_sub(11), q.checked_sub(8), q.checked_sub(4), Some(q)])
+        .flatten()
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let mut ends = Vec::new();
+    let mut from = 0;
+    for p in starts {
+        if p >= from
+            && let Some(e) = convened_at(ft, p)
+        {
+            ends.push(e);
+            from = e;
+        }
+    }
+    ends
+}
+
+/// The end of a convocation wording starting at byte `p` of `ft`, with the
+/// blanks after it. At one start at most one wording can match (what
+/// follows "convocation" tells them apart), and within each every step is
+/// forced: an optional part is taken whenever it is there (without it the
+/// next part would have to start with its first letter, which it does
+/// not), and `\s*` / `\s+` take every blank (none of what follows is one).
+fn convened_at(ft: &str, p: usize) -> Option<usize> {
+    let s = ft.get(p..)?;
+    let blanks = |r: &str| r.trim_start_matches(char::is_whitespace).len();
+    let rest: &str = if let Some(r) = s.strip_prefix("convoque") {
+        let r = ["e ", "s ", "es ", " "].iter().find_map(|x| r.strip_prefix(x))?;
+        ["le", "en date du", "par lettre du", "du"].iter().find_map(|x| r.strip_prefix(x))?
+    } else if let Some(r) = s.strip_prefix("convocation") {
+        let spaced = r.strip_prefix(' ');
+        if let Some(r) = spaced.and_then(|r| r.strip_prefix("en date ").unwrap_or(r).strip_prefix("du")) {
+            r
+        } else if let Some(r) = spaced
+            .and_then(|r| r.strip_prefix("a ete "))
+            .and_then(|r| ["adressee", "envoyee", "faite"].iter().find_map(|x| r.strip_prefix(x)))
+            .filter(|r| blanks(r) < r.len())
+            .and_then(|r| {
+                let r = r.trim_start_matches(char::is_whitespace);
+                ["le", "en date du"].iter().find_map(|x| r.strip_prefix(x))
+            })
+        {
+            r
+        } else if let Some(r) = r.trim_start_matches(char::is_whitespace).strip_prefix(':') {
+            r
+        } else {
+            spaced.and_then(|r| ["envoyee le", "adressee le"].iter().find_map(|x| r.strip_prefix(x)))?
+        }
+    } else if let Some(r) = s.strip_prefix("date de ") {
+        let r = r.strip_prefix("la ").unwrap_or(r).strip_prefix("convocation")?;
+        let r = r.trim_start_matches(char::is_whitespace);
+        r.strip_prefix(':').unwrap_or(r)
+    } else {
+        s.strip_prefix("par convocation en date du")?
+    };
+    Some(ft.len() - blanks(rest))
+}
 
 /// Where the regex `s'est\s+(?:reuni|assemble|tenu)e?s?\s+` first
 /// matches in `ft` ends. "s'est" does not overlap itself, so each one found
@@ -313,8 +378,8 @@ pub fn parse_session_header_with(text: &str, fold: &Folded) -> SessionHeader {
             parse_time(&head[f.orig(m.start())..]).map(|(t, _)| t)
         });
     }
-    h.convened_on = CONVENED.find_iter(ft).find_map(|m| {
-        let at = f.orig(m.end());
+    h.convened_on = convened_ends(ft).into_iter().find_map(|end| {
+        let at = f.orig(end);
         parse_date(&head[at..]).map(|(d, n)| Spanned::new(d, at..at + n)).or_else(|| {
             // "convoqué le dix-huit mars": the year of the session, or the
             // one before when that day would come after the session.
@@ -914,5 +979,36 @@ mod tests {
         assert!(statement_tail(", rapporteur, expose"));
         assert!(!statement_tail("x expose"));
         assert!(!statement_tail(""));
+    }
+
+    static CONVENED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?x)(?:convoque(?:e|s|es)?\ (?:le|en\ date\ du|par\ lettre\ du|du)|convocation\ (?:en\ date\ )?du|convocation\ a\ ete\ (?:adressee|envoyee|faite)\s+(?:le|en\ date\ du)|date\ de\ (?:la\ )?convocation\s*:?|convocation\s*:|par\ convocation\ en\ date\ du|convocation\ (?:envoyee|adressee)\ le)\s*")
+            .expect("convened regex")
+    });
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(6000))]
+        #[test]
+        fn convened_as_the_regex(s in "((convoque|convocation|convo|e|s|es| |le|en date |du|par lettre du|par |a ete |adressee|envoyee|faite|date de |la |: |:|\\n|\u{a0}|é|x)){0,12}") {
+            let want: Vec<usize> = CONVENED.find_iter(&s).map(|m| m.end()).collect();
+            proptest::prop_assert_eq!(convened_ends(&s), want, "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn convocation_wordings() {
+        for (s, end) in [
+            ("convoquee le 3 mars", 13),
+            ("convoques par lettre du 3", 24),
+            ("la convocation en date du 3", 26),
+            ("convocation a ete adressee\n le 3", 31),
+            ("date de la convocation : 3", 25),
+            ("convocation: 3", 13),
+            ("par convocation en date du 3", 27),
+            ("convocation envoyee le 3", 23),
+        ] {
+            assert_eq!(convened_ends(s), [end], "{s}");
+        }
+        assert!(convened_ends("la convocation fut lue").is_empty());
     }
 }
