@@ -272,33 +272,156 @@ static CHAIR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("chair regex")
 });
 
-/// [`CHAIR`] with no bound on the name's two parts, each in a group of its
-/// own: a small automaton (the bounded repetitions of a class of Unicode
-/// chars in [`CHAIR`] make its lazy DFA build a new state at nearly every
-/// byte), and the same match whenever those parts hold at most 80 and 60
-/// chars (see [`chair_captures`]).
-static CHAIR_UNBOUNDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?x)(?:sous\ la\ presidence\ de|presidence\s*:|preside(?:e)?\ par|(?m:^)[\ \t*\#\-]*president(?:e)?(?:\ de\ (?:la\ )?seance)?\s*:)\s*(?P<who>(?:(?:m|mme|mlle|mm|mmes)\.\s*)?(?P<main>[^,.;\n]{3,}?)(?P<dot>\.[^,.;\n]{2,}?)?)\s*(?:,|;|\.\s|\.$|\n|$|\ maire|\ president)")
-        .expect("unbounded chair regex")
-});
-
-/// [`CHAIR`] on folded text. Each of its wordings holds "presid" on the
-/// line where the match starts, so the search starts at the line of the
-/// first "presid" (none: no chair) and gives the same first match.
+/// The name of the chair, as [`CHAIR`] captures it on folded text (group
+/// `who`). Each of its wordings holds "presid" on the line where the match
+/// starts, so the search starts at the line of the first "presid" (none: no
+/// chair) and gives the same first match.
 ///
-/// [`CHAIR_UNBOUNDED`] runs first: [`CHAIR`] tries the same paths in the
-/// same order, less those with a longer name, so when the unbounded match
-/// has a name of at most 80 chars and a part after a dot of at most 60, it
-/// is the bounded match too (no start before it matches, as none matches
-/// the unbounded regex); with no unbounded match there is no bounded one.
-/// Only otherwise does [`CHAIR`] (built on first need) decide. Both start
-/// at [`chair_start`].
-fn chair_captures(ft: &str) -> Option<regex::Captures<'_>> {
+/// [`chair_unbounded`] (`CHAIR_UNBOUNDED` of the tests: the regex with no
+/// bound on the name's two parts) runs first: [`CHAIR`] tries the same
+/// paths in the same order, less those with a longer name, so when the
+/// unbounded match has a name of at most 80 chars and a part after a dot of
+/// at most 60, it is the bounded match too (no start before it matches, as
+/// none matches the unbounded regex); with no unbounded match there is no
+/// bounded one. Only otherwise does [`CHAIR`] (built on first need)
+/// decide. Both start at [`chair_start`].
+fn chair_who(ft: &str) -> Option<std::ops::Range<usize>> {
     let at = memchr::memmem::find(ft.as_bytes(), b"presid")?;
     let start = chair_start(ft, at);
-    let c = CHAIR_UNBOUNDED.captures_at(ft, start)?;
-    let chars = |g: &str| c.name(g).map_or(0, |m| m.as_str().chars().count());
-    if chars("main") <= 80 && chars("dot") <= 61 { Some(c) } else { CHAIR.captures_at(ft, start) }
+    let (who, main, dot) = chair_unbounded(ft, start, at)?;
+    if main <= 80 && dot <= 61 { Some(who) } else { CHAIR.captures_at(ft, start).and_then(|c| c.name("who")).map(|m| m.range()) }
+}
+
+/// The ends of the prefixes of the run of blanks at byte `i` of `s`
+/// (`\s*`), shortest first.
+fn blank_ends(s: &str, i: usize) -> Vec<usize> {
+    let mut ends = vec![i];
+    ends.extend(s[i..].char_indices().take_while(|&(_, c)| c.is_whitespace()).map(|(k, c)| i + k + c.len_utf8()));
+    ends
+}
+
+/// The end of the label of a chair wording starting at byte `c` of `ft`
+/// (`sous la presidence de`, `presidence\s*:`, `preside(?:e)?\ par`, or
+/// `(?m:^)[\ \t*\#\-]*president(?:e)?(?:\ de\ (?:la\ )?seance)?\s*:`). At
+/// one start at most one wording can match, and each step of each is
+/// forced (an optional part is taken when it is there: without it, what
+/// follows cannot match).
+fn chair_label_end(ft: &str, c: usize) -> Option<usize> {
+    fn colon(r: &str) -> Option<&str> {
+        r.trim_start_matches(char::is_whitespace).strip_prefix(':')
+    }
+    let s = &ft[c..];
+    let end = |r: &str| Some(ft.len() - r.len());
+    if let Some(r) = s.strip_prefix("sous la presidence de") {
+        return end(r);
+    }
+    if let Some(r) = s.strip_prefix("presidence").and_then(colon) {
+        return end(r);
+    }
+    if let Some(r) = s.strip_prefix("preside") {
+        let r = r.strip_prefix('e').unwrap_or(r);
+        if let Some(r) = r.strip_prefix(" par") {
+            return end(r);
+        }
+    }
+    if c == 0 || ft.as_bytes()[c - 1] == b'\n' {
+        let r = s.trim_start_matches([' ', '\t', '*', '#', '-']).strip_prefix("president")?;
+        let r = r.strip_prefix('e').unwrap_or(r);
+        let r = match r.strip_prefix(" de ") {
+            Some(d) => d.strip_prefix("la ").unwrap_or(d).strip_prefix("seance").unwrap_or(r),
+            None => r,
+        };
+        return end(colon(r)?);
+    }
+    None
+}
+
+/// True when the end of a [`CHAIR`] name may stand at byte `i` of `ft`:
+/// blanks (`\s*`, any number of them given back), then `,`, `;`, `.` and a
+/// blank, `.` ending the text, `\n`, the end of the text, " maire" or
+/// " president".
+fn chair_name_ends(ft: &str, i: usize) -> bool {
+    blank_ends(ft, i).into_iter().any(|j| {
+        let r = &ft[j..];
+        r.is_empty()
+            || r.starts_with([',', ';', '\n'])
+            || r.strip_prefix('.').is_some_and(|d| d.is_empty() || d.starts_with(char::is_whitespace))
+            || r.starts_with(" maire")
+            || r.starts_with(" president")
+    })
+}
+
+/// True for the chars a [`CHAIR`] name part may hold (`[^,.;\n]`).
+fn chair_name_char(c: char) -> bool {
+    !matches!(c, ',' | '.' | ';' | '\n')
+}
+
+/// The rest of an unbounded chair match after the label ending at byte
+/// `e` of `ft`: `\s*(?P<who>(?:(?:m|mme|mlle|mm|mmes)\.\s*)?(?P<main>[^,.;\n]{3,}?)(?P<dot>\.[^,.;\n]{2,}?)?)\s*(?:,|;|\.\s|\.$|\n|$|\ maire|\ president)`,
+/// its paths tried in the regex's order: the most blanks first, a civility
+/// before none, the shortest `main` first, a `dot` part (shortest first)
+/// before none. The name's range, and the chars of `main` and `dot`.
+fn chair_rest(ft: &str, e: usize) -> Option<(std::ops::Range<usize>, usize, usize)> {
+    for &w1 in blank_ends(ft, e).iter().rev() {
+        let r = &ft[w1..];
+        // One civility at most is followed by its dot.
+        let civ = ["m.", "mme.", "mlle.", "mm.", "mmes."].iter().find(|c| r.starts_with(**c));
+        if let Some(c) = civ {
+            for &w2 in blank_ends(ft, w1 + c.len()).iter().rev() {
+                if let Some(found) = chair_name(ft, w1, w2) {
+                    return Some(found);
+                }
+            }
+        }
+        if let Some(found) = chair_name(ft, w1, w1) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// The name of [`chair_rest`] from byte `who` of `ft`, its `main` part
+/// starting at `main_start`.
+fn chair_name(ft: &str, who: usize, main_start: usize) -> Option<(std::ops::Range<usize>, usize, usize)> {
+    let mut i = main_start;
+    let mut main = 0;
+    for c in ft[main_start..].chars().take_while(|&c| chair_name_char(c)) {
+        i += c.len_utf8();
+        main += 1;
+        if main < 3 {
+            continue;
+        }
+        if ft[i..].starts_with('.') {
+            let mut k = i + 1;
+            for (dot, d) in ft[i + 1..].chars().take_while(|&c| chair_name_char(c)).enumerate() {
+                k += d.len_utf8();
+                if dot >= 1 && chair_name_ends(ft, k) {
+                    return Some((who..k, main, dot + 2));
+                }
+            }
+        }
+        if chair_name_ends(ft, i) {
+            return Some((who..i, main, 0));
+        }
+    }
+    None
+}
+
+/// The first unbounded chair match from byte `start` of `ft`, whose first
+/// "presid" is at `at`: its `who` range and the chars of its `main` and
+/// `dot` groups. A match starts at a "presid", 8 bytes before one ("sous la
+/// "), or at the start of its line: those starts, in order, are tried with
+/// each wording.
+fn chair_unbounded(ft: &str, start: usize, at: usize) -> Option<(std::ops::Range<usize>, usize, usize)> {
+    let mut starts: Vec<usize> = memchr::memmem::find_iter(&ft.as_bytes()[at..], b"presid")
+        .map(|q| at + q)
+        .flat_map(|q| [Some(ft[..q].rfind('\n').map_or(0, |i| i + 1)), q.checked_sub(8), Some(q)])
+        .flatten()
+        .filter(|&c| c >= start && ft.is_char_boundary(c))
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    starts.into_iter().find_map(|c| chair_label_end(ft, c).and_then(|e| chair_rest(ft, e)))
 }
 
 /// The earliest start of a [`CHAIR`] match, given the first "presid" at
@@ -415,9 +538,8 @@ pub fn parse_session_header_with(text: &str, fold: &Folded) -> SessionHeader {
             p.chars().any(|c| c.is_alphabetic()).then(|| p.to_string())
         });
     }
-    h.chair = chair_captures(ft).and_then(|c| {
-        let m = c.name("who")?;
-        let r = f.orig_range(m.range());
+    h.chair = chair_who(ft).and_then(|m| {
+        let r = f.orig_range(m);
         let who = head[r.clone()].trim();
         let who = who.trim_end_matches(|c: char| c == ',' || c.is_whitespace());
         let p = parse_person(who)?;
@@ -843,7 +965,7 @@ mod tests {
         assert_eq!(h.assembly, Some(Assembly::ConseilCommunautaire));
     }
 
-    /// [`CHAIR`] as [`chair_captures`] read it before [`CHAIR_UNBOUNDED`]:
+    /// [`CHAIR`] as [`chair_who`] read it before [`CHAIR_UNBOUNDED`]:
     /// the whole match and the name.
     fn chair_by_bounded_regex(ft: &str) -> Option<(std::ops::Range<usize>, Option<std::ops::Range<usize>>)> {
         let at = memchr::memmem::find(ft.as_bytes(), b"presid")?;
@@ -855,8 +977,7 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
         #[test]
         fn chair_matches_the_bounded_regex(s in "((sous la presidence de |presidence : |presidee par |preside par |president de seance :|president :|- |m\\. |mme\\. |paul |x{30}|é{20}|\\. |\\.|, |; | maire| president|\\n|  |ab)){0,14}") {
-            let now = chair_captures(&s).map(|c| (c.get(0).map_or(0..0, |m| m.range()), c.name("who").map(|m| m.range())));
-            proptest::prop_assert_eq!(now, chair_by_bounded_regex(&s), "{:?}", s);
+            proptest::prop_assert_eq!(chair_who(&s), chair_by_bounded_regex(&s).and_then(|c| c.1), "{:?}", s);
         }
     }
 
@@ -890,11 +1011,10 @@ mod tests {
         // 80 chars of name, then 81: the bounded regex decides past 80.
         for n in [78, 79, 80, 81, 120] {
             let s = format!("sous la presidence de {}, maire", "é".repeat(n));
-            let now = chair_captures(&s).map(|c| c.name("who").map(|m| m.range()));
-            assert_eq!(now, chair_by_bounded_regex(&s).map(|c| c.1), "{n}");
+            assert_eq!(chair_who(&s), chair_by_bounded_regex(&s).and_then(|c| c.1), "{n}");
         }
         let s = format!("presidence : m. paul.{} maire", "x".repeat(70));
-        assert_eq!(chair_captures(&s).map(|c| c.name("who").map(|m| m.range())), chair_by_bounded_regex(&s).map(|c| c.1));
+        assert_eq!(chair_who(&s), chair_by_bounded_regex(&s).and_then(|c| c.1));
     }
 
     #[test]
@@ -1010,5 +1130,42 @@ mod tests {
             assert_eq!(convened_ends(s), [end], "{s}");
         }
         assert!(convened_ends("la convocation fut lue").is_empty());
+    }
+
+    /// [`CHAIR`] with no bound on the name's two parts, each in a group of
+    /// its own, as [`chair_unbounded`] reads it.
+    static CHAIR_UNBOUNDED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?x)(?:sous\ la\ presidence\ de|presidence\s*:|preside(?:e)?\ par|(?m:^)[\ \t*\#\-]*president(?:e)?(?:\ de\ (?:la\ )?seance)?\s*:)\s*(?P<who>(?:(?:m|mme|mlle|mm|mmes)\.\s*)?(?P<main>[^,.;\n]{3,}?)(?P<dot>\.[^,.;\n]{2,}?)?)\s*(?:,|;|\.\s|\.$|\n|$|\ maire|\ president)").unwrap()
+    });
+
+    /// What [`CHAIR_UNBOUNDED`] captures from `start`: `who`, and the chars
+    /// of `main` and `dot`.
+    fn chair_unbounded_by_regex(ft: &str, start: usize) -> Option<(std::ops::Range<usize>, usize, usize)> {
+        let c = CHAIR_UNBOUNDED.captures_at(ft, start)?;
+        let chars = |g: &str| c.name(g).map_or(0, |m| m.as_str().chars().count());
+        Some((c.name("who")?.range(), chars("main"), chars("dot")))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(8000))]
+        #[test]
+        fn chair_unbounded_as_the_regex(s in "((sous la presidence de|sous la |presidence|presidence :|presidente|presidee par|preside par|president|president de seance :|president de la seance|de |la |seance| :|:|- |\\* |# |\\t|m\\.|mme\\.|mmes\\.|mlle\\.|mm\\.|paul|ab|é|\\.|\\. |, |; | maire| president|\\n|  | |\u{a0})){0,14}", from in 0usize..8) {
+            if let Some(at) = memchr::memmem::find(s.as_bytes(), b"presid") {
+                // Any start up to the first "presid", not only chair_start's.
+                let start = (0..=from.min(at)).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0);
+                proptest::prop_assert_eq!(chair_unbounded(&s, start, at), chair_unbounded_by_regex(&s, start), "{:?} {}", s, start);
+            }
+        }
+    }
+
+    #[test]
+    fn chair_shapes() {
+        let who = |s: &str| chair_who(s).map(|r| s[r].to_string());
+        assert_eq!(who("sous la presidence de m. paul durand, maire").as_deref(), Some("m. paul durand"));
+        assert_eq!(who("president de la seance : mme lise caron\n").as_deref(), Some("mme lise caron"));
+        assert_eq!(who("presidence :  ab,").as_deref(), Some(" ab"));
+        assert_eq!(who("presidee par jean-p. roux maire").as_deref(), Some("jean-p. roux"));
+        assert_eq!(who("presidee par j.-p. roux maire"), None);
+        assert_eq!(who("le president expose"), None);
     }
 }
