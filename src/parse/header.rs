@@ -35,13 +35,125 @@ pub struct SessionHeader {
 /// How far into a document the header is looked for.
 const HEADER_BYTES: usize = 12_000;
 
-static BODY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)(?-u:\b)(?P<kind>ville|commune|mairie|communaute\ de\ communes|communaute\ d'agglomeration|communaute\ urbaine|metropole|syndicat(?:\ intercommunal|\ mixte)?|departement|region)
-        \s+(?:de\ la\ |de\ l'|du\ |des\ |de\ |d')\s*(?P<name>[a-z][a-z'\-]*(?:[\ \-](?:[a-z][a-z'\-]*|d'|l')){0,5})",
-    )
-    .expect("body regex")
+/// A body named in the header: where its kind starts, the kind as the
+/// regex `BODY` of the tests captures it, and the range of its name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct BodyMatch {
+    start: usize,
+    kind: &'static str,
+    name: std::ops::Range<usize>,
+}
+
+/// The kinds of body, in the order of `BODY`'s alternatives (its greedy
+/// "syndicat" option as three wordings, the longer first).
+const BODY_KINDS: [&str; 12] = [
+    "ville",
+    "commune",
+    "mairie",
+    "communaute de communes",
+    "communaute d'agglomeration",
+    "communaute urbaine",
+    "metropole",
+    "syndicat intercommunal",
+    "syndicat mixte",
+    "syndicat",
+    "departement",
+    "region",
+];
+
+/// The connectors between a kind and its name, in `BODY`'s order.
+const BODY_LINKS: [&str; 6] = ["de la ", "de l'", "du ", "des ", "de ", "d'"];
+
+/// The stems that open the kinds of [`BODY_KINDS`] ("commun" opens three).
+static BODY_STEMS: LazyLock<[memchr::memmem::Finder<'static>; 7]> = LazyLock::new(|| {
+    ["ville", "commun", "mairie", "metropole", "syndicat", "departement", "region"].map(memchr::memmem::Finder::new)
 });
+
+/// The matches of the regex `BODY` of the tests in `ft`, in order, as
+/// `captures_iter` gives them (`(?-u:\b)` and a kind, blanks, a connector,
+/// blanks, a name), up to the first one `last` accepts.
+///
+/// A kind opens with one of a few stems, found by memmem in windows of
+/// growing size (a body is mostly named near the top, and the search stops
+/// at the first match `last` accepts); each start is tried with the kinds
+/// in order (only one of the three "syndicat" wordings and one of the
+/// "commun…" ones can fit a start, and a longer "syndicat" is tried first
+/// as the regex's greedy option is), then the connectors in order (the
+/// first one followed by blanks and a letter decides), then the name
+/// ([`body_name_end`]).
+fn body_matches(ft: &str, last: impl Fn(&BodyMatch) -> bool) -> Vec<BodyMatch> {
+    let b = ft.as_bytes();
+    let mut out: Vec<BodyMatch> = Vec::new();
+    let (mut lo, mut width) = (0, 1024);
+    while lo < b.len() {
+        let hi = (lo + width).min(b.len());
+        // A stem starting before `hi` may end past it.
+        let window = &b[lo..(hi + 10).min(b.len())];
+        let mut starts: Vec<usize> = BODY_STEMS
+            .iter()
+            .flat_map(|stem| stem.find_iter(window).map(|i| lo + i))
+            .filter(|&i| i < hi && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_')))
+            .collect();
+        starts.sort_unstable();
+        for p in starts {
+            if out.last().is_some_and(|m| p < m.name.end) {
+                continue;
+            }
+            if let Some(m) = body_at(ft, p) {
+                let stop = last(&m);
+                out.push(m);
+                if stop {
+                    return out;
+                }
+            }
+        }
+        lo = hi;
+        width *= 4;
+    }
+    out
+}
+
+/// The `BODY` match starting at byte `p` of `ft`, if any.
+fn body_at(ft: &str, p: usize) -> Option<BodyMatch> {
+    let s = &ft[p..];
+    BODY_KINDS.iter().find_map(|kind| {
+        let r = s.strip_prefix(kind)?;
+        // `\s+`: every blank, as a connector opens with `d`.
+        let link = r.trim_start_matches(char::is_whitespace);
+        if link.len() == r.len() {
+            return None;
+        }
+        BODY_LINKS.iter().find_map(|l| {
+            let name = link.strip_prefix(l)?.trim_start_matches(char::is_whitespace);
+            let start = ft.len() - name.len();
+            let end = body_name_end(ft, start)?;
+            // The kind group holds the whole wording ("syndicat mixte").
+            Some(BodyMatch { start: p, kind, name: start..end })
+        })
+    })
+}
+
+/// The end of a body name starting at byte `i` of `ft`
+/// (`[a-z][a-z'\-]*(?:[\ \-](?:[a-z][a-z'\-]*|d'|l')){0,5}`), none when no
+/// letter opens it. Nothing follows the name in `BODY`, so its greedy
+/// path is the match: the longest word, then up to five more words after a
+/// space or a dash (a word alternative holding `d'` and `l'` already).
+fn body_name_end(ft: &str, i: usize) -> Option<usize> {
+    let b = ft.as_bytes();
+    let word_end = |j: usize| j + b[j..].iter().take_while(|c| c.is_ascii_lowercase() || **c == b'\'' || **c == b'-').count();
+    if !b.get(i).is_some_and(u8::is_ascii_lowercase) {
+        return None;
+    }
+    let mut end = word_end(i + 1);
+    for _ in 0..5 {
+        if matches!(b.get(end), Some(b' ' | b'-')) && b.get(end + 1).is_some_and(u8::is_ascii_lowercase) {
+            end = word_end(end + 2);
+        } else {
+            break;
+        }
+    }
+    Some(end)
+}
 
 static COUNCIL_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?x)conseil\ (?:municipal|communautaire)\s+(?:de\ la\ commune\ |de\ la\ ville\ )?(?:de\ |d')(?P<name>[a-z][a-z'\-]*(?:[\ \-][a-z][a-z'\-]*){0,4})")
@@ -555,21 +667,19 @@ fn body(head: &str, f: &FoldedSlice) -> (Option<Spanned<String>>, Option<BodyKin
     // A département or a région named in the heading is often only the
     // place ("DEPARTEMENT DU LOT / COMMUNE DE X"): a commune or an EPCI
     // named too is the body.
-    let read = |c: regex::Captures<'_>| {
-        let whole = c.get(0).map(|m| m.range()).unwrap_or(0..0);
-        let name = c.name("name").map(|m| m.range()).unwrap_or(whole.end..whole.end);
+    let read = |m: BodyMatch| {
         // Words of the kind and its connector ("communauté de communes du"):
         // stop words count only after the first word of the name.
-        let kind_words = ft[whole.start..name.start].split_whitespace().count();
-        (whole.start..name.end, c["kind"].to_string(), kind_words)
+        let kind_words = ft[m.start..m.name.start].split_whitespace().count();
+        (m.start..m.name.end, m.kind.to_string(), kind_words)
     };
     let local = |k: &str| !(k == "departement" || k == "region");
     // The first local body, else the first named: the search stops at the
     // first local one.
     let mut first = None;
     let mut found = None;
-    for c in BODY.captures_iter(ft) {
-        let m = read(c);
+    for m in body_matches(ft, |m| local(m.kind)) {
+        let m = read(m);
         if local(&m.1) {
             found = Some(m);
             break;
@@ -1167,5 +1277,51 @@ mod tests {
         assert_eq!(who("presidee par jean-p. roux maire").as_deref(), Some("jean-p. roux"));
         assert_eq!(who("presidee par j.-p. roux maire"), None);
         assert_eq!(who("le president expose"), None);
+    }
+
+    static BODY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?x)(?-u:\b)(?P<kind>ville|commune|mairie|communaute\ de\ communes|communaute\ d'agglomeration|communaute\ urbaine|metropole|syndicat(?:\ intercommunal|\ mixte)?|departement|region)
+            \s+(?:de\ la\ |de\ l'|du\ |des\ |de\ |d')\s*(?P<name>[a-z][a-z'\-]*(?:[\ \-](?:[a-z][a-z'\-]*|d'|l')){0,5})",
+        )
+        .expect("body regex")
+    });
+
+    /// What [`BODY`] captures in `s`.
+    fn bodies_by_regex(s: &str) -> Vec<BodyMatch> {
+        BODY.captures_iter(s)
+            .map(|c| {
+                let kind = BODY_KINDS.iter().copied().find(|k| *k == &c["kind"]).unwrap_or("?");
+                BodyMatch { start: c.get(0).map_or(0, |m| m.start()), kind, name: c.name("name").map_or(0..0, |m| m.range()) }
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(8000))]
+        #[test]
+        fn bodies_as_the_regex(s in "((ville|commune|communes|mairie|communaute de communes|communaute d'agglomeration|communaute urbaine|communaute |metropole|syndicat|syndicat mixte|syndicat intercommunal| intercommunal|departement|region|villeneuve|xville| de la | de l'| du | des | de | d'|de |la |l'|d'| |  |\\n|-|'|abc|saint|sur|mer|12|é|x)){0,12}") {
+            proptest::prop_assert_eq!(body_matches(&s, |_| false), bodies_by_regex(&s), "{:?}", s);
+            // Stopping at the first local one keeps the matches before it.
+            let upto = body_matches(&s, |m| m.kind == "ville");
+            let all = bodies_by_regex(&s);
+            let n = all.iter().position(|m| m.kind == "ville").map_or(all.len(), |k| k + 1);
+            proptest::prop_assert_eq!(upto, all[..n].to_vec());
+        }
+    }
+
+    #[test]
+    fn body_shapes() {
+        let m = body_matches("commune de la roche-sur-yon et x", |_| false);
+        assert_eq!(m.len(), 1);
+        assert_eq!((m[0].kind, m[0].name.clone()), ("commune", 14..32));
+        let m = body_matches("syndicat mixte du bassin de l'aa\ndepartement de 12 region d'ile de france", |_| false);
+        assert_eq!(m.iter().map(|m| m.kind).collect::<Vec<_>>(), ["syndicat mixte", "region"]);
+        assert!(body_matches("villeneuve de x", |_| false).is_empty());
+        // Past the first window of 1024 bytes, and across its end.
+        for pad in [1000, 1015, 1020, 1030, 5000] {
+            let t = format!("{}\nville de paris", "x ".repeat(pad / 2));
+            assert_eq!(body_matches(&t, |_| false).len(), 1, "{pad}");
+        }
     }
 }
