@@ -916,7 +916,15 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
     // are, so they stand in the lines of `folded` too (its plural marks
     // hold parentheses, which these words do not): without any, no list.
     if ["contre", "abstention", "exception", "sauf"].iter().any(|w| folded.contains(w)) {
-        let orig_line = original.split_whitespace().collect::<Vec<_>>().join(" ");
+        // The words joined by single spaces (`split_whitespace` gives no
+        // empty word), without a list of them.
+        let mut orig_line = String::with_capacity(original.len());
+        for w in original.split_whitespace() {
+            if !orig_line.is_empty() {
+                orig_line.push(' ');
+            }
+            orig_line.push_str(w);
+        }
         let of = Folded::new(&orig_line);
         let orig_folded = of.text.as_str();
         // Both name lists need a "contre" or an "abstention" label before a
@@ -1138,36 +1146,53 @@ fn not_voting_in_line(text: &str, line: Range<usize>, out: &mut Vec<Spanned<(Opt
 /// stated anywhere in the item. Parts that agree give their common vote;
 /// parts that differ give a vote with null figures.
 pub fn find_vote(text: &str) -> Option<Spanned<Vote>> {
-    vote_of(text, &find_vote_statements(text))
+    let statements = find_vote_statements(text);
+    let parts: Vec<(Range<usize>, &Vote)> = statements.iter().map(|s| (s.span.clone(), &s.value)).collect();
+    vote_of(text, &parts)
 }
 
 /// The vote of the item `span` of `text`, from statements found once over
 /// the whole text (absolute offsets).
 pub fn find_vote_in(text: &str, span: Range<usize>, statements: &[Spanned<Vote>]) -> Option<Spanned<Vote>> {
     let body = text.get(span.clone())?;
-    let inside: Vec<Spanned<Vote>> = statements
+    // The statements inside, by reference (no vote is copied but the one
+    // given).
+    let inside: Vec<(Range<usize>, &Vote)> = statements
         .iter()
         .filter(|s| s.span.start >= span.start && s.span.end <= span.end)
-        .map(|s| Spanned::new(s.value.clone(), s.span.start - span.start..s.span.end - span.start))
+        .map(|s| (s.span.start - span.start..s.span.end - span.start, &s.value))
         .collect();
     vote_of(body, &inside).map(|v| v.shifted(span.start))
 }
 
-/// The vote an item's statements give, with non-participation stated
-/// anywhere in the item; spans relative to `text`.
-fn vote_of(text: &str, statements: &[Spanned<Vote>]) -> Option<Spanned<Vote>> {
+/// True when `text`, once folded, may hold "ensemble": its "mbl" folds
+/// only from ASCII letters (no char folds to `m`, `b` or `l` but those and
+/// their capitals), so the text holds "mbl" in some ASCII case.
+fn may_hold_ensemble(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b'b', b'B', b).any(|i| {
+        i >= 1 && b[i - 1].eq_ignore_ascii_case(&b'm') && b.get(i + 1).is_some_and(|c| c.eq_ignore_ascii_case(&b'l'))
+    })
+}
+
+/// The vote an item's statements (spans relative to `text`, and votes)
+/// give, with non-participation stated anywhere in the item.
+fn vote_of(text: &str, statements: &[(Range<usize>, &Vote)]) -> Option<Spanned<Vote>> {
     let first = statements.first()?;
-    let span = first.span.start..statements.last().map(|s| s.span.end).unwrap_or(first.span.end);
+    let span = first.0.start..statements.last().map(|s| s.0.end).unwrap_or(first.0.end);
     // An act voted in parts and then as a whole: the vote on the whole.
     let whole = statements.iter().rev().find(|s| {
-        let f = fold(text.get(s.span.clone()).unwrap_or(""));
+        let raw = text.get(s.0.clone()).unwrap_or("");
         // Every phrase holds "ensemble": one search for most statements.
-        f.contains("ensemble")
-            && (f.contains("dans son ensemble") || f.contains("dans leur ensemble") || f.contains("vote sur l'ensemble") || f.contains("l'ensemble de la deliberation"))
+        may_hold_ensemble(raw) && {
+            let f = fold(raw);
+            f.contains("ensemble")
+                && (f.contains("dans son ensemble") || f.contains("dans leur ensemble") || f.contains("vote sur l'ensemble") || f.contains("l'ensemble de la deliberation"))
+        }
     });
     let (mut vote, span) = match whole {
-        Some(w) if statements.len() > 1 => (w.value.clone(), w.span.clone()),
-        _ => (combine(statements.iter().map(|s| &s.value)), span),
+        Some(w) if statements.len() > 1 => (w.1.clone(), w.0.clone()),
+        _ => (combine(statements.iter().map(|s| s.1)), span),
     };
     let nv: Vec<_> = find_not_voting(text);
     if vote.not_voting.is_none()
@@ -1796,5 +1821,15 @@ mod tests {
         assert!(!numbered[0].against && numbered[1].against);
         assert_eq!(numbered[0].names, 21..26);
         assert_eq!(numbered[1].names, 38..42);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn ensemble_prefilter_is_necessary(s in "((ensemble|ENSEMBLE|EnSeMbLe|ensemblé|ÉNSEMBLE|mbl|m|b|l|ñ|é|x| )){0,8}") {
+            if fold(&s).contains("ensemble") {
+                proptest::prop_assert!(may_hold_ensemble(&s), "{:?}", s);
+            }
+        }
     }
 }
