@@ -378,12 +378,65 @@ fn numbered_lists(s: &str) -> Vec<NameList> {
     name_lists(s, |c| c.is_ascii_digit(), numbered_list_at)
 }
 
-static NOT_VOTING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)(?-u:\b)(?:ne\ (?P<sg>prend|participe)\ pas\ (?:part\ )?au\ vote|ne\ (?P<pl>prennent|participent)\ pas\ (?:part\ )?au\ vote|n'a\ pas\ (?:pris\ part|participe)\ au\ vote|(?P<nppv>nppv))",
-    )
-    .expect("not voting regex")
-});
+/// How a not-voting phrase reads (see [`not_voting_phrases`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NotVotingForm {
+    /// "ne prend / participe pas (part) au vote".
+    Singular,
+    /// "ne prennent / participent pas (part) au vote", "n'a pas pris part /
+    /// participé au vote".
+    Other,
+    /// "nppv".
+    Nppv,
+}
+
+/// The phrases of the regex `NOT_VOTING` of the tests in folded text, in
+/// order, as `captures_iter` gives them: `(?-u:\b)` then "ne prend|participe
+/// pas (part )?au vote" (group `sg`), "ne prennent|participent pas (part
+/// )?au vote" (`pl`), "n'a pas pris part|participe au vote" or "nppv"
+/// (`nppv`). Every wording opens with `n`: the `n`s opening a word are
+/// tried in turn, each from the end of the last phrase. At one start the
+/// verbs tell the wordings apart ("participe" is tried before
+/// "participent", and only the one followed by " pas " fits), and "part "
+/// is taken when it is there (without it "au vote" would have to start
+/// there).
+fn not_voting_phrases(folded: &str) -> Vec<(Range<usize>, NotVotingForm)> {
+    let b = folded.as_bytes();
+    let mut out = Vec::new();
+    let mut from = 0;
+    for p in memchr::memchr_iter(b'n', b) {
+        if p < from || !(p == 0 || !is_word_byte(b[p - 1])) {
+            continue;
+        }
+        if let Some((end, form)) = not_voting_at(&folded[p..]) {
+            out.push((p..p + end, form));
+            from = p + end;
+        }
+    }
+    out
+}
+
+/// The length and form of a not-voting phrase opening `s`.
+fn not_voting_at(s: &str) -> Option<(usize, NotVotingForm)> {
+    let len = |r: &str| s.len() - r.len();
+    if s.starts_with("nppv") {
+        return Some((4, NotVotingForm::Nppv));
+    }
+    if let Some(r) = s.strip_prefix("ne ") {
+        let verbs = [
+            ("prend", NotVotingForm::Singular),
+            ("participe", NotVotingForm::Singular),
+            ("prennent", NotVotingForm::Other),
+            ("participent", NotVotingForm::Other),
+        ];
+        let (r, form) = verbs.iter().find_map(|(v, form)| r.strip_prefix(v).and_then(|r| r.strip_prefix(" pas ")).map(|r| (r, *form)))?;
+        let r = r.strip_prefix("part ").unwrap_or(r).strip_prefix("au vote")?;
+        return Some((len(r), form));
+    }
+    let r = s.strip_prefix("n'a pas ")?;
+    let r = ["pris part", "participe"].iter().find_map(|v| r.strip_prefix(v))?.strip_prefix(" au vote")?;
+    Some((len(r), NotVotingForm::Other))
+}
 
 /// The starts of the occurrences of `lit` in `hay` that open a word
 /// (`(?-u:\b)` before a `lit` that starts with a word byte). `lit` does not
@@ -1073,7 +1126,7 @@ pub fn find_not_voting(text: &str) -> Vec<Spanned<(Option<u32>, Vec<Person>)>> {
 }
 
 /// The first match starting at or after `at` of the regex `(?i) v.t|ppv`:
-/// lines that may hold a [`NOT_VOTING`] phrase once folded. Every phrase
+/// lines that may hold a not-voting phrase ([`not_voting_phrases`]) once folded. Every phrase
 /// ends with "au vote" or is "nppv", and a space, `v`, `t` and `p` fold
 /// only from themselves (and their capitals, their only case variants), so
 /// the line as written holds " v" and a `t` one char later, or "ppv", in
@@ -1107,13 +1160,12 @@ fn not_voting_in_line(text: &str, line: Range<usize>, out: &mut Vec<Spanned<(Opt
     let line_text = &text[line];
     let f = Folded::new(line_text);
     let folded = f.text.as_str();
-    for m in NOT_VOTING.captures_iter(folded) {
-        let fr = m.get(0).map(|x| x.range()).unwrap_or(0..0);
+    for (fr, form) in not_voting_phrases(folded) {
         let whole = f.orig_range(fr.clone());
         // The sentence the phrase stands in (a civility's dot does not end it).
         let start = sentence_start(folded, fr.start).map(|i| f.orig(i)).unwrap_or(0);
         let sentence = line_text.get(start..whole.start).unwrap_or("");
-        if m.name("nppv").is_some() {
+        if form == NotVotingForm::Nppv {
             continue;
         }
         let generic = {
@@ -1126,13 +1178,13 @@ fn not_voting_in_line(text: &str, line: Range<usize>, out: &mut Vec<Spanned<(Opt
         // Who: the sentence up to a role in commas or "a quitté …".
         let who = sentence.split(" a quitt").next().unwrap_or(sentence);
         let who = who.split(" ayant ").next().unwrap_or(who);
-        let persons: Vec<Person> = if m.name("sg").is_some() {
+        let persons: Vec<Person> = if form == NotVotingForm::Singular {
             let head = who.split(',').next().unwrap_or(who).trim();
             super::persons::parse_person(head).filter(|p| p.family_name.is_some() && !super::persons::is_office(p)).into_iter().collect()
         } else {
             names_to_persons(who)
         };
-        let count = if m.name("sg").is_some() {
+        let count = if form == NotVotingForm::Singular {
             Some(1)
         } else {
             let n = count_names(who) as u32;
@@ -1830,6 +1882,38 @@ mod tests {
             if fold(&s).contains("ensemble") {
                 proptest::prop_assert!(may_hold_ensemble(&s), "{:?}", s);
             }
+        }
+    }
+
+    static NOT_VOTING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?x)(?-u:\b)(?:ne\ (?P<sg>prend|participe)\ pas\ (?:part\ )?au\ vote|ne\ (?P<pl>prennent|participent)\ pas\ (?:part\ )?au\ vote|n'a\ pas\ (?:pris\ part|participe)\ au\ vote|(?P<nppv>nppv))",
+        )
+        .expect("not voting regex")
+    });
+
+    /// What [`NOT_VOTING`] captures in `s`.
+    fn not_voting_by_regex(s: &str) -> Vec<(Range<usize>, NotVotingForm)> {
+        NOT_VOTING
+            .captures_iter(s)
+            .map(|c| {
+                let form = if c.name("sg").is_some() {
+                    NotVotingForm::Singular
+                } else if c.name("nppv").is_some() {
+                    NotVotingForm::Nppv
+                } else {
+                    NotVotingForm::Other
+                };
+                (c.get(0).map_or(0..0, |m| m.range()), form)
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(6000))]
+        #[test]
+        fn not_voting_phrases_as_the_regex(s in "((ne |n'a pas |prend|participe|prennent|participent|pris part| pas |part |au vote| au vote|nppv|nppvx|xn|n|x|é|, | |\\.)){0,12}") {
+            proptest::prop_assert_eq!(not_voting_phrases(&s), not_voting_by_regex(&s), "{:?}", s);
         }
     }
 }
