@@ -420,11 +420,37 @@ pub struct SessionOpening {
     pub span: Range<usize>,
 }
 
-static LAN_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)l' ?an ").expect("l'an regex"));
+/// The starts of the matches of the regex `(?i)(?-u:\b)l' ?an ` in
+/// `text`, in order: an `l` (in any case; `l`, `a` and `n` have no case
+/// variant but their ASCII capitals) opening a word, `'`, an optional space,
+/// "an" and a space. Matches cannot overlap (a match holds one `l`).
+fn lan_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b'l', b'L', b).filter(move |&i| {
+        let opens_word = i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_');
+        let mut j = i + 1;
+        if !opens_word || b.get(j) != Some(&b'\'') {
+            return false;
+        }
+        j += 1;
+        if b.get(j) == Some(&b' ') {
+            j += 1;
+        }
+        b.get(j..j + 3).is_some_and(|w| w[0].eq_ignore_ascii_case(&b'a') && w[1].eq_ignore_ascii_case(&b'n') && w[2] == b' ')
+    })
+}
 
-static LE_LINE_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?im)^[ ]*le ").expect("le regex"));
+/// Where "le " starts in each match of the regex `(?im)^[ ]*le ` in
+/// `hay`, in order: a line start, spaces, then "le " in any case (`l` and
+/// `e` have no case variant but their ASCII capitals).
+fn le_line_starts(hay: &str) -> impl Iterator<Item = usize> + '_ {
+    let b = hay.as_bytes();
+    std::iter::once(0).chain(memchr::memchr_iter(b'\n', b).map(|i| i + 1)).filter_map(move |line| {
+        let at = line + b.get(line..)?.iter().take_while(|&&c| c == b' ').count();
+        let w = b.get(at..at + 3)?;
+        (w[0].eq_ignore_ascii_case(&b'l') && w[1].eq_ignore_ascii_case(&b'e') && w[2] == b' ').then_some(at)
+    })
+}
 
 static SITTING_WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)conseil|r[ée]uni|assembl[ée]e|convoqu|s[ée]ance").expect("sitting words regex")
@@ -512,16 +538,15 @@ fn le_opening(input: &str) -> Res<'_, SessionOpening> {
 /// vingt-trois, le 27 septembre à 17h00, le Conseil Municipal …" or "Le
 /// vingt février deux mil quatorze à 20h30, …". The first one in the text.
 pub fn find_session_opening(text: &str) -> Option<SessionOpening> {
-    let lan = LAN_RE.find_iter(text).find_map(|m| {
-        let (rest, mut o) = lan_opening(&text[m.start()..]).ok()?;
-        o.span = m.start()..text.len() - rest.len();
+    let lan = lan_starts(text).find_map(|start| {
+        let (rest, mut o) = lan_opening(&text[start..]).ok()?;
+        o.span = start..text.len() - rest.len();
         Some(o)
     });
     // A "Le …" opening counts only when it starts before the "L'an" one:
     // its "le " must end by two bytes past where "l'" starts.
     let le_hay = lan.as_ref().map_or(text, |a| &text[..(a.span.start + 2).min(text.len())]);
-    let le = LE_LINE_RE.find_iter(le_hay).find_map(|m| {
-        let start = m.end() - 3;
+    let le = le_line_starts(le_hay).find_map(|start| {
         let (rest, mut o) = le_opening(&text[start..]).ok()?;
         let end = text.len() - rest.len();
         // It opens a sitting when a time follows or the sentence speaks of
@@ -696,6 +721,29 @@ fn first_stamp_with<'t>(
     })
 }
 
+/// True when `hay` holds `lit` (ASCII lower case) at byte `at`, in any
+/// ASCII case.
+fn ci_at(hay: &[u8], at: usize, lit: &str) -> bool {
+    hay.get(at..at + lit.len()).is_some_and(|w| w.eq_ignore_ascii_case(lit.as_bytes()))
+}
+
+/// Where the regex `(?i)ccu|fecture|ception` first matches in `text`.
+/// Every wording holds a `c` (at 0, or at 2 in "fecture"): the `c`s are
+/// found by memchr and each tried. A match through a later `c` cannot start
+/// before one through an earlier `c` ("fecture" would need an `e` where
+/// the earlier `c` stands), so the first `c` with a match gives the
+/// leftmost start.
+fn received_hint(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b'c', b'C', b).find_map(|i| {
+        if i >= 2 && ci_at(b, i - 2, "fecture") {
+            Some(i - 2)
+        } else {
+            (ci_at(b, i, "ccu") || ci_at(b, i, "ception")).then_some(i)
+        }
+    })
+}
+
 /// Transmission and publication stamps ("Accusé reçu le : - 4 OCT. 2023",
 /// "Reçu en préfecture le 09/02/2021", "Affiché le", "Publié le", "Envoyé
 /// en préfecture le", "Certifié exécutoire … le", "Acte rendu exécutoire
@@ -703,13 +751,13 @@ fn first_stamp_with<'t>(
 ///
 /// Each stamp wording holds one of a few fragments without `s` or `k`
 /// (whose `(?i)` forms include `ſ` and `K`): one pass over the text for
-/// all of them (`STAMP_HINTS`) says which stamp searches can find
+/// all of them ([`received_hint`], `POSTED_HINT`, `SENT_HINT`) says which stamp searches can find
 /// anything.
 pub fn find_transmission(text: &str) -> TransmissionMatch {
     TransmissionMatch {
         received_on: find_received(text),
         posted_on: find_posted(text),
-        sent_on: stamp(text, &STAMP_HINTS[2], &SENT_RE),
+        sent_on: stamp(text, &SENT_HINT, &SENT_RE),
         executory_on: executory_stamp(text),
     }
 }
@@ -718,7 +766,12 @@ pub fn find_transmission(text: &str) -> TransmissionMatch {
 /// the first fragment `hint` finds: a stamp starts at most 21 characters
 /// (under 100 bytes) before its fragment, so none starts before that.
 fn stamp(text: &str, hint: &Regex, re: &Regex) -> Option<Spanned<Date>> {
-    let from = floor_char_boundary(text, hint.find(text)?.start().saturating_sub(100));
+    stamp_from(text, hint.find(text).map(|m| m.start()), re)
+}
+
+/// [`stamp`] with the start of the first hint fragment, `hint`.
+fn stamp_from(text: &str, hint: Option<usize>, re: &Regex) -> Option<Spanned<Date>> {
+    let from = floor_char_boundary(text, hint?.saturating_sub(100));
     first_stamp(re, text, from)
 }
 
@@ -726,13 +779,13 @@ fn stamp(text: &str, hint: &Regex, re: &Regex) -> Option<Spanned<Date>> {
 /// réception", "Reçu en préfecture le"), for a caller that needs no other
 /// stamp: the other searches are not run.
 pub fn find_received(text: &str) -> Option<Spanned<Date>> {
-    stamp(text, &STAMP_HINTS[0], &RECEIVED_RE)
+    stamp_from(text, received_hint(text), &RECEIVED_RE)
 }
 
 /// The `posted_on` of [`find_transmission`] alone ("Affiché le", "Publié
 /// le", "Mis en ligne le").
 pub fn find_posted(text: &str) -> Option<Spanned<Date>> {
-    let from = floor_char_boundary(text, STAMP_HINTS[1].find(text)?.start().saturating_sub(100));
+    let from = floor_char_boundary(text, POSTED_HINT.find(text)?.start().saturating_sub(100));
     first_stamp_with(find_posted_label, text, from)
 }
 
@@ -740,9 +793,17 @@ pub fn find_posted(text: &str) -> Option<Spanned<Date>> {
 /// [`SENT_RE`] holds, in that order: "accusé" or "réception" or
 /// "préfecture"; "affiché", "publié", "affichage", "publication" or "en
 /// ligne"; "envoyé", "envoi" or "transmis".
-static STAMP_HINTS: LazyLock<[Regex; 3]> = LazyLock::new(|| {
-    [r"(?i)ccu|fecture|ception", r"(?i)affich|publi|ligne", r"(?i)envo|tran"].map(|p| Regex::new(p).expect("stamp hint"))
-});
+///
+/// Each has a static of its own, built on first use: a caller of
+/// [`find_received`] and [`find_posted`] alone never builds the third.
+///
+/// The first is found by hand ([`received_hint`]): none of its letters has
+/// a case variant but its ASCII capital (`s` and `k` would: `ſ`, the Kelvin
+/// sign), so an ASCII case-insensitive search finds what `(?i)` finds. (The
+/// same by hand for the second, on rarer letters, read more instructions
+/// than its regex's vector search.)
+static POSTED_HINT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)affich|publi|ligne").expect("stamp hint"));
+static SENT_HINT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)envo|tran").expect("stamp hint"));
 
 #[cfg(test)]
 mod tests {
@@ -1095,5 +1156,45 @@ mod tests {
             prop_assert_eq!(found[0].0, Date::new(y, m, dd).unwrap());
         }
     }
-}
 
+    static LAN_AS_IT_WAS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)l' ?an ").unwrap());
+    static LE_LINE_AS_IT_WAS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?im)^[ ]*le ").unwrap());
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        #[test]
+        fn lan_starts_as_the_regex(s in "((l|L|'|an |AN |aN|l'an |L' AN |x|_|1|é| |\\n|\u{212a})){0,12}") {
+            let want: Vec<usize> = LAN_AS_IT_WAS.find_iter(&s).map(|m| m.start()).collect();
+            prop_assert_eq!(lan_starts(&s).collect::<Vec<_>>(), want);
+        }
+
+        #[test]
+        fn le_line_starts_as_the_regex(s in "((le |LE |Le|lE |  |\\n|x|é|l|e| )){0,12}") {
+            let want: Vec<usize> = LE_LINE_AS_IT_WAS.find_iter(&s).map(|m| m.end() - 3).collect();
+            prop_assert_eq!(le_line_starts(&s).collect::<Vec<_>>(), want);
+        }
+    }
+
+    #[test]
+    fn opening_anchors() {
+        assert_eq!(lan_starts("x L'An 2020, l' an 2021, bel'an 2, l'an\n").collect::<Vec<_>>(), [2, 13]);
+        assert_eq!(le_line_starts("le 3\n  Le 4\nx le 5\nLE").collect::<Vec<_>>(), [0, 7]);
+    }
+
+    static RECEIVED_HINT_AS_IT_WAS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)ccu|fecture|ception").unwrap());
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(6000))]
+        #[test]
+        fn stamp_hints_as_the_regexes(s in "((ccu|CcU|fecture|FECture|ception|CEPTION|c|C|f|e|affich|AfFiCh|aFfich|publi|PUBLI|ligne|LiGnE|a|b|B|g|G|l|p|u|i|é|É|\u{212a}|ſ| |\\n)){0,14}") {
+            prop_assert_eq!(received_hint(&s), RECEIVED_HINT_AS_IT_WAS.find(&s).map(|m| m.start()), "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn stamp_hint_shapes() {
+        assert_eq!(received_hint("Reçu en PRÉFECTURE"), Some(13));
+        assert_eq!(received_hint("Reçu en préfecture"), Some(13));
+        assert_eq!(received_hint("ACCUSÉ de réception"), Some(1));
+    }
+}

@@ -35,46 +35,278 @@ pub struct SessionHeader {
 /// How far into a document the header is looked for.
 const HEADER_BYTES: usize = 12_000;
 
-static BODY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)(?-u:\b)(?P<kind>ville|commune|mairie|communaute\ de\ communes|communaute\ d'agglomeration|communaute\ urbaine|metropole|syndicat(?:\ intercommunal|\ mixte)?|departement|region)
-        \s+(?:de\ la\ |de\ l'|du\ |des\ |de\ |d')\s*(?P<name>[a-z][a-z'\-]*(?:[\ \-](?:[a-z][a-z'\-]*|d'|l')){0,5})",
-    )
-    .expect("body regex")
+/// A body named in the header: where its kind starts, the kind as the
+/// regex `BODY` of the tests captures it, and the range of its name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct BodyMatch {
+    start: usize,
+    kind: &'static str,
+    name: std::ops::Range<usize>,
+}
+
+/// The kinds of body, in the order of `BODY`'s alternatives (its greedy
+/// "syndicat" option as three wordings, the longer first).
+const BODY_KINDS: [&str; 12] = [
+    "ville",
+    "commune",
+    "mairie",
+    "communaute de communes",
+    "communaute d'agglomeration",
+    "communaute urbaine",
+    "metropole",
+    "syndicat intercommunal",
+    "syndicat mixte",
+    "syndicat",
+    "departement",
+    "region",
+];
+
+/// The connectors between a kind and its name, in `BODY`'s order.
+const BODY_LINKS: [&str; 6] = ["de la ", "de l'", "du ", "des ", "de ", "d'"];
+
+/// A memmem finder built once (building one per search costs more than
+/// searching a header).
+type Finder = LazyLock<memchr::memmem::Finder<'static>>;
+
+static FIND_CONSEIL: Finder = LazyLock::new(|| memchr::memmem::Finder::new("conseil "));
+static FIND_BUREAU: Finder = LazyLock::new(|| memchr::memmem::Finder::new("bureau communautaire"));
+static FIND_COMITE: Finder = LazyLock::new(|| memchr::memmem::Finder::new("comite syndical"));
+static FIND_CONVO: Finder = LazyLock::new(|| memchr::memmem::Finder::new("convo"));
+static FIND_SEST: Finder = LazyLock::new(|| memchr::memmem::Finder::new("s'est"));
+static FIND_PRESID: Finder = LazyLock::new(|| memchr::memmem::Finder::new("presid"));
+static FIND_SOUS_LA_PRESIDENCE: Finder = LazyLock::new(|| memchr::memmem::Finder::new("sous la presidence"));
+
+/// The stems that open the kinds of [`BODY_KINDS`] ("commun" opens three).
+static BODY_STEMS: LazyLock<[memchr::memmem::Finder<'static>; 7]> = LazyLock::new(|| {
+    ["ville", "commun", "mairie", "metropole", "syndicat", "departement", "region"].map(memchr::memmem::Finder::new)
 });
+
+/// The matches of the regex `BODY` of the tests in `ft`, in order, as
+/// `captures_iter` gives them (`(?-u:\b)` and a kind, blanks, a connector,
+/// blanks, a name), up to the first one `last` accepts.
+///
+/// A kind opens with one of a few stems, found by memmem in windows of
+/// growing size (a body is mostly named near the top, and the search stops
+/// at the first match `last` accepts); each start is tried with the kinds
+/// in order (only one of the three "syndicat" wordings and one of the
+/// "commun…" ones can fit a start, and a longer "syndicat" is tried first
+/// as the regex's greedy option is), then the connectors in order (the
+/// first one followed by blanks and a letter decides), then the name
+/// ([`body_name_end`]).
+fn body_matches(ft: &str, last: impl Fn(&BodyMatch) -> bool) -> Vec<BodyMatch> {
+    let b = ft.as_bytes();
+    let mut out: Vec<BodyMatch> = Vec::new();
+    let (mut lo, mut width) = (0, 1024);
+    while lo < b.len() {
+        let hi = (lo + width).min(b.len());
+        // A stem starting before `hi` may end past it.
+        let window = &b[lo..(hi + 10).min(b.len())];
+        let mut starts: Vec<usize> = BODY_STEMS
+            .iter()
+            .flat_map(|stem| stem.find_iter(window).map(|i| lo + i))
+            .filter(|&i| i < hi && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_')))
+            .collect();
+        starts.sort_unstable();
+        for p in starts {
+            if out.last().is_some_and(|m| p < m.name.end) {
+                continue;
+            }
+            if let Some(m) = body_at(ft, p) {
+                let stop = last(&m);
+                out.push(m);
+                if stop {
+                    return out;
+                }
+            }
+        }
+        lo = hi;
+        width *= 4;
+    }
+    out
+}
+
+/// The `BODY` match starting at byte `p` of `ft`, if any.
+fn body_at(ft: &str, p: usize) -> Option<BodyMatch> {
+    let s = &ft[p..];
+    BODY_KINDS.iter().find_map(|kind| {
+        let r = s.strip_prefix(kind)?;
+        // `\s+`: every blank, as a connector opens with `d`.
+        let link = r.trim_start_matches(char::is_whitespace);
+        if link.len() == r.len() {
+            return None;
+        }
+        BODY_LINKS.iter().find_map(|l| {
+            let name = link.strip_prefix(l)?.trim_start_matches(char::is_whitespace);
+            let start = ft.len() - name.len();
+            let end = body_name_end(ft, start)?;
+            // The kind group holds the whole wording ("syndicat mixte").
+            Some(BodyMatch { start: p, kind, name: start..end })
+        })
+    })
+}
+
+/// The end of a body name starting at byte `i` of `ft`
+/// (`[a-z][a-z'\-]*(?:[\ \-](?:[a-z][a-z'\-]*|d'|l')){0,5}`), none when no
+/// letter opens it. Nothing follows the name in `BODY`, so its greedy
+/// path is the match: the longest word, then up to five more words after a
+/// space or a dash (a word alternative holding `d'` and `l'` already).
+fn body_name_end(ft: &str, i: usize) -> Option<usize> {
+    let b = ft.as_bytes();
+    let word_end = |j: usize| j + b[j..].iter().take_while(|c| c.is_ascii_lowercase() || **c == b'\'' || **c == b'-').count();
+    if !b.get(i).is_some_and(u8::is_ascii_lowercase) {
+        return None;
+    }
+    let mut end = word_end(i + 1);
+    for _ in 0..5 {
+        if matches!(b.get(end), Some(b' ' | b'-')) && b.get(end + 1).is_some_and(u8::is_ascii_lowercase) {
+            end = word_end(end + 2);
+        } else {
+            break;
+        }
+    }
+    Some(end)
+}
 
 static COUNCIL_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?x)conseil\ (?:municipal|communautaire)\s+(?:de\ la\ commune\ |de\ la\ ville\ )?(?:de\ |d')(?P<name>[a-z][a-z'\-]*(?:[\ \-][a-z][a-z'\-]*){0,4})")
         .expect("council-of regex")
 });
 
-static ASSEMBLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"conseil municipal|conseil communautaire|conseil metropolitain|conseil departemental|conseil general|conseil regional|bureau communautaire|comite syndical")
-        .expect("assembly regex")
-});
+/// The assemblies, as the regex `conseil municipal|conseil
+/// communautaire|…|comite syndical` looked for them (see [`first_assembly`]).
+const ASSEMBLIES: [&str; 8] = [
+    "conseil municipal",
+    "conseil communautaire",
+    "conseil metropolitain",
+    "conseil departemental",
+    "conseil general",
+    "conseil regional",
+    "bureau communautaire",
+    "comite syndical",
+];
+
+/// The first of [`ASSEMBLIES`] in `ft` (the leftmost; no two of them match
+/// at one start). The six councils open with "conseil ", found by memmem
+/// and followed by one of their words; the other two are searched only
+/// before the best start so far.
+fn first_assembly(ft: &str) -> Option<&'static str> {
+    let b = ft.as_bytes();
+    let mut best = FIND_CONSEIL
+        .find_iter(b)
+        .find_map(|i| ASSEMBLIES[..6].iter().find(|a| b[i..].starts_with(a.as_bytes())).map(|a| (i, *a)));
+    for (a, finder) in ASSEMBLIES[6..].iter().zip([&FIND_BUREAU, &FIND_COMITE]) {
+        let limit = best.map_or(b.len(), |(i, _)| (i + a.len()).min(b.len()));
+        if let Some(i) = finder.find(&b[..limit]) {
+            best = Some(best.filter(|&(j, _)| j < i).unwrap_or((i, *a)));
+        }
+    }
+    best.map(|(_, a)| a)
+}
 
 static SESSION_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?x)(?:deliberation\ n\s?[°o]\.?\s*[a-z0-9\-/._]+\ du|seance|conseil\ municipal|conseil\ communautaire|reunion|conseil|session|proces[- ]verbal|compte[- ]rendu)(?:\ publique|\ ordinaire|\ extraordinaire|\ pleniere)?(?:\ de\ [a-z'\-]+(?:\ [a-z'\-]+)?)?\s*(?:du|en\ date\ du|le|:)?\s+")
         .expect("session date regex")
 });
 
-static CONVENED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?x)(?:convoque(?:e|s|es)?\ (?:le|en\ date\ du|par\ lettre\ du|du)|convocation\ (?:en\ date\ )?du|convocation\ a\ ete\ (?:adressee|envoyee|faite)\s+(?:le|en\ date\ du)|date\ de\ (?:la\ )?convocation\s*:?|convocation\s*:|par\ convocation\ en\ date\ du|convocation\ (?:envoyee|adressee)\ le)\s*")
-        .expect("convened regex")
-});
+/// The ends of the matches of the regex `CONVENED` of the tests (the
+/// convocation wordings: "convoqué le", "convocation en date du", "date de
+/// la convocation :", "par convocation en date du" …, and the blanks after
+/// them) in `ft`, in order, as `find_iter` gives them.
+///
+/// Every wording holds "convo", at 0, 4 ("par "), 8 ("date de ") or 11
+/// ("date de la ") bytes from its start: those starts, taken in order, are
+/// the only ones tried ([`convened_at`]), each from the end of the last
+/// match on.
+fn convened_ends(ft: &str) -> Vec<usize> {
+    let mut starts: Vec<usize> = FIND_CONVO
+        .find_iter(ft.as_bytes())
+        .flat_map(|q| [q.checked_sub(11), q.checked_sub(8), q.checked_sub(4), Some(q)])
+        .flatten()
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let mut ends = Vec::new();
+    let mut from = 0;
+    for p in starts {
+        if p >= from
+            && let Some(e) = convened_at(ft, p)
+        {
+            ends.push(e);
+            from = e;
+        }
+    }
+    ends
+}
 
-static PLACE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"s'est\s+(?:reuni|assemble|tenu)e?s?\s+").expect("place regex")
-});
+/// The end of a convocation wording starting at byte `p` of `ft`, with the
+/// blanks after it. At one start at most one wording can match (what
+/// follows "convocation" tells them apart), and within each every step is
+/// forced: an optional part is taken whenever it is there (without it the
+/// next part would have to start with its first letter, which it does
+/// not), and `\s*` / `\s+` take every blank (none of what follows is one).
+fn convened_at(ft: &str, p: usize) -> Option<usize> {
+    let s = ft.get(p..)?;
+    let blanks = |r: &str| r.trim_start_matches(char::is_whitespace).len();
+    let rest: &str = if let Some(r) = s.strip_prefix("convoque") {
+        let r = ["e ", "s ", "es ", " "].iter().find_map(|x| r.strip_prefix(x))?;
+        ["le", "en date du", "par lettre du", "du"].iter().find_map(|x| r.strip_prefix(x))?
+    } else if let Some(r) = s.strip_prefix("convocation") {
+        let spaced = r.strip_prefix(' ');
+        if let Some(r) = spaced.and_then(|r| r.strip_prefix("en date ").unwrap_or(r).strip_prefix("du")) {
+            r
+        } else if let Some(r) = spaced
+            .and_then(|r| r.strip_prefix("a ete "))
+            .and_then(|r| ["adressee", "envoyee", "faite"].iter().find_map(|x| r.strip_prefix(x)))
+            .filter(|r| blanks(r) < r.len())
+            .and_then(|r| {
+                let r = r.trim_start_matches(char::is_whitespace);
+                ["le", "en date du"].iter().find_map(|x| r.strip_prefix(x))
+            })
+        {
+            r
+        } else if let Some(r) = r.trim_start_matches(char::is_whitespace).strip_prefix(':') {
+            r
+        } else {
+            spaced.and_then(|r| ["envoyee le", "adressee le"].iter().find_map(|x| r.strip_prefix(x)))?
+        }
+    } else if let Some(r) = s.strip_prefix("date de ") {
+        let r = r.strip_prefix("la ").unwrap_or(r).strip_prefix("convocation")?;
+        let r = r.trim_start_matches(char::is_whitespace);
+        r.strip_prefix(':').unwrap_or(r)
+    } else {
+        s.strip_prefix("par convocation en date du")?
+    };
+    Some(ft.len() - blanks(rest))
+}
+
+/// Where the regex `s'est\s+(?:reuni|assemble|tenu)e?s?\s+` first
+/// matches in `ft` ends. "s'est" does not overlap itself, so each one found
+/// by memmem is tried in turn; after it, blanks, one of the verbs (their
+/// first letters differ), then `e?s?` greedily (a blank must follow, which
+/// neither letter is, so taking them is the only way on) and all the blanks.
+fn place_intro_end(ft: &str) -> Option<usize> {
+    FIND_SEST.find_iter(ft.as_bytes()).find_map(|i| {
+        let rest = &ft[i + 5..];
+        let verb = rest.trim_start_matches(char::is_whitespace);
+        if verb.len() == rest.len() {
+            return None;
+        }
+        let tail = ["reuni", "assemble", "tenu"].iter().find_map(|w| verb.strip_prefix(w))?;
+        let tail = tail.strip_prefix('e').unwrap_or(tail);
+        let tail = tail.strip_prefix('s').unwrap_or(tail);
+        let end = tail.trim_start_matches(char::is_whitespace);
+        (end.len() < tail.len()).then(|| ft.len() - end.len())
+    })
+}
 
 /// Where the council met: after "s'est réuni(e)", the first part of the
 /// sentence that is not a date, a time or a manner ("le 14 mars 2024, à
 /// 18h30, Salle des Fêtes, sous la présidence …" gives "Salle des Fêtes").
 fn find_place(head: &str, f: &FoldedSlice) -> Option<String> {
-    let m = PLACE.find(f.text)?;
-    let ft = &f.text[m.end()..];
-    let end = first_of(ft, &["sous la presidence", ". ", ".\n", "\n\n", ";"]).unwrap_or(ft.len().min(200));
-    let mut off = m.end();
+    let intro_end = place_intro_end(f.text)?;
+    let ft = &f.text[intro_end..];
+    let end = place_part_end(ft).unwrap_or(ft.len().min(200));
+    let mut off = intro_end;
     for part in ft[..end].split(',') {
         let start = off;
         off += part.len() + 1;
@@ -112,28 +344,22 @@ fn find_place(head: &str, f: &FoldedSlice) -> Option<String> {
     None
 }
 
-/// Where the first of `needles` starts in `hay`. Each needle after the
-/// first found is only looked for before it (an earlier match ends before
-/// the best start plus its length), so the text is not read to its end
-/// once per needle.
-fn first_of(hay: &str, needles: &[&str]) -> Option<usize> {
-    let mut best: Option<usize> = None;
-    for n in needles {
-        let within = match best {
-            Some(b) => {
-                let mut end = (b + n.len()).min(hay.len());
-                while !hay.is_char_boundary(end) {
-                    end -= 1;
-                }
-                &hay[..end]
-            }
-            None => hay,
-        };
-        if let Some(i) = within.find(n) {
-            best = Some(best.map_or(i, |b| b.min(i)));
-        }
+/// Where the first of "sous la presidence", ". ", ".\n", "\n\n" and ";"
+/// starts in `hay`. The last four are found in one memchr pass over their
+/// first bytes (`;`, `.`, `\n`); the first only before the best start so
+/// far (a match found after it would start later).
+fn place_part_end(hay: &str) -> Option<usize> {
+    let b = hay.as_bytes();
+    let short = memchr::memchr3_iter(b';', b'.', b'\n', b).find(|&i| match b[i] {
+        b';' => true,
+        b'.' => matches!(b.get(i + 1), Some(b' ' | b'\n')),
+        _ => b.get(i + 1) == Some(&b'\n'),
+    });
+    let limit = short.map_or(b.len(), |i| (i + "sous la presidence".len()).min(b.len()));
+    match FIND_SOUS_LA_PRESIDENCE.find(&b[..limit]) {
+        Some(i) => Some(short.map_or(i, |s| s.min(i))),
+        None => short,
     }
-    best
 }
 
 /// A labelled place line ("Lieu : Salle polyvalente", "Lieu de la séance : …").
@@ -166,33 +392,157 @@ static CHAIR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("chair regex")
 });
 
-/// [`CHAIR`] with no bound on the name's two parts, each in a group of its
-/// own: a small automaton (the bounded repetitions of a class of Unicode
-/// chars in [`CHAIR`] make its lazy DFA build a new state at nearly every
-/// byte), and the same match whenever those parts hold at most 80 and 60
-/// chars (see [`chair_captures`]).
-static CHAIR_UNBOUNDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?x)(?:sous\ la\ presidence\ de|presidence\s*:|preside(?:e)?\ par|(?m:^)[\ \t*\#\-]*president(?:e)?(?:\ de\ (?:la\ )?seance)?\s*:)\s*(?P<who>(?:(?:m|mme|mlle|mm|mmes)\.\s*)?(?P<main>[^,.;\n]{3,}?)(?P<dot>\.[^,.;\n]{2,}?)?)\s*(?:,|;|\.\s|\.$|\n|$|\ maire|\ president)")
-        .expect("unbounded chair regex")
-});
-
-/// [`CHAIR`] on folded text. Each of its wordings holds "presid" on the
-/// line where the match starts, so the search starts at the line of the
-/// first "presid" (none: no chair) and gives the same first match.
+/// The name of the chair, as [`CHAIR`] captures it on folded text (group
+/// `who`). Each of its wordings holds "presid" on the line where the match
+/// starts, so the search starts at the line of the first "presid" (none: no
+/// chair) and gives the same first match.
 ///
-/// [`CHAIR_UNBOUNDED`] runs first: [`CHAIR`] tries the same paths in the
-/// same order, less those with a longer name, so when the unbounded match
-/// has a name of at most 80 chars and a part after a dot of at most 60, it
-/// is the bounded match too (no start before it matches, as none matches
-/// the unbounded regex); with no unbounded match there is no bounded one.
-/// Only otherwise does [`CHAIR`] (built on first need) decide. Both start
-/// at [`chair_start`].
-fn chair_captures(ft: &str) -> Option<regex::Captures<'_>> {
-    let at = ft.find("presid")?;
+/// [`chair_unbounded`] (`CHAIR_UNBOUNDED` of the tests: the regex with no
+/// bound on the name's two parts) runs first: [`CHAIR`] tries the same
+/// paths in the same order, less those with a longer name, so when the
+/// unbounded match has a name of at most 80 chars and a part after a dot of
+/// at most 60, it is the bounded match too (no start before it matches, as
+/// none matches the unbounded regex); with no unbounded match there is no
+/// bounded one. Only otherwise does [`CHAIR`] (built on first need)
+/// decide. Both start at [`chair_start`].
+fn chair_who(ft: &str) -> Option<std::ops::Range<usize>> {
+    let at = FIND_PRESID.find(ft.as_bytes())?;
     let start = chair_start(ft, at);
-    let c = CHAIR_UNBOUNDED.captures_at(ft, start)?;
-    let chars = |g: &str| c.name(g).map_or(0, |m| m.as_str().chars().count());
-    if chars("main") <= 80 && chars("dot") <= 61 { Some(c) } else { CHAIR.captures_at(ft, start) }
+    let (who, main, dot) = chair_unbounded(ft, start, at)?;
+    if main <= 80 && dot <= 61 { Some(who) } else { CHAIR.captures_at(ft, start).and_then(|c| c.name("who")).map(|m| m.range()) }
+}
+
+/// The ends of the prefixes of the run of blanks at byte `i` of `s`
+/// (`\s*`), shortest first.
+fn blank_ends(s: &str, i: usize) -> Vec<usize> {
+    let mut ends = vec![i];
+    ends.extend(s[i..].char_indices().take_while(|&(_, c)| c.is_whitespace()).map(|(k, c)| i + k + c.len_utf8()));
+    ends
+}
+
+/// The end of the label of a chair wording starting at byte `c` of `ft`
+/// (`sous la presidence de`, `presidence\s*:`, `preside(?:e)?\ par`, or
+/// `(?m:^)[\ \t*\#\-]*president(?:e)?(?:\ de\ (?:la\ )?seance)?\s*:`). At
+/// one start at most one wording can match, and each step of each is
+/// forced (an optional part is taken when it is there: without it, what
+/// follows cannot match).
+fn chair_label_end(ft: &str, c: usize) -> Option<usize> {
+    fn colon(r: &str) -> Option<&str> {
+        r.trim_start_matches(char::is_whitespace).strip_prefix(':')
+    }
+    let s = &ft[c..];
+    let end = |r: &str| Some(ft.len() - r.len());
+    if let Some(r) = s.strip_prefix("sous la presidence de") {
+        return end(r);
+    }
+    if let Some(r) = s.strip_prefix("presidence").and_then(colon) {
+        return end(r);
+    }
+    if let Some(r) = s.strip_prefix("preside") {
+        let r = r.strip_prefix('e').unwrap_or(r);
+        if let Some(r) = r.strip_prefix(" par") {
+            return end(r);
+        }
+    }
+    if c == 0 || ft.as_bytes()[c - 1] == b'\n' {
+        let r = s.trim_start_matches([' ', '\t', '*', '#', '-']).strip_prefix("president")?;
+        let r = r.strip_prefix('e').unwrap_or(r);
+        let r = match r.strip_prefix(" de ") {
+            Some(d) => d.strip_prefix("la ").unwrap_or(d).strip_prefix("seance").unwrap_or(r),
+            None => r,
+        };
+        return end(colon(r)?);
+    }
+    None
+}
+
+/// True when the end of a [`CHAIR`] name may stand at byte `i` of `ft`:
+/// blanks (`\s*`, any number of them given back), then `,`, `;`, `.` and a
+/// blank, `.` ending the text, `\n`, the end of the text, " maire" or
+/// " president".
+fn chair_name_ends(ft: &str, i: usize) -> bool {
+    blank_ends(ft, i).into_iter().any(|j| {
+        let r = &ft[j..];
+        r.is_empty()
+            || r.starts_with([',', ';', '\n'])
+            || r.strip_prefix('.').is_some_and(|d| d.is_empty() || d.starts_with(char::is_whitespace))
+            || r.starts_with(" maire")
+            || r.starts_with(" president")
+    })
+}
+
+/// True for the chars a [`CHAIR`] name part may hold (`[^,.;\n]`).
+fn chair_name_char(c: char) -> bool {
+    !matches!(c, ',' | '.' | ';' | '\n')
+}
+
+/// The rest of an unbounded chair match after the label ending at byte
+/// `e` of `ft`: `\s*(?P<who>(?:(?:m|mme|mlle|mm|mmes)\.\s*)?(?P<main>[^,.;\n]{3,}?)(?P<dot>\.[^,.;\n]{2,}?)?)\s*(?:,|;|\.\s|\.$|\n|$|\ maire|\ president)`,
+/// its paths tried in the regex's order: the most blanks first, a civility
+/// before none, the shortest `main` first, a `dot` part (shortest first)
+/// before none. The name's range, and the chars of `main` and `dot`.
+fn chair_rest(ft: &str, e: usize) -> Option<(std::ops::Range<usize>, usize, usize)> {
+    for &w1 in blank_ends(ft, e).iter().rev() {
+        let r = &ft[w1..];
+        // One civility at most is followed by its dot.
+        let civ = ["m.", "mme.", "mlle.", "mm.", "mmes."].iter().find(|c| r.starts_with(**c));
+        if let Some(c) = civ {
+            for &w2 in blank_ends(ft, w1 + c.len()).iter().rev() {
+                if let Some(found) = chair_name(ft, w1, w2) {
+                    return Some(found);
+                }
+            }
+        }
+        if let Some(found) = chair_name(ft, w1, w1) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// The name of [`chair_rest`] from byte `who` of `ft`, its `main` part
+/// starting at `main_start`.
+fn chair_name(ft: &str, who: usize, main_start: usize) -> Option<(std::ops::Range<usize>, usize, usize)> {
+    let mut i = main_start;
+    let mut main = 0;
+    for c in ft[main_start..].chars().take_while(|&c| chair_name_char(c)) {
+        i += c.len_utf8();
+        main += 1;
+        if main < 3 {
+            continue;
+        }
+        if ft[i..].starts_with('.') {
+            let mut k = i + 1;
+            for (dot, d) in ft[i + 1..].chars().take_while(|&c| chair_name_char(c)).enumerate() {
+                k += d.len_utf8();
+                if dot >= 1 && chair_name_ends(ft, k) {
+                    return Some((who..k, main, dot + 2));
+                }
+            }
+        }
+        if chair_name_ends(ft, i) {
+            return Some((who..i, main, 0));
+        }
+    }
+    None
+}
+
+/// The first unbounded chair match from byte `start` of `ft`, whose first
+/// "presid" is at `at`: its `who` range and the chars of its `main` and
+/// `dot` groups. A match starts at a "presid", 8 bytes before one ("sous la
+/// "), or at the start of its line: those starts, in order, are tried with
+/// each wording.
+fn chair_unbounded(ft: &str, start: usize, at: usize) -> Option<(std::ops::Range<usize>, usize, usize)> {
+    let mut starts: Vec<usize> = FIND_PRESID
+        .find_iter(&ft.as_bytes()[at..])
+        .map(|q| at + q)
+        .flat_map(|q| [Some(ft[..q].rfind('\n').map_or(0, |i| i + 1)), q.checked_sub(8), Some(q)])
+        .flatten()
+        .filter(|&c| c >= start && ft.is_char_boundary(c))
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    starts.into_iter().find_map(|c| chair_label_end(ft, c).and_then(|e| chair_rest(ft, e)))
 }
 
 /// The earliest start of a [`CHAIR`] match, given the first "presid" at
@@ -272,8 +622,8 @@ pub fn parse_session_header_with(text: &str, fold: &Folded) -> SessionHeader {
             parse_time(&head[f.orig(m.start())..]).map(|(t, _)| t)
         });
     }
-    h.convened_on = CONVENED.find_iter(ft).find_map(|m| {
-        let at = f.orig(m.end());
+    h.convened_on = convened_ends(ft).into_iter().find_map(|end| {
+        let at = f.orig(end);
         parse_date(&head[at..]).map(|(d, n)| Spanned::new(d, at..at + n)).or_else(|| {
             // "convoqué le dix-huit mars": the year of the session, or the
             // one before when that day would come after the session.
@@ -283,7 +633,7 @@ pub fn parse_session_header_with(text: &str, fold: &Folded) -> SessionHeader {
             Date::new(year, mo, d).map(|date| Spanned::new(date, at..at + n))
         })
     });
-    h.assembly = ASSEMBLY.find(ft).map(|m| match m.as_str() {
+    h.assembly = first_assembly(ft).map(|m| match m {
         "conseil municipal" => Assembly::ConseilMunicipal,
         "conseil communautaire" | "conseil metropolitain" => Assembly::ConseilCommunautaire,
         "conseil departemental" | "conseil general" => Assembly::ConseilDepartemental,
@@ -309,9 +659,8 @@ pub fn parse_session_header_with(text: &str, fold: &Folded) -> SessionHeader {
             p.chars().any(|c| c.is_alphabetic()).then(|| p.to_string())
         });
     }
-    h.chair = chair_captures(ft).and_then(|c| {
-        let m = c.name("who")?;
-        let r = f.orig_range(m.range());
+    h.chair = chair_who(ft).and_then(|m| {
+        let r = f.orig_range(m);
         let who = head[r.clone()].trim();
         let who = who.trim_end_matches(|c: char| c == ',' || c.is_whitespace());
         let p = parse_person(who)?;
@@ -327,21 +676,19 @@ fn body(head: &str, f: &FoldedSlice) -> (Option<Spanned<String>>, Option<BodyKin
     // A département or a région named in the heading is often only the
     // place ("DEPARTEMENT DU LOT / COMMUNE DE X"): a commune or an EPCI
     // named too is the body.
-    let read = |c: regex::Captures<'_>| {
-        let whole = c.get(0).map(|m| m.range()).unwrap_or(0..0);
-        let name = c.name("name").map(|m| m.range()).unwrap_or(whole.end..whole.end);
+    let read = |m: BodyMatch| {
         // Words of the kind and its connector ("communauté de communes du"):
         // stop words count only after the first word of the name.
-        let kind_words = ft[whole.start..name.start].split_whitespace().count();
-        (whole.start..name.end, c["kind"].to_string(), kind_words)
+        let kind_words = ft[m.start..m.name.start].split_whitespace().count();
+        (m.start..m.name.end, m.kind.to_string(), kind_words)
     };
     let local = |k: &str| !(k == "departement" || k == "region");
     // The first local body, else the first named: the search stops at the
     // first local one.
     let mut first = None;
     let mut found = None;
-    for c in BODY.captures_iter(ft) {
-        let m = read(c);
+    for m in body_matches(ft, |m| local(m.kind)) {
+        let m = read(m);
         if local(&m.1) {
             found = Some(m);
             break;
@@ -417,7 +764,7 @@ fn object_label_end(head: &str) -> Option<usize> {
         if let Some(end) = object_label_at(head, line_start) {
             return Some(end);
         }
-        line_start += head[line_start..].find('\n')? + 1;
+        line_start += memchr::memchr(b'\n', &head.as_bytes()[line_start..])? + 1;
     }
 }
 
@@ -477,7 +824,7 @@ pub fn find_rapporteur(text: &str) -> Option<Spanned<Person>> {
     let head = &text[..end];
     let mut line_start = 0;
     while line_start < head.len() {
-        let line_end = head[line_start..].find('\n').map_or(head.len(), |i| line_start + i);
+        let line_end = memchr::memchr(b'\n', &head.as_bytes()[line_start..]).map_or(head.len(), |i| line_start + i);
         let first_word = head[line_start..line_end].trim_start();
         let at = line_end - first_word.len();
         // Every statement opens with a char folding to `r` ("rapporteur")
@@ -538,6 +885,11 @@ fn rapporteur_at(s: &str) -> Option<std::ops::Range<usize>> {
 /// After a rapporteur's name: an optional ", rapporteur,", spaces and the
 /// verb of the statement, ending a word.
 fn statement_tail(s: &str) -> bool {
+    // Both wordings open with a comma or a blank (`fold_char` gives `,`
+    // only for `,`): any other char ends the test at once.
+    if !s.chars().next().is_some_and(|c| c == ',' || c.is_whitespace()) {
+        return false;
+    }
     let verb_after_spaces = |t: &str| {
         let v = t.trim_start_matches(char::is_whitespace);
         v.len() < t.len()
@@ -732,10 +1084,10 @@ mod tests {
         assert_eq!(h.assembly, Some(Assembly::ConseilCommunautaire));
     }
 
-    /// [`CHAIR`] as [`chair_captures`] read it before [`CHAIR_UNBOUNDED`]:
+    /// [`CHAIR`] as [`chair_who`] read it before [`CHAIR_UNBOUNDED`]:
     /// the whole match and the name.
     fn chair_by_bounded_regex(ft: &str) -> Option<(std::ops::Range<usize>, Option<std::ops::Range<usize>>)> {
-        let at = ft.find("presid")?;
+        let at = memchr::memmem::find(ft.as_bytes(), b"presid")?;
         let line_start = ft[..at].rfind('\n').map_or(0, |i| i + 1);
         CHAIR.captures_at(ft, line_start).map(|c| (c.get(0).map_or(0..0, |m| m.range()), c.name("who").map(|m| m.range())))
     }
@@ -744,8 +1096,7 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
         #[test]
         fn chair_matches_the_bounded_regex(s in "((sous la presidence de |presidence : |presidee par |preside par |president de seance :|president :|- |m\\. |mme\\. |paul |x{30}|é{20}|\\. |\\.|, |; | maire| president|\\n|  |ab)){0,14}") {
-            let now = chair_captures(&s).map(|c| (c.get(0).map_or(0..0, |m| m.range()), c.name("who").map(|m| m.range())));
-            proptest::prop_assert_eq!(now, chair_by_bounded_regex(&s), "{:?}", s);
+            proptest::prop_assert_eq!(chair_who(&s), chair_by_bounded_regex(&s).and_then(|c| c.1), "{:?}", s);
         }
     }
 
@@ -779,11 +1130,10 @@ mod tests {
         // 80 chars of name, then 81: the bounded regex decides past 80.
         for n in [78, 79, 80, 81, 120] {
             let s = format!("sous la presidence de {}, maire", "é".repeat(n));
-            let now = chair_captures(&s).map(|c| c.name("who").map(|m| m.range()));
-            assert_eq!(now, chair_by_bounded_regex(&s).map(|c| c.1), "{n}");
+            assert_eq!(chair_who(&s), chair_by_bounded_regex(&s).and_then(|c| c.1), "{n}");
         }
         let s = format!("presidence : m. paul.{} maire", "x".repeat(70));
-        assert_eq!(chair_captures(&s).map(|c| c.name("who").map(|m| m.range())), chair_by_bounded_regex(&s).map(|c| c.1));
+        assert_eq!(chair_who(&s), chair_by_bounded_regex(&s).and_then(|c| c.1));
     }
 
     #[test]
@@ -832,5 +1182,187 @@ mod tests {
         let p = find_rapporteur("Rapporteur : M. Hugo FAURE\nTexte").unwrap().value;
         assert_eq!(p.family_name.as_deref(), Some("FAURE"));
         assert!(find_rapporteur("Monsieur le Maire expose au conseil").is_none());
+    }
+
+    static ASSEMBLY_AS_IT_WAS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"conseil municipal|conseil communautaire|conseil metropolitain|conseil departemental|conseil general|conseil regional|bureau communautaire|comite syndical").unwrap()
+    });
+    static PLACE_AS_IT_WAS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"s'est\s+(?:reuni|assemble|tenu)e?s?\s+").unwrap());
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn first_assembly_as_the_regex(s in "((conseil |conseil|municipal|communautaire|general|regional|metropolitain|departemental|bureau |comite |syndical|bureau communautaire|x|é| |\\n)){0,10}") {
+            proptest::prop_assert_eq!(first_assembly(&s), ASSEMBLY_AS_IT_WAS.find(&s).map(|m| m.as_str()));
+        }
+
+        #[test]
+        fn place_intro_as_the_regex(s in "((s'est|s'est |reuni|assemble|tenu|e|s|es| |\\n|\u{a0}|\u{2003}|x|é|\\t)){0,12}") {
+            proptest::prop_assert_eq!(place_intro_end(&s), PLACE_AS_IT_WAS.find(&s).map(|m| m.end()));
+        }
+    }
+
+    #[test]
+    fn assemblies_and_place_intros() {
+        assert_eq!(first_assembly("le bureau communautaire et le conseil municipal"), Some("bureau communautaire"));
+        assert_eq!(first_assembly("le conseil d'etat, le conseil general"), Some("conseil general"));
+        assert_eq!(first_assembly("le conseil"), None);
+        assert_eq!(place_intro_end("le conseil s'est reunie  en mairie"), Some(25));
+        assert_eq!(place_intro_end("s'estreuni a"), None);
+        assert_eq!(place_intro_end("s'est reunix s'est tenue a"), Some(25));
+    }
+
+    #[test]
+    fn statement_tails() {
+        assert!(statement_tail(" expose"));
+        assert!(statement_tail(", rapporteur, expose"));
+        assert!(!statement_tail("x expose"));
+        assert!(!statement_tail(""));
+    }
+
+    static CONVENED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?x)(?:convoque(?:e|s|es)?\ (?:le|en\ date\ du|par\ lettre\ du|du)|convocation\ (?:en\ date\ )?du|convocation\ a\ ete\ (?:adressee|envoyee|faite)\s+(?:le|en\ date\ du)|date\ de\ (?:la\ )?convocation\s*:?|convocation\s*:|par\ convocation\ en\ date\ du|convocation\ (?:envoyee|adressee)\ le)\s*")
+            .expect("convened regex")
+    });
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(6000))]
+        #[test]
+        fn convened_as_the_regex(s in "((convoque|convocation|convo|e|s|es| |le|en date |du|par lettre du|par |a ete |adressee|envoyee|faite|date de |la |: |:|\\n|\u{a0}|é|x)){0,12}") {
+            let want: Vec<usize> = CONVENED.find_iter(&s).map(|m| m.end()).collect();
+            proptest::prop_assert_eq!(convened_ends(&s), want, "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn convocation_wordings() {
+        for (s, end) in [
+            ("convoquee le 3 mars", 13),
+            ("convoques par lettre du 3", 24),
+            ("la convocation en date du 3", 26),
+            ("convocation a ete adressee\n le 3", 31),
+            ("date de la convocation : 3", 25),
+            ("convocation: 3", 13),
+            ("par convocation en date du 3", 27),
+            ("convocation envoyee le 3", 23),
+        ] {
+            assert_eq!(convened_ends(s), [end], "{s}");
+        }
+        assert!(convened_ends("la convocation fut lue").is_empty());
+    }
+
+    /// [`CHAIR`] with no bound on the name's two parts, each in a group of
+    /// its own, as [`chair_unbounded`] reads it.
+    static CHAIR_UNBOUNDED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?x)(?:sous\ la\ presidence\ de|presidence\s*:|preside(?:e)?\ par|(?m:^)[\ \t*\#\-]*president(?:e)?(?:\ de\ (?:la\ )?seance)?\s*:)\s*(?P<who>(?:(?:m|mme|mlle|mm|mmes)\.\s*)?(?P<main>[^,.;\n]{3,}?)(?P<dot>\.[^,.;\n]{2,}?)?)\s*(?:,|;|\.\s|\.$|\n|$|\ maire|\ president)").unwrap()
+    });
+
+    /// What [`CHAIR_UNBOUNDED`] captures from `start`: `who`, and the chars
+    /// of `main` and `dot`.
+    fn chair_unbounded_by_regex(ft: &str, start: usize) -> Option<(std::ops::Range<usize>, usize, usize)> {
+        let c = CHAIR_UNBOUNDED.captures_at(ft, start)?;
+        let chars = |g: &str| c.name(g).map_or(0, |m| m.as_str().chars().count());
+        Some((c.name("who")?.range(), chars("main"), chars("dot")))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(8000))]
+        #[test]
+        fn chair_unbounded_as_the_regex(s in "((sous la presidence de|sous la |presidence|presidence :|presidente|presidee par|preside par|president|president de seance :|president de la seance|de |la |seance| :|:|- |\\* |# |\\t|m\\.|mme\\.|mmes\\.|mlle\\.|mm\\.|paul|ab|é|\\.|\\. |, |; | maire| president|\\n|  | |\u{a0})){0,14}", from in 0usize..8) {
+            if let Some(at) = memchr::memmem::find(s.as_bytes(), b"presid") {
+                // Any start up to the first "presid", not only chair_start's.
+                let start = (0..=from.min(at)).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0);
+                proptest::prop_assert_eq!(chair_unbounded(&s, start, at), chair_unbounded_by_regex(&s, start), "{:?} {}", s, start);
+            }
+        }
+    }
+
+    #[test]
+    fn chair_shapes() {
+        let who = |s: &str| chair_who(s).map(|r| s[r].to_string());
+        assert_eq!(who("sous la presidence de m. paul durand, maire").as_deref(), Some("m. paul durand"));
+        assert_eq!(who("president de la seance : mme lise caron\n").as_deref(), Some("mme lise caron"));
+        assert_eq!(who("presidence :  ab,").as_deref(), Some(" ab"));
+        assert_eq!(who("presidee par jean-p. roux maire").as_deref(), Some("jean-p. roux"));
+        assert_eq!(who("presidee par j.-p. roux maire"), None);
+        assert_eq!(who("le president expose"), None);
+    }
+
+    static BODY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?x)(?-u:\b)(?P<kind>ville|commune|mairie|communaute\ de\ communes|communaute\ d'agglomeration|communaute\ urbaine|metropole|syndicat(?:\ intercommunal|\ mixte)?|departement|region)
+            \s+(?:de\ la\ |de\ l'|du\ |des\ |de\ |d')\s*(?P<name>[a-z][a-z'\-]*(?:[\ \-](?:[a-z][a-z'\-]*|d'|l')){0,5})",
+        )
+        .expect("body regex")
+    });
+
+    /// What [`BODY`] captures in `s`.
+    fn bodies_by_regex(s: &str) -> Vec<BodyMatch> {
+        BODY.captures_iter(s)
+            .map(|c| {
+                let kind = BODY_KINDS.iter().copied().find(|k| *k == &c["kind"]).unwrap_or("?");
+                BodyMatch { start: c.get(0).map_or(0, |m| m.start()), kind, name: c.name("name").map_or(0..0, |m| m.range()) }
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(8000))]
+        #[test]
+        fn bodies_as_the_regex(s in "((ville|commune|communes|mairie|communaute de communes|communaute d'agglomeration|communaute urbaine|communaute |metropole|syndicat|syndicat mixte|syndicat intercommunal| intercommunal|departement|region|villeneuve|xville| de la | de l'| du | des | de | d'|de |la |l'|d'| |  |\\n|-|'|abc|saint|sur|mer|12|é|x)){0,12}") {
+            proptest::prop_assert_eq!(body_matches(&s, |_| false), bodies_by_regex(&s), "{:?}", s);
+            // Stopping at the first local one keeps the matches before it.
+            let upto = body_matches(&s, |m| m.kind == "ville");
+            let all = bodies_by_regex(&s);
+            let n = all.iter().position(|m| m.kind == "ville").map_or(all.len(), |k| k + 1);
+            proptest::prop_assert_eq!(upto, all[..n].to_vec());
+        }
+    }
+
+    #[test]
+    fn body_shapes() {
+        let m = body_matches("commune de la roche-sur-yon et x", |_| false);
+        assert_eq!(m.len(), 1);
+        assert_eq!((m[0].kind, m[0].name.clone()), ("commune", 14..32));
+        let m = body_matches("syndicat mixte du bassin de l'aa\ndepartement de 12 region d'ile de france", |_| false);
+        assert_eq!(m.iter().map(|m| m.kind).collect::<Vec<_>>(), ["syndicat mixte", "region"]);
+        assert!(body_matches("villeneuve de x", |_| false).is_empty());
+        // Past the first window of 1024 bytes, and across its end.
+        for pad in [1000, 1015, 1020, 1030, 5000] {
+            let t = format!("{}\nville de paris", "x ".repeat(pad / 2));
+            assert_eq!(body_matches(&t, |_| false).len(), 1, "{pad}");
+        }
+    }
+
+    /// Where the first of `needles` starts in `hay`. Each needle after the
+    /// first found is only looked for before it (an earlier match ends before
+    /// the best start plus its length), so the text is not read to its end
+    /// once per needle.
+    fn first_of(hay: &str, needles: &[&str]) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        for n in needles {
+            let within = match best {
+                Some(b) => {
+                    let mut end = (b + n.len()).min(hay.len());
+                    while !hay.is_char_boundary(end) {
+                        end -= 1;
+                    }
+                    &hay[..end]
+                }
+                None => hay,
+            };
+            if let Some(i) = memchr::memmem::find(within.as_bytes(), n.as_bytes()) {
+                best = Some(best.map_or(i, |b| b.min(i)));
+            }
+        }
+        best
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(6000))]
+        #[test]
+        fn place_part_end_as_the_searches(s in "((sous la presidence|sous la |\\. |\\.|\\n|\\n\\n|;|x|é| )){0,14}") {
+            proptest::prop_assert_eq!(place_part_end(&s), first_of(&s, &["sous la presidence", ". ", ".\n", "\n\n", ";"]), "{:?}", s);
+        }
     }
 }

@@ -77,6 +77,12 @@ static WEAK: LazyLock<Regex> = LazyLock::new(|| {
     .expect("weak vote regex")
 });
 
+/// True for the bytes of an ASCII word (`(?-u:\b)` sits between one of
+/// these and any other byte, or an end of the text).
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
 /// The counts a tally states.
 static TALLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -123,7 +129,8 @@ fn tally_for(hay: &str) -> &'static Regex {
 /// True when a line of `hay` opens with `[\s\-]*pour ` and holds more than
 /// 80 chars between that "pour " and its first colon.
 fn long_pour_gap(hay: &str) -> bool {
-    hay.match_indices("pour ").any(|(p, _)| {
+    // ("pour " does not overlap itself: memmem finds every one.)
+    memchr::memmem::find_iter(hay.as_bytes(), b"pour ").any(|p| {
         let line_start = hay[..p].rfind('\n').map_or(0, |i| i + 1);
         if !hay[line_start..p].chars().all(|c| c.is_whitespace() || c == '-') {
             return false;
@@ -218,31 +225,254 @@ static EXCEPTION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("exception regex")
 });
 
-static NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)(?-u:\b)(?P<k>contre|abstentions?)\s*:\s*(?:(?P<n>[0-9]{1,3})\s*[,:\-]?\s*)?\(?\s*(?P<names>(?:m\.|mme|monsieur|madame|mm\.|mmes|messieurs|mesdames)[^\n]*)",
-    )
-    .expect("named regex")
-});
+/// A list of names after a minority label, as the regexes `NAMED`
+/// ("Contre : 2, M. X") and `NUMBERED_NAMES` ("2 contre : M. X") of the
+/// tests read it (byte ranges in the text read).
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct NameList {
+    /// The label reads "contre" (else "abstention(s)").
+    against: bool,
+    /// The count stated before the names (`NAMED` only).
+    count: Option<Range<usize>>,
+    /// The names, to the end of their line.
+    names: Range<usize>,
+    /// The end of the whole match.
+    end: usize,
+}
 
-static NUMBERED_NAMES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)(?-u:\b)(?P<n>[0-9]{1,3})\s+(?:voix\s+)?(?P<k>contre|abstentions?)\s*(?::\s*(?P<names>[^\n]*)|\(\s*(?P<pnames>(?:m\.|mme|monsieur|madame|mm\.|mmes|messieurs|mesdames)[^\n]*))",
-    )
-    .expect("numbered names regex")
-});
+/// The civilities that open a list of names.
+const LIST_CIVILITIES: [&str; 8] = ["m.", "mme", "monsieur", "madame", "mm.", "mmes", "messieurs", "mesdames"];
 
-static NOT_VOTING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)(?-u:\b)(?:ne\ (?P<sg>prend|participe)\ pas\ (?:part\ )?au\ vote|ne\ (?P<pl>prennent|participent)\ pas\ (?:part\ )?au\ vote|n'a\ pas\ (?:pris\ part|participe)\ au\ vote|(?P<nppv>nppv))",
-    )
-    .expect("not voting regex")
-});
+/// `i` past the blanks (`\s*`) at byte `i` of `s`.
+fn skip_blanks(s: &str, i: usize) -> usize {
+    s.len() - s[i..].trim_start_matches(char::is_whitespace).len()
+}
 
-static REJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:rejet(?:e|ee|es|ees|tent)?|n'est pas (?:adopte|approuve)e?|refuse|ne (?:l')?adopte pas)(?-u:\b)")
-        .expect("reject regex")
-});
+/// The end of the line holding byte `i` (its `\n`, or the end of `s`).
+fn line_end_from(s: &str, i: usize) -> usize {
+    memchr::memchr(b'\n', &s.as_bytes()[i..]).map_or(s.len(), |k| i + k)
+}
+
+/// The end of the label `contre|abstentions?` at byte `i` of `s`, and
+/// whether it is "contre". A following `s` is always taken: what comes
+/// next (blanks, then `:` or `(`) cannot start with `s`, so a match
+/// without it would fail.
+fn minority_label_at(s: &str, i: usize) -> Option<(usize, bool)> {
+    let rest = &s[i..];
+    if rest.starts_with("contre") {
+        Some((i + 6, true))
+    } else if rest.starts_with("abstention") {
+        Some((if rest[10..].starts_with('s') { i + 11 } else { i + 10 }, false))
+    } else {
+        None
+    }
+}
+
+/// True when byte `i` of `s` opens an ASCII word (`(?-u:\b)` before a word
+/// byte).
+fn opens_word(s: &str, i: usize) -> bool {
+    i == 0 || !is_word_byte(s.as_bytes()[i - 1])
+}
+
+/// The names list from a civility at byte `i` of `s` (`(?:m\.|mme|…)[^\n]*`).
+fn civility_list(s: &str, i: usize) -> Option<Range<usize>> {
+    LIST_CIVILITIES.iter().any(|c| s[i..].starts_with(c)).then(|| i..line_end_from(s, i))
+}
+
+/// The match of `NAMED`,
+/// `(?-u:\b)(?P<k>contre|abstentions?)\s*:\s*(?:(?P<n>[0-9]{1,3})\s*[,:\-]?\s*)?\(?\s*(?P<names>(?:m\.|mme|…)[^\n]*)`,
+/// starting at byte `i` of `s`. Every part is forced: the optional parts
+/// and the blanks cannot start like what follows them (a civility opens
+/// with `m`), so greedy steps are the only way on; a run of more than three
+/// digits matches nothing (the civility would have to start on a digit).
+fn named_list_at(s: &str, i: usize) -> Option<NameList> {
+    let b = s.as_bytes();
+    if !opens_word(s, i) {
+        return None;
+    }
+    let (k_end, against) = minority_label_at(s, i)?;
+    let colon = skip_blanks(s, k_end);
+    if b.get(colon) != Some(&b':') {
+        return None;
+    }
+    let mut j = skip_blanks(s, colon + 1);
+    let digits = b[j..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let count = match digits {
+        0 => None,
+        1..=3 => {
+            let n = j..j + digits;
+            j = skip_blanks(s, j + digits);
+            if matches!(b.get(j), Some(b',' | b':' | b'-')) {
+                j = skip_blanks(s, j + 1);
+            }
+            Some(n)
+        }
+        _ => return None,
+    };
+    if b.get(j) == Some(&b'(') {
+        j = skip_blanks(s, j + 1);
+    }
+    let names = civility_list(s, j)?;
+    Some(NameList { against, count, end: names.end, names })
+}
+
+/// The match of `NUMBERED_NAMES`,
+/// `(?-u:\b)(?P<n>[0-9]{1,3})\s+(?:voix\s+)?(?P<k>contre|abstentions?)\s*(?::\s*(?P<names>[^\n]*)|\(\s*(?P<pnames>(?:m\.|mme|…)[^\n]*))`,
+/// starting at byte `i` of `s`: a whole run of one to three digits (a
+/// longer run leaves a digit where blanks must follow), blanks, "voix" and
+/// blanks if there (without them the label would have to start with `v`),
+/// the label, then a colon and the rest of the line, or a parenthesis and a
+/// civility.
+fn numbered_list_at(s: &str, i: usize) -> Option<NameList> {
+    let b = s.as_bytes();
+    if !opens_word(s, i) {
+        return None;
+    }
+    let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=3).contains(&digits) {
+        return None;
+    }
+    let mut j = skip_blanks(s, i + digits);
+    if j == i + digits {
+        return None;
+    }
+    if s[j..].starts_with("voix") {
+        let after = skip_blanks(s, j + 4);
+        if after > j + 4 {
+            j = after;
+        }
+    }
+    let (k_end, against) = minority_label_at(s, j)?;
+    let j = skip_blanks(s, k_end);
+    let names = match b.get(j) {
+        Some(b':') => {
+            let from = skip_blanks(s, j + 1);
+            from..line_end_from(s, from)
+        }
+        Some(b'(') => civility_list(s, skip_blanks(s, j + 1))?,
+        _ => return None,
+    };
+    Some(NameList { against, count: None, end: names.end, names })
+}
+
+/// Every match of `at(s, i)` over `s`, as `captures_iter` gives them: the
+/// leftmost match, then the leftmost from its end, and so on (each match
+/// is at least one byte long). Matches start at the bytes `starts` accepts.
+fn name_lists(s: &str, starts: impl Fn(u8) -> bool, at: impl Fn(&str, usize) -> Option<NameList>) -> Vec<NameList> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(m) = (from..s.len()).filter(|&i| starts(s.as_bytes()[i])).find_map(|i| at(s, i)) {
+        from = m.end.max(from + 1);
+        out.push(m);
+    }
+    out
+}
+
+/// The matches of `NAMED` in `s`.
+fn named_lists(s: &str) -> Vec<NameList> {
+    name_lists(s, |c| c == b'c' || c == b'a', named_list_at)
+}
+
+/// The matches of `NUMBERED_NAMES` in `s`.
+fn numbered_lists(s: &str) -> Vec<NameList> {
+    name_lists(s, |c| c.is_ascii_digit(), numbered_list_at)
+}
+
+/// How a not-voting phrase reads (see [`not_voting_phrases`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NotVotingForm {
+    /// "ne prend / participe pas (part) au vote".
+    Singular,
+    /// "ne prennent / participent pas (part) au vote", "n'a pas pris part /
+    /// participé au vote".
+    Other,
+    /// "nppv".
+    Nppv,
+}
+
+/// The phrases of the regex `NOT_VOTING` of the tests in folded text, in
+/// order, as `captures_iter` gives them: `(?-u:\b)` then "ne prend|participe
+/// pas (part )?au vote" (group `sg`), "ne prennent|participent pas (part
+/// )?au vote" (`pl`), "n'a pas pris part|participe au vote" or "nppv"
+/// (`nppv`). Every wording opens with `n`: the `n`s opening a word are
+/// tried in turn, each from the end of the last phrase. At one start the
+/// verbs tell the wordings apart ("participe" is tried before
+/// "participent", and only the one followed by " pas " fits), and "part "
+/// is taken when it is there (without it "au vote" would have to start
+/// there).
+fn not_voting_phrases(folded: &str) -> Vec<(Range<usize>, NotVotingForm)> {
+    let b = folded.as_bytes();
+    let mut out = Vec::new();
+    let mut from = 0;
+    for p in memchr::memchr_iter(b'n', b) {
+        if p < from || !(p == 0 || !is_word_byte(b[p - 1])) {
+            continue;
+        }
+        if let Some((end, form)) = not_voting_at(&folded[p..]) {
+            out.push((p..p + end, form));
+            from = p + end;
+        }
+    }
+    out
+}
+
+/// The length and form of a not-voting phrase opening `s`.
+fn not_voting_at(s: &str) -> Option<(usize, NotVotingForm)> {
+    let len = |r: &str| s.len() - r.len();
+    if s.starts_with("nppv") {
+        return Some((4, NotVotingForm::Nppv));
+    }
+    if let Some(r) = s.strip_prefix("ne ") {
+        let verbs = [
+            ("prend", NotVotingForm::Singular),
+            ("participe", NotVotingForm::Singular),
+            ("prennent", NotVotingForm::Other),
+            ("participent", NotVotingForm::Other),
+        ];
+        let (r, form) = verbs.iter().find_map(|(v, form)| r.strip_prefix(v).and_then(|r| r.strip_prefix(" pas ")).map(|r| (r, *form)))?;
+        let r = r.strip_prefix("part ").unwrap_or(r).strip_prefix("au vote")?;
+        return Some((len(r), form));
+    }
+    let r = s.strip_prefix("n'a pas ")?;
+    let r = ["pris part", "participe"].iter().find_map(|v| r.strip_prefix(v))?.strip_prefix(" au vote")?;
+    Some((len(r), NotVotingForm::Other))
+}
+
+/// The starts of the occurrences of `lit` in `hay` that open a word
+/// (`(?-u:\b)` before a `lit` that starts with a word byte). `lit` does not
+/// overlap itself, so the non-overlapping occurrences are all of them.
+fn word_starts<'a>(hay: &'a str, lit: &'a str) -> impl Iterator<Item = usize> + 'a {
+    hay.match_indices(lit).map(|(i, _)| i).filter(|&i| i == 0 || !is_word_byte(hay.as_bytes()[i - 1]))
+}
+
+/// True when a word ends at byte `end` of `hay` (`(?-u:\b)` after a word
+/// byte).
+fn word_ends(hay: &str, end: usize) -> bool {
+    hay.as_bytes().get(end).is_none_or(|&b| !is_word_byte(b))
+}
+
+/// True when `hay` has, at a word start, `lit` then one of `tails` ending a
+/// word.
+fn word_with_tail(hay: &str, lit: &str, tails: &[&str]) -> bool {
+    word_starts(hay, lit).any(|i| {
+        let rest = &hay[i + lit.len()..];
+        tails.iter().any(|t| rest.starts_with(t) && word_ends(hay, i + lit.len() + t.len()))
+    })
+}
+
+/// A rejection: the regex `(?-u:\b)(?:rejet(?:e|ee|es|ees|tent)?|n'est
+/// pas (?:adopte|approuve)e?|refuse|ne (?:l')?adopte pas)(?-u:\b)`, whose
+/// wordings all start and end with a word byte: each wording is looked for
+/// at word starts, and matches when one of its endings ends a word there.
+///
+/// Each wording holds a rare fragment ("rejet", "refuse", "n'est pas ",
+/// "adopte pas"), looked for first.
+fn rejects(folded: &str) -> bool {
+    folded.contains("rejet") && word_with_tail(folded, "rejet", &["", "e", "ee", "es", "ees", "tent"])
+        || folded.contains("n'est pas ") && word_with_tail(folded, "n'est pas ", &["adopte", "adoptee", "approuve", "approuvee"])
+        || folded.contains("refuse") && word_with_tail(folded, "refuse", &[""])
+        || folded.contains("adopte pas") && word_with_tail(folded, "ne ", &["adopte pas", "l'adopte pas"])
+}
 
 /// The lines of a text, each accent-folded once ([`crate::normalize::fold`])
 /// into one shared buffer: one pass and two allocations per text instead of
@@ -272,7 +502,7 @@ impl FoldedLines {
     fn of_fold(text: &str, mut buf: String, plural_marks: bool) -> Self {
         // Folding keeps every `\n` and makes none, and no mark spans a line
         // break: the whole text folds at once, then splits like the text.
-        if plural_marks && buf.contains('(') && (buf.contains("(s)") || buf.contains("(e)") || buf.contains("(es)")) {
+        if plural_marks && has_plural_mark(&buf) {
             buf = buf.replace("(s)", "s").replace("(e)", "e").replace("(es)", "es");
         }
         FoldedLines { ranges: line_ranges(text), spans: line_ranges(&buf), buf }
@@ -281,7 +511,19 @@ impl FoldedLines {
     fn len(&self) -> usize {
         self.ranges.len()
     }
+}
 
+/// True when `buf` holds "(s)", "(e)" or "(es)": each opening parenthesis
+/// (found by memchr, rare in prose) is tried, in one pass.
+fn has_plural_mark(buf: &str) -> bool {
+    let b = buf.as_bytes();
+    memchr::memchr_iter(b'(', b).any(|i| {
+        let rest = &b[i + 1..];
+        rest.starts_with(b"s)") || rest.starts_with(b"e)") || rest.starts_with(b"es)")
+    })
+}
+
+impl FoldedLines {
     /// The folded line `i`.
     fn line(&self, i: usize) -> &str {
         &self.buf[self.spans[i].clone()]
@@ -446,20 +688,26 @@ pub fn count_names(s: &str) -> usize {
 fn split_et(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = s;
-    loop {
-        let lower = rest.to_ascii_lowercase();
-        match lower.find(" et ") {
-            Some(i) => {
-                out.push(&rest[..i]);
-                rest = &rest[i + 4..];
-            }
-            None => {
-                out.push(rest);
-                return out;
-            }
-        }
+    while let Some(i) = find_et(rest) {
+        out.push(&rest[..i]);
+        rest = &rest[i + 4..];
     }
+    out.push(rest);
+    out
 }
+
+/// Where the first " et " in any ASCII case starts in `s` (as
+/// `s.to_ascii_lowercase().find(" et ")`, which keeps every byte in place,
+/// without the copy).
+fn find_et(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    memchr::memchr_iter(b' ', b).find(|&i| {
+        b.len() >= i + 4 && b[i + 1].eq_ignore_ascii_case(&b'e') && b[i + 2].eq_ignore_ascii_case(&b't') && b[i + 3] == b' '
+    })
+}
+
+/// The words that alone name nobody in a list of names (in any case).
+const NOT_A_NAME: [&str; 15] = ["m.", "m", "mme", "mmes", "mm.", "mm", "monsieur", "madame", "messieurs", "mesdames", "mlle", "melle", "le", "la", "et"];
 
 fn split_names(s: &str) -> Vec<&str> {
     let s = s.trim().trim_end_matches(['.', ')', ';', ':']);
@@ -467,15 +715,12 @@ fn split_names(s: &str) -> Vec<&str> {
     for part in s.split([',', ';', '/']) {
         for p in split_et(part) {
             let p = p.trim();
-            let words: Vec<&str> = p.split_whitespace().collect();
-            let meaningful = words.iter().any(|w| {
-                let wl = w.to_lowercase();
-                !matches!(
-                    wl.as_str(),
-                    "m." | "m" | "mme" | "mmes" | "mm." | "mm" | "monsieur" | "madame" | "messieurs"
-                        | "mesdames" | "mlle" | "melle" | "le" | "la" | "et"
-                ) && w.chars().any(|c| c.is_alphabetic())
-            });
+            // `eq_ignore_ascii_case` is `to_lowercase() ==` here: no char
+            // but an ASCII one lowercases to the letters of these words
+            // (the Kelvin sign gives `k`, which none holds).
+            let meaningful = p
+                .split_whitespace()
+                .any(|w| !NOT_A_NAME.iter().any(|x| w.eq_ignore_ascii_case(x)) && w.chars().any(|c| c.is_alphabetic()));
             if meaningful {
                 out.push(p);
             }
@@ -718,53 +963,65 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
     let _ = voting;
     // Named minorities: "Contre : 2, M. X, Mme Y" / "Abstention : M. Z" /
     // "1 contre : M. X".
-    let orig_line = original.split_whitespace().collect::<Vec<_>>().join(" ");
-    let of = Folded::new(&orig_line);
-    let orig_folded = of.text.as_str();
-    // Both name lists need a "contre" or an "abstention" label before a
-    // colon or a parenthesis.
-    let labelled = may_name_minority(orig_folded);
-    for c in labelled.then(|| NAMED.captures_iter(orig_folded)).into_iter().flatten() {
-        let k = &c["k"];
-        let names_range = c.name("names").map(|m| of.orig_range(m.range())).unwrap_or(0..0);
-        let names_text = cut_names(&orig_line[names_range]);
-        let persons = names_to_persons(names_text);
-        let stated = c.name("n").and_then(|n| n.as_str().parse().ok());
-        let count = stated.or(Some(persons.len() as u32).filter(|&n| n > 0));
-        if k == "contre" {
-            against = against.or(count);
-            v.against_names = persons;
-        } else {
-            abstain = abstain.or(count);
-            v.abstain_names = persons;
-        }
-    }
-    for c in labelled.then(|| NUMBERED_NAMES.captures_iter(orig_folded)).into_iter().flatten() {
-        let names_range = c.name("names").or(c.name("pnames")).map(|m| of.orig_range(m.range())).unwrap_or(0..0);
-        let persons = names_to_persons(cut_names(&orig_line[names_range]));
-        if &c["k"] == "contre" {
-            if v.against_names.is_empty() {
-                v.against_names = persons;
+    // Every name list needs "contre", "abstention", "exception" or "sauf"
+    // in the statement folded and whitespace-collapsed below; those words
+    // hold no blank, and folding is char by char and keeps blanks as they
+    // are, so they stand in the lines of `folded` too (its plural marks
+    // hold parentheses, which these words do not): without any, no list.
+    if ["contre", "abstention", "exception", "sauf"].iter().any(|w| folded.contains(w)) {
+        // The words joined by single spaces (`split_whitespace` gives no
+        // empty word), without a list of them.
+        let mut orig_line = String::with_capacity(original.len());
+        for w in original.split_whitespace() {
+            if !orig_line.is_empty() {
+                orig_line.push(' ');
             }
-        } else if v.abstain_names.is_empty() {
-            v.abstain_names = persons;
+            orig_line.push_str(w);
         }
-    }
-    // "A L'EXCEPTION DE X, Y QUI VOTENT CONTRE".
-    if let Some(c) = exception_captures(orig_folded) {
-        let names_range = c.name("names").map(|m| of.orig_range(m.range())).unwrap_or(0..0);
-        let persons = names_to_persons(&orig_line[names_range]);
-        let count = Some(persons.len() as u32).filter(|&n| n > 0);
-        let what = &c["what"];
-        if what.contains("contre") {
-            against = against.or(count);
-            v.against_names = persons;
-        } else if what.contains("abst") {
-            abstain = abstain.or(count);
-            v.abstain_names = persons;
-        } else {
-            v.not_voting = count;
-            v.not_voting_names = persons;
+        let of = Folded::new(&orig_line);
+        let orig_folded = of.text.as_str();
+        // Both name lists need a "contre" or an "abstention" label before a
+        // colon or a parenthesis.
+        let labelled = may_name_minority(orig_folded);
+        for c in labelled.then(|| named_lists(orig_folded)).into_iter().flatten() {
+            let names_text = cut_names(&orig_line[of.orig_range(c.names)]);
+            let persons = names_to_persons(names_text);
+            let stated = c.count.and_then(|n| orig_folded[n].parse().ok());
+            let count = stated.or(Some(persons.len() as u32).filter(|&n| n > 0));
+            if c.against {
+                against = against.or(count);
+                v.against_names = persons;
+            } else {
+                abstain = abstain.or(count);
+                v.abstain_names = persons;
+            }
+        }
+        for c in labelled.then(|| numbered_lists(orig_folded)).into_iter().flatten() {
+            let persons = names_to_persons(cut_names(&orig_line[of.orig_range(c.names)]));
+            if c.against {
+                if v.against_names.is_empty() {
+                    v.against_names = persons;
+                }
+            } else if v.abstain_names.is_empty() {
+                v.abstain_names = persons;
+            }
+        }
+        // "A L'EXCEPTION DE X, Y QUI VOTENT CONTRE".
+        if let Some(c) = exception_captures(orig_folded) {
+            let names_range = c.name("names").map(|m| of.orig_range(m.range())).unwrap_or(0..0);
+            let persons = names_to_persons(&orig_line[names_range]);
+            let count = Some(persons.len() as u32).filter(|&n| n > 0);
+            let what = &c["what"];
+            if what.contains("contre") {
+                against = against.or(count);
+                v.against_names = persons;
+            } else if what.contains("abst") {
+                abstain = abstain.or(count);
+                v.abstain_names = persons;
+            } else {
+                v.not_voting = count;
+                v.not_voting_names = persons;
+            }
         }
     }
     // Every vote cast for, none against, none abstaining: unanimous.
@@ -778,7 +1035,7 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
     v.for_ = for_;
     v.against = against;
     v.abstain = abstain;
-    v.outcome = if REJECT.is_match(folded) {
+    v.outcome = if rejects(folded) {
         Some(Outcome::Rejected)
     } else if let (Some(f), Some(a)) = (for_, against) {
         if f > a || folded.contains("adopt") || folded.contains("accept") || folded.contains("approuv") || folded.contains("decide") {
@@ -859,22 +1116,43 @@ fn sentence_start(folded: &str, at: usize) -> Option<usize> {
 pub fn find_not_voting(text: &str) -> Vec<Spanned<(Option<u32>, Vec<Person>)>> {
     let mut out = Vec::new();
     let mut at = 0;
-    while let Some(m) = NOT_VOTING_RAW.find_at(text, at) {
-        let start = text[..m.start()].rfind('\n').map_or(0, |i| i + 1);
-        let end = text[m.end()..].find('\n').map_or(text.len(), |i| m.end() + i);
+    while let Some(m) = raw_not_voting_at(text, at) {
+        let start = text[..m.start].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[m.end..].find('\n').map_or(text.len(), |i| m.end + i);
         not_voting_in_line(text, start..end, &mut out);
         at = end;
     }
     out
 }
 
-/// Lines that may hold a [`NOT_VOTING`] phrase once folded: every phrase
+/// The first match starting at or after `at` of the regex `(?i) v.t|ppv`:
+/// lines that may hold a not-voting phrase ([`not_voting_phrases`]) once folded. Every phrase
 /// ends with "au vote" or is "nppv", and a space, `v`, `t` and `p` fold
-/// only from themselves (and their capitals), so the line as written holds
-/// " v" and a `t` one char later, or "ppv", in any case. A phrase holds no
-/// line break (and neither does the sentence before it, see
-/// [`sentence_start`]), so lines are read one by one, and only those.
-static NOT_VOTING_RAW: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i) v.t|ppv").expect("not voting prefilter regex"));
+/// only from themselves (and their capitals, their only case variants), so
+/// the line as written holds " v" and a `t` one char later, or "ppv", in
+/// any case. A phrase holds no line break (and neither does the sentence
+/// before it, see [`sentence_start`]), so lines are read one by one, and
+/// only those.
+///
+/// Both wordings hold a `v`: the `v`s are found by memchr and each tried.
+/// A match through a later `v` cannot start before one through an earlier
+/// `v` (" v" and "pp" cannot both stand before one `v`), so the first `v`
+/// with a match gives the leftmost match.
+fn raw_not_voting_at(text: &str, at: usize) -> Option<Range<usize>> {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b'v', b'V', b.get(at..)?).map(|i| at + i).find_map(|i| {
+        if i >= at + 2 && b[i - 2].eq_ignore_ascii_case(&b'p') && b[i - 1].eq_ignore_ascii_case(&b'p') {
+            return Some(i - 2..i + 1);
+        }
+        if i >= at + 1 && b[i - 1] == b' ' {
+            // `v` is ASCII: the char after it starts at `i + 1`.
+            let c = text[i + 1..].chars().next().filter(|&c| c != '\n')?;
+            let t = i + 1 + c.len_utf8();
+            return b.get(t).is_some_and(|x| x.eq_ignore_ascii_case(&b't')).then(|| i - 1..t + 1);
+        }
+        None
+    })
+}
 
 /// The not-voting statements of the line `line` of `text` (absolute spans).
 fn not_voting_in_line(text: &str, line: Range<usize>, out: &mut Vec<Spanned<(Option<u32>, Vec<Person>)>>) {
@@ -882,13 +1160,12 @@ fn not_voting_in_line(text: &str, line: Range<usize>, out: &mut Vec<Spanned<(Opt
     let line_text = &text[line];
     let f = Folded::new(line_text);
     let folded = f.text.as_str();
-    for m in NOT_VOTING.captures_iter(folded) {
-        let fr = m.get(0).map(|x| x.range()).unwrap_or(0..0);
+    for (fr, form) in not_voting_phrases(folded) {
         let whole = f.orig_range(fr.clone());
         // The sentence the phrase stands in (a civility's dot does not end it).
         let start = sentence_start(folded, fr.start).map(|i| f.orig(i)).unwrap_or(0);
         let sentence = line_text.get(start..whole.start).unwrap_or("");
-        if m.name("nppv").is_some() {
+        if form == NotVotingForm::Nppv {
             continue;
         }
         let generic = {
@@ -901,13 +1178,13 @@ fn not_voting_in_line(text: &str, line: Range<usize>, out: &mut Vec<Spanned<(Opt
         // Who: the sentence up to a role in commas or "a quitté …".
         let who = sentence.split(" a quitt").next().unwrap_or(sentence);
         let who = who.split(" ayant ").next().unwrap_or(who);
-        let persons: Vec<Person> = if m.name("sg").is_some() {
+        let persons: Vec<Person> = if form == NotVotingForm::Singular {
             let head = who.split(',').next().unwrap_or(who).trim();
             super::persons::parse_person(head).filter(|p| p.family_name.is_some() && !super::persons::is_office(p)).into_iter().collect()
         } else {
             names_to_persons(who)
         };
-        let count = if m.name("sg").is_some() {
+        let count = if form == NotVotingForm::Singular {
             Some(1)
         } else {
             let n = count_names(who) as u32;
@@ -921,34 +1198,53 @@ fn not_voting_in_line(text: &str, line: Range<usize>, out: &mut Vec<Spanned<(Opt
 /// stated anywhere in the item. Parts that agree give their common vote;
 /// parts that differ give a vote with null figures.
 pub fn find_vote(text: &str) -> Option<Spanned<Vote>> {
-    vote_of(text, &find_vote_statements(text))
+    let statements = find_vote_statements(text);
+    let parts: Vec<(Range<usize>, &Vote)> = statements.iter().map(|s| (s.span.clone(), &s.value)).collect();
+    vote_of(text, &parts)
 }
 
 /// The vote of the item `span` of `text`, from statements found once over
 /// the whole text (absolute offsets).
 pub fn find_vote_in(text: &str, span: Range<usize>, statements: &[Spanned<Vote>]) -> Option<Spanned<Vote>> {
     let body = text.get(span.clone())?;
-    let inside: Vec<Spanned<Vote>> = statements
+    // The statements inside, by reference (no vote is copied but the one
+    // given).
+    let inside: Vec<(Range<usize>, &Vote)> = statements
         .iter()
         .filter(|s| s.span.start >= span.start && s.span.end <= span.end)
-        .map(|s| Spanned::new(s.value.clone(), s.span.start - span.start..s.span.end - span.start))
+        .map(|s| (s.span.start - span.start..s.span.end - span.start, &s.value))
         .collect();
     vote_of(body, &inside).map(|v| v.shifted(span.start))
 }
 
-/// The vote an item's statements give, with non-participation stated
-/// anywhere in the item; spans relative to `text`.
-fn vote_of(text: &str, statements: &[Spanned<Vote>]) -> Option<Spanned<Vote>> {
+/// True when `text`, once folded, may hold "ensemble": its "mbl" folds
+/// only from ASCII letters (no char folds to `m`, `b` or `l` but those and
+/// their capitals), so the text holds "mbl" in some ASCII case.
+fn may_hold_ensemble(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b'b', b'B', b).any(|i| {
+        i >= 1 && b[i - 1].eq_ignore_ascii_case(&b'm') && b.get(i + 1).is_some_and(|c| c.eq_ignore_ascii_case(&b'l'))
+    })
+}
+
+/// The vote an item's statements (spans relative to `text`, and votes)
+/// give, with non-participation stated anywhere in the item.
+fn vote_of(text: &str, statements: &[(Range<usize>, &Vote)]) -> Option<Spanned<Vote>> {
     let first = statements.first()?;
-    let span = first.span.start..statements.last().map(|s| s.span.end).unwrap_or(first.span.end);
+    let span = first.0.start..statements.last().map(|s| s.0.end).unwrap_or(first.0.end);
     // An act voted in parts and then as a whole: the vote on the whole.
     let whole = statements.iter().rev().find(|s| {
-        let f = fold(text.get(s.span.clone()).unwrap_or(""));
-        f.contains("dans son ensemble") || f.contains("dans leur ensemble") || f.contains("vote sur l'ensemble") || f.contains("l'ensemble de la deliberation")
+        let raw = text.get(s.0.clone()).unwrap_or("");
+        // Every phrase holds "ensemble": one search for most statements.
+        may_hold_ensemble(raw) && {
+            let f = fold(raw);
+            f.contains("ensemble")
+                && (f.contains("dans son ensemble") || f.contains("dans leur ensemble") || f.contains("vote sur l'ensemble") || f.contains("l'ensemble de la deliberation"))
+        }
     });
     let (mut vote, span) = match whole {
-        Some(w) if statements.len() > 1 => (w.value.clone(), w.span.clone()),
-        _ => (combine(statements.iter().map(|s| &s.value)), span),
+        Some(w) if statements.len() > 1 => (w.1.clone(), w.0.clone()),
+        _ => (combine(statements.iter().map(|s| s.1)), span),
     };
     let nv: Vec<_> = find_not_voting(text);
     if vote.not_voting.is_none()
@@ -1206,6 +1502,20 @@ mod tests {
         NAME_STOPS.iter().filter_map(|stop| folded.find(stop)).min()
     }
 
+    static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?x)(?-u:\b)(?P<k>contre|abstentions?)\s*:\s*(?:(?P<n>[0-9]{1,3})\s*[,:\-]?\s*)?\(?\s*(?P<names>(?:m\.|mme|monsieur|madame|mm\.|mmes|messieurs|mesdames)[^\n]*)",
+        )
+        .expect("named regex")
+    });
+
+    static NUMBERED_NAMES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?x)(?-u:\b)(?P<n>[0-9]{1,3})\s+(?:voix\s+)?(?P<k>contre|abstentions?)\s*(?::\s*(?P<names>[^\n]*)|\(\s*(?P<pnames>(?:m\.|mme|monsieur|madame|mm\.|mmes|messieurs|mesdames)[^\n]*))",
+        )
+        .expect("numbered names regex")
+    });
+
     /// The spans of a minority-name match's two groups.
     type GroupSpans = (Option<std::ops::Range<usize>>, Option<std::ops::Range<usize>>);
 
@@ -1429,5 +1739,181 @@ mod tests {
         let v = vote("1) Tarifs enfants\nPar 12 voix POUR – 1 voix CONTRE\n\nTexte intermédiaire sur les adultes.\nAutre ligne.\nEncore une ligne.\nDernière ligne.\n2) Tarif adultes\nLe Conseil Municipal après en avoir délibéré à l'unanimité,\n");
         assert!(!v.unanimous);
         assert_eq!(v.for_, None);
+    }
+
+    /// The regex [`rejects`] replaces.
+    static REJECT_AS_IT_WAS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?-u:\b)(?:rejet(?:e|ee|es|ees|tent)?|n'est pas (?:adopte|approuve)e?|refuse|ne (?:l')?adopte pas)(?-u:\b)").unwrap()
+    });
+
+    /// The regex [`raw_not_voting_at`] replaces.
+    static NOT_VOTING_RAW_AS_IT_WAS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i) v.t|ppv").unwrap());
+
+    /// [`split_et`] as it was, with a lower-cased copy per split.
+    fn split_et_as_it_was(s: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut rest = s;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            match lower.find(" et ") {
+                Some(i) => {
+                    out.push(&rest[..i]);
+                    rest = &rest[i + 4..];
+                }
+                None => {
+                    out.push(rest);
+                    return out;
+                }
+            }
+        }
+    }
+
+    /// [`split_names`] as it was, lower-casing every word.
+    fn split_names_as_it_was(s: &str) -> Vec<&str> {
+        let s = s.trim().trim_end_matches(['.', ')', ';', ':']);
+        let mut out = Vec::new();
+        for part in s.split([',', ';', '/']) {
+            for p in split_et_as_it_was(part) {
+                let p = p.trim();
+                let words: Vec<&str> = p.split_whitespace().collect();
+                let meaningful = words.iter().any(|w| {
+                    let wl = w.to_lowercase();
+                    !matches!(
+                        wl.as_str(),
+                        "m." | "m" | "mme" | "mmes" | "mm." | "mm" | "monsieur" | "madame" | "messieurs" | "mesdames" | "mlle" | "melle" | "le" | "la" | "et"
+                    ) && w.chars().any(|c| c.is_alphabetic())
+                });
+                if meaningful {
+                    out.push(p);
+                }
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn rejects_as_the_regex(s in "((rejet|e|es|tent|n'est pas |adopte|approuve|refuse|ne |l'|adopte pas|pas|x|_|1|é|\u{212a}| |\\n|')){0,10}") {
+            proptest::prop_assert_eq!(rejects(&s), REJECT_AS_IT_WAS.is_match(&s), "{:?}", s);
+        }
+
+        #[test]
+        fn raw_not_voting_as_the_regex(s in "(( v|V|v| |t|T|p|P|ppv|PpV|é|\u{212a}|ſ|\\n|au vote|AU VOTE|x)){0,16}", at in 0usize..40) {
+            let at = (0..=at.min(s.len())).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0);
+            let want = NOT_VOTING_RAW_AS_IT_WAS.find_at(&s, at).map(|m| m.range());
+            proptest::prop_assert_eq!(raw_not_voting_at(&s, at), want, "{:?} {}", s, at);
+        }
+
+        #[test]
+        fn names_split_as_before(s in "((M\\. |MM\\. |Mme |MESSIEURS |mesdames |et | ET | Et |, |; |/|Durand|ÉRIC|\u{212a}|k|le |La |x| |\\.|\\))){0,12}") {
+            proptest::prop_assert_eq!(split_et(&s), split_et_as_it_was(&s));
+            proptest::prop_assert_eq!(split_names(&s), split_names_as_it_was(&s));
+        }
+    }
+
+    #[test]
+    fn rejections() {
+        for (s, want) in [
+            ("la motion est rejetee par 12 voix", true),
+            ("le conseil rejettent", true),
+            ("la deliberation n'est pas adoptee", true),
+            ("le conseil refuse", true),
+            ("le conseil ne l'adopte pas", true),
+            ("les rejets de la station", false),
+            ("refused", false),
+            ("adopte a l'unanimite", false),
+        ] {
+            assert_eq!(rejects(s), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn raw_not_voting_lines() {
+        assert_eq!(raw_not_voting_at("M. X ne prend pas part AU VOTE.", 0), Some(25..29));
+        assert_eq!(raw_not_voting_at("NPPV : 2", 0), Some(1..4));
+        assert_eq!(raw_not_voting_at("au v\nte", 0), None);
+        assert_eq!(raw_not_voting_at("au vété", 0), Some(2..7));
+        assert_eq!(raw_not_voting_at("au v\u{e9}", 0), None);
+        assert_eq!(raw_not_voting_at("au vét", 0), Some(2..7));
+        assert_eq!(raw_not_voting_at("ppv", 1), None);
+    }
+
+    /// The spans `NAMED` or `NUMBERED_NAMES` captures in `s`.
+    fn lists_by_regex(re: &Regex, s: &str) -> Vec<NameList> {
+        re.captures_iter(s)
+            .map(|c| NameList {
+                against: &c["k"] == "contre",
+                count: c.name("n").filter(|_| re.as_str() == NAMED.as_str()).map(|m| m.range()),
+                names: c.name("names").or(c.name("pnames")).map(|m| m.range()).unwrap_or(0..0),
+                end: c.get(0).map_or(0, |m| m.end()),
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(6000))]
+        #[test]
+        fn name_lists_as_the_regexes(s in "((contre|abstention|abstentions|abstentionss|xcontre|12 |1234 |3|voix |voix|: | :|:|\\(|\\( |, |- |m\\. x|mme y|mm\\. |mmes|monsieur |madame|messieurs|mesdames|m|\\t|\\n|é|\u{a0}| |s)){0,14}") {
+            proptest::prop_assert_eq!(named_lists(&s), lists_by_regex(&NAMED, &s), "{:?}", s);
+            proptest::prop_assert_eq!(numbered_lists(&s), lists_by_regex(&NUMBERED_NAMES, &s), "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn name_list_shapes() {
+        let named = named_lists("pour : 10, contre : 2, m. x, mme y");
+        assert_eq!(named.len(), 1);
+        assert!(named[0].against);
+        assert_eq!(named[0].count, Some(20..21));
+        assert_eq!(named[0].names, 23..34);
+        assert!(named_lists("contre : 1234 m. x").is_empty());
+        let numbered = numbered_lists("2 voix abstentions ( mme y\n3 contre : m. z");
+        assert_eq!(numbered.len(), 2);
+        assert!(!numbered[0].against && numbered[1].against);
+        assert_eq!(numbered[0].names, 21..26);
+        assert_eq!(numbered[1].names, 38..42);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn ensemble_prefilter_is_necessary(s in "((ensemble|ENSEMBLE|EnSeMbLe|ensemblé|ÉNSEMBLE|mbl|m|b|l|ñ|é|x| )){0,8}") {
+            if fold(&s).contains("ensemble") {
+                proptest::prop_assert!(may_hold_ensemble(&s), "{:?}", s);
+            }
+        }
+    }
+
+    static NOT_VOTING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?x)(?-u:\b)(?:ne\ (?P<sg>prend|participe)\ pas\ (?:part\ )?au\ vote|ne\ (?P<pl>prennent|participent)\ pas\ (?:part\ )?au\ vote|n'a\ pas\ (?:pris\ part|participe)\ au\ vote|(?P<nppv>nppv))",
+        )
+        .expect("not voting regex")
+    });
+
+    /// What [`NOT_VOTING`] captures in `s`.
+    fn not_voting_by_regex(s: &str) -> Vec<(Range<usize>, NotVotingForm)> {
+        NOT_VOTING
+            .captures_iter(s)
+            .map(|c| {
+                let form = if c.name("sg").is_some() {
+                    NotVotingForm::Singular
+                } else if c.name("nppv").is_some() {
+                    NotVotingForm::Nppv
+                } else {
+                    NotVotingForm::Other
+                };
+                (c.get(0).map_or(0..0, |m| m.range()), form)
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(6000))]
+        #[test]
+        fn not_voting_phrases_as_the_regex(s in "((ne |n'a pas |prend|participe|prennent|participent|pris part| pas |part |au vote| au vote|nppv|nppvx|xn|n|x|é|, | |\\.)){0,12}") {
+            proptest::prop_assert_eq!(not_voting_phrases(&s), not_voting_by_regex(&s), "{:?}", s);
+        }
     }
 }
