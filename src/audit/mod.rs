@@ -27,7 +27,9 @@ pub mod ids;
 pub mod vote;
 
 use crate::model::{BodyKind, Check, CheckStatus, Deliberation, Person};
-use crate::normalize::{Normalized, fold, fold_char, fold_same_len};
+use crate::normalize::{Normalized, fold, fold_char};
+#[cfg(doc)]
+use crate::normalize::fold_same_len;
 use std::borrow::Cow;
 use std::sync::Arc;
 use crate::reference::{self, Commune, Epci};
@@ -49,7 +51,16 @@ pub struct TextCache {
 }
 
 impl TextCache {
+    /// Both views, the words read from the fold eight bytes at a time
+    /// ([`fold_and_words`]).
     pub fn new(norm: &Normalized) -> Self {
+        fold_and_words(norm)
+    }
+
+    /// Each line's words by [`push_words`], the fold by [`fold_same_len`]:
+    /// what [`TextCache::new`] must give.
+    #[cfg(test)]
+    fn line_by_line(norm: &Normalized) -> Self {
         let mut words = Vec::with_capacity(norm.text.len());
         let mut word_ends = Vec::with_capacity(norm.line_count());
         for l in 1..=norm.line_count() as u32 {
@@ -57,7 +68,7 @@ impl TextCache {
             word_ends.push(words.len() as u32);
             words.push(b'\n');
         }
-        TextCache { folded: fold_same_len(&norm.text), words: utf8(words), word_ends }
+        TextCache { folded: crate::normalize::fold_same_len(&norm.text), words: utf8(words), word_ends }
     }
 
     /// Where the words of 1-based line `line` start in `words`.
@@ -420,6 +431,134 @@ fn push_words(s: &str, out: &mut Vec<u8>) {
     out.truncate(start + o);
 }
 
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Bytes `0x80` of `x` (bit 7 of each byte) where its low seven bits are
+/// at least `lo` and at most `hi` (ASCII bounds): adding `0x80 - lo` sets
+/// bit 7 exactly from `lo` on, and never carries into the next byte.
+fn in_range(low7: u64, lo: u8, hi: u8) -> u64 {
+    let ge_lo = low7 + u64::from_ne_bytes([0x80 - lo; 8]);
+    let gt_hi = low7 + u64::from_ne_bytes([0x80 - (hi + 1); 8]);
+    ge_lo & !gt_hi & HIGH
+}
+
+/// What [`fold_and_words`] reads of eight bytes of a line's fold.
+struct Chunk {
+    /// The chunk's words output: ASCII letters and digits as they are,
+    /// other ASCII bytes as spaces (meaningful before `stop` only).
+    words: u64,
+    /// Index (0..=8) of the first byte the fast path cannot take: a
+    /// non-ASCII byte, a gap byte right after another gap byte, or a gap
+    /// byte first when the words so far end with a gap.
+    stop: u32,
+    /// The chunk's gap (ASCII, not alphanumeric) bytes, as `0x80`.
+    gaps: u64,
+}
+
+impl Chunk {
+    /// `y` holds eight bytes of [`fold_same_len`]'s output (ASCII
+    /// lower-cased), little-endian; `gap` says whether the words written
+    /// so far end with a gap (or are empty).
+    fn read(y: u64, gap: bool) -> Chunk {
+        let non_ascii = y & HIGH;
+        let low7 = y & !HIGH;
+        let alnum = (in_range(low7, b'0', b'9') | in_range(low7, b'a', b'z')) & !non_ascii;
+        let gaps = HIGH & !(alnum | non_ascii);
+        let doubled = gaps & (gaps << 8);
+        let first = gaps & (u64::from(gap) << 7);
+        let stop = (non_ascii | doubled | first).trailing_zeros() / 8;
+        let words = (y & ((alnum >> 7) * 0xFF)) | (gaps >> 2);
+        Chunk { words, stop, gaps }
+    }
+
+    /// Whether byte `n - 1` (`1 <= n <= 8`) is a gap byte.
+    fn gap_at_end(&self, n: usize) -> bool {
+        (self.gaps >> (n * 8 - 1)) & 1 == 1
+    }
+}
+
+/// The [`TextCache`] of a text: its [`fold_same_len`], and each line's
+/// [`push_words`] read from that fold.
+///
+/// The fold is the text lower-cased (ASCII), then each non-ASCII char
+/// replaced by its [`fold_char`] padded to the same length, as
+/// `fold_same_len` does; the words of a line are read from the lower-cased
+/// bytes eight at a time ([`Chunk::read`]), which turns gap bytes into
+/// spaces: what `push_words` writes as long as each gap is one byte
+/// between letters or digits. A space is written at the first byte of
+/// each gap (none at the start of a line) and taken back at the end of the
+/// line, so a gap gives a space exactly when letters follow it, as in
+/// `push_words`. What a chunk cannot take (a non-ASCII char, a second gap
+/// byte) is done one char at a time as `push_words` and `fold_same_len`
+/// do it; the non-ASCII chars are folded into the fold there.
+fn fold_and_words(norm: &Normalized) -> TextCache {
+    let text = norm.text.as_str();
+    let b = text.as_bytes();
+    // Eight bytes of slack: a chunk is read and written whole.
+    let mut folded = b.to_ascii_lowercase();
+    folded.extend_from_slice(&[0; 8]);
+    let mut words = vec![0u8; b.len() + 8];
+    let mut word_ends = Vec::with_capacity(norm.line_count());
+    // `o <= i` throughout (see `push_words`).
+    let mut o = 0;
+    for l in 1..=norm.line_count() as u32 {
+        let line = norm.line_range(l);
+        let line_start = o;
+        // Whether the words written so far end with a gap's space, or are
+        // empty.
+        let mut gap = true;
+        let mut i = line.start;
+        while i < line.end {
+            let Some(y) = folded.get(i..i + 8).and_then(|c| c.try_into().ok()).map(u64::from_le_bytes) else { break };
+            let c = Chunk::read(y, gap);
+            let n = (c.stop as usize).min(line.end - i);
+            if n > 0 {
+                let Some(dst) = words.get_mut(o..o + 8) else { break };
+                dst.copy_from_slice(&c.words.to_le_bytes());
+                i += n;
+                o += n;
+                gap = c.gap_at_end(n);
+                continue;
+            }
+            if b[i].is_ascii() {
+                // A gap byte after a gap.
+                i += 1;
+                continue;
+            }
+            let Some(ch) = text.get(i..).and_then(|r| r.chars().next()) else { break };
+            let f = fold_char(ch);
+            let (cl, fl) = (ch.len_utf8(), f.len_utf8());
+            if fl <= cl
+                && let Some(dst) = folded.get_mut(i..i + cl)
+            {
+                f.encode_utf8(dst);
+                dst[fl..].fill(1);
+            }
+            i += cl;
+            if f.is_alphanumeric() {
+                if let Some(dst) = words.get_mut(o..o + fl) {
+                    f.encode_utf8(dst);
+                    o += fl;
+                }
+                gap = false;
+            } else if !gap {
+                words[o] = b' ';
+                o += 1;
+                gap = true;
+            }
+        }
+        if gap && o > line_start {
+            o -= 1;
+        }
+        word_ends.push(o as u32);
+        words[o] = b'\n';
+        o += 1;
+    }
+    folded.truncate(b.len());
+    words.truncate(o);
+    TextCache { folded: utf8(folded), words: utf8(words), word_ends }
+}
+
 /// Bytes made of whole chars back into a string.
 fn utf8(v: Vec<u8>) -> String {
     String::from_utf8(v).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
@@ -765,6 +904,15 @@ mod tests {
         }
 
         #[test]
+        fn one_pass_cache_agrees_on_any_text(s in "([a-zA-Z0-9 ,.'_:;()-]|  |é|É|è|à|ç|œ|Œ|ÿ|Ÿ|€|ß|ñ|\u{1}|日|½|°|\n|\r\n|\t){0,80}") {
+            let norm = normalize(&s);
+            let (fast, plain) = (TextCache::new(&norm), TextCache::line_by_line(&norm));
+            proptest::prop_assert_eq!(&fast.folded, &plain.folded);
+            proptest::prop_assert_eq!(&fast.words, &plain.words);
+            proptest::prop_assert_eq!(&fast.word_ends, &plain.word_ends);
+        }
+
+        #[test]
         fn find_str_agrees_with_str_find(h in "([a-z0-9 ]|é|œ|\n){0,40}", n in "([a-z0-9 ]|é|œ){0,4}") {
             proptest::prop_assert_eq!(find_str(&h, &n), h.find(n.as_str()));
         }
@@ -798,6 +946,15 @@ mod tests {
         fn fast_folds_agree_on_any_text(s in "[a-zA-Z0-9 ,.'\\-éÉèàçœŒÿŸ€ßñ\u{1}日\n]{0,60}") {
             let plain: String = crate::normalize::fold(&s).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
             proptest::prop_assert_eq!(words_only(&s), plain);
+        }
+    }
+
+    #[test]
+    fn one_pass_cache_agrees_with_line_by_line() {
+        for s in ["", "\n", "a", "Présents :  Jean DUPONT,, M.\n\n  L'ÉTÉ, 2023  \n", "x\u{1}y\r\nz\rÿ€ 12,50\n-- Œuvre --"] {
+            let norm = normalize(s);
+            let (fast, plain) = (TextCache::new(&norm), TextCache::line_by_line(&norm));
+            assert_eq!((&fast.folded, &fast.words, &fast.word_ends), (&plain.folded, &plain.words, &plain.word_ends), "{s:?}");
         }
     }
 
