@@ -233,7 +233,7 @@ impl<'a> Ctx<'a> {
     /// Every amount of money in this record's text (offsets relative to
     /// its start), found once for the rules that read them.
     pub fn money(&self) -> &[amounts::Money] {
-        self.memo.money.get_or_init(|| amounts::find_money(&self.norm.text[self.byte_range()]))
+        self.memo.money.get_or_init(|| amounts::find_money_folded(&self.norm.text[self.byte_range()], self.folded_range()))
     }
 
     /// The words of the year in "L'an deux mille …" in this record's
@@ -692,8 +692,75 @@ impl BodyClues {
 /// What [`identify_body`] finds: the commune or the EPCI, if any.
 type BodyFound = (Option<Commune>, Option<Epci>);
 
+/// The reference look-ups [`identify_body_from`] makes, kept for the
+/// next records and documents (one thread's, a few of each): the records
+/// of a document, and the documents of a batch, name the same few bodies,
+/// and each look-up is a pure function of its arguments.
+#[derive(Default)]
+struct Lookups {
+    communes: Vec<((String, Option<String>), Option<Commune>)>,
+    epcis: Vec<(String, Option<Epci>)>,
+    keys: Vec<(String, String)>,
+}
+
+/// How many results of each kind [`Lookups`] keeps.
+const LOOKUPS_KEPT: usize = 32;
+
+/// The value kept for `key` in `kept`, else `f()` kept (the oldest
+/// dropped when full).
+fn kept<K: PartialEq + ?Sized, O: std::borrow::Borrow<K>, V: Clone>(kept: &mut Vec<(O, V)>, key: &K, owned: impl FnOnce() -> O, f: impl FnOnce() -> V) -> V {
+    if let Some((_, v)) = kept.iter().find(|(k, _)| k.borrow() == key) {
+        return v.clone();
+    }
+    let v = f();
+    if kept.len() >= LOOKUPS_KEPT {
+        kept.remove(0);
+    }
+    kept.push((owned(), v.clone()));
+    v
+}
+
+thread_local! {
+    static LOOKUPS: std::cell::RefCell<Lookups> = std::cell::RefCell::new(Lookups::default());
+}
+
+impl Lookups {
+    /// [`reference::find_commune`].
+    fn commune(&mut self, name: &str, department: Option<&str>) -> Option<Commune> {
+        match self.communes.iter().find(|((n, d), _)| n == name && d.as_deref() == department) {
+            Some((_, c)) => *c,
+            None => {
+                let c = reference::find_commune(name, department);
+                if self.communes.len() >= LOOKUPS_KEPT {
+                    self.communes.remove(0);
+                }
+                self.communes.push(((name.to_string(), department.map(str::to_string)), c));
+                c
+            }
+        }
+    }
+
+    /// [`reference::find_epci`].
+    fn epci(&mut self, name: &str) -> Option<Epci> {
+        kept(&mut self.epcis, name, || name.to_string(), || reference::find_epci(name))
+    }
+
+    /// [`reference::name_key`].
+    fn key(&mut self, name: &str) -> String {
+        kept(&mut self.keys, name, || name.to_string(), || reference::name_key(name))
+    }
+}
+
 /// [`identify_body`] on the clues it reads.
 fn identify_body_from(clues: &BodyClues) -> BodyFound {
+    LOOKUPS.with(|l| match l.try_borrow_mut() {
+        Ok(mut l) => identify_body_with(clues, &mut l),
+        Err(_) => identify_body_with(clues, &mut Lookups::default()),
+    })
+}
+
+/// [`identify_body_from`] with the look-ups kept so far.
+fn identify_body_with(clues: &BodyClues, lookups: &mut Lookups) -> BodyFound {
     let BodyClues { body, text_sirens, actes_dep } = clues;
     let is_epci = body.kind == Some(BodyKind::Epci)
         || body.name.as_deref().is_some_and(|n| {
@@ -701,7 +768,7 @@ fn identify_body_from(clues: &BodyClues) -> BodyFound {
             f.contains("communaute") || f.contains("metropole") || f.starts_with("cc ") || f.starts_with("ca ")
         });
     if is_epci {
-        let e = body.name.as_deref().and_then(reference::find_epci).or_else(|| {
+        let e = body.name.as_deref().and_then(|n| lookups.epci(n)).or_else(|| {
             text_sirens.iter().find_map(|s| reference::epci_by_siren(s))
         });
         return (None, e);
@@ -713,18 +780,18 @@ fn identify_body_from(clues: &BodyClues) -> BodyFound {
         return (Some(c), None);
     }
     // "La Ville", "la Commune" name no commune (though Ville, Oise, exists).
-    let generic = body.name.as_deref().is_some_and(|n| matches!(reference::name_key(n).as_str(), "ville" | "commune" | "mairie" | "municipalite"));
+    let generic = body.name.as_deref().is_some_and(|n| matches!(lookups.key(n).as_str(), "ville" | "commune" | "mairie" | "municipalite"));
     if let Some(name) = body.name.as_deref().filter(|_| !generic) {
-        if let Some(c) = reference::find_commune(name, body.department.as_deref()) {
+        if let Some(c) = lookups.commune(name, body.department.as_deref()) {
             return (Some(c), None);
         }
         if body.department.is_none()
-            && let Some(c) = actes_dep.as_deref().and_then(|d| reference::find_commune(name, Some(d))) {
+            && let Some(c) = actes_dep.as_deref().and_then(|d| lookups.commune(name, Some(d))) {
                 return (Some(c), None);
             }
         let by_siren = text_sirens.iter().find_map(|s| reference::commune_by_siren(s));
         if let Some(c) = by_siren
-            && reference::name_key(name) == reference::name_key(c.name) {
+            && lookups.key(name) == lookups.key(c.name) {
                 return (Some(c), None);
             }
     }
