@@ -822,14 +822,14 @@ fn record_lines(records: &[Deliberation], norm: &Normalized) -> Vec<(u32, u32)> 
 
 /// Runs every rule on one record.
 pub fn audit_record(r: &mut Deliberation, ctx: &Ctx) {
-    let present = attendance::present_keys(r);
-    audit_record_with(r, ctx, &present);
+    let keys = attendance::AttendanceKeys::of(r);
+    audit_record_with(r, ctx, &keys);
 }
 
-/// [`audit_record`] with the keys of the record's present members
-/// (`attendance::present_keys`), which the records of one document often
+/// [`audit_record`] with the keys of the record's attendance lists
+/// (`attendance::AttendanceKeys`), which the records of one document often
 /// share.
-fn audit_record_with(r: &mut Deliberation, ctx: &Ctx, present: &[PersonKey]) {
+fn audit_record_with(r: &mut Deliberation, ctx: &Ctx, keys: &attendance::AttendanceKeys) {
     ids::repair_identifiers(r, ctx);
     let mut checks = vec![
         vote::vote_total(r, ctx),
@@ -842,10 +842,10 @@ fn audit_record_with(r: &mut Deliberation, ctx: &Ctx, present: &[PersonKey]) {
         attendance::quorum(r, ctx),
     ];
     // The present members' keys, for the three rules comparing them.
-    checks.extend(attendance::proxy_holder_present_with(r, ctx, present));
-    checks.extend(attendance::one_proxy_each(r, ctx));
-    checks.extend(attendance::disjoint_with(r, ctx, present));
-    checks.push(attendance::secretary_present_with(r, ctx, present));
+    checks.extend(attendance::proxy_holder_present_with(r, ctx, keys));
+    checks.extend(attendance::one_proxy_each_with(r, ctx, keys));
+    checks.extend(attendance::disjoint_with(r, ctx, keys));
+    checks.push(attendance::secretary_present_with(r, ctx, keys));
     checks.push(attendance::council_size(r, ctx));
     checks.push(attendance::adjoints(r, ctx));
     checks.extend(amounts::arithmetic(r, ctx));
@@ -897,12 +897,17 @@ pub fn fill_body(r: &mut Deliberation, commune: Option<Commune>, epci: Option<Ep
 pub fn audit_all(records: &mut [Deliberation], norm: &Normalized) {
     let ranges = record_lines(records, norm);
     let cache = Arc::new(TextCache::new(norm));
-    // The present list's keys, kept while the next record has the same
-    // list (the records of one sitting share it): keys depend on the
-    // persons only.
-    let mut present: Option<(Vec<Person>, Vec<PersonKey>)> = None;
+    // The attendance lists' keys, kept while the next record has the same
+    // lists (the records of one sitting share them; the audit changes no
+    // list): keys depend on the persons only.
+    let mut keys = attendance::AttendanceKeys::default();
     let mut body: Option<(BodyClues, BodyFound)> = None;
-    for (r, lines) in records.iter_mut().zip(ranges) {
+    for (i, lines) in ranges.into_iter().enumerate() {
+        let (done, rest) = records.split_at_mut(i);
+        let Some(r) = rest.first_mut() else { break };
+        if done.last().is_none_or(|last| !attendance::AttendanceKeys::same_lists(last, r)) {
+            keys = attendance::AttendanceKeys::of(r);
+        }
         // Identified again only when the clues differ from the last record's.
         let clues = BodyClues::of(r);
         let (commune, epci) = match &body {
@@ -916,11 +921,7 @@ pub fn audit_all(records: &mut [Deliberation], norm: &Normalized) {
         // The body's siren from the text, kept for the comparison with the
         // table before the table fills the gaps.
         let ctx = Ctx { norm, lines, commune, epci, cache: Arc::clone(&cache), memo: RecordMemo::default() };
-        if present.as_ref().is_none_or(|(persons, _)| *persons != r.attendance.present) {
-            present = Some((r.attendance.present.clone(), attendance::present_keys(r)));
-        }
-        let keys = present.as_ref().map_or(&[][..], |(_, k)| k.as_slice());
-        audit_record_with(r, &ctx, keys);
+        audit_record_with(r, &ctx, &keys);
         fill_body(r, commune, epci);
     }
 }
