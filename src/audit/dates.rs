@@ -19,6 +19,7 @@ fn month_of(word: &str) -> Option<u8> {
     MONTHS.iter().find(|(m, _)| *m == w).map(|x| x.1)
 }
 
+#[cfg(test)]
 static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:([0-9]{1,2}|1er) ([a-z\x01]{3,9})\.? ([0-9]{4})|([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4}))(?-u:\b)").unwrap()
 });
@@ -29,8 +30,98 @@ pub fn find_dates(text: &str) -> Vec<(Date, usize)> {
     find_dates_folded(&fold_same_len(text))
 }
 
-/// [`find_dates`] on text already folded by `fold_same_len`.
+/// [`find_dates`] on text already folded by `fold_same_len`: the matches
+/// of `DATE_RE`, read by [`date_at`] at each start of a run of digits
+/// (every match starts with a digit after a `\b`), the next search going
+/// on from the end of a match, as `captures_iter` does.
 fn find_dates_folded(folded: &str) -> Vec<(Date, usize)> {
+    let b = folded.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(k) = b.get(i..).and_then(|r| r.iter().position(u8::is_ascii_digit)) {
+        let p = i + k;
+        let found = if p == 0 || !is_word(b[p - 1]) { date_at(b, p) } else { None };
+        match found {
+            Some((end, date)) => {
+                if let Some(d) = date {
+                    out.push((d, p));
+                }
+                i = end;
+            }
+            None => i = p + 1,
+        }
+    }
+    out
+}
+
+/// An ASCII word byte, as `(?-u:\b)` reads them.
+fn is_word(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+/// Number of ASCII digits at the start of `b`.
+fn digits_at(b: &[u8]) -> usize {
+    b.iter().take_while(|c| c.is_ascii_digit()).count()
+}
+
+/// The match of `DATE_RE` starting at `p` (a digit after a `\b`): its end,
+/// and the date it gives, if a valid one.
+///
+/// As the regex reads it: the day is the run of one or two digits there
+/// (a longer run leaves a digit where the pattern wants a space or a
+/// separator, whichever of its lengths is tried) or "1er"; in the first
+/// form, the month is the whole run of `[a-z\x01]` after the space (3 to 9
+/// bytes: a shorter or longer one leaves a letter before the `.` or
+/// space), the year exactly four digits before a `\b`; the second form
+/// likewise with its separators.
+fn date_at(b: &[u8], p: usize) -> Option<(usize, Option<Date>)> {
+    let at = |q: usize| b.get(q).copied();
+    let ends_word = |q: usize| at(q).is_none_or(|c| !is_word(c));
+    let year = |q: usize| (digits_at(&b[q.min(b.len())..]) == 4 && ends_word(q + 4)).then(|| std::str::from_utf8(&b[q..q + 4]).ok()?.parse::<u16>().ok());
+    let n = digits_at(&b[p..]);
+    // "27 septembre 2023", "1er mars 2023", "4 oct. 2023".
+    let day_len = if n <= 2 && at(p + n) == Some(b' ') {
+        Some(n)
+    } else if b[p..].starts_with(b"1er ") {
+        Some(3)
+    } else {
+        None
+    };
+    if let Some(dl) = day_len {
+        let m = p + dl + 1;
+        let ml = b[m.min(b.len())..].iter().take_while(|c| c.is_ascii_lowercase() || **c == 1).count();
+        if (3..=9).contains(&ml) {
+            let y = m + ml + usize::from(at(m + ml) == Some(b'.')) + 1;
+            if at(y - 1) == Some(b' ')
+                && let Some(year) = year(y)
+            {
+                let day = if dl == 3 { Some(1) } else { std::str::from_utf8(&b[p..p + dl]).ok().and_then(|d| d.parse::<u8>().ok()) };
+                let month: String = b[m..m + ml].iter().filter(|&&c| c != 1).map(|&c| char::from(c)).collect();
+                let date = (|| Date::new(year?, month_of(&month)?, day?))();
+                return Some((y + 4, date));
+            }
+        }
+    }
+    // "27/09/2023", "27.09.2023", "27-09-2023".
+    let sep = |c: Option<u8>| matches!(c, Some(b'/' | b'.' | b'-'));
+    if !(1..=2).contains(&n) || !sep(at(p + n)) {
+        return None;
+    }
+    let m = p + n + 1;
+    let mn = digits_at(&b[m.min(b.len())..]);
+    if !(1..=2).contains(&mn) || !sep(at(m + mn)) {
+        return None;
+    }
+    let y = m + mn + 1;
+    let year = year(y)?;
+    let num = |r: std::ops::Range<usize>| std::str::from_utf8(&b[r]).ok()?.parse::<u8>().ok();
+    let date = (|| Date::new(year?, num(m..m + mn)?, num(p..p + n)?))();
+    Some((y + 4, date))
+}
+
+/// [`find_dates_folded`] as it was: `DATE_RE`'s captures.
+#[cfg(test)]
+fn find_dates_regex(folded: &str) -> Vec<(Date, usize)> {
     DATE_RE
         .captures_iter(folded)
         .filter_map(|c| {
@@ -113,6 +204,7 @@ pub fn number_words_big(s: &str) -> Option<u64> {
     any.then_some(big + total + current)
 }
 
+#[cfg(test)]
 static OPENING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)(?-u:\b)l'an ((?:[a-z\x01]+[ -]){0,8}?[a-z\x01]+)(?:,| le | et le | a | a\x01 | du | [0-9]|$)").unwrap()
 });
@@ -120,7 +212,50 @@ static OPENING: LazyLock<Regex> = LazyLock::new(|| {
 /// Where the words after "l'an" of the first opening ("L'an deux mille
 /// vingt-trois, le …") lie in a folded text; the record's rules read it
 /// once through [`Ctx::opening_words`].
+///
+/// Read as `OPENING` reads it, at each "l'an " after a `\b`: the words of
+/// `[a-z\x01]` separated by one space or hyphen, the fewest (one to nine)
+/// after which a stop follows (a word is always taken whole: the pattern
+/// wants a separator or a stop after it, neither of which is a letter).
 pub(crate) fn opening_words(folded: &str) -> Option<std::ops::Range<usize>> {
+    static LAN: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("l'an "));
+    let b = folded.as_bytes();
+    LAN.find_iter(b).filter(|&p| p == 0 || !is_word(b[p - 1])).find_map(|p| opening_at(b, p + 5))
+}
+
+/// The year words starting at `start` (after "l'an "), if a stop of
+/// `OPENING` follows one to nine of them.
+fn opening_at(b: &[u8], start: usize) -> Option<std::ops::Range<usize>> {
+    let letter = |q: usize| b.get(q).is_some_and(|&c| c.is_ascii_lowercase() || c == 1);
+    let stop = |q: usize| {
+        let r = &b[q..];
+        r.is_empty()
+            || matches!(r[0], b',' | b'\n')
+            || [&b" le "[..], b" et le ", b" a ", b" a\x01 ", b" du "].iter().any(|s| r.starts_with(s))
+            || (r[0] == b' ' && r.get(1).is_some_and(u8::is_ascii_digit))
+    };
+    let mut q = start;
+    for _ in 0..9 {
+        if !letter(q) {
+            return None;
+        }
+        while letter(q) {
+            q += 1;
+        }
+        if stop(q) {
+            return Some(start..q);
+        }
+        if !matches!(b.get(q), Some(b' ' | b'-')) {
+            return None;
+        }
+        q += 1;
+    }
+    None
+}
+
+/// [`opening_words`] as it was: `OPENING`'s group.
+#[cfg(test)]
+fn opening_words_regex(folded: &str) -> Option<std::ops::Range<usize>> {
     OPENING.captures(folded)?.get(1).map(|m| m.range())
 }
 
@@ -412,6 +547,30 @@ mod tests {
         assert_eq!(opening_date(&Ctx::whole(&n)), Some((d(2014, 2, 27).unwrap(), 1)));
         let n = normalize("L'an deux mille vingt et un le premier mars\n");
         assert_eq!(opening_date(&Ctx::whole(&n)), Some((d(2021, 3, 1).unwrap(), 1)));
+    }
+
+    #[test]
+    fn readers_agree_with_the_regexes_on_examples() {
+        for s in ["", "l'an deux mille vingt-trois, le", "xl'an deux mille", "l'an deux mille\nvingt", "l'an deux", "l'an un deux trois quatre cinq six sept huit neuf dix, le", "l'an un deux trois quatre cinq six sept huit neuf, le", "e\x01l'an deux a\x01 l", "l'an  deux,", "l'an deux- trois,", "l'an mil 2", "l'an mil du l'an deux,"] {
+            assert_eq!(opening_words(s), opening_words_regex(s), "{s:?}");
+        }
+        for s in ["27 septembre 2023", "1er mars 2023", "4 oct. 2023", "4 oct.2023", "27/09/2023", "127/09/2023", "27/09/20234", "a27/09/2023", "27 septembre 2023x", "12 ao\x01ut 2023", "1er 1er mars 2023", "32/13/2023", "3 mai 2023 4 mai 2024", "1 2/3/2023", "01.02-2023_"] {
+            assert_eq!(find_dates_folded(s), find_dates_regex(s), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+
+        #[test]
+        fn dates_agree_with_the_regex(s in "([0-9]{1,5}|1er|[ /.,_-]|mai|mars|septembre|oct|ao\x01ut|janvierrr|x|é|\n){0,14}") {
+            proptest::prop_assert_eq!(find_dates_folded(&s), find_dates_regex(&s));
+        }
+
+        #[test]
+        fn opening_agrees_with_the_regex(s in "(l'an |xl'an |deux|mille|vingt|trois|a\x01|[ ,-]| le | et le | a | du |[0-9]|\n|\x01|é){0,16}") {
+            proptest::prop_assert_eq!(opening_words(&s), opening_words_regex(&s));
+        }
     }
 
     #[test]
