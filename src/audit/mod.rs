@@ -31,7 +31,7 @@ use crate::normalize::{Normalized, fold, fold_char};
 #[cfg(doc)]
 use crate::normalize::fold_same_len;
 use std::borrow::Cow;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 use crate::reference::{self, Commune, Epci};
 use regex::Regex;
 use serde_json::Value;
@@ -445,14 +445,15 @@ fn in_range(low7: u64, lo: u8, hi: u8) -> u64 {
 /// What [`fold_and_words`] reads of eight bytes of a line's fold.
 struct Chunk {
     /// The chunk's words output: ASCII letters and digits as they are,
-    /// other ASCII bytes as spaces (meaningful before `stop` only).
+    /// other ASCII bytes as spaces.
     words: u64,
-    /// Index (0..=8) of the first byte the fast path cannot take: a
-    /// non-ASCII byte, a gap byte right after another gap byte, or a gap
-    /// byte first when the words so far end with a gap.
-    stop: u32,
     /// The chunk's gap (ASCII, not alphanumeric) bytes, as `0x80`.
     gaps: u64,
+    /// Its non-ASCII bytes, as `0x80`: the fast path stops there.
+    non_ascii: u64,
+    /// The gap bytes that write nothing, as `0x80`: a gap byte right
+    /// after another, or first when the words so far end with a gap.
+    silent: u64,
 }
 
 impl Chunk {
@@ -464,11 +465,9 @@ impl Chunk {
         let low7 = y & !HIGH;
         let alnum = (in_range(low7, b'0', b'9') | in_range(low7, b'a', b'z')) & !non_ascii;
         let gaps = HIGH & !(alnum | non_ascii);
-        let doubled = gaps & (gaps << 8);
-        let first = gaps & (u64::from(gap) << 7);
-        let stop = (non_ascii | doubled | first).trailing_zeros() / 8;
+        let silent = gaps & ((gaps << 8) | (u64::from(gap) << 7));
         let words = (y & ((alnum >> 7) * 0xFF)) | (gaps >> 2);
-        Chunk { words, stop, gaps }
+        Chunk { words, gaps, non_ascii, silent }
     }
 
     /// Whether byte `n - 1` (`1 <= n <= 8`) is a gap byte.
@@ -477,6 +476,26 @@ impl Chunk {
     }
 }
 
+/// `x` without its byte `k` (`k < 8`): the bytes above it move down one.
+fn drop_byte(x: u64, k: usize) -> u64 {
+    let below = (1u64 << (k * 8)) - 1;
+    (x & below) | ((x >> 8) & !below)
+}
+
+/// The ASCII letter or digit a char `U+00C0..=U+00FF` (UTF-8 `0xC3`, then
+/// `0x80 | i`) folds to with [`fold_char`], at index `i`; 0 for the
+/// others (`×`, `ß`, `ø`…, which fold to themselves).
+static LATIN1_WORD: LazyLock<[u8; 64]> = LazyLock::new(|| {
+    let mut t = [0u8; 64];
+    for (i, slot) in t.iter_mut().enumerate() {
+        let f = char::from_u32(0xC0 + i as u32).map(fold_char);
+        if let Some(f) = f.filter(char::is_ascii_alphanumeric) {
+            *slot = f as u8;
+        }
+    }
+    t
+});
+
 /// The [`TextCache`] of a text: its [`fold_same_len`], and each line's
 /// [`push_words`] read from that fold.
 ///
@@ -484,26 +503,31 @@ impl Chunk {
 /// replaced by its [`fold_char`] padded to the same length, as
 /// `fold_same_len` does; the words of a line are read from the lower-cased
 /// bytes eight at a time ([`Chunk::read`]), which turns gap bytes into
-/// spaces: what `push_words` writes as long as each gap is one byte
-/// between letters or digits. A space is written at the first byte of
-/// each gap (none at the start of a line) and taken back at the end of the
-/// line, so a gap gives a space exactly when letters follow it, as in
-/// `push_words`. What a chunk cannot take (a non-ASCII char, a second gap
-/// byte) is done one char at a time as `push_words` and `fold_same_len`
-/// do it; the non-ASCII chars are folded into the fold there.
+/// spaces: what `push_words` writes, but for gap bytes right after another
+/// (or first in a line, or after a gap that ended the words so far), which
+/// write nothing: the first of these in a chunk is dropped from its words
+/// ([`drop_byte`]), and the chunk stops at the second. A space is written
+/// at the first byte of each gap (none at the start of a line) and taken
+/// back at the end of the line, so a gap gives a space exactly when
+/// letters follow it, as in `push_words`. A chunk also stops at a
+/// non-ASCII char, done on its own as `push_words` and `fold_same_len` do
+/// it (the accented letters of French, `0xC3` and one byte, through a
+/// table) and folded into the fold there.
 fn fold_and_words(norm: &Normalized) -> TextCache {
     let text = norm.text.as_str();
     let b = text.as_bytes();
     // Eight bytes of slack: a chunk is read and written whole.
-    let mut folded = b.to_ascii_lowercase();
+    let mut folded = Vec::with_capacity(b.len() + 8);
+    folded.extend_from_slice(b);
+    folded.make_ascii_lowercase();
     folded.extend_from_slice(&[0; 8]);
-    let mut words = vec![0u8; b.len() + 8];
+    let mut words: Vec<u8> = Vec::with_capacity(b.len() + 8);
+    let latin1 = &*LATIN1_WORD;
     let mut word_ends = Vec::with_capacity(norm.line_count());
-    // `o <= i` throughout (see `push_words`).
-    let mut o = 0;
+    // `words.len() <= i` throughout (see `push_words`).
     for l in 1..=norm.line_count() as u32 {
         let line = norm.line_range(l);
-        let line_start = o;
+        let line_start = words.len();
         // Whether the words written so far end with a gap's space, or are
         // empty.
         let mut gap = true;
@@ -511,18 +535,31 @@ fn fold_and_words(norm: &Normalized) -> TextCache {
         while i < line.end {
             let Some(y) = folded.get(i..i + 8).and_then(|c| c.try_into().ok()).map(u64::from_le_bytes) else { break };
             let c = Chunk::read(y, gap);
-            let n = (c.stop as usize).min(line.end - i);
+            let first_silent = c.silent & c.silent.wrapping_neg();
+            let stop = ((c.non_ascii | (c.silent ^ first_silent)).trailing_zeros() / 8) as usize;
+            let n = stop.min(line.end - i);
             if n > 0 {
-                let Some(dst) = words.get_mut(o..o + 8) else { break };
-                dst.copy_from_slice(&c.words.to_le_bytes());
+                let k = (first_silent.trailing_zeros() / 8) as usize;
+                let (w, m) = if k < n { (drop_byte(c.words, k), n - 1) } else { (c.words, n) };
+                let o = words.len();
+                words.extend_from_slice(&w.to_le_bytes());
+                words.truncate(o + m);
                 i += n;
-                o += n;
                 gap = c.gap_at_end(n);
                 continue;
             }
-            if b[i].is_ascii() {
-                // A gap byte after a gap.
-                i += 1;
+            // A non-ASCII char.
+            if b[i] == 0xC3
+                && let Some(&b2) = b.get(i + 1)
+                && b2 & 0xC0 == 0x80
+                && latin1[usize::from(b2 & 0x3F)] != 0
+            {
+                let f = latin1[usize::from(b2 & 0x3F)];
+                folded[i] = f;
+                folded[i + 1] = 1;
+                words.push(f);
+                i += 2;
+                gap = false;
                 continue;
             }
             let Some(ch) = text.get(i..).and_then(|r| r.chars().next()) else { break };
@@ -536,26 +573,21 @@ fn fold_and_words(norm: &Normalized) -> TextCache {
             }
             i += cl;
             if f.is_alphanumeric() {
-                if let Some(dst) = words.get_mut(o..o + fl) {
-                    f.encode_utf8(dst);
-                    o += fl;
-                }
+                let mut buf = [0; 4];
+                words.extend_from_slice(f.encode_utf8(&mut buf).as_bytes());
                 gap = false;
             } else if !gap {
-                words[o] = b' ';
-                o += 1;
+                words.push(b' ');
                 gap = true;
             }
         }
-        if gap && o > line_start {
-            o -= 1;
+        if gap && words.len() > line_start {
+            words.pop();
         }
-        word_ends.push(o as u32);
-        words[o] = b'\n';
-        o += 1;
+        word_ends.push(words.len() as u32);
+        words.push(b'\n');
     }
     folded.truncate(b.len());
-    words.truncate(o);
     TextCache { folded: utf8(folded), words: utf8(words), word_ends }
 }
 
