@@ -20,7 +20,28 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PRODUCT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)([0-9]+) ?[x×X\*] ?$").unwrap());
 static PER_UNIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^ ?(?:TTC |HT )?(?:par|/) ?([a-z\x01]+)").unwrap());
+#[cfg(test)]
 static RESULT_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:soit|=|total|montant|repre\x01?sent)[^0-9]{0,30}$").unwrap());
+
+/// Whether the folded text between two amounts ends with a word stating
+/// the second as a result ("soit", "=", "total", "montant", "représent…")
+/// followed by at most 30 chars without a digit: what `RESULT_WORD` (kept
+/// in the tests) matches. Only the last 30 chars matter: the word must
+/// end at or after `lo`, where they start, and after the last digit in
+/// them; the last occurrence of each word, searched from 12 bytes before
+/// `lo` (the longest word is 12 bytes), is the one to try.
+fn states_a_result(between: &str) -> bool {
+    let lo = between.char_indices().rev().nth(29).map_or(0, |(i, _)| i);
+    let after_digits = between[lo..].bytes().rposition(|c| c.is_ascii_digit()).map_or(lo, |i| lo + i + 1);
+    let mut from = lo.saturating_sub(12);
+    while !between.is_char_boundary(from) {
+        from -= 1;
+    }
+    let tail = &between[from..];
+    ["soit", "=", "total", "montant", "represent", "repre\x01sent"]
+        .iter()
+        .any(|w| tail.rfind(w).is_some_and(|p| from + p + w.len() >= after_digits))
+}
 static COUNT_NOUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)([0-9]{1,5}) ([a-z\x01]{3,})").unwrap());
 static VAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([0-9]{1,2}(?:,[0-9]{1,2})?) ?%").unwrap());
 
@@ -326,7 +347,7 @@ pub fn arithmetic(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
         for (k, m) in money.iter().enumerate() {
             let Some(next) = money.get(k + 1) else { break };
             let between = &fsent[m.span.end..next.span.start];
-            if !RESULT_WORD.is_match(between) {
+            if !states_a_result(between) {
                 continue;
             }
             let before = &sent[..m.span.start];
@@ -442,9 +463,29 @@ pub(crate) fn listed_schools(r: &Deliberation, ctx: &Ctx) -> usize {
     if ids > 0 {
         return ids;
     }
-    static UAI: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)[0-9]{7}[A-Z](?-u:\b)").unwrap());
-    let range = ctx.byte_range();
-    UAI.find_iter(&ctx.norm.text[range]).filter(|m| super::ids::uai_valid(m.as_str())).count()
+    uai_like(&ctx.norm.text[ctx.byte_range()]).filter(|u| super::ids::uai_valid(u)).count()
+}
+
+/// The matches of `(?-u:\b)[0-9]{7}[A-Z](?-u:\b)` in `text`, in order:
+/// seven digits after a non-word byte, a capital, a non-word byte. Such
+/// tokens cannot overlap, and each starts at a digit, so the digits are
+/// visited ([`super::any_digit_where`], eight bytes at a time) and each
+/// tried where it starts a run.
+fn uai_like(text: &str) -> impl Iterator<Item = &str> {
+    let b = text.as_bytes();
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let mut starts = Vec::new();
+    super::any_digit_where(b, |p| {
+        if (p == 0 || !word(b[p - 1]))
+            && b.get(p..p + 7).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+            && b.get(p + 7).is_some_and(u8::is_ascii_uppercase)
+            && b.get(p + 8).is_none_or(|&c| !word(c))
+        {
+            starts.push(p);
+        }
+        false
+    });
+    starts.into_iter().map(move |p| &text[p..p + 8])
 }
 
 static SCHOOL_COUNT: LazyLock<Regex> = LazyLock::new(|| {
@@ -777,6 +818,18 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+
+        #[test]
+        fn uai_tokens_agree_with_the_regex(s in "([0-9]{1,8}|[A-Z]|[a-z]|_|[ .,]|é|\n|0660206R){0,12}") {
+            static UAI: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)[0-9]{7}[A-Z](?-u:\b)").unwrap());
+            let plain: Vec<&str> = UAI.find_iter(&s).map(|m| m.as_str()).collect();
+            proptest::prop_assert_eq!(uai_like(&s).collect::<Vec<_>>(), plain);
+        }
+
+        #[test]
+        fn result_words_agree_with_the_regex(s in "(soit|=|total|montant|represent|repre\x01sent|repre|sent|[0-9]|[a-z ]{1,12}|é|€|\n){0,8}") {
+            proptest::prop_assert_eq!(states_a_result(&s), RESULT_WORD.is_match(&s));
+        }
 
         #[test]
         fn money_agrees_with_the_regex_over_the_text(s in "([0-9]{1,4}|[ .,]|\n|a|x|é|€|euro|euros|EUR|EUROS| HT| TTC| H\\.T\\.| T\\.T\\.C\\.|T|\\.|C|1\\.000|2 565,00|999999999999999999){0,30}") {

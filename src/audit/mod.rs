@@ -48,7 +48,23 @@ pub struct TextCache {
     /// End of each line's words in `words` (index = line - 1), before its
     /// `\n`; the next line's words start one byte further.
     word_ends: Vec<u32>,
+    /// What [`Ctx::find_line`] found so far (the rules of a document's
+    /// records run on one thread).
+    found_lines: std::cell::RefCell<Vec<FoundLine>>,
 }
+
+/// A search of [`Ctx::find_line`]: the first line from `from` whose words
+/// hold every needle, in the lines `from..=to` searched so far.
+#[derive(Debug)]
+struct FoundLine {
+    from: u32,
+    needles: Vec<String>,
+    to: u32,
+    line: Option<u32>,
+}
+
+/// How many searches [`Ctx::find_line`] keeps for a document.
+const FOUND_LINES_KEPT: usize = 64;
 
 impl TextCache {
     /// Both views, the words read from the fold eight bytes at a time
@@ -68,7 +84,7 @@ impl TextCache {
             word_ends.push(words.len() as u32);
             words.push(b'\n');
         }
-        TextCache { folded: crate::normalize::fold_same_len(&norm.text), words: utf8(words), word_ends }
+        TextCache { folded: crate::normalize::fold_same_len(&norm.text), words: utf8(words), word_ends, found_lines: Default::default() }
     }
 
     /// Where the words of 1-based line `line` start in `words`.
@@ -186,12 +202,43 @@ impl<'a> Ctx<'a> {
     /// The first needle is searched in the words of all those lines at once
     /// (a needle's words hold no `\n`, so a match lies within one line);
     /// only the lines holding it are tested for the others.
+    ///
+    /// The records of a document search the same lines for the same
+    /// needles (the convocation, a member's name from the attendance
+    /// block): each search is kept with the lines it covered, and a later
+    /// one from the same line reads its answer there (the first line
+    /// found, if within its own range) or searches only the lines past
+    /// those.
     pub fn find_line(&self, from: u32, to: u32, needles: &[&str]) -> Option<u32> {
         let (from, to) = (from.max(1), to.min(self.norm.line_count() as u32));
         if from > to {
             return None;
         }
         let needles: Vec<Cow<str>> = needles.iter().map(|n| as_words(n)).collect();
+        let Ok(mut found) = self.cache.found_lines.try_borrow_mut() else { return self.search_line(from, to, &needles) };
+        let same = |f: &FoundLine| f.from == from && f.needles.len() == needles.len() && f.needles.iter().zip(&needles).all(|(a, b)| a == b);
+        if let Some(f) = found.iter_mut().find(|f| same(f)) {
+            if let Some(l) = f.line {
+                return (l <= to).then_some(l);
+            }
+            if to <= f.to {
+                return None;
+            }
+            f.line = self.search_line(f.to + 1, to, &needles);
+            f.to = to;
+            return f.line;
+        }
+        let line = self.search_line(from, to, &needles);
+        if found.len() >= FOUND_LINES_KEPT {
+            found.remove(0);
+        }
+        found.push(FoundLine { from, needles: needles.iter().map(|n| n.to_string()).collect(), to, line });
+        line
+    }
+
+    /// [`Ctx::find_line`]'s search of lines `from..=to` (within the text),
+    /// with needles made of words.
+    fn search_line(&self, from: u32, to: u32, needles: &[Cow<str>]) -> Option<u32> {
         let Some((first, others)) = needles.split_first() else {
             // No needle: every line qualifies.
             return Some(from);
@@ -588,7 +635,7 @@ fn fold_and_words(norm: &Normalized) -> TextCache {
         words.push(b'\n');
     }
     folded.truncate(b.len());
-    TextCache { folded: utf8(folded), words: utf8(words), word_ends }
+    TextCache { folded: utf8(folded), words: utf8(words), word_ends, found_lines: Default::default() }
 }
 
 /// Bytes made of whole chars back into a string.
