@@ -270,6 +270,7 @@ pub fn year_in_words_of(ctx: &Ctx) -> Option<(u16, u32)> {
     u16::try_from(y).ok().filter(|y| (1800..=2200).contains(y)).map(|y| (y, line))
 }
 
+#[cfg(test)]
 static OPENING_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[ ,]*(?:et )?(?:le )?([0-9]{1,2}|1er|premier|[a-z\x01-]+(?: et [a-z]+)?) ([a-z\x01]{3,9})(?-u:\b)").unwrap()
 });
@@ -282,15 +283,81 @@ pub fn opening_date(ctx: &Ctx) -> Option<(Date, u32)> {
     let words = ctx.opening_words()?;
     let year = u16::try_from(number_words(&folded.get(words.clone())?.replace('\x01', ""))?).ok()?;
     let rest = &folded[words.end..];
-    let d = OPENING_DAY.captures(rest)?;
-    let day_s = d.get(1)?.as_str().replace('\x01', "");
+    let (day_r, month_r) = opening_day(rest.as_bytes())?;
+    let day_s = rest[day_r].replace('\x01', "");
     let day = match day_s.as_str() {
         "1er" | "premier" => 1,
         x => x.parse::<u32>().ok().or_else(|| number_words(x))?,
     };
-    let month = month_of(&d.get(2)?.as_str().replace('\x01', ""))?;
+    let month = month_of(&rest[month_r].replace('\x01', ""))?;
     let date = Date::new(year, month, u8::try_from(day).ok()?)?;
     Some((date, ctx.norm.line_of(range.start + words.start)))
+}
+
+/// The day and the month `OPENING_DAY` (kept in the tests) captures at
+/// the start of `b`, read as the regex reads them: the leading spaces and
+/// commas all taken (the next part starts with neither), then "et " and
+/// "le " each taken first and left out next, the day's alternatives in
+/// order (a run of letters is taken whole: a space must follow it), each
+/// followed by a space and a month.
+fn opening_day(b: &[u8]) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let p = b.iter().take_while(|c| matches!(c, b' ' | b',')).count();
+    for et in [true, false] {
+        if et && !b[p..].starts_with(b"et ") {
+            continue;
+        }
+        let q = p + if et { 3 } else { 0 };
+        for le in [true, false] {
+            if le && !b[q..].starts_with(b"le ") {
+                continue;
+            }
+            let d = q + if le { 3 } else { 0 };
+            if let Some(found) = day_and_month(b, d) {
+                return Some(found);
+            }
+        }
+    }
+    None
+}
+
+/// `OPENING_DAY`'s day at `d`, a space and its month.
+fn day_and_month(b: &[u8], d: usize) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let then_month = |end: usize| (b.get(end) == Some(&b' ')).then(|| month_at(b, end + 1)).flatten().map(|m| (d..end, m));
+    // `[0-9]{1,2}`, the longer first.
+    let n = b[d..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if let Some(found) = (1..=n.min(2)).rev().find_map(|k| then_month(d + k)) {
+        return Some(found);
+    }
+    for word in [&b"1er"[..], b"premier"] {
+        if b[d..].starts_with(word)
+            && let Some(found) = then_month(d + word.len())
+        {
+            return Some(found);
+        }
+    }
+    // `[a-z\x01-]+(?: et [a-z]+)?`: the run whole, " et " and a word first.
+    let run = b[d..].iter().take_while(|&&c| c.is_ascii_lowercase() || c == 1 || c == b'-').count();
+    if run == 0 {
+        return None;
+    }
+    let r = d + run;
+    if b[r..].starts_with(b" et ") {
+        let w = b[r + 4..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+        if w > 0
+            && let Some(found) = then_month(r + 4 + w)
+        {
+            return Some(found);
+        }
+    }
+    then_month(r)
+}
+
+/// `OPENING_DAY`'s month at `m`: `[a-z\x01]{3,9}` followed by a `\b`, the
+/// longest first.
+fn month_at(b: &[u8], m: usize) -> Option<std::ops::Range<usize>> {
+    let run = b.get(m..)?.iter().take_while(|&&c| c.is_ascii_lowercase() || c == 1).count();
+    let boundary = |x: usize| is_word(b[x - 1]) != b.get(x).is_some_and(|&c| is_word(c));
+    (3..=run.min(9)).rev().find(|&k| boundary(m + k)).map(|k| m..m + k)
 }
 
 /// `dates.year_in_words` — the year written in words in the opening ("L'an
@@ -379,8 +446,9 @@ pub fn session_consistency(r: &Deliberation, ctx: &Ctx) -> Check {
     for (d, off) in find_dates_folded(folded) {
         // A convocation or posting date is not a statement of the session date.
         let ctx_before = &text[..off];
-        let lead: String = ctx_before.chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
-        let lead = fold(&lead);
+        // Its last 40 chars.
+        let lead = &ctx_before[ctx_before.char_indices().rev().nth(39).map_or(0, |(i, _)| i)..];
+        let lead = fold(lead);
         if lead.contains("convo") || lead.contains("affich") || lead.contains("publi") || Some(d) == r.session.convened_on {
             continue;
         }
@@ -565,6 +633,12 @@ mod tests {
         #[test]
         fn dates_agree_with_the_regex(s in "([0-9]{1,5}|1er|[ /.,_-]|mai|mars|septembre|oct|ao\x01ut|janvierrr|x|é|\n){0,14}") {
             proptest::prop_assert_eq!(find_dates_folded(&s), find_dates_regex(&s));
+        }
+
+        #[test]
+        fn opening_day_agrees_with_the_regex(s in "([ ,]|et |le |[0-9]{1,3}|1er|premier|vingt|-|sept|septembre|ao\x01ut|fe\x01vrier|[a-z]{1,11}| et |\x01|_|é){0,10}") {
+            let plain = OPENING_DAY.captures(&s).and_then(|c| Some((c.get(1)?.range(), c.get(2)?.range())));
+            proptest::prop_assert_eq!(opening_day(s.as_bytes()), plain);
         }
 
         #[test]

@@ -724,15 +724,15 @@ pub(crate) fn given_compatible(a: &str, b: &str) -> bool {
     if a.is_empty() || b.is_empty() || a == b {
         return true;
     }
-    let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
-    if wa.len() != wb.len() {
+    // Word by word, without collecting the words.
+    if a.split(' ').count() != b.split(' ').count() {
         return false;
     }
-    let initials = |w: &[&str]| w.iter().all(|x| x.chars().count() <= 2);
-    if !initials(&wa) && !initials(&wb) {
+    let initials = |s: &str| s.split(' ').all(|x| x.chars().count() <= 2);
+    if !initials(a) && !initials(b) {
         return false;
     }
-    wa.iter().zip(&wb).all(|(x, y)| x.starts_with(y) || y.starts_with(x))
+    a.split(' ').zip(b.split(' ')).all(|(x, y)| x.starts_with(y) || y.starts_with(x))
 }
 
 /// Identifies the body in the reference table: by its INSEE code, by its
