@@ -280,20 +280,79 @@ pub(crate) struct AttendanceKeys {
     pub excused: Vec<PersonKey>,
     pub absent: Vec<PersonKey>,
     pub secretary: Option<PersonKey>,
+    /// What the rules compare of these keys, which depends on them only.
+    pub found: Comparisons,
+}
+
+/// The comparisons of an attendance's keys that the rules read: made once
+/// for the records sharing the lists.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Comparisons {
+    /// For each represented member: for a named holder not in the present
+    /// list, `Some` with the first present member whose family name is one
+    /// letter off the holder's, if any.
+    pub absent_holders: Vec<Option<Option<usize>>>,
+    /// For each member of the other lists (represented, excused, absent, in
+    /// that order) also in the present list: whether given names tell him
+    /// or her apart from a homonym (`attendance.disjoint`).
+    pub listed_twice: Vec<Option<bool>>,
+    /// The secretary is in the present list; in another list.
+    pub secretary_present: bool,
+    pub secretary_elsewhere: bool,
+}
+
+impl Comparisons {
+    fn of(k: &AttendanceKeys) -> Self {
+        let present = &k.present;
+        let absent_holders = k
+            .proxies
+            .iter()
+            .map(|hk| {
+                let hk = hk.as_ref()?;
+                (!present.iter().any(|p| same_key(p, hk))).then(|| present.iter().position(|p| near_name(&p.0, &hk.0)))
+            })
+            .collect();
+        let listed_twice = k
+            .principals
+            .iter()
+            .chain(&k.excused)
+            .chain(&k.absent)
+            .map(|ok| {
+                // A bare family name shared by several present members is
+                // not a clash ("PUJOL" among three PUJOLs).
+                let matches: Vec<&PersonKey> = present.iter().filter(|p| same_key(p, ok)).collect();
+                let exact = matches.iter().any(|&p| p == ok);
+                // Without given names on both sides, two homonyms cannot be
+                // told apart: a warning, not a failure.
+                (matches.len() == 1 || exact).then(|| !ok.1.is_empty() && matches.iter().all(|p| !p.1.is_empty()))
+            })
+            .collect();
+        let (secretary_present, secretary_elsewhere) = match &k.secretary {
+            Some(sk) => {
+                let same = |p: &PersonKey| same_key(p, sk);
+                (present.iter().any(same), k.principals.iter().any(same) || k.excused.iter().chain(&k.absent).any(same))
+            }
+            None => (false, false),
+        };
+        Comparisons { absent_holders, listed_twice, secretary_present, secretary_elsewhere }
+    }
 }
 
 impl AttendanceKeys {
     pub(crate) fn of(r: &Deliberation) -> Self {
         let a = &r.attendance;
         let keys = |l: &[Person]| l.iter().map(person_key).collect();
-        AttendanceKeys {
+        let mut k = AttendanceKeys {
             present: keys(&a.present),
             principals: a.represented.iter().map(|x| person_key(&x.principal)).collect(),
             proxies: a.represented.iter().map(|x| x.proxy.as_ref().map(person_key)).collect(),
             excused: keys(&a.excused),
             absent: keys(&a.absent),
             secretary: a.secretary.as_ref().map(person_key),
-        }
+            found: Comparisons::default(),
+        };
+        k.found = Comparisons::of(&k);
+        k
     }
 
     /// Whether two records have the same lists (then the same keys).
@@ -307,24 +366,25 @@ impl AttendanceKeys {
 pub(crate) fn proxy_holder_present_with(r: &Deliberation, ctx: &Ctx, keys: &AttendanceKeys) -> Vec<Check> {
     const ID: &str = "attendance.proxy_holder_present";
     let a = &r.attendance;
-    let present = &keys.present;
-    // Each holder with the principal, and their keys.
-    let holders: Vec<(&Person, &Person, &PersonKey, &PersonKey)> = a
+    // Each holder with the principal, their keys, and the holder's
+    // comparison with the present list.
+    let holders: Vec<(&Person, &Person, &PersonKey, &PersonKey, Option<Option<usize>>)> = a
         .represented
         .iter()
         .zip(keys.principals.iter().zip(&keys.proxies))
-        .filter_map(|(x, (pk, hk))| Some((&x.principal, x.proxy.as_ref()?, pk, hk.as_ref()?)))
+        .zip(&keys.found.absent_holders)
+        .filter_map(|((x, (pk, hk)), &absent)| Some((&x.principal, x.proxy.as_ref()?, pk, hk.as_ref()?, absent)))
         .collect();
     if holders.is_empty() || a.present.is_empty() {
         return vec![skip(ID, "no proxy holder or no present list")];
     }
     let bad: Vec<Check> = holders
         .iter()
-        .filter(|(_, _, _, hk)| !present.iter().any(|p| same_key(p, hk)))
-        .map(|&(principal, h, pk, hk)| {
+        .filter_map(|&(principal, h, pk, hk, absent)| Some((principal, h, pk, hk, absent?)))
+        .map(|(principal, h, pk, hk, near)| {
             // One character off a present member's name: an OCR slip, most
             // likely, so a warning.
-            let near = a.present.iter().zip(present).find(|(_, k)| near_name(&k.0, &hk.0)).map(|(p, _)| p);
+            let near = near.and_then(|i| a.present.get(i));
             let (status, msg) = match near {
                 Some(p) => (S::Warn, format!("{} holds the proxy of {} and is not listed as present; {} is (misread name?)", h.full_name(), principal.full_name(), p.full_name())),
                 None => (S::Fail, format!("{} holds the proxy of {} but is not listed as present", h.full_name(), principal.full_name())),
@@ -395,7 +455,6 @@ pub fn disjoint(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
 pub(crate) fn disjoint_with(r: &Deliberation, ctx: &Ctx, keys: &AttendanceKeys) -> Vec<Check> {
     const ID: &str = "attendance.disjoint";
     let a = &r.attendance;
-    let present = &keys.present;
     if a.present.is_empty() || (a.represented.is_empty() && a.excused.is_empty() && a.absent.is_empty()) {
         return vec![skip(ID, "fewer than two attendance lists")];
     }
@@ -407,15 +466,8 @@ pub(crate) fn disjoint_with(r: &Deliberation, ctx: &Ctx, keys: &AttendanceKeys) 
         .map(|(x, k)| (&x.principal, k, "represented"))
         .chain(a.excused.iter().zip(&keys.excused).map(|(p, k)| (p, k, "excused")))
         .chain(a.absent.iter().zip(&keys.absent).map(|(p, k)| (p, k, "absent")));
-    for (o, ok, what) in others {
-        // A bare family name shared by several present members is not a
-        // clash ("PUJOL" among three PUJOLs).
-        let matches: Vec<&PersonKey> = present.iter().filter(|p| same_key(p, ok)).collect();
-        let exact = matches.iter().any(|&p| p == ok);
-        if matches.len() == 1 || exact {
-            // Without given names on both sides, two homonyms cannot be told
-            // apart: a warning, not a failure.
-            let named = !ok.1.is_empty() && matches.iter().all(|p| !p.1.is_empty());
+    for ((o, ok, what), twice) in others.zip(&keys.found.listed_twice) {
+        if let &Some(named) = twice {
             let status = if named { S::Fail } else { S::Warn };
             out.push(with_figures(
                 check(ID, status, format!("{} is listed both as present and as {what}", o.full_name()), person_line(r, ctx, ok, None).map(|l| {
@@ -453,12 +505,10 @@ pub(crate) fn secretary_present_with(r: &Deliberation, ctx: &Ctx, keys: &Attenda
         let from = a.line.unwrap_or(ctx.lines.0);
         ctx.find_line(from, ctx.lines.1, &["secretaire", sk.0.as_str()]).or(a.line)
     };
-    let same = |k: &PersonKey| same_key(k, sk);
-    if keys.present.iter().any(same) {
+    if keys.found.secretary_present {
         return check(ID, S::Pass, format!("secretary {} is present", sec.full_name()), line);
     }
-    let elsewhere = keys.principals.iter().any(same) || keys.excused.iter().chain(&keys.absent).any(same);
-    let msg = if elsewhere {
+    let msg = if keys.found.secretary_elsewhere {
         format!("secretary {} is listed as absent or represented", sec.full_name())
     } else {
         format!("secretary {} is not in the present list", sec.full_name())
