@@ -383,6 +383,11 @@ pub(crate) fn any_digit_where(b: &[u8], mut pred: impl FnMut(usize) -> bool) -> 
 /// Folded words separated by single spaces: "Jean-François, M." →
 /// "jean francois m".
 pub(crate) fn words_only(s: &str) -> String {
+    // One word of ASCII letters and digits (most family names): its lower
+    // case, as `push_words` would write it.
+    if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return s.to_ascii_lowercase();
+    }
     let mut out = Vec::with_capacity(s.len());
     push_words(s, &mut out);
     utf8(out)
