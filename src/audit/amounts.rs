@@ -463,29 +463,31 @@ pub(crate) fn listed_schools(r: &Deliberation, ctx: &Ctx) -> usize {
     if ids > 0 {
         return ids;
     }
-    uai_like(&ctx.norm.text[ctx.byte_range()]).filter(|u| super::ids::uai_valid(u)).count()
+    let text = &ctx.norm.text[ctx.byte_range()];
+    let mut n = 0;
+    ctx.any_digit_where(|p| {
+        n += usize::from(uai_at(text.as_bytes(), p) && super::ids::uai_valid(&text[p..p + 8]));
+        false
+    });
+    n
+}
+
+/// Whether a match of `(?-u:\b)[0-9]{7}[A-Z](?-u:\b)` starts at `p`, a
+/// digit: seven digits after a non-word byte, a capital, a non-word byte.
+fn uai_at(b: &[u8], p: usize) -> bool {
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    (p == 0 || !word(b[p - 1]))
+        && b.get(p..p + 7).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+        && b.get(p + 7).is_some_and(u8::is_ascii_uppercase)
+        && b.get(p + 8).is_none_or(|&c| !word(c))
 }
 
 /// The matches of `(?-u:\b)[0-9]{7}[A-Z](?-u:\b)` in `text`, in order:
-/// seven digits after a non-word byte, a capital, a non-word byte. Such
-/// tokens cannot overlap, and each starts at a digit, so the digits are
-/// visited ([`super::any_digit_where`], eight bytes at a time) and each
-/// tried where it starts a run.
+/// such tokens cannot overlap, and each starts at a digit ([`uai_at`]).
+#[cfg(test)]
 fn uai_like(text: &str) -> impl Iterator<Item = &str> {
     let b = text.as_bytes();
-    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
-    let mut starts = Vec::new();
-    super::any_digit_where(b, |p| {
-        if (p == 0 || !word(b[p - 1]))
-            && b.get(p..p + 7).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
-            && b.get(p + 7).is_some_and(u8::is_ascii_uppercase)
-            && b.get(p + 8).is_none_or(|&c| !word(c))
-        {
-            starts.push(p);
-        }
-        false
-    });
-    starts.into_iter().map(move |p| &text[p..p + 8])
+    (0..b.len()).filter(|&p| b[p].is_ascii_digit() && uai_at(b, p)).map(move |p| &text[p..p + 8])
 }
 
 static SCHOOL_COUNT: LazyLock<Regex> = LazyLock::new(|| {
@@ -546,6 +548,11 @@ static CLOSE_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^ ?\)? ?(?:\(|
 /// An amount written in words: its value in cents and its byte range.
 fn words_amounts(folded: &str) -> Vec<(i64, Range<usize>)> {
     let mut out = Vec::new();
+    // Every match holds "euro": a text without it (most records) has none.
+    static EURO: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("euro"));
+    if EURO.find(folded.as_bytes()).is_none() {
+        return out;
+    }
     for m in EURO_WORD.find_iter(folded) {
         // The number words just before "euros", read backwards.
         let before = &folded[..m.start()];
@@ -641,6 +648,20 @@ fn starts_with_any(s: &str, firsts: &[u8]) -> bool {
     s.as_bytes().first().is_some_and(|b| firsts.contains(b))
 }
 
+/// Whether `folded` starts as `TOTAL_LINE` needs: a bullet and a space
+/// maybe, then "sous-total", "total", "montant total" or "soit un total"
+/// (the regex, which the cheap test spares most lines, decides).
+fn total_head(folded: &str) -> bool {
+    let mut b = folded.as_bytes();
+    for bullet in [&b"-"[..], b"*", "•".as_bytes()] {
+        if let Some(rest) = b.strip_prefix(bullet) {
+            b = rest.strip_prefix(b" ").unwrap_or(rest);
+            break;
+        }
+    }
+    [&b"sous-total"[..], b"total", b"montant total", b"soit un total"].iter().any(|w| b.starts_with(w))
+}
+
 /// `amounts.list_total` — a short "Total" line after a list of lines with
 /// one amount each equals their sum (cross-check 20: totals in tables equal
 /// the sum of lines). Only simple lists are compared: every line above the
@@ -656,7 +677,7 @@ pub fn list_total(_r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
             continue;
         }
         let folded = ctx.line_folded(l).trim();
-        if !starts_with_any(folded, TOTAL_FIRST) || !TOTAL_LINE.is_match(folded) {
+        if !starts_with_any(folded, TOTAL_FIRST) || !total_head(folded) || !TOTAL_LINE.is_match(folded) {
             continue;
         }
         let tm = find_money_folded(line, ctx.line_folded(l));
@@ -729,6 +750,14 @@ fn only_decimal(line: &str) -> Option<(i64, Range<usize>)> {
     (d.len() == 1).then(|| d.remove(0))
 }
 
+/// Whether `folded` starts as `BALANCE_DEP` or `BALANCE_REC` needs:
+/// "total ", "des " or one of `words`; the regex, which the cheap test
+/// spares most lines, decides.
+fn balance_head(folded: &str, words: &[&[u8]]) -> bool {
+    let b = folded.as_bytes();
+    b.starts_with(b"total ") || b.starts_with(b"des ") || words.iter().any(|w| b.starts_with(w))
+}
+
 /// `amounts.balance` — a section's result states receipts minus
 /// expenses: "Total dépenses 2 292 282,65 / Total recettes 3 119 149,29 /
 /// Excédent de l'exercice 826 866,64" (an excédent when receipts exceed
@@ -744,11 +773,11 @@ pub fn balance(_r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
         let line = ctx.line_text(l);
         let folded = ctx.line_folded(l).trim().trim_start_matches(['-', '*', ' ']);
         let head = folded.as_bytes().first().copied();
-        if matches!(head, Some(b't' | b'd')) && BALANCE_DEP.is_match(folded) {
+        if matches!(head, Some(b't' | b'd')) && balance_head(folded, &[b"depenses", b"de\x01penses"]) && BALANCE_DEP.is_match(folded) {
             dep = only_decimal(line).map(|x| (x.0, l));
             continue;
         }
-        if matches!(head, Some(b't' | b'd' | b'r')) && BALANCE_REC.is_match(folded) {
+        if matches!(head, Some(b't' | b'd' | b'r')) && balance_head(folded, &[b"recettes"]) && BALANCE_REC.is_match(folded) {
             rec = only_decimal(line).map(|x| (x.0, l));
             continue;
         }

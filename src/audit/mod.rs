@@ -51,6 +51,8 @@ pub struct TextCache {
     /// What [`Ctx::find_line`] found so far (the rules of a document's
     /// records run on one thread).
     found_lines: std::cell::RefCell<Vec<FoundLine>>,
+    /// Where the text's ASCII digits are, in order.
+    digits: Vec<u32>,
 }
 
 /// A search of [`Ctx::find_line`]: the first line from `from` whose words
@@ -84,7 +86,8 @@ impl TextCache {
             word_ends.push(words.len() as u32);
             words.push(b'\n');
         }
-        TextCache { folded: crate::normalize::fold_same_len(&norm.text), words: utf8(words), word_ends, found_lines: Default::default() }
+        let digits = norm.text.bytes().enumerate().filter(|(_, c)| c.is_ascii_digit()).map(|(i, _)| i as u32).collect();
+        TextCache { folded: crate::normalize::fold_same_len(&norm.text), words: utf8(words), word_ends, found_lines: Default::default(), digits }
     }
 
     /// Where the words of 1-based line `line` start in `words`.
@@ -277,6 +280,17 @@ impl<'a> Ctx<'a> {
         out
     }
 
+    /// Whether `pred` holds at the offset (in this record's text) of some
+    /// ASCII digit of it, the digits visited in order: what
+    /// [`any_digit_where`] does on the record's text, from the digits the
+    /// document's cache lists.
+    pub(crate) fn any_digit_where(&self, mut pred: impl FnMut(usize) -> bool) -> bool {
+        let r = self.byte_range();
+        let d = &self.cache.digits;
+        let from = d.partition_point(|&p| (p as usize) < r.start);
+        d[from..].iter().map(|&p| p as usize).take_while(|&p| p < r.end).any(|p| pred(p - r.start))
+    }
+
     /// Every amount of money in this record's text (offsets relative to
     /// its start), found once for the rules that read them.
     pub fn money(&self) -> &[amounts::Money] {
@@ -353,6 +367,7 @@ fn find_str(hay: &str, needle: &str) -> Option<usize> {
 /// ASCII digit. Adding 0x50 (0x80 − b'0') or 0x46 (0x80 − b':') to the
 /// low seven bits of a byte sets its bit 7 exactly when they are ≥ b'0' or
 /// ≥ b':', and never carries into the next byte (0x7F + 0x50 < 0x100).
+#[cfg(test)]
 fn digit_mask(x: u64) -> u64 {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let low = x & !HIGH;
@@ -365,6 +380,7 @@ fn digit_mask(x: u64) -> u64 {
 /// digits are visited in order, read eight bytes at a time, so the rules
 /// looking for figures in a record's text skip the stretches without any
 /// (most of it) for about one instruction a byte.
+#[cfg(test)]
 pub(crate) fn any_digit_where(b: &[u8], mut pred: impl FnMut(usize) -> bool) -> bool {
     let mut chunks = b.chunks_exact(8);
     for (k, c) in chunks.by_ref().enumerate() {
@@ -506,6 +522,8 @@ struct Chunk {
     /// The gap bytes that write nothing, as `0x80`: a gap byte right
     /// after another, or first when the words so far end with a gap.
     silent: u64,
+    /// Its ASCII digits, as `0x80`.
+    digits: u64,
 }
 
 impl Chunk {
@@ -515,11 +533,12 @@ impl Chunk {
     fn read(y: u64, gap: bool) -> Chunk {
         let non_ascii = y & HIGH;
         let low7 = y & !HIGH;
-        let alnum = (in_range(low7, b'0', b'9') | in_range(low7, b'a', b'z')) & !non_ascii;
+        let digits = in_range(low7, b'0', b'9') & !non_ascii;
+        let alnum = digits | (in_range(low7, b'a', b'z') & !non_ascii);
         let gaps = HIGH & !(alnum | non_ascii);
         let silent = gaps & ((gaps << 8) | (u64::from(gap) << 7));
         let words = (y & ((alnum >> 7) * 0xFF)) | (gaps >> 2);
-        Chunk { words, gaps, non_ascii, silent }
+        Chunk { words, gaps, non_ascii, silent, digits }
     }
 
     /// Whether byte `n - 1` (`1 <= n <= 8`) is a gap byte.
@@ -576,6 +595,7 @@ fn fold_and_words(norm: &Normalized) -> TextCache {
     let mut words: Vec<u8> = Vec::with_capacity(b.len() + 8);
     let latin1 = &*LATIN1_WORD;
     let mut word_ends = Vec::with_capacity(norm.line_count());
+    let mut digits = Vec::new();
     // `words.len() <= i` throughout (see `push_words`).
     for l in 1..=norm.line_count() as u32 {
         let line = norm.line_range(l);
@@ -591,6 +611,13 @@ fn fold_and_words(norm: &Normalized) -> TextCache {
             let stop = ((c.non_ascii | (c.silent ^ first_silent)).trailing_zeros() / 8) as usize;
             let n = stop.min(line.end - i);
             if n > 0 {
+                // The digits among the `n` bytes taken (every ASCII byte of
+                // a line is taken by a chunk).
+                let mut d = if n < 8 { c.digits & ((1u64 << (n * 8)) - 1) } else { c.digits };
+                while d != 0 {
+                    digits.push((i + d.trailing_zeros() as usize / 8) as u32);
+                    d &= d - 1;
+                }
                 let k = (first_silent.trailing_zeros() / 8) as usize;
                 let (w, m) = if k < n { (drop_byte(c.words, k), n - 1) } else { (c.words, n) };
                 let o = words.len();
@@ -640,7 +667,7 @@ fn fold_and_words(norm: &Normalized) -> TextCache {
         words.push(b'\n');
     }
     folded.truncate(b.len());
-    TextCache { folded: utf8(folded), words: utf8(words), word_ends, found_lines: Default::default() }
+    TextCache { folded: utf8(folded), words: utf8(words), word_ends, found_lines: Default::default(), digits }
 }
 
 /// Bytes made of whole chars back into a string.
@@ -1062,6 +1089,7 @@ mod tests {
             proptest::prop_assert_eq!(&fast.folded, &plain.folded);
             proptest::prop_assert_eq!(&fast.words, &plain.words);
             proptest::prop_assert_eq!(&fast.word_ends, &plain.word_ends);
+            proptest::prop_assert_eq!(&fast.digits, &plain.digits);
         }
 
         #[test]
@@ -1106,7 +1134,7 @@ mod tests {
         for s in ["", "\n", "a", "Présents :  Jean DUPONT,, M.\n\n  L'ÉTÉ, 2023  \n", "x\u{1}y\r\nz\rÿ€ 12,50\n-- Œuvre --"] {
             let norm = normalize(s);
             let (fast, plain) = (TextCache::new(&norm), TextCache::line_by_line(&norm));
-            assert_eq!((&fast.folded, &fast.words, &fast.word_ends), (&plain.folded, &plain.words, &plain.word_ends), "{s:?}");
+            assert_eq!((&fast.folded, &fast.words, &fast.word_ends, &fast.digits), (&plain.folded, &plain.words, &plain.word_ends, &plain.digits), "{s:?}");
         }
     }
 
