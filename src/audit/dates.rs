@@ -36,19 +36,25 @@ pub fn find_dates(text: &str) -> Vec<(Date, usize)> {
 /// on from the end of a match, as `captures_iter` does.
 fn find_dates_folded(folded: &str) -> Vec<(Date, usize)> {
     let b = folded.as_bytes();
+    find_dates_at(folded, (0..b.len()).filter(|&p| b[p].is_ascii_digit()))
+}
+
+/// [`find_dates_folded`] given where the digits of `folded` are, in order.
+fn find_dates_at(folded: &str, digits: impl Iterator<Item = usize>) -> Vec<(Date, usize)> {
+    let b = folded.as_bytes();
     let mut out = Vec::new();
+    // Where the next search starts: after the last match.
     let mut i = 0;
-    while let Some(k) = b.get(i..).and_then(|r| r.iter().position(u8::is_ascii_digit)) {
-        let p = i + k;
+    for p in digits {
+        if p < i || !b.get(p).is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
         let found = if p == 0 || !is_word(b[p - 1]) { date_at(b, p) } else { None };
-        match found {
-            Some((end, date)) => {
-                if let Some(d) = date {
-                    out.push((d, p));
-                }
-                i = end;
+        if let Some((end, date)) = found {
+            if let Some(d) = date {
+                out.push((d, p));
             }
-            None => i = p + 1,
+            i = end;
         }
     }
     out
@@ -443,7 +449,7 @@ pub fn session_consistency(r: &Deliberation, ctx: &Ctx) -> Check {
     // The document's folded text, cut at the same line boundaries, is the
     // fold of `text` (folding maps each char on its own).
     let folded = ctx.cache.folded.get(from..to).unwrap_or("");
-    for (d, off) in find_dates_folded(folded) {
+    for (d, off) in find_dates_at(folded, ctx.digits_in(from..to).map(|p| p - from)) {
         // A convocation or posting date is not a statement of the session date.
         let ctx_before = &text[..off];
         // Its last 40 chars.

@@ -286,9 +286,15 @@ impl<'a> Ctx<'a> {
     /// document's cache lists.
     pub(crate) fn any_digit_where(&self, mut pred: impl FnMut(usize) -> bool) -> bool {
         let r = self.byte_range();
+        let start = r.start;
+        self.digits_in(r).any(|p| pred(p - start))
+    }
+
+    /// Where the ASCII digits of the text's bytes `r` are, in order.
+    pub(crate) fn digits_in(&self, r: std::ops::Range<usize>) -> impl Iterator<Item = usize> + '_ {
         let d = &self.cache.digits;
         let from = d.partition_point(|&p| (p as usize) < r.start);
-        d[from..].iter().map(|&p| p as usize).take_while(|&p| p < r.end).any(|p| pred(p - r.start))
+        d[from..].iter().map(|&p| p as usize).take_while(move |&p| p < r.end)
     }
 
     /// Every amount of money in this record's text (offsets relative to
