@@ -27,9 +27,7 @@ pub fn repair_one(value: &str, valid: impl Fn(&str) -> bool) -> Option<String> {
     for i in 0..chars.len() {
         for &(l, d) in CONFUSIONS {
             let to = if chars[i] == l { d } else if chars[i] == d { l.to_ascii_uppercase() } else { continue };
-            let mut c = chars.clone();
-            c[i] = to;
-            let s: String = c.into_iter().collect();
+            let s: String = chars.iter().enumerate().map(|(j, &ch)| if j == i { to } else { ch }).collect();
             if valid(&s) && !found.contains(&s) {
                 found.push(s);
             }
@@ -221,8 +219,19 @@ pub fn uai_check_letter(r: &Deliberation) -> Vec<Check> {
     })
 }
 
+/// `prefix` and the first digit that makes it pass Luhn: the candidates
+/// share one string, whose last digit is changed in place.
 fn luhn_key(prefix: &str) -> Option<String> {
-    (0..10).map(|d| format!("{prefix}{d}")).find(|s| luhn(s))
+    let mut s = String::with_capacity(prefix.len() + 1);
+    s.push_str(prefix);
+    for d in '0'..='9' {
+        s.push(d);
+        if luhn(&s) {
+            return Some(s);
+        }
+        s.pop();
+    }
+    None
 }
 
 /// `siren.luhn` — a SIREN is 8 digits and a Luhn key (cross-check 16).
