@@ -217,9 +217,20 @@ impl<'a> Ctx<'a> {
         if from > to {
             return None;
         }
-        let needles: Vec<Cow<str>> = needles.iter().map(|n| as_words(n)).collect();
-        let Ok(mut found) = self.cache.found_lines.try_borrow_mut() else { return self.search_line(from, to, &needles) };
-        let same = |f: &FoundLine| f.from == from && f.needles.len() == needles.len() && f.needles.iter().zip(&needles).all(|(a, b)| a == b);
+        // The needles as words, in place for the usual one or two.
+        let mut few: [Cow<str>; 4] = Default::default();
+        let many: Vec<Cow<str>>;
+        let needles: &[Cow<str>] = if needles.len() <= few.len() {
+            for (slot, n) in few.iter_mut().zip(needles) {
+                *slot = as_words(n);
+            }
+            &few[..needles.len()]
+        } else {
+            many = needles.iter().map(|n| as_words(n)).collect();
+            &many
+        };
+        let Ok(mut found) = self.cache.found_lines.try_borrow_mut() else { return self.search_line(from, to, needles) };
+        let same = |f: &FoundLine| f.from == from && f.needles.len() == needles.len() && f.needles.iter().zip(needles).all(|(a, b)| a == b);
         if let Some(f) = found.iter_mut().find(|f| same(f)) {
             if let Some(l) = f.line {
                 return (l <= to).then_some(l);
@@ -227,11 +238,11 @@ impl<'a> Ctx<'a> {
             if to <= f.to {
                 return None;
             }
-            f.line = self.search_line(f.to + 1, to, &needles);
+            f.line = self.search_line(f.to + 1, to, needles);
             f.to = to;
             return f.line;
         }
-        let line = self.search_line(from, to, &needles);
+        let line = self.search_line(from, to, needles);
         if found.len() >= FOUND_LINES_KEPT {
             found.remove(0);
         }
