@@ -156,6 +156,8 @@ pub struct RecordMemo {
     listed_schools: std::cell::OnceCell<usize>,
     /// Where the year words of "L'an …" lie in the record's folded text.
     opening: std::cell::OnceCell<Option<std::ops::Range<usize>>>,
+    /// The record's title and its [`words_only`] ("" without one).
+    title_words: std::cell::OnceCell<(Option<String>, String)>,
 }
 
 impl<'a> Ctx<'a> {
@@ -318,6 +320,16 @@ impl<'a> Ctx<'a> {
     /// folded text (`dates::opening_words`), found once.
     pub(crate) fn opening_words(&self) -> Option<std::ops::Range<usize>> {
         self.memo.opening.get_or_init(|| dates::opening_words(self.folded_range())).clone()
+    }
+
+    /// The [`words_only`] of the record's title ("" without one), made
+    /// once for the rules that read it.
+    /// (A record with another title than the first asked about gets its
+    /// own, made again.)
+    pub(crate) fn title_words(&self, r: &Deliberation) -> Cow<'_, str> {
+        let t = r.act.title.as_deref();
+        let (title, words) = self.memo.title_words.get_or_init(|| (t.map(str::to_string), t.map(words_only).unwrap_or_default()));
+        if title.as_deref() == t { Cow::Borrowed(words) } else { Cow::Owned(t.map(words_only).unwrap_or_default()) }
     }
 
     /// `amounts::listed_schools` of this record, counted once.
