@@ -20,7 +20,28 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PRODUCT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)([0-9]+) ?[x×X\*] ?$").unwrap());
 static PER_UNIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^ ?(?:TTC |HT )?(?:par|/) ?([a-z\x01]+)").unwrap());
+#[cfg(test)]
 static RESULT_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:soit|=|total|montant|repre\x01?sent)[^0-9]{0,30}$").unwrap());
+
+/// Whether the folded text between two amounts ends with a word stating
+/// the second as a result ("soit", "=", "total", "montant", "représent…")
+/// followed by at most 30 chars without a digit: what `RESULT_WORD` (kept
+/// in the tests) matches. Only the last 30 chars matter: the word must
+/// end at or after `lo`, where they start, and after the last digit in
+/// them; the last occurrence of each word, searched from 12 bytes before
+/// `lo` (the longest word is 12 bytes), is the one to try.
+fn states_a_result(between: &str) -> bool {
+    let lo = between.char_indices().rev().nth(29).map_or(0, |(i, _)| i);
+    let after_digits = between[lo..].bytes().rposition(|c| c.is_ascii_digit()).map_or(lo, |i| lo + i + 1);
+    let mut from = lo.saturating_sub(12);
+    while !between.is_char_boundary(from) {
+        from -= 1;
+    }
+    let tail = &between[from..];
+    ["soit", "=", "total", "montant", "represent", "repre\x01sent"]
+        .iter()
+        .any(|w| tail.rfind(w).is_some_and(|p| from + p + w.len() >= after_digits))
+}
 static COUNT_NOUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)([0-9]{1,5}) ([a-z\x01]{3,})").unwrap());
 static VAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([0-9]{1,2}(?:,[0-9]{1,2})?) ?%").unwrap());
 
@@ -41,27 +62,176 @@ pub fn parse_cents(s: &str) -> Option<i64> {
     Some(cents)
 }
 
-/// Whether `text` may hold an amount: every amount ends with "€", "euro"
-/// or "EUR", so a text holding none of them (most sentences and lines) has
-/// none, and no regex needs to run.
-fn may_hold_money(text: &str) -> bool {
-    text.contains('€') || text.contains("euro") || text.contains("EUR")
+/// Where the currency words of `AMOUNT` ("€", "euro", "EUR") start in
+/// `text`, in order: every amount holds one, after its figures. `folded`
+/// is `text` through `fold_same_len` (same offsets), where "euro" and
+/// "EUR" both read "eur": one search finds both.
+fn currency_marks(text: &str, folded: &str) -> Vec<usize> {
+    static EURO: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("€"));
+    static EUR: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("eur"));
+    let b = text.as_bytes();
+    let mut at: Vec<usize> = EURO.find_iter(b).collect();
+    let n = at.len();
+    at.extend(EUR.find_iter(folded.as_bytes()).filter(|&i| b[i..].starts_with(b"euro") || b[i..].starts_with(b"EUR")));
+    if at.len() > n {
+        // The literals never overlap: a plain sort orders them.
+        at.sort_unstable();
+    }
+    at
 }
 
-/// Every amount of money in `text`.
-pub fn find_money(text: &str) -> Vec<Money> {
-    if !may_hold_money(text) {
-        return Vec::new();
+/// Where the figures of an amount whose currency word starts at `mark`
+/// can start at the earliest: the bytes of `AMOUNT`'s figures and the
+/// space before the currency are digits, spaces, `.` and `,`.
+fn figures_start(b: &[u8], mark: usize) -> usize {
+    b[..mark].iter().rposition(|c| !(c.is_ascii_digit() || matches!(c, b' ' | b'.' | b','))).map_or(0, |i| i + 1)
+}
+
+/// How far past the start of its currency word an amount can end, plus
+/// the byte its last `\b` reads: "euros" and " T.T.C." are 12 bytes.
+const MONEY_TAIL: usize = 16;
+
+/// Longest run of figures [`money_at`] reads itself; a longer one goes to
+/// the regex (each start is tried, at a cost that grows with the run).
+const FIGURES_MAX: usize = 64;
+
+/// An ASCII word byte, as `(?-u:\b)` reads them.
+fn is_word(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+/// Whether `(?-u:\b)` holds at `p`, right after a word byte.
+fn ends_word(b: &[u8], p: usize) -> bool {
+    b.get(p).is_none_or(|&c| !is_word(c))
+}
+
+/// Whether `w` is all of `AMOUNT`'s figures: `[0-9]{1,3}(?:[ .][0-9]{3})+`
+/// or `[0-9]+`, then maybe `,[0-9]{1,2}`.
+fn figures_ok(w: &[u8]) -> bool {
+    let digits = |x: &[u8]| x.iter().all(u8::is_ascii_digit);
+    let int = match w.iter().position(|&c| c == b',') {
+        Some(k) => {
+            let dec = &w[k + 1..];
+            if !(1..=2).contains(&dec.len()) || !digits(dec) {
+                return false;
+            }
+            &w[..k]
+        }
+        None => w,
+    };
+    if int.is_empty() {
+        return false;
     }
-    AMOUNT
-        .captures_iter(text)
-        .filter_map(|c| {
-            let m = c.get(0)?;
-            let cents = parse_cents(c.get(1)?.as_str())?;
-            let ttc = c.get(2).map(|t| t.as_str().starts_with('T'));
-            Some(Money { cents, ttc, span: m.start()..m.end() })
-        })
-        .collect()
+    if digits(int) {
+        return true;
+    }
+    let mut groups = int.split(|&c| c == b' ' || c == b'.');
+    let first = groups.next().unwrap_or_default();
+    (1..=3).contains(&first.len()) && digits(first) && groups.all(|g| g.len() == 3 && digits(g))
+}
+
+/// The match of `AMOUNT` holding the currency word at `mark`, searched
+/// from `from` (no currency word lies in `from..mark`): its range, its
+/// figures and its tax marker. `Err` when the figures before `mark` run
+/// longer than [`FIGURES_MAX`].
+///
+/// Read as the regex reads it: the currency word (`euros?` and `EUR`
+/// followed by `\b`) fixes where the figures end (before the space in
+/// front of it, if any: figures end with a digit), so a start only has
+/// to make the figures up to there match ([`figures_ok`]; which of the
+/// two alternatives does, does not change the spans) and the leftmost
+/// start at a `\b` wins; then the tax marker, a space first, the
+/// alternatives in the pattern's order.
+#[allow(clippy::type_complexity)]
+fn money_at(b: &[u8], from: usize, mark: usize) -> Result<Option<(Range<usize>, Range<usize>, Option<Range<usize>>)>, ()> {
+    let rest = &b[mark..];
+    let cur_end = if rest.starts_with("€".as_bytes()) {
+        mark + 3
+    } else if rest.starts_with(b"euro") {
+        let e = mark + 4 + usize::from(b.get(mark + 4) == Some(&b's'));
+        if !ends_word(b, e) {
+            return Ok(None);
+        }
+        e
+    } else if rest.starts_with(b"EUR") && ends_word(b, mark + 3) {
+        mark + 3
+    } else {
+        return Ok(None);
+    };
+    let fig_end = if mark > 0 && b[mark - 1] == b' ' { mark - 1 } else { mark };
+    if fig_end == 0 || !b[fig_end - 1].is_ascii_digit() {
+        return Ok(None);
+    }
+    let lo = figures_start(b, mark).max(from);
+    if lo >= fig_end {
+        return Ok(None);
+    }
+    if fig_end - lo > FIGURES_MAX {
+        return Err(());
+    }
+    let start = (lo..fig_end).find(|&s| b[s].is_ascii_digit() && (s == 0 || !is_word(b[s - 1])) && figures_ok(&b[s..fig_end]));
+    let Some(start) = start else { return Ok(None) };
+    let tax = [true, false].into_iter().find_map(|space| {
+        let p = cur_end + usize::from(space);
+        if space && b.get(cur_end) != Some(&b' ') {
+            return None;
+        }
+        let t: &[&[u8]] = &[b"HT", b"TTC", b"H.T.", b"T.T.C."];
+        t.iter().find(|t| b[p.min(b.len())..].starts_with(t)).map(|t| p..p + t.len())
+    });
+    let end = tax.as_ref().map_or(cur_end, |t| t.end);
+    Ok(Some((start..end, start..fig_end, tax)))
+}
+
+/// Every amount of money in `text`: the matches of `AMOUNT` (each read
+/// with its captures), found from the currency words instead of by a
+/// search of the whole text.
+pub fn find_money(text: &str) -> Vec<Money> {
+    find_money_folded(text, &crate::normalize::fold_same_len(text))
+}
+
+/// [`find_money`] with `text`'s `fold_same_len`.
+///
+/// A match holds exactly one currency word (its figures hold none), so the
+/// first match from a position `p` holds the first currency word `m` at or
+/// after `p`, or a later one; [`money_at`] reads the one holding `m`.
+/// When the figures run too long for it, the regex runs from where they
+/// start (as `captures_at`, which reads the `\b` before with the whole
+/// text), in the text cut [`MONEY_TAIL`] bytes past `m`: every match
+/// holding `m`, `\b` after it included, lies in it, and the cut changes
+/// none of them. A match found there that does not hold `m` (one holding a
+/// later word, which the cut may have shortened) is not taken. When no
+/// match holds `m`, the search goes on from the next word.
+pub fn find_money_folded(text: &str, folded: &str) -> Vec<Money> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    // End of the last match: the next starts at or after it.
+    let mut end = 0;
+    for m in currency_marks(text, folded) {
+        if m < end {
+            continue;
+        }
+        let found = match money_at(b, end, m) {
+            Ok(Some((whole, figures, tax))) => Some((whole, parse_cents(&text[figures]), tax.map(|t| b[t.start] == b'T'))),
+            Ok(None) => None,
+            Err(()) => {
+                let mut cut = (m + MONEY_TAIL).min(b.len());
+                while !text.is_char_boundary(cut) {
+                    cut += 1;
+                }
+                let from = figures_start(b, m).max(end);
+                AMOUNT.captures_at(&text[..cut], from).and_then(|c| {
+                    let whole = c.get(0).filter(|x| x.start() <= m && m < x.end())?;
+                    Some((whole.range(), c.get(1).and_then(|x| parse_cents(x.as_str())), c.get(2).map(|t| t.as_str().starts_with('T'))))
+                })
+            }
+        };
+        let Some((whole, cents, ttc)) = found else { continue };
+        end = whole.end;
+        let Some(cents) = cents else { continue };
+        out.push(Money { cents, ttc, span: whole });
+    }
+    out
 }
 
 /// Whether a sentence ends at byte `i` of `b` (see [`sentences`]).
@@ -177,7 +347,7 @@ pub fn arithmetic(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
         for (k, m) in money.iter().enumerate() {
             let Some(next) = money.get(k + 1) else { break };
             let between = &fsent[m.span.end..next.span.start];
-            if !RESULT_WORD.is_match(between) {
+            if !states_a_result(between) {
                 continue;
             }
             let before = &sent[..m.span.start];
@@ -293,9 +463,31 @@ pub(crate) fn listed_schools(r: &Deliberation, ctx: &Ctx) -> usize {
     if ids > 0 {
         return ids;
     }
-    static UAI: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)[0-9]{7}[A-Z](?-u:\b)").unwrap());
-    let range = ctx.byte_range();
-    UAI.find_iter(&ctx.norm.text[range]).filter(|m| super::ids::uai_valid(m.as_str())).count()
+    let text = &ctx.norm.text[ctx.byte_range()];
+    let mut n = 0;
+    ctx.any_digit_where(|p| {
+        n += usize::from(uai_at(text.as_bytes(), p) && super::ids::uai_valid(&text[p..p + 8]));
+        false
+    });
+    n
+}
+
+/// Whether a match of `(?-u:\b)[0-9]{7}[A-Z](?-u:\b)` starts at `p`, a
+/// digit: seven digits after a non-word byte, a capital, a non-word byte.
+fn uai_at(b: &[u8], p: usize) -> bool {
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    (p == 0 || !word(b[p - 1]))
+        && b.get(p..p + 7).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+        && b.get(p + 7).is_some_and(u8::is_ascii_uppercase)
+        && b.get(p + 8).is_none_or(|&c| !word(c))
+}
+
+/// The matches of `(?-u:\b)[0-9]{7}[A-Z](?-u:\b)` in `text`, in order:
+/// such tokens cannot overlap, and each starts at a digit ([`uai_at`]).
+#[cfg(test)]
+fn uai_like(text: &str) -> impl Iterator<Item = &str> {
+    let b = text.as_bytes();
+    (0..b.len()).filter(|&p| b[p].is_ascii_digit() && uai_at(b, p)).map(move |p| &text[p..p + 8])
 }
 
 static SCHOOL_COUNT: LazyLock<Regex> = LazyLock::new(|| {
@@ -356,6 +548,11 @@ static CLOSE_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^ ?\)? ?(?:\(|
 /// An amount written in words: its value in cents and its byte range.
 fn words_amounts(folded: &str) -> Vec<(i64, Range<usize>)> {
     let mut out = Vec::new();
+    // Every match holds "euro": a text without it (most records) has none.
+    static EURO: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("euro"));
+    if EURO.find(folded.as_bytes()).is_none() {
+        return out;
+    }
     for m in EURO_WORD.find_iter(folded) {
         // The number words just before "euros", read backwards.
         let before = &folded[..m.start()];
@@ -451,6 +648,20 @@ fn starts_with_any(s: &str, firsts: &[u8]) -> bool {
     s.as_bytes().first().is_some_and(|b| firsts.contains(b))
 }
 
+/// Whether `folded` starts as `TOTAL_LINE` needs: a bullet and a space
+/// maybe, then "sous-total", "total", "montant total" or "soit un total"
+/// (the regex, which the cheap test spares most lines, decides).
+fn total_head(folded: &str) -> bool {
+    let mut b = folded.as_bytes();
+    for bullet in [&b"-"[..], b"*", "•".as_bytes()] {
+        if let Some(rest) = b.strip_prefix(bullet) {
+            b = rest.strip_prefix(b" ").unwrap_or(rest);
+            break;
+        }
+    }
+    [&b"sous-total"[..], b"total", b"montant total", b"soit un total"].iter().any(|w| b.starts_with(w))
+}
+
 /// `amounts.list_total` — a short "Total" line after a list of lines with
 /// one amount each equals their sum (cross-check 20: totals in tables equal
 /// the sum of lines). Only simple lists are compared: every line above the
@@ -466,10 +677,10 @@ pub fn list_total(_r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
             continue;
         }
         let folded = ctx.line_folded(l).trim();
-        if !starts_with_any(folded, TOTAL_FIRST) || !TOTAL_LINE.is_match(folded) {
+        if !starts_with_any(folded, TOTAL_FIRST) || !total_head(folded) || !TOTAL_LINE.is_match(folded) {
             continue;
         }
-        let tm = find_money(line);
+        let tm = find_money_folded(line, ctx.line_folded(l));
         let [total] = tm.as_slice() else { continue };
         let mut items: Vec<(i64, u32)> = Vec::new();
         let mut k = l;
@@ -486,7 +697,7 @@ pub fn list_total(_r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
             }
             blanks = 0;
             let ft = ctx.line_folded(k).trim();
-            let m = find_money(t);
+            let m = find_money_folded(t, ctx.line_folded(k));
             // A list line is short; a sentence introduces or comments the list.
             if t.trim().chars().count() > 80 || TOTAL_LINE.is_match(ft) || m.len() != 1 || m[0].ttc != total.ttc {
                 break;
@@ -539,6 +750,14 @@ fn only_decimal(line: &str) -> Option<(i64, Range<usize>)> {
     (d.len() == 1).then(|| d.remove(0))
 }
 
+/// Whether `folded` starts as `BALANCE_DEP` or `BALANCE_REC` needs:
+/// "total ", "des " or one of `words`; the regex, which the cheap test
+/// spares most lines, decides.
+fn balance_head(folded: &str, words: &[&[u8]]) -> bool {
+    let b = folded.as_bytes();
+    b.starts_with(b"total ") || b.starts_with(b"des ") || words.iter().any(|w| b.starts_with(w))
+}
+
 /// `amounts.balance` — a section's result states receipts minus
 /// expenses: "Total dépenses 2 292 282,65 / Total recettes 3 119 149,29 /
 /// Excédent de l'exercice 826 866,64" (an excédent when receipts exceed
@@ -554,11 +773,11 @@ pub fn balance(_r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
         let line = ctx.line_text(l);
         let folded = ctx.line_folded(l).trim().trim_start_matches(['-', '*', ' ']);
         let head = folded.as_bytes().first().copied();
-        if matches!(head, Some(b't' | b'd')) && BALANCE_DEP.is_match(folded) {
+        if matches!(head, Some(b't' | b'd')) && balance_head(folded, &[b"depenses", b"de\x01penses"]) && BALANCE_DEP.is_match(folded) {
             dep = only_decimal(line).map(|x| (x.0, l));
             continue;
         }
-        if matches!(head, Some(b't' | b'd' | b'r')) && BALANCE_REC.is_match(folded) {
+        if matches!(head, Some(b't' | b'd' | b'r')) && balance_head(folded, &[b"recettes"]) && BALANCE_REC.is_match(folded) {
             rec = only_decimal(line).map(|x| (x.0, l));
             continue;
         }
@@ -604,8 +823,47 @@ mod tests {
         sentences(text).into_iter().map(|s| (s.clone(), find_money(&text[s]))).filter(|(_, m)| m.len() >= 2).collect()
     }
 
+    /// `find_money` as it was: `AMOUNT` over the whole text.
+    fn find_money_plain(text: &str) -> Vec<Money> {
+        AMOUNT
+            .captures_iter(text)
+            .filter_map(|c| {
+                let m = c.get(0)?;
+                let cents = parse_cents(c.get(1)?.as_str())?;
+                let ttc = c.get(2).map(|t| t.as_str().starts_with('T'));
+                Some(Money { cents, ttc, span: m.start()..m.end() })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn money_found_from_currency_words() {
+        let long = format!("{} 123 €", "1 ".repeat(40));
+        assert_eq!(find_money(&long), find_money_plain(&long));
+        for s in ["", "12 €", "a12 €", "_12 €", "12_€", "12 €_", "1 234 €", "1.234,5 €", "1,234 €", "12,345 €", "12 ,3 €", "12  €", "1 2 €", "1 23 €", "12 345 678 €", "1234 567 €", "1 234 567,89 € TTC", "12 euros HT", "12 EUROS", "12 EUR.", "€ 12 €", "1.000.000 € H.T.x", "12 eurosx 13 €", "12 € T.T.C", "45,123 €", "99999999999999999999 € et 3 €", "é 12 € é", "12 € TTC€ 5 €"] {
+            assert_eq!(find_money(s), find_money_plain(s), "{s:?}");
+        }
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+
+        #[test]
+        fn uai_tokens_agree_with_the_regex(s in "([0-9]{1,8}|[A-Z]|[a-z]|_|[ .,]|é|\n|0660206R){0,12}") {
+            static UAI: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)[0-9]{7}[A-Z](?-u:\b)").unwrap());
+            let plain: Vec<&str> = UAI.find_iter(&s).map(|m| m.as_str()).collect();
+            proptest::prop_assert_eq!(uai_like(&s).collect::<Vec<_>>(), plain);
+        }
+
+        #[test]
+        fn result_words_agree_with_the_regex(s in "(soit|=|total|montant|represent|repre\x01sent|repre|sent|[0-9]|[a-z ]{1,12}|é|€|\n){0,8}") {
+            proptest::prop_assert_eq!(states_a_result(&s), RESULT_WORD.is_match(&s));
+        }
+
+        #[test]
+        fn money_agrees_with_the_regex_over_the_text(s in "([0-9]{1,4}|[ .,]|\n|a|x|é|€|euro|euros|EUR|EUROS| HT| TTC| H\\.T\\.| T\\.T\\.C\\.|T|\\.|C|1\\.000|2 565,00|999999999999999999){0,30}") {
+            proptest::prop_assert_eq!(find_money(&s), find_money_plain(&s));
+        }
 
         #[test]
         fn sentence_around_agrees_with_sentences(s in "([a-z0-9]{1,4}|[ .;!?]|\n|\t|é|€){0,30}") {

@@ -39,15 +39,13 @@ pub fn covid_rules(date: Date) -> Option<CovidRules> {
 }
 
 /// The line of the attendance block that names `a` (and `b` when given),
-/// else the block's first line.
-fn person_line(r: &Deliberation, ctx: &Ctx, a: &Person, b: Option<&Person>) -> Option<u32> {
+/// else the block's first line; the persons are given by their keys
+/// ([`person_key`]).
+fn person_line(r: &Deliberation, ctx: &Ctx, a: &PersonKey, b: Option<&PersonKey>) -> Option<u32> {
     let from = r.attendance.line.unwrap_or(ctx.lines.0);
     let to = r.vote.line.unwrap_or(ctx.lines.1).max(from);
-    // Each person keyed once: the full name and the family name.
-    let full_and_family = |p: &Person| {
-        let (f, g) = person_key(p);
-        (if g.is_empty() { f.clone() } else { format!("{g} {f}") }, f)
-    };
+    // The full name and the family name of each.
+    let full_and_family = |(f, g): &PersonKey| (if g.is_empty() { f.clone() } else { format!("{g} {f}") }, f.clone());
     let (fa, ka) = full_and_family(a);
     let (fb, kb) = b.map(full_and_family).unzip();
     // Full names first ("michele martinez" is not "christelle martinez"),
@@ -267,35 +265,131 @@ fn in_opening_lines(r: &Deliberation, ctx: &Ctx, re: &Regex) -> bool {
 /// attends and votes for the absent member (CGCT L2121-20, cross-check 2):
 /// every named holder must be in the present list. One check per failure.
 pub fn proxy_holder_present(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
-    proxy_holder_present_with(r, ctx, &present_keys(r))
+    proxy_holder_present_with(r, ctx, &AttendanceKeys::of(r))
 }
 
-/// The comparison keys of the present list, in its order.
-pub(crate) fn present_keys(r: &Deliberation) -> Vec<PersonKey> {
-    r.attendance.present.iter().map(person_key).collect()
+/// The comparison keys ([`person_key`]) of a record's attendance lists, in
+/// their order: the records of one sitting share the lists, and their keys
+/// are computed once for them all.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct AttendanceKeys {
+    pub present: Vec<PersonKey>,
+    /// Of each represented member, and of his or her proxy holder.
+    pub principals: Vec<PersonKey>,
+    pub proxies: Vec<Option<PersonKey>>,
+    pub excused: Vec<PersonKey>,
+    pub absent: Vec<PersonKey>,
+    pub secretary: Option<PersonKey>,
+    /// What the rules compare of these keys, which depends on them only.
+    pub found: Comparisons,
 }
 
-/// [`proxy_holder_present`] with the present list's keys.
-pub(crate) fn proxy_holder_present_with(r: &Deliberation, ctx: &Ctx, present: &[PersonKey]) -> Vec<Check> {
+/// The comparisons of an attendance's keys that the rules read: made once
+/// for the records sharing the lists.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Comparisons {
+    /// For each represented member: for a named holder not in the present
+    /// list, `Some` with the first present member whose family name is one
+    /// letter off the holder's, if any.
+    pub absent_holders: Vec<Option<Option<usize>>>,
+    /// For each member of the other lists (represented, excused, absent, in
+    /// that order) also in the present list: whether given names tell him
+    /// or her apart from a homonym (`attendance.disjoint`).
+    pub listed_twice: Vec<Option<bool>>,
+    /// The secretary is in the present list; in another list.
+    pub secretary_present: bool,
+    pub secretary_elsewhere: bool,
+}
+
+impl Comparisons {
+    fn of(k: &AttendanceKeys) -> Self {
+        let present = &k.present;
+        let absent_holders = k
+            .proxies
+            .iter()
+            .map(|hk| {
+                let hk = hk.as_ref()?;
+                (!present.iter().any(|p| same_key(p, hk))).then(|| present.iter().position(|p| near_name(&p.0, &hk.0)))
+            })
+            .collect();
+        let listed_twice = k
+            .principals
+            .iter()
+            .chain(&k.excused)
+            .chain(&k.absent)
+            .map(|ok| {
+                // A bare family name shared by several present members is
+                // not a clash ("PUJOL" among three PUJOLs).
+                let matches: Vec<&PersonKey> = present.iter().filter(|p| same_key(p, ok)).collect();
+                let exact = matches.iter().any(|&p| p == ok);
+                // Without given names on both sides, two homonyms cannot be
+                // told apart: a warning, not a failure.
+                (matches.len() == 1 || exact).then(|| !ok.1.is_empty() && matches.iter().all(|p| !p.1.is_empty()))
+            })
+            .collect();
+        let (secretary_present, secretary_elsewhere) = match &k.secretary {
+            Some(sk) => {
+                let same = |p: &PersonKey| same_key(p, sk);
+                (present.iter().any(same), k.principals.iter().any(same) || k.excused.iter().chain(&k.absent).any(same))
+            }
+            None => (false, false),
+        };
+        Comparisons { absent_holders, listed_twice, secretary_present, secretary_elsewhere }
+    }
+}
+
+impl AttendanceKeys {
+    pub(crate) fn of(r: &Deliberation) -> Self {
+        let a = &r.attendance;
+        let keys = |l: &[Person]| l.iter().map(person_key).collect();
+        let mut k = AttendanceKeys {
+            present: keys(&a.present),
+            principals: a.represented.iter().map(|x| person_key(&x.principal)).collect(),
+            proxies: a.represented.iter().map(|x| x.proxy.as_ref().map(person_key)).collect(),
+            excused: keys(&a.excused),
+            absent: keys(&a.absent),
+            secretary: a.secretary.as_ref().map(person_key),
+            found: Comparisons::default(),
+        };
+        k.found = Comparisons::of(&k);
+        k
+    }
+
+    /// Whether two records have the same lists (then the same keys).
+    pub(crate) fn same_lists(a: &Deliberation, b: &Deliberation) -> bool {
+        let (a, b) = (&a.attendance, &b.attendance);
+        a.present == b.present && a.represented == b.represented && a.excused == b.excused && a.absent == b.absent && a.secretary == b.secretary
+    }
+}
+
+/// [`proxy_holder_present`] with the record's attendance keys.
+pub(crate) fn proxy_holder_present_with(r: &Deliberation, ctx: &Ctx, keys: &AttendanceKeys) -> Vec<Check> {
     const ID: &str = "attendance.proxy_holder_present";
     let a = &r.attendance;
-    let holders: Vec<(&Person, &Person)> = a.represented.iter().filter_map(|x| x.proxy.as_ref().map(|p| (&x.principal, p))).collect();
+    // Each holder with the principal, their keys, and the holder's
+    // comparison with the present list.
+    let holders: Vec<(&Person, &Person, &PersonKey, &PersonKey, Option<Option<usize>>)> = a
+        .represented
+        .iter()
+        .zip(keys.principals.iter().zip(&keys.proxies))
+        .zip(&keys.found.absent_holders)
+        .filter_map(|((x, (pk, hk)), &absent)| Some((&x.principal, x.proxy.as_ref()?, pk, hk.as_ref()?, absent)))
+        .collect();
     if holders.is_empty() || a.present.is_empty() {
         return vec![skip(ID, "no proxy holder or no present list")];
     }
     let bad: Vec<Check> = holders
         .iter()
-        .map(|&(principal, h)| (principal, h, person_key(h)))
-        .filter(|(_, _, hk)| !present.iter().any(|p| same_key(p, hk)))
-        .map(|(principal, h, hk)| {
+        .filter_map(|&(principal, h, pk, hk, absent)| Some((principal, h, pk, hk, absent?)))
+        .map(|(principal, h, pk, hk, near)| {
             // One character off a present member's name: an OCR slip, most
             // likely, so a warning.
-            let near = a.present.iter().zip(present).find(|(_, pk)| near_name(&pk.0, &hk.0)).map(|(p, _)| p);
+            let near = near.and_then(|i| a.present.get(i));
             let (status, msg) = match near {
                 Some(p) => (S::Warn, format!("{} holds the proxy of {} and is not listed as present; {} is (misread name?)", h.full_name(), principal.full_name(), p.full_name())),
                 None => (S::Fail, format!("{} holds the proxy of {} but is not listed as present", h.full_name(), principal.full_name())),
             };
-            with_figures(check(ID, status, msg, person_line(r, ctx, principal, Some(h))), "present", h.full_name())
+            with_figures(check(ID, status, msg, person_line(r, ctx, pk, Some(hk))), "present", h.full_name())
         })
         .collect();
     if bad.is_empty() {
@@ -309,27 +403,36 @@ pub(crate) fn proxy_holder_present_with(r: &Deliberation, ctx: &Ctx, present: &[
 /// porteur que d'un seul pouvoir" (CGCT L2121-20, cross-check 3); two during
 /// the COVID windows. One check per holder over the limit.
 pub fn one_proxy_each(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
+    one_proxy_each_with(r, ctx, &AttendanceKeys::of(r))
+}
+
+/// [`one_proxy_each`] with the record's attendance keys.
+pub(crate) fn one_proxy_each_with(r: &Deliberation, ctx: &Ctx, k: &AttendanceKeys) -> Vec<Check> {
     const ID: &str = "attendance.one_proxy_each";
     let a = &r.attendance;
-    let holders: Vec<(&Person, &Person)> = a.represented.iter().filter_map(|x| x.proxy.as_ref().map(|p| (&x.principal, p))).collect();
+    let holders: Vec<(&Person, &Person, &PersonKey, &PersonKey)> = a
+        .represented
+        .iter()
+        .zip(k.principals.iter().zip(&k.proxies))
+        .filter_map(|(x, (pk, hk))| Some((&x.principal, x.proxy.as_ref()?, pk, hk.as_ref()?)))
+        .collect();
     if holders.is_empty() {
         return vec![skip(ID, "no named proxy holder")];
     }
     let max = r.session.date.and_then(covid_rules).map(|c| c.max_proxies).unwrap_or(1);
     let mut out = Vec::new();
     let mut seen: Vec<usize> = Vec::new();
-    let keys: Vec<PersonKey> = holders.iter().map(|(_, h)| person_key(h)).collect();
-    for (i, (_, h)) in holders.iter().enumerate() {
+    for (i, (_, h, _, hk)) in holders.iter().enumerate() {
         if seen.contains(&i) {
             continue;
         }
-        let same: Vec<usize> = (i..holders.len()).filter(|&j| same_key(&keys[j], &keys[i])).collect();
+        let same: Vec<usize> = (i..holders.len()).filter(|&j| same_key(holders[j].3, hk)).collect();
         seen.extend(&same);
         if same.len() as u32 > max {
             let last = holders[*same.last().unwrap_or(&i)];
             let givers: Vec<String> = same.iter().map(|&j| holders[j].0.full_name()).collect();
             out.push(with_figures(
-                check(ID, S::Fail, format!("{} holds {} proxies ({}), the limit is {max}", h.full_name(), same.len(), givers.join(", ")), person_line(r, ctx, last.0, Some(last.1))),
+                check(ID, S::Fail, format!("{} holds {} proxies ({}), the limit is {max}", h.full_name(), same.len(), givers.join(", ")), person_line(r, ctx, last.2, Some(last.3))),
                 max,
                 same.len(),
             ));
@@ -345,11 +448,11 @@ pub fn one_proxy_each(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
 /// or absent, never two of these (cross-check 2). One check per member
 /// listed twice.
 pub fn disjoint(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
-    disjoint_with(r, ctx, &present_keys(r))
+    disjoint_with(r, ctx, &AttendanceKeys::of(r))
 }
 
-/// [`disjoint`] with the present list's keys.
-pub(crate) fn disjoint_with(r: &Deliberation, ctx: &Ctx, present: &[PersonKey]) -> Vec<Check> {
+/// [`disjoint`] with the record's attendance keys.
+pub(crate) fn disjoint_with(r: &Deliberation, ctx: &Ctx, keys: &AttendanceKeys) -> Vec<Check> {
     const ID: &str = "attendance.disjoint";
     let a = &r.attendance;
     if a.present.is_empty() || (a.represented.is_empty() && a.excused.is_empty() && a.absent.is_empty()) {
@@ -359,22 +462,15 @@ pub(crate) fn disjoint_with(r: &Deliberation, ctx: &Ctx, present: &[PersonKey]) 
     let others = a
         .represented
         .iter()
-        .map(|x| (&x.principal, "represented"))
-        .chain(a.excused.iter().map(|p| (p, "excused")))
-        .chain(a.absent.iter().map(|p| (p, "absent")));
-    for (o, what) in others {
-        // A bare family name shared by several present members is not a
-        // clash ("PUJOL" among three PUJOLs).
-        let ok = person_key(o);
-        let matches: Vec<&PersonKey> = present.iter().filter(|p| same_key(p, &ok)).collect();
-        let exact = matches.iter().any(|&p| *p == ok);
-        if matches.len() == 1 || exact {
-            // Without given names on both sides, two homonyms cannot be told
-            // apart: a warning, not a failure.
-            let named = !ok.1.is_empty() && matches.iter().all(|p| !p.1.is_empty());
+        .zip(&keys.principals)
+        .map(|(x, k)| (&x.principal, k, "represented"))
+        .chain(a.excused.iter().zip(&keys.excused).map(|(p, k)| (p, k, "excused")))
+        .chain(a.absent.iter().zip(&keys.absent).map(|(p, k)| (p, k, "absent")));
+    for ((o, ok, what), twice) in others.zip(&keys.found.listed_twice) {
+        if let &Some(named) = twice {
             let status = if named { S::Fail } else { S::Warn };
             out.push(with_figures(
-                check(ID, status, format!("{} is listed both as present and as {what}", o.full_name()), person_line(r, ctx, o, None).map(|l| {
+                check(ID, status, format!("{} is listed both as present and as {what}", o.full_name()), person_line(r, ctx, ok, None).map(|l| {
                     // Point at the second mention: the one after the present list.
                     let from = l + 1;
                     ctx.find_line(from, r.vote.line.unwrap_or(ctx.lines.1), &[ok.0.as_str()]).unwrap_or(l)
@@ -394,28 +490,25 @@ pub(crate) fn disjoint_with(r: &Deliberation, ctx: &Ctx, present: &[PersonKey]) 
 /// as secretary at the start of the sitting (CGCT L2121-15, cross-check
 /// 10): the secretary must be in the present list.
 pub fn secretary_present(r: &Deliberation, ctx: &Ctx) -> Check {
-    secretary_present_with(r, ctx, &present_keys(r))
+    secretary_present_with(r, ctx, &AttendanceKeys::of(r))
 }
 
-/// [`secretary_present`] with the present list's keys.
-pub(crate) fn secretary_present_with(r: &Deliberation, ctx: &Ctx, present: &[PersonKey]) -> Check {
+/// [`secretary_present`] with the record's attendance keys.
+pub(crate) fn secretary_present_with(r: &Deliberation, ctx: &Ctx, keys: &AttendanceKeys) -> Check {
     const ID: &str = "attendance.secretary_present";
     let a = &r.attendance;
-    let Some(sec) = &a.secretary else { return skip(ID, "no secretary named") };
+    let (Some(sec), Some(sk)) = (&a.secretary, &keys.secretary) else { return skip(ID, "no secretary named") };
     if a.present.is_empty() {
         return skip(ID, "no present list");
     }
-    let sk = person_key(sec);
     let line = {
         let from = a.line.unwrap_or(ctx.lines.0);
         ctx.find_line(from, ctx.lines.1, &["secretaire", sk.0.as_str()]).or(a.line)
     };
-    let same = |p: &Person| same_key(&person_key(p), &sk);
-    if present.iter().any(|p| same_key(p, &sk)) {
+    if keys.found.secretary_present {
         return check(ID, S::Pass, format!("secretary {} is present", sec.full_name()), line);
     }
-    let elsewhere = a.represented.iter().any(|x| same(&x.principal)) || a.excused.iter().chain(&a.absent).any(same);
-    let msg = if elsewhere {
+    let msg = if keys.found.secretary_elsewhere {
         format!("secretary {} is listed as absent or represented", sec.full_name())
     } else {
         format!("secretary {} is not in the present list", sec.full_name())

@@ -19,6 +19,7 @@ fn month_of(word: &str) -> Option<u8> {
     MONTHS.iter().find(|(m, _)| *m == w).map(|x| x.1)
 }
 
+#[cfg(test)]
 static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:([0-9]{1,2}|1er) ([a-z\x01]{3,9})\.? ([0-9]{4})|([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4}))(?-u:\b)").unwrap()
 });
@@ -29,8 +30,104 @@ pub fn find_dates(text: &str) -> Vec<(Date, usize)> {
     find_dates_folded(&fold_same_len(text))
 }
 
-/// [`find_dates`] on text already folded by `fold_same_len`.
+/// [`find_dates`] on text already folded by `fold_same_len`: the matches
+/// of `DATE_RE`, read by [`date_at`] at each start of a run of digits
+/// (every match starts with a digit after a `\b`), the next search going
+/// on from the end of a match, as `captures_iter` does.
 fn find_dates_folded(folded: &str) -> Vec<(Date, usize)> {
+    let b = folded.as_bytes();
+    find_dates_at(folded, (0..b.len()).filter(|&p| b[p].is_ascii_digit()))
+}
+
+/// [`find_dates_folded`] given where the digits of `folded` are, in order.
+fn find_dates_at(folded: &str, digits: impl Iterator<Item = usize>) -> Vec<(Date, usize)> {
+    let b = folded.as_bytes();
+    let mut out = Vec::new();
+    // Where the next search starts: after the last match.
+    let mut i = 0;
+    for p in digits {
+        if p < i || !b.get(p).is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
+        let found = if p == 0 || !is_word(b[p - 1]) { date_at(b, p) } else { None };
+        if let Some((end, date)) = found {
+            if let Some(d) = date {
+                out.push((d, p));
+            }
+            i = end;
+        }
+    }
+    out
+}
+
+/// An ASCII word byte, as `(?-u:\b)` reads them.
+fn is_word(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+/// Number of ASCII digits at the start of `b`.
+fn digits_at(b: &[u8]) -> usize {
+    b.iter().take_while(|c| c.is_ascii_digit()).count()
+}
+
+/// The match of `DATE_RE` starting at `p` (a digit after a `\b`): its end,
+/// and the date it gives, if a valid one.
+///
+/// As the regex reads it: the day is the run of one or two digits there
+/// (a longer run leaves a digit where the pattern wants a space or a
+/// separator, whichever of its lengths is tried) or "1er"; in the first
+/// form, the month is the whole run of `[a-z\x01]` after the space (3 to 9
+/// bytes: a shorter or longer one leaves a letter before the `.` or
+/// space), the year exactly four digits before a `\b`; the second form
+/// likewise with its separators.
+fn date_at(b: &[u8], p: usize) -> Option<(usize, Option<Date>)> {
+    let at = |q: usize| b.get(q).copied();
+    let ends_word = |q: usize| at(q).is_none_or(|c| !is_word(c));
+    let year = |q: usize| (digits_at(&b[q.min(b.len())..]) == 4 && ends_word(q + 4)).then(|| std::str::from_utf8(&b[q..q + 4]).ok()?.parse::<u16>().ok());
+    let n = digits_at(&b[p..]);
+    // "27 septembre 2023", "1er mars 2023", "4 oct. 2023".
+    let day_len = if n <= 2 && at(p + n) == Some(b' ') {
+        Some(n)
+    } else if b[p..].starts_with(b"1er ") {
+        Some(3)
+    } else {
+        None
+    };
+    if let Some(dl) = day_len {
+        let m = p + dl + 1;
+        let ml = b[m.min(b.len())..].iter().take_while(|c| c.is_ascii_lowercase() || **c == 1).count();
+        if (3..=9).contains(&ml) {
+            let y = m + ml + usize::from(at(m + ml) == Some(b'.')) + 1;
+            if at(y - 1) == Some(b' ')
+                && let Some(year) = year(y)
+            {
+                let day = if dl == 3 { Some(1) } else { std::str::from_utf8(&b[p..p + dl]).ok().and_then(|d| d.parse::<u8>().ok()) };
+                let month: String = b[m..m + ml].iter().filter(|&&c| c != 1).map(|&c| char::from(c)).collect();
+                let date = (|| Date::new(year?, month_of(&month)?, day?))();
+                return Some((y + 4, date));
+            }
+        }
+    }
+    // "27/09/2023", "27.09.2023", "27-09-2023".
+    let sep = |c: Option<u8>| matches!(c, Some(b'/' | b'.' | b'-'));
+    if !(1..=2).contains(&n) || !sep(at(p + n)) {
+        return None;
+    }
+    let m = p + n + 1;
+    let mn = digits_at(&b[m.min(b.len())..]);
+    if !(1..=2).contains(&mn) || !sep(at(m + mn)) {
+        return None;
+    }
+    let y = m + mn + 1;
+    let year = year(y)?;
+    let num = |r: std::ops::Range<usize>| std::str::from_utf8(&b[r]).ok()?.parse::<u8>().ok();
+    let date = (|| Date::new(year?, num(m..m + mn)?, num(p..p + n)?))();
+    Some((y + 4, date))
+}
+
+/// [`find_dates_folded`] as it was: `DATE_RE`'s captures.
+#[cfg(test)]
+fn find_dates_regex(folded: &str) -> Vec<(Date, usize)> {
     DATE_RE
         .captures_iter(folded)
         .filter_map(|c| {
@@ -113,6 +210,7 @@ pub fn number_words_big(s: &str) -> Option<u64> {
     any.then_some(big + total + current)
 }
 
+#[cfg(test)]
 static OPENING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)(?-u:\b)l'an ((?:[a-z\x01]+[ -]){0,8}?[a-z\x01]+)(?:,| le | et le | a | a\x01 | du | [0-9]|$)").unwrap()
 });
@@ -120,7 +218,50 @@ static OPENING: LazyLock<Regex> = LazyLock::new(|| {
 /// Where the words after "l'an" of the first opening ("L'an deux mille
 /// vingt-trois, le …") lie in a folded text; the record's rules read it
 /// once through [`Ctx::opening_words`].
+///
+/// Read as `OPENING` reads it, at each "l'an " after a `\b`: the words of
+/// `[a-z\x01]` separated by one space or hyphen, the fewest (one to nine)
+/// after which a stop follows (a word is always taken whole: the pattern
+/// wants a separator or a stop after it, neither of which is a letter).
 pub(crate) fn opening_words(folded: &str) -> Option<std::ops::Range<usize>> {
+    static LAN: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("l'an "));
+    let b = folded.as_bytes();
+    LAN.find_iter(b).filter(|&p| p == 0 || !is_word(b[p - 1])).find_map(|p| opening_at(b, p + 5))
+}
+
+/// The year words starting at `start` (after "l'an "), if a stop of
+/// `OPENING` follows one to nine of them.
+fn opening_at(b: &[u8], start: usize) -> Option<std::ops::Range<usize>> {
+    let letter = |q: usize| b.get(q).is_some_and(|&c| c.is_ascii_lowercase() || c == 1);
+    let stop = |q: usize| {
+        let r = &b[q..];
+        r.is_empty()
+            || matches!(r[0], b',' | b'\n')
+            || [&b" le "[..], b" et le ", b" a ", b" a\x01 ", b" du "].iter().any(|s| r.starts_with(s))
+            || (r[0] == b' ' && r.get(1).is_some_and(u8::is_ascii_digit))
+    };
+    let mut q = start;
+    for _ in 0..9 {
+        if !letter(q) {
+            return None;
+        }
+        while letter(q) {
+            q += 1;
+        }
+        if stop(q) {
+            return Some(start..q);
+        }
+        if !matches!(b.get(q), Some(b' ' | b'-')) {
+            return None;
+        }
+        q += 1;
+    }
+    None
+}
+
+/// [`opening_words`] as it was: `OPENING`'s group.
+#[cfg(test)]
+fn opening_words_regex(folded: &str) -> Option<std::ops::Range<usize>> {
     OPENING.captures(folded)?.get(1).map(|m| m.range())
 }
 
@@ -135,6 +276,7 @@ pub fn year_in_words_of(ctx: &Ctx) -> Option<(u16, u32)> {
     u16::try_from(y).ok().filter(|y| (1800..=2200).contains(y)).map(|y| (y, line))
 }
 
+#[cfg(test)]
 static OPENING_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[ ,]*(?:et )?(?:le )?([0-9]{1,2}|1er|premier|[a-z\x01-]+(?: et [a-z]+)?) ([a-z\x01]{3,9})(?-u:\b)").unwrap()
 });
@@ -147,15 +289,81 @@ pub fn opening_date(ctx: &Ctx) -> Option<(Date, u32)> {
     let words = ctx.opening_words()?;
     let year = u16::try_from(number_words(&folded.get(words.clone())?.replace('\x01', ""))?).ok()?;
     let rest = &folded[words.end..];
-    let d = OPENING_DAY.captures(rest)?;
-    let day_s = d.get(1)?.as_str().replace('\x01', "");
+    let (day_r, month_r) = opening_day(rest.as_bytes())?;
+    let day_s = rest[day_r].replace('\x01', "");
     let day = match day_s.as_str() {
         "1er" | "premier" => 1,
         x => x.parse::<u32>().ok().or_else(|| number_words(x))?,
     };
-    let month = month_of(&d.get(2)?.as_str().replace('\x01', ""))?;
+    let month = month_of(&rest[month_r].replace('\x01', ""))?;
     let date = Date::new(year, month, u8::try_from(day).ok()?)?;
     Some((date, ctx.norm.line_of(range.start + words.start)))
+}
+
+/// The day and the month `OPENING_DAY` (kept in the tests) captures at
+/// the start of `b`, read as the regex reads them: the leading spaces and
+/// commas all taken (the next part starts with neither), then "et " and
+/// "le " each taken first and left out next, the day's alternatives in
+/// order (a run of letters is taken whole: a space must follow it), each
+/// followed by a space and a month.
+fn opening_day(b: &[u8]) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let p = b.iter().take_while(|c| matches!(c, b' ' | b',')).count();
+    for et in [true, false] {
+        if et && !b[p..].starts_with(b"et ") {
+            continue;
+        }
+        let q = p + if et { 3 } else { 0 };
+        for le in [true, false] {
+            if le && !b[q..].starts_with(b"le ") {
+                continue;
+            }
+            let d = q + if le { 3 } else { 0 };
+            if let Some(found) = day_and_month(b, d) {
+                return Some(found);
+            }
+        }
+    }
+    None
+}
+
+/// `OPENING_DAY`'s day at `d`, a space and its month.
+fn day_and_month(b: &[u8], d: usize) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let then_month = |end: usize| (b.get(end) == Some(&b' ')).then(|| month_at(b, end + 1)).flatten().map(|m| (d..end, m));
+    // `[0-9]{1,2}`, the longer first.
+    let n = b[d..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if let Some(found) = (1..=n.min(2)).rev().find_map(|k| then_month(d + k)) {
+        return Some(found);
+    }
+    for word in [&b"1er"[..], b"premier"] {
+        if b[d..].starts_with(word)
+            && let Some(found) = then_month(d + word.len())
+        {
+            return Some(found);
+        }
+    }
+    // `[a-z\x01-]+(?: et [a-z]+)?`: the run whole, " et " and a word first.
+    let run = b[d..].iter().take_while(|&&c| c.is_ascii_lowercase() || c == 1 || c == b'-').count();
+    if run == 0 {
+        return None;
+    }
+    let r = d + run;
+    if b[r..].starts_with(b" et ") {
+        let w = b[r + 4..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+        if w > 0
+            && let Some(found) = then_month(r + 4 + w)
+        {
+            return Some(found);
+        }
+    }
+    then_month(r)
+}
+
+/// `OPENING_DAY`'s month at `m`: `[a-z\x01]{3,9}` followed by a `\b`, the
+/// longest first.
+fn month_at(b: &[u8], m: usize) -> Option<std::ops::Range<usize>> {
+    let run = b.get(m..)?.iter().take_while(|&&c| c.is_ascii_lowercase() || c == 1).count();
+    let boundary = |x: usize| is_word(b[x - 1]) != b.get(x).is_some_and(|&c| is_word(c));
+    (3..=run.min(9)).rev().find(|&k| boundary(m + k)).map(|k| m..m + k)
 }
 
 /// `dates.year_in_words` — the year written in words in the opening ("L'an
@@ -241,11 +449,12 @@ pub fn session_consistency(r: &Deliberation, ctx: &Ctx) -> Check {
     // The document's folded text, cut at the same line boundaries, is the
     // fold of `text` (folding maps each char on its own).
     let folded = ctx.cache.folded.get(from..to).unwrap_or("");
-    for (d, off) in find_dates_folded(folded) {
+    for (d, off) in find_dates_at(folded, ctx.digits_in(from..to).map(|p| p - from)) {
         // A convocation or posting date is not a statement of the session date.
         let ctx_before = &text[..off];
-        let lead: String = ctx_before.chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
-        let lead = fold(&lead);
+        // Its last 40 chars.
+        let lead = &ctx_before[ctx_before.char_indices().rev().nth(39).map_or(0, |(i, _)| i)..];
+        let lead = fold(lead);
         if lead.contains("convo") || lead.contains("affich") || lead.contains("publi") || Some(d) == r.session.convened_on {
             continue;
         }
@@ -412,6 +621,36 @@ mod tests {
         assert_eq!(opening_date(&Ctx::whole(&n)), Some((d(2014, 2, 27).unwrap(), 1)));
         let n = normalize("L'an deux mille vingt et un le premier mars\n");
         assert_eq!(opening_date(&Ctx::whole(&n)), Some((d(2021, 3, 1).unwrap(), 1)));
+    }
+
+    #[test]
+    fn readers_agree_with_the_regexes_on_examples() {
+        for s in ["", "l'an deux mille vingt-trois, le", "xl'an deux mille", "l'an deux mille\nvingt", "l'an deux", "l'an un deux trois quatre cinq six sept huit neuf dix, le", "l'an un deux trois quatre cinq six sept huit neuf, le", "e\x01l'an deux a\x01 l", "l'an  deux,", "l'an deux- trois,", "l'an mil 2", "l'an mil du l'an deux,"] {
+            assert_eq!(opening_words(s), opening_words_regex(s), "{s:?}");
+        }
+        for s in ["27 septembre 2023", "1er mars 2023", "4 oct. 2023", "4 oct.2023", "27/09/2023", "127/09/2023", "27/09/20234", "a27/09/2023", "27 septembre 2023x", "12 ao\x01ut 2023", "1er 1er mars 2023", "32/13/2023", "3 mai 2023 4 mai 2024", "1 2/3/2023", "01.02-2023_"] {
+            assert_eq!(find_dates_folded(s), find_dates_regex(s), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+
+        #[test]
+        fn dates_agree_with_the_regex(s in "([0-9]{1,5}|1er|[ /.,_-]|mai|mars|septembre|oct|ao\x01ut|janvierrr|x|é|\n){0,14}") {
+            proptest::prop_assert_eq!(find_dates_folded(&s), find_dates_regex(&s));
+        }
+
+        #[test]
+        fn opening_day_agrees_with_the_regex(s in "([ ,]|et |le |[0-9]{1,3}|1er|premier|vingt|-|sept|septembre|ao\x01ut|fe\x01vrier|[a-z]{1,11}| et |\x01|_|é){0,10}") {
+            let plain = OPENING_DAY.captures(&s).and_then(|c| Some((c.get(1)?.range(), c.get(2)?.range())));
+            proptest::prop_assert_eq!(opening_day(s.as_bytes()), plain);
+        }
+
+        #[test]
+        fn opening_agrees_with_the_regex(s in "(l'an |xl'an |deux|mille|vingt|trois|a\x01|[ ,-]| le | et le | a | du |[0-9]|\n|\x01|é){0,16}") {
+            proptest::prop_assert_eq!(opening_words(&s), opening_words_regex(&s));
+        }
     }
 
     #[test]

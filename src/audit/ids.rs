@@ -27,9 +27,7 @@ pub fn repair_one(value: &str, valid: impl Fn(&str) -> bool) -> Option<String> {
     for i in 0..chars.len() {
         for &(l, d) in CONFUSIONS {
             let to = if chars[i] == l { d } else if chars[i] == d { l.to_ascii_uppercase() } else { continue };
-            let mut c = chars.clone();
-            c[i] = to;
-            let s: String = c.into_iter().collect();
+            let s: String = chars.iter().enumerate().map(|(j, &ch)| if j == i { to } else { ch }).collect();
             if valid(&s) && !found.contains(&s) {
                 found.push(s);
             }
@@ -77,7 +75,7 @@ pub fn repair_identifiers(r: &mut Deliberation, ctx: &Ctx) {
     // Tokens with a confused letter, which no parser takes for an identifier.
     let range = ctx.byte_range();
     let text = &ctx.norm.text[range.clone()];
-    if !may_hide_identifier(text) {
+    if !may_hide_identifier_with(text, |pred| ctx.any_digit_where(pred)) {
         return;
     }
     let mut added = Vec::new();
@@ -131,7 +129,14 @@ pub fn repair_identifiers(r: &mut Deliberation, ctx: &Ctx) {
 /// token's next char follows it directly or after one space. A text with
 /// no such letter (most records: the check letters of UAIs come last) has
 /// no token to repair, and the regex need not run.
+#[cfg(test)]
 fn may_hide_identifier(text: &str) -> bool {
+    may_hide_identifier_with(text, |pred| super::any_digit_where(text.as_bytes(), pred))
+}
+
+/// [`may_hide_identifier`] with a visitor of the text's digits (the
+/// record's, listed once for the document).
+fn may_hide_identifier_with(text: &str, digits: impl FnOnce(&mut dyn FnMut(usize) -> bool) -> bool) -> bool {
     let b = text.as_bytes();
     let alnum = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
     // A confusable letter at `p` with the token going on after it.
@@ -140,7 +145,7 @@ fn may_hide_identifier(text: &str) -> bool {
             && (alnum(p + 1) || (b.get(p + 1) == Some(&b' ') && alnum(p + 2)))
     };
     // Driven by the digits, rarer than the letters ('l' above all).
-    super::any_digit_where(b, |i| (i > 0 && letter(i - 1)) || letter(i + 1))
+    digits(&mut |i| (i > 0 && letter(i - 1)) || letter(i + 1))
 }
 
 fn kind_name(k: IdentifierKind) -> &'static str {
@@ -214,8 +219,19 @@ pub fn uai_check_letter(r: &Deliberation) -> Vec<Check> {
     })
 }
 
+/// `prefix` and the first digit that makes it pass Luhn: the candidates
+/// share one string, whose last digit is changed in place.
 fn luhn_key(prefix: &str) -> Option<String> {
-    (0..10).map(|d| format!("{prefix}{d}")).find(|s| luhn(s))
+    let mut s = String::with_capacity(prefix.len() + 1);
+    s.push_str(prefix);
+    for d in '0'..='9' {
+        s.push(d);
+        if luhn(&s) {
+            return Some(s);
+        }
+        s.pop();
+    }
+    None
 }
 
 /// `siren.luhn` — a SIREN is 8 digits and a Luhn key (cross-check 16).

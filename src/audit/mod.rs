@@ -27,9 +27,11 @@ pub mod ids;
 pub mod vote;
 
 use crate::model::{BodyKind, Check, CheckStatus, Deliberation, Person};
-use crate::normalize::{Normalized, fold, fold_char, fold_same_len};
+use crate::normalize::{Normalized, fold, fold_char};
+#[cfg(doc)]
+use crate::normalize::fold_same_len;
 use std::borrow::Cow;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 use crate::reference::{self, Commune, Epci};
 use regex::Regex;
 use serde_json::Value;
@@ -46,10 +48,37 @@ pub struct TextCache {
     /// End of each line's words in `words` (index = line - 1), before its
     /// `\n`; the next line's words start one byte further.
     word_ends: Vec<u32>,
+    /// What [`Ctx::find_line`] found so far (the rules of a document's
+    /// records run on one thread).
+    found_lines: std::cell::RefCell<Vec<FoundLine>>,
+    /// Where the text's ASCII digits are, in order.
+    digits: Vec<u32>,
 }
 
+/// A search of [`Ctx::find_line`]: the first line from `from` whose words
+/// hold every needle, in the lines `from..=to` searched so far.
+#[derive(Debug)]
+struct FoundLine {
+    from: u32,
+    needles: Vec<String>,
+    to: u32,
+    line: Option<u32>,
+}
+
+/// How many searches [`Ctx::find_line`] keeps for a document.
+const FOUND_LINES_KEPT: usize = 64;
+
 impl TextCache {
+    /// Both views, the words read from the fold eight bytes at a time
+    /// ([`fold_and_words`]).
     pub fn new(norm: &Normalized) -> Self {
+        fold_and_words(norm)
+    }
+
+    /// Each line's words by [`push_words`], the fold by [`fold_same_len`]:
+    /// what [`TextCache::new`] must give.
+    #[cfg(test)]
+    fn line_by_line(norm: &Normalized) -> Self {
         let mut words = Vec::with_capacity(norm.text.len());
         let mut word_ends = Vec::with_capacity(norm.line_count());
         for l in 1..=norm.line_count() as u32 {
@@ -57,7 +86,8 @@ impl TextCache {
             word_ends.push(words.len() as u32);
             words.push(b'\n');
         }
-        TextCache { folded: fold_same_len(&norm.text), words: utf8(words), word_ends }
+        let digits = norm.text.bytes().enumerate().filter(|(_, c)| c.is_ascii_digit()).map(|(i, _)| i as u32).collect();
+        TextCache { folded: crate::normalize::fold_same_len(&norm.text), words: utf8(words), word_ends, found_lines: Default::default(), digits }
     }
 
     /// Where the words of 1-based line `line` start in `words`.
@@ -126,6 +156,8 @@ pub struct RecordMemo {
     listed_schools: std::cell::OnceCell<usize>,
     /// Where the year words of "L'an …" lie in the record's folded text.
     opening: std::cell::OnceCell<Option<std::ops::Range<usize>>>,
+    /// The record's title and its [`words_only`] ("" without one).
+    title_words: std::cell::OnceCell<(Option<String>, String)>,
 }
 
 impl<'a> Ctx<'a> {
@@ -175,12 +207,54 @@ impl<'a> Ctx<'a> {
     /// The first needle is searched in the words of all those lines at once
     /// (a needle's words hold no `\n`, so a match lies within one line);
     /// only the lines holding it are tested for the others.
+    ///
+    /// The records of a document search the same lines for the same
+    /// needles (the convocation, a member's name from the attendance
+    /// block): each search is kept with the lines it covered, and a later
+    /// one from the same line reads its answer there (the first line
+    /// found, if within its own range) or searches only the lines past
+    /// those.
     pub fn find_line(&self, from: u32, to: u32, needles: &[&str]) -> Option<u32> {
         let (from, to) = (from.max(1), to.min(self.norm.line_count() as u32));
         if from > to {
             return None;
         }
-        let needles: Vec<Cow<str>> = needles.iter().map(|n| as_words(n)).collect();
+        // The needles as words, in place for the usual one or two.
+        let mut few: [Cow<str>; 4] = Default::default();
+        let many: Vec<Cow<str>>;
+        let needles: &[Cow<str>] = if needles.len() <= few.len() {
+            for (slot, n) in few.iter_mut().zip(needles) {
+                *slot = as_words(n);
+            }
+            &few[..needles.len()]
+        } else {
+            many = needles.iter().map(|n| as_words(n)).collect();
+            &many
+        };
+        let Ok(mut found) = self.cache.found_lines.try_borrow_mut() else { return self.search_line(from, to, needles) };
+        let same = |f: &FoundLine| f.from == from && f.needles.len() == needles.len() && f.needles.iter().zip(needles).all(|(a, b)| a == b);
+        if let Some(f) = found.iter_mut().find(|f| same(f)) {
+            if let Some(l) = f.line {
+                return (l <= to).then_some(l);
+            }
+            if to <= f.to {
+                return None;
+            }
+            f.line = self.search_line(f.to + 1, to, needles);
+            f.to = to;
+            return f.line;
+        }
+        let line = self.search_line(from, to, needles);
+        if found.len() >= FOUND_LINES_KEPT {
+            found.remove(0);
+        }
+        found.push(FoundLine { from, needles: needles.iter().map(|n| n.to_string()).collect(), to, line });
+        line
+    }
+
+    /// [`Ctx::find_line`]'s search of lines `from..=to` (within the text),
+    /// with needles made of words.
+    fn search_line(&self, from: u32, to: u32, needles: &[Cow<str>]) -> Option<u32> {
         let Some((first, others)) = needles.split_first() else {
             // No needle: every line qualifies.
             return Some(from);
@@ -219,16 +293,43 @@ impl<'a> Ctx<'a> {
         out
     }
 
+    /// Whether `pred` holds at the offset (in this record's text) of some
+    /// ASCII digit of it, the digits visited in order: what
+    /// [`any_digit_where`] does on the record's text, from the digits the
+    /// document's cache lists.
+    pub(crate) fn any_digit_where(&self, mut pred: impl FnMut(usize) -> bool) -> bool {
+        let r = self.byte_range();
+        let start = r.start;
+        self.digits_in(r).any(|p| pred(p - start))
+    }
+
+    /// Where the ASCII digits of the text's bytes `r` are, in order.
+    pub(crate) fn digits_in(&self, r: std::ops::Range<usize>) -> impl Iterator<Item = usize> + '_ {
+        let d = &self.cache.digits;
+        let from = d.partition_point(|&p| (p as usize) < r.start);
+        d[from..].iter().map(|&p| p as usize).take_while(move |&p| p < r.end)
+    }
+
     /// Every amount of money in this record's text (offsets relative to
     /// its start), found once for the rules that read them.
     pub fn money(&self) -> &[amounts::Money] {
-        self.memo.money.get_or_init(|| amounts::find_money(&self.norm.text[self.byte_range()]))
+        self.memo.money.get_or_init(|| amounts::find_money_folded(&self.norm.text[self.byte_range()], self.folded_range()))
     }
 
     /// The words of the year in "L'an deux mille …" in this record's
     /// folded text (`dates::opening_words`), found once.
     pub(crate) fn opening_words(&self) -> Option<std::ops::Range<usize>> {
         self.memo.opening.get_or_init(|| dates::opening_words(self.folded_range())).clone()
+    }
+
+    /// The [`words_only`] of the record's title ("" without one), made
+    /// once for the rules that read it.
+    /// (A record with another title than the first asked about gets its
+    /// own, made again.)
+    pub(crate) fn title_words(&self, r: &Deliberation) -> Cow<'_, str> {
+        let t = r.act.title.as_deref();
+        let (title, words) = self.memo.title_words.get_or_init(|| (t.map(str::to_string), t.map(words_only).unwrap_or_default()));
+        if title.as_deref() == t { Cow::Borrowed(words) } else { Cow::Owned(t.map(words_only).unwrap_or_default()) }
     }
 
     /// `amounts::listed_schools` of this record, counted once.
@@ -295,6 +396,7 @@ fn find_str(hay: &str, needle: &str) -> Option<usize> {
 /// ASCII digit. Adding 0x50 (0x80 − b'0') or 0x46 (0x80 − b':') to the
 /// low seven bits of a byte sets its bit 7 exactly when they are ≥ b'0' or
 /// ≥ b':', and never carries into the next byte (0x7F + 0x50 < 0x100).
+#[cfg(test)]
 fn digit_mask(x: u64) -> u64 {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let low = x & !HIGH;
@@ -307,6 +409,7 @@ fn digit_mask(x: u64) -> u64 {
 /// digits are visited in order, read eight bytes at a time, so the rules
 /// looking for figures in a record's text skip the stretches without any
 /// (most of it) for about one instruction a byte.
+#[cfg(test)]
 pub(crate) fn any_digit_where(b: &[u8], mut pred: impl FnMut(usize) -> bool) -> bool {
     let mut chunks = b.chunks_exact(8);
     for (k, c) in chunks.by_ref().enumerate() {
@@ -325,6 +428,11 @@ pub(crate) fn any_digit_where(b: &[u8], mut pred: impl FnMut(usize) -> bool) -> 
 /// Folded words separated by single spaces: "Jean-François, M." →
 /// "jean francois m".
 pub(crate) fn words_only(s: &str) -> String {
+    // One word of ASCII letters and digits (most family names): its lower
+    // case, as `push_words` would write it.
+    if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return s.to_ascii_lowercase();
+    }
     let mut out = Vec::with_capacity(s.len());
     push_words(s, &mut out);
     utf8(out)
@@ -420,6 +528,177 @@ fn push_words(s: &str, out: &mut Vec<u8>) {
     out.truncate(start + o);
 }
 
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Bytes `0x80` of `x` (bit 7 of each byte) where its low seven bits are
+/// at least `lo` and at most `hi` (ASCII bounds): adding `0x80 - lo` sets
+/// bit 7 exactly from `lo` on, and never carries into the next byte.
+fn in_range(low7: u64, lo: u8, hi: u8) -> u64 {
+    let ge_lo = low7 + u64::from_ne_bytes([0x80 - lo; 8]);
+    let gt_hi = low7 + u64::from_ne_bytes([0x80 - (hi + 1); 8]);
+    ge_lo & !gt_hi & HIGH
+}
+
+/// What [`fold_and_words`] reads of eight bytes of a line's fold.
+struct Chunk {
+    /// The chunk's words output: ASCII letters and digits as they are,
+    /// other ASCII bytes as spaces.
+    words: u64,
+    /// The chunk's gap (ASCII, not alphanumeric) bytes, as `0x80`.
+    gaps: u64,
+    /// Its non-ASCII bytes, as `0x80`: the fast path stops there.
+    non_ascii: u64,
+    /// The gap bytes that write nothing, as `0x80`: a gap byte right
+    /// after another, or first when the words so far end with a gap.
+    silent: u64,
+    /// Its ASCII digits, as `0x80`.
+    digits: u64,
+}
+
+impl Chunk {
+    /// `y` holds eight bytes of [`fold_same_len`]'s output (ASCII
+    /// lower-cased), little-endian; `gap` says whether the words written
+    /// so far end with a gap (or are empty).
+    fn read(y: u64, gap: bool) -> Chunk {
+        let non_ascii = y & HIGH;
+        let low7 = y & !HIGH;
+        let digits = in_range(low7, b'0', b'9') & !non_ascii;
+        let alnum = digits | (in_range(low7, b'a', b'z') & !non_ascii);
+        let gaps = HIGH & !(alnum | non_ascii);
+        let silent = gaps & ((gaps << 8) | (u64::from(gap) << 7));
+        let words = (y & ((alnum >> 7) * 0xFF)) | (gaps >> 2);
+        Chunk { words, gaps, non_ascii, silent, digits }
+    }
+
+    /// Whether byte `n - 1` (`1 <= n <= 8`) is a gap byte.
+    fn gap_at_end(&self, n: usize) -> bool {
+        (self.gaps >> (n * 8 - 1)) & 1 == 1
+    }
+}
+
+/// `x` without its byte `k` (`k < 8`): the bytes above it move down one.
+fn drop_byte(x: u64, k: usize) -> u64 {
+    let below = (1u64 << (k * 8)) - 1;
+    (x & below) | ((x >> 8) & !below)
+}
+
+/// The ASCII letter or digit a char `U+00C0..=U+00FF` (UTF-8 `0xC3`, then
+/// `0x80 | i`) folds to with [`fold_char`], at index `i`; 0 for the
+/// others (`×`, `ß`, `ø`…, which fold to themselves).
+static LATIN1_WORD: LazyLock<[u8; 64]> = LazyLock::new(|| {
+    let mut t = [0u8; 64];
+    for (i, slot) in t.iter_mut().enumerate() {
+        let f = char::from_u32(0xC0 + i as u32).map(fold_char);
+        if let Some(f) = f.filter(char::is_ascii_alphanumeric) {
+            *slot = f as u8;
+        }
+    }
+    t
+});
+
+/// The [`TextCache`] of a text: its [`fold_same_len`], and each line's
+/// [`push_words`] read from that fold.
+///
+/// The fold is the text lower-cased (ASCII), then each non-ASCII char
+/// replaced by its [`fold_char`] padded to the same length, as
+/// `fold_same_len` does; the words of a line are read from the lower-cased
+/// bytes eight at a time ([`Chunk::read`]), which turns gap bytes into
+/// spaces: what `push_words` writes, but for gap bytes right after another
+/// (or first in a line, or after a gap that ended the words so far), which
+/// write nothing: the first of these in a chunk is dropped from its words
+/// ([`drop_byte`]), and the chunk stops at the second. A space is written
+/// at the first byte of each gap (none at the start of a line) and taken
+/// back at the end of the line, so a gap gives a space exactly when
+/// letters follow it, as in `push_words`. A chunk also stops at a
+/// non-ASCII char, done on its own as `push_words` and `fold_same_len` do
+/// it (the accented letters of French, `0xC3` and one byte, through a
+/// table) and folded into the fold there.
+fn fold_and_words(norm: &Normalized) -> TextCache {
+    let text = norm.text.as_str();
+    let b = text.as_bytes();
+    // Eight bytes of slack: a chunk is read and written whole.
+    let mut folded = Vec::with_capacity(b.len() + 8);
+    folded.extend_from_slice(b);
+    folded.make_ascii_lowercase();
+    folded.extend_from_slice(&[0; 8]);
+    let mut words: Vec<u8> = Vec::with_capacity(b.len() + 8);
+    let latin1 = &*LATIN1_WORD;
+    let mut word_ends = Vec::with_capacity(norm.line_count());
+    let mut digits = Vec::new();
+    // `words.len() <= i` throughout (see `push_words`).
+    for l in 1..=norm.line_count() as u32 {
+        let line = norm.line_range(l);
+        let line_start = words.len();
+        // Whether the words written so far end with a gap's space, or are
+        // empty.
+        let mut gap = true;
+        let mut i = line.start;
+        while i < line.end {
+            let Some(y) = folded.get(i..i + 8).and_then(|c| c.try_into().ok()).map(u64::from_le_bytes) else { break };
+            let c = Chunk::read(y, gap);
+            let first_silent = c.silent & c.silent.wrapping_neg();
+            let stop = ((c.non_ascii | (c.silent ^ first_silent)).trailing_zeros() / 8) as usize;
+            let n = stop.min(line.end - i);
+            if n > 0 {
+                // The digits among the `n` bytes taken (every ASCII byte of
+                // a line is taken by a chunk).
+                let mut d = if n < 8 { c.digits & ((1u64 << (n * 8)) - 1) } else { c.digits };
+                while d != 0 {
+                    digits.push((i + d.trailing_zeros() as usize / 8) as u32);
+                    d &= d - 1;
+                }
+                let k = (first_silent.trailing_zeros() / 8) as usize;
+                let (w, m) = if k < n { (drop_byte(c.words, k), n - 1) } else { (c.words, n) };
+                let o = words.len();
+                words.extend_from_slice(&w.to_le_bytes());
+                words.truncate(o + m);
+                i += n;
+                gap = c.gap_at_end(n);
+                continue;
+            }
+            // A non-ASCII char.
+            if b[i] == 0xC3
+                && let Some(&b2) = b.get(i + 1)
+                && b2 & 0xC0 == 0x80
+                && latin1[usize::from(b2 & 0x3F)] != 0
+            {
+                let f = latin1[usize::from(b2 & 0x3F)];
+                folded[i] = f;
+                folded[i + 1] = 1;
+                words.push(f);
+                i += 2;
+                gap = false;
+                continue;
+            }
+            let Some(ch) = text.get(i..).and_then(|r| r.chars().next()) else { break };
+            let f = fold_char(ch);
+            let (cl, fl) = (ch.len_utf8(), f.len_utf8());
+            if fl <= cl
+                && let Some(dst) = folded.get_mut(i..i + cl)
+            {
+                f.encode_utf8(dst);
+                dst[fl..].fill(1);
+            }
+            i += cl;
+            if f.is_alphanumeric() {
+                let mut buf = [0; 4];
+                words.extend_from_slice(f.encode_utf8(&mut buf).as_bytes());
+                gap = false;
+            } else if !gap {
+                words.push(b' ');
+                gap = true;
+            }
+        }
+        if gap && words.len() > line_start {
+            words.pop();
+        }
+        word_ends.push(words.len() as u32);
+        words.push(b'\n');
+    }
+    folded.truncate(b.len());
+    TextCache { folded: utf8(folded), words: utf8(words), word_ends, found_lines: Default::default(), digits }
+}
+
 /// Bytes made of whole chars back into a string.
 fn utf8(v: Vec<u8>) -> String {
     String::from_utf8(v).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
@@ -506,15 +785,15 @@ pub(crate) fn given_compatible(a: &str, b: &str) -> bool {
     if a.is_empty() || b.is_empty() || a == b {
         return true;
     }
-    let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
-    if wa.len() != wb.len() {
+    // Word by word, without collecting the words.
+    if a.split(' ').count() != b.split(' ').count() {
         return false;
     }
-    let initials = |w: &[&str]| w.iter().all(|x| x.chars().count() <= 2);
-    if !initials(&wa) && !initials(&wb) {
+    let initials = |s: &str| s.split(' ').all(|x| x.chars().count() <= 2);
+    if !initials(a) && !initials(b) {
         return false;
     }
-    wa.iter().zip(&wb).all(|(x, y)| x.starts_with(y) || y.starts_with(x))
+    a.split(' ').zip(b.split(' ')).all(|(x, y)| x.starts_with(y) || y.starts_with(x))
 }
 
 /// Identifies the body in the reference table: by its INSEE code, by its
@@ -553,8 +832,75 @@ impl BodyClues {
 /// What [`identify_body`] finds: the commune or the EPCI, if any.
 type BodyFound = (Option<Commune>, Option<Epci>);
 
+/// The reference look-ups [`identify_body_from`] makes, kept for the
+/// next records and documents (one thread's, a few of each): the records
+/// of a document, and the documents of a batch, name the same few bodies,
+/// and each look-up is a pure function of its arguments.
+#[derive(Default)]
+struct Lookups {
+    communes: Vec<((String, Option<String>), Option<Commune>)>,
+    epcis: Vec<(String, Option<Epci>)>,
+    keys: Vec<(String, String)>,
+}
+
+/// How many results of each kind [`Lookups`] keeps.
+const LOOKUPS_KEPT: usize = 32;
+
+/// The value kept for `key` in `kept`, else `f()` kept (the oldest
+/// dropped when full).
+fn kept<K: PartialEq + ?Sized, O: std::borrow::Borrow<K>, V: Clone>(kept: &mut Vec<(O, V)>, key: &K, owned: impl FnOnce() -> O, f: impl FnOnce() -> V) -> V {
+    if let Some((_, v)) = kept.iter().find(|(k, _)| k.borrow() == key) {
+        return v.clone();
+    }
+    let v = f();
+    if kept.len() >= LOOKUPS_KEPT {
+        kept.remove(0);
+    }
+    kept.push((owned(), v.clone()));
+    v
+}
+
+thread_local! {
+    static LOOKUPS: std::cell::RefCell<Lookups> = std::cell::RefCell::new(Lookups::default());
+}
+
+impl Lookups {
+    /// [`reference::find_commune`].
+    fn commune(&mut self, name: &str, department: Option<&str>) -> Option<Commune> {
+        match self.communes.iter().find(|((n, d), _)| n == name && d.as_deref() == department) {
+            Some((_, c)) => *c,
+            None => {
+                let c = reference::find_commune(name, department);
+                if self.communes.len() >= LOOKUPS_KEPT {
+                    self.communes.remove(0);
+                }
+                self.communes.push(((name.to_string(), department.map(str::to_string)), c));
+                c
+            }
+        }
+    }
+
+    /// [`reference::find_epci`].
+    fn epci(&mut self, name: &str) -> Option<Epci> {
+        kept(&mut self.epcis, name, || name.to_string(), || reference::find_epci(name))
+    }
+
+    /// [`reference::name_key`].
+    fn key(&mut self, name: &str) -> String {
+        kept(&mut self.keys, name, || name.to_string(), || reference::name_key(name))
+    }
+}
+
 /// [`identify_body`] on the clues it reads.
 fn identify_body_from(clues: &BodyClues) -> BodyFound {
+    LOOKUPS.with(|l| match l.try_borrow_mut() {
+        Ok(mut l) => identify_body_with(clues, &mut l),
+        Err(_) => identify_body_with(clues, &mut Lookups::default()),
+    })
+}
+
+/// [`identify_body_from`] with the look-ups kept so far.
+fn identify_body_with(clues: &BodyClues, lookups: &mut Lookups) -> BodyFound {
     let BodyClues { body, text_sirens, actes_dep } = clues;
     let is_epci = body.kind == Some(BodyKind::Epci)
         || body.name.as_deref().is_some_and(|n| {
@@ -562,7 +908,7 @@ fn identify_body_from(clues: &BodyClues) -> BodyFound {
             f.contains("communaute") || f.contains("metropole") || f.starts_with("cc ") || f.starts_with("ca ")
         });
     if is_epci {
-        let e = body.name.as_deref().and_then(reference::find_epci).or_else(|| {
+        let e = body.name.as_deref().and_then(|n| lookups.epci(n)).or_else(|| {
             text_sirens.iter().find_map(|s| reference::epci_by_siren(s))
         });
         return (None, e);
@@ -574,18 +920,18 @@ fn identify_body_from(clues: &BodyClues) -> BodyFound {
         return (Some(c), None);
     }
     // "La Ville", "la Commune" name no commune (though Ville, Oise, exists).
-    let generic = body.name.as_deref().is_some_and(|n| matches!(reference::name_key(n).as_str(), "ville" | "commune" | "mairie" | "municipalite"));
+    let generic = body.name.as_deref().is_some_and(|n| matches!(lookups.key(n).as_str(), "ville" | "commune" | "mairie" | "municipalite"));
     if let Some(name) = body.name.as_deref().filter(|_| !generic) {
-        if let Some(c) = reference::find_commune(name, body.department.as_deref()) {
+        if let Some(c) = lookups.commune(name, body.department.as_deref()) {
             return (Some(c), None);
         }
         if body.department.is_none()
-            && let Some(c) = actes_dep.as_deref().and_then(|d| reference::find_commune(name, Some(d))) {
+            && let Some(c) = actes_dep.as_deref().and_then(|d| lookups.commune(name, Some(d))) {
                 return (Some(c), None);
             }
         let by_siren = text_sirens.iter().find_map(|s| reference::commune_by_siren(s));
         if let Some(c) = by_siren
-            && reference::name_key(name) == reference::name_key(c.name) {
+            && lookups.key(name) == lookups.key(c.name) {
                 return (Some(c), None);
             }
     }
@@ -616,14 +962,14 @@ fn record_lines(records: &[Deliberation], norm: &Normalized) -> Vec<(u32, u32)> 
 
 /// Runs every rule on one record.
 pub fn audit_record(r: &mut Deliberation, ctx: &Ctx) {
-    let present = attendance::present_keys(r);
-    audit_record_with(r, ctx, &present);
+    let keys = attendance::AttendanceKeys::of(r);
+    audit_record_with(r, ctx, &keys);
 }
 
-/// [`audit_record`] with the keys of the record's present members
-/// (`attendance::present_keys`), which the records of one document often
+/// [`audit_record`] with the keys of the record's attendance lists
+/// (`attendance::AttendanceKeys`), which the records of one document often
 /// share.
-fn audit_record_with(r: &mut Deliberation, ctx: &Ctx, present: &[PersonKey]) {
+fn audit_record_with(r: &mut Deliberation, ctx: &Ctx, keys: &attendance::AttendanceKeys) {
     ids::repair_identifiers(r, ctx);
     let mut checks = vec![
         vote::vote_total(r, ctx),
@@ -636,10 +982,10 @@ fn audit_record_with(r: &mut Deliberation, ctx: &Ctx, present: &[PersonKey]) {
         attendance::quorum(r, ctx),
     ];
     // The present members' keys, for the three rules comparing them.
-    checks.extend(attendance::proxy_holder_present_with(r, ctx, present));
-    checks.extend(attendance::one_proxy_each(r, ctx));
-    checks.extend(attendance::disjoint_with(r, ctx, present));
-    checks.push(attendance::secretary_present_with(r, ctx, present));
+    checks.extend(attendance::proxy_holder_present_with(r, ctx, keys));
+    checks.extend(attendance::one_proxy_each_with(r, ctx, keys));
+    checks.extend(attendance::disjoint_with(r, ctx, keys));
+    checks.push(attendance::secretary_present_with(r, ctx, keys));
     checks.push(attendance::council_size(r, ctx));
     checks.push(attendance::adjoints(r, ctx));
     checks.extend(amounts::arithmetic(r, ctx));
@@ -691,12 +1037,17 @@ pub fn fill_body(r: &mut Deliberation, commune: Option<Commune>, epci: Option<Ep
 pub fn audit_all(records: &mut [Deliberation], norm: &Normalized) {
     let ranges = record_lines(records, norm);
     let cache = Arc::new(TextCache::new(norm));
-    // The present list's keys, kept while the next record has the same
-    // list (the records of one sitting share it): keys depend on the
-    // persons only.
-    let mut present: Option<(Vec<Person>, Vec<PersonKey>)> = None;
+    // The attendance lists' keys, kept while the next record has the same
+    // lists (the records of one sitting share them; the audit changes no
+    // list): keys depend on the persons only.
+    let mut keys = attendance::AttendanceKeys::default();
     let mut body: Option<(BodyClues, BodyFound)> = None;
-    for (r, lines) in records.iter_mut().zip(ranges) {
+    for (i, lines) in ranges.into_iter().enumerate() {
+        let (done, rest) = records.split_at_mut(i);
+        let Some(r) = rest.first_mut() else { break };
+        if done.last().is_none_or(|last| !attendance::AttendanceKeys::same_lists(last, r)) {
+            keys = attendance::AttendanceKeys::of(r);
+        }
         // Identified again only when the clues differ from the last record's.
         let clues = BodyClues::of(r);
         let (commune, epci) = match &body {
@@ -710,11 +1061,7 @@ pub fn audit_all(records: &mut [Deliberation], norm: &Normalized) {
         // The body's siren from the text, kept for the comparison with the
         // table before the table fills the gaps.
         let ctx = Ctx { norm, lines, commune, epci, cache: Arc::clone(&cache), memo: RecordMemo::default() };
-        if present.as_ref().is_none_or(|(persons, _)| *persons != r.attendance.present) {
-            present = Some((r.attendance.present.clone(), attendance::present_keys(r)));
-        }
-        let keys = present.as_ref().map_or(&[][..], |(_, k)| k.as_slice());
-        audit_record_with(r, &ctx, keys);
+        audit_record_with(r, &ctx, &keys);
         fill_body(r, commune, epci);
     }
 }
@@ -765,6 +1112,16 @@ mod tests {
         }
 
         #[test]
+        fn one_pass_cache_agrees_on_any_text(s in "([a-zA-Z0-9 ,.'_:;()-]|  |é|É|è|à|ç|œ|Œ|ÿ|Ÿ|€|ß|ñ|\u{1}|日|½|°|\n|\r\n|\t){0,80}") {
+            let norm = normalize(&s);
+            let (fast, plain) = (TextCache::new(&norm), TextCache::line_by_line(&norm));
+            proptest::prop_assert_eq!(&fast.folded, &plain.folded);
+            proptest::prop_assert_eq!(&fast.words, &plain.words);
+            proptest::prop_assert_eq!(&fast.word_ends, &plain.word_ends);
+            proptest::prop_assert_eq!(&fast.digits, &plain.digits);
+        }
+
+        #[test]
         fn find_str_agrees_with_str_find(h in "([a-z0-9 ]|é|œ|\n){0,40}", n in "([a-z0-9 ]|é|œ){0,4}") {
             proptest::prop_assert_eq!(find_str(&h, &n), h.find(n.as_str()));
         }
@@ -798,6 +1155,15 @@ mod tests {
         fn fast_folds_agree_on_any_text(s in "[a-zA-Z0-9 ,.'\\-éÉèàçœŒÿŸ€ßñ\u{1}日\n]{0,60}") {
             let plain: String = crate::normalize::fold(&s).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
             proptest::prop_assert_eq!(words_only(&s), plain);
+        }
+    }
+
+    #[test]
+    fn one_pass_cache_agrees_with_line_by_line() {
+        for s in ["", "\n", "a", "Présents :  Jean DUPONT,, M.\n\n  L'ÉTÉ, 2023  \n", "x\u{1}y\r\nz\rÿ€ 12,50\n-- Œuvre --"] {
+            let norm = normalize(s);
+            let (fast, plain) = (TextCache::new(&norm), TextCache::line_by_line(&norm));
+            assert_eq!((&fast.folded, &fast.words, &fast.word_ends, &fast.digits), (&plain.folded, &plain.words, &plain.word_ends, &plain.digits), "{s:?}");
         }
     }
 

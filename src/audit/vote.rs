@@ -257,7 +257,7 @@ pub fn majority_label(r: &Deliberation, ctx: &Ctx) -> Check {
 /// includes the maire: a warning.
 pub fn compte_administratif(r: &Deliberation, ctx: &Ctx) -> Check {
     const ID: &str = "vote.compte_administratif";
-    let is_ca = r.act.title.as_deref().is_some_and(|t| super::words_only(t).contains("compte administratif"));
+    let is_ca = ctx.title_words(r).contains("compte administratif");
     if !is_ca {
         return skip(ID, "not a compte administratif");
     }
@@ -293,7 +293,7 @@ pub fn compte_administratif(r: &Deliberation, ctx: &Ctx) -> Check {
 /// without such a unanimous decision warns.
 pub fn secret_ballot(r: &Deliberation, ctx: &Ctx) -> Check {
     const ID: &str = "vote.secret_ballot";
-    let title = r.act.title.as_deref().map(super::words_only).unwrap_or_default();
+    let title = ctx.title_words(r);
     let election = r.act.kind == crate::model::ActKind::Election
         || ["designation", "election", "nomination"].iter().any(|w| title.starts_with(w) || title.contains(&format!(" {w}")));
     if !election {
