@@ -91,7 +91,7 @@ impl<'a> Document<'a> {
             stated: if attendance.is_none() { parse::attendance::find_stated_counts(text) } else { Stated::default() },
             attendance,
             changes: parse::attendance::find_attendance_changes_with(text, &fold),
-            items: parse::segment::segment_with(text, &statements),
+            items: parse::segment::segment_folded(text, &fold, &statements),
             statements,
         }
     }
