@@ -79,6 +79,30 @@ static AGENDA_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("agenda heading regex")
 });
 
+/// The index of the group `name` of `re` (`usize::MAX`, which no group
+/// has, when there is none): reading a group by index spares a lookup of
+/// its name at each match.
+fn group_index(re: &Regex, name: &str) -> usize {
+    re.capture_names().position(|n| n == Some(name)).unwrap_or(usize::MAX)
+}
+
+/// The groups of [`ACT_HEADING`], by index.
+struct ActGroups {
+    label: usize,
+    num: usize,
+    pre: usize,
+    short: usize,
+    title: usize,
+}
+
+static ACT_GROUPS: LazyLock<ActGroups> = LazyLock::new(|| {
+    let g = |name| group_index(&ACT_HEADING, name);
+    ActGroups { label: g("label"), num: g("num"), pre: g("pre"), short: g("short"), title: g("title") }
+});
+
+/// The title group of [`AGENDA_HEADING`].
+static AGENDA_TITLE: LazyLock<usize> = LazyLock::new(|| group_index(&AGENDA_HEADING, "title"));
+
 /// True when a folded line reads as an item heading (an act number or an
 /// agenda number before a title): a vote statement does not run over it.
 /// Each regex runs only on lines that pass its cheap necessary condition.
@@ -87,7 +111,7 @@ pub fn heading_like(folded_line: &str) -> bool {
         && ACT_HEADING.is_match(folded_line)
         && ACT_HEADING
             .captures(folded_line)
-            .is_some_and(|c| c.name("title").is_some_and(|t| !t.as_str().trim().is_empty()) || c.name("label").is_some()))
+            .is_some_and(|c| c.get(ACT_GROUPS.title).is_some_and(|t| !t.as_str().trim().is_empty()) || c.get(ACT_GROUPS.label).is_some()))
         || (may_be_agenda_heading(folded_line) && AGENDA_HEADING.is_match(folded_line))
 }
 
@@ -373,27 +397,27 @@ fn act_headings(text: &str, lines: &Lines) -> Vec<Heading> {
         }
         // A search without captures first: most candidates do not match.
         let Some(c) = ACT_HEADING.is_match(f).then(|| ACT_HEADING.captures(f)).flatten() else { continue };
-        let Some(num) = c.name("num") else { continue };
+        let Some(num) = c.get(ACT_GROUPS.num) else { continue };
         // "Délibération n° 22-031": a two-digit year only after both the word
         // and the number label, else any "12-15" would be an act.
-        if c.name("short").is_some() && !(c.name("label").is_some() && f.trim_start_matches(|ch: char| !ch.is_alphanumeric()).starts_with("deliberation")) {
+        if c.get(ACT_GROUPS.short).is_some() && !(c.get(ACT_GROUPS.label).is_some() && f.trim_start_matches(|ch: char| !ch.is_alphanumeric()).starts_with("deliberation")) {
             continue;
         }
-        let title_f = c.name("title").map(|m| m.as_str().trim()).unwrap_or("");
-        let labelled_act = c.name("label").is_some() && f.trim_start_matches(|c: char| !c.is_ascii_alphanumeric()).starts_with("deliberation");
+        let title_f = c.get(ACT_GROUPS.title).map(|m| m.as_str().trim()).unwrap_or("");
+        let labelled_act = c.get(ACT_GROUPS.label).is_some() && f.trim_start_matches(|c: char| !c.is_ascii_alphanumeric()).starts_with("deliberation");
         // "Délibération n° 2022-08 du 14 février 2022": the act's own date.
         let dated = labelled_act && title_f.starts_with("du ") && super::dates::parse_date(&title_f[3..]).is_some();
         if REFERENCE_TAIL.is_match(title_f) && !dated {
             continue;
         }
         // A bare prefix word that is not an act prefix ("le 2014-…").
-        if let Some(p) = c.name("pre") {
+        if let Some(p) = c.get(ACT_GROUPS.pre) {
             let p = p.as_str().trim().trim_end_matches(['-', '_']).trim();
             if !matches!(p, "de" | "del" | "d" | "dcm" | "cm" | "dl" | "dc" | "dm" | "cc" | "cr" | "delib" | "n") {
                 continue;
             }
         }
-        let labelled = c.name("label").is_some() || f.trim_start().starts_with("deliberation");
+        let labelled = c.get(ACT_GROUPS.label).is_some() || f.trim_start().starts_with("deliberation");
         let has_title = !dated && title_f.chars().filter(|c| c.is_alphabetic()).count() >= 3;
         if !labelled && !has_title {
             continue;
@@ -406,7 +430,7 @@ fn act_headings(text: &str, lines: &Lines) -> Vec<Heading> {
         };
         let num_orig = &orig_line[to_orig(num.start())..to_orig(num.end())];
         let number = clean_number(num_orig);
-        let title = c.name("title").filter(|_| has_title).map(|m| {
+        let title = c.get(ACT_GROUPS.title).filter(|_| has_title).map(|m| {
             let s = range.start + to_orig(m.start());
             title_range(text, lines, i, s)
         });
@@ -418,7 +442,7 @@ fn act_headings(text: &str, lines: &Lines) -> Vec<Heading> {
             number: Some(number),
             title,
             range,
-            strong: labelled || c.name("pre").is_some(),
+            strong: labelled || c.get(ACT_GROUPS.pre).is_some(),
             decision,
         });
     }
@@ -455,7 +479,7 @@ fn agenda_headings(text: &str, lines: &Lines) -> Vec<Heading> {
             continue;
         }
         if let Some(c) = (agenda_line && AGENDA_HEADING.is_match(f)).then(|| AGENDA_HEADING.captures(f)).flatten() {
-            let t = c.name("title").map(|m| m.start()).unwrap_or(0);
+            let t = c.get(*AGENDA_TITLE).map(|m| m.start()).unwrap_or(0);
             let nchars = f[..t].chars().count();
             let off = orig.char_indices().nth(nchars).map(|(b, _)| b).unwrap_or(orig.len());
             let title = title_range(text, lines, i, l_range.start + off);
@@ -859,6 +883,18 @@ mod tests {
             proptest::prop_assert_eq!(is_caps(&s), !prose && letters >= 4 && lower * 10 <= letters, "{:?}", s);
             proptest::prop_assert_eq!(has_digit(s.as_bytes()), s.bytes().any(|b| b.is_ascii_digit()));
         }
+    }
+
+    #[test]
+    fn group_indices_are_the_named_groups() {
+        let g = &*ACT_GROUPS;
+        let c = ACT_HEADING.captures("deliberation n° dcm-2024-12 - tarifs").unwrap();
+        for (i, name) in [(g.label, "label"), (g.num, "num"), (g.pre, "pre"), (g.short, "short"), (g.title, "title")] {
+            assert_eq!(c.get(i).map(|m| m.range()), c.name(name).map(|m| m.range()), "{name}");
+        }
+        let c = AGENDA_HEADING.captures("3. budget annexe").unwrap();
+        assert_eq!(c.get(*AGENDA_TITLE).map(|m| m.as_str()), Some("budget annexe"));
+        assert_eq!(group_index(&ACT_HEADING, "none"), usize::MAX);
     }
 
     #[test]
