@@ -483,8 +483,19 @@ fn holds_school_word(s: &str) -> bool {
         // 0xC3, `ſ` with 0xC5) before the words are tried.
         matches!(b[p].to_ascii_lowercase(), b'e' | b'c' | b'l' | b'g' | b'm' | b'p' | b's' | b'i' | 0xC3 | 0xC5)
             && boundary(p)
-            && SCHOOL_WORDS.iter().any(|w| school_word_at(b, p, w).is_some_and(&boundary))
+            && SCHOOL_WORDS.iter().any(|w| may_open(w.as_bytes()[0], b[p]) && school_word_at(b, p, w).is_some_and(&boundary))
     })
+}
+
+/// True when the byte `x` may open the school word whose first pattern
+/// char is `c` (see [`school_word_at`]): only those words are tried.
+fn may_open(c: u8, x: u8) -> bool {
+    let x = x.to_ascii_lowercase();
+    match c {
+        b'1' | b'2' => x == b'e' || x == 0xC3,
+        b's' => x == b's' || x == 0xC5,
+        c => x == c,
+    }
 }
 
 /// The end of the school word `w` (see [`SCHOOL_WORDS`]) at `p`.

@@ -494,7 +494,16 @@ fn agenda_headings(text: &str, lines: &Lines) -> Vec<Heading> {
 
 fn title_text(text: &str, r: &Range<usize>) -> Option<Spanned<String>> {
     let t = text.get(r.clone())?;
-    let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    // The words joined by single spaces (as collecting and joining them
+    // would, without the vector).
+    let mut joined = String::with_capacity(t.len());
+    for w in t.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(w);
+    }
+    let t = joined;
     let t = t.trim_start_matches(['-', '–', '—', ':', ' ']).trim();
     let t = t.strip_prefix("Objet :").or_else(|| t.strip_prefix("Objet:")).or_else(|| t.strip_prefix("OBJET :")).unwrap_or(t).trim();
     let t = t.strip_suffix('.').filter(|r| !r.ends_with('.')).unwrap_or(t).trim();
