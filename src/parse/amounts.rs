@@ -194,11 +194,6 @@ pub fn number_cents(num: &str, scale: i128) -> Option<i64> {
     i64::try_from(total).ok()
 }
 
-/// The end of the line holding byte `i` (its `\n`, or the end of `b`).
-fn line_end_from(b: &[u8], i: usize) -> usize {
-    memchr::memchr(b'\n', b.get(i..).unwrap_or_default()).map_or(b.len(), |k| i + k)
-}
-
 /// The first ASCII digit of `b` at or after `from`, eight bytes at a time
 /// (prose without digits is read at about one test per word of 8 bytes).
 fn next_digit(b: &[u8], from: usize) -> Option<usize> {
@@ -231,10 +226,11 @@ fn next_digit(b: &[u8], from: usize) -> Option<usize> {
 /// `k€`, `HT`, `TTC`, `hors taxes`, `toutes taxes comprises`; under `(?i)`
 /// no other letter of these words has a non-ASCII form but `k` and `s`).
 /// The number is written with digits, spaces, dots and commas only, so the
-/// match starts in the run of those bytes that ends at the digits; the
-/// number holds no `\n` and the marker at most one, right after it: the
-/// match lies within the number's line and the next one.
-fn suffix_window(b: &[u8], from: usize) -> Option<(usize, usize, usize)> {
+/// match starts in the run of those bytes that ends at the digits, and
+/// before the end `e` of those digits: none of the bytes that may follow
+/// them goes on with a number, and a match starting later has its number
+/// end at a later candidate. The window is `(start of the run, e)`.
+fn suffix_window(b: &[u8], from: usize) -> Option<(usize, usize)> {
     let mut i = from;
     loop {
         let d = next_digit(b, i)?;
@@ -249,9 +245,7 @@ fn suffix_window(b: &[u8], from: usize) -> Option<(usize, usize, usize)> {
         };
         if follows {
             let start = e - b[..e].iter().rev().take_while(|c| matches!(c, b'0'..=b'9' | b' ' | b'.' | b',')).count();
-            let limit = line_end_from(b, e);
-            let end = if limit < b.len() { line_end_from(b, limit + 1) } else { limit };
-            return Some((start, limit, end));
+            return Some((start, e));
         }
         i = e;
     }
@@ -277,7 +271,7 @@ fn next_suffix(text: &str, pos: usize) -> Option<Found> {
     let b = text.as_bytes();
     let mut from = pos;
     while from <= b.len() {
-        let (start, limit, _) = suffix_window(b, from)?;
+        let (start, limit) = suffix_window(b, from)?;
         let mut memo = Memo::default();
         for s in start.max(pos)..limit {
             if b[s].is_ascii_digit()
@@ -565,19 +559,21 @@ fn suffix_amounts(text: &str, out: &mut Vec<AmountMatch>) {
     }
 }
 
+/// A search for the euro sign, built once.
+static EURO_SIGN: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("€"));
+
 /// The window of [`prefix_at`] after `from`: a match starts with a euro
-/// sign followed by an optional space and a digit, and lies within its
-/// line (a number holds no `\n`).
-fn prefix_window(b: &[u8], from: usize) -> Option<(usize, usize, usize)> {
+/// sign followed by an optional space and a digit; the window is that
+/// sign's first byte.
+fn prefix_window(b: &[u8], from: usize) -> Option<(usize, usize)> {
     let euro = "€".as_bytes();
     let mut i = from;
     loop {
-        let k = i + memchr::memmem::find(b.get(i..)?, euro)?;
+        let k = i + EURO_SIGN.find(b.get(i..)?)?;
         let after = k + euro.len();
         let digit_at = |j: usize| b.get(j).is_some_and(u8::is_ascii_digit);
         if digit_at(after) || (b.get(after) == Some(&b' ') && digit_at(after + 1)) {
-            let end = line_end_from(b, k);
-            return Some((k, end, end));
+            return Some((k, k + 1));
         }
         i = after;
     }
@@ -586,15 +582,16 @@ fn prefix_window(b: &[u8], from: usize) -> Option<(usize, usize, usize)> {
 /// The window of [`tax_label_at`] after `from`: a match holds a colon
 /// followed by an optional space and a digit, at most 27 bytes after its
 /// start (the longest tax marker, "toutes taxes comprises" with its four
-/// `s` written `ſ`, and a space), and lies within its line.
-fn tax_label_window(b: &[u8], from: usize) -> Option<(usize, usize, usize)> {
+/// `s` written `ſ`, and a space). A tax marker holds no colon, so a match
+/// starting at or before the first such colon `k` uses it, and one
+/// starting after it a later one: the window is `(k - 27, k + 1)`.
+fn tax_label_window(b: &[u8], from: usize) -> Option<(usize, usize)> {
     let mut i = from;
     loop {
         let k = i + memchr::memchr(b':', b.get(i..)?)?;
         let digit_at = |j: usize| b.get(j).is_some_and(u8::is_ascii_digit);
         if digit_at(k + 1) || (b.get(k + 1) == Some(&b' ') && digit_at(k + 2)) {
-            let end = line_end_from(b, k);
-            return Some((k.saturating_sub(27), end, end));
+            return Some((k.saturating_sub(27), k + 1));
         }
         i = k + 1;
     }
@@ -602,19 +599,19 @@ fn tax_label_window(b: &[u8], from: usize) -> Option<(usize, usize, usize)> {
 
 /// The leftmost match of `at` from `pos`, tried only in the windows of
 /// `window`: `window(b, from)` gives, for the first place at or after
-/// `from` where a match may be, `(start, limit, _)` such that no match
-/// starting at or after `from` starts before `start` unless it starts in
-/// an earlier window; every start from there to `limit` is tried, then the
-/// search goes on from `limit`.
+/// `from` where a match may be, `(start, limit)` such that a match
+/// starting at or after `from` and before `limit` starts at or after
+/// `start`; every start from there to `limit` is tried, then the search
+/// goes on from `limit`.
 fn search(
     b: &[u8],
     pos: usize,
-    window: impl Fn(&[u8], usize) -> Option<(usize, usize, usize)>,
+    window: impl Fn(&[u8], usize) -> Option<(usize, usize)>,
     at: impl Fn(&[u8], usize) -> Option<Found>,
 ) -> Option<Found> {
     let mut from = pos;
     while from <= b.len() {
-        let (start, limit, _) = window(b, from)?;
+        let (start, limit) = window(b, from)?;
         if let Some(m) = (start.max(pos)..limit).find_map(|s| at(b, s)) {
             return Some(m);
         }
@@ -1254,7 +1251,7 @@ mod tests {
 
         #[test]
         fn prefix_and_tax_label_same_as_regex(s in prop_oneof![amount_soup(), amount_shapes()]) {
-            type Window = fn(&[u8], usize) -> Option<(usize, usize, usize)>;
+            type Window = fn(&[u8], usize) -> Option<(usize, usize)>;
             type At = fn(&[u8], usize) -> Option<Found>;
             for (re, window, at) in [(&*PREFIX_RE, prefix_window as Window, prefix_at as At), (&*TAX_LABEL_RE, tax_label_window, tax_label_at)] {
                 for pos in (0..=s.len()).filter(|&p| s.is_char_boundary(p)) {
