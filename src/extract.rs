@@ -74,6 +74,8 @@ struct Document<'a> {
     items: Vec<parse::segment::Item>,
     /// Every vote statement of the text, found once.
     statements: Vec<parse::Spanned<Vote>>,
+    /// The fold of the whole text, shared by the readers.
+    fold: Folded,
 }
 
 impl<'a> Document<'a> {
@@ -84,16 +86,11 @@ impl<'a> Document<'a> {
         let fold = Folded::new(text);
         let statements = parse::vote::find_vote_statements_with(text, &fold);
         let attendance = parse::attendance::find_attendance_with(text, &fold);
-        Document {
-            norm,
-            meta,
-            header: parse::header::parse_session_header_with(text, &fold),
-            stated: if attendance.is_none() { parse::attendance::find_stated_counts(text) } else { Stated::default() },
-            attendance,
-            changes: parse::attendance::find_attendance_changes_with(text, &fold),
-            items: parse::segment::segment_with(text, &statements),
-            statements,
-        }
+        let header = parse::header::parse_session_header_with(text, &fold);
+        let stated = if attendance.is_none() { parse::attendance::find_stated_counts(text) } else { Stated::default() };
+        let changes = parse::attendance::find_attendance_changes_with(text, &fold);
+        let items = parse::segment::segment_folded(text, &fold, &statements);
+        Document { norm, meta, header, stated, attendance, changes, items, statements, fold }
     }
 
     fn line(&self, offset: usize) -> u32 {
@@ -156,7 +153,13 @@ impl<'a> Document<'a> {
         .or_else(|| self.fallback_title(item));
         let rapporteur = parse::header::find_rapporteur(body).map(|p| p.value);
         r.act = Act {
-            kind: parse::kind::act_kind(body, title.as_ref().map(|t| t.value.as_str()), vote.as_ref().map(|v| &v.value), item.anchor),
+            kind: parse::kind::act_kind_folded(
+                body,
+                |r| self.fold.slice(item.span.start + r.start..item.span.start + r.end).text,
+                title.as_ref().map(|t| t.value.as_str()),
+                vote.as_ref().map(|v| &v.value),
+                item.anchor,
+            ),
             number: item.number.clone(),
             title: title.map(|t| t.value),
             rapporteur,

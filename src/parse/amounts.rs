@@ -24,36 +24,6 @@ pub struct AmountMatch {
     pub span: Range<usize>,
 }
 
-/// A number as written: space grouping, dot grouping, or plain digits.
-/// OCR sometimes puts a space before the decimal comma ("192 081 ,36").
-const NUM: &str = r"(?:[0-9]{1,3}(?: [0-9]{3})+(?: ?,[0-9]{1,3}|\.[0-9]{2})?|[0-9]{1,3}(?:\.[0-9]{3})+(?: ?,[0-9]{1,3})?|[0-9]+(?: ?,[0-9]{1,3}|\.[0-9]{2})?)";
-
-/// A tax marker.
-const TAX: &str = r"(?:(?:ht|ttc|hors taxes?|toutes taxes comprises)(?-u:\b)|h\.t\.?|t\.t\.c\.?)";
-
-/// Number, optional space, currency (with scale) and optional tax; or
-/// number and tax alone.
-static SUFFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)(?P<num>{NUM})(?:\n€(?:uros?(?-u:\b))?(?: ?(?P<tax3>{TAX}))?| ?(?:(?:(?P<giga>milliards? (?:d'|de )?euros?(?-u:\b)|milliards? €|mds? ?€)|(?P<mega>millions? (?:d'|de )?euros?(?-u:\b)|millions? €|m ?€|m ?eur(?-u:\b))|(?P<kilo>k ?€|k ?eur(?-u:\b))|€(?:uros?(?-u:\b))?|euros?(?-u:\b)|eur(?-u:\b))(?: ?(?P<tax>{TAX}))?|(?P<tax2>{TAX})))"
-    ))
-    .expect("amount regex")
-});
-
-/// A euro sign before the number: "€ 45".
-static PREFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)€ ?(?P<num>{NUM})(?: ?(?P<tax>{TAX}))?"))
-        .expect("prefix amount regex")
-});
-
-/// A tax label before the number: "Montant HT : 1 250,00".
-static TAX_LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)(?-u:\b)(?P<tax>{TAX}) ?: ?(?P<num>{NUM})(?: ?€(?:uros?(?-u:\b))?| ?euros?(?-u:\b))?"
-    ))
-    .expect("tax label amount regex")
-});
-
 /// A word "euro(s)" (for amounts in words).
 static EURO_WORD_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)euros?(?-u:\b)").expect("euro word regex"));
@@ -180,6 +150,7 @@ fn plain_after_group(text: &str, num: &str, start: usize) -> bool {
     num.bytes().take_while(u8::is_ascii_digit).count() >= 4 || run_before(first).is_some()
 }
 
+#[cfg(test)]
 fn tax_of(s: &str) -> Tax {
     let first = s.as_bytes().first().map(u8::to_ascii_lowercase);
     if first == Some(b'h') {
@@ -223,142 +194,552 @@ pub fn number_cents(num: &str, scale: i128) -> Option<i64> {
     i64::try_from(total).ok()
 }
 
-/// The index of the group `name` of `re` (`usize::MAX`, which no group
-/// has, when there is none). Reading a group by index spares a lookup of
-/// its name at each match.
-fn group_index(re: &Regex, name: &str) -> usize {
-    re.capture_names().position(|n| n == Some(name)).unwrap_or(usize::MAX)
+/// The first ASCII digit of `b` at or after `from`, eight bytes at a time
+/// (prose without digits is read at about one test per word of 8 bytes).
+fn next_digit(b: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while i + 8 <= b.len() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[i..i + 8]);
+        let x = u64::from_le_bytes(w);
+        // Bytes from 0x30 to 0x39 among those below 0x80 (adding up to
+        // 0x50 to a byte below 0x80 cannot carry into the next).
+        let t = x & !HIGH;
+        let at_least = |lo: u64| (t + (0x80 - lo) * ONES) & HIGH;
+        let digits = at_least(0x30) & !at_least(0x3A) & !x & HIGH;
+        if digits != 0 {
+            return Some(i + (digits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    b.get(i..)?.iter().position(u8::is_ascii_digit).map(|k| i + k)
 }
 
-/// The groups of [`SUFFIX_RE`], by index.
-struct SuffixGroups {
-    num: usize,
-    giga: usize,
-    mega: usize,
-    kilo: usize,
-    tax: usize,
-    tax2: usize,
-    tax3: usize,
+/// The window of the suffix form (see [`next_suffix`]) after `from`.
+///
+/// The number of a match ends a run of digits (what follows it, `\n`, a
+/// space or a marker, is no digit), followed by `\n€`, or by an optional
+/// space and the first byte of a marker: `€` or the Kelvin sign (0xE2),
+/// `e`, `m`, `k`, `h`, `t` in either case (`euros`, `millions`, `Md€`,
+/// `k€`, `HT`, `TTC`, `hors taxes`, `toutes taxes comprises`; under `(?i)`
+/// no other letter of these words has a non-ASCII form but `k` and `s`).
+/// The number is written with digits, spaces, dots and commas only, so the
+/// match starts in the run of those bytes that ends at the digits, and
+/// before the end `e` of those digits: none of the bytes that may follow
+/// them goes on with a number, and a match starting later has its number
+/// end at a later candidate. The window is `(start of the run, e)`.
+fn suffix_window(b: &[u8], from: usize) -> Option<(usize, usize)> {
+    let mut i = from;
+    loop {
+        let d = next_digit(b, i)?;
+        let e = d + b[d..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let marker = |j: usize| {
+            matches!(b.get(j), Some(0xE2 | b'e' | b'E' | b'm' | b'M' | b'k' | b'K' | b'h' | b'H' | b't' | b'T'))
+        };
+        let follows = match b.get(e) {
+            Some(b'\n') => b[e + 1..].starts_with("€".as_bytes()),
+            Some(b' ') => marker(e + 1),
+            _ => marker(e),
+        };
+        if follows {
+            let start = e - b[..e].iter().rev().take_while(|c| matches!(c, b'0'..=b'9' | b' ' | b'.' | b',')).count();
+            return Some((start, e));
+        }
+        i = e;
+    }
 }
 
-static SUFFIX_GROUPS: LazyLock<SuffixGroups> = LazyLock::new(|| {
-    let g = |name| group_index(&SUFFIX_RE, name);
-    SuffixGroups { num: g("num"), giga: g("giga"), mega: g("mega"), kilo: g("kilo"), tax: g("tax"), tax2: g("tax2"), tax3: g("tax3") }
-});
+/// A match of one of the written forms of an amount (number, then
+/// currency and tax markers; euro sign first; tax label first), with what
+/// the reader takes from it.
+#[derive(Clone, Debug, PartialEq)]
+struct Found {
+    all: Range<usize>,
+    num: Range<usize>,
+    /// 1, or 1 000 (`k€`), 1 000 000 (`M€`, millions), 10⁹ (milliards).
+    scale: i128,
+    tax: Option<Tax>,
+}
+
+/// The next match of the suffix form from `pos`, written by hand: what
+/// the regex kept in the tests (`SUFFIX_RE`) finds with `captures_at(text,
+/// pos)`, searched only in the windows of [`suffix_window`] and tried at
+/// each digit there, leftmost first (see [`suffix_at`]).
+fn next_suffix(text: &str, pos: usize) -> Option<Found> {
+    let b = text.as_bytes();
+    let mut from = pos;
+    while from <= b.len() {
+        let (start, limit) = suffix_window(b, from)?;
+        let mut memo = Memo::default();
+        for s in start.max(pos)..limit {
+            if b[s].is_ascii_digit()
+                && let Some(m) = suffix_at(b, s, &mut memo)
+            {
+                return Some(m);
+            }
+        }
+        from = limit.max(from + 1);
+    }
+    None
+}
+
+/// Ends found while trying the starts of one window, so that each is read
+/// once (the tries stay linear on long runs of digits or groups).
+#[derive(Default)]
+struct Memo {
+    /// A run of digits: its start and end.
+    run: Option<(usize, usize)>,
+    /// A chain of `" ddd"` (or `".ddd"`) groups: where it starts, its end.
+    spaced: Option<(usize, usize)>,
+    dotted: Option<(usize, usize)>,
+}
+
+/// The end of the run of digits holding `s`.
+fn run_end(b: &[u8], s: usize, memo: &mut Memo) -> usize {
+    if let Some((lo, hi)) = memo.run
+        && (lo..hi).contains(&s)
+    {
+        return hi;
+    }
+    let hi = s + b[s..].iter().take_while(|c| c.is_ascii_digit()).count();
+    memo.run = Some((s, hi));
+    hi
+}
+
+/// The end of the chain of groups of `sep` and three digits from `p`
+/// (`p` itself without any). Within a chain every end of a run of digits
+/// is the end of a group, so a later start in it has the same end.
+fn chain_end(b: &[u8], p: usize, sep: u8, memo: &mut Option<(usize, usize)>) -> usize {
+    if let Some((lo, hi)) = *memo
+        && (lo..=hi).contains(&p)
+    {
+        return hi;
+    }
+    let mut q = p;
+    while b.get(q) == Some(&sep) && b.get(q + 1..q + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit)) {
+        q += 4;
+    }
+    *memo = Some((p, q));
+    q
+}
+
+/// `(?: ?,[0-9]{1,3})` at `p`: a decimal comma (after an optional space)
+/// and up to three digits. Fewer digits than there are would leave a digit
+/// before the currency, which nothing after a number accepts.
+fn comma_tail(b: &[u8], p: usize) -> Option<usize> {
+    let q = p + usize::from(b.get(p) == Some(&b' '));
+    if b.get(q) != Some(&b',') {
+        return None;
+    }
+    let n = b[q + 1..].iter().take(3).take_while(|c| c.is_ascii_digit()).count();
+    (n > 0).then_some(q + 1 + n)
+}
+
+/// `\.[0-9]{2}` at `p`.
+fn dot_tail(b: &[u8], p: usize) -> Option<usize> {
+    (b.get(p) == Some(&b'.') && b.get(p + 1..p + 3).is_some_and(|d| d.iter().all(u8::is_ascii_digit))).then_some(p + 3)
+}
+
+/// The match of the suffix form at `s` (a digit), if any.
+///
+/// The number is the first of its readings, in the regex's order, after
+/// which a currency or tax marker follows: grouped by spaces (`1 234,5`),
+/// by dots (`1.234`), or plain (`1234,5`, `12.50`). Each reading's
+/// shorter variants (fewer groups, fewer digits) would leave a digit, a
+/// space before digits or a group separator before the marker, where no
+/// marker starts: only the longest variant of each part can be followed by
+/// one, and only those are tried.
+fn suffix_at(b: &[u8], s: usize, memo: &mut Memo) -> Option<Found> {
+    let r = run_end(b, s, memo);
+    let lead = (1..=3).contains(&(r - s));
+    let mut ends: [Option<usize>; 8] = [None; 8];
+    if lead {
+        let p = chain_end(b, r, b' ', &mut memo.spaced);
+        if p > r {
+            ends[0] = comma_tail(b, p);
+            ends[1] = dot_tail(b, p);
+            ends[2] = Some(p);
+        }
+        let p = chain_end(b, r, b'.', &mut memo.dotted);
+        if p > r {
+            ends[3] = comma_tail(b, p);
+            ends[4] = Some(p);
+        }
+    }
+    ends[5] = comma_tail(b, r);
+    ends[6] = dot_tail(b, r);
+    ends[7] = Some(r);
+    ends.into_iter().flatten().find_map(|e| {
+        let (end, scale, tax) = markers_after(b, e)?;
+        Some(Found { all: s..end, num: s..e, scale, tax })
+    })
+}
+
+/// `(?-u:\b)` at `i`: a word byte on one side only (the ends of `b` count
+/// as non-word).
+fn boundary(b: &[u8], i: usize) -> bool {
+    let word = |j: Option<usize>| j.and_then(|j| b.get(j)).is_some_and(|&c| is_word_byte(c));
+    word(i.checked_sub(1)) != word(Some(i))
+}
+
+/// True for the bytes of an ASCII word (what `(?-u:\b)` separates).
+const fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// The end of `lit` (ASCII lower case) at `p` as `(?i)` matches it: any
+/// case, and `s` also as `ſ`, `k` as the Kelvin sign (the only letters of
+/// the markers with a non-ASCII case form).
+fn lit(b: &[u8], mut p: usize, lit: &str) -> Option<usize> {
+    for &c in lit.as_bytes() {
+        let rest = b.get(p..)?;
+        if rest.first().is_some_and(|x| x.to_ascii_lowercase() == c) {
+            p += 1;
+        } else if c == b's' && rest.starts_with("ſ".as_bytes()) {
+            p += 2;
+        } else if c == b'k' && rest.starts_with("\u{212A}".as_bytes()) {
+            p += 3;
+        } else {
+            return None;
+        }
+    }
+    Some(p)
+}
+
+/// `s?(?-u:\b)` after a letter ending at `q`: the `s` taken when a word
+/// ends after it, else left out when a word ends at `q`.
+fn plural_end(b: &[u8], q: usize) -> Option<usize> {
+    if let Some(e) = lit(b, q, "s")
+        && boundary(b, e)
+    {
+        return Some(e);
+    }
+    boundary(b, q).then_some(q)
+}
+
+/// `s?` at `q`.
+fn opt_s(b: &[u8], q: usize) -> usize {
+    lit(b, q, "s").unwrap_or(q)
+}
+
+/// `€` at `p`.
+fn euro(b: &[u8], p: usize) -> Option<usize> {
+    b.get(p..)?.starts_with("€".as_bytes()).then_some(p + "€".len())
+}
+
+/// `euros?(?-u:\b)` at `p`.
+fn euros(b: &[u8], p: usize) -> Option<usize> {
+    plural_end(b, lit(b, p, "euro")?)
+}
+
+/// `eur(?-u:\b)` at `p`.
+fn eur(b: &[u8], p: usize) -> Option<usize> {
+    lit(b, p, "eur").filter(|&e| boundary(b, e))
+}
+
+/// `(?:uros?(?-u:\b))?` after a `€` ending at `p`.
+fn opt_uros(b: &[u8], p: usize) -> usize {
+    lit(b, p, "uro").and_then(|q| plural_end(b, q)).unwrap_or(p)
+}
+
+/// A tax marker at `p`: `(?:ht|ttc|hors taxes?|toutes taxes
+/// comprises)(?-u:\b)|h\.t\.?|t\.t\.c\.?`, in that order.
+fn tax_at(b: &[u8], p: usize) -> Option<(usize, Tax)> {
+    let word = |w: &str| lit(b, p, w).filter(|&e| boundary(b, e));
+    let dotted = |w: &str| lit(b, p, w).map(|e| e + usize::from(b.get(e) == Some(&b'.')));
+    word("ht")
+        .map(|e| (e, Tax::Ht))
+        .or_else(|| word("ttc").map(|e| (e, Tax::Ttc)))
+        .or_else(|| lit(b, p, "hors taxe").and_then(|q| plural_end(b, q)).map(|e| (e, Tax::Ht)))
+        .or_else(|| word("toutes taxes comprises").map(|e| (e, Tax::Ttc)))
+        .or_else(|| dotted("h.t").map(|e| (e, Tax::Ht)))
+        .or_else(|| dotted("t.t.c").map(|e| (e, Tax::Ttc)))
+}
+
+/// `(?: ?TAX)?` at `p`: the end and the tax.
+fn opt_tax(b: &[u8], p: usize) -> (usize, Option<Tax>) {
+    let q = p + usize::from(b.get(p) == Some(&b' '));
+    match tax_at(b, q) {
+        Some((e, t)) => (e, Some(t)),
+        None => (p, None),
+    }
+}
+
+/// `<scale>s? (?:d'|de )?euros?(?-u:\b)|<scale>s? €` at `p` ("millions
+/// d'euros", "milliard €").
+fn scale_words(b: &[u8], p: usize, word: &str) -> Option<usize> {
+    let q = opt_s(b, lit(b, p, word)?);
+    let r = lit(b, q, " ")?;
+    let words = || {
+        [lit(b, r, "d'"), lit(b, r, "de "), Some(r)]
+            .into_iter()
+            .flatten()
+            .find_map(|x| euros(b, x))
+    };
+    words().or_else(|| euro(b, r))
+}
+
+/// `<letter> ?€|<letter> ?eur(?-u:\b)` at `p` ("M€", "k eur"); with
+/// `plural`, `<letter>s? ?€` ("Mds €").
+fn letter_unit(b: &[u8], p: usize, letter: &str, plural: bool, words: bool) -> Option<usize> {
+    let mut q = lit(b, p, letter)?;
+    if plural {
+        q = opt_s(b, q);
+    }
+    let q = q + usize::from(b.get(q) == Some(&b' '));
+    euro(b, q).or_else(|| if words { eur(b, q) } else { None })
+}
+
+/// A currency marker at `p` with its scale, in the regex's order.
+fn currency_at(b: &[u8], p: usize) -> Option<(usize, i128)> {
+    const G: i128 = 1_000_000_000;
+    const M: i128 = 1_000_000;
+    const K: i128 = 1_000;
+    scale_words(b, p, "milliard")
+        .or_else(|| letter_unit(b, p, "md", true, false))
+        .map(|e| (e, G))
+        .or_else(|| scale_words(b, p, "million").or_else(|| letter_unit(b, p, "m", false, true)).map(|e| (e, M)))
+        .or_else(|| letter_unit(b, p, "k", false, true).map(|e| (e, K)))
+        .or_else(|| euro(b, p).map(|e| opt_uros(b, e)).or_else(|| euros(b, p)).or_else(|| eur(b, p)).map(|e| (e, 1)))
+}
+
+/// What follows a number ending at `e`: `\n€` (uros, tax), or an optional
+/// space and a currency marker (and tax) or a tax marker alone.
+fn markers_after(b: &[u8], e: usize) -> Option<(usize, i128, Option<Tax>)> {
+    if b.get(e) == Some(&b'\n')
+        && let Some(p) = euro(b, e + 1)
+    {
+        let (end, tax) = opt_tax(b, opt_uros(b, p));
+        return Some((end, 1, tax));
+    }
+    let p = e + usize::from(b.get(e) == Some(&b' '));
+    if let Some((q, scale)) = currency_at(b, p) {
+        let (end, tax) = opt_tax(b, q);
+        return Some((end, scale, tax));
+    }
+    tax_at(b, p).map(|(end, tax)| (end, 1, Some(tax)))
+}
 
 fn suffix_amounts(text: &str, out: &mut Vec<AmountMatch>) {
-    let re = &*SUFFIX_RE;
-    let g = &*SUFFIX_GROUPS;
     let mut pos = 0;
     while pos < text.len() {
-        let Some(c) = re.captures_at(text, pos) else {
+        let Some(Found { all: m, num, scale, tax }) = next_suffix(text, pos) else {
             break;
         };
-        let (Some(m), Some(num)) = (c.get(0), c.get(g.num)) else {
-            break;
-        };
-        if glued_before(text, m.start()) {
+        if glued_before(text, m.start) {
             // The match starts inside a longer token ("2017 500 €" must not
             // give "017 500 €"): retry after the token, at the next byte
             // that cannot glue (linear even on long runs of digits).
-            pos = skip_glued_token(text, m.start());
+            pos = skip_glued_token(text, m.start);
             continue;
         }
-        if m.as_str().contains('\n') && !prose_break(text, m.start(), m.end()) {
-            pos = m.start() + 1;
+        if text[m.clone()].contains('\n') && !prose_break(text, m.start, m.end) {
+            pos = m.start + 1;
             continue;
         }
-        if plain_after_group(text, num.as_str(), m.start()) {
-            pos = m.end().max(m.start() + 1);
+        if plain_after_group(text, &text[num.clone()], m.start) {
+            pos = m.end.max(m.start + 1);
             continue;
         }
-        pos = m.end().max(m.start() + 1);
-        let scale: i128 = if c.get(g.giga).is_some() {
-            1_000_000_000
-        } else if c.get(g.mega).is_some() {
-            1_000_000
-        } else if c.get(g.kilo).is_some() {
-            1_000
-        } else {
-            1
-        };
-        let Some(cents) = number_cents(num.as_str(), scale) else {
+        pos = m.end.max(m.start + 1);
+        let Some(cents) = number_cents(&text[num], scale) else {
             continue;
         };
-        let tax = c
-            .get(g.tax)
-            .or(c.get(g.tax2))
-            .or(c.get(g.tax3))
-            .map(|t| tax_of(t.as_str()));
-        let (start, cents) = match minus_before(text, m.start(), m.end()) {
+        let (start, cents) = match minus_before(text, m.start, m.end) {
             Some(s) => (s, -cents),
-            None => (m.start(), cents),
+            None => (m.start, cents),
         };
         out.push(AmountMatch {
             cents,
             tax,
-            span: start..m.end(),
+            span: start..m.end,
         });
     }
 }
 
-fn prefix_amounts(text: &str, out: &mut Vec<AmountMatch>) {
-    for c in PREFIX_RE.captures_iter(text) {
-        let (Some(m), Some(num)) = (c.get(0), c.name("num")) else {
-            continue;
-        };
-        // "… 45 € 30 …": the sign ends the amount before it.
-        let b = text.as_bytes();
-        let mut j = m.start();
-        while j > 0 && b[j - 1] == b' ' {
-            j -= 1;
+/// A search for the euro sign, built once.
+static EURO_SIGN: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("€"));
+
+/// The window of [`prefix_at`] after `from`: a match starts with a euro
+/// sign followed by an optional space and a digit; the window is that
+/// sign's first byte.
+fn prefix_window(b: &[u8], from: usize) -> Option<(usize, usize)> {
+    let euro = "€".as_bytes();
+    let mut i = from;
+    loop {
+        let k = i + EURO_SIGN.find(b.get(i..)?)?;
+        let after = k + euro.len();
+        let digit_at = |j: usize| b.get(j).is_some_and(u8::is_ascii_digit);
+        if digit_at(after) || (b.get(after) == Some(&b' ') && digit_at(after + 1)) {
+            return Some((k, k + 1));
         }
-        if j > 0 && (b[j - 1].is_ascii_digit() || b[j - 1].is_ascii_alphabetic()) {
-            continue;
-        }
-        // The number must end there ("€ 12/05" is not an amount).
-        if text[m.end()..]
-            .starts_with(|ch: char| ch.is_ascii_alphanumeric() || ch == '/' || ch == ',')
-        {
-            continue;
-        }
-        let Some(cents) = number_cents(num.as_str(), 1) else {
-            continue;
-        };
-        let tax = c.name("tax").map(|t| tax_of(t.as_str()));
-        out.push(AmountMatch {
-            cents,
-            tax,
-            span: m.start()..m.end(),
-        });
+        i = after;
     }
+}
+
+/// The window of [`tax_label_at`] after `from`: a match holds a colon
+/// followed by an optional space and a digit, at most 27 bytes after its
+/// start (the longest tax marker, "toutes taxes comprises" with its four
+/// `s` written `ſ`, and a space). A tax marker holds no colon, so a match
+/// starting at or before the first such colon `k` uses it, and one
+/// starting after it a later one: the window is `(k - 27, k + 1)`.
+fn tax_label_window(b: &[u8], from: usize) -> Option<(usize, usize)> {
+    let mut i = from;
+    loop {
+        let k = i + memchr::memchr(b':', b.get(i..)?)?;
+        let digit_at = |j: usize| b.get(j).is_some_and(u8::is_ascii_digit);
+        if digit_at(k + 1) || (b.get(k + 1) == Some(&b' ') && digit_at(k + 2)) {
+            return Some((k.saturating_sub(27), k + 1));
+        }
+        i = k + 1;
+    }
+}
+
+/// The leftmost match of `at` from `pos`, tried only in the windows of
+/// `window`: `window(b, from)` gives, for the first place at or after
+/// `from` where a match may be, `(start, limit)` such that a match
+/// starting at or after `from` and before `limit` starts at or after
+/// `start`; every start from there to `limit` is tried, then the search
+/// goes on from `limit`.
+fn search(
+    b: &[u8],
+    pos: usize,
+    window: impl Fn(&[u8], usize) -> Option<(usize, usize)>,
+    at: impl Fn(&[u8], usize) -> Option<Found>,
+) -> Option<Found> {
+    let mut from = pos;
+    while from <= b.len() {
+        let (start, limit) = window(b, from)?;
+        if let Some(m) = (start.max(pos)..limit).find_map(|s| at(b, s)) {
+            return Some(m);
+        }
+        from = limit.max(from + 1);
+    }
+    None
+}
+
+/// The matches of `next` from the start of `text`, one after the other
+/// (the next searched from the end of the last, as a regex's
+/// `captures_iter` does; none is empty).
+fn each_match(text: &str, next: impl Fn(&[u8], usize) -> Option<Found>, mut f: impl FnMut(Found)) {
+    let mut pos = 0;
+    while pos <= text.len() {
+        let Some(m) = next(text.as_bytes(), pos) else { break };
+        pos = m.all.end.max(m.all.start + 1);
+        f(m);
+    }
+}
+
+/// The first reading of a number at `q` (`NUM` in the tests, whose
+/// alternatives and greedy parts are taken in order), when whatever
+/// follows it is optional: grouped by spaces and its decimals, else
+/// grouped by dots and its decimals, else plain digits and their
+/// decimals.
+fn first_number(b: &[u8], q: usize) -> Option<usize> {
+    if !b.get(q).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let mut memo = Memo::default();
+    let r = run_end(b, q, &mut memo);
+    if (1..=3).contains(&(r - q)) {
+        let p = chain_end(b, r, b' ', &mut memo.spaced);
+        if p > r {
+            return Some(comma_tail(b, p).or_else(|| dot_tail(b, p)).unwrap_or(p));
+        }
+        let p = chain_end(b, r, b'.', &mut memo.dotted);
+        if p > r {
+            return Some(comma_tail(b, p).unwrap_or(p));
+        }
+    }
+    Some(comma_tail(b, r).or_else(|| dot_tail(b, r)).unwrap_or(r))
+}
+
+/// The match at `s` of `(?i)€ ?NUM(?: ?TAX)?` (the regex kept in the
+/// tests): a euro sign, an optional space, the number's first reading and
+/// an optional tax.
+fn prefix_at(b: &[u8], s: usize) -> Option<Found> {
+    let p = euro(b, s)?;
+    let q = p + usize::from(b.get(p) == Some(&b' '));
+    let e = first_number(b, q)?;
+    let (end, tax) = opt_tax(b, e);
+    Some(Found { all: s..end, num: q..e, scale: 1, tax })
+}
+
+/// The match at `s` of `(?i)(?-u:\b)TAX ?: ?NUM(?: ?€(?:uros?(?-u:\b))?|
+/// ?euros?(?-u:\b))?` (the regex kept in the tests). The alternatives of
+/// a tax marker start differently, and each reads one way before a space
+/// or a colon, so the first that matches is the only one that can.
+fn tax_label_at(b: &[u8], s: usize) -> Option<Found> {
+    // Every tax marker starts with `h` or `t`.
+    if !b.get(s).is_some_and(|c| matches!(c | 0x20, b'h' | b't')) || !boundary(b, s) {
+        return None;
+    }
+    let (q, tax) = tax_at(b, s)?;
+    let q = q + usize::from(b.get(q) == Some(&b' '));
+    let q = lit(b, q, ":")?;
+    let q = q + usize::from(b.get(q) == Some(&b' '));
+    let e = first_number(b, q)?;
+    let c = e + usize::from(b.get(e) == Some(&b' '));
+    let end = euro(b, c).map(|u| opt_uros(b, u)).or_else(|| euros(b, c)).unwrap_or(e);
+    Some(Found { all: s..end, num: q..e, scale: 1, tax: Some(tax) })
+}
+
+fn prefix_amounts(text: &str, out: &mut Vec<AmountMatch>) {
+    each_match(text, |b, p| search(b, p, prefix_window, prefix_at), |m| prefix_amount(text, m, out));
+}
+
+fn prefix_amount(text: &str, Found { all: m, num, tax, .. }: Found, out: &mut Vec<AmountMatch>) {
+    // "… 45 € 30 …": the sign ends the amount before it.
+    let b = text.as_bytes();
+    let mut j = m.start;
+    while j > 0 && b[j - 1] == b' ' {
+        j -= 1;
+    }
+    if j > 0 && (b[j - 1].is_ascii_digit() || b[j - 1].is_ascii_alphabetic()) {
+        return;
+    }
+    // The number must end there ("€ 12/05" is not an amount).
+    if text[m.end..]
+        .starts_with(|ch: char| ch.is_ascii_alphanumeric() || ch == '/' || ch == ',')
+    {
+        return;
+    }
+    let Some(cents) = number_cents(&text[num], 1) else {
+        return;
+    };
+    out.push(AmountMatch {
+        cents,
+        tax,
+        span: m,
+    });
 }
 
 /// "Montant HT : 1 250,00", "TTC : 1 500 €": the number must end its
 /// phrase (not "TTC : 20 %", "HT : 3 lots").
 fn tax_label_amounts(text: &str, out: &mut Vec<AmountMatch>) {
-    for c in TAX_LABEL_RE.captures_iter(text) {
-        let (Some(m), Some(num), Some(tax)) = (c.get(0), c.name("num"), c.name("tax")) else {
-            continue;
-        };
-        let next = text[m.end()..].trim_start_matches(' ').chars().next();
-        if !next.is_none_or(|ch| matches!(ch, '\n' | ';' | ',' | '.' | ')' | '/' | '|')) {
-            continue;
-        }
-        if m.end() == num.end()
-            && text[m.end()..].starts_with(|ch: char| ch.is_ascii_digit() || ch == ',')
-        {
-            continue;
-        }
-        let Some(cents) = number_cents(num.as_str(), 1) else {
-            continue;
-        };
-        out.push(AmountMatch {
-            cents,
-            tax: Some(tax_of(tax.as_str())),
-            span: m.range(),
-        });
+    each_match(text, |b, p| search(b, p, tax_label_window, tax_label_at), |m| tax_label_amount(text, m, out));
+}
+
+fn tax_label_amount(text: &str, Found { all: m, num, tax, .. }: Found, out: &mut Vec<AmountMatch>) {
+    let next = text[m.end..].trim_start_matches(' ').chars().next();
+    if !next.is_none_or(|ch| matches!(ch, '\n' | ';' | ',' | '.' | ')' | '/' | '|')) {
+        return;
     }
+    if m.end == num.end
+        && text[m.end..].starts_with(|ch: char| ch.is_ascii_digit() || ch == ',')
+    {
+        return;
+    }
+    let Some(cents) = number_cents(&text[num], 1) else {
+        return;
+    };
+    out.push(AmountMatch {
+        cents,
+        tax,
+        span: m,
+    });
 }
 
 /// "deux mille cinq cents euros": number words right before "euros".
@@ -710,6 +1091,16 @@ mod tests {
     }
 
     #[test]
+    fn long_group_chains_are_linear() {
+        for sep in [" ", "."] {
+            let text = format!("1{} h {}", format!("{sep}111").repeat(100_000), format!("1{sep}1 ").repeat(50_000));
+            let start = std::time::Instant::now();
+            let _ = find_amounts(&text);
+            assert!(start.elapsed().as_secs() < 5);
+        }
+    }
+
+    #[test]
     fn long_digit_runs_are_linear() {
         let text = format!("x{} € {}", "1".repeat(200_000), "7 ".repeat(50_000));
         let start = std::time::Instant::now();
@@ -731,6 +1122,143 @@ mod tests {
             assert_eq!((c.get(g.tax2).is_some(), c.get(g.tax3).is_some()), (tax2, tax3), "{text:?}");
         }
         assert_eq!(group_index(&SUFFIX_RE, "no such group"), usize::MAX);
+    }
+
+    /// A number as written: space grouping, dot grouping, or plain digits.
+    /// OCR sometimes puts a space before the decimal comma ("192 081 ,36").
+    const NUM: &str = r"(?:[0-9]{1,3}(?: [0-9]{3})+(?: ?,[0-9]{1,3}|\.[0-9]{2})?|[0-9]{1,3}(?:\.[0-9]{3})+(?: ?,[0-9]{1,3})?|[0-9]+(?: ?,[0-9]{1,3}|\.[0-9]{2})?)";
+
+    /// A tax marker.
+    const TAX: &str = r"(?:(?:ht|ttc|hors taxes?|toutes taxes comprises)(?-u:\b)|h\.t\.?|t\.t\.c\.?)";
+
+    /// The regexes [`prefix_at`] and [`tax_label_at`] replace.
+    static PREFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"(?i)€ ?(?P<num>{NUM})(?: ?(?P<tax>{TAX}))?"))
+            .expect("prefix amount regex")
+    });
+
+    static TAX_LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?i)(?-u:\b)(?P<tax>{TAX}) ?: ?(?P<num>{NUM})(?: ?€(?:uros?(?-u:\b))?| ?euros?(?-u:\b))?"
+        ))
+        .expect("tax label amount regex")
+    });
+
+    /// What a regex of the amount forms finds from `pos`, as a search
+    /// gives it.
+    fn found_by_regex(re: &Regex, text: &str, pos: usize) -> Option<Found> {
+        let c = re.captures_at(text, pos)?;
+        let tax = c.name("tax").map(|t| tax_of(t.as_str()));
+        Some(Found { all: c.get(0)?.range(), num: c.name("num")?.range(), scale: 1, tax })
+    }
+
+    /// The regex [`next_suffix`] replaces: number, optional space, currency
+    /// (with scale) and optional tax; or number and tax alone.
+    static SUFFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?i)(?P<num>{NUM})(?:\n€(?:uros?(?-u:\b))?(?: ?(?P<tax3>{TAX}))?| ?(?:(?:(?P<giga>milliards? (?:d'|de )?euros?(?-u:\b)|milliards? €|mds? ?€)|(?P<mega>millions? (?:d'|de )?euros?(?-u:\b)|millions? €|m ?€|m ?eur(?-u:\b))|(?P<kilo>k ?€|k ?eur(?-u:\b))|€(?:uros?(?-u:\b))?|euros?(?-u:\b)|eur(?-u:\b))(?: ?(?P<tax>{TAX}))?|(?P<tax2>{TAX})))"
+        ))
+        .expect("amount regex")
+    });
+
+    /// The index of the group `name` of `re` (`usize::MAX`, which no group
+    /// has, when there is none). Reading a group by index spares a lookup of
+    /// its name at each match.
+    fn group_index(re: &Regex, name: &str) -> usize {
+        re.capture_names().position(|n| n == Some(name)).unwrap_or(usize::MAX)
+    }
+
+    /// The groups of [`SUFFIX_RE`], by index.
+    struct SuffixGroups {
+        num: usize,
+        giga: usize,
+        mega: usize,
+        kilo: usize,
+        tax: usize,
+        tax2: usize,
+        tax3: usize,
+    }
+
+    static SUFFIX_GROUPS: LazyLock<SuffixGroups> = LazyLock::new(|| {
+        let g = |name| group_index(&SUFFIX_RE, name);
+        SuffixGroups { num: g("num"), giga: g("giga"), mega: g("mega"), kilo: g("kilo"), tax: g("tax"), tax2: g("tax2"), tax3: g("tax3") }
+    });
+
+    /// What `SUFFIX_RE` finds from `pos`, as [`next_suffix`] gives it.
+    fn suffix_by_regex(text: &str, pos: usize) -> Option<Found> {
+        let g = &*SUFFIX_GROUPS;
+        let c = SUFFIX_RE.captures_at(text, pos)?;
+        let scale = if c.get(g.giga).is_some() {
+            1_000_000_000
+        } else if c.get(g.mega).is_some() {
+            1_000_000
+        } else if c.get(g.kilo).is_some() {
+            1_000
+        } else {
+            1
+        };
+        let tax = c.get(g.tax).or(c.get(g.tax2)).or(c.get(g.tax3)).map(|t| tax_of(t.as_str()));
+        Some(Found { all: c.get(0)?.range(), num: c.get(g.num)?.range(), scale, tax })
+    }
+
+    /// Text made of the pieces amounts are written with, accented and
+    /// OCR-noisy chars, and the non-ASCII forms `(?i)` equates with `k`
+    /// and `s`.
+    fn amount_soup() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "1", "12", "123", "2 500", "1.250", ",5", ",00", ".50", " ", "  ", "\n", "€", "€ ", " €", "\n€", "euro", "euros",
+            "EUR", "Eur", "€uros", "uro", "uroſ", "HT", "ht", "TTC", "h.t.", "T.T.C", "hors taxe", "hors taxes", "horſ taxes", "toutes taxes comprises",
+            "touteſ taxeſ compriſeſ", "millions", "millions d'", "milliard de ", "Md", "mds", "M", "m", "k", "K", "\u{212A}", "ſ",
+            ": ", ":", " : ", "-", "=", "x", "é", "É", "montant", "é1", "_", "/", "a", "(", "\u{2013}", "\u{a0}", "2017",
+        ]);
+        (prop::collection::vec(pieces, 0..24), "[0-9 €a-zHTé:\n.,]{0,12}").prop_map(|(p, n)| p.concat() + &n)
+    }
+
+    /// Amounts in the shapes the forms read: a label, a number, markers,
+    /// each piece picked among variants and noise.
+    fn amount_shapes() -> impl Strategy<Value = String> {
+        let pick = |v: Vec<&'static str>| prop::sample::select(v);
+        (
+            pick(vec!["", "x", "Montant ", "é", "_", "1"]),
+            pick(vec!["HT", "ht", "TTC", "H.T.", "h.t", "T.T.C.", "t.t.c", "hors taxes", "Hors taxe", "horſ taxeſ", "toutes taxes comprises", "€", "€ ", ""]),
+            pick(vec![" : ", ":", " :", ": ", "", " "]),
+            pick(vec!["1", "12", "1 250", "1 250,5", "1 250 ,50", "1.250", "1.250,00", "12,345", "12.50", "1234", "1 2345", "123 456 789,1234"]),
+            pick(vec!["", " "]),
+            pick(vec!["€", "€uros", "€uroſ", "€urosx", "euros", "euro", "EUR", "euroſ", "HT", "TTC", "h.t.", "", ",", "x"]),
+            pick(vec!["", " ", "\n", ".", "s", "_", "é", " HT", " TTC"]),
+        )
+            .prop_map(|(a, b, c, d, e, f, g)| [a, b, c, d, e, f, g].concat())
+    }
+
+    #[test]
+    fn windows_find_the_regex_matches() {
+        let text = "Total : 12 500,00 € HT\nsoit 3\n€ ttc, € 45 et TTC : 7 ; 433 600\n€ inscrits";
+        for pos in 0..=text.len() {
+            if text.is_char_boundary(pos) {
+                assert_eq!(next_suffix(text, pos), suffix_by_regex(text, pos), "{pos}");
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        #[test]
+        fn suffix_windows_same_as_regex(s in prop_oneof![amount_soup(), amount_shapes()]) {
+            for pos in (0..=s.len()).filter(|&p| s.is_char_boundary(p)) {
+                prop_assert_eq!(next_suffix(&s, pos), suffix_by_regex(&s, pos), "{:?} at {}", s, pos);
+            }
+        }
+
+        #[test]
+        fn prefix_and_tax_label_same_as_regex(s in prop_oneof![amount_soup(), amount_shapes()]) {
+            type Window = fn(&[u8], usize) -> Option<(usize, usize)>;
+            type At = fn(&[u8], usize) -> Option<Found>;
+            for (re, window, at) in [(&*PREFIX_RE, prefix_window as Window, prefix_at as At), (&*TAX_LABEL_RE, tax_label_window, tax_label_at)] {
+                for pos in (0..=s.len()).filter(|&p| s.is_char_boundary(p)) {
+                    prop_assert_eq!(search(s.as_bytes(), pos, window, at), found_by_regex(re, &s, pos), "{:?} at {}", s, pos);
+                }
+            }
+        }
     }
 
     proptest! {

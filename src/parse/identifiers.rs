@@ -213,7 +213,7 @@ impl Candidates {
         let mut x = [0u8; 8];
         x[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
         c.flagged(text, base, digit_or_capital(u64::from_le_bytes(x)), &mut done);
-        c.label = c.label || LABEL_HINT.is_match(text);
+        c.label = c.label || label_hint(text);
         c
     }
 
@@ -264,8 +264,13 @@ impl Candidates {
     }
 }
 
-/// What a label without a capital holds (a literal search, fast).
-static LABEL_HINT: LazyLock<Regex> = LazyLock::new(|| Regex::new("sire|insee|\u{17F}").expect("label hint regex"));
+/// True when `text` holds what a label without a capital holds: "sire",
+/// "insee" or a long s (three vectorised literal searches).
+fn label_hint(text: &str) -> bool {
+    static FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 3]> =
+        LazyLock::new(|| ["sire", "insee", "\u{17F}"].map(memchr::memmem::Finder::new));
+    FINDERS.iter().any(|f| f.find(text.as_bytes()).is_some())
+}
 
 /// The words a labelled number follows.
 const LABELS: [&str; 3] = ["siren", "siret", "insee"];
@@ -456,13 +461,64 @@ pub struct EstablishmentMatch {
     pub span: Range<usize>,
 }
 
-/// Words that make a piece of text an establishment name.
-static SCHOOL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?-u:\b)(?:[ée]cole|coll[èe]ge|lyc[ée]e|groupe scolaire|maternelle|[ée]l[ée]mentaire|primaire|erea|segpa|[ée]tablissement|institut|cfa|lp)(?-u:\b)",
-    )
-    .expect("school regex")
-});
+/// The words that make a piece of text an establishment name, in lower
+/// case; `1` stands for `[ée]` and `2` for `[èe]`.
+const SCHOOL_WORDS: [&str; 13] = [
+    "1cole", "coll2ge", "lyc1e", "groupe scolaire", "maternelle", "1l1mentaire", "primaire", "erea", "segpa", "1tablissement", "institut",
+    "cfa", "lp",
+];
+
+/// True when `s` holds one of [`SCHOOL_WORDS`] between ASCII word
+/// boundaries, as `(?i)(?-u:\b)(?:[ée]cole|coll[èe]ge|…|cfa|lp)(?-u:\b)`
+/// matches (the test module keeps that regex and compares): any case, `é`
+/// and `è` in either case, `s` also as `ſ`. A boundary is a change between
+/// an ASCII word byte and anything else (a word opening on `é` only
+/// follows a word byte).
+fn holds_school_word(s: &str) -> bool {
+    let b = s.as_bytes();
+    let word = |i: usize| b.get(i).is_some_and(|&c| is_word_byte(c));
+    let boundary = |i: usize| (i > 0 && word(i - 1)) != word(i);
+    (0..b.len()).any(|p| {
+        // The first bytes of the words (`é`, `É`, `è`, `È` start with
+        // 0xC3, `ſ` with 0xC5) before the words are tried.
+        matches!(b[p].to_ascii_lowercase(), b'e' | b'c' | b'l' | b'g' | b'm' | b'p' | b's' | b'i' | 0xC3 | 0xC5)
+            && boundary(p)
+            && SCHOOL_WORDS.iter().any(|w| may_open(w.as_bytes()[0], b[p]) && school_word_at(b, p, w).is_some_and(&boundary))
+    })
+}
+
+/// True when the byte `x` may open the school word whose first pattern
+/// char is `c` (see [`school_word_at`]): only those words are tried.
+fn may_open(c: u8, x: u8) -> bool {
+    let x = x.to_ascii_lowercase();
+    match c {
+        b'1' | b'2' => x == b'e' || x == 0xC3,
+        b's' => x == b's' || x == 0xC5,
+        c => x == c,
+    }
+}
+
+/// The end of the school word `w` (see [`SCHOOL_WORDS`]) at `p`.
+fn school_word_at(b: &[u8], mut p: usize, w: &str) -> Option<usize> {
+    for &c in w.as_bytes() {
+        let rest = b.get(p..)?;
+        let accented: &[&[u8]] = match c {
+            b'1' => &["é".as_bytes(), "É".as_bytes()],
+            b'2' => &["è".as_bytes(), "È".as_bytes()],
+            b's' => &["\u{17F}".as_bytes()],
+            _ => &[],
+        };
+        let plain = if c == b'1' || c == b'2' { b'e' } else { c };
+        if rest.first().is_some_and(|x| x.to_ascii_lowercase() == plain) {
+            p += 1;
+        } else if let Some(a) = accented.iter().find(|a| rest.starts_with(a)) {
+            p += a.len();
+        } else {
+            return None;
+        }
+    }
+    Some(p)
+}
 
 /// The kind of an establishment from its name.
 pub fn establishment_kind(name: &str) -> EstablishmentKind {
@@ -643,7 +699,7 @@ fn establishments_in(text: &str, ids: &[IdMatch]) -> Vec<EstablishmentMatch> {
                     let a = after.split([',', '(']).next().unwrap_or("");
                     let tail: Vec<&str> = fields(a)
                         .into_iter()
-                        .filter(|f| !SCHOOL_RE.is_match(f))
+                        .filter(|f| !holds_school_word(f))
                         .collect();
                     let end = if tail.is_empty() {
                         r.end
@@ -674,7 +730,7 @@ fn establishments_in(text: &str, ids: &[IdMatch]) -> Vec<EstablishmentMatch> {
         let mut name: Option<&str> = None;
         let mut town: Option<&str> = None;
         let mut department: Option<&str> = None;
-        let named = entry_fields.iter().position(|f| SCHOOL_RE.is_match(f));
+        let named = entry_fields.iter().position(|f| holds_school_word(f));
         for (i, f) in entry_fields.iter().enumerate() {
             if Some(i) == named {
                 name = Some(f);
@@ -732,6 +788,46 @@ mod tests {
     static UAI_RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?-u:\b)(0[0-9]{2}|620|720|97[0-9])([0-9]{4})([A-Z])(?-u:\b)").expect("uai regex")
     });
+
+    /// The regex [`holds_school_word`] replaces.
+    static SCHOOL_RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)(?-u:\b)(?:[ée]cole|coll[èe]ge|lyc[ée]e|groupe scolaire|maternelle|[ée]l[ée]mentaire|primaire|erea|segpa|[ée]tablissement|institut|cfa|lp)(?-u:\b)",
+        )
+        .expect("school regex")
+    });
+
+    /// The regex [`label_hint`] replaces.
+    static LABEL_HINT: LazyLock<Regex> = LazyLock::new(|| Regex::new("sire|insee|\u{17F}").expect("label hint regex"));
+
+    #[test]
+    fn school_word_examples() {
+        assert!(holds_school_word("École maternelle Jean Moulin"));
+        assert!(holds_school_word("COLLÈGE X"));
+        assert!(holds_school_word("groupe ſcolaire"));
+        assert!(holds_school_word("xécole"));
+        assert!(!holds_school_word("L'école"));
+        assert!(!holds_school_word("lycées"));
+        assert!(!holds_school_word("help"));
+        assert!(holds_school_word("LP"));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5000))]
+        #[test]
+        fn school_words_same_as_regex(
+            parts in prop::collection::vec(prop::sample::select(vec![
+                "école", "École", "ecole", "ÉCOLE", "collège", "COLLÈGE", "college", "lycée", "LYCÉE", "lycee", "groupe scolaire",
+                "groupe ſcolaire", "Maternelle", "élémentaire", "ÉlÉmentaire", "elementaire", "primaire", "EREA", "segpa", "ſegpa",
+                "établissement", "Etabliſſement", "institut", "CFA", "lp", "LP", " ", "-", "'", "x", "é", "_", "1", "s", "e", "ſ",
+            ]), 0..6),
+            noise in "[a-zé _'-]{0,6}",
+        ) {
+            let s = parts.concat() + &noise;
+            prop_assert_eq!(holds_school_word(&s), SCHOOL_RE.is_match(&s), "{:?}", s);
+            prop_assert_eq!(label_hint(&s), LABEL_HINT.is_match(&s), "{:?}", s);
+        }
+    }
 
     #[test]
     fn uai_word_examples() {

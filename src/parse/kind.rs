@@ -4,11 +4,51 @@
 //! and its vote.
 
 use crate::model::{ActKind, Vote};
+use memchr::memmem::Finder;
 use regex::Regex;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// What kind of act an item is, from its title, its text and its vote.
 pub fn act_kind(body: &str, title: Option<&str>, vote: Option<&Vote>, anchor: super::segment::Anchor) -> ActKind {
+    let fold = crate::normalize::Folded::new(body);
+    act_kind_folded(body, |r| fold.slice(r).text, title, vote, anchor)
+}
+
+/// Prebuilt searches for the words of a test (the vectorised memmem,
+/// without building a searcher at each call).
+struct Words(Vec<Finder<'static>>);
+
+impl Words {
+    fn new(words: &[&'static str]) -> Words {
+        Words(words.iter().map(|&w| Finder::new(w)).collect())
+    }
+
+    /// True when `s` holds one of the words.
+    fn any_in(&self, s: &str) -> bool {
+        self.0.iter().any(|f| f.find(s.as_bytes()).is_some())
+    }
+}
+
+static MINUTES: LazyLock<Words> = LazyLock::new(|| Words::new(&["compte rendu", "compte-rendu", "proces verbal", "proces-verbal", "compterendu"]));
+static MINUTES_OF: LazyLock<Words> = LazyLock::new(|| {
+    Words::new(&["precedent", "dernier", "seance du", "reunion du", "conseil municipal du", "approbation", "adoption", "observation"])
+});
+static DECISIONS: LazyLock<Words> = LazyLock::new(|| Words::new(&["decisions"]));
+static DELEGATED: LazyLock<Words> = LazyLock::new(|| {
+    Words::new(&["2122-22", "2122.22", "decisions prises", "decisions du maire", "delegation du maire", "delegations de pouvoirs", "informations sur la delegation"])
+});
+
+/// [`act_kind`] with the fold of the body's parts at hand: `folded(r)` is
+/// the fold of `body[r]` (a char range), such as a slice of the document's
+/// shared [`crate::normalize::Folded`].
+pub fn act_kind_folded<'f>(
+    body: &str,
+    folded: impl Fn(Range<usize>) -> &'f str,
+    title: Option<&str>,
+    vote: Option<&Vote>,
+    anchor: super::segment::Anchor,
+) -> ActKind {
     use super::segment::Anchor;
     if anchor == Anchor::Decision {
         return ActKind::DelegatedDecision;
@@ -21,28 +61,23 @@ pub fn act_kind(body: &str, title: Option<&str>, vote: Option<&Vote>, anchor: su
         while !body.is_char_boundary(end) {
             end -= 1;
         }
-        crate::normalize::fold(&body[..end])
+        folded(0..end)
     };
-    // The whole body folded only when needed (items without a vote).
-    let whole = std::cell::OnceCell::new();
-    let b = || whole.get_or_init(|| crate::normalize::fold(body)).as_str();
-    let minutes = |s: &str| {
-        (s.contains("compte rendu") || s.contains("compte-rendu") || s.contains("proces verbal") || s.contains("proces-verbal") || s.contains("compterendu"))
-            && (s.contains("precedent") || s.contains("dernier") || s.contains("seance du") || s.contains("reunion du") || s.contains("conseil municipal du") || s.contains("approbation") || s.contains("adoption") || s.contains("observation"))
-            && !s.contains("decisions")
-    };
+    // The whole body only when needed (items without a vote).
+    let b = || folded(0..body.len());
+    let minutes = |s: &str| MINUTES.any_in(s) && MINUTES_OF.any_in(s) && !DECISIONS.any_in(s);
     let election = |s: &str| ELECTION.is_match(s);
-    let delegated = |s: &str| s.contains("2122-22") || s.contains("2122.22") || s.contains("decisions prises") || s.contains("decisions du maire") || s.contains("delegation du maire") || s.contains("delegations de pouvoirs") || s.contains("informations sur la delegation");
+    let delegated = |s: &str| DELEGATED.any_in(s);
     if anchor == Anchor::Vote {
         // An item closed by a statement: the statement's own sentence first.
-        let tail: String = {
+        let tail = {
             let mut start = body.len().saturating_sub(400);
             while !body.is_char_boundary(start) {
                 start += 1;
             }
-            crate::normalize::fold(&body[start..])
+            folded(start..body.len())
         };
-        if minutes(&tail) {
+        if minutes(tail) {
             return ActKind::MinutesApproval;
         }
     }
@@ -66,7 +101,7 @@ pub fn act_kind(body: &str, title: Option<&str>, vote: Option<&Vote>, anchor: su
         }
         return ActKind::Noted;
     }
-    if t.is_empty() && ELECTED.is_match(&head()) {
+    if t.is_empty() && ELECTED.is_match(head()) {
         return ActKind::Election;
     }
     ActKind::Deliberation
@@ -94,6 +129,21 @@ mod tests {
 
     fn voted() -> Vote {
         Vote { unanimous: true, ..Vote::default() }
+    }
+
+    #[test]
+    fn a_slice_of_the_document_fold_reads_like_the_body_folded() {
+        let doc = "EN-TÊTE\nÉlection des délégués au SIVOM : M. Dupré est élu.\nLe Conseil décide de fixer le tarif. Approbation du procès-verbal de la séance du 2 mai.\nFIN";
+        let fold = crate::normalize::Folded::new(doc);
+        let (start, end) = (doc.find('\n').unwrap() + 1, doc.rfind('\n').unwrap());
+        let body = &doc[start..end];
+        let v = voted();
+        for anchor in [Anchor::Act, Anchor::Vote, Anchor::Agenda] {
+            for (title, vote) in [(None, Some(&v)), (None, None), (Some("Tarifs"), None), (Some("Tarifs"), Some(&v))] {
+                let shared = act_kind_folded(body, |r| fold.slice(start + r.start..start + r.end).text, title, vote, anchor);
+                assert_eq!(shared, act_kind(body, title, vote, anchor), "{anchor:?} {title:?}");
+            }
+        }
     }
 
     #[test]

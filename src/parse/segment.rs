@@ -79,6 +79,30 @@ static AGENDA_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("agenda heading regex")
 });
 
+/// The index of the group `name` of `re` (`usize::MAX`, which no group
+/// has, when there is none): reading a group by index spares a lookup of
+/// its name at each match.
+fn group_index(re: &Regex, name: &str) -> usize {
+    re.capture_names().position(|n| n == Some(name)).unwrap_or(usize::MAX)
+}
+
+/// The groups of [`ACT_HEADING`], by index.
+struct ActGroups {
+    label: usize,
+    num: usize,
+    pre: usize,
+    short: usize,
+    title: usize,
+}
+
+static ACT_GROUPS: LazyLock<ActGroups> = LazyLock::new(|| {
+    let g = |name| group_index(&ACT_HEADING, name);
+    ActGroups { label: g("label"), num: g("num"), pre: g("pre"), short: g("short"), title: g("title") }
+});
+
+/// The title group of [`AGENDA_HEADING`].
+static AGENDA_TITLE: LazyLock<usize> = LazyLock::new(|| group_index(&AGENDA_HEADING, "title"));
+
 /// True when a folded line reads as an item heading (an act number or an
 /// agenda number before a title): a vote statement does not run over it.
 /// Each regex runs only on lines that pass its cheap necessary condition.
@@ -87,7 +111,7 @@ pub fn heading_like(folded_line: &str) -> bool {
         && ACT_HEADING.is_match(folded_line)
         && ACT_HEADING
             .captures(folded_line)
-            .is_some_and(|c| c.name("title").is_some_and(|t| !t.as_str().trim().is_empty()) || c.name("label").is_some()))
+            .is_some_and(|c| c.get(ACT_GROUPS.title).is_some_and(|t| !t.as_str().trim().is_empty()) || c.get(ACT_GROUPS.label).is_some()))
         || (may_be_agenda_heading(folded_line) && AGENDA_HEADING.is_match(folded_line))
 }
 
@@ -96,18 +120,36 @@ static REFERENCE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:du|des|en date|et|,|portant|relative|relatif|page|p\.|[0-9])").expect("reference tail regex")
 });
 
-/// The lines of a text, folded only where a test needs it: the cheap tests
-/// before the heading regexes read a line as folded char by char, and most
-/// lines fail them.
+/// The lines of a text, as written and folded: the document's fold
+/// ([`crate::normalize::Folded`], one char per char, so one line per line)
+/// is read line by line instead of folding each line again.
 struct Lines<'t> {
     text: &'t str,
     /// Byte range in the text of each line (without its `\n`).
     ranges: Vec<Range<usize>>,
+    /// The fold of `text`, and the byte range of each line in it.
+    folded: &'t str,
+    franges: Vec<Range<usize>>,
 }
 
 impl<'t> Lines<'t> {
-    fn new(text: &'t str) -> Self {
-        Lines { text, ranges: line_ranges(text) }
+    /// The lines of `text` and of its fold `folded`, which has as many
+    /// (`None` otherwise: not the fold of this text).
+    fn new(text: &'t str, folded: &'t str) -> Option<Self> {
+        let (ranges, franges) = (line_ranges(text), line_ranges(folded));
+        (ranges.len() == franges.len()).then_some(Lines { text, ranges, folded, franges })
+    }
+
+    /// Line `i` folded.
+    fn folded(&self, i: usize) -> &'t str {
+        &self.folded[self.franges[i].clone()]
+    }
+
+    /// The fold of the text from the start of line `from` to the start of
+    /// line `to` (or the end).
+    fn folded_span(&self, from: usize, to: usize) -> &'t str {
+        let end = self.franges.get(to).map_or(self.folded.len(), |r| r.start);
+        &self.folded[self.franges[from].start..end]
     }
 
     fn len(&self) -> usize {
@@ -134,12 +176,6 @@ pub(crate) fn line_ranges(s: &str) -> Vec<Range<usize>> {
         out.push(start..s.len());
     }
     out
-}
-
-/// [`crate::normalize::fold_char`] with its ASCII case inline (an ASCII
-/// char folds to its lower case).
-fn fold_ascii_first(c: char) -> char {
-    if c.is_ascii() { c.to_ascii_lowercase() } else { crate::normalize::fold_char(c) }
 }
 
 #[derive(Clone, Debug)]
@@ -198,11 +234,10 @@ fn title_range(text: &str, lines: &Lines, line: usize, start: usize) -> Range<us
         if t.is_empty() {
             break;
         }
-        // The whole line is folded only for the heading regexes.
-        let starts_label = opens_with_label(lines.raw(k));
+        let starts_label = opens_with_label(lines.folded(k));
         let not_heading = || {
-            let f = crate::normalize::fold(lines.raw(k));
-            !ACT_HEADING.is_match(&f) && !AGENDA_HEADING.is_match(&f)
+            let f = lines.folded(k);
+            !ACT_HEADING.is_match(f) && !AGENDA_HEADING.is_match(f)
         };
         let prev = text[lines.ranges[k - 1].clone()].trim_end();
         // A heading that ends on a colon or a dash goes on with the next line.
@@ -227,12 +262,10 @@ fn title_range(text: &str, lines: &Lines, line: usize, start: usize) -> Range<us
 /// Words that open a body line, not a title's continuation.
 const BODY_LABELS: [&str; 10] = ["vu ", "rapporteur", "monsieur", "madame", "le conseil", "la commission", "m. ", "mme ", "considerant", "objet"];
 
-/// True when the line `raw` folded opens, after blanks, with one of
-/// [`BODY_LABELS`]. Folding maps one char to one char and keeps blanks, and
-/// a label holds at most 13 chars: only the first 13 chars after the blanks
-/// are folded.
-fn opens_with_label(raw: &str) -> bool {
-    let head: String = raw.trim_start().chars().take(13).map(crate::normalize::fold_char).collect();
+/// True when the folded line `folded` opens, after blanks, with one of
+/// [`BODY_LABELS`] (folding keeps blanks and makes none).
+fn opens_with_label(folded: &str) -> bool {
+    let head = folded.trim_start();
     BODY_LABELS.iter().any(|p| head.starts_with(p))
 }
 
@@ -242,13 +275,28 @@ fn opens_with_label(raw: &str) -> bool {
 /// are the ASCII tests).
 fn is_caps(s: &str) -> bool {
     let (mut letters, mut lower) = (0usize, 0usize);
-    for c in s.chars() {
-        if c.is_ascii() {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if let Some((l, u)) = b.get(i..i + 8).and_then(ascii_letters) {
+            // Eight ASCII bytes at once: the test below, made once per
+            // eight bytes, fails at the same point or later, and the count
+            // only grows, so the answer is the same.
+            letters += l;
+            lower += u;
+            i += 8;
+        } else if c.is_ascii() {
             letters += usize::from(c.is_ascii_alphabetic());
             lower += usize::from(c.is_ascii_lowercase());
+            i += 1;
         } else {
+            // `i` is a char boundary: ASCII bytes and whole chars are
+            // stepped over.
+            let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { break };
             letters += usize::from(c.is_alphabetic());
             lower += usize::from(c.is_lowercase());
+            i += c.len_utf8();
         }
         // There are never more letters than bytes: past this, prose.
         if lower * 10 > s.len() {
@@ -258,44 +306,40 @@ fn is_caps(s: &str) -> bool {
     letters >= 4 && lower * 10 <= letters
 }
 
-/// The first word of a folded line: its first char that is an ASCII letter
-/// or digit (or one of `stops`), the length of the run of ASCII lower-case
-/// letters from it, the first eight of them, whether all are roman digits,
-/// and the char that ends the run.
-struct FirstWord {
-    first: char,
-    run: usize,
-    head: [u8; 8],
-    roman: bool,
-    next: Option<char>,
+/// The ASCII letters and lower-case letters of eight ASCII bytes
+/// (`None` when one is not ASCII), counted by bit tricks.
+fn ascii_letters(chunk: &[u8]) -> Option<(usize, usize)> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut w = [0u8; 8];
+    w.copy_from_slice(chunk);
+    let x = u64::from_le_bytes(w);
+    if x & HIGH != 0 {
+        return None;
+    }
+    // Adding up to 0x7F to bytes below 0x80 carries into no other byte.
+    let at_least = |lo: u64| (x + (0x80 - lo) * ONES) & HIGH;
+    let lower = at_least(0x61) & !at_least(0x7B);
+    let upper = at_least(0x41) & !at_least(0x5B);
+    Some(((lower | upper).count_ones() as usize, lower.count_ones() as usize))
 }
 
-impl FirstWord {
-    /// Reads `folded` up to the char after the first word's run (the rest
-    /// is left in `folded`).
-    fn of(folded: &mut impl Iterator<Item = char>, stops: &[char]) -> Option<FirstWord> {
-        let first = folded.find(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || stops.contains(&c))?;
-        let mut w = FirstWord { first, run: 0, head: [0; 8], roman: true, next: None };
-        let mut c = Some(first);
-        while let Some(l) = c.filter(char::is_ascii_lowercase) {
-            if let Some(h) = w.head.get_mut(w.run) {
-                *h = l as u8;
-            }
-            w.roman &= matches!(l, 'i' | 'v' | 'x');
-            w.run += 1;
-            c = folded.next();
-        }
-        w.next = c;
-        Some(w)
-    }
-
-    fn starts_with(&self, words: &[&str]) -> bool {
-        let head = &self.head[..self.run.min(8)];
-        words.iter().any(|w| head.starts_with(w.as_bytes()))
-    }
+/// The first word of a folded line `f` (whose ASCII letters are all lower
+/// case): where its first byte that is an ASCII lower-case letter or digit
+/// (or, with `stops`, a `(` or a `«`) starts, and the run of ASCII
+/// lower-case letters from there (empty when it is a digit or a stop).
+/// A non-ASCII char is made of bytes from 0x80, none of them a letter or a
+/// digit, and `«` is the only char whose UTF-8 holds 0xC2 0xAB.
+fn first_word(f: &str, stops: bool) -> Option<(usize, &[u8])> {
+    let b = f.as_bytes();
+    let i = b.iter().enumerate().position(|(k, &c)| {
+        c.is_ascii_lowercase() || c.is_ascii_digit() || (stops && (c == b'(' || (c == 0xC2 && b.get(k + 1) == Some(&0xAB))))
+    })?;
+    let run = b[i..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+    Some((i, &b[i..i + run]))
 }
 
-/// A necessary condition for a line to match [`ACT_HEADING`] once folded,
+/// A necessary condition for a folded line to match [`ACT_HEADING`],
 /// checked before the regex (most lines fail it): an act number holds a
 /// digit, and the first letter or digit of the line starts the agenda
 /// number, the act number, the word before it ("deliberation", "delib",
@@ -303,14 +347,47 @@ impl FirstWord {
 /// starts the act number's prefix, a whole word of at most four letters
 /// followed by `\s?[-_]?\s?` and the year's first digit (a longer word, or
 /// one followed by anything else, leaves the regex no way on: "le montant
-/// de 2 000 €" is no heading). Folding neither makes nor removes digits, so
-/// the digit test reads the line as written; `folded` is the line's chars
-/// folded.
-fn act_gate(line: &str, mut folded: impl Iterator<Item = char>) -> bool {
-    line.bytes().any(|b| b.is_ascii_digit())
-        && FirstWord::of(&mut folded, &[]).is_some_and(|w| {
-            w.first.is_ascii_digit() || w.first == 'n' || w.starts_with(&["delib", "acte", "decision"]) || (w.run <= 4 && digit_after_prefix(w.next, folded))
-        })
+/// de 2 000 €" is no heading).
+fn may_be_act_heading(f: &str) -> bool {
+    // The first word first: it ends the test on most lines, before the
+    // search for a digit reads the whole line.
+    let Some((i, word)) = first_word(f, false) else { return false };
+    let first = f.as_bytes()[i];
+    let opens = first.is_ascii_digit() || first == b'n' || ["delib", "acte", "decision"].iter().any(|w| word.starts_with(w.as_bytes())) || {
+        let mut rest = f[i + word.len()..].chars();
+        word.len() <= 4 && digit_after_prefix(rest.next(), rest)
+    };
+    opens && has_digit(f.as_bytes())
+}
+
+/// True when `b` holds an ASCII digit; eight bytes at a time.
+fn has_digit(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = b.chunks_exact(8);
+    let any = chunks.by_ref().any(|c| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let x = u64::from_le_bytes(w);
+        // Bytes from 0x30 to 0x39 among those below 0x80 (adding up to
+        // 0x50 to a byte below 0x80 cannot carry into the next).
+        let t = x & !HIGH;
+        let at_least = |lo: u64| (t + (0x80 - lo) * ONES) & HIGH;
+        at_least(0x30) & !at_least(0x3A) & !x & HIGH != 0
+    });
+    any || chunks.remainder().iter().any(u8::is_ascii_digit)
+}
+
+/// A necessary condition for a folded line to match [`AGENDA_HEADING`],
+/// checked before the regex: its first letter, digit, `(` or `«` must be
+/// a digit, a roman numeral or one of the words before a number
+/// ("question", "point", "affaire", "dossier", "rapport").
+fn may_be_agenda_heading(f: &str) -> bool {
+    let Some((i, word)) = first_word(f, true) else { return false };
+    f.as_bytes()[i].is_ascii_digit()
+        || (!word.is_empty()
+            && (word.iter().all(|c| matches!(c, b'i' | b'v' | b'x'))
+                || ["question", "point", "affaire", "dossier", "rapport"].iter().any(|w| word.starts_with(w.as_bytes()))))
 }
 
 /// True when `next` and then `rest` read `\s?[-_]?\s?[0-9]` (what may
@@ -331,72 +408,41 @@ fn digit_after_prefix(next: Option<char>, mut rest: impl Iterator<Item = char>) 
     c.is_some_and(|c| c.is_ascii_digit())
 }
 
-/// A necessary condition for a line to match [`AGENDA_HEADING`] once
-/// folded, checked before the regex: its first letter, digit, `(` or `«`
-/// must be a digit, a roman numeral or one of the words before a number
-/// ("question", "point", "affaire", "dossier", "rapport").
-fn agenda_gate(mut folded: impl Iterator<Item = char>) -> bool {
-    FirstWord::of(&mut folded, &['(', '«']).is_some_and(|w| {
-        w.first.is_ascii_digit() || (w.run > 0 && (w.roman || w.starts_with(&["question", "point", "affaire", "dossier", "rapport"])))
-    })
-}
-
-/// [`act_gate`] of a folded line.
-fn may_be_act_heading(f: &str) -> bool {
-    act_gate(f, f.chars())
-}
-
-/// [`agenda_gate`] of a folded line.
-fn may_be_agenda_heading(f: &str) -> bool {
-    agenda_gate(f.chars())
-}
-
-/// [`act_gate`] of a line as written (folded char by char, only as far as
-/// the test reads).
-fn raw_may_be_act_heading(raw: &str) -> bool {
-    act_gate(raw, raw.chars().map(fold_ascii_first))
-}
-
-/// [`agenda_gate`] of a line as written.
-fn raw_may_be_agenda_heading(raw: &str) -> bool {
-    agenda_gate(raw.chars().map(fold_ascii_first))
-}
 
 fn act_headings(text: &str, lines: &Lines) -> Vec<Heading> {
     let mut out = Vec::new();
     for i in 0..lines.len() {
-        if !raw_may_be_act_heading(lines.raw(i)) {
+        let f = lines.folded(i);
+        if !may_be_act_heading(f) {
             continue;
         }
-        let f = crate::normalize::fold(lines.raw(i));
-        let f = f.as_str();
         let range = &lines.ranges[i];
         if f.len() > 400 {
             continue;
         }
         // A search without captures first: most candidates do not match.
         let Some(c) = ACT_HEADING.is_match(f).then(|| ACT_HEADING.captures(f)).flatten() else { continue };
-        let Some(num) = c.name("num") else { continue };
+        let Some(num) = c.get(ACT_GROUPS.num) else { continue };
         // "Délibération n° 22-031": a two-digit year only after both the word
         // and the number label, else any "12-15" would be an act.
-        if c.name("short").is_some() && !(c.name("label").is_some() && f.trim_start_matches(|ch: char| !ch.is_alphanumeric()).starts_with("deliberation")) {
+        if c.get(ACT_GROUPS.short).is_some() && !(c.get(ACT_GROUPS.label).is_some() && f.trim_start_matches(|ch: char| !ch.is_alphanumeric()).starts_with("deliberation")) {
             continue;
         }
-        let title_f = c.name("title").map(|m| m.as_str().trim()).unwrap_or("");
-        let labelled_act = c.name("label").is_some() && f.trim_start_matches(|c: char| !c.is_ascii_alphanumeric()).starts_with("deliberation");
+        let title_f = c.get(ACT_GROUPS.title).map(|m| m.as_str().trim()).unwrap_or("");
+        let labelled_act = c.get(ACT_GROUPS.label).is_some() && f.trim_start_matches(|c: char| !c.is_ascii_alphanumeric()).starts_with("deliberation");
         // "Délibération n° 2022-08 du 14 février 2022": the act's own date.
         let dated = labelled_act && title_f.starts_with("du ") && super::dates::parse_date(&title_f[3..]).is_some();
         if REFERENCE_TAIL.is_match(title_f) && !dated {
             continue;
         }
         // A bare prefix word that is not an act prefix ("le 2014-…").
-        if let Some(p) = c.name("pre") {
+        if let Some(p) = c.get(ACT_GROUPS.pre) {
             let p = p.as_str().trim().trim_end_matches(['-', '_']).trim();
             if !matches!(p, "de" | "del" | "d" | "dcm" | "cm" | "dl" | "dc" | "dm" | "cc" | "cr" | "delib" | "n") {
                 continue;
             }
         }
-        let labelled = c.name("label").is_some() || f.trim_start().starts_with("deliberation");
+        let labelled = c.get(ACT_GROUPS.label).is_some() || f.trim_start().starts_with("deliberation");
         let has_title = !dated && title_f.chars().filter(|c| c.is_alphabetic()).count() >= 3;
         if !labelled && !has_title {
             continue;
@@ -409,7 +455,7 @@ fn act_headings(text: &str, lines: &Lines) -> Vec<Heading> {
         };
         let num_orig = &orig_line[to_orig(num.start())..to_orig(num.end())];
         let number = clean_number(num_orig);
-        let title = c.name("title").filter(|_| has_title).map(|m| {
+        let title = c.get(ACT_GROUPS.title).filter(|_| has_title).map(|m| {
             let s = range.start + to_orig(m.start());
             title_range(text, lines, i, s)
         });
@@ -421,7 +467,7 @@ fn act_headings(text: &str, lines: &Lines) -> Vec<Heading> {
             number: Some(number),
             title,
             range,
-            strong: labelled || c.name("pre").is_some(),
+            strong: labelled || c.get(ACT_GROUPS.pre).is_some(),
             decision,
         });
     }
@@ -448,18 +494,17 @@ fn agenda_headings(text: &str, lines: &Lines) -> Vec<Heading> {
         let orig = lines.raw(i);
         // Each branch's cheap necessary tests first (folding keeps `,` and
         // blanks): a line that passes none is not folded at all.
-        let agenda_line = raw_may_be_agenda_heading(orig);
+        let f = lines.folded(i);
+        let agenda_line = may_be_agenda_heading(f);
         let caps_line = orig.trim().len() <= 160 && !orig.trim_end().ends_with(',') && is_caps(orig) && orig.split_whitespace().count() >= 2;
         if !agenda_line && !caps_line {
             continue;
         }
-        let f = crate::normalize::fold(orig);
-        let f = f.as_str();
         if f.len() > 300 {
             continue;
         }
         if let Some(c) = (agenda_line && AGENDA_HEADING.is_match(f)).then(|| AGENDA_HEADING.captures(f)).flatten() {
-            let t = c.name("title").map(|m| m.start()).unwrap_or(0);
+            let t = c.get(*AGENDA_TITLE).map(|m| m.start()).unwrap_or(0);
             let nchars = f[..t].chars().count();
             let off = orig.char_indices().nth(nchars).map(|(b, _)| b).unwrap_or(orig.len());
             let title = title_range(text, lines, i, l_range.start + off);
@@ -474,7 +519,16 @@ fn agenda_headings(text: &str, lines: &Lines) -> Vec<Heading> {
 
 fn title_text(text: &str, r: &Range<usize>) -> Option<Spanned<String>> {
     let t = text.get(r.clone())?;
-    let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    // The words joined by single spaces (as collecting and joining them
+    // would, without the vector).
+    let mut joined = String::with_capacity(t.len());
+    for w in t.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(w);
+    }
+    let t = joined;
     let t = t.trim_start_matches(['-', '–', '—', ':', ' ']).trim();
     let t = t.strip_prefix("Objet :").or_else(|| t.strip_prefix("Objet:")).or_else(|| t.strip_prefix("OBJET :")).unwrap_or(t).trim();
     let t = t.strip_suffix('.').filter(|r| !r.ends_with('.')).unwrap_or(t).trim();
@@ -499,7 +553,23 @@ pub fn segment(text: &str) -> Vec<Item> {
 
 /// [`segment`] with the vote statements of `text` already found.
 pub fn segment_with(text: &str, statements: &[Spanned<crate::model::Vote>]) -> Vec<Item> {
-    let lines = Lines::new(text);
+    segment_folded(text, &crate::normalize::Folded::new(text), statements)
+}
+
+/// [`segment_with`] with the fold of the whole text already made (the
+/// document's shared [`crate::normalize::Folded`]).
+pub fn segment_folded(text: &str, fold: &crate::normalize::Folded, statements: &[Spanned<crate::model::Vote>]) -> Vec<Item> {
+    let own;
+    let lines = match Lines::new(text, &fold.text) {
+        Some(l) => l,
+        None => {
+            own = crate::normalize::fold(text);
+            match Lines::new(text, &own) {
+                Some(l) => l,
+                None => return vec![Item { span: 0..text.len(), number: None, title: None, heading: None, anchor: Anchor::Whole }],
+            }
+        }
+    };
     if lines.len() == 0 {
         return vec![Item { span: 0..text.len(), number: None, title: None, heading: None, anchor: Anchor::Whole }];
     }
@@ -562,8 +632,7 @@ pub fn segment_with(text: &str, statements: &[Spanned<crate::model::Vote>]) -> V
         let end = lines.ranges.get(next).map(|l| l.start).unwrap_or(text.len());
         let span = lines.ranges[h.line].start..end;
         // Keep only those that say they were noted or reported.
-        let body = crate::normalize::fold(&text[span.clone()]);
-        if !NOTED.is_match(&body) {
+        if !NOTED.is_match(lines.folded_span(h.line, next)) {
             continue;
         }
         vote_items.push(Item {
@@ -648,6 +717,92 @@ fn dedupe(heads: Vec<Heading>, lines: &Lines) -> Vec<Heading> {
 mod tests {
     use super::*;
     use crate::normalize::fold;
+
+    // The gates as first written, on chars: the byte-level ones must agree.
+    /// The first word of a folded line: its first char that is an ASCII letter
+    /// or digit (or one of `stops`), the length of the run of ASCII lower-case
+    /// letters from it, the first eight of them, whether all are roman digits,
+    /// and the char that ends the run.
+    struct FirstWord {
+        first: char,
+        run: usize,
+        head: [u8; 8],
+        roman: bool,
+        next: Option<char>,
+    }
+
+    impl FirstWord {
+        /// Reads `folded` up to the char after the first word's run (the rest
+        /// is left in `folded`).
+        fn of(folded: &mut impl Iterator<Item = char>, stops: &[char]) -> Option<FirstWord> {
+            let first = folded.find(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || stops.contains(&c))?;
+            let mut w = FirstWord { first, run: 0, head: [0; 8], roman: true, next: None };
+            let mut c = Some(first);
+            while let Some(l) = c.filter(char::is_ascii_lowercase) {
+                if let Some(h) = w.head.get_mut(w.run) {
+                    *h = l as u8;
+                }
+                w.roman &= matches!(l, 'i' | 'v' | 'x');
+                w.run += 1;
+                c = folded.next();
+            }
+            w.next = c;
+            Some(w)
+        }
+
+        fn starts_with(&self, words: &[&str]) -> bool {
+            let head = &self.head[..self.run.min(8)];
+            words.iter().any(|w| head.starts_with(w.as_bytes()))
+        }
+    }
+
+    /// A necessary condition for a line to match [`ACT_HEADING`] once folded,
+    /// checked before the regex (most lines fail it): an act number holds a
+    /// digit, and the first letter or digit of the line starts the agenda
+    /// number, the act number, the word before it ("deliberation", "delib",
+    /// "acte", "decision") or its label ("n°", "no", so an `n`); else it
+    /// starts the act number's prefix, a whole word of at most four letters
+    /// followed by `\s?[-_]?\s?` and the year's first digit (a longer word, or
+    /// one followed by anything else, leaves the regex no way on: "le montant
+    /// de 2 000 €" is no heading). Folding neither makes nor removes digits, so
+    /// the digit test reads the line as written; `folded` is the line's chars
+    /// folded.
+    fn act_gate(line: &str, mut folded: impl Iterator<Item = char>) -> bool {
+        line.bytes().any(|b| b.is_ascii_digit())
+            && FirstWord::of(&mut folded, &[]).is_some_and(|w| {
+                w.first.is_ascii_digit() || w.first == 'n' || w.starts_with(&["delib", "acte", "decision"]) || (w.run <= 4 && digit_after_prefix(w.next, folded))
+            })
+    }
+
+    /// A necessary condition for a line to match [`AGENDA_HEADING`] once
+    /// folded, checked before the regex: its first letter, digit, `(` or `«`
+    /// must be a digit, a roman numeral or one of the words before a number
+    /// ("question", "point", "affaire", "dossier", "rapport").
+    fn agenda_gate(mut folded: impl Iterator<Item = char>) -> bool {
+        FirstWord::of(&mut folded, &['(', '«']).is_some_and(|w| {
+            w.first.is_ascii_digit() || (w.run > 0 && (w.roman || w.starts_with(&["question", "point", "affaire", "dossier", "rapport"])))
+        })
+    }
+
+    /// [`act_gate`] of a folded line (what [`may_be_act_heading`] reads byte by byte).
+    fn old_may_be_act_heading(f: &str) -> bool {
+        act_gate(f, f.chars())
+    }
+
+    /// [`agenda_gate`] of a folded line (what [`may_be_agenda_heading`] reads byte by byte).
+    fn old_may_be_agenda_heading(f: &str) -> bool {
+        agenda_gate(f.chars())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+        #[test]
+        fn byte_gates_same_as_char_gates(s in "[ a-zA-Z0-9°«»()./:–_-]{0,30}|[ -~éÉèàÀôœ°«–\u{a0}\u{2003}ſ]{0,40}|(([a-zé]{1,9}|[ _-]|\u{a0}|\u{2003}|\t|«|\\(|20[0-9]{2}|[0-9]|/|n°|question|delib|decision|acte|iv|xi){1,8})") {
+            let f = fold(&s);
+            proptest::prop_assert_eq!(may_be_act_heading(&f), old_may_be_act_heading(&f), "{:?}", f);
+            proptest::prop_assert_eq!(may_be_agenda_heading(&f), old_may_be_agenda_heading(&f), "{:?}", f);
+        }
+    }
 
     #[test]
     fn equally_frequent_number_families_are_all_kept() {
@@ -749,6 +904,33 @@ mod tests {
         assert_eq!(items[2].title.as_ref().unwrap().value, "TRAVAUX DE VOIRIE");
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn byte_loops_same_as_char_loops(s in "[ A-Za-z0-9ÉéÈàœŒſ\u{a0}–,]{0,60}|[ -~]{0,90}|[A-Z @\\[`{é]{0,40}[a-z]{0,20}") {
+            let (mut letters, mut lower, mut prose) = (0usize, 0usize, false);
+            for c in s.chars() {
+                letters += usize::from(c.is_alphabetic());
+                lower += usize::from(c.is_lowercase());
+                prose |= lower * 10 > s.len();
+            }
+            proptest::prop_assert_eq!(is_caps(&s), !prose && letters >= 4 && lower * 10 <= letters, "{:?}", s);
+            proptest::prop_assert_eq!(has_digit(s.as_bytes()), s.bytes().any(|b| b.is_ascii_digit()));
+        }
+    }
+
+    #[test]
+    fn group_indices_are_the_named_groups() {
+        let g = &*ACT_GROUPS;
+        let c = ACT_HEADING.captures("deliberation n° dcm-2024-12 - tarifs").unwrap();
+        for (i, name) in [(g.label, "label"), (g.num, "num"), (g.pre, "pre"), (g.short, "short"), (g.title, "title")] {
+            assert_eq!(c.get(i).map(|m| m.range()), c.name(name).map(|m| m.range()), "{name}");
+        }
+        let c = AGENDA_HEADING.captures("3. budget annexe").unwrap();
+        assert_eq!(c.get(*AGENDA_TITLE).map(|m| m.as_str()), Some("budget annexe"));
+        assert_eq!(group_index(&ACT_HEADING, "none"), usize::MAX);
+    }
+
     #[test]
     fn caps_lines() {
         assert!(is_caps("SUBVENTION AU CLUB"));
@@ -788,8 +970,6 @@ mod tests {
             if AGENDA_HEADING.is_match(&f) {
                 proptest::prop_assert!(may_be_agenda_heading(&f));
             }
-            proptest::prop_assert_eq!(raw_may_be_act_heading(&s), may_be_act_heading(&f));
-            proptest::prop_assert_eq!(raw_may_be_agenda_heading(&s), may_be_agenda_heading(&f));
                     }
 
         #[test]
@@ -815,7 +995,7 @@ mod tests {
         fn body_labels_read_like_the_folded_line(s in "(( |\u{a0}|\t|VU |Vu|Rapporteur|MONSIEUR|Madame|le Conseil|La Commission|M\\. |Mme |Considérant|CONSIDÉRANT|Objet|é|x)){0,6}") {
             let f = fold(&s);
             let old = BODY_LABELS.iter().any(|p| f.trim_start().starts_with(p));
-            proptest::prop_assert_eq!(opens_with_label(&s), old, "{:?}", s);
+            proptest::prop_assert_eq!(opens_with_label(&f), old, "{:?}", s);
         }
     }
 
