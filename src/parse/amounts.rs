@@ -686,6 +686,14 @@ fn tax_label_at(b: &[u8], s: usize) -> Option<Found> {
     Some(Found { all: s..end, num: q..e, scale: 1, tax: Some(tax) })
 }
 
+/// Adds the amount of figures `text[num]` (in units) matched over `m`,
+/// when the figures read as a number.
+fn push_amount(text: &str, num: Range<usize>, tax: Option<Tax>, m: Range<usize>, out: &mut Vec<AmountMatch>) {
+    if let Some(cents) = number_cents(&text[num], 1) {
+        out.push(AmountMatch { cents, tax, span: m });
+    }
+}
+
 fn prefix_amounts(text: &str, out: &mut Vec<AmountMatch>) {
     each_match(text, |b, p| search(b, p, prefix_window, prefix_at), |m| prefix_amount(text, m, out));
 }
@@ -706,14 +714,7 @@ fn prefix_amount(text: &str, Found { all: m, num, tax, .. }: Found, out: &mut Ve
     {
         return;
     }
-    let Some(cents) = number_cents(&text[num], 1) else {
-        return;
-    };
-    out.push(AmountMatch {
-        cents,
-        tax,
-        span: m,
-    });
+    push_amount(text, num, tax, m, out);
 }
 
 /// "Montant HT : 1 250,00", "TTC : 1 500 €": the number must end its
@@ -732,14 +733,7 @@ fn tax_label_amount(text: &str, Found { all: m, num, tax, .. }: Found, out: &mut
     {
         return;
     }
-    let Some(cents) = number_cents(&text[num], 1) else {
-        return;
-    };
-    out.push(AmountMatch {
-        cents,
-        tax,
-        span: m,
-    });
+    push_amount(text, num, tax, m, out);
 }
 
 /// "deux mille cinq cents euros": number words right before "euros".
