@@ -194,10 +194,10 @@ pub fn find_money(text: &str) -> Vec<Money> {
 ///
 /// A match holds exactly one currency word (its figures hold none), so the
 /// first match from a position `p` holds the first currency word `m` at or
-/// after `p`, or a later one; [`money_at`] reads the one holding `m`.
+/// after `p`, or a later one; `money_at` reads the one holding `m`.
 /// When the figures run too long for it, the regex runs from where they
 /// start (as `captures_at`, which reads the `\b` before with the whole
-/// text), in the text cut [`MONEY_TAIL`] bytes past `m`: every match
+/// text), in the text cut `MONEY_TAIL` bytes past `m`: every match
 /// holding `m`, `\b` after it included, lies in it, and the cut changes
 /// none of them. A match found there that does not hold `m` (one holding a
 /// later word, which the cut may have shortened) is not taken. When no

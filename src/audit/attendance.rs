@@ -321,7 +321,7 @@ impl Comparisons {
                 // A bare family name shared by several present members is
                 // not a clash ("PUJOL" among three PUJOLs).
                 let matches: Vec<&PersonKey> = present.iter().filter(|p| same_key(p, ok)).collect();
-                let exact = matches.iter().any(|&p| p == ok);
+                let exact = matches.contains(&ok);
                 // Without given names on both sides, two homonyms cannot be
                 // told apart: a warning, not a failure.
                 (matches.len() == 1 || exact).then(|| !ok.1.is_empty() && matches.iter().all(|p| !p.1.is_empty()))

@@ -31,7 +31,8 @@ use crate::normalize::{Normalized, fold, fold_char};
 #[cfg(doc)]
 use crate::normalize::fold_same_len;
 use std::borrow::Cow;
-use std::sync::{Arc, LazyLock};
+use std::rc::Rc;
+use std::sync::LazyLock;
 use crate::reference::{self, Commune, Epci};
 use regex::Regex;
 use serde_json::Value;
@@ -70,7 +71,7 @@ const FOUND_LINES_KEPT: usize = 64;
 
 impl TextCache {
     /// Both views, the words read from the fold eight bytes at a time
-    /// ([`fold_and_words`]).
+    /// (`fold_and_words`).
     pub fn new(norm: &Normalized) -> Self {
         fold_and_words(norm)
     }
@@ -141,7 +142,7 @@ pub struct Ctx<'a> {
     pub lines: (u32, u32),
     pub commune: Option<Commune>,
     pub epci: Option<Epci>,
-    pub cache: Arc<TextCache>,
+    pub cache: Rc<TextCache>,
     /// What several rules read of this record's text, found once.
     pub memo: RecordMemo,
 }
@@ -163,7 +164,7 @@ pub struct RecordMemo {
 impl<'a> Ctx<'a> {
     /// A context covering the whole text, with no reference entry.
     pub fn whole(norm: &'a Normalized) -> Self {
-        Ctx { norm, lines: (1, norm.line_count().max(1) as u32), commune: None, epci: None, cache: Arc::new(TextCache::new(norm)), memo: RecordMemo::default() }
+        Ctx { norm, lines: (1, norm.line_count().max(1) as u32), commune: None, epci: None, cache: Rc::new(TextCache::new(norm)), memo: RecordMemo::default() }
     }
 
     /// The text of a 1-based source line ("" when out of range).
@@ -1036,7 +1037,7 @@ pub fn fill_body(r: &mut Deliberation, commune: Option<Commune>, epci: Option<Ep
 /// Adds the audit checks to every record of one document.
 pub fn audit_all(records: &mut [Deliberation], norm: &Normalized) {
     let ranges = record_lines(records, norm);
-    let cache = Arc::new(TextCache::new(norm));
+    let cache = Rc::new(TextCache::new(norm));
     // The attendance lists' keys, kept while the next record has the same
     // lists (the records of one sitting share them; the audit changes no
     // list): keys depend on the persons only.
@@ -1060,7 +1061,7 @@ pub fn audit_all(records: &mut [Deliberation], norm: &Normalized) {
         };
         // The body's siren from the text, kept for the comparison with the
         // table before the table fills the gaps.
-        let ctx = Ctx { norm, lines, commune, epci, cache: Arc::clone(&cache), memo: RecordMemo::default() };
+        let ctx = Ctx { norm, lines, commune, epci, cache: Rc::clone(&cache), memo: RecordMemo::default() };
         audit_record_with(r, &ctx, &keys);
         fill_body(r, commune, epci);
     }

@@ -323,7 +323,7 @@ fn count_label_at(b: &[u8], j: usize) -> bool {
 
 /// Searchers for the [`COUNT_LABEL_OPENERS`].
 static COUNT_OPENER_FINDERS: LazyLock<Vec<memchr::memmem::Finder<'static>>> =
-    LazyLock::new(|| COUNT_LABEL_OPENERS.iter().map(|w| memchr::memmem::Finder::new(w)).collect());
+    LazyLock::new(|| COUNT_LABEL_OPENERS.iter().map(memchr::memmem::Finder::new).collect());
 
 /// The places, in order, where a [`COUNT`] or [`COUNT_LABEL_ONLY`] match
 /// may start in the folded line `f`: those `count_viable` accepts, found
@@ -1470,9 +1470,9 @@ fn read_list(content: &str, kind: Kind, shared: Option<FoldedSlice<'_>>) -> Read
     };
     // Every [`PROXY`] and `NO_HOLDER` match names one of these words: a
     // list without any (most present lists) needs neither search.
-    let proxied = PROXY_KEYS.is_match(&f.text);
+    let proxied = PROXY_KEYS.is_match(f.text);
     let mut conns: Vec<Range<usize>> = if proxied {
-        PROXY.find_all(&f.text, proxy_viable).into_iter().map(|(m, _)| f.orig(m.start)..f.orig(m.end)).collect()
+        PROXY.find_all(f.text, proxy_viable).into_iter().map(|(m, _)| f.orig(m.start)..f.orig(m.end)).collect()
     } else {
         Vec::new()
     };
@@ -1480,7 +1480,7 @@ fn read_list(content: &str, kind: Kind, shared: Option<FoldedSlice<'_>>) -> Read
         // Strong wordings are sorted and disjoint: a bare connector counts
         // when it overlaps none of them.
         let strong = conns.clone();
-        for (m, _) in BARE.find_all(&f.text, bare_viable) {
+        for (m, _) in BARE.find_all(f.text, bare_viable) {
             let r = f.orig(m.start)..f.orig(m.end);
             let k = strong.partition_point(|c| c.end <= r.start);
             if strong.get(k).is_none_or(|c| c.start >= r.end) {
@@ -1491,7 +1491,7 @@ fn read_list(content: &str, kind: Kind, shared: Option<FoldedSlice<'_>>) -> Read
     }
     let mut anonymous: Vec<Range<usize>> = if proxied {
         NO_HOLDER
-            .find_all(&f.text, |b, i| b.get(i) == Some(&b'('))
+            .find_all(f.text, |b, i| b.get(i) == Some(&b'('))
             .into_iter()
             .map(|(m, _)| f.orig(m.start)..f.orig(m.end))
             .collect()

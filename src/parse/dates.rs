@@ -751,7 +751,7 @@ fn received_hint(text: &str) -> Option<usize> {
 ///
 /// Each stamp wording holds one of a few fragments without `s` or `k`
 /// (whose `(?i)` forms include `ſ` and `K`): one pass over the text for
-/// all of them ([`received_hint`], `POSTED_HINT`, `SENT_HINT`) says which stamp searches can find
+/// all of them (`received_hint`, `POSTED_HINT`, `SENT_HINT`) says which stamp searches can find
 /// anything.
 pub fn find_transmission(text: &str) -> TransmissionMatch {
     TransmissionMatch {

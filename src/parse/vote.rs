@@ -261,8 +261,8 @@ fn minority_label_at(s: &str, i: usize) -> Option<(usize, bool)> {
     let rest = &s[i..];
     if rest.starts_with("contre") {
         Some((i + 6, true))
-    } else if rest.starts_with("abstention") {
-        Some((if rest[10..].starts_with('s') { i + 11 } else { i + 10 }, false))
+    } else if let Some(after) = rest.strip_prefix("abstention") {
+        Some((if after.starts_with('s') { i + 11 } else { i + 10 }, false))
     } else {
         None
     }
@@ -405,7 +405,7 @@ fn not_voting_phrases(folded: &str) -> Vec<(Range<usize>, NotVotingForm)> {
     let mut out = Vec::new();
     let mut from = 0;
     for p in memchr::memchr_iter(b'n', b) {
-        if p < from || !(p == 0 || !is_word_byte(b[p - 1])) {
+        if p < from || (p > 0 && is_word_byte(b[p - 1])) {
             continue;
         }
         if let Some((end, form)) = not_voting_at(&folded[p..]) {
@@ -1144,7 +1144,7 @@ fn raw_not_voting_at(text: &str, at: usize) -> Option<Range<usize>> {
         if i >= at + 2 && b[i - 2].eq_ignore_ascii_case(&b'p') && b[i - 1].eq_ignore_ascii_case(&b'p') {
             return Some(i - 2..i + 1);
         }
-        if i >= at + 1 && b[i - 1] == b' ' {
+        if i > at && b[i - 1] == b' ' {
             // `v` is ASCII: the char after it starts at `i + 1`.
             let c = text[i + 1..].chars().next().filter(|&c| c != '\n')?;
             let t = i + 1 + c.len_utf8();

@@ -372,6 +372,8 @@ fn rep(
     let again = |c: &mut Caps, k: K<'_>| {
         more && body.m(s, i, c, &mut |j, c| j > i && rep(body, first, min, max, lazy, s, j, n + 1, c, k))
     };
+    // Same calls, other order: lazy tries to stop first, greedy to repeat.
+    #[allow(clippy::if_same_then_else)]
     if lazy {
         (n >= min && k(i, caps)) || again(caps, k)
     } else {
