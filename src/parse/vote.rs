@@ -258,7 +258,7 @@ fn line_end_from(s: &str, i: usize) -> usize {
 /// next (blanks, then `:` or `(`) cannot start with `s`, so a match
 /// without it would fail.
 fn minority_label_at(s: &str, i: usize) -> Option<(usize, bool)> {
-    let rest = &s[i..];
+    let rest = s.get(i..)?;
     if rest.starts_with("contre") {
         Some((i + 6, true))
     } else if let Some(after) = rest.strip_prefix("abstention") {
@@ -336,7 +336,7 @@ fn numbered_list_at(s: &str, i: usize) -> Option<NameList> {
     if j == i + digits {
         return None;
     }
-    if s[j..].starts_with("voix") {
+    if s.get(j..).is_some_and(|r| r.starts_with("voix")) {
         let after = skip_blanks(s, j + 4);
         if after > j + 4 {
             j = after;
