@@ -150,8 +150,10 @@ pub struct Input {
 
 #[derive(Debug)]
 pub enum InputKind {
-    /// A file to read.
-    File(PathBuf),
+    /// A file to read, with its size when the walk already knows it (the
+    /// read then needs no second `stat`; a stale size only sizes the buffer
+    /// and the memory budget, the byte cap is enforced while reading).
+    File(PathBuf, Option<u64>),
     /// Standard input (`-`).
     Stdin,
     /// Could not even be listed (missing path, unreadable directory).
@@ -162,8 +164,8 @@ pub enum InputKind {
 }
 
 impl Input {
-    fn file(path: PathBuf) -> Input {
-        Input { name: path.to_string_lossy().into_owned(), kind: InputKind::File(path) }
+    fn file(path: PathBuf, size: Option<u64>) -> Input {
+        Input { name: path.to_string_lossy().into_owned(), kind: InputKind::File(path, size) }
     }
 }
 
@@ -243,8 +245,9 @@ impl<A: Iterator<Item = io::Result<PathBuf>>> Iterator for Inputs<A> {
                     self.stack.pop();
                     continue;
                 };
-                let ft = match fs::symlink_metadata(&path) {
-                    Ok(m) => m.file_type(),
+                let (ft, size) = match fs::symlink_metadata(&path) {
+                    // A link's size is its target's name: not known here.
+                    Ok(m) => (m.file_type(), m.file_type().is_file().then(|| m.len())),
                     Err(e) => return Some(failed(&path, e)),
                 };
                 if ft.is_dir() {
@@ -260,12 +263,12 @@ impl<A: Iterator<Item = io::Result<PathBuf>>> Iterator for Inputs<A> {
                     if ft.is_symlink() && path.is_dir() {
                         continue;
                     }
-                    return Some(Input { kind: InputKind::Skipped, ..Input::file(path) });
+                    return Some(Input { kind: InputKind::Skipped, ..Input::file(path, None) });
                 }
                 return Some(if wanted(&path) {
-                    Input::file(path)
+                    Input::file(path, size)
                 } else {
-                    Input { kind: InputKind::Skipped, ..Input::file(path) }
+                    Input { kind: InputKind::Skipped, ..Input::file(path, None) }
                 });
             }
             let arg = match self.args.next()? {
@@ -286,7 +289,7 @@ impl<A: Iterator<Item = io::Result<PathBuf>>> Iterator for Inputs<A> {
                         return Some(err);
                     }
                 }
-                Ok(_) => return Some(Input::file(arg)),
+                Ok(m) => return Some(Input::file(arg, Some(m.len()))),
                 Err(e) => return Some(failed(&arg, e)),
             }
         }
@@ -783,14 +786,14 @@ fn process_input(seq: usize, input: Input, load: &LoadOptions, budget: Option<&B
             }
             Err(e) => (0, fail(ErrorKind::Io, format!("cannot read standard input: {e}"))),
         },
-        InputKind::File(path) => match fs::metadata(&path) {
+        InputKind::File(path, size) => match size.map_or_else(|| fs::metadata(&path).map(|m| m.len()), Ok) {
             Err(e) => (0, fail(ErrorKind::Io, format!("cannot read {}: {e}", path.display()))),
-            Ok(m) if m.len() > load.max_bytes => {
-                (0, Output::Error(error_record(&name, String::new(), too_large(m.len(), load.max_bytes))))
+            Ok(len) if len > load.max_bytes => {
+                (0, Output::Error(error_record(&name, String::new(), too_large(len, load.max_bytes))))
             }
-            Ok(m) => {
-                let held = budget.map(|b| b.acquire(m.len()));
-                let r = match fs::File::open(&path).and_then(|f| read_capped(f, load.max_bytes, m.len())) {
+            Ok(len) => {
+                let held = budget.map(|b| b.acquire(len));
+                let r = match fs::File::open(&path).and_then(|f| read_capped(f, load.max_bytes, len)) {
                     Ok(Some(b)) => (b.len() as u64, process_bytes_with(&name, &b, load)),
                     Ok(None) => (
                         0,
@@ -990,7 +993,7 @@ mod tests {
         let got: Vec<(String, &str)> = inputs_from_paths(vec![d.to_path_buf(), missing.clone()])
             .map(|i| {
                 let k = match i.kind {
-                    InputKind::File(_) => "file",
+                    InputKind::File(..) => "file",
                     InputKind::Skipped => "skipped",
                     InputKind::Failed(..) => "failed",
                     InputKind::Stdin => "stdin",
