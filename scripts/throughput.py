@@ -5,7 +5,8 @@
                           [--bin target/release/registre]
 
 Every timing is the best of R runs (default 3: other jobs share the
-machine); wall and CPU (user + system) time are both shown, ratios use
+machine), the contenders of one comparison taking turns within each
+repetition; wall and CPU (user + system) time are both shown, ratios use
 wall time and CPU time.
 
 - text, generated: N synthetic documents and K procès-verbaux of
@@ -94,8 +95,18 @@ def run_once(cmd):
 
 def best(reps, f):
     """Best wall, best CPU and largest RSS of `reps` calls of f()."""
-    rs = [f() for _ in range(reps)]
-    return min(r[0] for r in rs), min(r[1] for r in rs), max(r[2] for r in rs)
+    return best_interleaved(reps, [f])[0]
+
+
+def best_interleaved(reps, fs):
+    """`best` of each of fs, called in turn within each repetition (f0, f1,
+    …, f0, f1, …): on a shared machine a busy spell then slows every
+    contender of a comparison alike, rather than whichever ran during it."""
+    rs = [[] for _ in fs]
+    for _ in range(reps):
+        for r, f in zip(rs, fs):
+            r.append(f())
+    return [(min(x[0] for x in r), min(x[1] for x in r), max(x[2] for x in r)) for r in rs]
 
 
 VOTE = re.compile(r"([0-9]+) voix pour|([0-9]+) (?:voix )?contre|([0-9]+) abstentions?")
@@ -144,11 +155,12 @@ def text_case(a, label, files, tmp, jobs=(1,)):
     mb = sum(os.path.getsize(f) for f in files) / 1e6
     lst = listing(tmp, label + ".list", files)
     print(f"{label}: {len(files)} files, {mb:.1f} MB", flush=True)
-    base = best(a.reps, lambda: python_regex_pass(files))
+    runs = [lambda: python_regex_pass(files)]
+    runs += [lambda j=j: run_once([a.bin, "extract", "-q", "-j", str(j), "--files-from", lst]) for j in jobs]
+    base, *rest = best_interleaved(a.reps, runs)
     row("python regex (votes, UAI, €)", len(files), mb, base)
-    res = {}
+    res = dict(zip(jobs, rest))
     for j in jobs:
-        res[j] = best(a.reps, lambda: run_once([a.bin, "extract", "-q", "-j", str(j), "--files-from", lst]))
         row(f"registre --jobs {j}", len(files), mb, res[j])
     verdict("python/registre(1 worker), wall", base[0] / res[1][0], 2, 10)
     verdict("python/registre(1 worker), CPU", base[1] / res[1][1], 2, 10)
@@ -206,11 +218,13 @@ def main():
             mb = sum(os.path.getsize(f) for f in files) / 1e6
             lst = listing(tmp, "pdf.list", files)
             print(f"{label}: {len(files)} files, {mb:.1f} MB", flush=True)
-            pt = best(a.reps, lambda: pdftotext_pass(files))
+            pt, r1, r2 = best_interleaved(a.reps, [
+                lambda: pdftotext_pass(files),
+                lambda: run_once([a.bin, "extract", "-q", "-j", "1", "--files-from", lst]),
+                lambda: run_once([a.bin, "extract", "-q", "-j", "2", "--files-from", lst]),
+            ])
             row("pdftotext (one file after another)", len(files), mb, pt)
-            r1 = best(a.reps, lambda: run_once([a.bin, "extract", "-q", "-j", "1", "--files-from", lst]))
             row("registre --jobs 1 (read, parse, audit)", len(files), mb, r1)
-            r2 = best(a.reps, lambda: run_once([a.bin, "extract", "-q", "-j", "2", "--files-from", lst]))
             row("registre --jobs 2", len(files), mb, r2)
             verdict("registre(1 worker)/pdftotext, wall", r1[0] / pt[0], 1, 0.5, higher=False)
             verdict("registre(1 worker)/pdftotext, CPU", r1[1] / pt[1], 1, 0.5, higher=False)
