@@ -637,6 +637,20 @@ fn fold_and_words(norm: &Normalized) -> TextCache {
         while i < line.end {
             let Some(y) = folded.get(i..i + 8).and_then(|c| c.try_into().ok()).map(u64::from_le_bytes) else { break };
             let c = Chunk::read(y, gap);
+            // Eight bytes of ASCII within the line without a silent gap
+            // byte (most chunks of prose): all written as they read, the
+            // general case below with `n = 8` and nothing dropped.
+            if (c.non_ascii | c.silent) == 0 && line.end - i >= 8 {
+                let mut d = c.digits;
+                while d != 0 {
+                    digits.push((i + d.trailing_zeros() as usize / 8) as u32);
+                    d &= d - 1;
+                }
+                words.extend_from_slice(&c.words.to_le_bytes());
+                i += 8;
+                gap = c.gap_at_end(8);
+                continue;
+            }
             let first_silent = c.silent & c.silent.wrapping_neg();
             let stop = ((c.non_ascii | (c.silent ^ first_silent)).trailing_zeros() / 8) as usize;
             let n = stop.min(line.end - i);
