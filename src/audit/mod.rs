@@ -263,10 +263,15 @@ impl<'a> Ctx<'a> {
         let cache = &*self.cache;
         let (text, start) = cache.words_of(from, to);
         let mut at = 0;
-        while let Some(k) = text.get(at..).and_then(|t| find_str(t, first)) {
+        // A long stretch is searched with the needle's kept `memmem`
+        // searcher (two rare bytes at once, SIMD), a short one as
+        // `find_str` does: both give the leftmost match.
+        let long = text.len() >= FINDER_MIN_LEN;
+        let find = |t: &str| if long { find_kept(t, first) } else { find_str(t, first) };
+        while let Some(k) = text.get(at..).and_then(find) {
             let line = cache.line_at(start + at + k);
             let words = cache.line_words(line);
-            if others.iter().all(|n| words.contains(&**n)) {
+            if others.iter().all(|n| find_str(words, n).is_some()) {
                 return Some(line);
             }
             // On to the next line.
@@ -358,6 +363,43 @@ fn as_words(n: &str) -> Cow<'_, str> {
         && b.iter().all(|c| word(c) || *c == b' ')
         && !n.contains("  ");
     if clean { Cow::Borrowed(n) } else { Cow::Owned(words_only(n)) }
+}
+
+/// Length of words from which [`Ctx::find_line`] searches with a kept
+/// `memmem` searcher (whose set-up costs about a thousand instructions,
+/// what a rare-byte scan spends on a few hundred bytes).
+const FINDER_MIN_LEN: usize = 512;
+
+/// How many `memmem` searchers [`find_kept`] keeps (one thread's).
+const FINDERS_KEPT: usize = 16;
+
+thread_local! {
+    static FINDERS: std::cell::RefCell<Vec<memchr::memmem::Finder<'static>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `hay.find(needle)` with a `memmem` searcher kept for the needle: the
+/// documents of a batch search their words for the same few needles
+/// ("convo", "urgence", "secretaire"…) over long stretches, where the
+/// searcher's SIMD scan for two of the needle's bytes beats a stop at
+/// each occurrence of one.
+fn find_kept(hay: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    FINDERS.with(|f| {
+        let Ok(mut kept) = f.try_borrow_mut() else { return find_str(hay, needle) };
+        let i = match kept.iter().position(|f| f.needle() == needle.as_bytes()) {
+            Some(i) => i,
+            None => {
+                if kept.len() >= FINDERS_KEPT {
+                    kept.remove(0);
+                }
+                kept.push(memchr::memmem::Finder::new(needle).into_owned());
+                kept.len() - 1
+            }
+        };
+        kept[i].find(hay.as_bytes())
+    })
 }
 
 /// How common a byte is in folded French words, from 0 (never seen) to
@@ -1140,6 +1182,11 @@ mod tests {
         }
 
         #[test]
+        fn kept_finders_agree_with_str_find(h in "([a-z0-9 ]|é|œ|\n){0,40}", n in "([a-z0-9 ]|é|œ){0,4}") {
+            proptest::prop_assert_eq!(find_kept(&h, &n), h.find(n.as_str()));
+        }
+
+        #[test]
         fn find_str_agrees_with_str_find(h in "([a-z0-9 ]|é|œ|\n){0,40}", n in "([a-z0-9 ]|é|œ){0,4}") {
             proptest::prop_assert_eq!(find_str(&h, &n), h.find(n.as_str()));
         }
@@ -1209,6 +1256,30 @@ mod tests {
                 let re = any_phrase(&["secretaire", "seance est"]);
                 let plain = (from.max(1)..=to.min(n)).find(|&l| re.is_match(ctx.line_words(l)));
                 assert_eq!(ctx.first_line_matching(from, to, &re), plain, "{from}..={to}");
+            }
+        }
+    }
+
+    #[test]
+    fn long_line_searches_agree_with_a_scan_line_by_line() {
+        // Words long enough for the kept searchers.
+        let mut text = String::new();
+        for i in 0..300 {
+            text.push_str(match i % 7 {
+                0 => "Le conseil municipal, dûment convoqué, délibère.\n",
+                1 => "Secrétaire de séance : M. Jean DUPONT\n",
+                2 => "En cas d'URGENCE, la convocation est abrégée.\n",
+                3 => "\n",
+                _ => "Vu le code général des collectivités territoriales ;\n",
+            });
+        }
+        let norm = normalize(&text);
+        let ctx = Ctx::whole(&norm);
+        let n = norm.line_count() as u32;
+        let sets: &[&[&str]] = &[&["convo"], &["urgence"], &["secretaire", "dupont"], &["dupont secretaire"], &["zzz"], &["seance", "jean"]];
+        for (from, to) in [(1, n), (2, n), (5, n), (40, 290), (150, n + 3), (0, 120)] {
+            for needles in sets {
+                assert_eq!(ctx.find_line(from, to, needles), find_line_plain(&ctx, from, to, needles), "{from}..={to} {needles:?}");
             }
         }
     }
