@@ -61,6 +61,10 @@ pub struct TextCache {
 #[derive(Debug)]
 struct FoundLine {
     from: u32,
+    /// [`needles_hash`] of `needles`: most kept searches from the same
+    /// line (a member's name each) are told apart by it, without
+    /// comparing their needles.
+    hash: u64,
     needles: Vec<String>,
     to: u32,
     line: Option<u32>,
@@ -233,7 +237,8 @@ impl<'a> Ctx<'a> {
             &many
         };
         let Ok(mut found) = self.cache.found_lines.try_borrow_mut() else { return self.search_line(from, to, needles) };
-        let same = |f: &FoundLine| f.from == from && f.needles.len() == needles.len() && f.needles.iter().zip(needles).all(|(a, b)| a == b);
+        let hash = needles_hash(needles);
+        let same = |f: &FoundLine| f.from == from && f.hash == hash && f.needles.len() == needles.len() && f.needles.iter().zip(needles).all(|(a, b)| a == b);
         if let Some(f) = found.iter_mut().find(|f| same(f)) {
             if let Some(l) = f.line {
                 return (l <= to).then_some(l);
@@ -249,7 +254,7 @@ impl<'a> Ctx<'a> {
         if found.len() >= FOUND_LINES_KEPT {
             found.remove(0);
         }
-        found.push(FoundLine { from, needles: needles.iter().map(|n| n.to_string()).collect(), to, line });
+        found.push(FoundLine { from, hash, needles: needles.iter().map(|n| n.to_string()).collect(), to, line });
         line
     }
 
@@ -351,6 +356,19 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// A hash of a list of needles (FNV-1a over their bytes, each needle
+/// ended by a byte no needle holds), for [`Ctx::find_line`]'s quick
+/// comparison of kept searches.
+fn needles_hash(needles: &[Cow<str>]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for n in needles {
+        for &b in n.as_bytes().iter().chain(&[0xFF]) {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
 /// The [`words_only`] of a needle, borrowed when the needle is already
 /// made of folded words (ASCII lower-case letters and digits, one space
 /// between words, none at the ends), as the rules' literal needles are:
@@ -361,7 +379,7 @@ fn as_words(n: &str) -> Cow<'_, str> {
     let clean = b.first().is_none_or(word)
         && b.last().is_none_or(word)
         && b.iter().all(|c| word(c) || *c == b' ')
-        && !n.contains("  ");
+        && !b.windows(2).any(|w| w == b"  ");
     if clean { Cow::Borrowed(n) } else { Cow::Owned(words_only(n)) }
 }
 
