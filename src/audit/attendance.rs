@@ -349,11 +349,17 @@ impl Comparisons {
             .map(|ok| {
                 // A bare family name shared by several present members is
                 // not a clash ("PUJOL" among three PUJOLs).
-                let matches: Vec<&PersonKey> = present.iter().filter(|p| same_key(p, ok)).collect();
-                let exact = matches.contains(&ok);
+                // The matches counted, not collected: how many, whether
+                // one is `ok` itself, whether all have a given name.
+                let (mut matches, mut exact, mut all_given) = (0, false, true);
+                for p in present.iter().filter(|p| same_key(p, ok)) {
+                    matches += 1;
+                    exact |= p == ok;
+                    all_given &= !p.1.is_empty();
+                }
                 // Without given names on both sides, two homonyms cannot be
                 // told apart: a warning, not a failure.
-                (matches.len() == 1 || exact).then(|| !ok.1.is_empty() && matches.iter().all(|p| !p.1.is_empty()))
+                (matches == 1 || exact).then(|| !ok.1.is_empty() && all_given)
             })
             .collect();
         let (secretary_present, secretary_elsewhere) = match &k.secretary {
