@@ -61,8 +61,12 @@ pub fn parse_cents(s: &str) -> Option<i64> {
         Some((i, d)) => (i, d),
         None => (s, ""),
     };
-    let int: String = int.chars().filter(|c| c.is_ascii_digit()).collect();
-    let mut cents: i64 = int.parse::<i64>().ok()?.checked_mul(100)?;
+    // The digits of the integer part read as `parse::<i64>` reads them
+    // once collected (none, or too many, give `None`), without the copy.
+    let mut digits = int.bytes().filter(u8::is_ascii_digit).peekable();
+    digits.peek()?;
+    let int = digits.try_fold(0i64, |v, c| v.checked_mul(10)?.checked_add(i64::from(c - b'0')))?;
+    let mut cents: i64 = int.checked_mul(100)?;
     match dec.len() {
         0 => {}
         1 => cents += dec.parse::<i64>().ok()? * 10,
@@ -863,6 +867,23 @@ mod tests {
             static UAI: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)[0-9]{7}[A-Z](?-u:\b)").unwrap());
             let plain: Vec<&str> = UAI.find_iter(&s).map(|m| m.as_str()).collect();
             proptest::prop_assert_eq!(uai_like(&s).collect::<Vec<_>>(), plain);
+        }
+
+        #[test]
+        fn cents_agree_with_a_parse_of_the_collected_digits(s in "([0-9]{1,7}|[ .,]|é|a|-|\\+|99999999999999999999){0,6}") {
+            let plain = |s: &str| -> Option<i64> {
+                let (int, dec) = s.split_once(',').unwrap_or((s, ""));
+                let int: String = int.chars().filter(|c| c.is_ascii_digit()).collect();
+                let mut cents: i64 = int.parse::<i64>().ok()?.checked_mul(100)?;
+                match dec.len() {
+                    0 => {}
+                    1 => cents += dec.parse::<i64>().ok()? * 10,
+                    2 => cents += dec.parse::<i64>().ok()?,
+                    _ => return None,
+                }
+                Some(cents)
+            };
+            proptest::prop_assert_eq!(parse_cents(&s), plain(&s));
         }
 
         #[test]

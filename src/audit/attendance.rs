@@ -420,10 +420,10 @@ pub(crate) fn proxy_holder_present_with(r: &Deliberation, ctx: &Ctx, keys: &Atte
             // One character off a present member's name: an OCR slip, most
             // likely, so a warning.
             let near = near.and_then(|i| a.present.get(i));
-            let holder = full_name(&h);
+            let holder = full_name(h);
             let (status, msg) = match near {
-                Some(p) => (S::Warn, format!("{holder} holds the proxy of {} and is not listed as present; {} is (misread name?)", full_name(&principal), full_name(&p))),
-                None => (S::Fail, format!("{holder} holds the proxy of {} but is not listed as present", full_name(&principal))),
+                Some(p) => (S::Warn, format!("{holder} holds the proxy of {} and is not listed as present; {} is (misread name?)", full_name(principal), full_name(p))),
+                None => (S::Fail, format!("{holder} holds the proxy of {} but is not listed as present", full_name(principal))),
             };
             with_figures(check(ID, status, msg, person_line(r, ctx, pk, Some(hk))), "present", holder)
         })
@@ -466,9 +466,9 @@ pub(crate) fn one_proxy_each_with(r: &Deliberation, ctx: &Ctx, k: &AttendanceKey
         seen.extend(&same);
         if same.len() as u32 > max {
             let last = holders[*same.last().unwrap_or(&i)];
-            let givers: Vec<String> = same.iter().map(|&j| full_name(&holders[j].0)).collect();
+            let givers: Vec<String> = same.iter().map(|&j| full_name(holders[j].0)).collect();
             out.push(with_figures(
-                check(ID, S::Fail, format!("{} holds {} proxies ({}), the limit is {max}", full_name(&h), same.len(), givers.join(", ")), person_line(r, ctx, last.2, Some(last.3))),
+                check(ID, S::Fail, format!("{} holds {} proxies ({}), the limit is {max}", full_name(h), same.len(), givers.join(", ")), person_line(r, ctx, last.2, Some(last.3))),
                 max,
                 same.len(),
             ));
@@ -506,13 +506,13 @@ pub(crate) fn disjoint_with(r: &Deliberation, ctx: &Ctx, keys: &AttendanceKeys) 
         if let &Some(named) = twice {
             let status = if named { S::Fail } else { S::Warn };
             out.push(with_figures(
-                check(ID, status, format!("{} is listed both as present and as {what}", full_name(&o)), person_line(r, ctx, ok, None).map(|l| {
+                check(ID, status, format!("{} is listed both as present and as {what}", full_name(o)), person_line(r, ctx, ok, None).map(|l| {
                     // Point at the second mention: the one after the present list.
                     let from = l + 1;
                     ctx.find_line(from, r.vote.line.unwrap_or(ctx.lines.1), &[ok.0.as_str()]).unwrap_or(l)
                 })),
                 "once",
-                full_name(&o),
+                full_name(o),
             ));
         }
     }
@@ -542,14 +542,14 @@ pub(crate) fn secretary_present_with(r: &Deliberation, ctx: &Ctx, keys: &Attenda
         ctx.find_line(from, ctx.lines.1, &["secretaire", sk.0.as_str()]).or(a.line)
     };
     if keys.found.secretary_present {
-        return check(ID, S::Pass, format!("secretary {} is present", full_name(&sec)), line);
+        return check(ID, S::Pass, format!("secretary {} is present", full_name(sec)), line);
     }
     let msg = if keys.found.secretary_elsewhere {
-        format!("secretary {} is listed as absent or represented", full_name(&sec))
+        format!("secretary {} is listed as absent or represented", full_name(sec))
     } else {
-        format!("secretary {} is not in the present list", full_name(&sec))
+        format!("secretary {} is not in the present list", full_name(sec))
     };
-    with_figures(check(ID, S::Fail, msg, line), "present", full_name(&sec))
+    with_figures(check(ID, S::Fail, msg, line), "present", full_name(sec))
 }
 
 /// `attendance.council_size` — the members of a municipal council (present,
