@@ -38,33 +38,62 @@ pub fn covid_rules(date: Date) -> Option<CovidRules> {
     })
 }
 
+/// `Person::full_name` (the given and family names joined by a space),
+/// written into one string of the right size.
+fn full_name(p: &Person) -> String {
+    match (p.given_name.as_deref(), p.family_name.as_deref()) {
+        (Some(g), Some(f)) => {
+            let mut s = String::with_capacity(g.len() + 1 + f.len());
+            s.push_str(g);
+            s.push(' ');
+            s.push_str(f);
+            s
+        }
+        (Some(x), None) | (None, Some(x)) => x.to_string(),
+        (None, None) => String::new(),
+    }
+}
+
 /// The line of the attendance block that names `a` (and `b` when given),
 /// else the block's first line; the persons are given by their keys
 /// ([`person_key`]).
 fn person_line(r: &Deliberation, ctx: &Ctx, a: &PersonKey, b: Option<&PersonKey>) -> Option<u32> {
     let from = r.attendance.line.unwrap_or(ctx.lines.0);
     let to = r.vote.line.unwrap_or(ctx.lines.1).max(from);
-    // The full name and the family name of each.
-    let full_and_family = |(f, g): &PersonKey| (if g.is_empty() { f.clone() } else { format!("{g} {f}") }, f.clone());
-    let (fa, ka) = full_and_family(a);
-    let (fb, kb) = b.map(full_and_family).unzip();
+    // The full name of each (the family name borrowed when it is all).
+    fn full((f, g): &PersonKey) -> std::borrow::Cow<'_, str> {
+        if g.is_empty() {
+            return f.into();
+        }
+        let mut s = String::with_capacity(g.len() + 1 + f.len());
+        s.push_str(g);
+        s.push(' ');
+        s.push_str(f);
+        s.into()
+    }
+    let fa = full(a);
+    let fb = b.map(full);
+    let (ka, kb) = (a.0.as_str(), b.map(|k| k.0.as_str()));
     // Full names first ("michele martinez" is not "christelle martinez"),
-    // then family names, then the first person alone.
-    let mut tries: Vec<Vec<&str>> = Vec::new();
-    if let Some(fb) = fb.as_deref() {
-        tries.push(vec![fa.as_str(), fb]);
-    }
-    if let Some(kb) = kb.as_deref() {
-        tries.push(vec![ka.as_str(), kb]);
-    }
-    tries.push(vec![fa.as_str()]);
-    tries.push(vec![ka.as_str()]);
-    for mut needles in tries {
-        needles.retain(|n| !n.is_empty());
-        if needles.is_empty() {
+    // then family names, then the first person alone; a try without a
+    // needle is skipped, an empty needle left out.
+    let tries: [(Option<&str>, Option<&str>); 4] = [
+        (fb.as_deref().map(|_| &*fa), fb.as_deref()),
+        (kb.map(|_| ka), kb),
+        (Some(&*fa), None),
+        (Some(ka), None),
+    ];
+    for pair in tries {
+        let mut needles = ["", ""];
+        let mut n = 0;
+        for x in [pair.0, pair.1].into_iter().flatten().filter(|x| !x.is_empty()) {
+            needles[n] = x;
+            n += 1;
+        }
+        if n == 0 {
             continue;
         }
-        if let Some(l) = ctx.find_line(from, to, &needles) {
+        if let Some(l) = ctx.find_line(from, to, &needles[..n]) {
             return Some(l);
         }
     }
@@ -320,11 +349,17 @@ impl Comparisons {
             .map(|ok| {
                 // A bare family name shared by several present members is
                 // not a clash ("PUJOL" among three PUJOLs).
-                let matches: Vec<&PersonKey> = present.iter().filter(|p| same_key(p, ok)).collect();
-                let exact = matches.contains(&ok);
+                // The matches counted, not collected: how many, whether
+                // one is `ok` itself, whether all have a given name.
+                let (mut matches, mut exact, mut all_given) = (0, false, true);
+                for p in present.iter().filter(|p| same_key(p, ok)) {
+                    matches += 1;
+                    exact |= p == ok;
+                    all_given &= !p.1.is_empty();
+                }
                 // Without given names on both sides, two homonyms cannot be
                 // told apart: a warning, not a failure.
-                (matches.len() == 1 || exact).then(|| !ok.1.is_empty() && matches.iter().all(|p| !p.1.is_empty()))
+                (matches == 1 || exact).then(|| !ok.1.is_empty() && all_given)
             })
             .collect();
         let (secretary_present, secretary_elsewhere) = match &k.secretary {
@@ -385,11 +420,12 @@ pub(crate) fn proxy_holder_present_with(r: &Deliberation, ctx: &Ctx, keys: &Atte
             // One character off a present member's name: an OCR slip, most
             // likely, so a warning.
             let near = near.and_then(|i| a.present.get(i));
+            let holder = full_name(h);
             let (status, msg) = match near {
-                Some(p) => (S::Warn, format!("{} holds the proxy of {} and is not listed as present; {} is (misread name?)", h.full_name(), principal.full_name(), p.full_name())),
-                None => (S::Fail, format!("{} holds the proxy of {} but is not listed as present", h.full_name(), principal.full_name())),
+                Some(p) => (S::Warn, format!("{holder} holds the proxy of {} and is not listed as present; {} is (misread name?)", full_name(principal), full_name(p))),
+                None => (S::Fail, format!("{holder} holds the proxy of {} but is not listed as present", full_name(principal))),
             };
-            with_figures(check(ID, status, msg, person_line(r, ctx, pk, Some(hk))), "present", h.full_name())
+            with_figures(check(ID, status, msg, person_line(r, ctx, pk, Some(hk))), "present", holder)
         })
         .collect();
     if bad.is_empty() {
@@ -430,9 +466,9 @@ pub(crate) fn one_proxy_each_with(r: &Deliberation, ctx: &Ctx, k: &AttendanceKey
         seen.extend(&same);
         if same.len() as u32 > max {
             let last = holders[*same.last().unwrap_or(&i)];
-            let givers: Vec<String> = same.iter().map(|&j| holders[j].0.full_name()).collect();
+            let givers: Vec<String> = same.iter().map(|&j| full_name(holders[j].0)).collect();
             out.push(with_figures(
-                check(ID, S::Fail, format!("{} holds {} proxies ({}), the limit is {max}", h.full_name(), same.len(), givers.join(", ")), person_line(r, ctx, last.2, Some(last.3))),
+                check(ID, S::Fail, format!("{} holds {} proxies ({}), the limit is {max}", full_name(h), same.len(), givers.join(", ")), person_line(r, ctx, last.2, Some(last.3))),
                 max,
                 same.len(),
             ));
@@ -470,13 +506,13 @@ pub(crate) fn disjoint_with(r: &Deliberation, ctx: &Ctx, keys: &AttendanceKeys) 
         if let &Some(named) = twice {
             let status = if named { S::Fail } else { S::Warn };
             out.push(with_figures(
-                check(ID, status, format!("{} is listed both as present and as {what}", o.full_name()), person_line(r, ctx, ok, None).map(|l| {
+                check(ID, status, format!("{} is listed both as present and as {what}", full_name(o)), person_line(r, ctx, ok, None).map(|l| {
                     // Point at the second mention: the one after the present list.
                     let from = l + 1;
                     ctx.find_line(from, r.vote.line.unwrap_or(ctx.lines.1), &[ok.0.as_str()]).unwrap_or(l)
                 })),
                 "once",
-                o.full_name(),
+                full_name(o),
             ));
         }
     }
@@ -506,14 +542,14 @@ pub(crate) fn secretary_present_with(r: &Deliberation, ctx: &Ctx, keys: &Attenda
         ctx.find_line(from, ctx.lines.1, &["secretaire", sk.0.as_str()]).or(a.line)
     };
     if keys.found.secretary_present {
-        return check(ID, S::Pass, format!("secretary {} is present", sec.full_name()), line);
+        return check(ID, S::Pass, format!("secretary {} is present", full_name(sec)), line);
     }
     let msg = if keys.found.secretary_elsewhere {
-        format!("secretary {} is listed as absent or represented", sec.full_name())
+        format!("secretary {} is listed as absent or represented", full_name(sec))
     } else {
-        format!("secretary {} is not in the present list", sec.full_name())
+        format!("secretary {} is not in the present list", full_name(sec))
     };
-    with_figures(check(ID, S::Fail, msg, line), "present", sec.full_name())
+    with_figures(check(ID, S::Fail, msg, line), "present", full_name(sec))
 }
 
 /// `attendance.council_size` — the members of a municipal council (present,
@@ -649,6 +685,14 @@ mod tests {
         normalize("Présents : Ana ALPHA, Bo BETA, Cy GAMMA\nPouvoir : Di DELTA à Ana ALPHA\nAbsent : Ed EPSILON\nSecrétaire : Bo BETA\n")
     }
     use crate::normalize::Normalized;
+
+    #[test]
+    fn full_names_as_the_model_writes_them() {
+        for (g, f) in [(Some("Jean"), Some("DUPONT")), (None, Some("DUPONT")), (Some("Jean"), None), (None, None), (Some(""), Some("X"))] {
+            let p = Person { title: Some("M.".into()), given_name: g.map(Into::into), family_name: f.map(Into::into) };
+            assert_eq!(full_name(&p), p.full_name());
+        }
+    }
 
     #[test]
     fn covid_windows() {

@@ -271,7 +271,7 @@ pub fn year_in_words_of(ctx: &Ctx) -> Option<(u16, u32)> {
     let range = ctx.byte_range();
     let folded = ctx.folded_range();
     let words = ctx.opening_words()?;
-    let y = number_words(&folded.get(words.clone())?.replace('\x01', ""))?;
+    let y = number_words(&unpadded(folded.get(words.clone())?))?;
     let line = ctx.norm.line_of(range.start + words.start);
     u16::try_from(y).ok().filter(|y| (1800..=2200).contains(y)).map(|y| (y, line))
 }
@@ -281,21 +281,27 @@ static OPENING_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[ ,]*(?:et )?(?:le )?([0-9]{1,2}|1er|premier|[a-z\x01-]+(?: et [a-z]+)?) ([a-z\x01]{3,9})(?-u:\b)").unwrap()
 });
 
+/// `s.replace('\x01', "")`, borrowed when `s` holds no `\x01` (the
+/// padding of an accented letter in a same-length fold).
+fn unpadded(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.as_bytes().contains(&1) { s.replace('\x01', "").into() } else { s.into() }
+}
+
 /// The session date of the opening sentence, "L'an deux mille vingt-trois,
 /// le 27 septembre" or "… le vingt-sept septembre", with its line.
 pub fn opening_date(ctx: &Ctx) -> Option<(Date, u32)> {
     let range = ctx.byte_range();
     let folded = ctx.folded_range();
     let words = ctx.opening_words()?;
-    let year = u16::try_from(number_words(&folded.get(words.clone())?.replace('\x01', ""))?).ok()?;
+    let year = u16::try_from(number_words(&unpadded(folded.get(words.clone())?))?).ok()?;
     let rest = &folded[words.end..];
     let (day_r, month_r) = opening_day(rest.as_bytes())?;
-    let day_s = rest[day_r].replace('\x01', "");
-    let day = match day_s.as_str() {
+    let day_s = unpadded(&rest[day_r]);
+    let day = match &*day_s {
         "1er" | "premier" => 1,
         x => x.parse::<u32>().ok().or_else(|| number_words(x))?,
     };
-    let month = month_of(&rest[month_r].replace('\x01', ""))?;
+    let month = month_of(&unpadded(&rest[month_r]))?;
     let date = Date::new(year, month, u8::try_from(day).ok()?)?;
     Some((date, ctx.norm.line_of(range.start + words.start)))
 }

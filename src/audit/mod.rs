@@ -61,6 +61,10 @@ pub struct TextCache {
 #[derive(Debug)]
 struct FoundLine {
     from: u32,
+    /// [`needles_hash`] of `needles`: most kept searches from the same
+    /// line (a member's name each) are told apart by it, without
+    /// comparing their needles.
+    hash: u64,
     needles: Vec<String>,
     to: u32,
     line: Option<u32>,
@@ -233,7 +237,8 @@ impl<'a> Ctx<'a> {
             &many
         };
         let Ok(mut found) = self.cache.found_lines.try_borrow_mut() else { return self.search_line(from, to, needles) };
-        let same = |f: &FoundLine| f.from == from && f.needles.len() == needles.len() && f.needles.iter().zip(needles).all(|(a, b)| a == b);
+        let hash = needles_hash(needles);
+        let same = |f: &FoundLine| f.from == from && f.hash == hash && f.needles.len() == needles.len() && f.needles.iter().zip(needles).all(|(a, b)| a == b);
         if let Some(f) = found.iter_mut().find(|f| same(f)) {
             if let Some(l) = f.line {
                 return (l <= to).then_some(l);
@@ -249,7 +254,7 @@ impl<'a> Ctx<'a> {
         if found.len() >= FOUND_LINES_KEPT {
             found.remove(0);
         }
-        found.push(FoundLine { from, needles: needles.iter().map(|n| n.to_string()).collect(), to, line });
+        found.push(FoundLine { from, hash, needles: needles.iter().map(|n| n.to_string()).collect(), to, line });
         line
     }
 
@@ -263,10 +268,15 @@ impl<'a> Ctx<'a> {
         let cache = &*self.cache;
         let (text, start) = cache.words_of(from, to);
         let mut at = 0;
-        while let Some(k) = text.get(at..).and_then(|t| find_str(t, first)) {
+        // A long stretch is searched with the needle's kept `memmem`
+        // searcher (two rare bytes at once, SIMD), a short one as
+        // `find_str` does: both give the leftmost match.
+        let long = text.len() >= FINDER_MIN_LEN;
+        let find = |t: &str| if long { find_kept(t, first) } else { find_str(t, first) };
+        while let Some(k) = text.get(at..).and_then(find) {
             let line = cache.line_at(start + at + k);
             let words = cache.line_words(line);
-            if others.iter().all(|n| words.contains(&**n)) {
+            if others.iter().all(|n| find_str(words, n).is_some()) {
                 return Some(line);
             }
             // On to the next line.
@@ -346,6 +356,19 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// A hash of a list of needles (FNV-1a over their bytes, each needle
+/// ended by a byte no needle holds), for [`Ctx::find_line`]'s quick
+/// comparison of kept searches.
+fn needles_hash(needles: &[Cow<str>]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for n in needles {
+        for &b in n.as_bytes().iter().chain(&[0xFF]) {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
 /// The [`words_only`] of a needle, borrowed when the needle is already
 /// made of folded words (ASCII lower-case letters and digits, one space
 /// between words, none at the ends), as the rules' literal needles are:
@@ -356,8 +379,45 @@ fn as_words(n: &str) -> Cow<'_, str> {
     let clean = b.first().is_none_or(word)
         && b.last().is_none_or(word)
         && b.iter().all(|c| word(c) || *c == b' ')
-        && !n.contains("  ");
+        && !b.windows(2).any(|w| w == b"  ");
     if clean { Cow::Borrowed(n) } else { Cow::Owned(words_only(n)) }
+}
+
+/// Length of words from which [`Ctx::find_line`] searches with a kept
+/// `memmem` searcher (whose set-up costs about a thousand instructions,
+/// what a rare-byte scan spends on a few hundred bytes).
+const FINDER_MIN_LEN: usize = 512;
+
+/// How many `memmem` searchers [`find_kept`] keeps (one thread's).
+const FINDERS_KEPT: usize = 16;
+
+thread_local! {
+    static FINDERS: std::cell::RefCell<Vec<memchr::memmem::Finder<'static>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `hay.find(needle)` with a `memmem` searcher kept for the needle: the
+/// documents of a batch search their words for the same few needles
+/// ("convo", "urgence", "secretaire"…) over long stretches, where the
+/// searcher's SIMD scan for two of the needle's bytes beats a stop at
+/// each occurrence of one.
+fn find_kept(hay: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    FINDERS.with(|f| {
+        let Ok(mut kept) = f.try_borrow_mut() else { return find_str(hay, needle) };
+        let i = match kept.iter().position(|f| f.needle() == needle.as_bytes()) {
+            Some(i) => i,
+            None => {
+                if kept.len() >= FINDERS_KEPT {
+                    kept.remove(0);
+                }
+                kept.push(memchr::memmem::Finder::new(needle).into_owned());
+                kept.len() - 1
+            }
+        };
+        kept[i].find(hay.as_bytes())
+    })
 }
 
 /// How common a byte is in folded French words, from 0 (never seen) to
@@ -637,6 +697,20 @@ fn fold_and_words(norm: &Normalized) -> TextCache {
         while i < line.end {
             let Some(y) = folded.get(i..i + 8).and_then(|c| c.try_into().ok()).map(u64::from_le_bytes) else { break };
             let c = Chunk::read(y, gap);
+            // Eight bytes of ASCII within the line without a silent gap
+            // byte (most chunks of prose): all written as they read, the
+            // general case below with `n = 8` and nothing dropped.
+            if (c.non_ascii | c.silent) == 0 && line.end - i >= 8 {
+                let mut d = c.digits;
+                while d != 0 {
+                    digits.push((i + d.trailing_zeros() as usize / 8) as u32);
+                    d &= d - 1;
+                }
+                words.extend_from_slice(&c.words.to_le_bytes());
+                i += 8;
+                gap = c.gap_at_end(8);
+                continue;
+            }
             let first_silent = c.silent & c.silent.wrapping_neg();
             let stop = ((c.non_ascii | (c.silent ^ first_silent)).trailing_zeros() / 8) as usize;
             let n = stop.min(line.end - i);
@@ -972,7 +1046,10 @@ pub fn audit_record(r: &mut Deliberation, ctx: &Ctx) {
 /// share.
 fn audit_record_with(r: &mut Deliberation, ctx: &Ctx, keys: &attendance::AttendanceKeys) {
     ids::repair_identifiers(r, ctx);
-    let mut checks = vec![
+    // Room for the usual checks of a record (about thirty), so that the
+    // rules' checks are moved in without growing it.
+    let mut checks = Vec::with_capacity(CHECKS_ROOM);
+    checks.extend([
         vote::vote_total(r, ctx),
         vote::vote_unanimity(r, ctx),
         vote::vote_outcome(r, ctx),
@@ -981,7 +1058,7 @@ fn audit_record_with(r: &mut Deliberation, ctx: &Ctx, keys: &attendance::Attenda
         vote::secret_ballot(r, ctx),
         attendance::counts(r, ctx),
         attendance::quorum(r, ctx),
-    ];
+    ]);
     // The present members' keys, for the three rules comparing them.
     checks.extend(attendance::proxy_holder_present_with(r, ctx, keys));
     checks.extend(attendance::one_proxy_each_with(r, ctx, keys));
@@ -1004,8 +1081,15 @@ fn audit_record_with(r: &mut Deliberation, ctx: &Ctx, keys: &attendance::Attenda
     checks.push(dates::year_in_words(r, ctx));
     checks.push(dates::convocation_delay(r, ctx));
     checks.push(dates::covid_rules(r, ctx));
-    r.checks.extend(checks);
+    if r.checks.is_empty() {
+        r.checks = checks;
+    } else {
+        r.checks.extend(checks);
+    }
 }
+
+/// The capacity [`audit_record_with`] gives a record's checks.
+const CHECKS_ROOM: usize = 40;
 
 /// Fills the body from the reference table once it is identified: the
 /// INSEE code always, SIREN and département where the text lacks them.
@@ -1126,6 +1210,11 @@ mod tests {
         }
 
         #[test]
+        fn kept_finders_agree_with_str_find(h in "([a-z0-9 ]|é|œ|\n){0,40}", n in "([a-z0-9 ]|é|œ){0,4}") {
+            proptest::prop_assert_eq!(find_kept(&h, &n), h.find(n.as_str()));
+        }
+
+        #[test]
         fn find_str_agrees_with_str_find(h in "([a-z0-9 ]|é|œ|\n){0,40}", n in "([a-z0-9 ]|é|œ){0,4}") {
             proptest::prop_assert_eq!(find_str(&h, &n), h.find(n.as_str()));
         }
@@ -1133,6 +1222,11 @@ mod tests {
         #[test]
         fn as_words_agrees_with_words_only(n in "([a-zA-Z0-9 ,.'-]|é|É|\n){0,12}") {
             proptest::prop_assert_eq!(as_words(&n).into_owned(), words_only(&n));
+        }
+
+        #[test]
+        fn ascii_words_agree_with_a_char_by_char_fold(s in "[a-zA-Z0-9 ,.'_\t\x01-]{0,30}") {
+            proptest::prop_assert_eq!(words_only(&s), plain_words(&s));
         }
 
         #[test]
@@ -1195,6 +1289,30 @@ mod tests {
                 let re = any_phrase(&["secretaire", "seance est"]);
                 let plain = (from.max(1)..=to.min(n)).find(|&l| re.is_match(ctx.line_words(l)));
                 assert_eq!(ctx.first_line_matching(from, to, &re), plain, "{from}..={to}");
+            }
+        }
+    }
+
+    #[test]
+    fn long_line_searches_agree_with_a_scan_line_by_line() {
+        // Words long enough for the kept searchers.
+        let mut text = String::new();
+        for i in 0..300 {
+            text.push_str(match i % 7 {
+                0 => "Le conseil municipal, dûment convoqué, délibère.\n",
+                1 => "Secrétaire de séance : M. Jean DUPONT\n",
+                2 => "En cas d'URGENCE, la convocation est abrégée.\n",
+                3 => "\n",
+                _ => "Vu le code général des collectivités territoriales ;\n",
+            });
+        }
+        let norm = normalize(&text);
+        let ctx = Ctx::whole(&norm);
+        let n = norm.line_count() as u32;
+        let sets: &[&[&str]] = &[&["convo"], &["urgence"], &["secretaire", "dupont"], &["dupont secretaire"], &["zzz"], &["seance", "jean"]];
+        for (from, to) in [(1, n), (2, n), (5, n), (40, 290), (150, n + 3), (0, 120)] {
+            for needles in sets {
+                assert_eq!(ctx.find_line(from, to, needles), find_line_plain(&ctx, from, to, needles), "{from}..={to} {needles:?}");
             }
         }
     }

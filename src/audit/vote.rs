@@ -295,7 +295,7 @@ pub fn secret_ballot(r: &Deliberation, ctx: &Ctx) -> Check {
     const ID: &str = "vote.secret_ballot";
     let title = ctx.title_words(r);
     let election = r.act.kind == crate::model::ActKind::Election
-        || ["designation", "election", "nomination"].iter().any(|w| title.starts_with(w) || title.contains(&format!(" {w}")));
+        || ["designation", "election", "nomination"].iter().any(|w| starts_a_word(&title, w));
     if !election {
         return skip(ID, "not a nomination or designation");
     }
@@ -320,11 +320,32 @@ pub fn secret_ballot(r: &Deliberation, ctx: &Ctx) -> Check {
     check(ID, S::Warn, "a nomination by show of hands needs the council's unanimous decision not to vote by secret ballot (L2121-21)", line)
 }
 
+/// Whether `w` starts `s` or follows a space in it: `s.starts_with(w) ||
+/// s.contains(&format!(" {w}"))`, without building the needle.
+fn starts_a_word(s: &str, w: &str) -> bool {
+    s.starts_with(w) || s.match_indices(' ').any(|(i, _)| s[i + 1..].starts_with(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{Person, Represented};
     use crate::normalize::normalize;
+
+    proptest::proptest! {
+        #[test]
+        fn word_starts_agree_with_a_search_for_space_and_word(s in "([a-z ]|é){0,24}", w in "[a-z]{1,4}") {
+            proptest::prop_assert_eq!(starts_a_word(&s, &w), s.starts_with(w.as_str()) || s.contains(&format!(" {w}")));
+        }
+    }
+
+    #[test]
+    fn word_starts() {
+        assert!(starts_a_word("election du maire", "election"));
+        assert!(starts_a_word("objet election du maire", "election"));
+        assert!(!starts_a_word("reelection du maire", "election"));
+        assert!(!starts_a_word("", "election"));
+    }
 
     fn person(f: &str) -> Person {
         Person { title: None, given_name: Some("A".into()), family_name: Some(f.into()) }
