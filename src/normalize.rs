@@ -70,18 +70,9 @@ pub fn source_lines(src: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Position of the first `\n` or `\r` of `b`, sixteen bytes at a time.
+/// Position of the first `\n` or `\r` of `b` (memchr's vector search).
 fn line_end(b: &[u8]) -> Option<usize> {
-    let brk = |c: u8| (c == b'\n') | (c == b'\r');
-    let mut n = 0;
-    for chunk in b.chunks_exact(16) {
-        // No early exit inside a chunk: one vector compare.
-        if chunk.iter().fold(false, |any, &c| any | brk(c)) {
-            break;
-        }
-        n += 16;
-    }
-    b[n..].iter().position(|&c| brk(c)).map(|i| n + i)
+    memchr::memchr2(b'\n', b'\r', b)
 }
 
 /// Cleans one line: typographic variants, invisible characters, markdown.
@@ -202,15 +193,17 @@ fn printable_prefix_len(b: &[u8]) -> usize {
     n + b[n..].iter().position(|&c| !kept(c)).unwrap_or(b.len() - n)
 }
 
-/// True when `b` holds a `*` or a `_` (written without early exit, so that
-/// it compiles to vector code).
+/// True when `b` holds a `*` or a `_` (memchr's vector search: the
+/// compiler did not vectorize a byte loop for this).
 fn has_emphasis(b: &[u8]) -> bool {
-    b.iter().fold(false, |any, &c| any | (c == b'*') | (c == b'_'))
+    memchr::memchr2(b'*', b'_', b).is_some()
 }
 
-/// True when `b` holds two spaces in a row (no early exit, as above).
+/// True when `b` holds two spaces in a row (memchr's vector search for
+/// the pair, its searcher built once).
 fn has_double_space(b: &[u8]) -> bool {
-    b.iter().zip(b.iter().skip(1)).fold(false, |any, (&x, &y)| any | ((x == b' ') & (y == b' ')))
+    static PAIR: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+    PAIR.find(b).is_some()
 }
 
 /// True when [`clean_line`] has nothing to map in `line`: printable ASCII
@@ -601,13 +594,14 @@ impl Folded {
     pub fn extend(&mut self, s: &str) {
         let Some(rest) = s.get(self.len..) else { return };
         let bytes = rest.as_bytes();
+        let start = self.text.len();
+        self.text.reserve(bytes.len());
         let mut i = 0;
         while i < bytes.len() {
             let j = i + ascii_prefix_len(&bytes[i..]);
             if j > i {
-                let at = self.text.len();
+                // Lower-cased below, with everything appended.
                 self.text.push_str(&rest[i..j]);
-                self.text[at..].make_ascii_lowercase();
                 i = j;
             }
             let (f, o) = (self.text.len() as u32, (self.len + i) as u32);
@@ -636,6 +630,9 @@ impl Folded {
             self.text.push(fc);
             i += c.len_utf8();
         }
+        // In one go for every ASCII run: the folded chars are lower-case
+        // already, and other bytes are left alone.
+        self.text[start..].make_ascii_lowercase();
         self.len = s.len();
     }
 
