@@ -732,14 +732,17 @@ fn ci_at(hay: &[u8], at: usize, lit: &str) -> bool {
 /// found by memchr and each tried. A match through a later `c` cannot start
 /// before one through an earlier `c` ("fecture" would need an `e` where
 /// the earlier `c` stands), so the first `c` with a match gives the
-/// leftmost start.
+/// leftmost start. The byte after the `c` ("c", "e" or "t" in any case)
+/// says which one fragment to compare, if any (most `c`s open none).
 fn received_hint(text: &str) -> Option<usize> {
     let b = text.as_bytes();
     memchr::memchr2_iter(b'c', b'C', b).find_map(|i| {
-        if i >= 2 && ci_at(b, i - 2, "fecture") {
-            Some(i - 2)
-        } else {
-            (ci_at(b, i, "ccu") || ci_at(b, i, "ception")).then_some(i)
+        // (`| 0x20` lowers an ASCII capital; only `C` and `c` give `c`.)
+        match b.get(i + 1).map(|&c| c | 0x20) {
+            Some(b't') => (i >= 2 && ci_at(b, i - 2, "fecture")).then(|| i - 2),
+            Some(b'c') => ci_at(b, i, "ccu").then_some(i),
+            Some(b'e') => ci_at(b, i, "ception").then_some(i),
+            _ => None,
         }
     })
 }
