@@ -418,11 +418,14 @@ fn tally_for(hay: &str) -> &'static Regex {
     if long_pour_gap(hay) { &TALLY } else { &TALLY_UNBOUNDED }
 }
 
+/// The searcher of "pour ", built once.
+static POUR_SPACE: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("pour "));
+
 /// True when a line of `hay` opens with `[\s\-]*pour ` and holds more than
 /// 80 chars between that "pour " and its first colon.
 fn long_pour_gap(hay: &str) -> bool {
     // ("pour " does not overlap itself: memmem finds every one.)
-    memchr::memmem::find_iter(hay.as_bytes(), b"pour ").any(|p| {
+    POUR_SPACE.find_iter(hay.as_bytes()).any(|p| {
         let line_start = hay[..p].rfind('\n').map_or(0, |i| i + 1);
         if !hay[line_start..p].chars().all(|c| c.is_whitespace() || c == '-') {
             return false;
@@ -1183,8 +1186,7 @@ fn continues(cur: &str, next: &str) -> bool {
 
 fn tally_only(line: &str) -> bool {
     let l = line.trim().trim_start_matches(['-', '*', '\u{2022}', '\u{2212}', '\u{2013}', ' ']);
-    let lf = l.to_string();
-    tally_for(&lf).is_match(&lf) && lf.split_whitespace().count() <= 14
+    tally_for(l).is_match(l) && l.split_whitespace().count() <= 14
 }
 
 fn join_lines_nl(lines: &FoldedLines, (s, e): (usize, usize)) -> String {
