@@ -573,13 +573,6 @@ pub struct TransmissionMatch {
     pub executory_on: Option<Spanned<Date>>,
 }
 
-static RECEIVED_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:accus[ée] (?:de )?r[ée]ception(?: en (?:sous-)?pr[ée]fecture)?(?: le| du)?|accus[ée] re[çc]u(?: le)?|re[çc]ue? (?:en|à la|a la|par la) (?:sous-)?pr[ée]fecture(?: le)?|date de r[ée]ception(?: en| à la| a la)?(?: (?:sous-)?pr[ée]fecture)?|r[ée]ception (?:en|à la|a la|par la) (?:sous-)?pr[ée]fecture(?: le)?)",
-    )
-    .expect("received regex")
-});
-
 /// The "posted" stamp labels. Its two bounded repetitions of a Unicode
 /// class (`[^\n:]{0,40}`) make it the costliest regex of the module to
 /// compile, so it is compiled only when [`POSTED_FAST_RE`] finds a match
@@ -610,12 +603,12 @@ static POSTED_FAST_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// follow when that run was cut by the bound. So when the twin's match is
 /// at most 40 characters long, the run was not cut and both matches are
 /// the same; otherwise the original is run from the same start.
-fn find_posted_label(text: &str, pos: usize) -> Option<regex::Match<'_>> {
+fn find_posted_label(text: &str, pos: usize) -> Option<Range<usize>> {
     let m = POSTED_FAST_RE.find_at(text, pos)?;
     if m.as_str().chars().count() <= 40 {
-        return Some(m);
+        return Some(m.range());
     }
-    POSTED_RE.find_at(text, m.start())
+    POSTED_RE.find_at(text, m.start()).map(|m| m.range())
 }
 
 static SENT_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -691,25 +684,21 @@ fn line_head(text: &str, i: usize, max: usize) -> Option<&str> {
 /// relatif à …" is not a stamp).
 /// The search starts at byte `from`: no match of `re` starts before it.
 fn first_stamp(re: &Regex, text: &str, from: usize) -> Option<Spanned<Date>> {
-    first_stamp_with(|t, at| re.find_at(t, at), text, from)
+    first_stamp_with(|t, at| re.find_at(t, at).map(|m| m.range()), text, from)
 }
 
 /// [`first_stamp`] with any label finder: `find(text, pos)` is the first
 /// label match starting at or after `pos`.
-fn first_stamp_with<'t>(
-    find: impl Fn(&'t str, usize) -> Option<regex::Match<'t>>,
-    text: &'t str,
-    from: usize,
-) -> Option<Spanned<Date>> {
+fn first_stamp_with(find: impl Fn(&str, usize) -> Option<Range<usize>>, text: &str, from: usize) -> Option<Spanned<Date>> {
     let mut pos = from;
     let mut matches = std::iter::from_fn(|| {
-        let m = find(text, pos).filter(|m| m.end() > m.start())?;
-        pos = m.end();
+        let m = find(text, pos).filter(|m| m.end > m.start)?;
+        pos = m.end;
         Some(m)
     });
     matches.find_map(|m| {
-        let d = date_after(text, m.end())?;
-        let opens_line = line_head(text, m.start(), 16).is_some_and(|h| {
+        let d = date_after(text, m.end)?;
+        let opens_line = line_head(text, m.start, 16).is_some_and(|h| {
             h.chars()
                 .all(|c| matches!(c, ' ' | '-' | '*' | '•' | '>' | '|' | '(' | '['))
         });
@@ -732,14 +721,17 @@ fn ci_at(hay: &[u8], at: usize, lit: &str) -> bool {
 /// found by memchr and each tried. A match through a later `c` cannot start
 /// before one through an earlier `c` ("fecture" would need an `e` where
 /// the earlier `c` stands), so the first `c` with a match gives the
-/// leftmost start.
+/// leftmost start. The byte after the `c` ("c", "e" or "t" in any case)
+/// says which one fragment to compare, if any (most `c`s open none).
 fn received_hint(text: &str) -> Option<usize> {
     let b = text.as_bytes();
     memchr::memchr2_iter(b'c', b'C', b).find_map(|i| {
-        if i >= 2 && ci_at(b, i - 2, "fecture") {
-            Some(i - 2)
-        } else {
-            (ci_at(b, i, "ccu") || ci_at(b, i, "ception")).then_some(i)
+        // (`| 0x20` lowers an ASCII capital; only `C` and `c` give `c`.)
+        match b.get(i + 1).map(|&c| c | 0x20) {
+            Some(b't') => (i >= 2 && ci_at(b, i - 2, "fecture")).then(|| i - 2),
+            Some(b'c') => ci_at(b, i, "ccu").then_some(i),
+            Some(b'e') => ci_at(b, i, "ception").then_some(i),
+            _ => None,
         }
     })
 }
@@ -775,11 +767,109 @@ fn stamp_from(text: &str, hint: Option<usize>, re: &Regex) -> Option<Spanned<Dat
     first_stamp(re, text, from)
 }
 
+/// `RECEIVED_RE.find_at(text, at)` by hand, as a byte range (that regex,
+/// kept in the tests, is the costliest of the module to build for every
+/// process that reads a stamp). Its five wordings, at most one of which
+/// can match at one start (A and B part at "réc"/"reç", C and E at
+/// "reç"/"réc"), so the first that matches at the leftmost start is the
+/// match:
+///
+/// - A `accus[ée] (?:de )?r[ée]ception(?: en (?:sous-)?pr[ée]fecture)?(?: le| du)?`
+/// - B `accus[ée] re[çc]u(?: le)?`
+/// - C `re[çc]ue? (?:en|à la|a la|par la) (?:sous-)?pr[ée]fecture(?: le)?`
+/// - D `date de r[ée]ception(?: en| à la| a la)?(?: (?:sous-)?pr[ée]fecture)?`
+/// - E `r[ée]ception (?:en|à la|a la|par la) (?:sous-)?pr[ée]fecture(?: le)?`
+///
+/// Every optional part is taken when present: none can make a later part
+/// fail that would hold without it (each starts with other chars than what
+/// follows it). Every wording holds a fragment of [`received_hint`]
+/// ("ccu", "fecture", "ception") at most [`RECEIVED_LEAD`] bytes after its
+/// start: only the starts that near the next fragment are tried.
+fn find_received_label(text: &str, at: usize) -> Option<Range<usize>> {
+    let b = text.as_bytes();
+    let mut s = at;
+    while s < b.len() {
+        let f = s + received_hint(text.get(s..)?)?;
+        let lo = s.max(f.saturating_sub(RECEIVED_LEAD));
+        // (Every wording opens with `a`, `r` or `d`, in either case.)
+        if let Some(m) = (lo..=f).find_map(|t| matches!(b[t] | 0x20, b'a' | b'r' | b'd').then(|| received_label_at(text, t).map(|e| t..e)).flatten()) {
+            return Some(m);
+        }
+        s = f + 1;
+    }
+    None
+}
+
+/// The most bytes from the start of a `RECEIVED_RE` match to its first
+/// fragment: "reçue par la sous-préfecture" with `Ç`, `ſ` and `É` takes
+/// 24 before "fecture"; a margin costs only a few more starts tried.
+const RECEIVED_LEAD: usize = 32;
+
+/// True when the char `c` of a text matches the char `p` of a `(?i)`
+/// pattern written in lower case: itself, its capital, and `ſ` for `s`, the
+/// Kelvin sign for `k` (Unicode simple case folding, as the regex reads it).
+fn folds_to(c: char, p: char) -> bool {
+    c == p
+        || match p {
+            'a'..='z' => c == p.to_ascii_uppercase() || (p == 's' && c == '\u{17f}') || (p == 'k' && c == '\u{212a}'),
+            'é' => c == 'É',
+            'ç' => c == 'Ç',
+            'à' => c == 'À',
+            _ => false,
+        }
+}
+
+/// The end of `lit` (lower case) read at byte `i` of `s` as `(?i)` reads it.
+fn ci_lit(s: &str, i: usize, lit: &str) -> Option<usize> {
+    let mut chars = s.get(i..)?.chars();
+    let mut end = i;
+    for p in lit.chars() {
+        let c = chars.next().filter(|&c| folds_to(c, p))?;
+        end += c.len_utf8();
+    }
+    Some(end)
+}
+
+/// The end of the first of `lits` read at byte `i` of `s` (`(?i)(?:a|b|…)`).
+fn ci_any(s: &str, i: usize, lits: &[&str]) -> Option<usize> {
+    lits.iter().find_map(|l| ci_lit(s, i, l))
+}
+
+/// The end of a `RECEIVED_RE` match starting at byte `i` of `s`, if one
+/// does (see [`find_received_label`]).
+fn received_label_at(s: &str, i: usize) -> Option<usize> {
+    let e_acute = |k: usize| ci_any(s, k, &["é", "e"]);
+    let opt = |k: usize, lit: &str| ci_lit(s, k, lit).unwrap_or(k);
+    // `(?:sous-)?pr[ée]fecture`
+    let prefecture = |k: usize| ci_lit(s, opt(k, "sous-"), "pr").and_then(e_acute).and_then(|k| ci_lit(s, k, "fecture"));
+    // `r[ée]ception`
+    let reception = |k: usize| ci_lit(s, k, "r").and_then(e_acute).and_then(|k| ci_lit(s, k, "ception"));
+    // ` (?:en|à la|a la|par la) (?:sous-)?pr[ée]fecture(?: le)?`
+    let at_prefecture =
+        |k: usize| ci_lit(s, k, " ").and_then(|k| ci_any(s, k, &["en", "à la", "a la", "par la"])).and_then(|k| ci_lit(s, k, " ")).and_then(prefecture).map(|k| opt(k, " le"));
+    if let Some(k) = ci_lit(s, i, "accus").and_then(e_acute).and_then(|k| ci_lit(s, k, " ")) {
+        if let Some(k) = reception(opt(k, "de ")) {
+            let k = ci_lit(s, k, " en ").and_then(prefecture).unwrap_or(k);
+            return Some(ci_any(s, k, &[" le", " du"]).unwrap_or(k));
+        }
+        return ci_lit(s, k, "re").and_then(|k| ci_any(s, k, &["ç", "c"])).and_then(|k| ci_lit(s, k, "u")).map(|k| opt(k, " le"));
+    }
+    if let Some(k) = ci_lit(s, i, "re").and_then(|k| ci_any(s, k, &["ç", "c"])).and_then(|k| ci_lit(s, k, "u")) {
+        return at_prefecture(opt(k, "e"));
+    }
+    if let Some(k) = ci_lit(s, i, "date de ").and_then(reception) {
+        let k = ci_any(s, k, &[" en", " à la", " a la"]).unwrap_or(k);
+        return Some(ci_lit(s, k, " ").and_then(prefecture).unwrap_or(k));
+    }
+    reception(i).and_then(at_prefecture)
+}
+
 /// The `received_on` of [`find_transmission`] alone ("Accusé de
 /// réception", "Reçu en préfecture le"), for a caller that needs no other
 /// stamp: the other searches are not run.
 pub fn find_received(text: &str) -> Option<Spanned<Date>> {
-    stamp_from(text, received_hint(text), &RECEIVED_RE)
+    let from = floor_char_boundary(text, received_hint(text)?.saturating_sub(100));
+    first_stamp_with(find_received_label, text, from)
 }
 
 /// The `posted_on` of [`find_transmission`] alone ("Affiché le", "Publié
@@ -789,7 +879,7 @@ pub fn find_posted(text: &str) -> Option<Spanned<Date>> {
     first_stamp_with(find_posted_label, text, from)
 }
 
-/// Fragments every match of [`RECEIVED_RE`], [`POSTED_RE`] and
+/// Fragments every match of `RECEIVED_RE`, [`POSTED_RE`] and
 /// [`SENT_RE`] holds, in that order: "accusé" or "réception" or
 /// "préfecture"; "affiché", "publié", "affichage", "publication" or "en
 /// ligne"; "envoyé", "envoi" or "transmis".
@@ -1053,14 +1143,14 @@ mod tests {
     }
 
     /// Every label match of `POSTED_RE` from each start, as a list.
-    fn posted_matches(find: impl Fn(&str, usize) -> Option<regex::Match<'_>>, s: &str) -> Vec<Range<usize>> {
+    fn posted_matches(find: impl Fn(&str, usize) -> Option<Range<usize>>, s: &str) -> Vec<Range<usize>> {
         let mut out = Vec::new();
         let mut pos = 0;
         while pos <= s.len() {
             match find(s, pos) {
                 Some(m) => {
-                    out.push(m.range());
-                    pos = if m.end() > m.start() { m.end() } else { m.end() + 1 };
+                    pos = if m.end > m.start { m.end } else { m.end + 1 };
+                    out.push(m);
                     while pos < s.len() && !s.is_char_boundary(pos) {
                         pos += 1;
                     }
@@ -1074,10 +1164,10 @@ mod tests {
     #[test]
     fn posted_label_long_site_names() {
         let long = "Publié sur le site internet de la commune de Saint-Martin-des-Champs le 3 mars 2024";
-        assert_eq!(posted_matches(find_posted_label, long), posted_matches(|t, p| POSTED_RE.find_at(t, p), long));
-        assert!(find_posted_label(long, 0).unwrap().as_str().chars().count() > 40);
+        assert_eq!(posted_matches(find_posted_label, long), posted_matches(|t, p| POSTED_RE.find_at(t, p).map(|m| m.range()), long));
+        assert!(find_posted_label(long, 0).and_then(|m| long.get(m)).unwrap().chars().count() > 40);
         let short = "Publication sur le site : 3 mars 2024";
-        assert_eq!(find_posted_label(short, 0).unwrap().as_str(), "Publication sur le site ");
+        assert_eq!(find_posted_label(short, 0).and_then(|m| short.get(m)), Some("Publication sur le site "));
     }
 
     proptest! {
@@ -1092,7 +1182,7 @@ mod tests {
             noise in "[a-zéèàç:\n ]{0,60}",
         ) {
             let s = parts.concat() + &noise;
-            prop_assert_eq!(posted_matches(find_posted_label, &s), posted_matches(|t, p| POSTED_RE.find_at(t, p), &s), "{:?}", s);
+            prop_assert_eq!(posted_matches(find_posted_label, &s), posted_matches(|t, p| POSTED_RE.find_at(t, p).map(|m| m.range()), &s), "{:?}", s);
         }
     }
 
@@ -1181,6 +1271,14 @@ mod tests {
         assert_eq!(le_line_starts("le 3\n  Le 4\nx le 5\nLE").collect::<Vec<_>>(), [0, 7]);
     }
 
+    /// The received stamp labels, which [`find_received_label`] reads by hand.
+    static RECEIVED_RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)(?:accus[ée] (?:de )?r[ée]ception(?: en (?:sous-)?pr[ée]fecture)?(?: le| du)?|accus[ée] re[çc]u(?: le)?|re[çc]ue? (?:en|à la|a la|par la) (?:sous-)?pr[ée]fecture(?: le)?|date de r[ée]ception(?: en| à la| a la)?(?: (?:sous-)?pr[ée]fecture)?|r[ée]ception (?:en|à la|a la|par la) (?:sous-)?pr[ée]fecture(?: le)?)",
+        )
+        .expect("received regex")
+    });
+
     static RECEIVED_HINT_AS_IT_WAS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)ccu|fecture|ception").unwrap());
 
     proptest! {
@@ -1189,6 +1287,40 @@ mod tests {
         fn stamp_hints_as_the_regexes(s in "((ccu|CcU|fecture|FECture|ception|CEPTION|c|C|f|e|affich|AfFiCh|aFfich|publi|PUBLI|ligne|LiGnE|a|b|B|g|G|l|p|u|i|é|É|\u{212a}|ſ| |\\n)){0,14}") {
             prop_assert_eq!(received_hint(&s), RECEIVED_HINT_AS_IT_WAS.find(&s).map(|m| m.start()), "{:?}", s);
         }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20000))]
+        /// The hand reader of the received labels finds what the regex
+        /// finds, from any char of the text.
+        #[test]
+        fn received_labels_as_the_regex(s in "((accus|ACCUS|AcCuſ|é|É|e|E| |de |DE |r|R|reception|RÉCEPTION|réception|ception|re|RE|ç|Ç|c|C|u|U|ue|reçu|REÇU|recue|en|EN|à la|À LA|a la|par la|PAR LA|sous-|SOUS-|ſous-|pr|PR|préfecture|PREFECTURE|fecture|FECTURE|le|LE| le| du| DU|date de |DATE DE |x|d|a|\n|1)){0,12}", start in 0usize..40) {
+            let at = floor_char_boundary(&s, start.min(s.len()));
+            prop_assert_eq!(find_received_label(&s, at), RECEIVED_RE.find_at(&s, at).map(|m| m.range()), "{:?} {}", s, at);
+        }
+    }
+
+    #[test]
+    fn received_labels_by_hand() {
+        for text in [
+            "Accusé de réception en préfecture le 09/02/2021",
+            "ACCUSE RECU LE 3/4/2020",
+            "Reçue par la sous-préfecture le 2 mai",
+            "REÇU À LA PRÉFECTURE",
+            "Date de réception à la préfecture : 4 mai",
+            "date de reception prefecture",
+            "réception en sous-préfecture",
+            "ACCUſÉ DE RÉCEPTION",
+            "la réception des travaux",
+            "accusé de la réception",
+            "x recu en prefecturex",
+        ] {
+            assert_eq!(find_received_label(text, 0), RECEIVED_RE.find_at(text, 0).map(|m| m.range()), "{text:?}");
+        }
+        assert_eq!(find_received_label("Reçu en préfecture le 1", 0), Some(0.."Reçu en préfecture le".len()));
+        assert_eq!(find_received_label("la réception des travaux", 0), None);
+        let two = "Accusé reçu x accusé reçu";
+        assert_eq!(find_received_label(two, 1), Some(two.rfind("accusé").unwrap()..two.len()));
     }
 
     #[test]
