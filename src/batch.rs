@@ -247,7 +247,7 @@ impl<A: Iterator<Item = io::Result<PathBuf>>> Iterator for Inputs<A> {
                 };
                 let (ft, size) = match fs::symlink_metadata(&path) {
                     // A link's size is its target's name: not known here.
-                    Ok(m) => (m.file_type(), m.file_type().is_file().then(|| m.len())),
+                    Ok(m) => (m.file_type(), m.file_type().is_file().then_some(m.len())),
                     Err(e) => return Some(failed(&path, e)),
                 };
                 if ft.is_dir() {

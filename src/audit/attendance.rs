@@ -359,7 +359,7 @@ impl Comparisons {
                 }
                 // Without given names on both sides, two homonyms cannot be
                 // told apart: a warning, not a failure.
-                (matches == 1 || exact).then(|| !ok.1.is_empty() && all_given)
+                (matches == 1 || exact).then_some(!ok.1.is_empty() && all_given)
             })
             .collect();
         let (secretary_present, secretary_elsewhere) = match &k.secretary {
