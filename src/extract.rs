@@ -111,14 +111,16 @@ impl<'a> Document<'a> {
     /// caller can move it into the last record instead of cloning it.
     fn record(&self, i: usize, item: &parse::segment::Item, opening: Option<Attendance>) -> Deliberation {
         let text = self.norm.text.as_str();
-        let mut r = Deliberation::default();
-        r.source = Source {
-            path: self.meta.path.clone(),
-            sha256: self.meta.sha256.clone(),
-            format: self.meta.format,
-            index: i,
-            page: self.meta.page_of(self.line(item.span.start)),
-            count: None,
+        let mut r = Deliberation {
+            source: Source {
+                path: self.meta.path.clone(),
+                sha256: self.meta.sha256.clone(),
+                format: self.meta.format,
+                index: i,
+                page: self.meta.page_of(self.line(item.span.start)),
+                count: None,
+            },
+            ..Deliberation::default()
         };
         let h = &self.header;
         r.body = Body {

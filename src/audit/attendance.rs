@@ -397,13 +397,18 @@ impl AttendanceKeys {
     }
 }
 
+/// A proxy as [`proxy_holder_present_with`] weighs it: the principal, the
+/// holder, their keys, and the holder's place among the absent, if looked
+/// up.
+type Holder<'a> = (&'a Person, &'a Person, &'a PersonKey, &'a PersonKey, Option<Option<usize>>);
+
 /// [`proxy_holder_present`] with the record's attendance keys.
 pub(crate) fn proxy_holder_present_with(r: &Deliberation, ctx: &Ctx, keys: &AttendanceKeys) -> Vec<Check> {
     const ID: &str = "attendance.proxy_holder_present";
     let a = &r.attendance;
     // Each holder with the principal, their keys, and the holder's
     // comparison with the present list.
-    let holders: Vec<(&Person, &Person, &PersonKey, &PersonKey, Option<Option<usize>>)> = a
+    let holders: Vec<Holder> = a
         .represented
         .iter()
         .zip(keys.principals.iter().zip(&keys.proxies))

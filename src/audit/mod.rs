@@ -904,6 +904,9 @@ impl BodyClues {
     }
 }
 
+/// A commune looked up: its name and, when known, its département.
+type CommuneQuery = (String, Option<String>);
+
 /// What [`identify_body`] finds: the commune or the EPCI, if any.
 type BodyFound = (Option<Commune>, Option<Epci>);
 
@@ -913,7 +916,7 @@ type BodyFound = (Option<Commune>, Option<Epci>);
 /// and each look-up is a pure function of its arguments.
 #[derive(Default)]
 struct Lookups {
-    communes: Vec<((String, Option<String>), Option<Commune>)>,
+    communes: Vec<(CommuneQuery, Option<Commune>)>,
     epcis: Vec<(String, Option<Epci>)>,
     keys: Vec<(String, String)>,
 }

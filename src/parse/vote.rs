@@ -555,12 +555,9 @@ fn line_end_from(s: &str, i: usize) -> usize {
 fn minority_label_at(s: &str, i: usize) -> Option<(usize, bool)> {
     let rest = s.get(i..)?;
     if rest.starts_with("contre") {
-        Some((i + 6, true))
-    } else if let Some(after) = rest.strip_prefix("abstention") {
-        Some((if after.starts_with('s') { i + 11 } else { i + 10 }, false))
-    } else {
-        None
+        return Some((i + 6, true));
     }
+    rest.strip_prefix("abstention").map(|after| (if after.starts_with('s') { i + 11 } else { i + 10 }, false))
 }
 
 /// True when byte `i` of `s` opens an ASCII word (`(?-u:\b)` before a word
@@ -1093,10 +1090,10 @@ fn statements_in(text: &str, lines: FoldedLines) -> Vec<Spanned<Vote>> {
             }
         }
     }
-    for i in 0..n {
+    for (i, &key) in keyed.iter().enumerate().take(n) {
         // Every label of a table header holds a key or "npv".
         let line = lines.line(i);
-        if may_be_table_header(line) && (keyed[i] != Keys::None || line.contains("npv")) && TABLE_HEADER.is_match(line)
+        if may_be_table_header(line) && (key != Keys::None || line.contains("npv")) && TABLE_HEADER.is_match(line)
             && let Some(k) = (i + 1..n.min(i + 3)).find(|&k| !lines.line(k).trim().is_empty())
                 && TABLE_ROW.is_match(lines.line(k)) {
                     cues[k] = Some(Cue::Weak);
