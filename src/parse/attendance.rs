@@ -1011,7 +1011,15 @@ fn spaces_end(t: &str, j: usize) -> usize {
 fn inline_separators(t: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
-    while let Some(c) = t.get(i..).and_then(|r| r.chars().next()) {
+    let b = t.as_bytes();
+    while i < b.len() {
+        // Most chars are ASCII that neither opens a separator nor is a
+        // space: passed on one byte test.
+        if b[i] < 0x80 && !matches!(b[i], b'.' | b';' | b',') && !char::from(b[i]).is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let Some(c) = t.get(i..).and_then(|r| r.chars().next()) else { break };
         let next = i + c.len_utf8();
         let end = if matches!(c, '.' | ';' | ',') {
             spaces_end(t, next)
@@ -1037,17 +1045,26 @@ fn inline_separators(t: &str) -> Vec<Range<usize>> {
 
 /// One line of the text: its byte range (without `\n`).
 fn lines(text: &str, fold: &Folded) -> Vec<Range<usize>> {
-    lines_with(text, fold, &key_words(text, fold))
+    lines_with(text, fold, &key_words(text, fold).at)
 }
 
 /// [`lines`] with the [`key_words`] of `text`.
 fn lines_with(text: &str, fold: &Folded, keys: &[Range<usize>]) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+    // About one line per 40 bytes of text: room at once.
+    let mut out = Vec::with_capacity(text.len() / 40 + 1);
     let mut start = 0;
-    let push = |r: Range<usize>, out: &mut Vec<Range<usize>>| {
+    // The colons of the text, in order: one search for all the lines.
+    let mut colons = memchr::memchr_iter(b':', text.as_bytes());
+    let mut next_colon = colons.next();
+    let mut push = |r: Range<usize>, out: &mut Vec<Range<usize>>| {
         // A label after a sentence end on the same line ("… Maire.
         // Présents : …") starts a line of its own; labels end on a colon.
-        if memchr::memchr(b':', text[r.clone()].as_bytes()).is_none() {
+        // Lines come in order: the first colon not before this line's
+        // start tells whether it holds one.
+        while next_colon.is_some_and(|c| c < r.start) {
+            next_colon = colons.next();
+        }
+        if next_colon.is_none_or(|c| c >= r.end) {
             out.push(r);
             return;
         }
@@ -1083,7 +1100,7 @@ fn lines_with(text: &str, fold: &Folded, keys: &[Range<usize>]) -> Vec<Range<usi
         out.push(from..r.end);
     };
     // Line ends (and colons, above) found with the vectorised memchr: two
-    // passes over every byte of the text, the costliest part here.
+    // passes over the text, the costliest part here.
     for k in memchr::memchr_iter(b'\n', text.as_bytes()) {
         push(start..k, &mut out);
         start = k + 1;
@@ -1108,14 +1125,58 @@ struct Label {
     count: Option<u32>,
 }
 
+/// The [`LINE_KEYS`] matches of a text ([`key_words`]): their byte
+/// ranges, and which word each one is (a bit of [`key_bit`]).
+struct Keys {
+    at: Vec<Range<usize>>,
+    bits: Vec<u16>,
+}
+
+/// The bit of a [`LINE_KEYS`] word, in the order of the regex.
+fn key_bit(w: &str) -> u16 {
+    match w {
+        "donne" => 1,
+        "pouvoir" => 1 << 1,
+        "procuration" => 1 << 2,
+        "delegation" => 1 << 3,
+        "excuse" => 1 << 4,
+        "absent" => 1 << 5,
+        "present" => 1 << 6,
+        "secretaire" => 1 << 7,
+        "presiden" => 1 << 8,
+        "fonction" => 1 << 9,
+        _ => 0,
+    }
+}
+
+/// The key bits of a line that [`may_be_proxy_line`] may accept: the
+/// line's fold holds "pouvoir", "procuration" or "delegation" only when
+/// one of these words is among its keys. The search for the keys reports
+/// a match at every place where one of them starts (no other key is
+/// tried first there: none starts with the same letters), unless a match
+/// reported before runs over that place; and no key ends with the first
+/// letters of one of these words, or holds one, so none does.
+const PROXY_KEY_BITS: u16 = (1 << 1) | (1 << 2) | (1 << 3);
+
+/// The key bits of a line that [`may_be_secretary_sentence`] may accept:
+/// it needs "secretaire" or "fonction", found as keys as above, except
+/// that "excuse" ends with "se", the first letters of "secretaire": in
+/// "excusecretaire" the key is "excuse" only. So "excuse" counts too.
+const SECRETARY_KEY_BITS: u16 = (1 << 7) | (1 << 9) | (1 << 4);
+
 /// The [`LINE_KEYS`] matches in the fold of `text` (which `fold` folds, as
 /// far as its end at least), as byte ranges of `text`, in order: one search
 /// over the fold, which [`lines`] and [`keyed_lines`] read instead of one
 /// search per line. The end of `text` is a line end, or the end of the
 /// text `fold` folds: no key word (letters only) runs across it.
-fn key_words(text: &str, fold: &Folded) -> Vec<Range<usize>> {
+fn key_words(text: &str, fold: &Folded) -> Keys {
     let f = fold.slice(0..text.len());
-    LINE_KEYS.find_iter(f.text).map(|m| f.orig(m.start())..f.orig(m.end())).collect()
+    let mut keys = Keys { at: Vec::new(), bits: Vec::new() };
+    for m in LINE_KEYS.find_iter(f.text) {
+        keys.at.push(f.orig(m.start())..f.orig(m.end()));
+        keys.bits.push(key_bit(m.as_str()));
+    }
+    keys
 }
 
 /// True when one of the `keys` ([`key_words`]) lies inside `r`. Keys are
@@ -1131,28 +1192,35 @@ fn keyed_range(keys: &[Range<usize>], r: Range<usize>) -> bool {
 /// only, so a match lies inside one line, or in the spaces between the two
 /// parts of a split line (inside none); and no match can hide one of a
 /// line by overlapping it from outside.
+#[cfg(test)]
 fn keyed_lines(ls: &[Range<usize>], keys: &[Range<usize>]) -> Vec<bool> {
-    let mut keyed = vec![false; ls.len()];
+    line_key_bits(ls, keys, &vec![1; keys.len()]).into_iter().map(|b| b != 0).collect()
+}
+
+/// [`keyed_lines`] telling which keys: for each line, the union of the
+/// `bits` of the keys inside it (0: none).
+fn line_key_bits(ls: &[Range<usize>], keys: &[Range<usize>], bits: &[u16]) -> Vec<u16> {
+    let mut keyed = vec![0u16; ls.len()];
     let mut n = 0;
-    for m in keys {
+    for (m, &bit) in keys.iter().zip(bits) {
         let (s, e) = (m.start, m.end);
         while n < ls.len() && ls[n].end < e {
             n += 1;
         }
         let Some(r) = ls.get(n) else { break };
         if r.start <= s {
-            keyed[n] = true;
+            keyed[n] |= bit;
         }
     }
     keyed
 }
 
-fn find_labels(text: &str, ls: &[Range<usize>], keys: &[Range<usize>], fold: &Folded) -> Vec<Label> {
+fn find_labels(text: &str, ls: &[Range<usize>], keys: &Keys, fold: &Folded) -> Vec<Label> {
     let mut out = Vec::new();
-    let keyed = keyed_lines(ls, keys);
+    let keyed = line_key_bits(ls, &keys.at, &keys.bits);
     for (n, r) in ls.iter().enumerate() {
         // No label, proxy or secretary sentence without a label word.
-        if !keyed[n] {
+        if keyed[n] == 0 {
             continue;
         }
         let line = &text[r.clone()];
@@ -1191,7 +1259,7 @@ fn find_labels(text: &str, ls: &[Range<usize>], keys: &[Range<usize>], fold: &Fo
             });
             continue;
         }
-        if may_be_proxy_line(f.text) && PROXY_LINE.is_match(f.text) && !(n > 0 && continues_name(&text[ls[n - 1].clone()], line)) {
+        if keyed[n] & PROXY_KEY_BITS != 0 && may_be_proxy_line(f.text) && PROXY_LINE.is_match(f.text) && !(n > 0 && continues_name(&text[ls[n - 1].clone()], line)) {
             out.push(Label {
                 kind: Kind::Represented,
                 line: n,
@@ -1200,7 +1268,9 @@ fn find_labels(text: &str, ls: &[Range<usize>], keys: &[Range<usize>], fold: &Fo
                 sentence: true,
                 count: None,
             });
-        } else if let Some(m) = may_be_secretary_sentence(f.text).then(|| secretary_sentence(f.text)).flatten()
+        } else if let Some(m) = (keyed[n] & SECRETARY_KEY_BITS != 0 && may_be_secretary_sentence(f.text))
+            .then(|| secretary_sentence(f.text))
+            .flatten()
             && !f.text.contains("adjoint")
             && (f.text[m].contains("secretaire")
                 || f.text.contains("secretaire")
@@ -1684,7 +1754,7 @@ pub fn find_attendance_with(text: &str, fold: &Folded) -> Option<AttendanceMatch
 /// [`find_attendance`] over `text`, folded (at least) as far as its end.
 fn find_attendance_in(text: &str, fold: &Folded) -> Option<AttendanceMatch> {
     let keys = key_words(text, fold);
-    let ls = lines_with(text, fold, &keys);
+    let ls = lines_with(text, fold, &keys.at);
     let labels = find_labels(text, &ls, &keys, fold);
     let mut labels_at = vec![false; ls.len()];
     for l in &labels {
@@ -1796,15 +1866,9 @@ fn read_block(
         k += 1;
     }
     // A represented member is not also excused or absent.
-    let principals: Vec<Person> = att
-        .represented
-        .iter()
-        .map(|r| r.principal.clone())
-        .collect();
-    att.excused
-        .retain(|p| !principals.iter().any(|q| same(p, q)));
-    att.absent
-        .retain(|p| !principals.iter().any(|q| same(p, q)));
+    let represented = &att.represented;
+    att.excused.retain(|p| !represented.iter().any(|r| same(p, &r.principal)));
+    att.absent.retain(|p| !represented.iter().any(|r| same(p, &r.principal)));
     if att.secretary.is_none() {
         att.secretary = find_secretary_near(text, labels, ls, span.clone(), fold);
     }
@@ -2756,6 +2820,13 @@ mod matcher_tests {
         "representee", "represente(e)", "mandats", "donnee", "avait", "avaient", "des", "2", "a,", " – ", "—", "a\u{a0}",
     ];
 
+    /// Ends and starts of key words, to glue into words that overlap
+    /// keys ("excu" + "secretaire" folds to a line whose key is "excuse").
+    const KEY_TAILS: &[&str] = &[
+        "excu", "cretaire", "ecretaire", "ouvoir", "rocuration", "elegation", "onction", "presiden", "donn", "abs",
+        "ent", "pr", "po", "sec", "del", "fon", "EXCUSECRÉTAIRE",
+    ];
+
     /// The end and groups 1..`n` of a pattern's match, as the regex
     /// crate reports them.
     fn regex_caps(c: &regex::Captures<'_>, n: usize) -> (Range<usize>, Vec<Option<(usize, usize)>>) {
@@ -2876,7 +2947,7 @@ mod matcher_tests {
         fn keyed_ranges_match_a_search_of_their_fold(parts in proptest::collection::vec(proptest::sample::select(LABEL_PIECES), 0..30), a in 0usize..120, len in 0usize..80) {
             let text = parts.join(" ");
             let fold = Folded::new(&text);
-            let keys = key_words(&text, &fold);
+            let keys = key_words(&text, &fold).at;
             // A range from the start of a line, within it, as `lines` asks.
             let mut a = a.min(text.len());
             while !text.is_char_boundary(a) {
@@ -2893,11 +2964,35 @@ mod matcher_tests {
         }
 
         #[test]
+        fn key_bits_pass_every_proxy_and_secretary_line(
+            parts in proptest::collection::vec(
+                proptest::sample::select(LABEL_PIECES.iter().chain(KEY_TAILS).copied().collect::<Vec<_>>()),
+                0..30,
+            ),
+            glue in proptest::bool::ANY,
+        ) {
+            let text = if glue { parts.concat() } else { parts.join(" ") };
+            let fold = Folded::new(&text);
+            let ls = lines(&text, &fold);
+            let keys = key_words(&text, &fold);
+            let bits = line_key_bits(&ls, &keys.at, &keys.bits);
+            for (n, r) in ls.iter().enumerate() {
+                let f = fold.slice(r.clone()).text;
+                if may_be_proxy_line(f) {
+                    prop_assert!(bits[n] & PROXY_KEY_BITS != 0, "{:?}", f);
+                }
+                if f.contains("secretaire") || f.contains("fonction") {
+                    prop_assert!(bits[n] & SECRETARY_KEY_BITS != 0, "{:?}", f);
+                }
+            }
+        }
+
+        #[test]
         fn keyed_lines_match_a_search_per_line(parts in proptest::collection::vec(proptest::sample::select(LABEL_PIECES), 0..30)) {
             let text = parts.join(" ");
             let fold = Folded::new(&text);
             let ls = lines(&text, &fold);
-            let keyed = keyed_lines(&ls, &key_words(&text, &fold));
+            let keyed = keyed_lines(&ls, &key_words(&text, &fold).at);
             for (n, r) in ls.iter().enumerate() {
                 prop_assert_eq!(keyed[n], LINE_KEYS.is_match(fold.slice(r.clone()).text), "{:?} in {:?}", r, text);
             }

@@ -66,6 +66,20 @@ fn is_role(word: &str) -> bool {
     {
         return false;
     }
+    // Every role folds to a word whose first two chars are one of these
+    // pairs of letters: a word whose first two chars are ASCII (folding
+    // to their lower case) and another pair is none.
+    if let Some(p) = word.as_bytes().iter().position(|b| b.is_ascii_alphanumeric() || *b >= 0x80)
+        && let [a, b, ..] = word.as_bytes()[p..]
+        && a < 0x80
+        && b < 0x80
+        && !matches!(
+            [a.to_ascii_lowercase(), b.to_ascii_lowercase()],
+            [b'm', b'a'] | [b'a', b'd'] | [b'd', b'e'] | [b'c', b'o'] | [b'm', b'u'] | [b'p', b'r'] | [b'v', b'i'] | [b's', b'e'] | [b'1', b'e'] | [b'e', b'l'] | [b'd', b'o'] | [b'b', b'e'] | [b'r', b'a']
+        )
+    {
+        return false;
+    }
     let t = if word.is_ascii() {
         // The same trim: an ASCII char is alphanumeric when it is an ASCII
         // letter or digit.
@@ -390,9 +404,8 @@ fn person_from_words<'a, W: AsRef<str>>(
     let mut titles = Titles::default();
     let mut plural = false;
     let mut start = None;
-    // The name words, first a glued one ("M.DURAND"): room for a long
-    // name at once, rather than growing word by word.
-    let mut pending: Vec<(&'a str, std::ops::Range<usize>)> = Vec::with_capacity(8);
+    // The name words, first a glued one ("M.DURAND"), held inline.
+    let mut name = NameWords::new();
     // Leading civilities ("M.", "MM et Mmes", "M. MMES").
     while i < words.len() {
         let (w, r) = &words[i];
@@ -417,7 +430,7 @@ fn person_from_words<'a, W: AsRef<str>>(
             }
             let off = r.end - n.len();
             start.get_or_insert(r.start);
-            pending.push((n, off..r.end));
+            name.push((n, off, r.end));
             i += 1;
             break;
         } else {
@@ -437,7 +450,6 @@ fn person_from_words<'a, W: AsRef<str>>(
     };
     // Name words until a role word or a lower-case non-particle.
     let name_from = i;
-    let mut name: Vec<(&'a str, std::ops::Range<usize>)> = pending;
     while i < words.len() {
         let (w, r) = &words[i];
         let mut w: &'a str = w.as_ref();
@@ -481,23 +493,24 @@ fn person_from_words<'a, W: AsRef<str>>(
             break;
         }
         if sentence_end {
-            name.push((w, w_start..end));
+            name.push((w, w_start, end));
             start.get_or_insert(w_start);
             break;
         }
         start.get_or_insert(w_start);
         if let Some((a, b)) = glued(w).filter(|_| !is_initials(w)) {
-            name.push((a, w_start..w_start + a.len()));
-            name.push((b, w_start + a.len()..end));
+            name.push((a, w_start, w_start + a.len()));
+            name.push((b, w_start + a.len(), end));
         } else {
-            name.push((w, w_start..end));
+            name.push((w, w_start, end));
         }
         i += 1;
     }
     // Trailing lower-case particles belong to nothing.
-    while name.last().is_some_and(|(w, _)| is_particle(w)) {
+    while name.as_slice().last().is_some_and(|(w, _, _)| is_particle(w)) {
         name.pop();
     }
+    let name = name.as_slice();
     if name.is_empty() {
         // An office: "Monsieur le Maire".
         let rest: Vec<(&str, &Range<usize>)> =
@@ -527,12 +540,12 @@ fn person_from_words<'a, W: AsRef<str>>(
     {
         return None;
     }
-    let span = start.unwrap_or(name[0].1.start)..name.last().map_or(0, |n| n.1.end);
+    let span = start.unwrap_or(name[0].1)..name.last().map_or(0, |n| n.2);
     // Which words are in capitals, then which ones make the family name.
     let n = name.len();
     let caps = |w: &str| is_upper_word(w) && !is_initials(w);
     let mut upper_words = Flags::default();
-    for (k, (w, _)) in name.iter().enumerate() {
+    for (k, (w, _, _)) in name.iter().enumerate() {
         if caps(w) {
             upper_words.set(k);
         }
@@ -540,7 +553,7 @@ fn person_from_words<'a, W: AsRef<str>>(
     let mut family_words = Flags::default();
     if upper_words.any() {
         let mut upper = upper_words.get(0);
-        for (k, (w, _)) in name.iter().enumerate() {
+        for (k, (w, _, _)) in name.iter().enumerate() {
             let next_upper = k + 1 < n && upper_words.get(k + 1);
             if upper || (is_particle(w) && next_upper) {
                 family_words.set(k);
@@ -567,13 +580,13 @@ fn person_from_words<'a, W: AsRef<str>>(
     // The words of each part, joined by spaces (name words are never
     // empty), in strings of their final size.
     let (mut family_len, mut given_len) = (0, 0);
-    for (k, (w, _)) in name.iter().enumerate() {
+    for (k, (w, _, _)) in name.iter().enumerate() {
         let len = if family_words.get(k) { &mut family_len } else { &mut given_len };
         *len += w.len() + usize::from(*len > 0);
     }
     let mut given = String::with_capacity(given_len);
     let mut family = String::with_capacity(family_len);
-    for (k, (w, _)) in name.iter().enumerate() {
+    for (k, (w, _, _)) in name.iter().enumerate() {
         let part = if family_words.get(k) { &mut family } else { &mut given };
         if !part.is_empty() {
             part.push(' ');
@@ -590,6 +603,59 @@ fn person_from_words<'a, W: AsRef<str>>(
         span,
         opened,
     ))
+}
+
+/// The words of a name, each with its byte range (start, end): inline for
+/// the first [`NameWords::INLINE`] (every real name), in a vector past
+/// them, so that reading a person allocates for its strings only.
+struct NameWords<'a> {
+    inline: [(&'a str, usize, usize); NameWords::INLINE],
+    len: usize,
+    /// All the words, once there are more than fit inline.
+    spilled: Option<Vec<(&'a str, usize, usize)>>,
+}
+
+impl<'a> NameWords<'a> {
+    const INLINE: usize = 12;
+
+    fn new() -> Self {
+        NameWords { inline: [("", 0, 0); NameWords::INLINE], len: 0, spilled: None }
+    }
+
+    fn push(&mut self, w: (&'a str, usize, usize)) {
+        match &mut self.spilled {
+            Some(v) => v.push(w),
+            None if self.len < Self::INLINE => {
+                self.inline[self.len] = w;
+                self.len += 1;
+            }
+            None => {
+                let mut v = self.inline.to_vec();
+                v.push(w);
+                self.spilled = Some(v);
+            }
+        }
+    }
+
+    fn pop(&mut self) {
+        match &mut self.spilled {
+            Some(v) => {
+                v.pop();
+            }
+            None => self.len = self.len.saturating_sub(1),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.as_slice().is_empty()
+    }
+
+    fn as_slice(&self) -> &[(&'a str, usize, usize)] {
+        match &self.spilled {
+            Some(v) => v,
+            None => &self.inline[..self.len],
+        }
+    }
 }
 
 /// One flag per word of a name: in a machine word for the first 64 words
@@ -650,6 +716,18 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
     s.get(i..)?.chars().next().map(|c| (c, c.len_utf8()))
 }
 
+/// The ASCII chars that end a word of a list in [`tokenize`]: the spaces
+/// (`is_space`) and `,`, `;`, `(`, `/`, `|`.
+const ASCII_WORD_END: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = matches!(b as u8, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b',' | b';' | b'(' | b'/' | b'|');
+        b += 1;
+    }
+    t
+};
+
 /// Splits a list into words and separators. Parenthesised text is dropped
 /// (a count "(17)", a role "(adjoint)"); callers that need it read it
 /// before.
@@ -685,7 +763,17 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
             i = j.max(i + 1);
         } else {
             let st = i;
+            let bytes = s.as_bytes();
             while i < s.len() {
+                // An ASCII byte ends the word when it is a space or a
+                // separator: one table read.
+                if bytes[i] < 0x80 {
+                    if ASCII_WORD_END[usize::from(bytes[i])] {
+                        break;
+                    }
+                    i += 1;
+                    continue;
+                }
                 let Some((ch, len)) = char_at(s, i) else { break };
                 if is_space(ch) || matches!(ch, ',' | ';' | '•' | '(' | '/' | '·' | '●' | '|')
                 {
@@ -819,14 +907,17 @@ impl ListState {
 pub fn parse_person_list(s: &str) -> Vec<Spanned<Person>> {
     // Each segment is read as soon as it closes: the same order, and the
     // same carried civility, as reading them all afterwards.
-    let mut st = ListState { out: Vec::new(), carried: None };
+    let toks = tokenize(s);
+    // At most one person per two tokens (a name and a separator), most
+    // often about one per four: room at once for the usual count.
+    let mut st = ListState { out: Vec::with_capacity(toks.len() / 4 + 1), carried: None };
     let mut cur: Vec<ListWord<'_>> = Vec::new();
     // How many words of `cur` are civilities, and whether its last one is:
     // known as each word is pushed, not asked again of every word.
     let mut civs = 0usize;
     let mut last_civ = false;
     let mut after_newline = false;
-    for t in tokenize(s) {
+    for t in toks {
         match t {
             Tok::Sep => {
                 if !cur.is_empty() {
