@@ -44,6 +44,7 @@ use crate::model::{Attendance, Person, Represented, Stated};
 use crate::normalize::{Folded, FoldedSlice};
 use crate::normalize::{fold_char, fold_small};
 use regex::Regex;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -472,7 +473,21 @@ static COUNT_LINE: LazyLock<P> = LazyLock::new(|| {
 /// True when the folded line `f` starts with a count ([`COUNT_LINE`]).
 /// Every match ends with figures: a line without a digit is none.
 fn is_count_line(f: &str) -> bool {
-    f.bytes().any(|b| b.is_ascii_digit()) && COUNT_LINE.matches_at(f, 0)
+    count_line_may_open(f) && f.bytes().any(|b| b.is_ascii_digit()) && COUNT_LINE.matches_at(f, 0)
+}
+
+/// False when [`COUNT_LINE`] cannot match the folded line `f`: after its
+/// leading chars (`[\s\-•*|]*`), every match opens with a word of its
+/// label, whose first letter is one of these ("nombre", "elu",
+/// "conseiller", "membre", "en", "present", "represente", "procuration",
+/// "pouvoir", "ont", "votant", "ayant", "qui", "absent", "afferent"). Most
+/// lines of prose open with another letter.
+fn count_line_may_open(f: &str) -> bool {
+    let rest = f.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '•' | '*' | '|'));
+    matches!(
+        rest.as_bytes().first(),
+        Some(b'n' | b'e' | b'c' | b'm' | b'p' | b'r' | b'o' | b'v' | b'a' | b'q')
+    )
 }
 
 /// "Quorum atteint avec 11 élus (présents ou) représentés": members
@@ -1325,21 +1340,20 @@ fn continues_name(prev: &str, line: &str) -> bool {
 /// continue it, count lines blanked (same length, offsets kept). Returns
 /// the content range, the content with count lines blanked, and the index
 /// of the line after the section.
-fn section_content(
-    text: &str,
+fn section_content<'a>(
+    text: &'a str,
     ls: &[Range<usize>],
     label: &Label,
     labels_at: &[bool],
     fold: &Folded,
-) -> (Range<usize>, String, usize) {
+) -> (Range<usize>, Cow<'a, str>, usize) {
     let first = &ls[label.line];
     let start = label.content.min(first.end).max(first.start);
     let mut end = first.end;
     let mut n = label.line + 1;
     let mut blanked: Vec<Range<usize>> = Vec::new();
     if label.sentence || label.kind == Kind::Chair {
-        let s = text[start..end].to_string();
-        return (start..end, s, n);
+        return (start..end, Cow::Borrowed(&text[start..end]), n);
     }
     let mut named = false;
     let mut has_names = |s: &str| {
@@ -1417,6 +1431,10 @@ fn section_content(
         end = ls[n].end;
         n += 1;
     }
+    if blanked.is_empty() {
+        // Nothing to blank: the text itself, not a copy.
+        return (start..end, Cow::Borrowed(&text[start..end]), n);
+    }
     let mut s = text[start..end].to_string();
     for b in blanked {
         let (bs, be) = (
@@ -1428,7 +1446,7 @@ fn section_content(
             s.replace_range(bs..be, &spaces);
         }
     }
-    (start..end, s, n)
+    (start..end, Cow::Owned(s), n)
 }
 
 /// True when a list stops mid-item: a trailing comma, dash or "et", a
@@ -1587,29 +1605,30 @@ fn read_list(content: &str, kind: Kind, shared: Option<FoldedSlice<'_>>) -> Read
             .binary_search_by_key(&c.start, |a| a.start)
             .is_ok()
         {
-            let before = parse_person_list(&content[prev..c.start]);
-            if let Some((principal, others)) = before.split_last() {
-                out.persons.extend(others.iter().map(|p| p.value.clone()));
+            let mut before = parse_person_list(&content[prev..c.start]);
+            if let Some(principal) = before.pop() {
+                out.persons.extend(before.into_iter().map(|p| p.value));
                 out.pairs.push(Represented {
-                    principal: principal.value.clone(),
+                    principal: principal.value,
                     proxy: None,
                 });
                 prev = c.end;
             }
             continue;
         }
-        let before = parse_person_list(&content[prev..c.start]);
-        let Some((principal, others)) = before.split_last() else {
+        let mut before = parse_person_list(&content[prev..c.start]);
+        let Some(principal) = before.pop() else {
             continue;
         };
-        out.persons.extend(others.iter().map(|p| p.value.clone()));
+        out.persons.extend(before.into_iter().map(|p| p.value));
         let limit = conns
             .get(k + 1)
             .map_or(content.len(), |n| n.start.max(c.end));
         let after = parse_person_list(&content[c.end..limit]);
-        let (proxy, next) = match after.first() {
+        let (proxy, next) = match after.into_iter().next() {
             Some(p) if content.get(c.end..c.end + p.span.start).is_some_and(|g| g.trim().is_empty()) => {
-                (Some(p.value.clone()), c.end + p.span.end)
+                let next = c.end + p.span.end;
+                (Some(p.value), next)
             }
             _ => (None, c.end),
         };
@@ -1617,7 +1636,7 @@ fn read_list(content: &str, kind: Kind, shared: Option<FoldedSlice<'_>>) -> Read
         let later = LATER.matches_at(&Folded::new(tail).text, 0);
         if !later {
             out.pairs.push(Represented {
-                principal: principal.value.clone(),
+                principal: principal.value,
                 proxy,
             });
         }
@@ -1842,7 +1861,10 @@ fn read_block(
             Kind::Chair => {}
             kind => {
                 // The document's fold serves when no count line was blanked.
-                let exact = content.as_str() == &text[range.clone()];
+                let exact = match &content {
+                    Cow::Borrowed(_) => true,
+                    Cow::Owned(s) => s.as_str() == &text[range.clone()],
+                };
                 let r = read_list(&content, kind, exact.then(|| fold.slice(range.clone())));
                 att.represented.extend(r.pairs);
                 match kind {

@@ -616,12 +616,13 @@ struct NameWords<'a> {
 }
 
 impl<'a> NameWords<'a> {
-    const INLINE: usize = 12;
+    const INLINE: usize = 6;
 
     fn new() -> Self {
         NameWords { inline: [("", 0, 0); NameWords::INLINE], len: 0, spilled: None }
     }
 
+    #[inline]
     fn push(&mut self, w: (&'a str, usize, usize)) {
         match &mut self.spilled {
             Some(v) => v.push(w),
