@@ -1083,6 +1083,12 @@ fn lines_with(text: &str, fold: &Folded, keys: &[Range<usize>]) -> Vec<Range<usi
             out.push(r);
             return;
         }
+        // No key word in the whole line: none before its last colon
+        // either (the test below), found without folding the line.
+        if !keyed_range(keys, r.clone()) {
+            out.push(r);
+            return;
+        }
         let f = fold.slice(r.clone());
         // A label ends on a colon: no label opens after the last one, and
         // none at all without a label word before it.
@@ -1186,7 +1192,9 @@ const SECRETARY_KEY_BITS: u16 = (1 << 7) | (1 << 9) | (1 << 4);
 /// text `fold` folds: no key word (letters only) runs across it.
 fn key_words(text: &str, fold: &Folded) -> Keys {
     let f = fold.slice(0..text.len());
-    let mut keys = Keys { at: Vec::new(), bits: Vec::new() };
+    // About one key word per few hundred bytes of text: room at once.
+    let cap = f.text.len() / 256 + 4;
+    let mut keys = Keys { at: Vec::with_capacity(cap), bits: Vec::with_capacity(cap) };
     for m in LINE_KEYS.find_iter(f.text) {
         keys.at.push(f.orig(m.start())..f.orig(m.end()));
         keys.bits.push(key_bit(m.as_str()));

@@ -32,11 +32,18 @@ type Title = Option<&'static str>;
 /// Title of a civility word: canonical title and whether it is plural.
 /// `None` when the word is not a civility.
 fn civility(word: &str) -> Option<(Option<&'static str>, bool)> {
-    let w = word.trim_end_matches([',', ':', ';']);
     // Every civility folds to a word opening with "m", and only 'm' and
-    // 'M' fold to it: other words need no folding.
-    if !w.starts_with(['m', 'M']) {
+    // 'M' fold to it: other words need no folding. (The trim below keeps
+    // the first char unless it takes the whole word, which then opens with
+    // ',', ':' or ';'.)
+    if !matches!(word.as_bytes().first(), Some(b'm' | b'M')) {
         return None;
+    }
+    // Trailing commas, colons and semicolons: ASCII bytes, taken off one
+    // by one (each leaves a char boundary).
+    let mut w = word;
+    while let Some(rest) = w.strip_suffix([',', ':', ';']) {
+        w = rest;
     }
     // The longest civility ("mesdemoiselles") has 14 letters.
     let mut buf = [0u8; 16];
@@ -309,7 +316,9 @@ fn is_initials(w: &str) -> bool {
 /// The initials and the name of a word matching [`GLUED`]; the initials
 /// hold a dot, so words without one are skipped at once.
 fn glued(w: &str) -> Option<(&str, &str)> {
-    if !w.contains('.') {
+    // A byte loop: words are a few bytes long, shorter than a call to
+    // `memchr`.
+    if !w.bytes().any(|b| b == b'.') {
         return None;
     }
     if latin1(w) {
@@ -467,7 +476,7 @@ fn person_from_words<'a, W: AsRef<str>>(
         {
             w = &w[..core.len() + 1];
         } else {
-            sentence_end = suffix.contains('.');
+            sentence_end = suffix.bytes().any(|b| b == b'.');
             w = core;
         }
         // From the source range, not the word's length: a word joined over
@@ -912,7 +921,8 @@ pub fn parse_person_list(s: &str) -> Vec<Spanned<Person>> {
     // At most one person per two tokens (a name and a separator), most
     // often about one per four: room at once for the usual count.
     let mut st = ListState { out: Vec::with_capacity(toks.len() / 4 + 1), carried: None };
-    let mut cur: Vec<ListWord<'_>> = Vec::new();
+    // Room for the words of a few names at once.
+    let mut cur: Vec<ListWord<'_>> = Vec::with_capacity(8);
     // How many words of `cur` are civilities, and whether its last one is:
     // known as each word is pushed, not asked again of every word.
     let mut civs = 0usize;
