@@ -565,9 +565,18 @@ static PROXY_KEYS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Where a [`PROXY`] match may start: at a comma, a parenthesis or the
-/// first letter of a wording.
+/// first letter of a wording. A match that opens with neither the comma
+/// nor the parenthesis opens with its `\b` and a letter: the byte before
+/// is then no ASCII word byte (letters inside a word, most of them, are
+/// passed over).
 fn proxy_viable(b: &[u8], i: usize) -> bool {
-    matches!(b.get(i), Some(b',' | b'(' | b'q' | b'a' | b'o' | b'd' | b'r' | b'p' | b'm'))
+    match b.get(i) {
+        Some(b',' | b'(') => true,
+        Some(b'q' | b'a' | b'o' | b'd' | b'r' | b'p' | b'm') => {
+            i == 0 || !b.get(i - 1).is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_')
+        }
+        _ => false,
+    }
 }
 
 /// A bare connector between principal and holder in a proxy section:
