@@ -2322,14 +2322,15 @@ pub fn find_attendance_changes_with(text: &str, f: &Folded) -> Vec<Spanned<Atten
         let rest = &line[fl.orig(m.end)..];
         parse_person_list(rest).into_iter().next().map(|p| p.value)
     };
-    for m in wordings_of(&f.text, &ARRIVAL_KEY, arrival_of_tail) {
+    let (arrival_keys, departure_keys) = change_keys(&f.text);
+    for m in wordings_of(&f.text, &arrival_keys, arrival_of_tail) {
         let at = f.orig(m.end);
         if let Some(p) = person_at(at) {
             let span = f.orig(m.start)..p.span.end;
             out.push(Spanned::new(AttendanceChange::Arrival(p.value), span));
         }
     }
-    for m in wordings_of(&f.text, &DEPARTURE_KEYS, departure_of_tail) {
+    for m in wordings_of(&f.text, &departure_keys, departure_of_tail) {
         let at = f.orig(m.end);
         if let Some(p) = person_at(at) {
             let proxy = proxy_after(p.span.end);
@@ -2378,12 +2379,12 @@ pub fn find_attendance_changes_with(text: &str, f: &Folded) -> Vec<Spanned<Atten
 /// the text starts there, or the char before it (not taken by the previous
 /// match) is not a small ASCII letter, and `tail` reads the rest. Key words
 /// never overlap one another, so their order is the order of the matches.
-fn wordings_of(f: &str, keys: &Regex, tail: fn(&str, usize) -> Option<usize>) -> Vec<Range<usize>> {
+fn wordings_of(f: &str, keys: &[Range<usize>], tail: fn(&str, usize) -> Option<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     // Where the last match ended: the next one starts there or later.
     let mut pos = 0;
-    for key in keys.find_iter(f) {
-        let (p, len) = (key.start(), key.len());
+    for key in keys {
+        let (p, len) = (key.start, key.len());
         let before = f[..p].chars().next_back();
         let opens = match before {
             None => pos == 0,
@@ -2397,11 +2398,27 @@ fn wordings_of(f: &str, keys: &Regex, tail: fn(&str, usize) -> Option<usize>) ->
     out
 }
 
-/// The key word of an arrival wording (a literal search, SIMD-accelerated).
-static ARRIVAL_KEY: LazyLock<Regex> = LazyLock::new(|| Regex::new("arrivee").expect("arrival key regex"));
+/// The key words of an arrival ("arrivee") or a departure wording
+/// ("depart", "sortie"): one literal search (SIMD-accelerated) for both.
+static CHANGE_KEYS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("arrivee|depart|sortie").expect("change keys regex"));
 
-/// The key words of a departure wording.
-static DEPARTURE_KEYS: LazyLock<Regex> = LazyLock::new(|| Regex::new("depart|sortie").expect("departure keys regex"));
+/// The places of the arrival key word and of the departure ones in the
+/// folded text `f`, in order, for [`wordings_of`]: every place of each,
+/// as separate searches would find them. No place of one of these words
+/// can overlap another (no word ends with the first letters of one, nor
+/// holds one), so the one search reports each place.
+fn change_keys(f: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+    let (mut arrivals, mut departures) = (Vec::new(), Vec::new());
+    for m in CHANGE_KEYS.find_iter(f) {
+        if m.as_str() == "arrivee" {
+            arrivals.push(m.range());
+        } else {
+            departures.push(m.range());
+        }
+    }
+    (arrivals, departures)
+}
 
 /// `\s+(?:en\s+seance\s+)?de\s+` at `i` (the optional part tried first).
 fn arrival_of_tail(f: &str, i: usize) -> Option<usize> {
@@ -2826,8 +2843,12 @@ mod matcher_tests {
         #[test]
         fn wordings_of_match_the_regexes(v in proptest::collection::vec(proptest::sample::select(OF_PIECES), 0..20)) {
             for s in [v.concat(), v.join(" ")] {
-                prop_assert_eq!(wordings_of(&s, &ARRIVAL_KEY, arrival_of_tail), group1(&ARRIVAL_OF, &s));
-                prop_assert_eq!(wordings_of(&s, &DEPARTURE_KEYS, departure_of_tail), group1(&DEPARTURE_OF, &s));
+                prop_assert_eq!(arrivals(&s), group1(&ARRIVAL_OF, &s));
+                prop_assert_eq!(departures(&s), group1(&DEPARTURE_OF, &s));
+                // The one search finds every place of each key word.
+                let keys = change_keys(&s);
+                prop_assert_eq!(&keys.0, &Regex::new("arrivee").unwrap().find_iter(&s).map(|m| m.range()).collect::<Vec<_>>());
+                prop_assert_eq!(&keys.1, &Regex::new("depart|sortie").unwrap().find_iter(&s).map(|m| m.range()).collect::<Vec<_>>());
             }
         }
     }
@@ -2835,10 +2856,18 @@ mod matcher_tests {
     #[test]
     fn wordings_of_read_each_form() {
         let s = "arrivee de x, arrivee en seance de y; depart de z\nsortie  de w xdepart de v arrivee de arrivee de u";
-        assert_eq!(wordings_of(s, &ARRIVAL_KEY, arrival_of_tail), group1(&ARRIVAL_OF, s));
-        assert_eq!(wordings_of(s, &ARRIVAL_KEY, arrival_of_tail).len(), 3);
-        assert_eq!(wordings_of(s, &DEPARTURE_KEYS, departure_of_tail), group1(&DEPARTURE_OF, s));
-        assert_eq!(wordings_of(s, &DEPARTURE_KEYS, departure_of_tail).len(), 2);
+        assert_eq!(arrivals(s), group1(&ARRIVAL_OF, s));
+        assert_eq!(arrivals(s).len(), 3);
+        assert_eq!(departures(s), group1(&DEPARTURE_OF, s));
+        assert_eq!(departures(s).len(), 2);
+    }
+
+    fn arrivals(s: &str) -> Vec<Range<usize>> {
+        wordings_of(s, &change_keys(s).0, arrival_of_tail)
+    }
+
+    fn departures(s: &str) -> Vec<Range<usize>> {
+        wordings_of(s, &change_keys(s).1, departure_of_tail)
     }
 
     /// Label words, civilities and prose, to build lines of.
