@@ -323,6 +323,7 @@ fn count_label_at(b: &[u8], j: usize) -> bool {
 }
 
 /// Searchers for the [`COUNT_LABEL_OPENERS`].
+#[cfg(test)]
 static COUNT_OPENER_FINDERS: LazyLock<Vec<memchr::memmem::Finder<'static>>> =
     LazyLock::new(|| COUNT_LABEL_OPENERS.iter().map(memchr::memmem::Finder::new).collect());
 
@@ -330,6 +331,7 @@ static COUNT_OPENER_FINDERS: LazyLock<Vec<memchr::memmem::Finder<'static>>> =
 /// may start in the folded line `f`: those `count_viable` accepts, found
 /// from the label words (a vectorised search for each) instead of by
 /// trying every byte of a long line.
+#[cfg(test)]
 fn count_starts(f: &str) -> Vec<usize> {
     let b = f.as_bytes();
     let mut out = Vec::new();
@@ -353,6 +355,90 @@ fn count_starts(f: &str) -> Vec<usize> {
         }
     }
     out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The places, in order, where a [`COUNT`] or [`COUNT_LABEL_ONLY`] match
+/// may start in the folded line `f`, found from the [`COUNT_KEYS`] matches
+/// of the line (`keys`, in order) instead of by a search for each word a
+/// label may open with. The places are those of `count_starts` (where a
+/// label opens, [`count_label_at`]) near a key word, which hold every
+/// place where a match starts: every label holds a key word, at a known
+/// place from the label's start:
+///
+/// - "present", "procuration", "pouvoir", "votant" open their labels;
+///   "represente" opens two bytes before its "present";
+/// - "exercice" and "seance" follow "en" and spaces, "donne" follows "ont"
+///   and spaces, "pris" follows "ayant" or "qui ont" and spaces.
+///
+/// The spaces (`\s+`) are a run of ASCII spaces and non-ASCII bytes, found
+/// back from the key word, as `count_label_at` reads them forward. The
+/// search for the keys reports every key word that opens a label: a key
+/// word is hidden only by a match that runs into it from the left, so
+/// after a small letter, where no label opens ("present" inside
+/// "represente" is never hidden: no key word ends with its first
+/// letters). The places tried and not in a match change nothing: a
+/// pattern is tried at a place, and matches or not, whatever the others.
+fn count_starts_at(f: &str, keys: impl Iterator<Item = Range<usize>>) -> Vec<usize> {
+    let b = f.as_bytes();
+    // The start of the run of spaces that ends at `k` (`k` when none).
+    let run_start = |k: usize| {
+        let mut r = k;
+        while r > 0 && (b[r - 1] == b' ' || (0x09..=0x0D).contains(&b[r - 1]) || b[r - 1] >= 0x80) {
+            r -= 1;
+        }
+        r
+    };
+    let mut labels: Vec<usize> = Vec::new();
+    for k in keys {
+        let p = k.start;
+        labels.push(p);
+        if p >= 2 && &b[p - 2..p] == b"re" {
+            labels.push(p - 2);
+        }
+        let r0 = run_start(p);
+        if r0 < p {
+            for w in [2, 3, 5] {
+                if let Some(j) = r0.checked_sub(w) {
+                    labels.push(j);
+                }
+            }
+            // "qui ont pris": "qui" and spaces before the "ont".
+            if let Some(o) = r0.checked_sub(3)
+                && &b[o..r0] == b"ont"
+            {
+                let r1 = run_start(o);
+                if r1 < o
+                    && let Some(j) = r1.checked_sub(3)
+                {
+                    labels.push(j);
+                }
+            }
+        }
+    }
+    labels.sort_unstable();
+    labels.dedup();
+    let mut out = Vec::with_capacity(labels.len());
+    for j in labels {
+        if !count_label_at(b, j) {
+            continue;
+        }
+        if j == 0 {
+            out.push(0);
+            continue;
+        }
+        // The char before the label (`[^a-z]`).
+        let mut i = j - 1;
+        while !f.is_char_boundary(i) {
+            i -= 1;
+        }
+        if !b[i].is_ascii_lowercase() {
+            out.push(i);
+        }
+    }
+    // Two labels never share the char before them, unless both follow the
+    // start of the text.
     out.dedup();
     out
 }
@@ -2180,12 +2266,13 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize, fold: &Folded)
             }
             continue;
         }
-        if !COUNT_KEYS.is_match(f.text) {
+        let mut keys = COUNT_KEYS.find_iter(f.text).peekable();
+        if keys.peek().is_none() {
             // No count label: only a quorum may be read.
             quorum(f.text, &mut st);
             continue;
         }
-        let starts = count_starts(f.text);
+        let starts = count_starts_at(f.text, keys.map(|m| m.range()));
         if let Some((_, c)) = may_end_with_count_label(f.text)
             .then(|| COUNT_LABEL_ONLY.find_all_at(f.text, &starts).into_iter().next())
             .flatten()
@@ -2976,6 +3063,22 @@ mod matcher_tests {
             let b = s.as_bytes();
             let viable: Vec<usize> = (0..=b.len()).filter(|&i| s.is_char_boundary(i) && count_viable(b, i)).collect();
             prop_assert_eq!(count_starts(&s), viable, "{:?}", s);
+        }
+
+        #[test]
+        fn count_starts_from_keys_find_every_match(s in any_line()) {
+            let all = count_starts(&s);
+            let near = count_starts_at(&s, COUNT_KEYS.find_iter(&s).map(|m| m.range()));
+            // A subset of the viable places, holding every match.
+            prop_assert!(near.iter().all(|i| all.binary_search(i).is_ok()), "{:?} {:?} {:?}", s, near, all);
+            let ranges = |v: Vec<(Range<usize>, pat::Caps)>| v.into_iter().map(|(r, c)| (r, c.to_vec())).collect::<Vec<_>>();
+            prop_assert_eq!(ranges(COUNT.find_all_at(&s, &near)), ranges(COUNT.find_all_at(&s, &all)), "count {:?}", s);
+            prop_assert_eq!(
+                ranges(COUNT_LABEL_ONLY.find_all_at(&s, &near)),
+                ranges(COUNT_LABEL_ONLY.find_all_at(&s, &all)),
+                "count label {:?}",
+                s
+            );
         }
 
         #[test]
