@@ -29,6 +29,9 @@ use std::sync::LazyLock;
 /// A canonical title, `None` when a list mixes civilities ("MM et Mmes").
 type Title = Option<&'static str>;
 
+/// What [`civility`] says of a word.
+type Civility = Option<(Option<&'static str>, bool)>;
+
 /// Title of a civility word: canonical title and whether it is plural.
 /// `None` when the word is not a civility.
 fn civility(word: &str) -> Option<(Option<&'static str>, bool)> {
@@ -353,7 +356,7 @@ fn is_glued_title(w: &str) -> bool {
 /// first person of the text is returned.
 pub fn parse_person(s: &str) -> Option<Person> {
     let words: Vec<(&str, Range<usize>)> = split_words(s);
-    person_from_words(&words, None)
+    person_from_words(&words, None, None)
         .map(|(p, _, _)| p)
         .or_else(|| parse_person_list(s).into_iter().next().map(|p| p.value))
 }
@@ -405,9 +408,14 @@ impl Titles {
 /// civility earlier in a list). Returns the person, the byte range of the
 /// words used, and the plural civility the words opened, if any (for the
 /// next items of a list).
+///
+/// `civs`, when given, holds [`civility`] of each word (as read in a list,
+/// whose words open with none of the chars trimmed below), so that it is
+/// not asked again.
 fn person_from_words<'a, W: AsRef<str>>(
     words: &'a [(W, Range<usize>)],
     inherited: Option<Title>,
+    civs: Option<&[Civility]>,
 ) -> Option<(Person, Range<usize>, Option<Title>)> {
     let mut i = 0;
     let mut titles = Titles::default();
@@ -423,7 +431,11 @@ fn person_from_words<'a, W: AsRef<str>>(
             i += 1;
             continue;
         }
-        if let Some((t, pl)) = civility(w) {
+        let civ = match civs {
+            Some(cs) => cs[i],
+            None => civility(w),
+        };
+        if let Some((t, pl)) = civ {
             titles.push(t);
             plural |= pl;
             start.get_or_insert(r.start);
@@ -874,18 +886,20 @@ struct ListState {
 }
 
 impl ListState {
-    /// Reads one segment (the words between two separators) and empties it.
-    fn segment(&mut self, seg: &mut Vec<ListWord<'_>>) {
-        self.read(seg);
+    /// Reads one segment (the words between two separators, with the
+    /// [`civility`] of each) and empties it.
+    fn segment(&mut self, seg: &mut Vec<ListWord<'_>>, civs: &mut Vec<Civility>) {
+        self.read(seg, civs);
         seg.clear();
+        civs.clear();
     }
 
-    fn read(&mut self, words: &[ListWord<'_>]) {
+    fn read(&mut self, words: &[ListWord<'_>], civs: &[Civility]) {
         let own = words
             .first()
-            .is_some_and(|(w, _)| civility(w).is_some() || is_glued_title(w));
+            .is_some_and(|(w, _)| civs[0].is_some() || is_glued_title(w));
         let inherited = if own { None } else { self.carried };
-        if let Some((p, span, opened)) = person_from_words(words, inherited) {
+        if let Some((p, span, opened)) = person_from_words(words, inherited, Some(civs)) {
             if own {
                 self.carried = opened;
             }
@@ -895,8 +909,8 @@ impl ListState {
         } else if own {
             // A civility alone ("MM et Mmes") opens the list.
             let mut titles = Vec::new();
-            for (w, _) in words {
-                if let Some((t, _)) = civility(w) {
+            for &c in civs {
+                if let Some((t, _)) = c {
                     titles.push(t);
                 }
             }
@@ -923,6 +937,8 @@ pub fn parse_person_list(s: &str) -> Vec<Spanned<Person>> {
     let mut st = ListState { out: Vec::with_capacity(toks.len() / 4 + 1), carried: None };
     // Room for the words of a few names at once.
     let mut cur: Vec<ListWord<'_>> = Vec::with_capacity(8);
+    // The civility of each word of `cur`.
+    let mut cur_civ: Vec<Civility> = Vec::with_capacity(8);
     // How many words of `cur` are civilities, and whether its last one is:
     // known as each word is pushed, not asked again of every word.
     let mut civs = 0usize;
@@ -932,7 +948,7 @@ pub fn parse_person_list(s: &str) -> Vec<Spanned<Person>> {
         match t {
             Tok::Sep => {
                 if !cur.is_empty() {
-                    st.segment(&mut cur);
+                    st.segment(&mut cur, &mut cur_civ);
                     (civs, last_civ) = (0, false);
                 }
                 after_newline = false;
@@ -941,9 +957,10 @@ pub fn parse_person_list(s: &str) -> Vec<Spanned<Person>> {
                 if !cur.is_empty() && civs == cur.len() {
                     // "et" and "&" are no civilities.
                     cur.push((Cow::Borrowed(w), off..off + w.len()));
+                    cur_civ.push(civility(w));
                     last_civ = false;
                 } else if !cur.is_empty() {
-                    st.segment(&mut cur);
+                    st.segment(&mut cur, &mut cur_civ);
                     (civs, last_civ) = (0, false);
                 }
                 after_newline = false;
@@ -952,31 +969,37 @@ pub fn parse_person_list(s: &str) -> Vec<Spanned<Person>> {
             Tok::Word(w, off) => {
                 if after_newline && join_cut(&mut cur, (w, off)) {
                     // The last word changed: so may its being a civility.
-                    let now = cur.last().is_some_and(|(p, _)| civility(p).is_some());
+                    let c = cur.last().and_then(|(p, _)| civility(p));
+                    if let Some(last) = cur_civ.last_mut() {
+                        *last = c;
+                    }
+                    let now = c.is_some();
                     civs = civs - usize::from(last_civ) + usize::from(now);
                     last_civ = now;
                     after_newline = false;
                     continue;
                 }
-                let civ = civility(w).is_some();
+                let word_civ = civility(w);
+                let civ = word_civ.is_some();
                 let starts_new = civ || is_glued_title(w);
                 let prev_is_civ = last_civ;
                 if !cur.is_empty()
                     && ((starts_new && !prev_is_civ && complete(&cur))
                         || (after_newline && complete(&cur) && !prev_is_civ))
                 {
-                    st.segment(&mut cur);
+                    st.segment(&mut cur, &mut cur_civ);
                     civs = 0;
                 }
                 after_newline = false;
                 cur.push((Cow::Borrowed(w), off..off + w.len()));
+                cur_civ.push(word_civ);
                 civs += usize::from(civ);
                 last_civ = civ;
             }
         }
     }
     if !cur.is_empty() {
-        st.segment(&mut cur);
+        st.segment(&mut cur, &mut cur_civ);
     }
     st.out
 }
