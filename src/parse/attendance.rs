@@ -44,6 +44,7 @@ use crate::model::{Attendance, Person, Represented, Stated};
 use crate::normalize::{Folded, FoldedSlice};
 use crate::normalize::{fold_char, fold_small};
 use regex::Regex;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -322,6 +323,7 @@ fn count_label_at(b: &[u8], j: usize) -> bool {
 }
 
 /// Searchers for the [`COUNT_LABEL_OPENERS`].
+#[cfg(test)]
 static COUNT_OPENER_FINDERS: LazyLock<Vec<memchr::memmem::Finder<'static>>> =
     LazyLock::new(|| COUNT_LABEL_OPENERS.iter().map(memchr::memmem::Finder::new).collect());
 
@@ -329,6 +331,7 @@ static COUNT_OPENER_FINDERS: LazyLock<Vec<memchr::memmem::Finder<'static>>> =
 /// may start in the folded line `f`: those `count_viable` accepts, found
 /// from the label words (a vectorised search for each) instead of by
 /// trying every byte of a long line.
+#[cfg(test)]
 fn count_starts(f: &str) -> Vec<usize> {
     let b = f.as_bytes();
     let mut out = Vec::new();
@@ -352,6 +355,90 @@ fn count_starts(f: &str) -> Vec<usize> {
         }
     }
     out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The places, in order, where a [`COUNT`] or [`COUNT_LABEL_ONLY`] match
+/// may start in the folded line `f`, found from the [`COUNT_KEYS`] matches
+/// of the line (`keys`, in order) instead of by a search for each word a
+/// label may open with. The places are those of `count_starts` (where a
+/// label opens, [`count_label_at`]) near a key word, which hold every
+/// place where a match starts: every label holds a key word, at a known
+/// place from the label's start:
+///
+/// - "present", "procuration", "pouvoir", "votant" open their labels;
+///   "represente" opens two bytes before its "present";
+/// - "exercice" and "seance" follow "en" and spaces, "donne" follows "ont"
+///   and spaces, "pris" follows "ayant" or "qui ont" and spaces.
+///
+/// The spaces (`\s+`) are a run of ASCII spaces and non-ASCII bytes, found
+/// back from the key word, as `count_label_at` reads them forward. The
+/// search for the keys reports every key word that opens a label: a key
+/// word is hidden only by a match that runs into it from the left, so
+/// after a small letter, where no label opens ("present" inside
+/// "represente" is never hidden: no key word ends with its first
+/// letters). The places tried and not in a match change nothing: a
+/// pattern is tried at a place, and matches or not, whatever the others.
+fn count_starts_at(f: &str, keys: impl Iterator<Item = Range<usize>>) -> Vec<usize> {
+    let b = f.as_bytes();
+    // The start of the run of spaces that ends at `k` (`k` when none).
+    let run_start = |k: usize| {
+        let mut r = k;
+        while r > 0 && (b[r - 1] == b' ' || (0x09..=0x0D).contains(&b[r - 1]) || b[r - 1] >= 0x80) {
+            r -= 1;
+        }
+        r
+    };
+    let mut labels: Vec<usize> = Vec::new();
+    for k in keys {
+        let p = k.start;
+        labels.push(p);
+        if p >= 2 && &b[p - 2..p] == b"re" {
+            labels.push(p - 2);
+        }
+        let r0 = run_start(p);
+        if r0 < p {
+            for w in [2, 3, 5] {
+                if let Some(j) = r0.checked_sub(w) {
+                    labels.push(j);
+                }
+            }
+            // "qui ont pris": "qui" and spaces before the "ont".
+            if let Some(o) = r0.checked_sub(3)
+                && &b[o..r0] == b"ont"
+            {
+                let r1 = run_start(o);
+                if r1 < o
+                    && let Some(j) = r1.checked_sub(3)
+                {
+                    labels.push(j);
+                }
+            }
+        }
+    }
+    labels.sort_unstable();
+    labels.dedup();
+    let mut out = Vec::with_capacity(labels.len());
+    for j in labels {
+        if !count_label_at(b, j) {
+            continue;
+        }
+        if j == 0 {
+            out.push(0);
+            continue;
+        }
+        // The char before the label (`[^a-z]`).
+        let mut i = j - 1;
+        while !f.is_char_boundary(i) {
+            i -= 1;
+        }
+        if !b[i].is_ascii_lowercase() {
+            out.push(i);
+        }
+    }
+    // Two labels never share the char before them, unless both follow the
+    // start of the text.
     out.dedup();
     out
 }
@@ -472,7 +559,21 @@ static COUNT_LINE: LazyLock<P> = LazyLock::new(|| {
 /// True when the folded line `f` starts with a count ([`COUNT_LINE`]).
 /// Every match ends with figures: a line without a digit is none.
 fn is_count_line(f: &str) -> bool {
-    f.bytes().any(|b| b.is_ascii_digit()) && COUNT_LINE.matches_at(f, 0)
+    count_line_may_open(f) && f.bytes().any(|b| b.is_ascii_digit()) && COUNT_LINE.matches_at(f, 0)
+}
+
+/// False when [`COUNT_LINE`] cannot match the folded line `f`: after its
+/// leading chars (`[\s\-•*|]*`), every match opens with a word of its
+/// label, whose first letter is one of these ("nombre", "elu",
+/// "conseiller", "membre", "en", "present", "represente", "procuration",
+/// "pouvoir", "ont", "votant", "ayant", "qui", "absent", "afferent"). Most
+/// lines of prose open with another letter.
+fn count_line_may_open(f: &str) -> bool {
+    let rest = f.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '•' | '*' | '|'));
+    matches!(
+        rest.as_bytes().first(),
+        Some(b'n' | b'e' | b'c' | b'm' | b'p' | b'r' | b'o' | b'v' | b'a' | b'q')
+    )
 }
 
 /// "Quorum atteint avec 11 élus (présents ou) représentés": members
@@ -550,9 +651,18 @@ static PROXY_KEYS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Where a [`PROXY`] match may start: at a comma, a parenthesis or the
-/// first letter of a wording.
+/// first letter of a wording. A match that opens with neither the comma
+/// nor the parenthesis opens with its `\b` and a letter: the byte before
+/// is then no ASCII word byte (letters inside a word, most of them, are
+/// passed over).
 fn proxy_viable(b: &[u8], i: usize) -> bool {
-    matches!(b.get(i), Some(b',' | b'(' | b'q' | b'a' | b'o' | b'd' | b'r' | b'p' | b'm'))
+    match b.get(i) {
+        Some(b',' | b'(') => true,
+        Some(b'q' | b'a' | b'o' | b'd' | b'r' | b'p' | b'm') => {
+            i == 0 || !b.get(i - 1).is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_')
+        }
+        _ => false,
+    }
 }
 
 /// A bare connector between principal and holder in a proxy section:
@@ -1011,7 +1121,15 @@ fn spaces_end(t: &str, j: usize) -> usize {
 fn inline_separators(t: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
-    while let Some(c) = t.get(i..).and_then(|r| r.chars().next()) {
+    let b = t.as_bytes();
+    while i < b.len() {
+        // Most chars are ASCII that neither opens a separator nor is a
+        // space: passed on one byte test.
+        if b[i] < 0x80 && !matches!(b[i], b'.' | b';' | b',') && !char::from(b[i]).is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let Some(c) = t.get(i..).and_then(|r| r.chars().next()) else { break };
         let next = i + c.len_utf8();
         let end = if matches!(c, '.' | ';' | ',') {
             spaces_end(t, next)
@@ -1037,17 +1155,32 @@ fn inline_separators(t: &str) -> Vec<Range<usize>> {
 
 /// One line of the text: its byte range (without `\n`).
 fn lines(text: &str, fold: &Folded) -> Vec<Range<usize>> {
-    lines_with(text, fold, &key_words(text, fold))
+    lines_with(text, fold, &key_words(text, fold).at)
 }
 
 /// [`lines`] with the [`key_words`] of `text`.
 fn lines_with(text: &str, fold: &Folded, keys: &[Range<usize>]) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+    // About one line per 40 bytes of text: room at once.
+    let mut out = Vec::with_capacity(text.len() / 40 + 1);
     let mut start = 0;
-    let push = |r: Range<usize>, out: &mut Vec<Range<usize>>| {
+    // The colons of the text, in order: one search for all the lines.
+    let mut colons = memchr::memchr_iter(b':', text.as_bytes());
+    let mut next_colon = colons.next();
+    let mut push = |r: Range<usize>, out: &mut Vec<Range<usize>>| {
         // A label after a sentence end on the same line ("… Maire.
         // Présents : …") starts a line of its own; labels end on a colon.
-        if memchr::memchr(b':', text[r.clone()].as_bytes()).is_none() {
+        // Lines come in order: the first colon not before this line's
+        // start tells whether it holds one.
+        while next_colon.is_some_and(|c| c < r.start) {
+            next_colon = colons.next();
+        }
+        if next_colon.is_none_or(|c| c >= r.end) {
+            out.push(r);
+            return;
+        }
+        // No key word in the whole line: none before its last colon
+        // either (the test below), found without folding the line.
+        if !keyed_range(keys, r.clone()) {
             out.push(r);
             return;
         }
@@ -1083,7 +1216,7 @@ fn lines_with(text: &str, fold: &Folded, keys: &[Range<usize>]) -> Vec<Range<usi
         out.push(from..r.end);
     };
     // Line ends (and colons, above) found with the vectorised memchr: two
-    // passes over every byte of the text, the costliest part here.
+    // passes over the text, the costliest part here.
     for k in memchr::memchr_iter(b'\n', text.as_bytes()) {
         push(start..k, &mut out);
         start = k + 1;
@@ -1108,14 +1241,60 @@ struct Label {
     count: Option<u32>,
 }
 
+/// The [`LINE_KEYS`] matches of a text ([`key_words`]): their byte
+/// ranges, and which word each one is (a bit of [`key_bit`]).
+struct Keys {
+    at: Vec<Range<usize>>,
+    bits: Vec<u16>,
+}
+
+/// The bit of a [`LINE_KEYS`] word, in the order of the regex.
+fn key_bit(w: &str) -> u16 {
+    match w {
+        "donne" => 1,
+        "pouvoir" => 1 << 1,
+        "procuration" => 1 << 2,
+        "delegation" => 1 << 3,
+        "excuse" => 1 << 4,
+        "absent" => 1 << 5,
+        "present" => 1 << 6,
+        "secretaire" => 1 << 7,
+        "presiden" => 1 << 8,
+        "fonction" => 1 << 9,
+        _ => 0,
+    }
+}
+
+/// The key bits of a line that [`may_be_proxy_line`] may accept: the
+/// line's fold holds "pouvoir", "procuration" or "delegation" only when
+/// one of these words is among its keys. The search for the keys reports
+/// a match at every place where one of them starts (no other key is
+/// tried first there: none starts with the same letters), unless a match
+/// reported before runs over that place; and no key ends with the first
+/// letters of one of these words, or holds one, so none does.
+const PROXY_KEY_BITS: u16 = (1 << 1) | (1 << 2) | (1 << 3);
+
+/// The key bits of a line that [`may_be_secretary_sentence`] may accept:
+/// it needs "secretaire" or "fonction", found as keys as above, except
+/// that "excuse" ends with "se", the first letters of "secretaire": in
+/// "excusecretaire" the key is "excuse" only. So "excuse" counts too.
+const SECRETARY_KEY_BITS: u16 = (1 << 7) | (1 << 9) | (1 << 4);
+
 /// The [`LINE_KEYS`] matches in the fold of `text` (which `fold` folds, as
 /// far as its end at least), as byte ranges of `text`, in order: one search
 /// over the fold, which [`lines`] and [`keyed_lines`] read instead of one
 /// search per line. The end of `text` is a line end, or the end of the
 /// text `fold` folds: no key word (letters only) runs across it.
-fn key_words(text: &str, fold: &Folded) -> Vec<Range<usize>> {
+fn key_words(text: &str, fold: &Folded) -> Keys {
     let f = fold.slice(0..text.len());
-    LINE_KEYS.find_iter(f.text).map(|m| f.orig(m.start())..f.orig(m.end())).collect()
+    // About one key word per few hundred bytes of text: room at once.
+    let cap = f.text.len() / 256 + 4;
+    let mut keys = Keys { at: Vec::with_capacity(cap), bits: Vec::with_capacity(cap) };
+    for m in LINE_KEYS.find_iter(f.text) {
+        keys.at.push(f.orig(m.start())..f.orig(m.end()));
+        keys.bits.push(key_bit(m.as_str()));
+    }
+    keys
 }
 
 /// True when one of the `keys` ([`key_words`]) lies inside `r`. Keys are
@@ -1131,28 +1310,35 @@ fn keyed_range(keys: &[Range<usize>], r: Range<usize>) -> bool {
 /// only, so a match lies inside one line, or in the spaces between the two
 /// parts of a split line (inside none); and no match can hide one of a
 /// line by overlapping it from outside.
+#[cfg(test)]
 fn keyed_lines(ls: &[Range<usize>], keys: &[Range<usize>]) -> Vec<bool> {
-    let mut keyed = vec![false; ls.len()];
+    line_key_bits(ls, keys, &vec![1; keys.len()]).into_iter().map(|b| b != 0).collect()
+}
+
+/// [`keyed_lines`] telling which keys: for each line, the union of the
+/// `bits` of the keys inside it (0: none).
+fn line_key_bits(ls: &[Range<usize>], keys: &[Range<usize>], bits: &[u16]) -> Vec<u16> {
+    let mut keyed = vec![0u16; ls.len()];
     let mut n = 0;
-    for m in keys {
+    for (m, &bit) in keys.iter().zip(bits) {
         let (s, e) = (m.start, m.end);
         while n < ls.len() && ls[n].end < e {
             n += 1;
         }
         let Some(r) = ls.get(n) else { break };
         if r.start <= s {
-            keyed[n] = true;
+            keyed[n] |= bit;
         }
     }
     keyed
 }
 
-fn find_labels(text: &str, ls: &[Range<usize>], keys: &[Range<usize>], fold: &Folded) -> Vec<Label> {
+fn find_labels(text: &str, ls: &[Range<usize>], keys: &Keys, fold: &Folded) -> Vec<Label> {
     let mut out = Vec::new();
-    let keyed = keyed_lines(ls, keys);
+    let keyed = line_key_bits(ls, &keys.at, &keys.bits);
     for (n, r) in ls.iter().enumerate() {
         // No label, proxy or secretary sentence without a label word.
-        if !keyed[n] {
+        if keyed[n] == 0 {
             continue;
         }
         let line = &text[r.clone()];
@@ -1191,7 +1377,7 @@ fn find_labels(text: &str, ls: &[Range<usize>], keys: &[Range<usize>], fold: &Fo
             });
             continue;
         }
-        if may_be_proxy_line(f.text) && PROXY_LINE.is_match(f.text) && !(n > 0 && continues_name(&text[ls[n - 1].clone()], line)) {
+        if keyed[n] & PROXY_KEY_BITS != 0 && may_be_proxy_line(f.text) && PROXY_LINE.is_match(f.text) && !(n > 0 && continues_name(&text[ls[n - 1].clone()], line)) {
             out.push(Label {
                 kind: Kind::Represented,
                 line: n,
@@ -1200,7 +1386,9 @@ fn find_labels(text: &str, ls: &[Range<usize>], keys: &[Range<usize>], fold: &Fo
                 sentence: true,
                 count: None,
             });
-        } else if let Some(m) = may_be_secretary_sentence(f.text).then(|| secretary_sentence(f.text)).flatten()
+        } else if let Some(m) = (keyed[n] & SECRETARY_KEY_BITS != 0 && may_be_secretary_sentence(f.text))
+            .then(|| secretary_sentence(f.text))
+            .flatten()
             && !f.text.contains("adjoint")
             && (f.text[m].contains("secretaire")
                 || f.text.contains("secretaire")
@@ -1255,21 +1443,20 @@ fn continues_name(prev: &str, line: &str) -> bool {
 /// continue it, count lines blanked (same length, offsets kept). Returns
 /// the content range, the content with count lines blanked, and the index
 /// of the line after the section.
-fn section_content(
-    text: &str,
+fn section_content<'a>(
+    text: &'a str,
     ls: &[Range<usize>],
     label: &Label,
     labels_at: &[bool],
     fold: &Folded,
-) -> (Range<usize>, String, usize) {
+) -> (Range<usize>, Cow<'a, str>, usize) {
     let first = &ls[label.line];
     let start = label.content.min(first.end).max(first.start);
     let mut end = first.end;
     let mut n = label.line + 1;
     let mut blanked: Vec<Range<usize>> = Vec::new();
     if label.sentence || label.kind == Kind::Chair {
-        let s = text[start..end].to_string();
-        return (start..end, s, n);
+        return (start..end, Cow::Borrowed(&text[start..end]), n);
     }
     let mut named = false;
     let mut has_names = |s: &str| {
@@ -1347,6 +1534,10 @@ fn section_content(
         end = ls[n].end;
         n += 1;
     }
+    if blanked.is_empty() {
+        // Nothing to blank: the text itself, not a copy.
+        return (start..end, Cow::Borrowed(&text[start..end]), n);
+    }
     let mut s = text[start..end].to_string();
     for b in blanked {
         let (bs, be) = (
@@ -1358,7 +1549,7 @@ fn section_content(
             s.replace_range(bs..be, &spaces);
         }
     }
-    (start..end, s, n)
+    (start..end, Cow::Owned(s), n)
 }
 
 /// True when a list stops mid-item: a trailing comma, dash or "et", a
@@ -1517,29 +1708,30 @@ fn read_list(content: &str, kind: Kind, shared: Option<FoldedSlice<'_>>) -> Read
             .binary_search_by_key(&c.start, |a| a.start)
             .is_ok()
         {
-            let before = parse_person_list(&content[prev..c.start]);
-            if let Some((principal, others)) = before.split_last() {
-                out.persons.extend(others.iter().map(|p| p.value.clone()));
+            let mut before = parse_person_list(&content[prev..c.start]);
+            if let Some(principal) = before.pop() {
+                out.persons.extend(before.into_iter().map(|p| p.value));
                 out.pairs.push(Represented {
-                    principal: principal.value.clone(),
+                    principal: principal.value,
                     proxy: None,
                 });
                 prev = c.end;
             }
             continue;
         }
-        let before = parse_person_list(&content[prev..c.start]);
-        let Some((principal, others)) = before.split_last() else {
+        let mut before = parse_person_list(&content[prev..c.start]);
+        let Some(principal) = before.pop() else {
             continue;
         };
-        out.persons.extend(others.iter().map(|p| p.value.clone()));
+        out.persons.extend(before.into_iter().map(|p| p.value));
         let limit = conns
             .get(k + 1)
             .map_or(content.len(), |n| n.start.max(c.end));
         let after = parse_person_list(&content[c.end..limit]);
-        let (proxy, next) = match after.first() {
+        let (proxy, next) = match after.into_iter().next() {
             Some(p) if content.get(c.end..c.end + p.span.start).is_some_and(|g| g.trim().is_empty()) => {
-                (Some(p.value.clone()), c.end + p.span.end)
+                let next = c.end + p.span.end;
+                (Some(p.value), next)
             }
             _ => (None, c.end),
         };
@@ -1547,7 +1739,7 @@ fn read_list(content: &str, kind: Kind, shared: Option<FoldedSlice<'_>>) -> Read
         let later = LATER.matches_at(&Folded::new(tail).text, 0);
         if !later {
             out.pairs.push(Represented {
-                principal: principal.value.clone(),
+                principal: principal.value,
                 proxy,
             });
         }
@@ -1684,7 +1876,7 @@ pub fn find_attendance_with(text: &str, fold: &Folded) -> Option<AttendanceMatch
 /// [`find_attendance`] over `text`, folded (at least) as far as its end.
 fn find_attendance_in(text: &str, fold: &Folded) -> Option<AttendanceMatch> {
     let keys = key_words(text, fold);
-    let ls = lines_with(text, fold, &keys);
+    let ls = lines_with(text, fold, &keys.at);
     let labels = find_labels(text, &ls, &keys, fold);
     let mut labels_at = vec![false; ls.len()];
     for l in &labels {
@@ -1772,7 +1964,10 @@ fn read_block(
             Kind::Chair => {}
             kind => {
                 // The document's fold serves when no count line was blanked.
-                let exact = content.as_str() == &text[range.clone()];
+                let exact = match &content {
+                    Cow::Borrowed(_) => true,
+                    Cow::Owned(s) => s.as_str() == &text[range.clone()],
+                };
                 let r = read_list(&content, kind, exact.then(|| fold.slice(range.clone())));
                 att.represented.extend(r.pairs);
                 match kind {
@@ -1796,15 +1991,9 @@ fn read_block(
         k += 1;
     }
     // A represented member is not also excused or absent.
-    let principals: Vec<Person> = att
-        .represented
-        .iter()
-        .map(|r| r.principal.clone())
-        .collect();
-    att.excused
-        .retain(|p| !principals.iter().any(|q| same(p, q)));
-    att.absent
-        .retain(|p| !principals.iter().any(|q| same(p, q)));
+    let represented = &att.represented;
+    att.excused.retain(|p| !represented.iter().any(|r| same(p, &r.principal)));
+    att.absent.retain(|p| !represented.iter().any(|r| same(p, &r.principal)));
     if att.secretary.is_none() {
         att.secretary = find_secretary_near(text, labels, ls, span.clone(), fold);
     }
@@ -2077,12 +2266,13 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize, fold: &Folded)
             }
             continue;
         }
-        if !COUNT_KEYS.is_match(f.text) {
+        let mut keys = COUNT_KEYS.find_iter(f.text).peekable();
+        if keys.peek().is_none() {
             // No count label: only a quorum may be read.
             quorum(f.text, &mut st);
             continue;
         }
-        let starts = count_starts(f.text);
+        let starts = count_starts_at(f.text, keys.map(|m| m.range()));
         if let Some((_, c)) = may_end_with_count_label(f.text)
             .then(|| COUNT_LABEL_ONLY.find_all_at(f.text, &starts).into_iter().next())
             .flatten()
@@ -2219,14 +2409,15 @@ pub fn find_attendance_changes_with(text: &str, f: &Folded) -> Vec<Spanned<Atten
         let rest = &line[fl.orig(m.end)..];
         parse_person_list(rest).into_iter().next().map(|p| p.value)
     };
-    for m in wordings_of(&f.text, &ARRIVAL_KEY, arrival_of_tail) {
+    let (arrival_keys, departure_keys) = change_keys(&f.text);
+    for m in wordings_of(&f.text, &arrival_keys, arrival_of_tail) {
         let at = f.orig(m.end);
         if let Some(p) = person_at(at) {
             let span = f.orig(m.start)..p.span.end;
             out.push(Spanned::new(AttendanceChange::Arrival(p.value), span));
         }
     }
-    for m in wordings_of(&f.text, &DEPARTURE_KEYS, departure_of_tail) {
+    for m in wordings_of(&f.text, &departure_keys, departure_of_tail) {
         let at = f.orig(m.end);
         if let Some(p) = person_at(at) {
             let proxy = proxy_after(p.span.end);
@@ -2275,12 +2466,12 @@ pub fn find_attendance_changes_with(text: &str, f: &Folded) -> Vec<Spanned<Atten
 /// the text starts there, or the char before it (not taken by the previous
 /// match) is not a small ASCII letter, and `tail` reads the rest. Key words
 /// never overlap one another, so their order is the order of the matches.
-fn wordings_of(f: &str, keys: &Regex, tail: fn(&str, usize) -> Option<usize>) -> Vec<Range<usize>> {
+fn wordings_of(f: &str, keys: &[Range<usize>], tail: fn(&str, usize) -> Option<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     // Where the last match ended: the next one starts there or later.
     let mut pos = 0;
-    for key in keys.find_iter(f) {
-        let (p, len) = (key.start(), key.len());
+    for key in keys {
+        let (p, len) = (key.start, key.len());
         let before = f[..p].chars().next_back();
         let opens = match before {
             None => pos == 0,
@@ -2294,11 +2485,27 @@ fn wordings_of(f: &str, keys: &Regex, tail: fn(&str, usize) -> Option<usize>) ->
     out
 }
 
-/// The key word of an arrival wording (a literal search, SIMD-accelerated).
-static ARRIVAL_KEY: LazyLock<Regex> = LazyLock::new(|| Regex::new("arrivee").expect("arrival key regex"));
+/// The key words of an arrival ("arrivee") or a departure wording
+/// ("depart", "sortie"): one literal search (SIMD-accelerated) for both.
+static CHANGE_KEYS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("arrivee|depart|sortie").expect("change keys regex"));
 
-/// The key words of a departure wording.
-static DEPARTURE_KEYS: LazyLock<Regex> = LazyLock::new(|| Regex::new("depart|sortie").expect("departure keys regex"));
+/// The places of the arrival key word and of the departure ones in the
+/// folded text `f`, in order, for [`wordings_of`]: every place of each,
+/// as separate searches would find them. No place of one of these words
+/// can overlap another (no word ends with the first letters of one, nor
+/// holds one), so the one search reports each place.
+fn change_keys(f: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+    let (mut arrivals, mut departures) = (Vec::new(), Vec::new());
+    for m in CHANGE_KEYS.find_iter(f) {
+        if m.as_str() == "arrivee" {
+            arrivals.push(m.range());
+        } else {
+            departures.push(m.range());
+        }
+    }
+    (arrivals, departures)
+}
 
 /// `\s+(?:en\s+seance\s+)?de\s+` at `i` (the optional part tried first).
 fn arrival_of_tail(f: &str, i: usize) -> Option<usize> {
@@ -2723,8 +2930,12 @@ mod matcher_tests {
         #[test]
         fn wordings_of_match_the_regexes(v in proptest::collection::vec(proptest::sample::select(OF_PIECES), 0..20)) {
             for s in [v.concat(), v.join(" ")] {
-                prop_assert_eq!(wordings_of(&s, &ARRIVAL_KEY, arrival_of_tail), group1(&ARRIVAL_OF, &s));
-                prop_assert_eq!(wordings_of(&s, &DEPARTURE_KEYS, departure_of_tail), group1(&DEPARTURE_OF, &s));
+                prop_assert_eq!(arrivals(&s), group1(&ARRIVAL_OF, &s));
+                prop_assert_eq!(departures(&s), group1(&DEPARTURE_OF, &s));
+                // The one search finds every place of each key word.
+                let keys = change_keys(&s);
+                prop_assert_eq!(&keys.0, &Regex::new("arrivee").unwrap().find_iter(&s).map(|m| m.range()).collect::<Vec<_>>());
+                prop_assert_eq!(&keys.1, &Regex::new("depart|sortie").unwrap().find_iter(&s).map(|m| m.range()).collect::<Vec<_>>());
             }
         }
     }
@@ -2732,10 +2943,18 @@ mod matcher_tests {
     #[test]
     fn wordings_of_read_each_form() {
         let s = "arrivee de x, arrivee en seance de y; depart de z\nsortie  de w xdepart de v arrivee de arrivee de u";
-        assert_eq!(wordings_of(s, &ARRIVAL_KEY, arrival_of_tail), group1(&ARRIVAL_OF, s));
-        assert_eq!(wordings_of(s, &ARRIVAL_KEY, arrival_of_tail).len(), 3);
-        assert_eq!(wordings_of(s, &DEPARTURE_KEYS, departure_of_tail), group1(&DEPARTURE_OF, s));
-        assert_eq!(wordings_of(s, &DEPARTURE_KEYS, departure_of_tail).len(), 2);
+        assert_eq!(arrivals(s), group1(&ARRIVAL_OF, s));
+        assert_eq!(arrivals(s).len(), 3);
+        assert_eq!(departures(s), group1(&DEPARTURE_OF, s));
+        assert_eq!(departures(s).len(), 2);
+    }
+
+    fn arrivals(s: &str) -> Vec<Range<usize>> {
+        wordings_of(s, &change_keys(s).0, arrival_of_tail)
+    }
+
+    fn departures(s: &str) -> Vec<Range<usize>> {
+        wordings_of(s, &change_keys(s).1, departure_of_tail)
     }
 
     /// Label words, civilities and prose, to build lines of.
@@ -2754,6 +2973,13 @@ mod matcher_tests {
         "donnent", "donnant", "remet", "remise", "confiee", "leur", "faveur", "voter", "nom", "->", "=>",
         "(par", "(pouvoir)", "(", ")", "partir", "compter", "d", "questions", "points", "fonctions", "qualite",
         "representee", "represente(e)", "mandats", "donnee", "avait", "avaient", "des", "2", "a,", " – ", "—", "a\u{a0}",
+    ];
+
+    /// Ends and starts of key words, to glue into words that overlap
+    /// keys ("excu" + "secretaire" folds to a line whose key is "excuse").
+    const KEY_TAILS: &[&str] = &[
+        "excu", "cretaire", "ecretaire", "ouvoir", "rocuration", "elegation", "onction", "presiden", "donn", "abs",
+        "ent", "pr", "po", "sec", "del", "fon", "EXCUSECRÉTAIRE",
     ];
 
     /// The end and groups 1..`n` of a pattern's match, as the regex
@@ -2840,6 +3066,22 @@ mod matcher_tests {
         }
 
         #[test]
+        fn count_starts_from_keys_find_every_match(s in any_line()) {
+            let all = count_starts(&s);
+            let near = count_starts_at(&s, COUNT_KEYS.find_iter(&s).map(|m| m.range()));
+            // A subset of the viable places, holding every match.
+            prop_assert!(near.iter().all(|i| all.binary_search(i).is_ok()), "{:?} {:?} {:?}", s, near, all);
+            let ranges = |v: Vec<(Range<usize>, pat::Caps)>| v.into_iter().map(|(r, c)| (r, c.to_vec())).collect::<Vec<_>>();
+            prop_assert_eq!(ranges(COUNT.find_all_at(&s, &near)), ranges(COUNT.find_all_at(&s, &all)), "count {:?}", s);
+            prop_assert_eq!(
+                ranges(COUNT_LABEL_ONLY.find_all_at(&s, &near)),
+                ranges(COUNT_LABEL_ONLY.find_all_at(&s, &all)),
+                "count label {:?}",
+                s
+            );
+        }
+
+        #[test]
         fn inline_separators_match_their_regex(s in any_line()) {
             let old: Vec<_> = old::INLINE.find_iter(&s).map(|m| m.range()).collect();
             prop_assert_eq!(inline_separators(&s), old, "{:?}", s);
@@ -2876,7 +3118,7 @@ mod matcher_tests {
         fn keyed_ranges_match_a_search_of_their_fold(parts in proptest::collection::vec(proptest::sample::select(LABEL_PIECES), 0..30), a in 0usize..120, len in 0usize..80) {
             let text = parts.join(" ");
             let fold = Folded::new(&text);
-            let keys = key_words(&text, &fold);
+            let keys = key_words(&text, &fold).at;
             // A range from the start of a line, within it, as `lines` asks.
             let mut a = a.min(text.len());
             while !text.is_char_boundary(a) {
@@ -2893,11 +3135,35 @@ mod matcher_tests {
         }
 
         #[test]
+        fn key_bits_pass_every_proxy_and_secretary_line(
+            parts in proptest::collection::vec(
+                proptest::sample::select(LABEL_PIECES.iter().chain(KEY_TAILS).copied().collect::<Vec<_>>()),
+                0..30,
+            ),
+            glue in proptest::bool::ANY,
+        ) {
+            let text = if glue { parts.concat() } else { parts.join(" ") };
+            let fold = Folded::new(&text);
+            let ls = lines(&text, &fold);
+            let keys = key_words(&text, &fold);
+            let bits = line_key_bits(&ls, &keys.at, &keys.bits);
+            for (n, r) in ls.iter().enumerate() {
+                let f = fold.slice(r.clone()).text;
+                if may_be_proxy_line(f) {
+                    prop_assert!(bits[n] & PROXY_KEY_BITS != 0, "{:?}", f);
+                }
+                if f.contains("secretaire") || f.contains("fonction") {
+                    prop_assert!(bits[n] & SECRETARY_KEY_BITS != 0, "{:?}", f);
+                }
+            }
+        }
+
+        #[test]
         fn keyed_lines_match_a_search_per_line(parts in proptest::collection::vec(proptest::sample::select(LABEL_PIECES), 0..30)) {
             let text = parts.join(" ");
             let fold = Folded::new(&text);
             let ls = lines(&text, &fold);
-            let keyed = keyed_lines(&ls, &key_words(&text, &fold));
+            let keyed = keyed_lines(&ls, &key_words(&text, &fold).at);
             for (n, r) in ls.iter().enumerate() {
                 prop_assert_eq!(keyed[n], LINE_KEYS.is_match(fold.slice(r.clone()).text), "{:?} in {:?}", r, text);
             }

@@ -29,14 +29,24 @@ use std::sync::LazyLock;
 /// A canonical title, `None` when a list mixes civilities ("MM et Mmes").
 type Title = Option<&'static str>;
 
+/// What [`civility`] says of a word.
+type Civility = Option<(Option<&'static str>, bool)>;
+
 /// Title of a civility word: canonical title and whether it is plural.
 /// `None` when the word is not a civility.
 fn civility(word: &str) -> Option<(Option<&'static str>, bool)> {
-    let w = word.trim_end_matches([',', ':', ';']);
     // Every civility folds to a word opening with "m", and only 'm' and
-    // 'M' fold to it: other words need no folding.
-    if !w.starts_with(['m', 'M']) {
+    // 'M' fold to it: other words need no folding. (The trim below keeps
+    // the first char unless it takes the whole word, which then opens with
+    // ',', ':' or ';'.)
+    if !matches!(word.as_bytes().first(), Some(b'm' | b'M')) {
         return None;
+    }
+    // Trailing commas, colons and semicolons: ASCII bytes, taken off one
+    // by one (each leaves a char boundary).
+    let mut w = word;
+    while let Some(rest) = w.strip_suffix([',', ':', ';']) {
+        w = rest;
     }
     // The longest civility ("mesdemoiselles") has 14 letters.
     let mut buf = [0u8; 16];
@@ -63,6 +73,20 @@ fn is_role(word: &str) -> bool {
     if let Some(&b) = word.as_bytes().iter().find(|b| b.is_ascii_alphanumeric() || **b >= 0x80)
         && b < 0x80
         && !matches!(b.to_ascii_lowercase(), b'm' | b'a' | b'd' | b'c' | b'p' | b'v' | b's' | b'1' | b'e' | b'b' | b'r')
+    {
+        return false;
+    }
+    // Every role folds to a word whose first two chars are one of these
+    // pairs of letters: a word whose first two chars are ASCII (folding
+    // to their lower case) and another pair is none.
+    if let Some(p) = word.as_bytes().iter().position(|b| b.is_ascii_alphanumeric() || *b >= 0x80)
+        && let [a, b, ..] = word.as_bytes()[p..]
+        && a < 0x80
+        && b < 0x80
+        && !matches!(
+            [a.to_ascii_lowercase(), b.to_ascii_lowercase()],
+            [b'm', b'a'] | [b'a', b'd'] | [b'd', b'e'] | [b'c', b'o'] | [b'm', b'u'] | [b'p', b'r'] | [b'v', b'i'] | [b's', b'e'] | [b'1', b'e'] | [b'e', b'l'] | [b'd', b'o'] | [b'b', b'e'] | [b'r', b'a']
+        )
     {
         return false;
     }
@@ -295,7 +319,9 @@ fn is_initials(w: &str) -> bool {
 /// The initials and the name of a word matching [`GLUED`]; the initials
 /// hold a dot, so words without one are skipped at once.
 fn glued(w: &str) -> Option<(&str, &str)> {
-    if !w.contains('.') {
+    // A byte loop: words are a few bytes long, shorter than a call to
+    // `memchr`.
+    if !w.bytes().any(|b| b == b'.') {
         return None;
     }
     if latin1(w) {
@@ -330,7 +356,7 @@ fn is_glued_title(w: &str) -> bool {
 /// first person of the text is returned.
 pub fn parse_person(s: &str) -> Option<Person> {
     let words: Vec<(&str, Range<usize>)> = split_words(s);
-    person_from_words(&words, None)
+    person_from_words(&words, None, None)
         .map(|(p, _, _)| p)
         .or_else(|| parse_person_list(s).into_iter().next().map(|p| p.value))
 }
@@ -382,17 +408,21 @@ impl Titles {
 /// civility earlier in a list). Returns the person, the byte range of the
 /// words used, and the plural civility the words opened, if any (for the
 /// next items of a list).
+///
+/// `civs`, when given, holds [`civility`] of each word (as read in a list,
+/// whose words open with none of the chars trimmed below), so that it is
+/// not asked again.
 fn person_from_words<'a, W: AsRef<str>>(
     words: &'a [(W, Range<usize>)],
     inherited: Option<Title>,
+    civs: Option<&[Civility]>,
 ) -> Option<(Person, Range<usize>, Option<Title>)> {
     let mut i = 0;
     let mut titles = Titles::default();
     let mut plural = false;
     let mut start = None;
-    // The name words, first a glued one ("M.DURAND"): room for a long
-    // name at once, rather than growing word by word.
-    let mut pending: Vec<(&'a str, std::ops::Range<usize>)> = Vec::with_capacity(8);
+    // The name words, first a glued one ("M.DURAND"), held inline.
+    let mut name = NameWords::new();
     // Leading civilities ("M.", "MM et Mmes", "M. MMES").
     while i < words.len() {
         let (w, r) = &words[i];
@@ -401,7 +431,11 @@ fn person_from_words<'a, W: AsRef<str>>(
             i += 1;
             continue;
         }
-        if let Some((t, pl)) = civility(w) {
+        let civ = match civs {
+            Some(cs) => cs[i],
+            None => civility(w),
+        };
+        if let Some((t, pl)) = civ {
             titles.push(t);
             plural |= pl;
             start.get_or_insert(r.start);
@@ -417,7 +451,7 @@ fn person_from_words<'a, W: AsRef<str>>(
             }
             let off = r.end - n.len();
             start.get_or_insert(r.start);
-            pending.push((n, off..r.end));
+            name.push((n, off, r.end));
             i += 1;
             break;
         } else {
@@ -437,7 +471,6 @@ fn person_from_words<'a, W: AsRef<str>>(
     };
     // Name words until a role word or a lower-case non-particle.
     let name_from = i;
-    let mut name: Vec<(&'a str, std::ops::Range<usize>)> = pending;
     while i < words.len() {
         let (w, r) = &words[i];
         let mut w: &'a str = w.as_ref();
@@ -455,7 +488,7 @@ fn person_from_words<'a, W: AsRef<str>>(
         {
             w = &w[..core.len() + 1];
         } else {
-            sentence_end = suffix.contains('.');
+            sentence_end = suffix.bytes().any(|b| b == b'.');
             w = core;
         }
         // From the source range, not the word's length: a word joined over
@@ -481,23 +514,24 @@ fn person_from_words<'a, W: AsRef<str>>(
             break;
         }
         if sentence_end {
-            name.push((w, w_start..end));
+            name.push((w, w_start, end));
             start.get_or_insert(w_start);
             break;
         }
         start.get_or_insert(w_start);
         if let Some((a, b)) = glued(w).filter(|_| !is_initials(w)) {
-            name.push((a, w_start..w_start + a.len()));
-            name.push((b, w_start + a.len()..end));
+            name.push((a, w_start, w_start + a.len()));
+            name.push((b, w_start + a.len(), end));
         } else {
-            name.push((w, w_start..end));
+            name.push((w, w_start, end));
         }
         i += 1;
     }
     // Trailing lower-case particles belong to nothing.
-    while name.last().is_some_and(|(w, _)| is_particle(w)) {
+    while name.as_slice().last().is_some_and(|(w, _, _)| is_particle(w)) {
         name.pop();
     }
+    let name = name.as_slice();
     if name.is_empty() {
         // An office: "Monsieur le Maire".
         let rest: Vec<(&str, &Range<usize>)> =
@@ -527,12 +561,12 @@ fn person_from_words<'a, W: AsRef<str>>(
     {
         return None;
     }
-    let span = start.unwrap_or(name[0].1.start)..name.last().map_or(0, |n| n.1.end);
+    let span = start.unwrap_or(name[0].1)..name.last().map_or(0, |n| n.2);
     // Which words are in capitals, then which ones make the family name.
     let n = name.len();
     let caps = |w: &str| is_upper_word(w) && !is_initials(w);
     let mut upper_words = Flags::default();
-    for (k, (w, _)) in name.iter().enumerate() {
+    for (k, (w, _, _)) in name.iter().enumerate() {
         if caps(w) {
             upper_words.set(k);
         }
@@ -540,7 +574,7 @@ fn person_from_words<'a, W: AsRef<str>>(
     let mut family_words = Flags::default();
     if upper_words.any() {
         let mut upper = upper_words.get(0);
-        for (k, (w, _)) in name.iter().enumerate() {
+        for (k, (w, _, _)) in name.iter().enumerate() {
             let next_upper = k + 1 < n && upper_words.get(k + 1);
             if upper || (is_particle(w) && next_upper) {
                 family_words.set(k);
@@ -567,13 +601,13 @@ fn person_from_words<'a, W: AsRef<str>>(
     // The words of each part, joined by spaces (name words are never
     // empty), in strings of their final size.
     let (mut family_len, mut given_len) = (0, 0);
-    for (k, (w, _)) in name.iter().enumerate() {
+    for (k, (w, _, _)) in name.iter().enumerate() {
         let len = if family_words.get(k) { &mut family_len } else { &mut given_len };
         *len += w.len() + usize::from(*len > 0);
     }
     let mut given = String::with_capacity(given_len);
     let mut family = String::with_capacity(family_len);
-    for (k, (w, _)) in name.iter().enumerate() {
+    for (k, (w, _, _)) in name.iter().enumerate() {
         let part = if family_words.get(k) { &mut family } else { &mut given };
         if !part.is_empty() {
             part.push(' ');
@@ -590,6 +624,60 @@ fn person_from_words<'a, W: AsRef<str>>(
         span,
         opened,
     ))
+}
+
+/// The words of a name, each with its byte range (start, end): inline for
+/// the first [`NameWords::INLINE`] (every real name), in a vector past
+/// them, so that reading a person allocates for its strings only.
+struct NameWords<'a> {
+    inline: [(&'a str, usize, usize); NameWords::INLINE],
+    len: usize,
+    /// All the words, once there are more than fit inline.
+    spilled: Option<Vec<(&'a str, usize, usize)>>,
+}
+
+impl<'a> NameWords<'a> {
+    const INLINE: usize = 6;
+
+    fn new() -> Self {
+        NameWords { inline: [("", 0, 0); NameWords::INLINE], len: 0, spilled: None }
+    }
+
+    #[inline]
+    fn push(&mut self, w: (&'a str, usize, usize)) {
+        match &mut self.spilled {
+            Some(v) => v.push(w),
+            None if self.len < Self::INLINE => {
+                self.inline[self.len] = w;
+                self.len += 1;
+            }
+            None => {
+                let mut v = self.inline.to_vec();
+                v.push(w);
+                self.spilled = Some(v);
+            }
+        }
+    }
+
+    fn pop(&mut self) {
+        match &mut self.spilled {
+            Some(v) => {
+                v.pop();
+            }
+            None => self.len = self.len.saturating_sub(1),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.as_slice().is_empty()
+    }
+
+    fn as_slice(&self) -> &[(&'a str, usize, usize)] {
+        match &self.spilled {
+            Some(v) => v,
+            None => &self.inline[..self.len],
+        }
+    }
 }
 
 /// One flag per word of a name: in a machine word for the first 64 words
@@ -650,6 +738,18 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
     s.get(i..)?.chars().next().map(|c| (c, c.len_utf8()))
 }
 
+/// The ASCII chars that end a word of a list in [`tokenize`]: the spaces
+/// (`is_space`) and `,`, `;`, `(`, `/`, `|`.
+const ASCII_WORD_END: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = matches!(b as u8, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b',' | b';' | b'(' | b'/' | b'|');
+        b += 1;
+    }
+    t
+};
+
 /// Splits a list into words and separators. Parenthesised text is dropped
 /// (a count "(17)", a role "(adjoint)"); callers that need it read it
 /// before.
@@ -685,7 +785,17 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
             i = j.max(i + 1);
         } else {
             let st = i;
+            let bytes = s.as_bytes();
             while i < s.len() {
+                // An ASCII byte ends the word when it is a space or a
+                // separator: one table read.
+                if bytes[i] < 0x80 {
+                    if ASCII_WORD_END[usize::from(bytes[i])] {
+                        break;
+                    }
+                    i += 1;
+                    continue;
+                }
                 let Some((ch, len)) = char_at(s, i) else { break };
                 if is_space(ch) || matches!(ch, ',' | ';' | '•' | '(' | '/' | '·' | '●' | '|')
                 {
@@ -776,18 +886,20 @@ struct ListState {
 }
 
 impl ListState {
-    /// Reads one segment (the words between two separators) and empties it.
-    fn segment(&mut self, seg: &mut Vec<ListWord<'_>>) {
-        self.read(seg);
+    /// Reads one segment (the words between two separators, with the
+    /// [`civility`] of each) and empties it.
+    fn segment(&mut self, seg: &mut Vec<ListWord<'_>>, civs: &mut Vec<Civility>) {
+        self.read(seg, civs);
         seg.clear();
+        civs.clear();
     }
 
-    fn read(&mut self, words: &[ListWord<'_>]) {
+    fn read(&mut self, words: &[ListWord<'_>], civs: &[Civility]) {
         let own = words
             .first()
-            .is_some_and(|(w, _)| civility(w).is_some() || is_glued_title(w));
+            .is_some_and(|(w, _)| civs[0].is_some() || is_glued_title(w));
         let inherited = if own { None } else { self.carried };
-        if let Some((p, span, opened)) = person_from_words(words, inherited) {
+        if let Some((p, span, opened)) = person_from_words(words, inherited, Some(civs)) {
             if own {
                 self.carried = opened;
             }
@@ -797,8 +909,8 @@ impl ListState {
         } else if own {
             // A civility alone ("MM et Mmes") opens the list.
             let mut titles = Vec::new();
-            for (w, _) in words {
-                if let Some((t, _)) = civility(w) {
+            for &c in civs {
+                if let Some((t, _)) = c {
                     titles.push(t);
                 }
             }
@@ -819,18 +931,24 @@ impl ListState {
 pub fn parse_person_list(s: &str) -> Vec<Spanned<Person>> {
     // Each segment is read as soon as it closes: the same order, and the
     // same carried civility, as reading them all afterwards.
-    let mut st = ListState { out: Vec::new(), carried: None };
-    let mut cur: Vec<ListWord<'_>> = Vec::new();
+    let toks = tokenize(s);
+    // At most one person per two tokens (a name and a separator), most
+    // often about one per four: room at once for the usual count.
+    let mut st = ListState { out: Vec::with_capacity(toks.len() / 4 + 1), carried: None };
+    // Room for the words of a few names at once.
+    let mut cur: Vec<ListWord<'_>> = Vec::with_capacity(8);
+    // The civility of each word of `cur`.
+    let mut cur_civ: Vec<Civility> = Vec::with_capacity(8);
     // How many words of `cur` are civilities, and whether its last one is:
     // known as each word is pushed, not asked again of every word.
     let mut civs = 0usize;
     let mut last_civ = false;
     let mut after_newline = false;
-    for t in tokenize(s) {
+    for t in toks {
         match t {
             Tok::Sep => {
                 if !cur.is_empty() {
-                    st.segment(&mut cur);
+                    st.segment(&mut cur, &mut cur_civ);
                     (civs, last_civ) = (0, false);
                 }
                 after_newline = false;
@@ -839,9 +957,10 @@ pub fn parse_person_list(s: &str) -> Vec<Spanned<Person>> {
                 if !cur.is_empty() && civs == cur.len() {
                     // "et" and "&" are no civilities.
                     cur.push((Cow::Borrowed(w), off..off + w.len()));
+                    cur_civ.push(civility(w));
                     last_civ = false;
                 } else if !cur.is_empty() {
-                    st.segment(&mut cur);
+                    st.segment(&mut cur, &mut cur_civ);
                     (civs, last_civ) = (0, false);
                 }
                 after_newline = false;
@@ -850,31 +969,37 @@ pub fn parse_person_list(s: &str) -> Vec<Spanned<Person>> {
             Tok::Word(w, off) => {
                 if after_newline && join_cut(&mut cur, (w, off)) {
                     // The last word changed: so may its being a civility.
-                    let now = cur.last().is_some_and(|(p, _)| civility(p).is_some());
+                    let c = cur.last().and_then(|(p, _)| civility(p));
+                    if let Some(last) = cur_civ.last_mut() {
+                        *last = c;
+                    }
+                    let now = c.is_some();
                     civs = civs - usize::from(last_civ) + usize::from(now);
                     last_civ = now;
                     after_newline = false;
                     continue;
                 }
-                let civ = civility(w).is_some();
+                let word_civ = civility(w);
+                let civ = word_civ.is_some();
                 let starts_new = civ || is_glued_title(w);
                 let prev_is_civ = last_civ;
                 if !cur.is_empty()
                     && ((starts_new && !prev_is_civ && complete(&cur))
                         || (after_newline && complete(&cur) && !prev_is_civ))
                 {
-                    st.segment(&mut cur);
+                    st.segment(&mut cur, &mut cur_civ);
                     civs = 0;
                 }
                 after_newline = false;
                 cur.push((Cow::Borrowed(w), off..off + w.len()));
+                cur_civ.push(word_civ);
                 civs += usize::from(civ);
                 last_civ = civ;
             }
         }
     }
     if !cur.is_empty() {
-        st.segment(&mut cur);
+        st.segment(&mut cur, &mut cur_civ);
     }
     st.out
 }
