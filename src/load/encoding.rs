@@ -72,7 +72,8 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     let sample = &bytes[..bytes.len().min(SNIFF_LEN)];
     let pairs = sample.len() / 2;
     // UTF-16 text of Latin script is about half NUL bytes.
-    if pairs < 4 || !sample.contains(&0) {
+    // memchr's vector search: `<[u8]>::contains` reads a word at a time.
+    if pairs < 4 || memchr::memchr(0, sample).is_none() {
         return None;
     }
     let (mut even0, mut odd0) = (0usize, 0usize);
