@@ -484,8 +484,9 @@ fn is_caps(s: &str) -> bool {
             // `i` is a char boundary: ASCII bytes and whole chars are
             // stepped over.
             let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { break };
-            letters += usize::from(c.is_alphabetic());
-            lower += usize::from(c.is_lowercase());
+            let (letter, low) = letter_case(c);
+            letters += usize::from(letter);
+            lower += usize::from(low);
             i += c.len_utf8();
         }
         // There are never more letters than bytes: past this, prose.
@@ -494,6 +495,19 @@ fn is_caps(s: &str) -> bool {
         }
     }
     letters >= 4 && lower * 10 <= letters
+}
+
+/// Whether `c` is alphabetic, and whether it is lower case: the accented
+/// Latin letters of French (U+00C0 to U+00FF, `Œ`, `œ`) without the
+/// Unicode tables, which answer for every other char. From U+00C0 every
+/// char is a letter but `×` and `÷`; lower case from `ß` on.
+fn letter_case(c: char) -> (bool, bool) {
+    match c {
+        '×' | '÷' => (false, false),
+        '\u{C0}'..='\u{DE}' | 'Œ' => (true, false),
+        '\u{DF}'..='\u{FF}' | 'œ' => (true, true),
+        _ => (c.is_alphabetic(), c.is_lowercase()),
+    }
 }
 
 /// The ASCII letters and lower-case letters of eight ASCII bytes
@@ -1234,6 +1248,13 @@ mod tests {
         let c = AGENDA_HEADING.captures("3. budget annexe").unwrap();
         assert_eq!(c.get(*AGENDA_TITLE).map(|m| m.as_str()), Some("budget annexe"));
         assert_eq!(group_index(&ACT_HEADING, "none"), usize::MAX);
+    }
+
+    #[test]
+    fn letter_case_is_the_unicode_one() {
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            assert_eq!(letter_case(c), (c.is_alphabetic(), c.is_lowercase()), "{c:?}");
+        }
     }
 
     #[test]
