@@ -305,11 +305,13 @@ pub fn heading_like(folded_line: &str) -> bool {
         || (may_be_agenda_heading(folded_line) && agenda_title(folded_line).is_some())
 }
 
-/// Words after a number that show it is a reference, not a heading.
-static REFERENCE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:du|des|en date|et|,|portant|relative|relatif|page|p\.|[0-9])").expect("reference tail regex")
-});
-
+/// True when the words after a number show it is a reference, not a
+/// heading: what `^(?:du|des|en date|et|,|portant|relative|relatif|page|p\.|[0-9])`
+/// (`REFERENCE_TAIL` in the tests) matches.
+fn reference_tail(t: &str) -> bool {
+    ["du", "des", "en date", "et", ",", "portant", "relative", "relatif", "page", "p."].iter().any(|w| t.starts_with(w))
+        || t.starts_with(|c: char| c.is_ascii_digit())
+}
 /// The lines of a text, as written and folded: the document's fold
 /// ([`crate::normalize::Folded`], one char per char, so one line per line)
 /// is read line by line instead of folding each line again.
@@ -401,14 +403,24 @@ fn clean_number(raw: &str) -> String {
     s
 }
 
+/// The shape of an act number: digits as `9`, letters as `A`, other chars
+/// kept; each run of digits one `9`, and none at either end (the parts
+/// between digits, joined by `9`).
 fn shape_of(num: &str) -> String {
-    num.chars()
-        .map(|c| if c.is_ascii_digit() { '9' } else if c.is_alphabetic() { 'A' } else { c })
-        .collect::<String>()
-        .split('9')
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("9")
+    let mut out = String::with_capacity(num.len());
+    let mut digits = false;
+    for c in num.chars() {
+        if c.is_ascii_digit() {
+            digits = !out.is_empty();
+            continue;
+        }
+        if digits {
+            out.push('9');
+            digits = false;
+        }
+        out.push(if c.is_alphabetic() { 'A' } else { c });
+    }
+    out
 }
 
 /// Extends a title over continuation lines: capitals after capitals, or a
@@ -635,7 +647,7 @@ fn act_headings(text: &str, lines: &Lines) -> Vec<Heading> {
         let labelled_act = c.label.is_some() && f.trim_start_matches(|c: char| !c.is_ascii_alphanumeric()).starts_with("deliberation");
         // "Délibération n° 2022-08 du 14 février 2022": the act's own date.
         let dated = labelled_act && title_f.starts_with("du ") && super::dates::parse_date(&title_f[3..]).is_some();
-        if REFERENCE_TAIL.is_match(title_f) && !dated {
+        if reference_tail(title_f) && !dated {
             continue;
         }
         // A bare prefix word that is not an act prefix ("le 2014-…").
@@ -699,7 +711,7 @@ fn agenda_headings(text: &str, lines: &Lines) -> Vec<Heading> {
         // blanks): a line that passes none is not folded at all.
         let f = lines.folded(i);
         let agenda_line = may_be_agenda_heading(f);
-        let caps_line = orig.trim().len() <= 160 && !orig.trim_end().ends_with(',') && is_caps(orig) && orig.split_whitespace().count() >= 2;
+        let caps_line = (orig.len() <= 160 || orig.trim().len() <= 160) && !orig.trim_end().ends_with(',') && is_caps(orig) && orig.split_whitespace().count() >= 2;
         if !agenda_line && !caps_line {
             continue;
         }
@@ -743,8 +755,14 @@ fn body_lines(lines: &Lines, from: usize, to: usize) -> usize {
     if from >= to {
         return 0;
     }
-    // Folding keeps blanks and makes none.
-    (from..to).filter(|&k| !lines.raw(k).trim().is_empty()).count()
+    // A line opening with an ASCII char that is no white space (`trim`'s,
+    // which takes `\x0B` too) is not blank, whatever follows.
+    (from..to)
+        .filter(|&k| {
+            let l = lines.raw(k);
+            l.as_bytes().first().is_some_and(|&c| c.is_ascii() && !char::from(c).is_whitespace()) || !l.trim().is_empty()
+        })
+        .count()
 }
 
 /// The deliberations of `text`, in order; a text without any recognisable
@@ -1248,6 +1266,34 @@ mod tests {
         let c = AGENDA_HEADING.captures("3. budget annexe").unwrap();
         assert_eq!(c.get(*AGENDA_TITLE).map(|m| m.as_str()), Some("budget annexe"));
         assert_eq!(group_index(&ACT_HEADING, "none"), usize::MAX);
+    }
+
+    /// Words after a number that show it is a reference, not a heading.
+    static REFERENCE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:du|des|en date|et|,|portant|relative|relatif|page|p\.|[0-9])").expect("reference tail regex")
+    });
+    
+
+    /// [`shape_of`] as first written.
+    fn shape_by_split(num: &str) -> String {
+        num.chars()
+            .map(|c| if c.is_ascii_digit() { '9' } else if c.is_alphabetic() { 'A' } else { c })
+            .collect::<String>()
+            .split('9')
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join("9")
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+        #[test]
+        fn small_readers_same_as_first_written(s in "(du|des|en date|et|,|portant|relative|relatif|page|p\\.|p|[0-9]|[a-zé]{1,3}| |-|/|_|[A-Z]{1,2}|\u{a0}|\u{2003}|\u{b}|\t|\u{1c})*") {
+            proptest::prop_assert_eq!(reference_tail(&s), REFERENCE_TAIL.is_match(&s), "{:?}", s);
+            proptest::prop_assert_eq!(shape_of(&s), shape_by_split(&s), "{:?}", s);
+            let blank = |l: &str| l.as_bytes().first().is_some_and(|&c| c.is_ascii() && !char::from(c).is_whitespace()) || !l.trim().is_empty();
+            proptest::prop_assert_eq!(blank(&s), !s.trim().is_empty());
+        }
     }
 
     #[test]
