@@ -120,12 +120,119 @@ fn holds_uai_word(s: &str) -> bool {
     })
 }
 
-static ACTES_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?-u:\b)(?:[0-9]{2}_[A-Z]{2}-)?(?P<id>(?P<dep>[0-9]{2}[0-9AB])-(?P<siren>[0-9]{9})-(?P<date>[0-9]{8})-(?P<internal>[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*?)-(?P<nature>DE|AR|AI|CC|BF|AU))(?P<suffix>-[0-9]-[0-9](?:_[0-9]+)?(?:\.[A-Za-z]{2,4})?)?(?-u:\b)",
-    )
-    .expect("actes regex")
-});
+/// An @ctes id found in a text: the whole match (typology prefix and file
+/// suffix included) and its parts, as byte ranges.
+#[derive(Clone, Debug, PartialEq)]
+struct ActesMatch {
+    all: Range<usize>,
+    id: Range<usize>,
+    dep: Range<usize>,
+    siren: Range<usize>,
+    date: Range<usize>,
+    internal: Range<usize>,
+    nature: Range<usize>,
+}
+
+/// `(?-u:\b)` at `i` of `b`: a word byte on one side only (the ends of
+/// `b` count as non-word).
+fn word_boundary(b: &[u8], i: usize) -> bool {
+    let word = |j: Option<usize>| j.and_then(|j| b.get(j)).is_some_and(|&c| is_word_byte(c));
+    word(i.checked_sub(1)) != word(Some(i))
+}
+
+/// The end of `n` ASCII digits at `p`.
+fn digits_at(b: &[u8], p: usize, n: usize) -> Option<usize> {
+    b.get(p..p + n).is_some_and(|d| d.iter().all(u8::is_ascii_digit)).then_some(p + n)
+}
+
+/// The end of the byte `c` at `p`.
+fn byte_at(b: &[u8], p: usize, c: u8) -> Option<usize> {
+    (b.get(p) == Some(&c)).then_some(p + 1)
+}
+
+/// The leftmost @ctes id of `b` starting at or after `pos` (with what
+/// comes before `pos` read for the word boundary), as the regex kept in
+/// the tests (`ACTES_RE`) finds it with `captures_at`: every match starts
+/// with a digit, and the first start where [`actes_at`] reads one wins.
+fn find_actes(b: &[u8], pos: usize) -> Option<ActesMatch> {
+    (pos..b.len()).filter(|&s| b[s].is_ascii_digit()).find_map(|s| actes_at(b, s))
+}
+
+/// The match of `(?-u:\b)(?:[0-9]{2}_[A-Z]{2}-)?ID(?P<suffix>…)?(?-u:\b)`
+/// at `s` (see [`find_actes`]): with the typology prefix first, then
+/// without.
+fn actes_at(b: &[u8], s: usize) -> Option<ActesMatch> {
+    if !word_boundary(b, s) {
+        return None;
+    }
+    let prefix = digits_at(b, s, 2)
+        .and_then(|q| byte_at(b, q, b'_'))
+        .filter(|&q| b.get(q..q + 2).is_some_and(|l| l.iter().all(u8::is_ascii_uppercase)))
+        .and_then(|q| byte_at(b, q + 2, b'-'));
+    [prefix, Some(s)].into_iter().flatten().find_map(|q| actes_id(b, s, q))
+}
+
+/// The id from `q` (`dep-siren-date-internal-nature`), its file suffix and
+/// the final boundary, for a match starting at `s`.
+///
+/// The fixed parts have one reading. The internal part is
+/// `[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*?`: each of its runs is followed by a
+/// `-`, so it takes the whole run of word bytes, and the lazy repetition
+/// tries one run, then two, and so on, each followed by `-` and a nature.
+fn actes_id(b: &[u8], s: usize, q: usize) -> Option<ActesMatch> {
+    let dep_end = digits_at(b, q, 2).filter(|&d| b.get(d).is_some_and(|&c| c.is_ascii_digit() || c == b'A' || c == b'B'))? + 1;
+    let siren = byte_at(b, dep_end, b'-')?;
+    let siren_end = digits_at(b, siren, 9)?;
+    let date = byte_at(b, siren_end, b'-')?;
+    let date_end = digits_at(b, date, 8)?;
+    let internal = byte_at(b, date_end, b'-')?;
+    let word_run = |p: usize| p + b[p..].iter().take_while(|&&c| is_word_byte(c)).count();
+    let mut end = word_run(internal);
+    if end == internal {
+        return None;
+    }
+    loop {
+        let dash = byte_at(b, end, b'-')?;
+        let nature = b.get(dash..dash + 2).filter(|n| matches!(n, [b'D', b'E'] | [b'A', b'R' | b'I' | b'U'] | [b'C', b'C'] | [b'B', b'F']));
+        if nature.is_some()
+            && let Some(all_end) = actes_suffix(b, dash + 2).or_else(|| word_boundary(b, dash + 2).then_some(dash + 2))
+        {
+            return Some(ActesMatch {
+                all: s..all_end,
+                id: q..dash + 2,
+                dep: q..dep_end,
+                siren: siren..siren_end,
+                date: date..date_end,
+                internal: internal..end,
+                nature: dash..dash + 2,
+            });
+        }
+        let next = word_run(dash);
+        if next == dash {
+            return None;
+        }
+        end = next;
+    }
+}
+
+/// `-[0-9]-[0-9](?:_[0-9]+)?(?:\.[A-Za-z]{2,4})?(?-u:\b)` at `p`: the end
+/// of the first of its readings, in the regex's order, followed by a
+/// boundary.
+fn actes_suffix(b: &[u8], p: usize) -> Option<usize> {
+    let base = byte_at(b, p, b'-').and_then(|q| digits_at(b, q, 1)).and_then(|q| byte_at(b, q, b'-')).and_then(|q| digits_at(b, q, 1))?;
+    let run = |q: usize, f: fn(&u8) -> bool| q + b.get(q..).map_or(0, |r| r.iter().take_while(|c| f(c)).count());
+    // `_[0-9]+` takes its whole run (fewer digits leave a digit, where no
+    // boundary is).
+    let under = byte_at(b, base, b'_').map(|q| run(q, u8::is_ascii_digit)).filter(|&e| e > base + 1);
+    for u in [under, Some(base)].into_iter().flatten() {
+        let letters = byte_at(b, u, b'.').map(|q| (q, run(q, u8::is_ascii_alphabetic)));
+        let with_ext = letters.into_iter().flat_map(|(q, e)| (2..=4).rev().filter(move |&k| q + k <= e).map(move |k| q + k));
+        if let Some(e) = with_ext.chain([u]).find(|&e| word_boundary(b, e)) {
+            return Some(e);
+        }
+    }
+    None
+}
 
 /// A labelled SIREN/SIRET/INSEE: the label, a short gap without digits,
 /// then the number in any grouping.
@@ -289,20 +396,17 @@ fn identifiers_in(text: &str, cand: &Candidates) -> Vec<IdMatch> {
     for run in &cand.actes {
         let hay = &text[..run.end];
         let mut pos = run.start;
-        while let Some(c) = ACTES_RE.captures_at(hay, pos) {
-            let (Some(id), Some(all)) = (c.name("id"), c.get(0)) else {
-                break;
-            };
-            pos = all.end().max(all.start() + 1);
+        while let Some(ActesMatch { all, id, .. }) = find_actes(hay.as_bytes(), pos) {
+            pos = all.end.max(all.start + 1);
             // A longer run of digits around it is something else.
-            if text[..all.start()].ends_with(|ch: char| ch.is_ascii_digit() || ch == '-') {
+            if text[..all.start].ends_with(|ch: char| ch.is_ascii_digit() || ch == '-') {
                 continue;
             }
             out.push(IdMatch {
                 kind: IdentifierKind::Actes,
-                value: id.as_str().to_string(),
+                value: text[id.start..id.end].to_string(),
                 check_ok: None,
-                span: id.start()..all.end(),
+                span: id.start..all.end,
                 repaired_from: None,
             });
         }
@@ -429,24 +533,23 @@ fn glued(text: &str, start: usize, end: usize) -> bool {
 /// typology prefix ignored).
 pub fn parse_actes_id(s: &str) -> Option<ActesParts> {
     let s = s.trim();
-    let c = ACTES_RE.captures(s)?;
-    let all = c.get(0)?;
+    let m = find_actes(s.as_bytes(), 0)?;
     // The whole string must be the id (with its optional prefix/suffix).
-    if all.start() != 0 || all.end() != s.len() {
+    if m.all.start != 0 || m.all.end != s.len() {
         return None;
     }
-    let date = c.name("date")?.as_str();
+    let date = &s[m.date];
     let date = Date::new(
         date[0..4].parse().ok()?,
         date[4..6].parse().ok()?,
         date[6..8].parse().ok()?,
     );
     Some(ActesParts {
-        department: c.name("dep")?.as_str().to_string(),
-        siren: c.name("siren")?.as_str().to_string(),
+        department: s[m.dep].to_string(),
+        siren: s[m.siren].to_string(),
         date,
-        internal_id: c.name("internal")?.as_str().to_string(),
-        nature: c.name("nature")?.as_str().to_string(),
+        internal_id: s[m.internal].to_string(),
+        nature: s[m.nature].to_string(),
     })
 }
 
@@ -566,10 +669,7 @@ fn fields(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = s;
     loop {
-        let cut = [" - ", " – ", " — ", " | ", "; ", "  "]
-            .iter()
-            .filter_map(|sep| rest.find(sep).map(|i| (i, sep.len())))
-            .min();
+        let cut = first_separator(rest);
         match cut {
             Some((i, l)) => {
                 out.push(&rest[..i]);
@@ -585,6 +685,19 @@ fn fields(s: &str) -> Vec<&str> {
         .map(clean_field)
         .filter(|f| !f.is_empty())
         .collect()
+}
+
+/// The separators of the fields of an entry.
+const FIELD_SEPARATORS: [&str; 6] = [" - ", " – ", " — ", " | ", "; ", "  "];
+
+/// The first separator of `rest` (its start and length): every separator
+/// starts with a space or a `;`, and no two start at the same byte (their
+/// second bytes differ, and so do the third bytes of the two dashes), so
+/// the first such byte where one starts is the earliest of their first
+/// occurrences. One scan, not one search per separator.
+fn first_separator(rest: &str) -> Option<(usize, usize)> {
+    let b = rest.as_bytes();
+    memchr::memchr2_iter(b' ', b';', b).find_map(|i| FIELD_SEPARATORS.iter().find(|s| b[i..].starts_with(s.as_bytes())).map(|s| (i, s.len())))
 }
 
 fn clean_field(f: &str) -> &str {
@@ -784,6 +897,43 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// The regex [`find_actes`] reads as.
+    static ACTES_RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?-u:\b)(?:[0-9]{2}_[A-Z]{2}-)?(?P<id>(?P<dep>[0-9]{2}[0-9AB])-(?P<siren>[0-9]{9})-(?P<date>[0-9]{8})-(?P<internal>[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*?)-(?P<nature>DE|AR|AI|CC|BF|AU))(?P<suffix>-[0-9]-[0-9](?:_[0-9]+)?(?:\.[A-Za-z]{2,4})?)?(?-u:\b)",
+        )
+        .expect("actes regex")
+    });
+
+
+    /// [`find_actes`] as the regex reads it.
+    fn actes_by_regex(hay: &str, pos: usize) -> Option<ActesMatch> {
+        let c = ACTES_RE.captures_at(hay, pos)?;
+        let g = |n: &str| c.name(n).map(|m| m.range());
+        Some(ActesMatch { all: c.get(0)?.range(), id: g("id")?, dep: g("dep")?, siren: g("siren")?, date: g("date")?, internal: g("internal")?, nature: g("nature")? })
+    }
+
+    fn actes_soup() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            prop::sample::select(vec![
+                "066-", "2A1-", "0660-", "06-", "216601369-", "21660136-", "20230927-", "2023092-", "178822-", "CL2017_06-", "AR-2022-",
+                "x-y-", "DE", "AR", "AI", "CC", "BF", "AU", "DEX", "-DE", "-1-1", "-1-1_1", "_1", "_", ".pdf", ".p", ".abcde", ".pdf1", "99_DE-",
+                "9_DE-", "-", " ", "x", "1", "é", "\n", "_12", "12", "-2", ".",
+            ]),
+            0..14,
+        )
+        .prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20000))]
+        #[test]
+        fn actes_reader_same_as_regex(s in prop_oneof![actes_soup(), "[0-9A-Za-z_.\\- ]{0,60}"], pos in 0usize..8) {
+            let pos = pos.min(s.len());
+            prop_assert_eq!(find_actes(s.as_bytes(), pos), actes_by_regex(&s, pos), "{:?} {}", s, pos);
+        }
+    }
+
     /// The regex [`holds_uai_word`] replaces.
     static UAI_RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?-u:\b)(0[0-9]{2}|620|720|97[0-9])([0-9]{4})([A-Z])(?-u:\b)").expect("uai regex")
@@ -932,6 +1082,15 @@ mod tests {
         assert_eq!(c.digits14.len(), 1);
         assert!(c.label);
         assert_eq!(find_identifiers(t), identifiers_by_regex(t));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5000))]
+        #[test]
+        fn first_separator_is_the_earliest_of_each(s in "( |-|–|—|\\||;|x|é|\t)*") {
+            let each = FIELD_SEPARATORS.iter().filter_map(|sep| s.find(sep).map(|i| (i, sep.len()))).min();
+            prop_assert_eq!(first_separator(&s), each, "{:?}", s);
+        }
     }
 
     #[test]

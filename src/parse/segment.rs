@@ -49,77 +49,269 @@ pub struct Item {
     pub anchor: Anchor,
 }
 
-static ACT_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)^[^a-z0-9]*
-        (?:[0-9]{1,2}\s*[-–—.)]\s*)?                          # agenda number before the act number
-        (?:(?:deliberation|delib\.?|acte|decision)\s*)?
-        (?P<label>n\s?[°o]\.?\s*|no\.?\s+|n°)?
-        (?P<num>
-            (?P<pre>[a-z]{1,4}\s?[-_]?\s?)?(?:19|20)[0-9]{2}(?:\s?[-/._]\s?[a-z]{1,5})?(?:\s?[-/._]\s?[0-9]{1,4}){1,3}
-          | [0-9]{1,4}\s?/\s?(?:19|20)[0-9]{2}
-          | (?P<short>[0-9]{2}\s?-\s?[0-9]{2,4})               # two-digit year, labelled only
-        )
-        (?P<after>\s*(?:[-–—:.)]\s*|\s)(?P<title>.*))?$",
-    )
-    .expect("act heading regex")
-});
-
-static AGENDA_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)^[^a-z0-9(«]*
-        (?:
-          # Question n° 3 : and Point 4 – take a colon too after the word
-          (?:question|point|affaire|dossier|rapport)\s*(?:n\s?[°o]\.?\s*)?
-          (?P<n>[0-9]{1,2}|[ivx]{1,5})\s*(?:[.)°:]|\s?[-–—])
-        | (?P<bare>[0-9]{1,2}|[ivx]{1,5})\s*(?:[.)°]|\s?[-–—])
-        )\s*
-        (?P<title>[a-z(«].{2,})$",
-    )
-    .expect("agenda heading regex")
-});
-
-/// The index of the group `name` of `re` (`usize::MAX`, which no group
-/// has, when there is none): reading a group by index spares a lookup of
-/// its name at each match.
-fn group_index(re: &Regex, name: &str) -> usize {
-    re.capture_names().position(|n| n == Some(name)).unwrap_or(usize::MAX)
+/// What [`act_heading`] reads of an act heading: the byte ranges of the
+/// groups of the regex it stands for (kept in the tests as `ACT_HEADING`).
+#[derive(Clone, Debug, PartialEq)]
+struct ActCaps {
+    label: Option<Range<usize>>,
+    num: Range<usize>,
+    pre: Option<Range<usize>>,
+    short: Option<Range<usize>>,
+    title: Option<Range<usize>>,
 }
 
-/// The groups of [`ACT_HEADING`], by index.
-struct ActGroups {
-    label: usize,
-    num: usize,
-    pre: usize,
-    short: usize,
-    title: usize,
+/// The char at byte `p` of `f` (`None` at the end or inside a char).
+fn char_at(f: &str, p: usize) -> Option<char> {
+    f.get(p..)?.chars().next()
 }
 
-static ACT_GROUPS: LazyLock<ActGroups> = LazyLock::new(|| {
-    let g = |name| group_index(&ACT_HEADING, name);
-    ActGroups { label: g("label"), num: g("num"), pre: g("pre"), short: g("short"), title: g("title") }
-});
+/// The end of one `\s` (Unicode white space) char at `p`, if there is one.
+fn one_ws(f: &str, p: usize) -> Option<usize> {
+    char_at(f, p).filter(|c| c.is_whitespace()).map(|c| p + c.len_utf8())
+}
 
-/// The title group of [`AGENDA_HEADING`].
-static AGENDA_TITLE: LazyLock<usize> = LazyLock::new(|| group_index(&AGENDA_HEADING, "title"));
+/// `\s?` at `p`, greedy.
+fn opt_ws(f: &str, p: usize) -> usize {
+    one_ws(f, p).unwrap_or(p)
+}
+
+/// `\s*` at `p`, greedy (all of the run).
+fn ws_run(f: &str, p: usize) -> usize {
+    let mut q = p;
+    while let Some(e) = one_ws(f, q) {
+        q = e;
+    }
+    q
+}
+
+/// The end of the run of bytes of `b` from `p` that pass `class`.
+fn run(b: &[u8], p: usize, class: impl Fn(&u8) -> bool) -> usize {
+    p + b.get(p..).map_or(0, |r| r.iter().take_while(|c| class(c)).count())
+}
+
+/// The end of `lit` at `p`.
+fn lit_at(b: &[u8], p: usize, lit: &str) -> Option<usize> {
+    b.get(p..)?.starts_with(lit.as_bytes()).then_some(p + lit.len())
+}
+
+/// The end of one of `chars` at `p`.
+fn one_of(f: &str, p: usize, chars: &[char]) -> Option<usize> {
+    char_at(f, p).filter(|c| chars.contains(c)).map(|c| p + c.len_utf8())
+}
+
+/// The match of the act heading regex (`ACT_HEADING` in the tests) on a
+/// whole folded line, its groups as the regex's leftmost-first search
+/// gives them, by a hand-written reader that tries the same paths in the
+/// same order.
+///
+/// Most quantifiers have one way on, which the reader takes without
+/// backtracking: a run (`\s*`, `[a-z]{1,4}`, `[0-9]{1,4}` …) is always
+/// followed by a part that cannot start with what the run is made of, so
+/// that taking fewer leaves that part nothing to start on (and a run
+/// longer than its bound fails). The reader backtracks where the regex
+/// may: over the optional agenda number, the word, the label, the
+/// alternatives of the number, its prefix, its letter group, the number of
+/// its groups (3, 2, 1) and the optional tail (see [`act_tail`]).
+/// `^[^a-z0-9]*` goes to the first ASCII lower-case letter or digit: every
+/// later part starts with one.
+fn act_heading(f: &str) -> Option<ActCaps> {
+    let b = f.as_bytes();
+    let p0 = b.iter().position(|c| c.is_ascii_lowercase() || c.is_ascii_digit())?;
+    // Last `\n`: the title `.*` cannot run over it.
+    let nl = memchr::memrchr(b'\n', b);
+    // `(?:[0-9]{1,2}\s*[-–—.)]\s*)?`
+    let agenda = {
+        let d = run(b, p0, u8::is_ascii_digit);
+        (1..=2).contains(&(d - p0)).then(|| ws_run(f, d)).and_then(|q| one_of(f, q, &['-', '–', '—', '.', ')'])).map(|q| ws_run(f, q))
+    };
+    for a in [agenda, Some(p0)].into_iter().flatten() {
+        // `(?:(?:deliberation|delib\.?|acte|decision)\s*)?`
+        let words = [lit_at(b, a, "deliberation"), lit_at(b, a, "delib."), lit_at(b, a, "delib"), lit_at(b, a, "acte"), lit_at(b, a, "decision")];
+        for w in words.into_iter().flatten().map(|q| ws_run(f, q)).chain([a]) {
+            // `(?P<label>n\s?[°o]\.?\s*|no\.?\s+|n°)?`
+            let l1 = lit_at(b, w, "n").map(|q| opt_ws(f, q)).and_then(|q| one_of(f, q, &['°', 'o'])).map(|q| ws_run(f, q + usize::from(b.get(q) == Some(&b'.'))));
+            let l2 = lit_at(b, w, "no").map(|q| q + usize::from(b.get(q) == Some(&b'.'))).and_then(|q| one_ws(f, q)).map(|q| ws_run(f, q));
+            let l3 = lit_at(b, w, "n°");
+            let labels = [l1.map(|e| (e, Some(w..e))), l2.map(|e| (e, Some(w..e))), l3.map(|e| (e, Some(w..e))), Some((w, None))];
+            for (l, label) in labels.into_iter().flatten() {
+                if let Some(c) = act_number(f, l, nl, &label) {
+                    return Some(c);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// `(?:19|20)[0-9]{2}` at `p`.
+fn year_at(b: &[u8], p: usize) -> Option<usize> {
+    let y = b.get(p..p + 4)?;
+    (matches!(&y[..2], b"19" | b"20") && y[2..].iter().all(u8::is_ascii_digit)).then_some(p + 4)
+}
+
+/// `\s?[-/._]\s?[0-9]{1,4}` at `p` (one group of an act number).
+fn number_group(f: &str, p: usize) -> Option<usize> {
+    let b = f.as_bytes();
+    let q = opt_ws(f, p);
+    let q = one_of(f, q, &['-', '/', '.', '_']).map(|q| opt_ws(f, q))?;
+    let e = run(b, q, u8::is_ascii_digit);
+    (1..=4).contains(&(e - q)).then_some(e)
+}
+
+/// The act number and the tail of [`act_heading`] from `l` (after the
+/// label), its three alternatives in order.
+fn act_number(f: &str, l: usize, nl: Option<usize>, label: &Option<Range<usize>>) -> Option<ActCaps> {
+    let b = f.as_bytes();
+    let caps = |e: usize, pre: Option<Range<usize>>, short: bool| {
+        act_tail(f, e, nl).map(|title| ActCaps { label: label.clone(), num: l..e, pre, short: short.then(|| l..e), title })
+    };
+    // `(?P<pre>[a-z]{1,4}\s?[-_]?\s?)?(?:19|20)[0-9]{2}(?:\s?[-/._]\s?[a-z]{1,5})?(?:\s?[-/._]\s?[0-9]{1,4}){1,3}`
+    let pre = {
+        let e = run(b, l, u8::is_ascii_lowercase);
+        (1..=4).contains(&(e - l)).then(|| {
+            let q = opt_ws(f, e);
+            opt_ws(f, q + usize::from(matches!(b.get(q), Some(b'-' | b'_'))))
+        })
+    };
+    for (y, pre) in [pre.map(|e| (e, Some(l..e))), Some((l, None))].into_iter().flatten() {
+        let Some(y) = year_at(b, y) else { continue };
+        let letters = {
+            let q = opt_ws(f, y);
+            one_of(f, q, &['-', '/', '.', '_']).map(|q| opt_ws(f, q)).and_then(|q| {
+                let e = run(b, q, u8::is_ascii_lowercase);
+                (1..=5).contains(&(e - q)).then_some(e)
+            })
+        };
+        for g in [letters, Some(y)].into_iter().flatten() {
+            let Some(g1) = number_group(f, g) else { continue };
+            let g2 = number_group(f, g1);
+            let g3 = g2.and_then(|g2| number_group(f, g2));
+            for e in [g3, g2, Some(g1)].into_iter().flatten() {
+                if let Some(c) = caps(e, pre.clone(), false) {
+                    return Some(c);
+                }
+            }
+        }
+    }
+    // `[0-9]{1,4}\s?/\s?(?:19|20)[0-9]{2}`
+    let d = run(b, l, u8::is_ascii_digit);
+    if (1..=4).contains(&(d - l))
+        && let Some(e) = lit_at(b, opt_ws(f, d), "/").and_then(|q| year_at(b, opt_ws(f, q)))
+        && let Some(c) = caps(e, None, false)
+    {
+        return Some(c);
+    }
+    // `(?P<short>[0-9]{2}\s?-\s?[0-9]{2,4})`
+    if d >= l + 2
+        && let Some(q) = lit_at(b, opt_ws(f, l + 2), "-").map(|q| opt_ws(f, q))
+    {
+        let e = run(b, q, u8::is_ascii_digit);
+        if (2..=4).contains(&(e - q)) {
+            return caps(e, None, true);
+        }
+    }
+    None
+}
+
+/// `(?P<after>\s*(?:[-–—:.)]\s*|\s)(?P<title>.*))?$` at `e`: `Some(title)`
+/// when it matches (`Some(None)` for the tail left out at the end of the
+/// line). The title `.*` runs to the end, so it holds no `\n` (`nl` is the
+/// line's last). The `\s*` gives back one char at a time from the longest
+/// run: the longest is followed by a separator or not; each shorter one by
+/// a white space, which the `\s` branch takes. After a separator the
+/// second `\s*` takes its whole run (a title starting earlier holds what a
+/// later one holds).
+fn act_tail(f: &str, e: usize, nl: Option<usize>) -> Option<Option<Range<usize>>> {
+    let clear = |s: usize| nl.is_none_or(|n| n < s);
+    let end = ws_run(f, e);
+    if let Some(s) = one_of(f, end, &['-', '–', '—', ':', '.', ')']).map(|q| ws_run(f, q))
+        && clear(s)
+    {
+        return Some(Some(s..f.len()));
+    }
+    // The run given back one char at a time: the `\s` branch takes the
+    // last char of what is left, and the title starts after it. The
+    // earliest title start is `e` plus one char; the latest (`end`) is
+    // tried first.
+    if end > e && clear(end) {
+        return Some(Some(end..f.len()));
+    }
+    (e == f.len()).then_some(None)
+}
+
+/// The start of the title of an agenda heading: the match of the regex
+/// kept in the tests as `AGENDA_HEADING` on a whole folded line, read by
+/// hand (the start of its `title` group; `None` when it does not match).
+///
+/// Every run of the regex has one way on (see [`act_heading`]):
+/// `^[^a-z0-9(«]*` goes to the first ASCII lower-case letter, digit, `(`
+/// or `«` (both branches start with a letter or a digit there); the word
+/// ("question", "point" …) is the only one to start with its letter; the
+/// number is a run of one or two digits or of up to five roman digits;
+/// `\s*(?:[.)°:]|\s?[-–—])` reads white space then one of those marks
+/// (giving back a white space only lets `\s?` take it again before the
+/// same mark); the title starts at the first char after the white space
+/// that follows, which must be an ASCII lower-case letter, `(` or `«`,
+/// with at least two more chars and no `\n` after it.
+fn agenda_title(f: &str) -> Option<usize> {
+    let b = f.as_bytes();
+    // `«` is the only char whose UTF-8 holds 0xC2 0xAB.
+    let p0 = b.iter().enumerate().position(|(k, &c)| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'(' || (c == 0xC2 && b.get(k + 1) == Some(&0xAB)))?;
+    let words = ["question", "point", "affaire", "dossier", "rapport"];
+    // `(?:question|…)\s*(?:n\s?[°o]\.?\s*)?(?P<n>…)\s*(?:[.)°:]|\s?[-–—])`
+    if let Some(w) = words.iter().find_map(|w| lit_at(b, p0, w)).map(|q| ws_run(f, q)) {
+        let label = lit_at(b, w, "n").map(|q| opt_ws(f, q)).and_then(|q| one_of(f, q, &['°', 'o'])).map(|q| ws_run(f, q + usize::from(b.get(q) == Some(&b'.'))));
+        for n in [label, Some(w)].into_iter().flatten() {
+            if let Some(t) = agenda_number(f, n, &['.', ')', '°', ':']).and_then(|q| agenda_rest(f, q)) {
+                return Some(t);
+            }
+        }
+    }
+    // `(?P<bare>…)\s*(?:[.)°]|\s?[-–—])`
+    agenda_number(f, p0, &['.', ')', '°']).and_then(|q| agenda_rest(f, q))
+}
+
+/// `(?:[0-9]{1,2}|[ivx]{1,5})\s*(?:[<marks>]|\s?[-–—])` at `p`: its end.
+fn agenda_number(f: &str, p: usize, marks: &[char]) -> Option<usize> {
+    let b = f.as_bytes();
+    let d = run(b, p, u8::is_ascii_digit);
+    let r = run(b, p, |c| matches!(c, b'i' | b'v' | b'x'));
+    let e = if (1..=2).contains(&(d - p)) {
+        d
+    } else if (1..=5).contains(&(r - p)) {
+        r
+    } else {
+        return None;
+    };
+    let q = ws_run(f, e);
+    one_of(f, q, marks).or_else(|| one_of(f, q, &['-', '–', '—']))
+}
+
+/// `\s*(?P<title>[a-z(«].{2,})$` at `p`: the title's start.
+fn agenda_rest(f: &str, p: usize) -> Option<usize> {
+    let t = ws_run(f, p);
+    let c = char_at(f, t).filter(|c| c.is_ascii_lowercase() || matches!(c, '(' | '«'))?;
+    let rest = &f[t + c.len_utf8()..];
+    (!rest.contains('\n') && rest.chars().nth(1).is_some()).then_some(t)
+}
+
 
 /// True when a folded line reads as an item heading (an act number or an
 /// agenda number before a title): a vote statement does not run over it.
-/// Each regex runs only on lines that pass its cheap necessary condition.
+/// Each reader runs only on lines that pass its cheap necessary condition.
 pub fn heading_like(folded_line: &str) -> bool {
     (may_be_act_heading(folded_line)
-        && ACT_HEADING.is_match(folded_line)
-        && ACT_HEADING
-            .captures(folded_line)
-            .is_some_and(|c| c.get(ACT_GROUPS.title).is_some_and(|t| !t.as_str().trim().is_empty()) || c.get(ACT_GROUPS.label).is_some()))
-        || (may_be_agenda_heading(folded_line) && AGENDA_HEADING.is_match(folded_line))
+        && act_heading(folded_line).is_some_and(|c| c.title.is_some_and(|t| !folded_line[t].trim().is_empty()) || c.label.is_some()))
+        || (may_be_agenda_heading(folded_line) && agenda_title(folded_line).is_some())
 }
 
-/// Words after a number that show it is a reference, not a heading.
-static REFERENCE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:du|des|en date|et|,|portant|relative|relatif|page|p\.|[0-9])").expect("reference tail regex")
-});
-
+/// True when the words after a number show it is a reference, not a
+/// heading: what `^(?:du|des|en date|et|,|portant|relative|relatif|page|p\.|[0-9])`
+/// (`REFERENCE_TAIL` in the tests) matches.
+fn reference_tail(t: &str) -> bool {
+    ["du", "des", "en date", "et", ",", "portant", "relative", "relatif", "page", "p."].iter().any(|w| t.starts_with(w))
+        || t.starts_with(|c: char| c.is_ascii_digit())
+}
 /// The lines of a text, as written and folded: the document's fold
 /// ([`crate::normalize::Folded`], one char per char, so one line per line)
 /// is read line by line instead of folding each line again.
@@ -211,14 +403,24 @@ fn clean_number(raw: &str) -> String {
     s
 }
 
+/// The shape of an act number: digits as `9`, letters as `A`, other chars
+/// kept; each run of digits one `9`, and none at either end (the parts
+/// between digits, joined by `9`).
 fn shape_of(num: &str) -> String {
-    num.chars()
-        .map(|c| if c.is_ascii_digit() { '9' } else if c.is_alphabetic() { 'A' } else { c })
-        .collect::<String>()
-        .split('9')
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("9")
+    let mut out = String::with_capacity(num.len());
+    let mut digits = false;
+    for c in num.chars() {
+        if c.is_ascii_digit() {
+            digits = !out.is_empty();
+            continue;
+        }
+        if digits {
+            out.push('9');
+            digits = false;
+        }
+        out.push(if c.is_alphabetic() { 'A' } else { c });
+    }
+    out
 }
 
 /// Extends a title over continuation lines: capitals after capitals, or a
@@ -237,7 +439,7 @@ fn title_range(text: &str, lines: &Lines, line: usize, start: usize) -> Range<us
         let starts_label = opens_with_label(lines.folded(k));
         let not_heading = || {
             let f = lines.folded(k);
-            !ACT_HEADING.is_match(f) && !AGENDA_HEADING.is_match(f)
+            act_heading(f).is_none() && agenda_title(f).is_none()
         };
         let prev = text[lines.ranges[k - 1].clone()].trim_end();
         // A heading that ends on a colon or a dash goes on with the next line.
@@ -294,8 +496,9 @@ fn is_caps(s: &str) -> bool {
             // `i` is a char boundary: ASCII bytes and whole chars are
             // stepped over.
             let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { break };
-            letters += usize::from(c.is_alphabetic());
-            lower += usize::from(c.is_lowercase());
+            let (letter, low) = letter_case(c);
+            letters += usize::from(letter);
+            lower += usize::from(low);
             i += c.len_utf8();
         }
         // There are never more letters than bytes: past this, prose.
@@ -304,6 +507,19 @@ fn is_caps(s: &str) -> bool {
         }
     }
     letters >= 4 && lower * 10 <= letters
+}
+
+/// Whether `c` is alphabetic, and whether it is lower case: the accented
+/// Latin letters of French (U+00C0 to U+00FF, `Œ`, `œ`) without the
+/// Unicode tables, which answer for every other char. From U+00C0 every
+/// char is a letter but `×` and `÷`; lower case from `ß` on.
+fn letter_case(c: char) -> (bool, bool) {
+    match c {
+        '×' | '÷' => (false, false),
+        '\u{C0}'..='\u{DE}' | 'Œ' => (true, false),
+        '\u{DF}'..='\u{FF}' | 'œ' => (true, true),
+        _ => (c.is_alphabetic(), c.is_lowercase()),
+    }
 }
 
 /// The ASCII letters and lower-case letters of eight ASCII bytes
@@ -339,7 +555,7 @@ fn first_word(f: &str, stops: bool) -> Option<(usize, &[u8])> {
     Some((i, &b[i..i + run]))
 }
 
-/// A necessary condition for a folded line to match [`ACT_HEADING`],
+/// A necessary condition for a folded line to match `ACT_HEADING` (see [`act_heading`]),
 /// checked before the regex (most lines fail it): an act number holds a
 /// digit, and the first letter or digit of the line starts the agenda
 /// number, the act number, the word before it ("deliberation", "delib",
@@ -378,7 +594,7 @@ fn has_digit(b: &[u8]) -> bool {
     any || chunks.remainder().iter().any(u8::is_ascii_digit)
 }
 
-/// A necessary condition for a folded line to match [`AGENDA_HEADING`],
+/// A necessary condition for a folded line to match `AGENDA_HEADING` (see [`agenda_title`]),
 /// checked before the regex: its first letter, digit, `(` or `«` must be
 /// a digit, a roman numeral or one of the words before a number
 /// ("question", "point", "affaire", "dossier", "rapport").
@@ -420,29 +636,28 @@ fn act_headings(text: &str, lines: &Lines) -> Vec<Heading> {
         if f.len() > 400 {
             continue;
         }
-        // A search without captures first: most candidates do not match.
-        let Some(c) = ACT_HEADING.is_match(f).then(|| ACT_HEADING.captures(f)).flatten() else { continue };
-        let Some(num) = c.get(ACT_GROUPS.num) else { continue };
+        let Some(c) = act_heading(f) else { continue };
+        let num = c.num.clone();
         // "Délibération n° 22-031": a two-digit year only after both the word
         // and the number label, else any "12-15" would be an act.
-        if c.get(ACT_GROUPS.short).is_some() && !(c.get(ACT_GROUPS.label).is_some() && f.trim_start_matches(|ch: char| !ch.is_alphanumeric()).starts_with("deliberation")) {
+        if c.short.is_some() && !(c.label.is_some() && f.trim_start_matches(|ch: char| !ch.is_alphanumeric()).starts_with("deliberation")) {
             continue;
         }
-        let title_f = c.get(ACT_GROUPS.title).map(|m| m.as_str().trim()).unwrap_or("");
-        let labelled_act = c.get(ACT_GROUPS.label).is_some() && f.trim_start_matches(|c: char| !c.is_ascii_alphanumeric()).starts_with("deliberation");
+        let title_f = c.title.clone().map(|m| f[m].trim()).unwrap_or("");
+        let labelled_act = c.label.is_some() && f.trim_start_matches(|c: char| !c.is_ascii_alphanumeric()).starts_with("deliberation");
         // "Délibération n° 2022-08 du 14 février 2022": the act's own date.
         let dated = labelled_act && title_f.starts_with("du ") && super::dates::parse_date(&title_f[3..]).is_some();
-        if REFERENCE_TAIL.is_match(title_f) && !dated {
+        if reference_tail(title_f) && !dated {
             continue;
         }
         // A bare prefix word that is not an act prefix ("le 2014-…").
-        if let Some(p) = c.get(ACT_GROUPS.pre) {
-            let p = p.as_str().trim().trim_end_matches(['-', '_']).trim();
+        if let Some(p) = c.pre.clone() {
+            let p = f[p].trim().trim_end_matches(['-', '_']).trim();
             if !matches!(p, "de" | "del" | "d" | "dcm" | "cm" | "dl" | "dc" | "dm" | "cc" | "cr" | "delib" | "n") {
                 continue;
             }
         }
-        let labelled = c.get(ACT_GROUPS.label).is_some() || f.trim_start().starts_with("deliberation");
+        let labelled = c.label.is_some() || f.trim_start().starts_with("deliberation");
         let has_title = !dated && title_f.chars().filter(|c| c.is_alphabetic()).count() >= 3;
         if !labelled && !has_title {
             continue;
@@ -453,10 +668,10 @@ fn act_headings(text: &str, lines: &Lines) -> Vec<Heading> {
             let nchars = f[..fi].chars().count();
             orig_line.char_indices().nth(nchars).map(|(b, _)| b).unwrap_or(orig_line.len())
         };
-        let num_orig = &orig_line[to_orig(num.start())..to_orig(num.end())];
+        let num_orig = &orig_line[to_orig(num.start)..to_orig(num.end)];
         let number = clean_number(num_orig);
-        let title = c.get(ACT_GROUPS.title).filter(|_| has_title).map(|m| {
-            let s = range.start + to_orig(m.start());
+        let title = c.title.clone().filter(|_| has_title).map(|m| {
+            let s = range.start + to_orig(m.start);
             title_range(text, lines, i, s)
         });
         let range = range.start..title.as_ref().map(|t| t.end).unwrap_or(range.end);
@@ -467,7 +682,7 @@ fn act_headings(text: &str, lines: &Lines) -> Vec<Heading> {
             number: Some(number),
             title,
             range,
-            strong: labelled || c.get(ACT_GROUPS.pre).is_some(),
+            strong: labelled || c.pre.is_some(),
             decision,
         });
     }
@@ -496,15 +711,14 @@ fn agenda_headings(text: &str, lines: &Lines) -> Vec<Heading> {
         // blanks): a line that passes none is not folded at all.
         let f = lines.folded(i);
         let agenda_line = may_be_agenda_heading(f);
-        let caps_line = orig.trim().len() <= 160 && !orig.trim_end().ends_with(',') && is_caps(orig) && orig.split_whitespace().count() >= 2;
+        let caps_line = (orig.len() <= 160 || orig.trim().len() <= 160) && !orig.trim_end().ends_with(',') && is_caps(orig) && orig.split_whitespace().count() >= 2;
         if !agenda_line && !caps_line {
             continue;
         }
         if f.len() > 300 {
             continue;
         }
-        if let Some(c) = (agenda_line && AGENDA_HEADING.is_match(f)).then(|| AGENDA_HEADING.captures(f)).flatten() {
-            let t = c.get(*AGENDA_TITLE).map(|m| m.start()).unwrap_or(0);
+        if let Some(t) = agenda_line.then(|| agenda_title(f)).flatten() {
             let nchars = f[..t].chars().count();
             let off = orig.char_indices().nth(nchars).map(|(b, _)| b).unwrap_or(orig.len());
             let title = title_range(text, lines, i, l_range.start + off);
@@ -541,8 +755,14 @@ fn body_lines(lines: &Lines, from: usize, to: usize) -> usize {
     if from >= to {
         return 0;
     }
-    // Folding keeps blanks and makes none.
-    (from..to).filter(|&k| !lines.raw(k).trim().is_empty()).count()
+    // A line opening with an ASCII char that is no white space (`trim`'s,
+    // which takes `\x0B` too) is not blank, whatever follows.
+    (from..to)
+        .filter(|&k| {
+            let l = lines.raw(k);
+            l.as_bytes().first().is_some_and(|&c| c.is_ascii() && !char::from(c).is_whitespace()) || !l.trim().is_empty()
+        })
+        .count()
 }
 
 /// The deliberations of `text`, in order; a text without any recognisable
@@ -717,6 +937,62 @@ fn dedupe(heads: Vec<Heading>, lines: &Lines) -> Vec<Heading> {
 mod tests {
     use super::*;
     use crate::normalize::fold;
+    use regex::Regex;
+
+    // The regexes the hand-written readers stand for.
+    static ACT_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?x)^[^a-z0-9]*
+            (?:[0-9]{1,2}\s*[-–—.)]\s*)?                          # agenda number before the act number
+            (?:(?:deliberation|delib\.?|acte|decision)\s*)?
+            (?P<label>n\s?[°o]\.?\s*|no\.?\s+|n°)?
+            (?P<num>
+                (?P<pre>[a-z]{1,4}\s?[-_]?\s?)?(?:19|20)[0-9]{2}(?:\s?[-/._]\s?[a-z]{1,5})?(?:\s?[-/._]\s?[0-9]{1,4}){1,3}
+              | [0-9]{1,4}\s?/\s?(?:19|20)[0-9]{2}
+              | (?P<short>[0-9]{2}\s?-\s?[0-9]{2,4})               # two-digit year, labelled only
+            )
+            (?P<after>\s*(?:[-–—:.)]\s*|\s)(?P<title>.*))?$",
+        )
+        .expect("act heading regex")
+    });
+
+    static AGENDA_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?x)^[^a-z0-9(«]*
+            (?:
+              # Question n° 3 : and Point 4 – take a colon too after the word
+              (?:question|point|affaire|dossier|rapport)\s*(?:n\s?[°o]\.?\s*)?
+              (?P<n>[0-9]{1,2}|[ivx]{1,5})\s*(?:[.)°:]|\s?[-–—])
+            | (?P<bare>[0-9]{1,2}|[ivx]{1,5})\s*(?:[.)°]|\s?[-–—])
+            )\s*
+            (?P<title>[a-z(«].{2,})$",
+        )
+        .expect("agenda heading regex")
+    });
+
+    /// The index of the group `name` of `re` (`usize::MAX`, which no group
+    /// has, when there is none): reading a group by index spares a lookup of
+    /// its name at each match.
+    fn group_index(re: &Regex, name: &str) -> usize {
+        re.capture_names().position(|n| n == Some(name)).unwrap_or(usize::MAX)
+    }
+
+    /// The groups of [`ACT_HEADING`], by index.
+    struct ActGroups {
+        label: usize,
+        num: usize,
+        pre: usize,
+        short: usize,
+        title: usize,
+    }
+
+    static ACT_GROUPS: LazyLock<ActGroups> = LazyLock::new(|| {
+        let g = |name| group_index(&ACT_HEADING, name);
+        ActGroups { label: g("label"), num: g("num"), pre: g("pre"), short: g("short"), title: g("title") }
+    });
+
+    /// The title group of [`AGENDA_HEADING`].
+    static AGENDA_TITLE: LazyLock<usize> = LazyLock::new(|| group_index(&AGENDA_HEADING, "title"));
 
     // The gates as first written, on chars: the byte-level ones must agree.
     /// The first word of a folded line: its first char that is an ASCII letter
@@ -919,6 +1195,67 @@ mod tests {
         }
     }
 
+    /// [`act_heading`] as the regex reads it.
+    fn act_by_regex(f: &str) -> Option<ActCaps> {
+        let g = &*ACT_GROUPS;
+        let c = ACT_HEADING.captures(f)?;
+        let r = |i: usize| c.get(i).map(|m| m.range());
+        Some(ActCaps { label: r(g.label), num: r(g.num)?, pre: r(g.pre), short: r(g.short), title: r(g.title) })
+    }
+
+    /// [`agenda_title`] as the regex reads it.
+    fn agenda_by_regex(f: &str) -> Option<usize> {
+        AGENDA_HEADING.captures(f).map(|c| c.get(*AGENDA_TITLE).map_or(0, |m| m.start()))
+    }
+
+    /// Heading-like lines: the parts of both regexes, in any order, with
+    /// noise (white space of several kinds, marks, accents, `\n`).
+    fn heading_soup() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::sample::select(vec![
+                    " ", "  ", "\u{a0}", "\u{2003}", "\t", "\n", "-", "–", "—", ".", ")", ":", "/", "_", "°", "«", "(", "*", "é", "É", "x",
+                    "n", "n°", "no", "no.", "n o", "n°.", "deliberation", "delib", "delib.", "acte", "decision", "question", "point",
+                    "affaire", "dossier", "rapport", "iv", "xii", "vvvvvv", "de", "dcm", "abcde", "le", "du", "budget", "titre",
+                ])
+                .prop_map(String::from),
+                "(19|20)[0-9]{2}".prop_map(String::from),
+                "[0-9]{1,6}".prop_map(String::from),
+                "[a-z]{1,6}".prop_map(String::from),
+            ],
+            0..12,
+        )
+        .prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20000))]
+        #[test]
+        fn heading_readers_same_as_regexes(s in proptest::prop_oneof![heading_soup(), "[ -~éÉ°«–—\u{a0}\n]{0,40}"]) {
+            proptest::prop_assert_eq!(act_heading(&s), act_by_regex(&s), "{:?}", s);
+            proptest::prop_assert_eq!(agenda_title(&s), agenda_by_regex(&s), "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn heading_readers_on_examples() {
+        for f in [
+            "n° 2021-010 - budget", "deliberation n° 22-031", "de-2014/107 – titre", "1 – n° 2021-010 - budget", "acte 2020-12 tarifs",
+            "nodcm2014-12 titre", "2016.03.07 - 2 tarifs", "2020-05-12x", "2020-05-12\nx", "d2025-009- objet : budget", "2023-del-061",
+            "delib. 2020/4 ", "12/2019 - voirie", "n o 12-345", "2021-007 conseil d'ecole :", "deliberation\u{a0}n°\u{a0}2020-1",
+        ] {
+            assert_eq!(act_heading(f), act_by_regex(f), "{f:?}");
+            assert!(act_heading(f).is_some(), "{f:?}");
+        }
+        let c = act_heading("deliberation n° dcm-2024-12 - tarifs").unwrap();
+        assert_eq!((c.label, c.num, c.pre, c.title), (Some(13..17), 17..28, Some(17..21), Some(31..37)));
+        for f in ["question n° 3 : tarifs", "2. budget", "iv - travaux", "point 4 – voirie", "12 : pour la motion", "3. ab", "3. (note) x"] {
+            assert_eq!(agenda_title(f), agenda_by_regex(f), "{f:?}");
+        }
+        assert_eq!(agenda_title("3. budget annexe"), Some(3));
+    }
+
     #[test]
     fn group_indices_are_the_named_groups() {
         let g = &*ACT_GROUPS;
@@ -929,6 +1266,41 @@ mod tests {
         let c = AGENDA_HEADING.captures("3. budget annexe").unwrap();
         assert_eq!(c.get(*AGENDA_TITLE).map(|m| m.as_str()), Some("budget annexe"));
         assert_eq!(group_index(&ACT_HEADING, "none"), usize::MAX);
+    }
+
+    /// Words after a number that show it is a reference, not a heading.
+    static REFERENCE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:du|des|en date|et|,|portant|relative|relatif|page|p\.|[0-9])").expect("reference tail regex")
+    });
+    
+
+    /// [`shape_of`] as first written.
+    fn shape_by_split(num: &str) -> String {
+        num.chars()
+            .map(|c| if c.is_ascii_digit() { '9' } else if c.is_alphabetic() { 'A' } else { c })
+            .collect::<String>()
+            .split('9')
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join("9")
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+        #[test]
+        fn small_readers_same_as_first_written(s in "(du|des|en date|et|,|portant|relative|relatif|page|p\\.|p|[0-9]|[a-zé]{1,3}| |-|/|_|[A-Z]{1,2}|\u{a0}|\u{2003}|\u{b}|\t|\u{1c})*") {
+            proptest::prop_assert_eq!(reference_tail(&s), REFERENCE_TAIL.is_match(&s), "{:?}", s);
+            proptest::prop_assert_eq!(shape_of(&s), shape_by_split(&s), "{:?}", s);
+            let blank = |l: &str| l.as_bytes().first().is_some_and(|&c| c.is_ascii() && !char::from(c).is_whitespace()) || !l.trim().is_empty();
+            proptest::prop_assert_eq!(blank(&s), !s.trim().is_empty());
+        }
+    }
+
+    #[test]
+    fn letter_case_is_the_unicode_one() {
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            assert_eq!(letter_case(c), (c.is_alphabetic(), c.is_lowercase()), "{c:?}");
+        }
     }
 
     #[test]
