@@ -801,15 +801,30 @@ pub(crate) fn with_figures(mut c: Check, expected: impl Into<Value>, found: impl
     c
 }
 
-/// A person's comparison key: folded family name and given name.
-pub(crate) type PersonKey = (String, String);
+/// A person's comparison key: folded family name and given name
+/// ([`words_only`] of each), borrowed from one buffer holding the keys of a
+/// whole attendance (see [`push_key`]): no string per name.
+pub(crate) type PersonKey<'a> = (&'a str, &'a str);
 
-/// A person's comparison key: folded family name and given name.
-pub(crate) fn person_key(p: &Person) -> PersonKey {
-    let f = |s: &Option<String>| {
-        s.as_deref().map(words_only).unwrap_or_default()
-    };
-    (f(&p.family_name), f(&p.given_name))
+/// Appends a person's key words to `out`, the family name's then the given
+/// name's, each as [`words_only`] writes it (`push_words` on its own,
+/// which writes no space before its first word): where each ends.
+pub(crate) fn push_key(p: &Person, out: &mut Vec<u8>) -> (u32, u32) {
+    if let Some(f) = p.family_name.as_deref() {
+        push_words(f, out);
+    }
+    let family_end = out.len() as u32;
+    if let Some(g) = p.given_name.as_deref() {
+        push_words(g, out);
+    }
+    (family_end, out.len() as u32)
+}
+
+/// The key [`push_key`] wrote into `words` from byte `start` ("" for a
+/// range out of `words`, which a key made there never is).
+pub(crate) fn key_at(words: &str, start: u32, (family_end, given_end): (u32, u32)) -> PersonKey<'_> {
+    let at = |a: u32, b: u32| words.get(a as usize..b as usize).unwrap_or("");
+    (at(start, family_end), at(family_end, given_end))
 }
 
 /// Whether two persons are the same: same family name, and compatible
@@ -820,7 +835,11 @@ pub(crate) fn person_key(p: &Person) -> PersonKey {
 /// the other's given name or the other has none.
 #[cfg(test)]
 pub(crate) fn same_person(a: &Person, b: &Person) -> bool {
-    same_key(&person_key(a), &person_key(b))
+    let mut words = Vec::new();
+    let ka = push_key(a, &mut words);
+    let kb = push_key(b, &mut words);
+    let words = utf8(words);
+    same_key(&key_at(&words, 0, ka), &key_at(&words, ka.1, kb))
 }
 
 /// `same_person` on keys already computed (see [`person_key`]): the rules
@@ -1040,7 +1059,8 @@ fn record_lines(records: &[Deliberation], norm: &Normalized) -> Vec<(u32, u32)> 
 
 /// Runs every rule on one record.
 pub fn audit_record(r: &mut Deliberation, ctx: &Ctx) {
-    let keys = attendance::AttendanceKeys::of(r);
+    let mut words = String::new();
+    let keys = attendance::AttendanceKeys::of(r, &mut words);
     audit_record_with(r, ctx, &keys);
 }
 
@@ -1125,32 +1145,36 @@ pub fn fill_body(r: &mut Deliberation, commune: Option<Commune>, epci: Option<Ep
 pub fn audit_all(records: &mut [Deliberation], norm: &Normalized) {
     let ranges = record_lines(records, norm);
     let cache = Rc::new(TextCache::new(norm));
-    // The attendance lists' keys, kept while the next record has the same
-    // lists (the records of one sitting share them; the audit changes no
-    // list): keys depend on the persons only.
-    let mut keys = attendance::AttendanceKeys::default();
     let mut body: Option<(BodyClues, BodyFound)> = None;
-    for (i, lines) in ranges.into_iter().enumerate() {
-        let (done, rest) = records.split_at_mut(i);
-        let Some(r) = rest.first_mut() else { break };
-        if done.last().is_none_or(|last| !attendance::AttendanceKeys::same_lists(last, r)) {
-            keys = attendance::AttendanceKeys::of(r);
+    // The records by runs sharing their attendance lists (the records of one
+    // sitting share them; the audit changes no list): the lists' keys
+    // depend on the persons only, and are made once for a run.
+    let mut run = 0;
+    while run < records.len() {
+        let mut end = run + 1;
+        while end < records.len() && attendance::AttendanceKeys::same_lists(&records[end - 1], &records[end]) {
+            end += 1;
         }
-        // Identified again only when the clues differ from the last record's.
-        let clues = BodyClues::of(r);
-        let (commune, epci) = match &body {
-            Some((last, found)) if *last == clues => *found,
-            _ => {
-                let found = identify_body_from(&clues);
-                body = Some((clues, found));
-                found
-            }
-        };
-        // The body's siren from the text, kept for the comparison with the
-        // table before the table fills the gaps.
-        let ctx = Ctx { norm, lines, commune, epci, cache: Rc::clone(&cache), memo: RecordMemo::default() };
-        audit_record_with(r, &ctx, &keys);
-        fill_body(r, commune, epci);
+        let mut words = String::new();
+        let keys = attendance::AttendanceKeys::of(&records[run], &mut words);
+        for (r, &lines) in records[run..end].iter_mut().zip(&ranges[run..end]) {
+            // Identified again only when the clues differ from the last record's.
+            let clues = BodyClues::of(r);
+            let (commune, epci) = match &body {
+                Some((last, found)) if *last == clues => *found,
+                _ => {
+                    let found = identify_body_from(&clues);
+                    body = Some((clues, found));
+                    found
+                }
+            };
+            // The body's siren from the text, kept for the comparison with the
+            // table before the table fills the gaps.
+            let ctx = Ctx { norm, lines, commune, epci, cache: Rc::clone(&cache), memo: RecordMemo::default() };
+            audit_record_with(r, &ctx, &keys);
+            fill_body(r, commune, epci);
+        }
+        run = end;
     }
 }
 
