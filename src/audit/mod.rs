@@ -52,6 +52,10 @@ pub struct TextCache {
     /// What [`Ctx::find_line`] found so far (the rules of a document's
     /// records run on one thread).
     found_lines: std::cell::RefCell<Vec<FoundLine>>,
+    /// The kept search a new one replaces once [`FOUND_LINES_KEPT`] are
+    /// kept, round the list: the oldest (kept searches are all different,
+    /// so their order does not matter to a look-up).
+    found_evict: std::cell::Cell<usize>,
     /// Where the text's ASCII digits are, in order.
     digits: Vec<u32>,
 }
@@ -65,7 +69,10 @@ struct FoundLine {
     /// line (a member's name each) are told apart by it, without
     /// comparing their needles.
     hash: u64,
-    needles: Vec<String>,
+    /// The needles, joined by `\n` (which no needle's words hold), and
+    /// how many: one string for them all.
+    needles: String,
+    count: usize,
     to: u32,
     line: Option<u32>,
 }
@@ -92,7 +99,7 @@ impl TextCache {
             words.push(b'\n');
         }
         let digits = norm.text.bytes().enumerate().filter(|(_, c)| c.is_ascii_digit()).map(|(i, _)| i as u32).collect();
-        TextCache { folded: crate::normalize::fold_same_len(&norm.text), words: utf8(words), word_ends, found_lines: Default::default(), digits }
+        TextCache { folded: crate::normalize::fold_same_len(&norm.text), words: utf8(words), word_ends, found_lines: Default::default(), found_evict: Default::default(), digits }
     }
 
     /// Where the words of 1-based line `line` start in `words`.
@@ -238,7 +245,9 @@ impl<'a> Ctx<'a> {
         };
         let Ok(mut found) = self.cache.found_lines.try_borrow_mut() else { return self.search_line(from, to, needles) };
         let hash = needles_hash(needles);
-        let same = |f: &FoundLine| f.from == from && f.hash == hash && f.needles.len() == needles.len() && f.needles.iter().zip(needles).all(|(a, b)| a == b);
+        let same = |f: &FoundLine| {
+            f.from == from && f.hash == hash && f.count == needles.len() && (needles.is_empty() || f.needles.split('\n').zip(needles).all(|(a, b)| a == b))
+        };
         if let Some(f) = found.iter_mut().find(|f| same(f)) {
             if let Some(l) = f.line {
                 return (l <= to).then_some(l);
@@ -251,10 +260,23 @@ impl<'a> Ctx<'a> {
             return f.line;
         }
         let line = self.search_line(from, to, needles);
-        if found.len() >= FOUND_LINES_KEPT {
-            found.remove(0);
+        let mut joined = String::with_capacity(needles.iter().map(|n| n.len() + 1).sum());
+        for (k, n) in needles.iter().enumerate() {
+            if k > 0 {
+                joined.push('\n');
+            }
+            joined.push_str(n);
         }
-        found.push(FoundLine { from, hash, needles: needles.iter().map(|n| n.to_string()).collect(), to, line });
+        let kept = FoundLine { from, hash, needles: joined, count: needles.len(), to, line };
+        if found.len() >= FOUND_LINES_KEPT {
+            let evict = self.cache.found_evict.get() % FOUND_LINES_KEPT;
+            self.cache.found_evict.set(evict + 1);
+            if let Some(slot) = found.get_mut(evict) {
+                *slot = kept;
+            }
+        } else {
+            found.push(kept);
+        }
         line
     }
 
@@ -685,7 +707,8 @@ fn fold_and_words(norm: &Normalized) -> TextCache {
     let mut words: Vec<u8> = Vec::with_capacity(b.len() + 8);
     let latin1 = &*LATIN1_WORD;
     let mut word_ends = Vec::with_capacity(norm.line_count());
-    let mut digits = Vec::new();
+    // Room for a digit in 32 bytes (dates, amounts, numbers) before growing.
+    let mut digits = Vec::with_capacity(b.len() / 32);
     // `words.len() <= i` throughout (see `push_words`).
     for l in 1..=norm.line_count() as u32 {
         let line = norm.line_range(l);
@@ -695,41 +718,45 @@ fn fold_and_words(norm: &Normalized) -> TextCache {
         let mut gap = true;
         let mut i = line.start;
         while i < line.end {
-            let Some(y) = folded.get(i..i + 8).and_then(|c| c.try_into().ok()).map(u64::from_le_bytes) else { break };
-            let c = Chunk::read(y, gap);
-            // Eight bytes of ASCII within the line without a silent gap
-            // byte (most chunks of prose): all written as they read, the
-            // general case below with `n = 8` and nothing dropped.
-            if (c.non_ascii | c.silent) == 0 && line.end - i >= 8 {
-                let mut d = c.digits;
-                while d != 0 {
-                    digits.push((i + d.trailing_zeros() as usize / 8) as u32);
-                    d &= d - 1;
+            // A chunk starts at an ASCII byte: at a non-ASCII one it would
+            // take no byte (its `stop` is 0), so the char is done at once.
+            if b.get(i).is_some_and(u8::is_ascii) {
+                let Some(y) = folded.get(i..i + 8).and_then(|c| c.try_into().ok()).map(u64::from_le_bytes) else { break };
+                let c = Chunk::read(y, gap);
+                // Eight bytes of ASCII within the line without a silent gap
+                // byte (most chunks of prose): all written as they read, the
+                // general case below with `n = 8` and nothing dropped.
+                if (c.non_ascii | c.silent) == 0 && line.end - i >= 8 {
+                    let mut d = c.digits;
+                    while d != 0 {
+                        digits.push((i + d.trailing_zeros() as usize / 8) as u32);
+                        d &= d - 1;
+                    }
+                    words.extend_from_slice(&c.words.to_le_bytes());
+                    i += 8;
+                    gap = c.gap_at_end(8);
+                    continue;
                 }
-                words.extend_from_slice(&c.words.to_le_bytes());
-                i += 8;
-                gap = c.gap_at_end(8);
-                continue;
-            }
-            let first_silent = c.silent & c.silent.wrapping_neg();
-            let stop = ((c.non_ascii | (c.silent ^ first_silent)).trailing_zeros() / 8) as usize;
-            let n = stop.min(line.end - i);
-            if n > 0 {
-                // The digits among the `n` bytes taken (every ASCII byte of
-                // a line is taken by a chunk).
-                let mut d = if n < 8 { c.digits & ((1u64 << (n * 8)) - 1) } else { c.digits };
-                while d != 0 {
-                    digits.push((i + d.trailing_zeros() as usize / 8) as u32);
-                    d &= d - 1;
+                let first_silent = c.silent & c.silent.wrapping_neg();
+                let stop = ((c.non_ascii | (c.silent ^ first_silent)).trailing_zeros() / 8) as usize;
+                let n = stop.min(line.end - i);
+                if n > 0 {
+                    // The digits among the `n` bytes taken (every ASCII byte of
+                    // a line is taken by a chunk).
+                    let mut d = if n < 8 { c.digits & ((1u64 << (n * 8)) - 1) } else { c.digits };
+                    while d != 0 {
+                        digits.push((i + d.trailing_zeros() as usize / 8) as u32);
+                        d &= d - 1;
+                    }
+                    let k = (first_silent.trailing_zeros() / 8) as usize;
+                    let (w, m) = if k < n { (drop_byte(c.words, k), n - 1) } else { (c.words, n) };
+                    let o = words.len();
+                    words.extend_from_slice(&w.to_le_bytes());
+                    words.truncate(o + m);
+                    i += n;
+                    gap = c.gap_at_end(n);
+                    continue;
                 }
-                let k = (first_silent.trailing_zeros() / 8) as usize;
-                let (w, m) = if k < n { (drop_byte(c.words, k), n - 1) } else { (c.words, n) };
-                let o = words.len();
-                words.extend_from_slice(&w.to_le_bytes());
-                words.truncate(o + m);
-                i += n;
-                gap = c.gap_at_end(n);
-                continue;
             }
             // A non-ASCII char.
             if b[i] == 0xC3
@@ -771,7 +798,7 @@ fn fold_and_words(norm: &Normalized) -> TextCache {
         words.push(b'\n');
     }
     folded.truncate(b.len());
-    TextCache { folded: utf8(folded), words: utf8(words), word_ends, found_lines: Default::default(), digits }
+    TextCache { folded: utf8(folded), words: utf8(words), word_ends, found_lines: Default::default(), found_evict: Default::default(), digits }
 }
 
 /// Bytes made of whole chars back into a string.
@@ -811,13 +838,23 @@ pub(crate) type PersonKey<'a> = (&'a str, &'a str);
 /// which writes no space before its first word): where each ends.
 pub(crate) fn push_key(p: &Person, out: &mut Vec<u8>) -> (u32, u32) {
     if let Some(f) = p.family_name.as_deref() {
-        push_words(f, out);
+        push_name_words(f, out);
     }
     let family_end = out.len() as u32;
     if let Some(g) = p.given_name.as_deref() {
-        push_words(g, out);
+        push_name_words(g, out);
     }
     (family_end, out.len() as u32)
+}
+
+/// [`push_words`] of a name, one word of ASCII letters and digits (most
+/// family names) appended lower-cased as it would write it.
+fn push_name_words(s: &str, out: &mut Vec<u8>) {
+    if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        out.extend(s.bytes().map(|b| b.to_ascii_lowercase()));
+    } else {
+        push_words(s, out);
+    }
 }
 
 /// The key [`push_key`] wrote into `words` from byte `start` ("" for a
