@@ -1,6 +1,6 @@
 //! Attendance rules: stated counts, quorum, proxies, secretary, council size.
 
-use super::{Ctx, PersonKey, check, key_at, push_key, same_key, skip, with_figures};
+use super::{Ctx, PersonKey, Phrases, check, key_at, push_key, same_key, skip, with_figures};
 use crate::model::{Assembly, BodyKind, Check, CheckStatus as S, Date, Deliberation, Person};
 use crate::reference::{COUNCIL_BRACKETS, legal_council_size, legal_council_size_at};
 use regex::Regex;
@@ -149,10 +149,10 @@ pub fn counts(r: &Deliberation, ctx: &Ctx) -> Check {
 fn partial_presence(r: &Deliberation, ctx: &Ctx) -> bool {
     let from = r.attendance.line.unwrap_or(ctx.lines.0);
     let to = from.saturating_add(40).min(ctx.lines.1);
-    static MOVES: LazyLock<Regex> = LazyLock::new(|| {
-        super::any_phrase(&["jusqu a la question", "a partir de la question", "a partir du point", "jusqu au point", "arrivee", "arrive a", "quitte la seance", "quitte la salle", "depart"])
+    static MOVES: LazyLock<Phrases> = LazyLock::new(|| {
+        Phrases::new(&["jusqu a la question", "a partir de la question", "a partir du point", "jusqu au point", "arrivee", "arrive a", "quitte la seance", "quitte la salle", "depart"])
     });
-    ctx.first_line_matching(from, to, &MOVES).is_some()
+    ctx.first_line_with(from, to, &MOVES).is_some()
 }
 
 /// The line stating a count: one whose words hold a label ("present",
@@ -251,8 +251,8 @@ pub fn quorum(r: &Deliberation, ctx: &Ctx) -> Check {
     if ok {
         return with_figures(check(ID, S::Pass, format!("{counted} present: quorum is {rule} {of}"), a.line), e / 2 + 1, counted);
     }
-    static RECONVENED: LazyLock<Regex> = LazyLock::new(|| {
-        super::any_phrase(&["sans condition de quorum", "quorum n ayant pas", "quorum n a pas", "deuxieme convocation", "seconde convocation"])
+    static RECONVENED: LazyLock<Phrases> = LazyLock::new(|| {
+        Phrases::new(&["sans condition de quorum", "quorum n ayant pas", "quorum n a pas", "deuxieme convocation", "seconde convocation"])
     });
     let reconvened = in_opening_lines(r, ctx, &RECONVENED);
     if reconvened {
@@ -286,8 +286,8 @@ fn opening_lines(r: &Deliberation, ctx: &Ctx) -> [Option<(u32, u32)>; 2] {
 }
 
 /// Whether the words of some [`opening_lines`] match `re` (phrases).
-fn in_opening_lines(r: &Deliberation, ctx: &Ctx, re: &Regex) -> bool {
-    opening_lines(r, ctx).into_iter().flatten().any(|(from, to)| ctx.first_line_matching(from, to, re).is_some())
+fn in_opening_lines(r: &Deliberation, ctx: &Ctx, phrases: &Phrases) -> bool {
+    opening_lines(r, ctx).into_iter().flatten().any(|(from, to)| ctx.first_line_with(from, to, phrases).is_some())
 }
 
 /// `attendance.proxy_holder_present` — a proxy is given to a colleague who
@@ -634,7 +634,7 @@ pub fn council_size(r: &Deliberation, ctx: &Ctx) -> Check {
     // SIREN is a fresh "200…" one.
     let nouvelle = c.siren.is_some_and(|s| s.starts_with("200"))
         || {
-            static NOUVELLE: LazyLock<Regex> = LazyLock::new(|| super::any_phrase(&["commune nouvelle", "commune deleguee", "communes deleguees"]));
+            static NOUVELLE: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(&["commune nouvelle", "commune deleguee", "communes deleguees"]));
             in_opening_lines(r, ctx, &NOUVELLE)
         };
     if nouvelle {

@@ -376,6 +376,13 @@ impl<'a> Ctx<'a> {
     pub fn first_line_matching(&self, from: u32, to: u32, re: &Regex) -> Option<u32> {
         self.cache.first_line_matching(from, to, re)
     }
+
+    /// The first line in `from..=to` whose words hold one of `phrases`
+    /// (which hold no `\n`: one search over the lines' words).
+    pub(crate) fn first_line_with(&self, from: u32, to: u32, phrases: &Phrases) -> Option<u32> {
+        let (text, start) = self.cache.words_of(from, to);
+        phrases.find(text).map(|p| self.cache.line_at(start + p))
+    }
 }
 
 /// A hash of a list of needles (FNV-1a over their bytes, each needle
@@ -806,8 +813,49 @@ fn utf8(v: Vec<u8>) -> String {
     String::from_utf8(v).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
+/// A list of phrases (folded words, single-spaced) searched in the words
+/// of lines by [`Ctx::first_line_with`]: one kept `memmem` searcher per
+/// phrase, made in a few hundred instructions each where the alternation
+/// regex of the phrases takes about a million to compile: for the lists
+/// searched only by some records (a rule's rarer branch) or in a few lines.
+/// Over a whole record, searched for every record, the regex's automaton is
+/// cheaper (one pass instead of one per phrase).
+pub(crate) struct Phrases(Vec<memchr::memmem::Finder<'static>>);
+
+impl Phrases {
+    pub(crate) fn new(phrases: &[&'static str]) -> Self {
+        Phrases(phrases.iter().map(|p| memchr::memmem::Finder::new(p.as_bytes())).collect())
+    }
+
+    /// Where the leftmost match of any phrase starts in `hay`: what
+    /// [`any_phrase`]'s regex finds (its match starts at the leftmost
+    /// position where some phrase matches). Once a match starts at `b`,
+    /// the next phrases are searched only where they would start before
+    /// it.
+    pub(crate) fn find(&self, hay: &str) -> Option<usize> {
+        let h = hay.as_bytes();
+        let mut best: Option<usize> = None;
+        for f in &self.0 {
+            let n = f.needle().len();
+            if n == 0 {
+                return Some(0);
+            }
+            let end = match best {
+                Some(0) => break,
+                Some(b) => (b - 1 + n).min(h.len()),
+                None => h.len(),
+            };
+            if let Some(p) = h.get(..end).and_then(|h| f.find(h)) {
+                best = Some(p);
+            }
+        }
+        best
+    }
+}
+
 /// A regex matching any of `phrases` (folded words, single-spaced) as
-/// written, for [`Ctx::first_line_matching`].
+/// written, for [`Ctx::first_line_matching`]; [`Phrases`] does the same
+/// without a regex (cheaper to make, dearer to search long stretches with).
 pub(crate) fn any_phrase(phrases: &[&str]) -> Regex {
     let alternation: Vec<String> = phrases.iter().map(|p| regex::escape(p)).collect();
     Regex::new(&alternation.join("|")).unwrap_or_else(|_| Regex::new("[^\\s\\S]").expect("a regex matching nothing"))
@@ -1276,6 +1324,28 @@ mod tests {
         #[test]
         fn kept_finders_agree_with_str_find(h in "([a-z0-9 ]|é|œ|\n){0,40}", n in "([a-z0-9 ]|é|œ){0,4}") {
             proptest::prop_assert_eq!(find_kept(&h, &n), h.find(n.as_str()));
+        }
+
+        #[test]
+        fn phrases_find_what_their_alternation_finds(
+            h in "([ab ]|ab|ba|é|œ|\n){0,60}",
+            phrases in proptest::collection::vec("([ab ]|é){1,4}", 1..6),
+        ) {
+            let leaked: Vec<&'static str> = phrases.into_iter().map(|p| &*Box::leak(p.into_boxed_str())).collect();
+            let regex = any_phrase(&leaked);
+            proptest::prop_assert_eq!(Phrases::new(&leaked).find(&h), regex.find(&h).map(|m| m.start()));
+        }
+
+        #[test]
+        fn phrase_lists_find_what_their_alternation_finds(
+            words in proptest::collection::vec("(arrive|arrivee|depart|departs|quitte|la|seance|s|a|de|maire|se|retire|absence|du|ne|prend|pas|part|2020|290|visio|conference|x[a-z]{0,3}|é|\n)", 0..40),
+        ) {
+            let h = words.join(" ");
+            const LIST: &[&str] = &[
+                "quitte la s", "a quitte", "arrive", "arrivee", "se retire", "ne prend pas part", "departs", "depart de", "absence du maire",
+                "maire se retire", "2020 290", "visioconference", "visio conference", "conference",
+            ];
+            proptest::prop_assert_eq!(Phrases::new(LIST).find(&h), any_phrase(LIST).find(&h).map(|m| m.start()));
         }
 
         #[test]
