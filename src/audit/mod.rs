@@ -899,7 +899,9 @@ pub(crate) fn push_key(p: &Person, out: &mut Vec<u8>) -> (u32, u32) {
 /// family names) appended lower-cased as it would write it.
 fn push_name_words(s: &str, out: &mut Vec<u8>) {
     if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        out.extend(s.bytes().map(|b| b.to_ascii_lowercase()));
+        let start = out.len();
+        out.extend_from_slice(s.as_bytes());
+        out[start..].make_ascii_lowercase();
     } else {
         push_words(s, out);
     }
@@ -940,18 +942,20 @@ pub(crate) fn same_key((fa, ga): &PersonKey, (fb, gb): &PersonKey) -> bool {
     if fa == fb {
         return given_compatible(ga, gb);
     }
-    // "christiane sergent" (no given name) against "sergent".
-    let merged = |long: &str, lg: &str, short: &str, sg: &str| {
-        lg.is_empty()
-            && long.len() > short.len()
-            && long.ends_with(short)
-            && long.as_bytes().get(long.len() - short.len() - 1) == Some(&b' ')
-            && {
-                let extra = long[..long.len() - short.len() - 1].trim();
-                !extra.split(' ').any(|w| PARTICLES.contains(&w)) && given_compatible(extra, sg)
-            }
+    // "christiane sergent" (no given name) against "sergent": only the
+    // longer family name can hold the other (names of one length differ).
+    let (long, lg, short, sg) = match fa.len().cmp(&fb.len()) {
+        std::cmp::Ordering::Greater => (fa, ga, fb, gb),
+        std::cmp::Ordering::Less => (fb, gb, fa, ga),
+        std::cmp::Ordering::Equal => return false,
     };
-    merged(fa, ga, fb, gb) || merged(fb, gb, fa, ga)
+    lg.is_empty()
+        && long.ends_with(short)
+        && long.as_bytes().get(long.len() - short.len() - 1) == Some(&b' ')
+        && {
+            let extra = long[..long.len() - short.len() - 1].trim();
+            !extra.split(' ').any(|w| PARTICLES.contains(&w)) && given_compatible(extra, sg)
+        }
 }
 
 /// Words that belong to a family name ("DE ROSTOLAN", "LE ROUX").
