@@ -683,6 +683,12 @@ fn total_head(folded: &str) -> bool {
 /// "sous-total" or a line with several amounts ends the list.
 pub fn list_total(_r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
     const ID: &str = "amounts.list_total";
+    // Every heading `TOTAL_LINE` takes holds "total": a record whose
+    // folded text lacks it has no total line to read.
+    static TOTAL: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("total"));
+    if TOTAL.find(ctx.folded_range().as_bytes()).is_none() {
+        return vec![skip(ID, "no total line under a simple list")];
+    }
     let mut out = Vec::new();
     let (first, last) = ctx.lines;
     for l in first..=last {
@@ -779,6 +785,13 @@ fn balance_head(folded: &str, words: &[&[u8]]) -> bool {
 /// administratif summaries). The figures must be within eight lines.
 pub fn balance(_r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
     const ID: &str = "amounts.balance";
+    // A check needs a receipts line, which `BALANCE_REC` finds only where
+    // the folded text holds "recettes": without it, no line of the record
+    // is worth reading.
+    static RECETTES: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("recettes"));
+    if RECETTES.find(ctx.folded_range().as_bytes()).is_none() {
+        return vec![skip(ID, "no receipts/expenses balance stated")];
+    }
     let mut out = Vec::new();
     let (first, last) = ctx.lines;
     let mut dep: Option<(i64, u32)> = None;

@@ -1,6 +1,6 @@
 //! Attendance rules: stated counts, quorum, proxies, secretary, council size.
 
-use super::{Ctx, PersonKey, check, person_key, same_key, skip, with_figures};
+use super::{Ctx, PersonKey, Phrases, check, key_at, push_key, same_key, skip, with_figures};
 use crate::model::{Assembly, BodyKind, Check, CheckStatus as S, Date, Deliberation, Person};
 use crate::reference::{COUNCIL_BRACKETS, legal_council_size, legal_council_size_at};
 use regex::Regex;
@@ -61,7 +61,7 @@ fn person_line(r: &Deliberation, ctx: &Ctx, a: &PersonKey, b: Option<&PersonKey>
     let from = r.attendance.line.unwrap_or(ctx.lines.0);
     let to = r.vote.line.unwrap_or(ctx.lines.1).max(from);
     // The full name of each (the family name borrowed when it is all).
-    fn full((f, g): &PersonKey) -> std::borrow::Cow<'_, str> {
+    fn full<'k>(&(f, g): &PersonKey<'k>) -> std::borrow::Cow<'k, str> {
         if g.is_empty() {
             return f.into();
         }
@@ -73,7 +73,7 @@ fn person_line(r: &Deliberation, ctx: &Ctx, a: &PersonKey, b: Option<&PersonKey>
     }
     let fa = full(a);
     let fb = b.map(full);
-    let (ka, kb) = (a.0.as_str(), b.map(|k| k.0.as_str()));
+    let (ka, kb) = (a.0, b.map(|k| k.0));
     // Full names first ("michele martinez" is not "christelle martinez"),
     // then family names, then the first person alone; a try without a
     // needle is skipped, an empty needle left out.
@@ -149,10 +149,10 @@ pub fn counts(r: &Deliberation, ctx: &Ctx) -> Check {
 fn partial_presence(r: &Deliberation, ctx: &Ctx) -> bool {
     let from = r.attendance.line.unwrap_or(ctx.lines.0);
     let to = from.saturating_add(40).min(ctx.lines.1);
-    static MOVES: LazyLock<Regex> = LazyLock::new(|| {
-        super::any_phrase(&["jusqu a la question", "a partir de la question", "a partir du point", "jusqu au point", "arrivee", "arrive a", "quitte la seance", "quitte la salle", "depart"])
+    static MOVES: LazyLock<Phrases> = LazyLock::new(|| {
+        Phrases::new(&["jusqu a la question", "a partir de la question", "a partir du point", "jusqu au point", "arrivee", "arrive a", "quitte la seance", "quitte la salle", "depart"])
     });
-    ctx.first_line_matching(from, to, &MOVES).is_some()
+    ctx.first_line_with(from, to, &MOVES).is_some()
 }
 
 /// The line stating a count: one whose words hold a label ("present",
@@ -251,8 +251,8 @@ pub fn quorum(r: &Deliberation, ctx: &Ctx) -> Check {
     if ok {
         return with_figures(check(ID, S::Pass, format!("{counted} present: quorum is {rule} {of}"), a.line), e / 2 + 1, counted);
     }
-    static RECONVENED: LazyLock<Regex> = LazyLock::new(|| {
-        super::any_phrase(&["sans condition de quorum", "quorum n ayant pas", "quorum n a pas", "deuxieme convocation", "seconde convocation"])
+    static RECONVENED: LazyLock<Phrases> = LazyLock::new(|| {
+        Phrases::new(&["sans condition de quorum", "quorum n ayant pas", "quorum n a pas", "deuxieme convocation", "seconde convocation"])
     });
     let reconvened = in_opening_lines(r, ctx, &RECONVENED);
     if reconvened {
@@ -286,29 +286,29 @@ fn opening_lines(r: &Deliberation, ctx: &Ctx) -> [Option<(u32, u32)>; 2] {
 }
 
 /// Whether the words of some [`opening_lines`] match `re` (phrases).
-fn in_opening_lines(r: &Deliberation, ctx: &Ctx, re: &Regex) -> bool {
-    opening_lines(r, ctx).into_iter().flatten().any(|(from, to)| ctx.first_line_matching(from, to, re).is_some())
+fn in_opening_lines(r: &Deliberation, ctx: &Ctx, phrases: &Phrases) -> bool {
+    opening_lines(r, ctx).into_iter().flatten().any(|(from, to)| ctx.first_line_with(from, to, phrases).is_some())
 }
 
 /// `attendance.proxy_holder_present` — a proxy is given to a colleague who
 /// attends and votes for the absent member (CGCT L2121-20, cross-check 2):
 /// every named holder must be in the present list. One check per failure.
 pub fn proxy_holder_present(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
-    proxy_holder_present_with(r, ctx, &AttendanceKeys::of(r))
+    proxy_holder_present_with(r, ctx, &AttendanceKeys::of(r, &mut String::new()))
 }
 
-/// The comparison keys ([`person_key`]) of a record's attendance lists, in
+/// The comparison keys ([`PersonKey`]) of a record's attendance lists, in
 /// their order: the records of one sitting share the lists, and their keys
-/// are computed once for them all.
+/// are computed once for them all, into one buffer of words.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub(crate) struct AttendanceKeys {
-    pub present: Vec<PersonKey>,
+pub(crate) struct AttendanceKeys<'w> {
+    pub present: Vec<PersonKey<'w>>,
     /// Of each represented member, and of his or her proxy holder.
-    pub principals: Vec<PersonKey>,
-    pub proxies: Vec<Option<PersonKey>>,
-    pub excused: Vec<PersonKey>,
-    pub absent: Vec<PersonKey>,
-    pub secretary: Option<PersonKey>,
+    pub principals: Vec<PersonKey<'w>>,
+    pub proxies: Vec<Option<PersonKey<'w>>>,
+    pub excused: Vec<PersonKey<'w>>,
+    pub absent: Vec<PersonKey<'w>>,
+    pub secretary: Option<PersonKey<'w>>,
     /// What the rules compare of these keys, which depends on them only.
     pub found: Comparisons,
 }
@@ -373,19 +373,39 @@ impl Comparisons {
     }
 }
 
-impl AttendanceKeys {
-    pub(crate) fn of(r: &Deliberation) -> Self {
+impl<'w> AttendanceKeys<'w> {
+    /// The keys of `r`'s lists, their words written into `words` (which
+    /// they borrow) with [`push_key`]: first where each key ends, in the
+    /// order of the lists, then the keys cut from the words.
+    pub(crate) fn of(r: &Deliberation, words: &'w mut String) -> Self {
         let a = &r.attendance;
-        let keys = |l: &[Person]| l.iter().map(person_key).collect();
-        let mut k = AttendanceKeys {
-            present: keys(&a.present),
-            principals: a.represented.iter().map(|x| person_key(&x.principal)).collect(),
-            proxies: a.represented.iter().map(|x| x.proxy.as_ref().map(person_key)).collect(),
-            excused: keys(&a.excused),
-            absent: keys(&a.absent),
-            secretary: a.secretary.as_ref().map(person_key),
-            found: Comparisons::default(),
+        let rep = &a.represented;
+        let count = a.present.len() + 2 * rep.len() + a.excused.len() + a.absent.len() + 1;
+        let mut buf = Vec::with_capacity(count * 16);
+        let mut ends = Vec::with_capacity(count);
+        let mut push = |p: &Person| {
+            let start = buf.len() as u32;
+            let end = push_key(p, &mut buf);
+            ends.push((start, end));
         };
+        a.present.iter().for_each(&mut push);
+        rep.iter().for_each(|x| push(&x.principal));
+        rep.iter().filter_map(|x| x.proxy.as_ref()).for_each(&mut push);
+        a.excused.iter().for_each(&mut push);
+        a.absent.iter().for_each(&mut push);
+        a.secretary.iter().for_each(&mut push);
+        *words = super::utf8(buf);
+        let words: &'w String = words;
+        let mut keys = ends.into_iter().map(|(start, end)| key_at(words, start, end));
+        let mut take = |n: usize| keys.by_ref().take(n).collect::<Vec<_>>();
+        let present = take(a.present.len());
+        let principals = take(rep.len());
+        let mut named = take(rep.iter().filter(|x| x.proxy.is_some()).count()).into_iter();
+        let proxies = rep.iter().map(|x| x.proxy.as_ref().and_then(|_| named.next())).collect();
+        let excused = take(a.excused.len());
+        let absent = take(a.absent.len());
+        let secretary = a.secretary.as_ref().and_then(|_| keys.next());
+        let mut k = AttendanceKeys { present, principals, proxies, excused, absent, secretary, found: Comparisons::default() };
         k.found = Comparisons::of(&k);
         k
     }
@@ -400,7 +420,7 @@ impl AttendanceKeys {
 /// A proxy as [`proxy_holder_present_with`] weighs it: the principal, the
 /// holder, their keys, and the holder's place among the absent, if looked
 /// up.
-type Holder<'a> = (&'a Person, &'a Person, &'a PersonKey, &'a PersonKey, Option<Option<usize>>);
+type Holder<'a, 'w> = (&'a Person, &'a Person, &'a PersonKey<'w>, &'a PersonKey<'w>, Option<Option<usize>>);
 
 /// [`proxy_holder_present`] with the record's attendance keys.
 pub(crate) fn proxy_holder_present_with(r: &Deliberation, ctx: &Ctx, keys: &AttendanceKeys) -> Vec<Check> {
@@ -444,7 +464,7 @@ pub(crate) fn proxy_holder_present_with(r: &Deliberation, ctx: &Ctx, keys: &Atte
 /// porteur que d'un seul pouvoir" (CGCT L2121-20, cross-check 3); two during
 /// the COVID windows. One check per holder over the limit.
 pub fn one_proxy_each(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
-    one_proxy_each_with(r, ctx, &AttendanceKeys::of(r))
+    one_proxy_each_with(r, ctx, &AttendanceKeys::of(r, &mut String::new()))
 }
 
 /// [`one_proxy_each`] with the record's attendance keys.
@@ -489,7 +509,7 @@ pub(crate) fn one_proxy_each_with(r: &Deliberation, ctx: &Ctx, k: &AttendanceKey
 /// or absent, never two of these (cross-check 2). One check per member
 /// listed twice.
 pub fn disjoint(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
-    disjoint_with(r, ctx, &AttendanceKeys::of(r))
+    disjoint_with(r, ctx, &AttendanceKeys::of(r, &mut String::new()))
 }
 
 /// [`disjoint`] with the record's attendance keys.
@@ -514,7 +534,7 @@ pub(crate) fn disjoint_with(r: &Deliberation, ctx: &Ctx, keys: &AttendanceKeys) 
                 check(ID, status, format!("{} is listed both as present and as {what}", full_name(o)), person_line(r, ctx, ok, None).map(|l| {
                     // Point at the second mention: the one after the present list.
                     let from = l + 1;
-                    ctx.find_line(from, r.vote.line.unwrap_or(ctx.lines.1), &[ok.0.as_str()]).unwrap_or(l)
+                    ctx.find_line(from, r.vote.line.unwrap_or(ctx.lines.1), &[ok.0]).unwrap_or(l)
                 })),
                 "once",
                 full_name(o),
@@ -531,7 +551,7 @@ pub(crate) fn disjoint_with(r: &Deliberation, ctx: &Ctx, keys: &AttendanceKeys) 
 /// as secretary at the start of the sitting (CGCT L2121-15, cross-check
 /// 10): the secretary must be in the present list.
 pub fn secretary_present(r: &Deliberation, ctx: &Ctx) -> Check {
-    secretary_present_with(r, ctx, &AttendanceKeys::of(r))
+    secretary_present_with(r, ctx, &AttendanceKeys::of(r, &mut String::new()))
 }
 
 /// [`secretary_present`] with the record's attendance keys.
@@ -544,7 +564,7 @@ pub(crate) fn secretary_present_with(r: &Deliberation, ctx: &Ctx, keys: &Attenda
     }
     let line = {
         let from = a.line.unwrap_or(ctx.lines.0);
-        ctx.find_line(from, ctx.lines.1, &["secretaire", sk.0.as_str()]).or(a.line)
+        ctx.find_line(from, ctx.lines.1, &["secretaire", sk.0]).or(a.line)
     };
     if keys.found.secretary_present {
         return check(ID, S::Pass, format!("secretary {} is present", full_name(sec)), line);
@@ -614,7 +634,7 @@ pub fn council_size(r: &Deliberation, ctx: &Ctx) -> Check {
     // SIREN is a fresh "200…" one.
     let nouvelle = c.siren.is_some_and(|s| s.starts_with("200"))
         || {
-            static NOUVELLE: LazyLock<Regex> = LazyLock::new(|| super::any_phrase(&["commune nouvelle", "commune deleguee", "communes deleguees"]));
+            static NOUVELLE: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(&["commune nouvelle", "commune deleguee", "communes deleguees"]));
             in_opening_lines(r, ctx, &NOUVELLE)
         };
     if nouvelle {

@@ -570,6 +570,8 @@ pub fn covid_rules(r: &Deliberation, ctx: &Ctx) -> Check {
         "visioconference", "visio conference", "teleconference", "2020 290", "2020 391", "2020 1379", "2021 1465",
         "tiers des membres", "etat d urgence sanitaire", "deux pouvoirs",
     ];
+    // A regex: searched in every record's words, where its automaton
+    // beats a `memmem` search for each phrase.
     static ANY_MARK: LazyLock<Regex> = LazyLock::new(|| super::any_phrase(MARKS));
     let hit = ctx.first_line_matching(ctx.lines.0, ctx.lines.1, &ANY_MARK);
     let Some(line) = hit else { return skip(ID, "no derogatory rule invoked") };

@@ -1,6 +1,6 @@
 //! Vote rules: totals, unanimity wording, outcome.
 
-use super::{Ctx, check, skip, with_figures};
+use super::{Ctx, Phrases, check, skip, with_figures};
 use regex::Regex;
 use std::sync::LazyLock;
 use crate::model::{Check, CheckStatus as S, Deliberation, Outcome};
@@ -23,12 +23,15 @@ const RETURN_WORDS: &[&str] = &["reintegre la s", "revient en s", "revient dans 
 /// movement since the opening counts; an item given its own attendance
 /// counts only those after it), or a return just after the vote.
 fn attendance_moves(r: &Deliberation, ctx: &Ctx) -> bool {
+    // A regex: searched from the attendance block to the vote of most
+    // records, where its automaton beats a `memmem` search for each
+    // phrase; the returns, searched in a few lines, are phrases.
     static MOVEMENT: LazyLock<Regex> = LazyLock::new(|| super::any_phrase(MOVEMENT_WORDS));
-    static RETURN: LazyLock<Regex> = LazyLock::new(|| super::any_phrase(RETURN_WORDS));
+    static RETURN: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(RETURN_WORDS));
     let from = r.attendance.line.unwrap_or(ctx.lines.0);
     let to = r.vote.line.unwrap_or(ctx.lines.1);
     let moved = ctx.first_line_matching(from, to, &MOVEMENT).is_some();
-    moved || r.vote.line.is_some_and(|v| ctx.first_line_matching(v, v.saturating_add(4).min(ctx.lines.1.max(v)), &RETURN).is_some())
+    moved || r.vote.line.is_some_and(|v| ctx.first_line_with(v, v.saturating_add(4).min(ctx.lines.1.max(v)), &RETURN).is_some())
 }
 
 /// Whether the record is the vote of a compte administratif, which the
@@ -268,8 +271,8 @@ pub fn compte_administratif(r: &Deliberation, ctx: &Ctx) -> Check {
         "maire se retire", "maire quitte", "maire sort", "maire s etant retire", "maire ayant quitte",
         "ne prend pas part", "ne participe pas", "n a pas pris part", "hors de la presence du maire", "retire de la salle",
     ];
-    static ANY_WITHDRAWN: LazyLock<Regex> = LazyLock::new(|| super::any_phrase(WITHDRAWN));
-    if ctx.first_line_matching(from, to, &ANY_WITHDRAWN).is_some() {
+    static ANY_WITHDRAWN: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(WITHDRAWN));
+    if ctx.first_line_with(from, to, &ANY_WITHDRAWN).is_some() {
         return check(ID, S::Pass, "the maire withdrew before the vote", r.vote.line);
     }
     let (Some(f), a) = (r.vote.for_, r.attendance.stated) else { return skip(ID, "no vote figures") };
