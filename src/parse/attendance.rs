@@ -67,6 +67,7 @@ enum Kind {
 }
 
 mod pat;
+mod read;
 
 use pat::{P, alt, alt_lits, cls, group, is_ws, lit, opt, plus, rep_of, seq_of as seq, star, w, ws0, ws1};
 
@@ -88,22 +89,6 @@ fn ws_dash(c: char) -> bool {
 /// `[0-9]`
 fn digit(c: char) -> bool {
     c.is_ascii_digit()
-}
-
-/// `[^0-9/.,h]`: what may follow the figures of a count.
-fn after_figures(c: char) -> bool {
-    !matches!(c, '0'..='9' | '/' | '.' | ',' | 'h')
-}
-
-/// `(?:ayant|qui\s+ont)\s+pris\s+part\s+(?:a\s+la\s+deliberation|au\s+vote)`
-fn took_part() -> P {
-    seq(vec![
-        alt(vec![lit("ayant"), seq(vec![w("qui"), lit("ont")])]),
-        ws1(),
-        w("pris"),
-        w("part"),
-        alt(vec![seq(vec![w("a"), w("la"), lit("deliberation")]), seq(vec![w("au"), lit("vote")])]),
-    ])
 }
 
 /// A section label at the start of a (folded) line: the regex (kept in the
@@ -257,38 +242,6 @@ static LABEL: LazyLock<P> = LazyLock::new(|| {
         ]),
     ])
 });
-
-/// The labels of stated counts, one group per count: in office, present,
-/// represented, voting. The regex
-/// `(?:(en\s+exercice)|(present{p}|en\s+seance)|(represente{p}|procuration{p}|pouvoir{p}|ont\s+donne\s+(?:pouvoir|procuration){p})|(votant{p}|present{p}\s+(?:ou|et)\s+represente{p}|(?:ayant|qui\s+ont)\s+pris\s+part\s+(?:a\s+la\s+deliberation|au\s+vote)))`.
-fn count_labels() -> P {
-    alt(vec![
-        group(1, seq(vec![w("en"), lit("exercice")])),
-        group(2, alt(vec![pl("present"), seq(vec![w("en"), lit("seance")])])),
-        group(
-            3,
-            alt(vec![
-                pl("represente"),
-                pl("procuration"),
-                pl("pouvoir"),
-                seq(vec![w("ont"), w("donne"), alt_lits(&["pouvoir", "procuration"]), P::Plural]),
-            ]),
-        ),
-        group(
-            4,
-            alt(vec![
-                pl("votant"),
-                seq(vec![pl("present"), ws1(), alt_lits(&["ou", "et"]), ws1(), pl("represente")]),
-                took_part(),
-            ]),
-        ),
-    ])
-}
-
-/// `(?:^|[^a-z])`: what a count label follows.
-fn label_start() -> P {
-    alt(vec![P::Start, cls(|c| !c.is_ascii_lowercase())])
-}
 
 /// The words a count label opens with.
 const COUNT_LABEL_OPENERS: [&str; 9] =
@@ -467,99 +420,10 @@ fn count_viable(b: &[u8], i: usize) -> bool {
     !c.is_ascii_lowercase() && count_label_at(b, i + len)
 }
 
-/// A count: label then value ("en exercice : 19", "Votants 14"). The regex
-/// (`old::COUNT` in the tests)
-/// `(?:^|[^a-z])LABELS\s*[:|]?\s*(?:-\s*)?(?:([0-9]{1,3})(?:[^0-9/.,h]|[.,](?:[^0-9]|$)|$)|((?:zero|un|une|…|soixante)(?:[\s-]+(?:et[\s-]+)?[a-z]+){0,3}))`.
-static COUNT: LazyLock<P> = LazyLock::new(|| {
-    seq(vec![
-        label_start(),
-        count_labels(),
-        ws0(),
-        opt(cls(|c| c == ':' || c == '|')),
-        ws0(),
-        opt(seq(vec![lit("-"), ws0()])),
-        alt(vec![
-            seq(vec![
-                group(5, rep_of(cls(digit), 1, Some(3))),
-                alt(vec![
-                    cls(after_figures),
-                    seq(vec![cls(|c| c == '.' || c == ','), alt(vec![cls(|c| !c.is_ascii_digit()), P::End])]),
-                    P::End,
-                ]),
-            ]),
-            group(
-                6,
-                seq(vec![
-                    alt_lits(&[
-                        "zero", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
-                        "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "trente", "quarante",
-                        "cinquante", "soixante",
-                    ]),
-                    rep_of(
-                        seq(vec![
-                            plus(cls(ws_dash)),
-                            opt(seq(vec![lit("et"), plus(cls(ws_dash))])),
-                            plus(cls(|c| c.is_ascii_lowercase())),
-                        ]),
-                        0,
-                        Some(3),
-                    ),
-                ]),
-            ),
-        ]),
-    ])
-});
-
-/// A count label at a line end, its value further down ("en exercice :"):
-/// `(?:^|[^a-z])LABELS\s*:?\s*$`.
-static COUNT_LABEL_ONLY: LazyLock<P> =
-    LazyLock::new(|| seq(vec![label_start(), count_labels(), ws0(), opt(lit(":")), ws0(), P::End]));
-
-/// A line that starts with a count ("Nombre de conseillers présents : 15"):
-/// `^[\s\-•*|]*(?:nombre\s+de\s+(?:conseiller{p}|membre{p}|elu{p})\s*(?:municipaux\s+)?)?(?:elu{p}\s+|conseiller{p}\s+|membre{p}\s+)?(?:en\s+exercice|present{p}|en\s+seance|represente{p}|procuration{p}|pouvoir{p}|ont\s+donne\s+pouvoir|votant{p}|(?:ayant|qui\s+ont)\s+pris\s+part\s+(?:a\s+la\s+deliberation|au\s+vote)|absent{p}|afferent{p}[a-z\s]*)\s*[:|]?\s*-?\s*[0-9]{1,3}(?:[^0-9/.,h]|$)`.
-static COUNT_LINE: LazyLock<P> = LazyLock::new(|| {
-    seq(vec![
-        P::Start,
-        star(cls(|c| c.is_whitespace() || matches!(c, '-' | '•' | '*' | '|'))),
-        opt(seq(vec![
-            w("nombre"),
-            w("de"),
-            alt(vec![pl("conseiller"), pl("membre"), pl("elu")]),
-            ws0(),
-            opt(w("municipaux")),
-        ])),
-        opt(alt(vec![
-            seq(vec![pl("elu"), ws1()]),
-            seq(vec![pl("conseiller"), ws1()]),
-            seq(vec![pl("membre"), ws1()]),
-        ])),
-        alt(vec![
-            seq(vec![w("en"), lit("exercice")]),
-            pl("present"),
-            seq(vec![w("en"), lit("seance")]),
-            pl("represente"),
-            pl("procuration"),
-            pl("pouvoir"),
-            seq(vec![w("ont"), w("donne"), lit("pouvoir")]),
-            pl("votant"),
-            took_part(),
-            pl("absent"),
-            seq(vec![pl("afferent"), star(cls(|c| c.is_ascii_lowercase() || c.is_whitespace()))]),
-        ]),
-        ws0(),
-        opt(cls(|c| c == ':' || c == '|')),
-        ws0(),
-        opt(lit("-")),
-        ws0(),
-        rep_of(cls(digit), 1, Some(3)),
-        alt(vec![cls(after_figures), P::End]),
-    ])
-});
-
-/// True when the folded line `f` starts with a count ([`COUNT_LINE`]).
+/// True when the folded line `f` starts with a count ([`read::count_line`]).
 /// Every match ends with figures: a line without a digit is none.
 fn is_count_line(f: &str) -> bool {
-    count_line_may_open(f) && f.bytes().any(|b| b.is_ascii_digit()) && COUNT_LINE.matches_at(f, 0)
+    count_line_may_open(f) && f.bytes().any(|b| b.is_ascii_digit()) && read::count_line(f)
 }
 
 /// False when [`COUNT_LINE`] cannot match the folded line `f`: after its
@@ -2274,7 +2138,7 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize, fold: &Folded)
         }
         let starts = count_starts_at(f.text, keys.map(|m| m.range()));
         if let Some((_, c)) = may_end_with_count_label(f.text)
-            .then(|| COUNT_LABEL_ONLY.find_all_at(f.text, &starts).into_iter().next())
+            .then(|| read::all_at(f.text, &starts, read::count_label_only_at).next())
             .flatten()
         {
             let slot = (1..=4).find(|&i| c[i].is_some()).unwrap_or(0);
@@ -2288,7 +2152,7 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize, fold: &Folded)
             continue;
         }
         quorum(f.text, &mut st);
-        for (_, c) in COUNT.find_all_at(f.text, &starts) {
+        for (_, c) in read::all_at(f.text, &starts, read::count_at) {
             let slot = (1..=4).find(|&i| c[i].is_some()).unwrap_or(0);
             let Some(v) = c[5].or(c[6]).and_then(|(a, b)| count_value(&f.text[a..b])) else {
                 continue;
@@ -3047,10 +2911,11 @@ mod matcher_tests {
         #[test]
         fn count_patterns_match_as_their_regexes(s in any_line()) {
             let old: Vec<_> = old::COUNT.captures_iter(&s).map(|c| regex_caps(&c, 7)).collect();
-            let new: Vec<_> = COUNT.find_all(&s, count_viable).into_iter().map(|(r, c)| pat_caps(r, &c, 7)).collect();
+            let all = count_starts(&s);
+            let new: Vec<_> = read::all_at(&s, &all, read::count_at).map(|(r, c)| (r, c[1..].to_vec())).collect();
             prop_assert_eq!(new, old, "count {:?}", s);
             let old = old::COUNT_LABEL_ONLY.captures(&s).map(|c| regex_caps(&c, 5));
-            let new = COUNT_LABEL_ONLY.find_from(&s, 0, count_viable).map(|(r, c)| pat_caps(r, &c, 5));
+            let new = read::all_at(&s, &all, read::count_label_only_at).next().map(|(r, c)| (r, c[1..5].to_vec()));
             prop_assert_eq!(new, old, "count label {:?}", s);
             prop_assert_eq!(is_count_line(&s), old::COUNT_LINE.is_match(&s), "count line {:?}", s);
             let old = old::QUORUM.captures(&s).map(|c| regex_caps(&c, 3));
@@ -3071,11 +2936,11 @@ mod matcher_tests {
             let near = count_starts_at(&s, COUNT_KEYS.find_iter(&s).map(|m| m.range()));
             // A subset of the viable places, holding every match.
             prop_assert!(near.iter().all(|i| all.binary_search(i).is_ok()), "{:?} {:?} {:?}", s, near, all);
-            let ranges = |v: Vec<(Range<usize>, pat::Caps)>| v.into_iter().map(|(r, c)| (r, c.to_vec())).collect::<Vec<_>>();
-            prop_assert_eq!(ranges(COUNT.find_all_at(&s, &near)), ranges(COUNT.find_all_at(&s, &all)), "count {:?}", s);
+            let ranges = |starts: &[usize], rd: fn(&str, usize) -> Option<(usize, read::CountCaps)>| read::all_at(&s, starts, rd).collect::<Vec<_>>();
+            prop_assert_eq!(ranges(&near, read::count_at), ranges(&all, read::count_at), "count {:?}", s);
             prop_assert_eq!(
-                ranges(COUNT_LABEL_ONLY.find_all_at(&s, &near)),
-                ranges(COUNT_LABEL_ONLY.find_all_at(&s, &all)),
+                ranges(&near, read::count_label_only_at),
+                ranges(&all, read::count_label_only_at),
                 "count label {:?}",
                 s
             );

@@ -261,23 +261,6 @@ impl P {
         None
     }
 
-    /// [`P::find_all`] trying only the places `starts` (sorted), which
-    /// must hold every place where a match can start.
-    pub fn find_all_at(&self, s: &str, starts: &[usize]) -> Vec<(Range<usize>, Caps)> {
-        let mut out = Vec::new();
-        let mut from = 0;
-        for &i in starts {
-            if i < from {
-                continue;
-            }
-            if let Some((e, caps)) = self.at(s, i) {
-                from = e.max(i + 1);
-                out.push((i..e, caps));
-            }
-        }
-        out
-    }
-
     /// Every match in text order, as the regex crate's `captures_iter`:
     /// the next search starts where the last match ended.
     pub fn find_all(&self, s: &str, viable: impl Fn(&[u8], usize) -> bool + Copy) -> Vec<(Range<usize>, Caps)> {
