@@ -69,179 +69,12 @@ enum Kind {
 mod pat;
 mod read;
 
-use pat::{P, alt, alt_lits, cls, group, is_ws, lit, opt, plus, rep_of, seq_of as seq, star, w, ws0, ws1};
-
-/// `word{PLURAL}`: a word and its plural or feminine marks.
-fn pl(word: &'static str) -> P {
-    seq(vec![lit(word), P::Plural])
-}
-
-/// `word s?`
-fn s_opt(word: &'static str) -> P {
-    seq(vec![lit(word), opt(lit("s"))])
-}
-
-/// `[\s-]`
-fn ws_dash(c: char) -> bool {
-    c.is_whitespace() || c == '-'
-}
+use pat::{P, alt, alt_lits, cls, group, is_ws, lit, opt, rep_of, seq_of as seq, star, w, ws0, ws1};
 
 /// `[0-9]`
 fn digit(c: char) -> bool {
     c.is_ascii_digit()
 }
-
-/// A section label at the start of a (folded) line: the regex (kept in the
-/// tests as `old::LABEL`)
-/// `^[\s\-•*>#.]*(?:(?:etaient|etait|sont|est|liste\s+des|tableau\s+des|membres?|conseillers?(?:\s+municipaux)?|elus?)\s+)?(?:(REP)|(EXC)|(ABS)|(PRES)|(SEC)|(CHAIR))(?:\s*\(([0-9]{1,3})\))?\s*(?::|;\s|$|-\s|\s(?:m|mme|…|mesdames)\.?\s)`.
-/// Groups 1..=6 tell the kind, group 7 is a count; the match ends after
-/// the label and its colon.
-static LABEL: LazyLock<P> = LazyLock::new(|| {
-    let sd = || plus(cls(ws_dash));
-    let rep = alt(vec![
-        seq(vec![
-            opt(seq(vec![alt(vec![pl("absent"), pl("membre"), pl("conseiller"), pl("elu")]), sd()])),
-            opt(seq(vec![pl("excuse"), plus(cls(|c| c.is_whitespace() || c == ',' || c == '-'))])),
-            opt(seq(vec![
-                alt(vec![
-                    lit("ayant"),
-                    lit("ont"),
-                    seq(vec![w("qui"), lit("ont")]),
-                    lit("a"),
-                    lit("avaient"),
-                    lit("avait"),
-                ]),
-                ws1(),
-            ])),
-            pl("donne"),
-            ws1(),
-            alt_lits(&["pouvoir", "procuration", "delegation"]),
-            P::Plural,
-        ]),
-        seq(vec![opt(seq(vec![pl("absent"), sd()])), pl("represente")]),
-        seq(vec![
-            opt(seq(vec![pl("absent"), sd()])),
-            opt(seq(vec![pl("excuse"), sd()])),
-            alt_lits(&["avec", "ayant"]),
-            ws1(),
-            alt_lits(&["pouvoir", "procuration"]),
-            P::Plural,
-        ]),
-        seq(vec![
-            alt(vec![pl("pouvoir"), pl("procuration"), seq(vec![pl("delegation"), ws1(), w("de"), lit("vote")])]),
-            opt(alt(vec![seq(vec![ws1(), pl("donne")]), seq(vec![ws1(), w("de"), lit("vote")])])),
-        ]),
-    ]);
-    let exc = seq(vec![
-        alt(vec![seq(vec![pl("absent"), sd(), pl("excuse")]), pl("excuse")]),
-        opt(alt(vec![
-            seq(vec![
-                ws1(),
-                alt(vec![lit("sans"), seq(vec![w("n'ayant"), w("pas"), lit("donne")])]),
-                ws1(),
-                alt_lits(&["pouvoir", "procuration"]),
-                P::Plural,
-            ]),
-            seq(vec![ws1(), w("et"), w("non"), pl("represente")]),
-        ])),
-    ]);
-    let abs = alt(vec![
-        seq(vec![pl("absent"), sd(), lit("non"), sd(), alt(vec![pl("excuse"), pl("represente")])]),
-        seq(vec![lit("non"), sd(), pl("excuse")]),
-        seq(vec![
-            pl("absent"),
-            opt(seq(vec![ws1(), w("sans"), alt_lits(&["pouvoir", "procuration", "excuse"]), P::Plural])),
-        ]),
-    ]);
-    let pres = alt(vec![
-        seq(vec![
-            alt_lits(&["etaient", "sont", "etait"]),
-            ws1(),
-            pl("present"),
-            opt(seq(vec![
-                ws1(),
-                alt_lits(&["mesdames", "messieurs"]),
-                opt(seq(vec![ws1(), w("et"), alt_lits(&["mesdames", "messieurs"])])),
-            ])),
-            opt(seq(vec![
-                ws1(),
-                alt_lits(&["les", "la"]),
-                ws1(),
-                alt(vec![s_opt("conseiller"), s_opt("membre"), s_opt("elu")]),
-                opt(seq(vec![ws1(), lit("municipaux")])),
-                opt(seq(vec![ws1(), s_opt("suivant")])),
-            ])),
-        ]),
-        seq(vec![
-            opt(alt(vec![
-                seq(vec![s_opt("membre"), ws1()]),
-                seq(vec![s_opt("conseiller"), ws1()]),
-                seq(vec![s_opt("elu"), ws1()]),
-            ])),
-            pl("present"),
-        ]),
-    ]);
-    let named = || seq(vec![alt_lits(&["elu", "designe", "nomme"]), P::Plural]);
-    let sec = alt(vec![
-        seq(vec![
-            opt(alt(vec![seq(vec![w("a"), w("ete")]), seq(vec![w("ont"), w("ete")])])),
-            named(),
-            ws1(),
-            opt(w("comme")),
-            lit("secretaire"),
-            opt(seq(vec![ws1(), w("de"), lit("seance")])),
-        ]),
-        seq(vec![
-            pl("secretaire"),
-            opt(seq(vec![ws1(), w("de"), opt(w("la")), lit("seance")])),
-            opt(seq(vec![ws1(), named()])),
-        ]),
-    ]);
-    let chair = alt(vec![
-        lit("presidence"),
-        seq(vec![pl("president"), opt(seq(vec![ws1(), w("de"), opt(w("la")), lit("seance")]))]),
-    ]);
-    seq(vec![
-        P::Start,
-        star(cls(|c| c.is_whitespace() || matches!(c, '-' | '•' | '*' | '>' | '#' | '.'))),
-        opt(seq(vec![
-            alt(vec![
-                lit("etaient"),
-                lit("etait"),
-                lit("sont"),
-                lit("est"),
-                seq(vec![w("liste"), lit("des")]),
-                seq(vec![w("tableau"), lit("des")]),
-                s_opt("membre"),
-                seq(vec![s_opt("conseiller"), opt(seq(vec![ws1(), lit("municipaux")]))]),
-                s_opt("elu"),
-            ]),
-            ws1(),
-        ])),
-        alt(vec![
-            group(1, rep),
-            group(2, exc),
-            group(3, abs),
-            group(4, pres),
-            group(5, sec),
-            group(6, chair),
-        ]),
-        opt(seq(vec![ws0(), lit("("), group(7, rep_of(cls(digit), 1, Some(3))), lit(")")])),
-        ws0(),
-        alt(vec![
-            lit(":"),
-            seq(vec![lit(";"), cls(is_ws)]),
-            P::End,
-            seq(vec![lit("-"), cls(is_ws)]),
-            seq(vec![
-                cls(is_ws),
-                alt_lits(&["m", "mme", "mmes", "mm", "mlle", "monsieur", "madame", "messieurs", "mesdames"]),
-                opt(lit(".")),
-                cls(is_ws),
-            ]),
-        ]),
-    ])
-});
 
 /// The words a count label opens with.
 const COUNT_LABEL_OPENERS: [&str; 9] =
@@ -1069,9 +902,7 @@ fn lines_with(text: &str, fold: &Folded, keys: &[Range<usize>]) -> Vec<Range<usi
             }
             let rest = &f.text[m.end..];
             let labelled = may_open_label(rest)
-                && LABEL
-                .at(rest, 0)
-                .is_some_and(|(e, _)| rest[..e].trim_end().ends_with(':'));
+                && read::label(rest).is_some_and(|(e, _)| rest[..e].trim_end().ends_with(':'));
             if labelled && !is_count_line(rest) {
                 out.push(from..r.start + f.orig(m.start) + 1);
                 from = at;
@@ -1210,7 +1041,7 @@ fn find_labels(text: &str, ls: &[Range<usize>], keys: &Keys, fold: &Folded) -> V
         if is_count_line(f.text) {
             continue;
         }
-        if let Some((_, c)) = may_open_label(f.text).then(|| LABEL.at(f.text, 0)).flatten() {
+        if let Some((_, c)) = may_open_label(f.text).then(|| read::label(f.text)).flatten() {
             let kind = if c[1].is_some() {
                 Kind::Represented
             } else if c[2].is_some() {
@@ -2904,7 +2735,7 @@ mod matcher_tests {
         #[test]
         fn label_pattern_matches_as_its_regex(s in any_line()) {
             let old = old::LABEL.captures(&s).map(|c| regex_caps(&c, 8));
-            let new = LABEL.at(&s, 0).map(|(e, c)| pat_caps(0..e, &c, 8));
+            let new = read::label(&s).map(|(e, c)| pat_caps(0..e, &c, 8));
             prop_assert_eq!(new, old, "{:?}", s);
         }
 

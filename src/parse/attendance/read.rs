@@ -83,6 +83,10 @@ fn ws1(s: &str, i: usize, k: impl FnMut(usize) -> bool) -> bool {
 #[inline]
 fn lit(b: &[u8], i: usize, l: &str) -> Option<usize> {
     let l = l.as_bytes();
+    // Most tries fail on the first byte: no slice comparison then.
+    if b.get(i) != l.first() {
+        return None;
+    }
     let w = b.get(i..i.checked_add(l.len())?)?;
     (w == l).then_some(i + l.len())
 }
@@ -104,9 +108,13 @@ fn mark_len(b: &[u8]) -> usize {
     }
 }
 
-/// `{PLURAL}` at `i` then `k`: the marks `s`, `e`, `(s)`, `(e)`, `(es)`
-/// read once, their ends tried from the last back (as the generic
-/// matcher's `P::Plural`, whose doc says why that is the engine's order).
+/// `{PLURAL}`, `(?:s|e|es|\(s\)|\(e\)|\(es\)|\(e\)\(s\)|\(e\)s|\(s\)e)*`,
+/// at `i` then `k`. Every alternative is a run of the marks `s`, `e`,
+/// `(s)`, `(e)`, `(es)`, whose reading is unique, and the first
+/// alternative that matches at a place is always a single mark: a
+/// backtracker reaches the ends of that run longest first, and what
+/// follows depends on the end only. So: read the marks, try the ends from
+/// the last one back.
 #[inline]
 fn plural(b: &[u8], i: usize, k: impl FnMut(usize) -> bool) -> bool {
     let mut e = i;
@@ -428,4 +436,273 @@ pub fn count_line(s: &str) -> bool {
         })
     };
     nombre(p0) || member(p0)
+}
+
+/// `[\s,-]`
+#[inline]
+fn ws_comma_dash_len(s: &str, i: usize) -> Option<usize> {
+    if s.as_bytes().get(i) == Some(&b',') { Some(1) } else { ws_dash_len(s, i) }
+}
+
+/// `[\s-]+` then `k`.
+#[inline]
+fn sd<K: FnMut(usize) -> bool>(s: &str, i: usize, k: K) -> bool {
+    greedy(s, i, 1, ws_dash_len, k)
+}
+
+/// `word s?` then `k` (with the "s" first).
+#[inline]
+fn s_opt<K: FnMut(usize) -> bool>(b: &[u8], i: usize, w: &str, mut k: K) -> bool {
+    lit(b, i, w).is_some_and(|j| (b.get(j) == Some(&b's') && k(j + 1)) || k(j))
+}
+
+/// Any of the literals `ls` (in order) at `i`, then `k`.
+#[inline]
+fn any_lit<K: FnMut(usize) -> bool>(b: &[u8], i: usize, ls: &[&str], mut k: K) -> bool {
+    ls.iter().any(|l| lit(b, i, l).is_some_and(&mut k))
+}
+
+/// Any of the words `ls` (in order) then `{PLURAL}` at `i`, then `k`.
+#[inline]
+fn any_pl<K: FnMut(usize) -> bool>(b: &[u8], i: usize, ls: &[&str], mut k: K) -> bool {
+    ls.iter().any(|l| pl(b, i, l, &mut k))
+}
+
+/// Group 1 of the label: a proxy ("ayant donné pouvoir", "représentés",
+/// "pouvoirs").
+fn represented<K: FnMut(usize) -> bool>(s: &str, i: usize, k: &mut K) -> bool {
+    let b = s.as_bytes();
+    // `(?:(?:ayant|ont|qui\s+ont|a|avaient|avait)\s+)?donne{p}\s+(?:pouvoir|procuration|delegation){p}`
+    let mut from_verb = |i: usize| {
+        let mut donne = |j: usize| {
+            pl(b, j, "donne", |j| ws1(s, j, |j| any_pl(b, j, &["pouvoir", "procuration", "delegation"], &mut *k)))
+        };
+        let verb = lit(b, i, "ayant").is_some_and(|j| ws1(s, j, &mut donne))
+            || lit(b, i, "ont").is_some_and(|j| ws1(s, j, &mut donne))
+            || word(s, i, "qui", |j| lit(b, j, "ont").is_some_and(|j| ws1(s, j, &mut donne)))
+            || any_lit(b, i, &["a", "avaient", "avait"], |j| ws1(s, j, &mut donne));
+        verb || donne(i)
+    };
+    // `(?:excuse{p}[\s,-]+)?` before.
+    let mut from_excuse = |i: usize| {
+        pl(b, i, "excuse", |j| greedy(s, j, 1, ws_comma_dash_len, &mut from_verb)) || from_verb(i)
+    };
+    if any_pl(b, i, &["absent", "membre", "conseiller", "elu"], |j| sd(s, j, &mut from_excuse)) || from_excuse(i) {
+        return true;
+    }
+    // `(?:absent{p}[\s-]+)?represente{p}`
+    if pl(b, i, "absent", |j| sd(s, j, |j| pl(b, j, "represente", &mut *k))) || pl(b, i, "represente", &mut *k) {
+        return true;
+    }
+    // `(?:absent{p}[\s-]+)?(?:excuse{p}[\s-]+)?(?:avec|ayant)\s+(?:pouvoir|procuration){p}`
+    let mut with = |i: usize| any_lit(b, i, &["avec", "ayant"], |j| ws1(s, j, |j| any_pl(b, j, &["pouvoir", "procuration"], &mut *k)));
+    let mut from_excuse = |i: usize| pl(b, i, "excuse", |j| sd(s, j, &mut with)) || with(i);
+    if pl(b, i, "absent", |j| sd(s, j, &mut from_excuse)) || from_excuse(i) {
+        return true;
+    }
+    // `(?:pouvoir{p}|procuration{p}|delegation{p}\s+de\s+vote)(?:\s+donne{p}|\s+de\s+vote)?`
+    let mut then = |j: usize| {
+        ws1(s, j, |j| pl(b, j, "donne", &mut *k))
+            || ws1(s, j, |j| word(s, j, "de", |j| lit(b, j, "vote").is_some_and(&mut *k)))
+            || k(j)
+    };
+    any_pl(b, i, &["pouvoir", "procuration"], &mut then)
+        || pl(b, i, "delegation", |j| ws1(s, j, |j| word(s, j, "de", |j| lit(b, j, "vote").is_some_and(&mut then))))
+}
+
+/// Group 2 of the label: excused ("absents excusés", "excusé sans pouvoir").
+fn excused<K: FnMut(usize) -> bool>(s: &str, i: usize, k: &mut K) -> bool {
+    let b = s.as_bytes();
+    // `(?:\s+(?:sans|n'ayant\s+pas\s+donne)\s+(?:pouvoir|procuration){p}|\s+et\s+non\s+represente{p})?`
+    let mut then = |j: usize| {
+        ws1(s, j, |j| {
+            let mut what = |j: usize| ws1(s, j, |j| any_pl(b, j, &["pouvoir", "procuration"], &mut *k));
+            lit(b, j, "sans").is_some_and(&mut what)
+                || word(s, j, "n'ayant", |j| word(s, j, "pas", |j| lit(b, j, "donne").is_some_and(&mut what)))
+        }) || ws1(s, j, |j| word(s, j, "et", |j| word(s, j, "non", |j| pl(b, j, "represente", &mut *k))))
+            || k(j)
+    };
+    pl(b, i, "absent", |j| sd(s, j, |j| pl(b, j, "excuse", &mut then))) || pl(b, i, "excuse", &mut then)
+}
+
+/// Group 3 of the label: absent ("absents non excusés", "absent").
+fn absent<K: FnMut(usize) -> bool>(s: &str, i: usize, k: &mut K) -> bool {
+    let b = s.as_bytes();
+    pl(b, i, "absent", |j| {
+        sd(s, j, |j| lit(b, j, "non").is_some_and(|j| sd(s, j, |j| any_pl(b, j, &["excuse", "represente"], &mut *k))))
+    }) || lit(b, i, "non").is_some_and(|j| sd(s, j, |j| pl(b, j, "excuse", &mut *k)))
+        || pl(b, i, "absent", |j| {
+            ws1(s, j, |j| word(s, j, "sans", |j| any_pl(b, j, &["pouvoir", "procuration", "excuse"], &mut *k))) || k(j)
+        })
+}
+
+/// Group 4 of the label: present ("étaient présents Mesdames et
+/// Messieurs les conseillers municipaux", "membres présents").
+fn present<K: FnMut(usize) -> bool>(s: &str, i: usize, k: &mut K) -> bool {
+    let b = s.as_bytes();
+    const WHO: [&str; 2] = ["mesdames", "messieurs"];
+    // `(?:\s+(?:les|la)\s+(?:conseillers?|membres?|elus?)(?:\s+municipaux)?(?:\s+suivants?)?)?`
+    let mut members = |j: usize| {
+        ws1(s, j, |j| {
+            any_lit(b, j, &["les", "la"], |j| {
+                ws1(s, j, |j| {
+                    ["conseiller", "membre", "elu"].iter().any(|w| {
+                        s_opt(b, j, w, |j| {
+                            let mut next = |j: usize| ws1(s, j, |j| s_opt(b, j, "suivant", &mut *k)) || k(j);
+                            ws1(s, j, |j| lit(b, j, "municipaux").is_some_and(&mut next)) || next(j)
+                        })
+                    })
+                })
+            })
+        }) || k(j)
+    };
+    // `(?:\s+(?:mesdames|messieurs)(?:\s+et\s+(?:mesdames|messieurs))?)?`
+    let mut who = |j: usize| {
+        ws1(s, j, |j| {
+            any_lit(b, j, &WHO, |j| ws1(s, j, |j| word(s, j, "et", |j| any_lit(b, j, &WHO, &mut members))) || members(j))
+        }) || members(j)
+    };
+    any_lit(b, i, &["etaient", "sont", "etait"], |j| ws1(s, j, |j| pl(b, j, "present", &mut who)))
+        || ["membre", "conseiller", "elu"].iter().any(|w| s_opt(b, i, w, |j| ws1(s, j, |j| pl(b, j, "present", &mut *k))))
+        || pl(b, i, "present", &mut *k)
+}
+
+/// `(?:elu|designe|nomme){p}` then `k`.
+fn named<K: FnMut(usize) -> bool>(b: &[u8], i: usize, k: K) -> bool {
+    any_pl(b, i, &["elu", "designe", "nomme"], k)
+}
+
+/// `(?:\s+de\s+(?:la\s+)?seance)?` then `k`.
+fn of_sitting<K: FnMut(usize) -> bool>(s: &str, j: usize, k: &mut K) -> bool {
+    let b = s.as_bytes();
+    let mut seance = |j: usize| lit(b, j, "seance").is_some_and(&mut *k);
+    ws1(s, j, |j| word(s, j, "de", |j| word(s, j, "la", &mut seance) || seance(j))) || k(j)
+}
+
+/// Group 5 of the label: the secretary ("a été désigné secrétaire de
+/// séance", "secrétaire de la séance").
+fn secretary<K: FnMut(usize) -> bool>(s: &str, i: usize, k: &mut K) -> bool {
+    let b = s.as_bytes();
+    // `(?:elu|designe|nomme){p}\s+(?:comme\s+)?secretaire(?:\s+de\s+seance)?`
+    let mut appointed = |i: usize| {
+        named(b, i, |j| {
+            ws1(s, j, |j| {
+                let mut sec = |j: usize| {
+                    lit(b, j, "secretaire").is_some_and(|j| {
+                        ws1(s, j, |j| word(s, j, "de", |j| lit(b, j, "seance").is_some_and(&mut *k))) || k(j)
+                    })
+                };
+                word(s, j, "comme", &mut sec) || sec(j)
+            })
+        })
+    };
+    let first = ["a", "ont"].iter().any(|w| word(s, i, w, |j| word(s, j, "ete", &mut appointed))) || appointed(i);
+    first
+        || pl(b, i, "secretaire", |j| of_sitting(s, j, &mut |j| ws1(s, j, |j| named(b, j, &mut *k)) || k(j)))
+}
+
+/// Group 6 of the label: the chair ("présidence", "président de séance").
+fn chair<K: FnMut(usize) -> bool>(s: &str, i: usize, k: &mut K) -> bool {
+    let b = s.as_bytes();
+    lit(b, i, "presidence").is_some_and(&mut *k) || pl(b, i, "president", |j| of_sitting(s, j, &mut *k))
+}
+
+/// The civilities a label may run into ("Présents M. …").
+const CIVILITIES: [&str; 9] = ["m", "mme", "mmes", "mm", "mlle", "monsieur", "madame", "messieurs", "mesdames"];
+
+/// What follows a label's words at `e`: `(?:\s*\(([0-9]{1,3})\))?\s*(?::|;\s|$|-\s|\s(?:m|mme|…)\.?\s)`,
+/// its end and the span of the count in brackets (group 7).
+///
+/// Read forward: inside the brackets, a shorter run of spaces leaves a
+/// space where "(" must be, and fewer figures a figure where ")" must be.
+/// The spaces before the end: at the end of their run, the first four
+/// endings; one char back (the last space), the civility, which opens
+/// with a space; further back a space stands where a civility's letter
+/// must be.
+fn label_end(s: &str, e: usize) -> Option<(usize, Option<(usize, usize)>)> {
+    let b = s.as_bytes();
+    let ending = |j0: usize| {
+        let j = ws_end(s, j0);
+        match b.get(j) {
+            Some(b':') => return Some(j + 1),
+            Some(b';' | b'-') => {
+                if let Some(n) = ws_len(s, j + 1) {
+                    return Some(j + 1 + n);
+                }
+            }
+            None => return Some(j),
+            _ => {}
+        }
+        if j == j0 {
+            return None;
+        }
+        CIVILITIES.iter().find_map(|c| {
+            let c = lit(b, j, c)?;
+            if b.get(c) == Some(&b'.')
+                && let Some(n) = ws_len(s, c + 1)
+            {
+                return Some(c + 1 + n);
+            }
+            ws_len(s, c).map(|n| c + n)
+        })
+    };
+    let j = ws_end(s, e);
+    if b.get(j) == Some(&b'(')
+        && let Some(d) = figures(b, j + 1)
+        && b.get(d) == Some(&b')')
+        && let Some(end) = ending(d + 1)
+    {
+        return Some((end, Some((j + 1, d))));
+    }
+    ending(e).map(|end| (end, None))
+}
+
+/// A section label at the start of the folded line `s` (the attendance
+/// module's `LABEL` pattern, its regex `old::LABEL` in the tests): the end
+/// of the match and its groups (1 to 6: the kind, 7: a count in brackets).
+///
+/// The leading run of `[\s\-•*>#.]` is read whole: every reading goes on
+/// with a small letter, which the run cannot hold.
+pub fn label(s: &str) -> Option<(usize, super::pat::Caps)> {
+    let b = s.as_bytes();
+    let p0 = run_end(s, 0, |s, i| match s.as_bytes().get(i) {
+        Some(b'-' | b'*' | b'>' | b'#' | b'.') => Some(1),
+        _ if s.as_bytes()[i..].starts_with("•".as_bytes()) => Some(3),
+        _ => ws_len(s, i),
+    });
+    if !b.get(p0).is_some_and(u8::is_ascii_lowercase) {
+        return None;
+    }
+    let mut out = None;
+    let mut kinds = |j: usize| {
+        // The kind's group `g` spans `j..e`; the match ends after the label.
+        let mut rec = |g: usize, e: usize| match label_end(s, e) {
+            Some((end, count)) => {
+                let mut caps: super::pat::Caps = [None; 8];
+                caps[g] = Some((j, e));
+                caps[7] = count;
+                out = Some((end, caps));
+                true
+            }
+            None => false,
+        };
+        represented(s, j, &mut |e| rec(1, e))
+            || excused(s, j, &mut |e| rec(2, e))
+            || absent(s, j, &mut |e| rec(3, e))
+            || present(s, j, &mut |e| rec(4, e))
+            || secretary(s, j, &mut |e| rec(5, e))
+            || chair(s, j, &mut |e| rec(6, e))
+    };
+    // `(?:(?:etaient|etait|sont|est|liste\s+des|tableau\s+des|membres?|conseillers?(?:\s+municipaux)?|elus?)\s+)?`
+    let words = any_lit(b, p0, &["etaient", "etait", "sont", "est"], |j| ws1(s, j, &mut kinds))
+        || ["liste", "tableau"].iter().any(|w| word(s, p0, w, |j| lit(b, j, "des").is_some_and(|j| ws1(s, j, &mut kinds))))
+        || s_opt(b, p0, "membre", |j| ws1(s, j, &mut kinds))
+        || s_opt(b, p0, "conseiller", |j| {
+            ws1(s, j, |j| lit(b, j, "municipaux").is_some_and(|j| ws1(s, j, &mut kinds))) || ws1(s, j, &mut kinds)
+        })
+        || s_opt(b, p0, "elu", |j| ws1(s, j, &mut kinds));
+    if words || kinds(p0) {
+        return out;
+    }
+    None
 }
