@@ -2807,6 +2807,37 @@ mod matcher_tests {
         }
     }
 
+    /// Label pieces mixed with OCR noise (stray letters, accented and
+    /// non-breaking chars, digits, brackets), glued or spaced.
+    fn noisy_line() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            3 => proptest::sample::select(LABEL_PIECES).prop_map(str::to_string),
+            1 => "[a-zé'()0-9:;. \u{a0}\u{2003}-]{1,3}",
+        ];
+        (proptest::collection::vec(piece, 0..16), proptest::bool::ANY)
+            .prop_map(|(v, glued)| if glued { v.concat() } else { v.join(" ") })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20000))]
+
+        #[test]
+        fn hand_readers_match_their_regexes_on_noisy_lines(s in noisy_line()) {
+            let old = old::LABEL.captures(&s).map(|c| regex_caps(&c, 8));
+            let new = read::label(&s).map(|(e, c)| pat_caps(0..e, &c, 8));
+            prop_assert_eq!(new, old, "label {:?}", s);
+            let all = count_starts(&s);
+            let old: Vec<_> = old::COUNT.captures_iter(&s).map(|c| regex_caps(&c, 7)).collect();
+            let new: Vec<_> = read::all_at(&s, &all, read::count_at).map(|(r, c)| (r, c[1..].to_vec())).collect();
+            prop_assert_eq!(new, old, "count {:?}", s);
+            let old = old::COUNT_LABEL_ONLY.captures(&s).map(|c| regex_caps(&c, 5));
+            let new = read::all_at(&s, &all, read::count_label_only_at).next().map(|(r, c)| (r, c[1..5].to_vec()));
+            prop_assert_eq!(new, old, "count label {:?}", s);
+            prop_assert_eq!(is_count_line(&s), old::COUNT_LINE.is_match(&s), "count line {:?}", s);
+            prop_assert_eq!(read::count_line(&s), old::COUNT_LINE.is_match(&s), "count line alone {:?}", s);
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(3000))]
 
