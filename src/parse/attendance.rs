@@ -362,21 +362,8 @@ fn proxy_viable(b: &[u8], i: usize) -> bool {
     }
 }
 
-/// A bare connector between principal and holder in a proxy section:
-/// `\s(?:a|par|->|=>|donne\s+a)\s|\s\(par\s`.
-static BARE: LazyLock<P> = LazyLock::new(|| {
-    alt(vec![
-        seq(vec![
-            cls(is_ws),
-            alt(vec![lit("a"), lit("par"), lit("->"), lit("=>"), seq(vec![w("donne"), lit("a")])]),
-            cls(is_ws),
-        ]),
-        seq(vec![cls(is_ws), lit("(par"), cls(is_ws)]),
-    ])
-});
-
-/// Where a [`BARE`] match may start: at a space before the first byte of
-/// a connector.
+/// Where a bare connector (`read::bare_connectors`, `old::BARE` in the
+/// tests) may start: at a space before the first byte of a connector.
 fn bare_viable(b: &[u8], i: usize) -> bool {
     b.get(i).is_some_and(|&c| {
         maybe_ws(c) && (c >= 0x80 || matches!(b.get(i + 1), Some(b'a' | b'p' | b'-' | b'=' | b'd' | b'(')))
@@ -1366,7 +1353,7 @@ fn read_list(content: &str, kind: Kind, shared: Option<FoldedSlice<'_>>) -> Read
         // Strong wordings are sorted and disjoint: a bare connector counts
         // when it overlaps none of them.
         let strong = conns.clone();
-        for (m, _) in BARE.find_all(f.text, bare_viable) {
+        for m in read::bare_connectors(f.text, bare_viable) {
             let r = f.orig(m.start)..f.orig(m.end);
             let k = strong.partition_point(|c| c.end <= r.start);
             if strong.get(k).is_none_or(|c| c.start >= r.end) {
@@ -2789,7 +2776,7 @@ mod matcher_tests {
             let old: Vec<_> = old::PROXY.find_iter(&s).map(|m| m.range()).collect();
             prop_assert_eq!(ranges(PROXY.find_all(&s, proxy_viable)), old, "proxy {:?}", s);
             let old: Vec<_> = old::BARE.find_iter(&s).map(|m| m.range()).collect();
-            prop_assert_eq!(ranges(BARE.find_all(&s, bare_viable)), old, "bare {:?}", s);
+            prop_assert_eq!(read::bare_connectors(&s, bare_viable), old, "bare {:?}", s);
             let old: Vec<_> = old::NO_HOLDER.find_iter(&s).map(|m| m.range()).collect();
             prop_assert_eq!(ranges(NO_HOLDER.find_all(&s, |b, i| b.get(i) == Some(&b'('))), old, "no holder {:?}", s);
             let old: Vec<_> = old::OF.captures_iter(&s).map(|c| regex_caps(&c, 2)).collect();
@@ -2835,6 +2822,8 @@ mod matcher_tests {
             prop_assert_eq!(new, old, "count label {:?}", s);
             prop_assert_eq!(is_count_line(&s), old::COUNT_LINE.is_match(&s), "count line {:?}", s);
             prop_assert_eq!(read::count_line(&s), old::COUNT_LINE.is_match(&s), "count line alone {:?}", s);
+            let old: Vec<_> = old::BARE.find_iter(&s).map(|m| m.range()).collect();
+            prop_assert_eq!(read::bare_connectors(&s, bare_viable), old, "bare {:?}", s);
         }
     }
 

@@ -706,3 +706,47 @@ pub fn label(s: &str) -> Option<(usize, super::pat::Caps)> {
     }
     None
 }
+
+/// A bare proxy connector at `i` (the attendance module's `BARE`):
+/// `\s(?:a|par|->|=>|donne\s+a)\s|\s\(par\s`; the end of the match. The
+/// run of spaces after "donne" is read whole: a shorter one leaves a
+/// space where the "a" must be.
+fn bare_at(s: &str, i: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let j = i + ws_len(s, i)?;
+    let space_after = |k: usize| ws_len(s, k).map(|n| k + n);
+    ["a", "par", "->", "=>"]
+        .iter()
+        .find_map(|w| lit(b, j, w).and_then(space_after))
+        .or_else(|| {
+            let d = lit(b, j, "donne")?;
+            let r = ws_end(s, d);
+            if r == d {
+                return None;
+            }
+            lit(b, r, "a").and_then(space_after)
+        })
+        .or_else(|| lit(b, j, "(par").and_then(space_after))
+}
+
+/// Every [`bare_at`] match in text order, as the regex crate's
+/// `find_iter`, trying only the char boundaries `viable` accepts (it must
+/// accept every place where a match can start).
+pub fn bare_connectors(s: &str, viable: impl Fn(&[u8], usize) -> bool) -> Vec<std::ops::Range<usize>> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if s.is_char_boundary(i)
+            && viable(b, i)
+            && let Some(e) = bare_at(s, i)
+        {
+            out.push(i..e);
+            // A match is never empty: the next search starts at its end.
+            i = e;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
