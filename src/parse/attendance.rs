@@ -67,227 +67,13 @@ enum Kind {
 }
 
 mod pat;
+mod read;
 
-use pat::{P, alt, alt_lits, cls, group, is_ws, lit, opt, plus, rep_of, seq_of as seq, star, w, ws0, ws1};
-
-/// `word{PLURAL}`: a word and its plural or feminine marks.
-fn pl(word: &'static str) -> P {
-    seq(vec![lit(word), P::Plural])
-}
-
-/// `word s?`
-fn s_opt(word: &'static str) -> P {
-    seq(vec![lit(word), opt(lit("s"))])
-}
-
-/// `[\s-]`
-fn ws_dash(c: char) -> bool {
-    c.is_whitespace() || c == '-'
-}
+use pat::{P, alt, alt_lits, cls, group, is_ws, lit, opt, rep_of, seq_of as seq, star, w, ws0, ws1};
 
 /// `[0-9]`
 fn digit(c: char) -> bool {
     c.is_ascii_digit()
-}
-
-/// `[^0-9/.,h]`: what may follow the figures of a count.
-fn after_figures(c: char) -> bool {
-    !matches!(c, '0'..='9' | '/' | '.' | ',' | 'h')
-}
-
-/// `(?:ayant|qui\s+ont)\s+pris\s+part\s+(?:a\s+la\s+deliberation|au\s+vote)`
-fn took_part() -> P {
-    seq(vec![
-        alt(vec![lit("ayant"), seq(vec![w("qui"), lit("ont")])]),
-        ws1(),
-        w("pris"),
-        w("part"),
-        alt(vec![seq(vec![w("a"), w("la"), lit("deliberation")]), seq(vec![w("au"), lit("vote")])]),
-    ])
-}
-
-/// A section label at the start of a (folded) line: the regex (kept in the
-/// tests as `old::LABEL`)
-/// `^[\s\-•*>#.]*(?:(?:etaient|etait|sont|est|liste\s+des|tableau\s+des|membres?|conseillers?(?:\s+municipaux)?|elus?)\s+)?(?:(REP)|(EXC)|(ABS)|(PRES)|(SEC)|(CHAIR))(?:\s*\(([0-9]{1,3})\))?\s*(?::|;\s|$|-\s|\s(?:m|mme|…|mesdames)\.?\s)`.
-/// Groups 1..=6 tell the kind, group 7 is a count; the match ends after
-/// the label and its colon.
-static LABEL: LazyLock<P> = LazyLock::new(|| {
-    let sd = || plus(cls(ws_dash));
-    let rep = alt(vec![
-        seq(vec![
-            opt(seq(vec![alt(vec![pl("absent"), pl("membre"), pl("conseiller"), pl("elu")]), sd()])),
-            opt(seq(vec![pl("excuse"), plus(cls(|c| c.is_whitespace() || c == ',' || c == '-'))])),
-            opt(seq(vec![
-                alt(vec![
-                    lit("ayant"),
-                    lit("ont"),
-                    seq(vec![w("qui"), lit("ont")]),
-                    lit("a"),
-                    lit("avaient"),
-                    lit("avait"),
-                ]),
-                ws1(),
-            ])),
-            pl("donne"),
-            ws1(),
-            alt_lits(&["pouvoir", "procuration", "delegation"]),
-            P::Plural,
-        ]),
-        seq(vec![opt(seq(vec![pl("absent"), sd()])), pl("represente")]),
-        seq(vec![
-            opt(seq(vec![pl("absent"), sd()])),
-            opt(seq(vec![pl("excuse"), sd()])),
-            alt_lits(&["avec", "ayant"]),
-            ws1(),
-            alt_lits(&["pouvoir", "procuration"]),
-            P::Plural,
-        ]),
-        seq(vec![
-            alt(vec![pl("pouvoir"), pl("procuration"), seq(vec![pl("delegation"), ws1(), w("de"), lit("vote")])]),
-            opt(alt(vec![seq(vec![ws1(), pl("donne")]), seq(vec![ws1(), w("de"), lit("vote")])])),
-        ]),
-    ]);
-    let exc = seq(vec![
-        alt(vec![seq(vec![pl("absent"), sd(), pl("excuse")]), pl("excuse")]),
-        opt(alt(vec![
-            seq(vec![
-                ws1(),
-                alt(vec![lit("sans"), seq(vec![w("n'ayant"), w("pas"), lit("donne")])]),
-                ws1(),
-                alt_lits(&["pouvoir", "procuration"]),
-                P::Plural,
-            ]),
-            seq(vec![ws1(), w("et"), w("non"), pl("represente")]),
-        ])),
-    ]);
-    let abs = alt(vec![
-        seq(vec![pl("absent"), sd(), lit("non"), sd(), alt(vec![pl("excuse"), pl("represente")])]),
-        seq(vec![lit("non"), sd(), pl("excuse")]),
-        seq(vec![
-            pl("absent"),
-            opt(seq(vec![ws1(), w("sans"), alt_lits(&["pouvoir", "procuration", "excuse"]), P::Plural])),
-        ]),
-    ]);
-    let pres = alt(vec![
-        seq(vec![
-            alt_lits(&["etaient", "sont", "etait"]),
-            ws1(),
-            pl("present"),
-            opt(seq(vec![
-                ws1(),
-                alt_lits(&["mesdames", "messieurs"]),
-                opt(seq(vec![ws1(), w("et"), alt_lits(&["mesdames", "messieurs"])])),
-            ])),
-            opt(seq(vec![
-                ws1(),
-                alt_lits(&["les", "la"]),
-                ws1(),
-                alt(vec![s_opt("conseiller"), s_opt("membre"), s_opt("elu")]),
-                opt(seq(vec![ws1(), lit("municipaux")])),
-                opt(seq(vec![ws1(), s_opt("suivant")])),
-            ])),
-        ]),
-        seq(vec![
-            opt(alt(vec![
-                seq(vec![s_opt("membre"), ws1()]),
-                seq(vec![s_opt("conseiller"), ws1()]),
-                seq(vec![s_opt("elu"), ws1()]),
-            ])),
-            pl("present"),
-        ]),
-    ]);
-    let named = || seq(vec![alt_lits(&["elu", "designe", "nomme"]), P::Plural]);
-    let sec = alt(vec![
-        seq(vec![
-            opt(alt(vec![seq(vec![w("a"), w("ete")]), seq(vec![w("ont"), w("ete")])])),
-            named(),
-            ws1(),
-            opt(w("comme")),
-            lit("secretaire"),
-            opt(seq(vec![ws1(), w("de"), lit("seance")])),
-        ]),
-        seq(vec![
-            pl("secretaire"),
-            opt(seq(vec![ws1(), w("de"), opt(w("la")), lit("seance")])),
-            opt(seq(vec![ws1(), named()])),
-        ]),
-    ]);
-    let chair = alt(vec![
-        lit("presidence"),
-        seq(vec![pl("president"), opt(seq(vec![ws1(), w("de"), opt(w("la")), lit("seance")]))]),
-    ]);
-    seq(vec![
-        P::Start,
-        star(cls(|c| c.is_whitespace() || matches!(c, '-' | '•' | '*' | '>' | '#' | '.'))),
-        opt(seq(vec![
-            alt(vec![
-                lit("etaient"),
-                lit("etait"),
-                lit("sont"),
-                lit("est"),
-                seq(vec![w("liste"), lit("des")]),
-                seq(vec![w("tableau"), lit("des")]),
-                s_opt("membre"),
-                seq(vec![s_opt("conseiller"), opt(seq(vec![ws1(), lit("municipaux")]))]),
-                s_opt("elu"),
-            ]),
-            ws1(),
-        ])),
-        alt(vec![
-            group(1, rep),
-            group(2, exc),
-            group(3, abs),
-            group(4, pres),
-            group(5, sec),
-            group(6, chair),
-        ]),
-        opt(seq(vec![ws0(), lit("("), group(7, rep_of(cls(digit), 1, Some(3))), lit(")")])),
-        ws0(),
-        alt(vec![
-            lit(":"),
-            seq(vec![lit(";"), cls(is_ws)]),
-            P::End,
-            seq(vec![lit("-"), cls(is_ws)]),
-            seq(vec![
-                cls(is_ws),
-                alt_lits(&["m", "mme", "mmes", "mm", "mlle", "monsieur", "madame", "messieurs", "mesdames"]),
-                opt(lit(".")),
-                cls(is_ws),
-            ]),
-        ]),
-    ])
-});
-
-/// The labels of stated counts, one group per count: in office, present,
-/// represented, voting. The regex
-/// `(?:(en\s+exercice)|(present{p}|en\s+seance)|(represente{p}|procuration{p}|pouvoir{p}|ont\s+donne\s+(?:pouvoir|procuration){p})|(votant{p}|present{p}\s+(?:ou|et)\s+represente{p}|(?:ayant|qui\s+ont)\s+pris\s+part\s+(?:a\s+la\s+deliberation|au\s+vote)))`.
-fn count_labels() -> P {
-    alt(vec![
-        group(1, seq(vec![w("en"), lit("exercice")])),
-        group(2, alt(vec![pl("present"), seq(vec![w("en"), lit("seance")])])),
-        group(
-            3,
-            alt(vec![
-                pl("represente"),
-                pl("procuration"),
-                pl("pouvoir"),
-                seq(vec![w("ont"), w("donne"), alt_lits(&["pouvoir", "procuration"]), P::Plural]),
-            ]),
-        ),
-        group(
-            4,
-            alt(vec![
-                pl("votant"),
-                seq(vec![pl("present"), ws1(), alt_lits(&["ou", "et"]), ws1(), pl("represente")]),
-                took_part(),
-            ]),
-        ),
-    ])
-}
-
-/// `(?:^|[^a-z])`: what a count label follows.
-fn label_start() -> P {
-    alt(vec![P::Start, cls(|c| !c.is_ascii_lowercase())])
 }
 
 /// The words a count label opens with.
@@ -467,99 +253,10 @@ fn count_viable(b: &[u8], i: usize) -> bool {
     !c.is_ascii_lowercase() && count_label_at(b, i + len)
 }
 
-/// A count: label then value ("en exercice : 19", "Votants 14"). The regex
-/// (`old::COUNT` in the tests)
-/// `(?:^|[^a-z])LABELS\s*[:|]?\s*(?:-\s*)?(?:([0-9]{1,3})(?:[^0-9/.,h]|[.,](?:[^0-9]|$)|$)|((?:zero|un|une|…|soixante)(?:[\s-]+(?:et[\s-]+)?[a-z]+){0,3}))`.
-static COUNT: LazyLock<P> = LazyLock::new(|| {
-    seq(vec![
-        label_start(),
-        count_labels(),
-        ws0(),
-        opt(cls(|c| c == ':' || c == '|')),
-        ws0(),
-        opt(seq(vec![lit("-"), ws0()])),
-        alt(vec![
-            seq(vec![
-                group(5, rep_of(cls(digit), 1, Some(3))),
-                alt(vec![
-                    cls(after_figures),
-                    seq(vec![cls(|c| c == '.' || c == ','), alt(vec![cls(|c| !c.is_ascii_digit()), P::End])]),
-                    P::End,
-                ]),
-            ]),
-            group(
-                6,
-                seq(vec![
-                    alt_lits(&[
-                        "zero", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
-                        "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "trente", "quarante",
-                        "cinquante", "soixante",
-                    ]),
-                    rep_of(
-                        seq(vec![
-                            plus(cls(ws_dash)),
-                            opt(seq(vec![lit("et"), plus(cls(ws_dash))])),
-                            plus(cls(|c| c.is_ascii_lowercase())),
-                        ]),
-                        0,
-                        Some(3),
-                    ),
-                ]),
-            ),
-        ]),
-    ])
-});
-
-/// A count label at a line end, its value further down ("en exercice :"):
-/// `(?:^|[^a-z])LABELS\s*:?\s*$`.
-static COUNT_LABEL_ONLY: LazyLock<P> =
-    LazyLock::new(|| seq(vec![label_start(), count_labels(), ws0(), opt(lit(":")), ws0(), P::End]));
-
-/// A line that starts with a count ("Nombre de conseillers présents : 15"):
-/// `^[\s\-•*|]*(?:nombre\s+de\s+(?:conseiller{p}|membre{p}|elu{p})\s*(?:municipaux\s+)?)?(?:elu{p}\s+|conseiller{p}\s+|membre{p}\s+)?(?:en\s+exercice|present{p}|en\s+seance|represente{p}|procuration{p}|pouvoir{p}|ont\s+donne\s+pouvoir|votant{p}|(?:ayant|qui\s+ont)\s+pris\s+part\s+(?:a\s+la\s+deliberation|au\s+vote)|absent{p}|afferent{p}[a-z\s]*)\s*[:|]?\s*-?\s*[0-9]{1,3}(?:[^0-9/.,h]|$)`.
-static COUNT_LINE: LazyLock<P> = LazyLock::new(|| {
-    seq(vec![
-        P::Start,
-        star(cls(|c| c.is_whitespace() || matches!(c, '-' | '•' | '*' | '|'))),
-        opt(seq(vec![
-            w("nombre"),
-            w("de"),
-            alt(vec![pl("conseiller"), pl("membre"), pl("elu")]),
-            ws0(),
-            opt(w("municipaux")),
-        ])),
-        opt(alt(vec![
-            seq(vec![pl("elu"), ws1()]),
-            seq(vec![pl("conseiller"), ws1()]),
-            seq(vec![pl("membre"), ws1()]),
-        ])),
-        alt(vec![
-            seq(vec![w("en"), lit("exercice")]),
-            pl("present"),
-            seq(vec![w("en"), lit("seance")]),
-            pl("represente"),
-            pl("procuration"),
-            pl("pouvoir"),
-            seq(vec![w("ont"), w("donne"), lit("pouvoir")]),
-            pl("votant"),
-            took_part(),
-            pl("absent"),
-            seq(vec![pl("afferent"), star(cls(|c| c.is_ascii_lowercase() || c.is_whitespace()))]),
-        ]),
-        ws0(),
-        opt(cls(|c| c == ':' || c == '|')),
-        ws0(),
-        opt(lit("-")),
-        ws0(),
-        rep_of(cls(digit), 1, Some(3)),
-        alt(vec![cls(after_figures), P::End]),
-    ])
-});
-
-/// True when the folded line `f` starts with a count ([`COUNT_LINE`]).
+/// True when the folded line `f` starts with a count ([`read::count_line`]).
 /// Every match ends with figures: a line without a digit is none.
 fn is_count_line(f: &str) -> bool {
-    count_line_may_open(f) && f.bytes().any(|b| b.is_ascii_digit()) && COUNT_LINE.matches_at(f, 0)
+    count_line_may_open(f) && f.bytes().any(|b| b.is_ascii_digit()) && read::count_line(f)
 }
 
 /// False when [`COUNT_LINE`] cannot match the folded line `f`: after its
@@ -665,21 +362,8 @@ fn proxy_viable(b: &[u8], i: usize) -> bool {
     }
 }
 
-/// A bare connector between principal and holder in a proxy section:
-/// `\s(?:a|par|->|=>|donne\s+a)\s|\s\(par\s`.
-static BARE: LazyLock<P> = LazyLock::new(|| {
-    alt(vec![
-        seq(vec![
-            cls(is_ws),
-            alt(vec![lit("a"), lit("par"), lit("->"), lit("=>"), seq(vec![w("donne"), lit("a")])]),
-            cls(is_ws),
-        ]),
-        seq(vec![cls(is_ws), lit("(par"), cls(is_ws)]),
-    ])
-});
-
-/// Where a [`BARE`] match may start: at a space before the first byte of
-/// a connector.
+/// Where a bare connector (`read::bare_connectors`, `old::BARE` in the
+/// tests) may start: at a space before the first byte of a connector.
 fn bare_viable(b: &[u8], i: usize) -> bool {
     b.get(i).is_some_and(|&c| {
         maybe_ws(c) && (c >= 0x80 || matches!(b.get(i + 1), Some(b'a' | b'p' | b'-' | b'=' | b'd' | b'(')))
@@ -1205,9 +889,7 @@ fn lines_with(text: &str, fold: &Folded, keys: &[Range<usize>]) -> Vec<Range<usi
             }
             let rest = &f.text[m.end..];
             let labelled = may_open_label(rest)
-                && LABEL
-                .at(rest, 0)
-                .is_some_and(|(e, _)| rest[..e].trim_end().ends_with(':'));
+                && read::label(rest).is_some_and(|(e, _)| rest[..e].trim_end().ends_with(':'));
             if labelled && !is_count_line(rest) {
                 out.push(from..r.start + f.orig(m.start) + 1);
                 from = at;
@@ -1346,7 +1028,7 @@ fn find_labels(text: &str, ls: &[Range<usize>], keys: &Keys, fold: &Folded) -> V
         if is_count_line(f.text) {
             continue;
         }
-        if let Some((_, c)) = may_open_label(f.text).then(|| LABEL.at(f.text, 0)).flatten() {
+        if let Some((_, c)) = may_open_label(f.text).then(|| read::label(f.text)).flatten() {
             let kind = if c[1].is_some() {
                 Kind::Represented
             } else if c[2].is_some() {
@@ -1671,7 +1353,7 @@ fn read_list(content: &str, kind: Kind, shared: Option<FoldedSlice<'_>>) -> Read
         // Strong wordings are sorted and disjoint: a bare connector counts
         // when it overlaps none of them.
         let strong = conns.clone();
-        for (m, _) in BARE.find_all(f.text, bare_viable) {
+        for m in read::bare_connectors(f.text, bare_viable) {
             let r = f.orig(m.start)..f.orig(m.end);
             let k = strong.partition_point(|c| c.end <= r.start);
             if strong.get(k).is_none_or(|c| c.start >= r.end) {
@@ -2274,7 +1956,7 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize, fold: &Folded)
         }
         let starts = count_starts_at(f.text, keys.map(|m| m.range()));
         if let Some((_, c)) = may_end_with_count_label(f.text)
-            .then(|| COUNT_LABEL_ONLY.find_all_at(f.text, &starts).into_iter().next())
+            .then(|| read::all_at(f.text, &starts, read::count_label_only_at).next())
             .flatten()
         {
             let slot = (1..=4).find(|&i| c[i].is_some()).unwrap_or(0);
@@ -2288,7 +1970,7 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize, fold: &Folded)
             continue;
         }
         quorum(f.text, &mut st);
-        for (_, c) in COUNT.find_all_at(f.text, &starts) {
+        for (_, c) in read::all_at(f.text, &starts, read::count_at) {
             let slot = (1..=4).find(|&i| c[i].is_some()).unwrap_or(0);
             let Some(v) = c[5].or(c[6]).and_then(|(a, b)| count_value(&f.text[a..b])) else {
                 continue;
@@ -3040,17 +2722,18 @@ mod matcher_tests {
         #[test]
         fn label_pattern_matches_as_its_regex(s in any_line()) {
             let old = old::LABEL.captures(&s).map(|c| regex_caps(&c, 8));
-            let new = LABEL.at(&s, 0).map(|(e, c)| pat_caps(0..e, &c, 8));
+            let new = read::label(&s).map(|(e, c)| pat_caps(0..e, &c, 8));
             prop_assert_eq!(new, old, "{:?}", s);
         }
 
         #[test]
         fn count_patterns_match_as_their_regexes(s in any_line()) {
             let old: Vec<_> = old::COUNT.captures_iter(&s).map(|c| regex_caps(&c, 7)).collect();
-            let new: Vec<_> = COUNT.find_all(&s, count_viable).into_iter().map(|(r, c)| pat_caps(r, &c, 7)).collect();
+            let all = count_starts(&s);
+            let new: Vec<_> = read::all_at(&s, &all, read::count_at).map(|(r, c)| (r, c[1..].to_vec())).collect();
             prop_assert_eq!(new, old, "count {:?}", s);
             let old = old::COUNT_LABEL_ONLY.captures(&s).map(|c| regex_caps(&c, 5));
-            let new = COUNT_LABEL_ONLY.find_from(&s, 0, count_viable).map(|(r, c)| pat_caps(r, &c, 5));
+            let new = read::all_at(&s, &all, read::count_label_only_at).next().map(|(r, c)| (r, c[1..5].to_vec()));
             prop_assert_eq!(new, old, "count label {:?}", s);
             prop_assert_eq!(is_count_line(&s), old::COUNT_LINE.is_match(&s), "count line {:?}", s);
             let old = old::QUORUM.captures(&s).map(|c| regex_caps(&c, 3));
@@ -3071,11 +2754,11 @@ mod matcher_tests {
             let near = count_starts_at(&s, COUNT_KEYS.find_iter(&s).map(|m| m.range()));
             // A subset of the viable places, holding every match.
             prop_assert!(near.iter().all(|i| all.binary_search(i).is_ok()), "{:?} {:?} {:?}", s, near, all);
-            let ranges = |v: Vec<(Range<usize>, pat::Caps)>| v.into_iter().map(|(r, c)| (r, c.to_vec())).collect::<Vec<_>>();
-            prop_assert_eq!(ranges(COUNT.find_all_at(&s, &near)), ranges(COUNT.find_all_at(&s, &all)), "count {:?}", s);
+            let ranges = |starts: &[usize], rd: fn(&str, usize) -> Option<(usize, read::CountCaps)>| read::all_at(&s, starts, rd).collect::<Vec<_>>();
+            prop_assert_eq!(ranges(&near, read::count_at), ranges(&all, read::count_at), "count {:?}", s);
             prop_assert_eq!(
-                ranges(COUNT_LABEL_ONLY.find_all_at(&s, &near)),
-                ranges(COUNT_LABEL_ONLY.find_all_at(&s, &all)),
+                ranges(&near, read::count_label_only_at),
+                ranges(&all, read::count_label_only_at),
                 "count label {:?}",
                 s
             );
@@ -3093,7 +2776,7 @@ mod matcher_tests {
             let old: Vec<_> = old::PROXY.find_iter(&s).map(|m| m.range()).collect();
             prop_assert_eq!(ranges(PROXY.find_all(&s, proxy_viable)), old, "proxy {:?}", s);
             let old: Vec<_> = old::BARE.find_iter(&s).map(|m| m.range()).collect();
-            prop_assert_eq!(ranges(BARE.find_all(&s, bare_viable)), old, "bare {:?}", s);
+            prop_assert_eq!(read::bare_connectors(&s, bare_viable), old, "bare {:?}", s);
             let old: Vec<_> = old::NO_HOLDER.find_iter(&s).map(|m| m.range()).collect();
             prop_assert_eq!(ranges(NO_HOLDER.find_all(&s, |b, i| b.get(i) == Some(&b'('))), old, "no holder {:?}", s);
             let old: Vec<_> = old::OF.captures_iter(&s).map(|c| regex_caps(&c, 2)).collect();
@@ -3108,6 +2791,39 @@ mod matcher_tests {
             prop_assert!(!old::LABEL.is_match(&s) || may_open_label(&s));
             prop_assert!(!PROXY_LINE.is_match(&s) || may_be_proxy_line(&s));
             prop_assert!(!old::SECRETARY_SENTENCE.is_match(&s) || may_be_secretary_sentence(&s));
+        }
+    }
+
+    /// Label pieces mixed with OCR noise (stray letters, accented and
+    /// non-breaking chars, digits, brackets), glued or spaced.
+    fn noisy_line() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            3 => proptest::sample::select(LABEL_PIECES).prop_map(str::to_string),
+            1 => "[a-zé'()0-9:;. \u{a0}\u{2003}-]{1,3}",
+        ];
+        (proptest::collection::vec(piece, 0..16), proptest::bool::ANY)
+            .prop_map(|(v, glued)| if glued { v.concat() } else { v.join(" ") })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20000))]
+
+        #[test]
+        fn hand_readers_match_their_regexes_on_noisy_lines(s in noisy_line()) {
+            let old = old::LABEL.captures(&s).map(|c| regex_caps(&c, 8));
+            let new = read::label(&s).map(|(e, c)| pat_caps(0..e, &c, 8));
+            prop_assert_eq!(new, old, "label {:?}", s);
+            let all = count_starts(&s);
+            let old: Vec<_> = old::COUNT.captures_iter(&s).map(|c| regex_caps(&c, 7)).collect();
+            let new: Vec<_> = read::all_at(&s, &all, read::count_at).map(|(r, c)| (r, c[1..].to_vec())).collect();
+            prop_assert_eq!(new, old, "count {:?}", s);
+            let old = old::COUNT_LABEL_ONLY.captures(&s).map(|c| regex_caps(&c, 5));
+            let new = read::all_at(&s, &all, read::count_label_only_at).next().map(|(r, c)| (r, c[1..5].to_vec()));
+            prop_assert_eq!(new, old, "count label {:?}", s);
+            prop_assert_eq!(is_count_line(&s), old::COUNT_LINE.is_match(&s), "count line {:?}", s);
+            prop_assert_eq!(read::count_line(&s), old::COUNT_LINE.is_match(&s), "count line alone {:?}", s);
+            let old: Vec<_> = old::BARE.find_iter(&s).map(|m| m.range()).collect();
+            prop_assert_eq!(read::bare_connectors(&s, bare_viable), old, "bare {:?}", s);
         }
     }
 

@@ -500,11 +500,9 @@ fn person_from_words<'a, W: AsRef<str>>(
             continue;
         }
         let first = w.chars().next().unwrap_or(' ');
-        if !name.is_empty() && is_role(w) {
-            break;
-        }
-        if name.is_empty() && is_role(w) && !is_upper_word(w) {
-            // "Monsieur le Maire": an office instead of a name.
+        // A role word ends a name; opening one, it is an office ("Monsieur
+        // le Maire") unless in capitals. Asked once per word.
+        if is_role(w) && (!name.is_empty() || !is_upper_word(w)) {
             break;
         }
         if first.is_lowercase() && !is_particle(w) && !w.starts_with("d'") {

@@ -16,7 +16,7 @@
 //! property test.
 //!
 //! The work stays bounded: a repetition of a single-char class scans its
-//! run once, [`P::Plural`] reads a deterministic run of plural marks, and
+//! run once, [`P::Agreement`] reads a deterministic run of agreement marks, and
 //! other repetitions are bounded ({0,3} at most) or optional.
 
 use std::ops::Range;
@@ -39,14 +39,6 @@ pub enum P {
     Rep { body: Box<P>, first: First, min: u32, max: Option<u32>, lazy: bool },
     /// A capture group.
     Group(usize, Box<P>),
-    /// `(?:s|e|es|\(s\)|\(e\)|\(es\)|\(e\)\(s\)|\(e\)s|\(s\)e)*`, the plural
-    /// and feminine marks. Every alternative is a run of the marks `s`, `e`,
-    /// `(s)`, `(e)`, `(es)`, whose reading is unique, and the first
-    /// alternative that matches at a place is always a single mark: a
-    /// backtracker reaches the ends of that run longest first, and what
-    /// follows depends on the end only. So: read the marks, try the ends
-    /// from the last one back.
-    Plural,
     /// `(?:e|s|es|\(e\))*` after "represente" in a proxy wording: the
     /// same reading, with the marks `e`, `s` and `(e)`.
     Agreement,
@@ -120,16 +112,6 @@ impl Cls {
 
 /// What to do after a node matched: gets the end and the groups.
 type K<'k> = &'k mut dyn FnMut(usize, &mut Caps) -> bool;
-
-/// The length of the plural mark at the start of `b` (0: none).
-fn mark_len(b: &[u8]) -> usize {
-    match b {
-        [b's' | b'e', ..] => 1,
-        [b'(', b's' | b'e', b')', ..] => 3,
-        [b'(', b'e', b's', b')', ..] => 4,
-        _ => 0,
-    }
-}
 
 /// The length of the agreement mark at the start of `b` (0: none).
 fn agreement_len(b: &[u8]) -> usize {
@@ -209,7 +191,7 @@ impl P {
             }
             P::Rep { first, min, .. } => First { nullable: first.nullable || *min == 0, ..*first },
             P::Group(_, p) => p.first(),
-            P::Plural | P::Agreement => {
+            P::Agreement => {
                 let mut f = First::none(true);
                 for b in [b's', b'e', b'('] {
                     f.add(b);
@@ -259,23 +241,6 @@ impl P {
             i += 1;
         }
         None
-    }
-
-    /// [`P::find_all`] trying only the places `starts` (sorted), which
-    /// must hold every place where a match can start.
-    pub fn find_all_at(&self, s: &str, starts: &[usize]) -> Vec<(Range<usize>, Caps)> {
-        let mut out = Vec::new();
-        let mut from = 0;
-        for &i in starts {
-            if i < from {
-                continue;
-            }
-            if let Some((e, caps)) = self.at(s, i) {
-                from = e.max(i + 1);
-                out.push((i..e, caps));
-            }
-        }
-        out
     }
 
     /// Every match in text order, as the regex crate's `captures_iter`:
@@ -333,7 +298,6 @@ impl P {
                 caps[*g] = old;
                 false
             }
-            P::Plural => marks(s, i, mark_len, caps, k),
             P::Agreement => marks(s, i, agreement_len, caps, k),
             P::Start => i == 0 && k(i, caps),
             P::End => i == s.len() && k(i, caps),
@@ -500,11 +464,11 @@ mod tests {
 
     #[test]
     fn plural_marks_are_read_longest_first() {
-        let p = seq_of(vec![lit("present"), P::Plural, lit("s")]);
+        let p = seq_of(vec![lit("represent"), P::Agreement, lit("s")]);
         // The run "es" is read back to "e" so that the final "s" matches.
-        assert_eq!(p.at("presentes", 0).map(|m| m.0), Some(9));
-        assert_eq!(p.at("present(e)(s)s", 0).map(|m| m.0), Some(14));
-        assert!(p.at("present", 0).is_none());
+        assert_eq!(p.at("representes", 0).map(|m| m.0), Some(11));
+        assert_eq!(p.at("represent(e)s", 0).map(|m| m.0), Some(13));
+        assert!(p.at("represent", 0).is_none());
     }
 
     #[test]
