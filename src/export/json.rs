@@ -10,6 +10,10 @@
 //! that is not a string) go through serde_json itself, so the output is the
 //! same byte for byte; `tests` compares both on every kind of value.
 
+use crate::model::{
+    Act, Amount, Attendance, Body, Check, Deliberation, Establishment, Identifier, Person, Represented, Session, Source, Stated,
+    Transmission, Vote, Warning,
+};
 use serde::ser::{self, Serialize};
 use std::fmt::{self, Display};
 
@@ -585,6 +589,406 @@ impl ser::Serializer for KeyWriter<'_> {
     fn serialize_struct_variant(self, _name: &'static str, _index: u32, _variant: &'static str, _len: usize) -> Result<Self::SerializeStructVariant> {
         unsupported_key()
     }
+}
+
+/// Appends the compact JSON of a record, the bytes of `serde_json::to_writer`,
+/// without the serde plumbing per field.
+///
+/// A record is ~100 small fields; through [`write_value`] each costs a call
+/// of the derived `serialize`, a capacity check for its comma, one for its
+/// key and one for its value. Here the constant parts of an object (`,` +
+/// key + `:` and the punctuation around) are one literal each, and the
+/// nested types of the model are written by plain functions. The field
+/// lists below destructure every struct, so a field added to the model
+/// does not compile until it is written here too; unit enums, dates, times,
+/// `serde_json::Value`s and the rare nested types (`election`, `actes`) go
+/// through [`write_value`], i.e. through their own `Serialize`, so their
+/// bytes cannot drift from serde's. `tests` compares this writer with
+/// serde_json on random records.
+pub(crate) fn write_deliberation(out: &mut Vec<u8>, d: &Deliberation) -> Result {
+    let Deliberation {
+        schema,
+        source,
+        body,
+        session,
+        act,
+        attendance,
+        vote,
+        amounts,
+        establishments,
+        identifiers,
+        transmission,
+        election,
+        checks,
+        warnings,
+    } = d;
+    raw(out, b"{\"schema\":");
+    write_str(out, schema);
+    raw(out, b",\"source\":");
+    write_source(out, source)?;
+    raw(out, b",\"body\":");
+    write_body(out, body)?;
+    raw(out, b",\"session\":");
+    write_session(out, session)?;
+    raw(out, b",\"act\":");
+    write_act(out, act)?;
+    raw(out, b",\"attendance\":");
+    write_attendance(out, attendance);
+    raw(out, b",\"vote\":");
+    write_vote(out, vote)?;
+    raw(out, b",\"amounts\":");
+    write_array(out, amounts, write_amount)?;
+    raw(out, b",\"establishments\":");
+    write_array(out, establishments, write_establishment)?;
+    raw(out, b",\"identifiers\":");
+    write_array(out, identifiers, write_identifier)?;
+    raw(out, b",\"transmission\":");
+    write_transmission(out, transmission)?;
+    raw(out, b",\"election\":");
+    write_value(out, election)?;
+    raw(out, b",\"checks\":");
+    write_array(out, checks, write_check)?;
+    raw(out, b",\"warnings\":");
+    write_array(out, warnings, write_warning)?;
+    out.push(b'}');
+    Ok(())
+}
+
+/// Constant bytes (a key with its punctuation): a fixed-size copy once
+/// inlined.
+#[inline(always)]
+fn raw(out: &mut Vec<u8>, b: &[u8]) {
+    out.extend_from_slice(b);
+}
+
+/// `[a,b,…]` with `each` writing one element.
+#[inline]
+fn write_array<T>(out: &mut Vec<u8>, items: &[T], each: impl Fn(&mut Vec<u8>, &T) -> Result) -> Result {
+    out.push(b'[');
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        each(out, item)?;
+    }
+    out.push(b']');
+    Ok(())
+}
+
+#[inline]
+fn write_opt_str(out: &mut Vec<u8>, s: &Option<String>) {
+    match s {
+        Some(s) => write_str(out, s),
+        None => raw(out, b"null"),
+    }
+}
+
+#[inline]
+fn write_opt_u32(out: &mut Vec<u8>, v: Option<u32>) {
+    match v {
+        Some(v) => write_u64(out, v.into()),
+        None => raw(out, b"null"),
+    }
+}
+
+/// A skipped-if-`None` number: `,"key":n` or nothing (`key` holds the
+/// `,"key":` literal).
+#[inline]
+fn write_skipped_u64(out: &mut Vec<u8>, key: &[u8], v: Option<u64>) {
+    if let Some(v) = v {
+        raw(out, key);
+        write_u64(out, v);
+    }
+}
+
+fn write_bool(out: &mut Vec<u8>, v: bool) {
+    raw(out, if v { b"true" } else { b"false" });
+}
+
+fn write_source(out: &mut Vec<u8>, s: &Source) -> Result {
+    let Source { path, sha256, format, index, page, count } = s;
+    raw(out, b"{\"path\":");
+    write_str(out, path);
+    raw(out, b",\"sha256\":");
+    write_str(out, sha256);
+    raw(out, b",\"format\":");
+    write_value(out, format)?;
+    raw(out, b",\"index\":");
+    write_u64(out, *index as u64);
+    write_skipped_u64(out, b",\"page\":", page.map(u64::from));
+    write_skipped_u64(out, b",\"count\":", count.map(|c| c as u64));
+    out.push(b'}');
+    Ok(())
+}
+
+fn write_body(out: &mut Vec<u8>, b: &Body) -> Result {
+    let Body { name, kind, insee, siren, siret, department } = b;
+    raw(out, b"{\"name\":");
+    write_opt_str(out, name);
+    raw(out, b",\"kind\":");
+    write_value(out, kind)?;
+    raw(out, b",\"insee\":");
+    write_opt_str(out, insee);
+    raw(out, b",\"siren\":");
+    write_opt_str(out, siren);
+    raw(out, b",\"siret\":");
+    write_opt_str(out, siret);
+    raw(out, b",\"department\":");
+    write_opt_str(out, department);
+    out.push(b'}');
+    Ok(())
+}
+
+fn write_session(out: &mut Vec<u8>, s: &Session) -> Result {
+    let Session { assembly, date, time, convened_on, place, chair, line } = s;
+    raw(out, b"{\"assembly\":");
+    write_value(out, assembly)?;
+    raw(out, b",\"date\":");
+    write_value(out, date)?;
+    raw(out, b",\"time\":");
+    write_value(out, time)?;
+    raw(out, b",\"convened_on\":");
+    write_value(out, convened_on)?;
+    raw(out, b",\"place\":");
+    write_opt_str(out, place);
+    raw(out, b",\"chair\":");
+    write_opt_person(out, chair);
+    write_skipped_u64(out, b",\"line\":", line.map(u64::from));
+    out.push(b'}');
+    Ok(())
+}
+
+fn write_act(out: &mut Vec<u8>, a: &Act) -> Result {
+    let Act { kind, number, title, rapporteur, line } = a;
+    raw(out, b"{\"kind\":");
+    write_value(out, kind)?;
+    raw(out, b",\"number\":");
+    write_opt_str(out, number);
+    raw(out, b",\"title\":");
+    write_opt_str(out, title);
+    raw(out, b",\"rapporteur\":");
+    write_opt_person(out, rapporteur);
+    write_skipped_u64(out, b",\"line\":", line.map(u64::from));
+    out.push(b'}');
+    Ok(())
+}
+
+/// The upper bound of a person's bytes when nothing needs escaping: the
+/// constant part (with three `null`s) plus its strings and their quotes.
+fn person_len(p: &Person) -> usize {
+    let len = |s: &Option<String>| s.as_ref().map_or(0, |s| s.len() + 2);
+    60 + len(&p.title) + len(&p.given_name) + len(&p.family_name)
+}
+
+/// `{"title":…,"given_name":…,"family_name":…}`, after one reservation.
+fn write_person(out: &mut Vec<u8>, p: &Person) {
+    let Person { title, given_name, family_name } = p;
+    out.reserve(person_len(p));
+    raw(out, b"{\"title\":");
+    write_opt_str(out, title);
+    raw(out, b",\"given_name\":");
+    write_opt_str(out, given_name);
+    raw(out, b",\"family_name\":");
+    write_opt_str(out, family_name);
+    out.push(b'}');
+}
+
+fn write_opt_person(out: &mut Vec<u8>, p: &Option<Person>) {
+    match p {
+        Some(p) => write_person(out, p),
+        None => raw(out, b"null"),
+    }
+}
+
+fn write_persons(out: &mut Vec<u8>, ps: &[Person]) {
+    out.reserve(ps.iter().map(person_len).sum::<usize>() + 2);
+    out.push(b'[');
+    for (i, p) in ps.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write_person(out, p);
+    }
+    out.push(b']');
+}
+
+fn write_attendance(out: &mut Vec<u8>, a: &Attendance) {
+    let Attendance { present, represented, excused, absent, secretary, stated, line } = a;
+    raw(out, b"{\"present\":");
+    write_persons(out, present);
+    raw(out, b",\"represented\":[");
+    for (i, r) in represented.iter().enumerate() {
+        let Represented { principal, proxy } = r;
+        if i > 0 {
+            out.push(b',');
+        }
+        raw(out, b"{\"principal\":");
+        write_person(out, principal);
+        raw(out, b",\"proxy\":");
+        write_opt_person(out, proxy);
+        out.push(b'}');
+    }
+    raw(out, b"],\"excused\":");
+    write_persons(out, excused);
+    raw(out, b",\"absent\":");
+    write_persons(out, absent);
+    raw(out, b",\"secretary\":");
+    write_opt_person(out, secretary);
+    let Stated { in_office, present, represented, voting } = *stated;
+    raw(out, b",\"stated\":{\"in_office\":");
+    write_opt_u32(out, in_office);
+    raw(out, b",\"present\":");
+    write_opt_u32(out, present);
+    raw(out, b",\"represented\":");
+    write_opt_u32(out, represented);
+    raw(out, b",\"voting\":");
+    write_opt_u32(out, voting);
+    out.push(b'}');
+    write_skipped_u64(out, b",\"line\":", line.map(u64::from));
+    out.push(b'}');
+}
+
+fn write_vote(out: &mut Vec<u8>, v: &Vote) -> Result {
+    let Vote { outcome, unanimous, for_, against, abstain, not_voting, line, against_names, abstain_names, not_voting_names } = v;
+    out.reserve(128);
+    raw(out, b"{\"outcome\":");
+    write_value(out, outcome)?;
+    raw(out, b",\"unanimous\":");
+    write_bool(out, *unanimous);
+    raw(out, b",\"for\":");
+    write_opt_u32(out, *for_);
+    raw(out, b",\"against\":");
+    write_opt_u32(out, *against);
+    raw(out, b",\"abstain\":");
+    write_opt_u32(out, *abstain);
+    raw(out, b",\"not_voting\":");
+    write_opt_u32(out, *not_voting);
+    raw(out, b",\"line\":");
+    write_opt_u32(out, *line);
+    for (key, names) in [
+        (&b",\"against_names\":"[..], against_names),
+        (&b",\"abstain_names\":"[..], abstain_names),
+        (&b",\"not_voting_names\":"[..], not_voting_names),
+    ] {
+        if !names.is_empty() {
+            raw(out, key);
+            write_persons(out, names);
+        }
+    }
+    out.push(b'}');
+    Ok(())
+}
+
+fn write_amount(out: &mut Vec<u8>, a: &Amount) -> Result {
+    let Amount { cents, currency, tax, text, line, page } = a;
+    out.reserve(80 + currency.len() + text.len());
+    raw(out, b"{\"cents\":");
+    write_i64(out, *cents);
+    raw(out, b",\"currency\":");
+    write_str(out, currency);
+    raw(out, b",\"tax\":");
+    write_value(out, tax)?;
+    raw(out, b",\"text\":");
+    write_str(out, text);
+    raw(out, b",\"line\":");
+    write_u64(out, (*line).into());
+    write_skipped_u64(out, b",\"page\":", page.map(u64::from));
+    out.push(b'}');
+    Ok(())
+}
+
+fn write_establishment(out: &mut Vec<u8>, e: &Establishment) -> Result {
+    let Establishment { uai, name, kind, town, department, check_ok, line } = e;
+    raw(out, b"{\"uai\":");
+    write_str(out, uai);
+    raw(out, b",\"name\":");
+    write_opt_str(out, name);
+    raw(out, b",\"kind\":");
+    write_value(out, kind)?;
+    raw(out, b",\"town\":");
+    write_opt_str(out, town);
+    raw(out, b",\"department\":");
+    write_opt_str(out, department);
+    raw(out, b",\"check_ok\":");
+    write_bool(out, *check_ok);
+    raw(out, b",\"line\":");
+    write_u64(out, (*line).into());
+    out.push(b'}');
+    Ok(())
+}
+
+fn write_identifier(out: &mut Vec<u8>, id: &Identifier) -> Result {
+    let Identifier { kind, value, check_ok, line, repaired_from } = id;
+    raw(out, b"{\"kind\":");
+    write_value(out, kind)?;
+    raw(out, b",\"value\":");
+    write_str(out, value);
+    raw(out, b",\"check_ok\":");
+    match check_ok {
+        Some(ok) => write_bool(out, *ok),
+        None => raw(out, b"null"),
+    }
+    raw(out, b",\"line\":");
+    write_u64(out, (*line).into());
+    if let Some(r) = repaired_from {
+        raw(out, b",\"repaired_from\":");
+        write_str(out, r);
+    }
+    out.push(b'}');
+    Ok(())
+}
+
+fn write_transmission(out: &mut Vec<u8>, t: &Transmission) -> Result {
+    let Transmission { actes_id, actes, received_on, posted_on, line } = t;
+    raw(out, b"{\"actes_id\":");
+    write_opt_str(out, actes_id);
+    raw(out, b",\"actes\":");
+    write_value(out, actes)?;
+    raw(out, b",\"received_on\":");
+    write_value(out, received_on)?;
+    raw(out, b",\"posted_on\":");
+    write_value(out, posted_on)?;
+    write_skipped_u64(out, b",\"line\":", line.map(u64::from));
+    out.push(b'}');
+    Ok(())
+}
+
+/// A check, after one reservation for its usual size (no `expected` or
+/// `found`, nothing to escape).
+fn write_check(out: &mut Vec<u8>, c: &Check) -> Result {
+    let Check { id, status, message, line, expected, found } = c;
+    out.reserve(60 + id.len() + message.len());
+    raw(out, b"{\"id\":");
+    write_str(out, id);
+    raw(out, b",\"status\":");
+    write_value(out, status)?;
+    raw(out, b",\"message\":");
+    write_str(out, message);
+    raw(out, b",\"line\":");
+    write_opt_u32(out, *line);
+    if let Some(v) = expected {
+        raw(out, b",\"expected\":");
+        write_value(out, v)?;
+    }
+    if let Some(v) = found {
+        raw(out, b",\"found\":");
+        write_value(out, v)?;
+    }
+    out.push(b'}');
+    Ok(())
+}
+
+fn write_warning(out: &mut Vec<u8>, w: &Warning) -> Result {
+    let Warning { kind, message, line } = w;
+    out.reserve(50 + kind.len() + message.len());
+    raw(out, b"{\"kind\":");
+    write_str(out, kind);
+    raw(out, b",\"message\":");
+    write_str(out, message);
+    raw(out, b",\"line\":");
+    write_opt_u32(out, *line);
+    out.push(b'}');
+    Ok(())
 }
 
 #[cfg(test)]
