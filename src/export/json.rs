@@ -1063,6 +1063,7 @@ fn write_warning(out: &mut Vec<u8>, w: &Warning) -> Result {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Date, Time};
     use proptest::prelude::*;
     use std::collections::BTreeMap;
 
@@ -1162,6 +1163,276 @@ mod tests {
         }
     }
 
+    /// A small deterministic generator of records for the comparison
+    /// with serde_json: every optional field is sometimes absent, every
+    /// list sometimes empty, every enum takes each of its values, and the
+    /// strings come from `pool` (random ones, and ones around the 4, 8, 14,
+    /// 16 byte boundaries of the writer, with and without escapes).
+    struct Gen<'a> {
+        state: u64,
+        pool: &'a [String],
+    }
+
+    impl Gen<'_> {
+        fn next(&mut self) -> u64 {
+            // xorshift64*
+            self.state ^= self.state >> 12;
+            self.state ^= self.state << 25;
+            self.state ^= self.state >> 27;
+            self.state.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        }
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+        fn flip(&mut self) -> bool {
+            self.next() & 1 == 1
+        }
+        fn string(&mut self) -> String {
+            let i = self.below(self.pool.len());
+            self.pool[i].clone()
+        }
+        fn opt_string(&mut self) -> Option<String> {
+            self.flip().then(|| self.string())
+        }
+        fn u32(&mut self) -> u32 {
+            match self.below(4) {
+                0 => 0,
+                1 => u32::MAX,
+                _ => self.next() as u32 % 1000,
+            }
+        }
+        fn opt_u32(&mut self) -> Option<u32> {
+            self.flip().then(|| self.u32())
+        }
+        fn pick<T: Copy>(&mut self, values: &[T]) -> T {
+            values[self.below(values.len())]
+        }
+        fn opt<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> Option<T> {
+            if self.flip() { Some(f(self)) } else { None }
+        }
+        fn list<T>(&mut self, max: usize, mut f: impl FnMut(&mut Self) -> T) -> Vec<T> {
+            let n = self.below(max + 1);
+            (0..n).map(|_| f(self)).collect()
+        }
+        fn date(&mut self) -> Date {
+            let (year, month, day) = match self.below(3) {
+                0 => (2023, 9, 27),
+                1 => (self.next() as u16, self.next() as u8, self.next() as u8),
+                _ => (1990 + self.below(40) as u16, 1 + self.below(12) as u8, 1 + self.below(28) as u8),
+            };
+            Date { year, month, day }
+        }
+        fn time(&mut self) -> Time {
+            Time { hour: self.next() as u8 % 120, minute: self.next() as u8 }
+        }
+        fn person(&mut self) -> Person {
+            Person { title: self.opt_string(), given_name: self.opt_string(), family_name: self.opt_string() }
+        }
+        fn value(&mut self) -> serde_json::Value {
+            let s = self.string();
+            match self.below(6) {
+                0 => serde_json::Value::Null,
+                1 => serde_json::json!(self.next() as i64),
+                2 => serde_json::json!(self.next() as f64 / 7.0),
+                3 => serde_json::json!(s),
+                4 => serde_json::json!({ "a": [1, s, null], "b": { "c": 0.5 } }),
+                _ => serde_json::json!([true, false]),
+            }
+        }
+        fn record(&mut self) -> Deliberation {
+            use crate::model::*;
+            let nums = |g: &mut Self| g.opt(Self::u32);
+            Deliberation {
+                schema: self.string(),
+                source: Source {
+                    path: self.string(),
+                    sha256: self.string(),
+                    format: self.pick(&[Format::Text, Format::Markdown, Format::Pdf]),
+                    index: self.next() as usize,
+                    page: self.opt_u32(),
+                    count: self.opt(|g| g.next() as usize),
+                },
+                body: Body {
+                    name: self.opt_string(),
+                    kind: self.opt(|g| g.pick(&[BodyKind::Commune, BodyKind::Epci, BodyKind::Departement, BodyKind::Region, BodyKind::Other])),
+                    insee: self.opt_string(),
+                    siren: self.opt_string(),
+                    siret: self.opt_string(),
+                    department: self.opt_string(),
+                },
+                session: Session {
+                    assembly: self.opt(|g| {
+                        g.pick(&[
+                            Assembly::ConseilMunicipal,
+                            Assembly::ConseilCommunautaire,
+                            Assembly::ConseilDepartemental,
+                            Assembly::ConseilRegional,
+                            Assembly::Bureau,
+                            Assembly::Other,
+                        ])
+                    }),
+                    date: self.opt(Self::date),
+                    time: self.opt(Self::time),
+                    convened_on: self.opt(Self::date),
+                    place: self.opt_string(),
+                    chair: self.opt(Self::person),
+                    line: self.opt_u32(),
+                },
+                act: Act {
+                    kind: self.pick(&[ActKind::Deliberation, ActKind::MinutesApproval, ActKind::Election, ActKind::Noted, ActKind::DelegatedDecision]),
+                    number: self.opt_string(),
+                    title: self.opt_string(),
+                    rapporteur: self.opt(Self::person),
+                    line: self.opt_u32(),
+                },
+                attendance: Attendance {
+                    present: self.list(5, Self::person),
+                    represented: self.list(3, |g| Represented { principal: g.person(), proxy: g.opt(Self::person) }),
+                    excused: self.list(3, Self::person),
+                    absent: self.list(3, Self::person),
+                    secretary: self.opt(Self::person),
+                    stated: Stated { in_office: nums(self), present: nums(self), represented: nums(self), voting: nums(self) },
+                    line: self.opt_u32(),
+                },
+                vote: Vote {
+                    outcome: self.opt(|g| g.pick(&[Outcome::Adopted, Outcome::Rejected])),
+                    unanimous: self.flip(),
+                    for_: nums(self),
+                    against: nums(self),
+                    abstain: nums(self),
+                    not_voting: nums(self),
+                    line: nums(self),
+                    against_names: self.list(2, Self::person),
+                    abstain_names: self.list(2, Self::person),
+                    not_voting_names: self.list(2, Self::person),
+                },
+                amounts: self.list(3, |g| Amount {
+                    cents: g.next() as i64,
+                    currency: g.string(),
+                    tax: g.opt(|g| g.pick(&[Tax::Ttc, Tax::Ht])),
+                    text: g.string(),
+                    line: g.u32(),
+                    page: g.opt_u32(),
+                }),
+                establishments: self.list(2, |g| Establishment {
+                    uai: g.string(),
+                    name: g.opt_string(),
+                    kind: g.opt(|g| {
+                        g.pick(&[
+                            EstablishmentKind::Maternelle,
+                            EstablishmentKind::Elementaire,
+                            EstablishmentKind::Primaire,
+                            EstablishmentKind::College,
+                            EstablishmentKind::Lycee,
+                            EstablishmentKind::Other,
+                        ])
+                    }),
+                    town: g.opt_string(),
+                    department: g.opt_string(),
+                    check_ok: g.flip(),
+                    line: g.u32(),
+                }),
+                identifiers: self.list(3, |g| Identifier {
+                    kind: g.pick(&[IdentifierKind::Uai, IdentifierKind::Siren, IdentifierKind::Siret, IdentifierKind::Actes, IdentifierKind::Insee]),
+                    value: g.string(),
+                    check_ok: g.opt(Self::flip),
+                    line: g.u32(),
+                    repaired_from: g.opt_string(),
+                }),
+                transmission: Transmission {
+                    actes_id: self.opt_string(),
+                    actes: self.opt(|g| ActesParts {
+                        department: g.string(),
+                        siren: g.string(),
+                        date: g.opt(Self::date),
+                        internal_id: g.string(),
+                        nature: g.string(),
+                    }),
+                    received_on: self.opt(Self::date),
+                    posted_on: self.opt(Self::date),
+                    line: self.opt_u32(),
+                },
+                election: self.opt(|g| Election {
+                    seats: g.opt_u32(),
+                    candidates: g.list(2, |g| Candidate { person: g.person(), votes: g.opt_u32() }),
+                    blank: g.opt_u32(),
+                    void: g.opt_u32(),
+                    voting: g.opt_u32(),
+                    elected: g.list(2, Self::person),
+                }),
+                checks: self.list(4, |g| Check {
+                    id: g.string(),
+                    status: g.pick(&[CheckStatus::Pass, CheckStatus::Fail, CheckStatus::Skip, CheckStatus::Warn]),
+                    message: g.string(),
+                    line: g.opt_u32(),
+                    expected: g.opt(Self::value),
+                    found: g.opt(Self::value),
+                }),
+                warnings: self.list(2, |g| Warning { kind: g.string(), message: g.string(), line: g.opt_u32() }),
+            }
+        }
+    }
+
+    /// Strings around the boundaries of the writer's paths.
+    fn fixed_pool() -> Vec<String> {
+        let mut pool: Vec<String> = ["", "M.", "Mme", "é", "Noël", "DUPONT-MARTIN", "a\"b", "\\", "x\n", "\u{1f}", "\u{7f}é"]
+            .into_iter()
+            .map(String::from)
+            .collect();
+        for n in [1, 3, 4, 7, 8, 13, 14, 15, 16, 17, 31, 32, 33, 70] {
+            pool.push("b".repeat(n));
+            for (pos, c) in [(0, '"'), (n / 2, '\\'), (n - 1, '\t'), (n - 1, '\u{0}')] {
+                let mut s: Vec<char> = "é".repeat(n).chars().collect();
+                s.truncate(n);
+                if let Some(slot) = s.get_mut(pos) {
+                    *slot = c;
+                }
+                pool.push(s.into_iter().collect());
+            }
+        }
+        pool
+    }
+
+    fn assert_record_like_serde_json(record: &Deliberation) {
+        let mut fast = b"before".to_vec();
+        write_deliberation(&mut fast, record).unwrap();
+        let want = serde_json::to_vec(record).unwrap();
+        assert_eq!(String::from_utf8_lossy(&fast[6..]), String::from_utf8_lossy(&want));
+        assert_eq!(&fast[..6], b"before");
+    }
+
+    #[test]
+    fn default_and_full_records_are_written_like_serde_json() {
+        assert_record_like_serde_json(&Deliberation::default());
+        let pool = fixed_pool();
+        for seed in 1..300 {
+            let record = Gen { state: seed, pool: &pool }.record();
+            assert_record_like_serde_json(&record);
+        }
+    }
+
+    #[test]
+    fn short_quoted_covers_each_length() {
+        for n in 0..20 {
+            for b in [b'a', 0xC3, b'"', b'\\', b'\n', 0x1F, 0x7F] {
+                for pos in 0..n {
+                    let mut s = vec![b'z'; n];
+                    s[pos] = b;
+                    let got = short_quoted(&s);
+                    let ok = n <= 14 && !must_escape(b);
+                    assert_eq!(got.is_some(), ok, "len {n} pos {pos} byte {b}");
+                    if let Some(buf) = got {
+                        let mut want = vec![b'"'];
+                        want.extend_from_slice(&s);
+                        want.push(b'"');
+                        assert_eq!(&buf[..n + 2], &want[..]);
+                    }
+                }
+            }
+        }
+        assert_eq!(short_quoted(b"").map(|b| b[..2].to_vec()), Some(b"\"\"".to_vec()));
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(4000))]
         #[test]
@@ -1172,6 +1443,24 @@ mod tests {
             prop_assert_eq!(f, g);
             let (f, g) = both(&t);
             prop_assert_eq!(f, g);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// Random records, with random strings mixed into the pool.
+        #[test]
+        fn any_record_is_written_like_serde_json(
+            seed in any::<u64>(),
+            strings in prop::collection::vec("(?s).{0,40}|[ -~éÉ«»\n\t\"\\\\\u{0}-\u{1f}]{0,20}", 1..8),
+        ) {
+            let mut pool = fixed_pool();
+            pool.extend(strings);
+            let record = Gen { state: seed | 1, pool: &pool }.record();
+            let mut fast = Vec::new();
+            prop_assert!(write_deliberation(&mut fast, &record).is_ok());
+            let want = serde_json::to_vec(&record).unwrap();
+            prop_assert_eq!(String::from_utf8_lossy(&fast), String::from_utf8_lossy(&want));
         }
     }
 }
