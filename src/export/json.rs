@@ -11,7 +11,7 @@
 //! same byte for byte; `tests` compares both on every kind of value.
 
 use crate::model::{
-    Act, Amount, Attendance, Body, Check, Deliberation, Establishment, Identifier, Person, Represented, Session, Source, Stated,
+    Act, Amount, Attendance, Body, Check, CheckStatus, Deliberation, Establishment, Identifier, Person, Represented, Session, Source, Stated,
     Transmission, Vote, Warning,
 };
 use serde::ser::{self, Serialize};
@@ -126,55 +126,60 @@ pub(crate) fn write_str(out: &mut Vec<u8>, s: &str) {
 }
 
 /// [`write_str`] with the common case inlined: a string of at most 14
-/// bytes with nothing to escape is quoted in a 16-byte buffer on the
-/// stack ([`short_quoted`]) and appended in one fixed-size piece, then the
-/// length is cut back to the string's. About two thirds of the strings of
-/// a record (names, numbers, identifiers, dates) take this path, which
-/// costs a third of a call of [`write_str`].
+/// bytes with nothing to escape is written over 16 quotes appended in one
+/// fixed-size piece ([`quote_short`]), then the length is cut back to the
+/// quoted string's. About two thirds of the strings of a record (names,
+/// numbers, identifiers, dates) take this path, which costs a fraction of
+/// a call of [`write_str`].
 #[inline(always)]
 fn write_short_str(out: &mut Vec<u8>, s: &str) {
-    match short_quoted(s.as_bytes()) {
-        Some(quoted) => {
-            let end = out.len() + s.len() + 2;
-            out.extend_from_slice(&quoted);
-            out.truncate(end);
+    let b = s.as_bytes();
+    if b.len() <= 14 {
+        let start = out.len();
+        out.extend_from_slice(&[b'"'; 16]);
+        if let Some(dst) = out.last_chunk_mut::<16>()
+            && quote_short(dst, b)
+        {
+            out.truncate(start + b.len() + 2);
+            return;
         }
-        None => write_str(out, s),
+        out.truncate(start);
     }
+    write_str(out, s);
 }
 
-/// `"s"` at the start of a 16-byte buffer, if `s` has at most 14 bytes
-/// and none to escape. The bytes are placed by fixed-size copies that
+/// Writes `b` at `dst[1..]` if it has at most 14 bytes and none to
+/// escape, and says whether it did; with `dst` full of quotes, `dst` then
+/// starts with `"b"`. The bytes are placed by fixed-size copies that
 /// overlap (two words of 8 or 4 bytes, or the first, middle and last
-/// byte), which cover `s` exactly whatever its length.
+/// byte), which cover `b` exactly whatever its length.
 #[inline(always)]
-fn short_quoted(b: &[u8]) -> Option<[u8; 16]> {
+fn quote_short(dst: &mut [u8; 16], b: &[u8]) -> bool {
     let n = b.len();
-    let mut buf = [0u8; 16];
-    buf[0] = b'"';
     if let (Some(head), Some(tail)) = (b.first_chunk::<8>(), b.last_chunk::<8>()) {
-        if n > 14 || word_escapes(u64::from_le_bytes(*head)) || word_escapes(u64::from_le_bytes(*tail)) {
-            return None;
+        if word_escapes(u64::from_le_bytes(*head)) || word_escapes(u64::from_le_bytes(*tail)) {
+            return false;
         }
-        buf[1..9].copy_from_slice(head);
-        buf.get_mut(n - 7..n + 1)?.copy_from_slice(tail);
+        let Some(end) = dst.get_mut(n - 7..n + 1).filter(|_| n <= 14) else {
+            return false;
+        };
+        end.copy_from_slice(tail);
+        dst[1..9].copy_from_slice(head);
     } else if let (Some(head), Some(tail)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) {
         if short_escapes(b) {
-            return None;
+            return false;
         }
-        buf[1..5].copy_from_slice(head);
-        buf.get_mut(n - 3..n + 1)?.copy_from_slice(tail);
+        dst[1..5].copy_from_slice(head);
+        dst[n - 3..n + 1].copy_from_slice(tail);
     } else if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
         if short_escapes(b) {
-            return None;
+            return false;
         }
-        let mid = b.get(n / 2).copied().unwrap_or(first);
-        buf[1] = first;
-        *buf.get_mut(1 + n / 2)? = mid;
-        *buf.get_mut(n)? = last;
+        dst[1] = first;
+        dst[1 + n / 2] = b[n / 2];
+        dst[n] = last;
     }
-    *buf.get_mut(n + 1)? = b'"';
-    Some(buf)
+    true
 }
 
 /// Whether one of 16 bytes must be escaped: a fixed-size, branch-free
@@ -238,20 +243,21 @@ fn write_u128(out: &mut Vec<u8>, v: u128) {
     }
 }
 
-/// Writes an unsigned integer in decimal (the common, 64-bit case).
+/// Writes an unsigned integer in decimal (the common, 64-bit case): its
+/// digits in a 20-byte buffer appended in one fixed-size piece, then the
+/// length cut back (no `memcpy` call for a variable length).
 #[inline]
-fn write_u64(out: &mut Vec<u8>, mut v: u64) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
+fn write_u64(out: &mut Vec<u8>, v: u64) {
+    let digits = v.checked_ilog10().map_or(1, |l| l as usize + 1);
+    let mut buf = [b'0'; 20];
+    let mut rest = v;
+    for slot in buf.iter_mut().take(digits).rev() {
+        *slot = b'0' + (rest % 10) as u8;
+        rest /= 10;
     }
-    out.extend_from_slice(&buf[i..]);
+    let end = out.len() + digits;
+    out.extend_from_slice(&buf);
+    out.truncate(end);
 }
 
 #[inline]
@@ -849,10 +855,9 @@ fn person_len(p: &Person) -> usize {
     60 + len(&p.title) + len(&p.given_name) + len(&p.family_name)
 }
 
-/// `{"title":…,"given_name":…,"family_name":…}`, after one reservation.
+/// `{"title":…,"given_name":…,"family_name":…}`.
 fn write_person(out: &mut Vec<u8>, p: &Person) {
     let Person { title, given_name, family_name } = p;
-    out.reserve(person_len(p));
     raw(out, b"{\"title\":");
     write_opt_str(out, title);
     raw(out, b",\"given_name\":");
@@ -1029,9 +1034,7 @@ fn write_check(out: &mut Vec<u8>, c: &Check) -> Result {
     out.reserve(60 + id.len() + message.len());
     raw(out, b"{\"id\":");
     write_short_str(out, id);
-    raw(out, b",\"status\":");
-    write_value(out, status)?;
-    raw(out, b",\"message\":");
+    raw(out, status_and_message_key(*status));
     write_str(out, message);
     raw(out, b",\"line\":");
     write_opt_u32(out, *line);
@@ -1045,6 +1048,17 @@ fn write_check(out: &mut Vec<u8>, c: &Check) -> Result {
     }
     out.push(b'}');
     Ok(())
+}
+
+/// `,"status":"…","message":` in one piece (the variant names are
+/// serde's `snake_case` ones; `tests` checks each against serde_json).
+fn status_and_message_key(status: CheckStatus) -> &'static [u8] {
+    match status {
+        CheckStatus::Pass => b",\"status\":\"pass\",\"message\":",
+        CheckStatus::Fail => b",\"status\":\"fail\",\"message\":",
+        CheckStatus::Skip => b",\"status\":\"skip\",\"message\":",
+        CheckStatus::Warn => b",\"status\":\"warn\",\"message\":",
+    }
 }
 
 fn write_warning(out: &mut Vec<u8>, w: &Warning) -> Result {
@@ -1094,6 +1108,13 @@ mod tests {
         for v in [u64::MAX, 1234567890] {
             let (f, s) = both(&v);
             assert_eq!(f, s);
+        }
+        for p in 0..20 {
+            let ten = 10u64.pow(p);
+            for v in [ten - 1, ten, ten + 1, ten.saturating_mul(7)] {
+                let (f, s) = both(&v);
+                assert_eq!(f, s, "{v}");
+            }
         }
         let (f, s) = both(&u128::MAX);
         assert_eq!(f, s);
@@ -1412,25 +1433,32 @@ mod tests {
     }
 
     #[test]
-    fn short_quoted_covers_each_length() {
+    fn quote_short_covers_each_length() {
         for n in 0..20 {
             for b in [b'a', 0xC3, b'"', b'\\', b'\n', 0x1F, 0x7F] {
                 for pos in 0..n {
                     let mut s = vec![b'z'; n];
                     s[pos] = b;
-                    let got = short_quoted(&s);
+                    let mut dst = [b'"'; 16];
                     let ok = n <= 14 && !must_escape(b);
-                    assert_eq!(got.is_some(), ok, "len {n} pos {pos} byte {b}");
-                    if let Some(buf) = got {
+                    assert_eq!(quote_short(&mut dst, &s), ok, "len {n} pos {pos} byte {b}");
+                    if ok {
                         let mut want = vec![b'"'];
                         want.extend_from_slice(&s);
                         want.push(b'"');
-                        assert_eq!(&buf[..n + 2], &want[..]);
+                        assert_eq!(&dst[..n + 2], &want[..]);
                     }
+                    let mut out = b"ab".to_vec();
+                    write_short_str(&mut out, std::str::from_utf8(&s).unwrap_or("é\u{1}"));
+                    let mut slow = b"ab".to_vec();
+                    serde_json::to_writer(&mut slow, std::str::from_utf8(&s).unwrap_or("é\u{1}")).unwrap();
+                    assert_eq!(out, slow);
                 }
             }
         }
-        assert_eq!(short_quoted(b"").map(|b| b[..2].to_vec()), Some(b"\"\"".to_vec()));
+        let mut dst = [b'"'; 16];
+        assert!(quote_short(&mut dst, b""));
+        assert_eq!(&dst[..2], b"\"\"");
     }
 
     proptest! {
