@@ -110,11 +110,24 @@ fn word_escapes(x: u64) -> bool {
 
 /// Writes `s` as a JSON string, escaped as serde_json escapes it.
 ///
-/// Nearly every string needs no escape: [`any_escape`] says so at a few
-/// instructions per 16 bytes and the string is copied in one piece.
+/// Nearly every string needs no escape. One of 16 to 30 bytes is written
+/// like [`write_short_str`] writes shorter ones, over 32 appended quotes
+/// ([`quote_medium`]); a longer one is checked by [`any_escape`], at a few
+/// instructions per 16 bytes, and copied in one piece.
 #[inline]
 pub(crate) fn write_str(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
+    if (16..=30).contains(&bytes.len()) {
+        let start = out.len();
+        out.extend_from_slice(&[b'"'; 32]);
+        if let Some(dst) = out.last_chunk_mut::<32>()
+            && quote_medium(dst, bytes)
+        {
+            out.truncate(start + bytes.len() + 2);
+            return;
+        }
+        out.truncate(start);
+    }
     out.reserve(bytes.len() + 2);
     out.push(b'"');
     if any_escape(bytes) {
@@ -179,6 +192,26 @@ fn quote_short(dst: &mut [u8; 16], b: &[u8]) -> bool {
         dst[1 + n / 2] = b[n / 2];
         dst[n] = last;
     }
+    true
+}
+
+/// [`quote_short`] for 16 to 30 bytes: two overlapping chunks of 16,
+/// checked by [`chunk_escapes`], written at `dst[1..]` (`dst` full of
+/// quotes).
+#[inline(always)]
+fn quote_medium(dst: &mut [u8; 32], b: &[u8]) -> bool {
+    let n = b.len();
+    let (Some(head), Some(tail)) = (b.first_chunk::<16>(), b.last_chunk::<16>()) else {
+        return false;
+    };
+    if n > 30 || chunk_escapes(head) || chunk_escapes(tail) {
+        return false;
+    }
+    let Some(end) = dst.get_mut(n - 15..n + 1) else {
+        return false;
+    };
+    end.copy_from_slice(tail);
+    dst[1..17].copy_from_slice(head);
     true
 }
 
@@ -1434,14 +1467,22 @@ mod tests {
 
     #[test]
     fn quote_short_covers_each_length() {
-        for n in 0..20 {
+        for n in 0..40 {
             for b in [b'a', 0xC3, b'"', b'\\', b'\n', 0x1F, 0x7F] {
                 for pos in 0..n {
                     let mut s = vec![b'z'; n];
                     s[pos] = b;
                     let mut dst = [b'"'; 16];
                     let ok = n <= 14 && !must_escape(b);
-                    assert_eq!(quote_short(&mut dst, &s), ok, "len {n} pos {pos} byte {b}");
+                    assert_eq!(n > 14 || quote_short(&mut dst, &s), n > 14 || ok, "len {n} pos {pos} byte {b}");
+                    let mut wide = [b'"'; 32];
+                    let medium = (16..=30).contains(&n) && !must_escape(b);
+                    assert_eq!(quote_medium(&mut wide, &s), medium, "len {n} pos {pos} byte {b}");
+                    if medium {
+                        assert_eq!(&wide[1..n + 1], &s[..]);
+                        assert_eq!(wide[0], b'"');
+                        assert_eq!(wide[n + 1], b'"');
+                    }
                     if ok {
                         let mut want = vec![b'"'];
                         want.extend_from_slice(&s);
