@@ -166,7 +166,7 @@ impl<W: Write> JsonLines<W> {
         self.out
     }
 
-    fn write<T: serde::Serialize>(&mut self, value: &T) -> io::Result<()> {
+    fn write<T: serde::Serialize + 'static>(&mut self, value: &T) -> io::Result<()> {
         if self.pretty {
             serde_json::to_writer_pretty(&mut self.out, value)?;
             self.out.write_all(b"\n")
@@ -181,9 +181,17 @@ impl<W: Write> JsonLines<W> {
 /// The line is built in memory by a writer that gives serde_json's bytes
 /// at a fraction of its cost; a value that writer does not take (a map
 /// with keys that are not strings) is written by serde_json itself.
-pub fn json_line_into<T: serde::Serialize>(buf: &mut Vec<u8>, value: &T) -> io::Result<()> {
+///
+/// A [`Deliberation`] (the type behind nearly every line) is written by
+/// [`json::write_deliberation`], field by field without serde; `'static`
+/// lets the type be recognised (a constant test once monomorphised).
+pub fn json_line_into<T: serde::Serialize + 'static>(buf: &mut Vec<u8>, value: &T) -> io::Result<()> {
     let start = buf.len();
-    match json::write_value(buf, value) {
+    let fast = match (value as &dyn std::any::Any).downcast_ref::<Deliberation>() {
+        Some(d) => json::write_deliberation(buf, d),
+        None => json::write_value(buf, value),
+    };
+    match fast {
         Ok(()) => {
             buf.push(b'\n');
             Ok(())
@@ -198,7 +206,7 @@ pub fn json_line_into<T: serde::Serialize>(buf: &mut Vec<u8>, value: &T) -> io::
 }
 
 /// [`json_line_into`] for any writer, through a buffer of its own.
-pub fn json_line<W: Write, T: serde::Serialize>(mut out: W, value: &T) -> io::Result<()> {
+pub fn json_line<W: Write, T: serde::Serialize + 'static>(mut out: W, value: &T) -> io::Result<()> {
     let mut buf = Vec::with_capacity(8192);
     json_line_into(&mut buf, value)?;
     out.write_all(&buf)
