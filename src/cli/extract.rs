@@ -124,7 +124,13 @@ fn progress_bar(quiet: bool) -> ProgressBar {
 
 /// The JSON Lines of one input's records (or of its error record).
 fn render_json_lines(output: &Output) -> Vec<u8> {
-    let mut buf = Vec::with_capacity(16 << 10);
+    // A record takes 5–8 KB: room for all of them at once, so that a
+    // procès-verbal's hundred records are not copied as the buffer grows.
+    let n = match output {
+        Output::Records(rs) => rs.len().max(1),
+        Output::Error(_) => 1,
+    };
+    let mut buf = Vec::with_capacity(n.saturating_mul(8 << 10));
     // Writing to a Vec fails only if serializing fails, which the model's
     // types never do; the error record is still written in that case.
     let _ = match output {
