@@ -338,7 +338,7 @@ impl Comparisons {
             .iter()
             .map(|hk| {
                 let hk = hk.as_ref()?;
-                (!present.iter().any(|p| same_key(p, hk))).then(|| present.iter().position(|p| near_name(&p.0, &hk.0)))
+                (!present.iter().any(|p| same_key(p, hk))).then(|| present.iter().position(|p| near_name(p.0, hk.0)))
             })
             .collect();
         let listed_twice = k

@@ -117,28 +117,31 @@ static COUNT_OPENER_FINDERS: LazyLock<Vec<memchr::memmem::Finder<'static>>> =
 /// may start in the folded line `f`: those `count_viable` accepts, found
 /// from the label words (a vectorised search for each) instead of by
 /// trying every byte of a long line.
+/// Where a count may start for a label opener found at byte `j` of `f`:
+/// the opener itself at the start of the text, else the char before it,
+/// which must not be a lower-case ASCII letter (`[^a-z]`); `None` when no
+/// count label opens at `j`.
+fn count_start(f: &str, j: usize) -> Option<usize> {
+    let b = f.as_bytes();
+    if !count_label_at(b, j) {
+        return None;
+    }
+    if j == 0 {
+        return Some(0);
+    }
+    let mut i = j - 1;
+    while !f.is_char_boundary(i) {
+        i -= 1;
+    }
+    (!b[i].is_ascii_lowercase()).then_some(i)
+}
+
 #[cfg(test)]
 fn count_starts(f: &str) -> Vec<usize> {
     let b = f.as_bytes();
     let mut out = Vec::new();
     for finder in COUNT_OPENER_FINDERS.iter() {
-        for j in finder.find_iter(b) {
-            if !count_label_at(b, j) {
-                continue;
-            }
-            if j == 0 {
-                out.push(0);
-                continue;
-            }
-            // The char before the label (`[^a-z]`).
-            let mut i = j - 1;
-            while !f.is_char_boundary(i) {
-                i -= 1;
-            }
-            if !b[i].is_ascii_lowercase() {
-                out.push(i);
-            }
-        }
+        out.extend(finder.find_iter(b).filter_map(|j| count_start(f, j)));
     }
     out.sort_unstable();
     out.dedup();
@@ -206,23 +209,7 @@ fn count_starts_at(f: &str, keys: impl Iterator<Item = Range<usize>>) -> Vec<usi
     labels.sort_unstable();
     labels.dedup();
     let mut out = Vec::with_capacity(labels.len());
-    for j in labels {
-        if !count_label_at(b, j) {
-            continue;
-        }
-        if j == 0 {
-            out.push(0);
-            continue;
-        }
-        // The char before the label (`[^a-z]`).
-        let mut i = j - 1;
-        while !f.is_char_boundary(i) {
-            i -= 1;
-        }
-        if !b[i].is_ascii_lowercase() {
-            out.push(i);
-        }
-    }
+    out.extend(labels.into_iter().filter_map(|j| count_start(f, j)));
     // Two labels never share the char before them, unless both follow the
     // start of the text.
     out.dedup();
@@ -2611,13 +2598,14 @@ mod matcher_tests {
 
         #[test]
         fn wordings_of_match_the_regexes(v in proptest::collection::vec(proptest::sample::select(OF_PIECES), 0..20)) {
+            let (arrival, departure) = (Regex::new("arrivee").unwrap(), Regex::new("depart|sortie").unwrap());
             for s in [v.concat(), v.join(" ")] {
                 prop_assert_eq!(arrivals(&s), group1(&ARRIVAL_OF, &s));
                 prop_assert_eq!(departures(&s), group1(&DEPARTURE_OF, &s));
                 // The one search finds every place of each key word.
                 let keys = change_keys(&s);
-                prop_assert_eq!(&keys.0, &Regex::new("arrivee").unwrap().find_iter(&s).map(|m| m.range()).collect::<Vec<_>>());
-                prop_assert_eq!(&keys.1, &Regex::new("depart|sortie").unwrap().find_iter(&s).map(|m| m.range()).collect::<Vec<_>>());
+                prop_assert_eq!(&keys.0, &arrival.find_iter(&s).map(|m| m.range()).collect::<Vec<_>>());
+                prop_assert_eq!(&keys.1, &departure.find_iter(&s).map(|m| m.range()).collect::<Vec<_>>());
             }
         }
     }

@@ -163,7 +163,7 @@ fn number_group(f: &str, p: usize) -> Option<usize> {
 fn act_number(f: &str, l: usize, nl: Option<usize>, label: &Option<Range<usize>>) -> Option<ActCaps> {
     let b = f.as_bytes();
     let caps = |e: usize, pre: Option<Range<usize>>, short: bool| {
-        act_tail(f, e, nl).map(|title| ActCaps { label: label.clone(), num: l..e, pre, short: short.then(|| l..e), title })
+        act_tail(f, e, nl).map(|title| ActCaps { label: label.clone(), num: l..e, pre, short: short.then_some(l..e), title })
     };
     // `(?P<pre>[a-z]{1,4}\s?[-_]?\s?)?(?:19|20)[0-9]{2}(?:\s?[-/._]\s?[a-z]{1,5})?(?:\s?[-/._]\s?[0-9]{1,4}){1,3}`
     let pre = {
