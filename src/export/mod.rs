@@ -183,7 +183,7 @@ impl<W: Write> JsonLines<W> {
 /// with keys that are not strings) is written by serde_json itself.
 ///
 /// A [`Deliberation`] (the type behind nearly every line) is written by
-/// [`json::write_deliberation`], field by field without serde; `'static`
+/// `json::write_deliberation`, field by field without serde; `'static`
 /// lets the type be recognised (a constant test once monomorphised).
 pub fn json_line_into<T: serde::Serialize + 'static>(buf: &mut Vec<u8>, value: &T) -> io::Result<()> {
     let start = buf.len();
