@@ -370,11 +370,18 @@ fn class_rep(c: Cls, min: u32, max: Option<u32>, lazy: bool, s: &str, i: usize, 
     if lazy || n < min {
         return false;
     }
+    back_off(s, j, n as usize, min as usize, |j| k(j, caps))
+}
+
+/// Tries `k` at the end `j` of a run of `n` chars of `s`, then one char
+/// shorter each time, down to `min` chars: how a greedy repetition of a
+/// one-char class gives back what it took.
+pub(super) fn back_off(s: &str, mut j: usize, mut n: usize, min: usize, mut k: impl FnMut(usize) -> bool) -> bool {
     loop {
-        if k(j, caps) {
+        if k(j) {
             return true;
         }
-        if n == min {
+        if n <= min {
             return false;
         }
         j -= 1;

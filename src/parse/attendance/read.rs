@@ -48,7 +48,7 @@ fn ws_end(s: &str, i: usize) -> usize {
 /// Tries `k` at the ends of a greedy repetition of the chars `len` reads,
 /// at least `min` of them, from the longest run back (one char at a time).
 #[inline]
-fn greedy(s: &str, i: usize, min: usize, len: impl Fn(&str, usize) -> Option<usize>, mut k: impl FnMut(usize) -> bool) -> bool {
+fn greedy(s: &str, i: usize, min: usize, len: impl Fn(&str, usize) -> Option<usize>, k: impl FnMut(usize) -> bool) -> bool {
     let mut j = i;
     let mut n = 0;
     while let Some(l) = len(s, j) {
@@ -58,19 +58,7 @@ fn greedy(s: &str, i: usize, min: usize, len: impl Fn(&str, usize) -> Option<usi
     if n < min {
         return false;
     }
-    loop {
-        if k(j) {
-            return true;
-        }
-        if n == min {
-            return false;
-        }
-        j -= 1;
-        while !s.is_char_boundary(j) {
-            j -= 1;
-        }
-        n -= 1;
-    }
+    super::pat::back_off(s, j, n, min, k)
 }
 
 /// `\s+` then `k`.
