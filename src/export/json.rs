@@ -37,7 +37,7 @@ impl ser::Error for Unsupported {
     }
 }
 
-type Result<T = ()> = std::result::Result<T, Unsupported>;
+pub(crate) type Result<T = ()> = std::result::Result<T, Unsupported>;
 
 /// Appends the compact JSON of `value` to `out`, exactly as
 /// `serde_json::to_writer` would write it. On error `out` may hold part of

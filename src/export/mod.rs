@@ -166,12 +166,15 @@ impl<W: Write> JsonLines<W> {
         self.out
     }
 
-    fn write<T: serde::Serialize + 'static>(&mut self, value: &T) -> io::Result<()> {
+    /// `value` indented, or as the line `line` writes.
+    fn write<T: serde::Serialize>(&mut self, value: &T, line: fn(&mut Vec<u8>, &T) -> io::Result<()>) -> io::Result<()> {
         if self.pretty {
             serde_json::to_writer_pretty(&mut self.out, value)?;
             self.out.write_all(b"\n")
         } else {
-            json_line(&mut self.out, value)
+            let mut buf = Vec::with_capacity(8192);
+            line(&mut buf, value)?;
+            self.out.write_all(&buf)
         }
     }
 }
@@ -181,32 +184,34 @@ impl<W: Write> JsonLines<W> {
 /// The line is built in memory by a writer that gives serde_json's bytes
 /// at a fraction of its cost; a value that writer does not take (a map
 /// with keys that are not strings) is written by serde_json itself.
-///
-/// A [`Deliberation`] (the type behind nearly every line) is written by
-/// `json::write_deliberation`, field by field without serde; `'static`
-/// lets the type be recognised (a constant test once monomorphised).
-pub fn json_line_into<T: serde::Serialize + 'static>(buf: &mut Vec<u8>, value: &T) -> io::Result<()> {
+pub fn json_line_into<T: serde::Serialize>(buf: &mut Vec<u8>, value: &T) -> io::Result<()> {
     let start = buf.len();
-    let fast = match (value as &dyn std::any::Any).downcast_ref::<Deliberation>() {
-        Some(d) => json::write_deliberation(buf, d),
-        None => json::write_value(buf, value),
-    };
-    match fast {
-        Ok(()) => {
-            buf.push(b'\n');
-            Ok(())
-        }
-        Err(_) => {
-            buf.truncate(start);
-            serde_json::to_writer(&mut *buf, value)?;
-            buf.push(b'\n');
-            Ok(())
-        }
+    let fast = json::write_value(buf, value);
+    line_or_serde_json(buf, start, value, fast)
+}
+
+/// [`json_line_into`] for a record, the type behind nearly every line:
+/// written field by field without serde (`json::write_deliberation`),
+/// the same bytes.
+pub fn record_line_into(buf: &mut Vec<u8>, record: &Deliberation) -> io::Result<()> {
+    let start = buf.len();
+    let fast = json::write_deliberation(buf, record);
+    line_or_serde_json(buf, start, record, fast)
+}
+
+/// Ends the line the fast writer wrote from `start`, or, when it gave
+/// up, writes it again with serde_json.
+fn line_or_serde_json<T: serde::Serialize>(buf: &mut Vec<u8>, start: usize, value: &T, fast: json::Result) -> io::Result<()> {
+    if fast.is_err() {
+        buf.truncate(start);
+        serde_json::to_writer(&mut *buf, value)?;
     }
+    buf.push(b'\n');
+    Ok(())
 }
 
 /// [`json_line_into`] for any writer, through a buffer of its own.
-pub fn json_line<W: Write, T: serde::Serialize + 'static>(mut out: W, value: &T) -> io::Result<()> {
+pub fn json_line<W: Write, T: serde::Serialize>(mut out: W, value: &T) -> io::Result<()> {
     let mut buf = Vec::with_capacity(8192);
     json_line_into(&mut buf, value)?;
     out.write_all(&buf)
@@ -214,11 +219,11 @@ pub fn json_line<W: Write, T: serde::Serialize + 'static>(mut out: W, value: &T)
 
 impl<W: Write> Sink for JsonLines<W> {
     fn record(&mut self, record: &Deliberation) -> io::Result<()> {
-        self.write(record)
+        self.write(record, record_line_into)
     }
 
     fn error(&mut self, error: &ErrorRecord) -> io::Result<()> {
-        self.write(error)
+        self.write(error, json_line_into)
     }
 
     fn flush(&mut self) -> io::Result<()> {
@@ -272,6 +277,19 @@ mod tests {
         let mut buf = b"x".to_vec();
         json_line_into(&mut buf, &odd).unwrap();
         assert_eq!(buf, b"x{\"1\":\"un\"}\n");
+    }
+
+    #[test]
+    fn record_line_into_appends_serde_json_bytes() {
+        let seed = crate::extract(include_str!("../../fixtures/perpignan-2023-287.txt"));
+        for r in seed.iter().chain([&Deliberation::default()]) {
+            let mut buf = b"avant\n".to_vec();
+            record_line_into(&mut buf, r).unwrap();
+            let mut want = b"avant\n".to_vec();
+            want.extend(serde_json::to_vec(r).unwrap());
+            want.push(b'\n');
+            assert_eq!(String::from_utf8(buf).unwrap(), String::from_utf8(want).unwrap());
+        }
     }
 
     #[test]
