@@ -42,15 +42,11 @@ pub fn extract_with(text: &str, meta: &SourceMeta) -> Vec<Deliberation> {
     let mut doc = Document::read(&norm, meta);
     let n = doc.items.len();
     let mut records: Vec<Deliberation> = Vec::with_capacity(n);
+    // The opening attendance, shared by the records of the sitting: a
+    // record copies it only when an arrival or a departure changes it.
+    let opening = doc.opening_attendance();
     for i in 0..n {
-        // The opening attendance is cloned for every record but the last,
-        // which takes it: no record reads it after its own is built.
-        let opening = match doc.attendance.as_mut() {
-            Some(a) if i + 1 == n => Some(std::mem::take(&mut a.attendance)),
-            Some(a) => Some(a.attendance.clone()),
-            None => None,
-        };
-        records.push(doc.record(i, &doc.items[i], opening));
+        records.push(doc.record(i, &doc.items[i], opening.clone()));
     }
     let count = records.len();
     for r in &mut records {
@@ -106,10 +102,19 @@ impl<'a> Document<'a> {
         start..end.max(start)
     }
 
-    /// The record of item `i`; `opening` is the opening attendance (the
-    /// `attendance` of [`Document::attendance`]), given by value so that the
-    /// caller can move it into the last record instead of cloning it.
-    fn record(&self, i: usize, item: &parse::segment::Item, opening: Option<Attendance>) -> Deliberation {
+    /// The opening attendance of the sitting with its line, taken out of
+    /// [`Document::attendance`] (whose span stays) to be shared by the
+    /// records.
+    fn opening_attendance(&mut self) -> Option<Shared<Attendance>> {
+        let a = self.attendance.as_mut()?;
+        let mut opening = std::mem::take(&mut a.attendance);
+        opening.line = Some(self.norm.line_of(a.span.start));
+        Some(Shared::new(opening))
+    }
+
+    /// The record of item `i`; `opening` is the opening attendance
+    /// ([`Document::opening_attendance`]).
+    fn record(&self, i: usize, item: &parse::segment::Item, opening: Option<Shared<Attendance>>) -> Deliberation {
         let text = self.norm.text.as_str();
         let mut r = Deliberation {
             source: Source {
@@ -137,9 +142,8 @@ impl<'a> Document<'a> {
             chair: h.chair.as_ref().map(|c| c.value.clone()),
             line: h.date.as_ref().map(|d| self.line(d.span.start)),
         };
-        if let (Some(a), Some(opening)) = (&self.attendance, opening) {
+        if let Some(opening) = opening {
             r.attendance = opening;
-            r.attendance.line = Some(self.line(a.span.start));
         } else {
             r.attendance.stated = self.stated;
         }

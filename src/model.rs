@@ -9,6 +9,8 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Cow;
 use std::fmt;
+use std::ops::{Deref, DerefMut};
+use std::sync::Arc;
 
 /// The contract version written in every record.
 pub const SCHEMA: &str = "registre/1";
@@ -173,6 +175,94 @@ impl JsonSchema for Time {
     }
 }
 
+/// A value several records may hold at once: the attendance of a sitting,
+/// the same for each of its deliberations. Cloning it counts a reference
+/// instead of copying every name; writing through it ([`DerefMut`]) first
+/// copies the value when another record holds it too (`Arc::make_mut`), so
+/// each record still reads as if it owned its value. It is serialized, read
+/// and described in the JSON Schema as the value itself.
+#[derive(Default)]
+pub struct Shared<T>(Arc<T>);
+
+impl<T> Shared<T> {
+    pub fn new(value: T) -> Self {
+        Shared(Arc::new(value))
+    }
+
+    /// Whether `a` and `b` are one value (not only equal ones).
+    pub fn ptr_eq(a: &Self, b: &Self) -> bool {
+        Arc::ptr_eq(&a.0, &b.0)
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Arc::clone(&self.0))
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: Clone> DerefMut for Shared<T> {
+    fn deref_mut(&mut self) -> &mut T {
+        Arc::make_mut(&mut self.0)
+    }
+}
+
+impl<T> From<T> for Shared<T> {
+    fn from(value: T) -> Self {
+        Shared::new(value)
+    }
+}
+
+impl<T: PartialEq> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Shared::ptr_eq(self, other) || *self.0 == *other.0
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for Shared<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl<T: Serialize> Serialize for Shared<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Shared<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        T::deserialize(d).map(Shared::new)
+    }
+}
+
+impl<T: JsonSchema> JsonSchema for Shared<T> {
+    fn inline_schema() -> bool {
+        T::inline_schema()
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        T::schema_name()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        T::schema_id()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        T::json_schema(generator)
+    }
+}
+
 /// One deliberation: the unit of output.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Deliberation {
@@ -181,7 +271,10 @@ pub struct Deliberation {
     pub body: Body,
     pub session: Session,
     pub act: Act,
-    pub attendance: Attendance,
+    // The records of one sitting share their opening attendance
+    // (`Shared`); a record whose attendance changed holds its own copy. (A
+    // plain comment: a doc comment would go into the JSON Schema.)
+    pub attendance: Shared<Attendance>,
     pub vote: Vote,
     pub amounts: Vec<Amount>,
     pub establishments: Vec<Establishment>,
@@ -204,7 +297,7 @@ impl Default for Deliberation {
             body: Body::default(),
             session: Session::default(),
             act: Act::default(),
-            attendance: Attendance::default(),
+            attendance: Shared::default(),
             vote: Vote::default(),
             amounts: Vec::new(),
             establishments: Vec::new(),

@@ -202,7 +202,8 @@ fn full_record() -> Deliberation {
             voting: Some(3),
         },
         line: Some(8),
-    };
+    }
+    .into();
     r.vote = Vote {
         outcome: Some(Outcome::Adopted),
         unanimous: false,

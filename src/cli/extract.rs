@@ -134,7 +134,7 @@ fn render_json_lines(output: &Output) -> Vec<u8> {
     // Writing to a Vec fails only if serializing fails, which the model's
     // types never do; the error record is still written in that case.
     let _ = match output {
-        Output::Records(rs) => rs.iter().try_for_each(|r| export::record_line_into(&mut buf, r)),
+        Output::Records(rs) => export::records_lines_into(&mut buf, rs),
         Output::Error(e) => export::json_line_into(&mut buf, e),
     };
     buf

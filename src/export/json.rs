@@ -11,11 +11,12 @@
 //! same byte for byte; `tests` compares both on every kind of value.
 
 use crate::model::{
-    Act, Amount, Attendance, Body, Check, CheckStatus, Deliberation, Establishment, Identifier, Person, Represented, Session, Source, Stated,
+    Act, Amount, Attendance, Body, Check, CheckStatus, Deliberation, Establishment, Identifier, Person, Represented, Session, Shared, Source, Stated,
     Transmission, Vote, Warning,
 };
 use serde::ser::{self, Serialize};
 use std::fmt::{self, Display};
+use std::ops::Range;
 
 /// Why the fast writer gave up (the caller then writes with serde_json,
 /// which gives the real error, if any). It carries nothing, so results
@@ -714,6 +715,22 @@ impl ser::Serializer for KeyWriter<'_> {
 /// bytes cannot drift from serde's. `tests` compares this writer with
 /// serde_json on random records.
 pub(crate) fn write_deliberation(out: &mut Vec<u8>, d: &Deliberation) -> Result {
+    write_deliberation_after(out, d, &mut Written::default())
+}
+
+/// What [`write_deliberation_after`] wrote last in a buffer: the bytes of
+/// an attendance, which the next record of the sitting shares
+/// ([`Shared`]) and which are then copied rather than written again. Only
+/// valid while the buffer keeps those bytes: forget it (start a new one)
+/// when the buffer is cut back.
+#[derive(Default)]
+pub(crate) struct Written {
+    attendance: Option<(Shared<Attendance>, Range<usize>)>,
+}
+
+/// [`write_deliberation`] after other records in the same buffer, whose
+/// attendance `written` recalls.
+pub(crate) fn write_deliberation_after(out: &mut Vec<u8>, d: &Deliberation, written: &mut Written) -> Result {
     let Deliberation {
         schema,
         source,
@@ -741,7 +758,16 @@ pub(crate) fn write_deliberation(out: &mut Vec<u8>, d: &Deliberation) -> Result 
     raw(out, b",\"act\":");
     write_act(out, act)?;
     raw(out, b",\"attendance\":");
-    write_attendance(out, attendance);
+    match &written.attendance {
+        Some((last, bytes)) if Shared::ptr_eq(last, attendance) && bytes.end <= out.len() => {
+            out.extend_from_within(bytes.clone());
+        }
+        _ => {
+            let start = out.len();
+            write_attendance(out, attendance);
+            written.attendance = Some((attendance.clone(), start..out.len()));
+        }
+    }
     raw(out, b",\"vote\":");
     write_vote(out, vote)?;
     raw(out, b",\"amounts\":");
@@ -1350,7 +1376,8 @@ mod tests {
                     secretary: self.opt(Self::person),
                     stated: Stated { in_office: nums(self), present: nums(self), represented: nums(self), voting: nums(self) },
                     line: self.opt_u32(),
-                },
+                }
+                .into(),
                 vote: Vote {
                     outcome: self.opt(|g| g.pick(&[Outcome::Adopted, Outcome::Rejected])),
                     unanimous: self.flip(),

@@ -199,6 +199,24 @@ pub fn record_line_into(buf: &mut Vec<u8>, record: &Deliberation) -> io::Result<
     line_or_serde_json(buf, start, record, fast)
 }
 
+/// [`record_line_into`] for the records of one document, one line each:
+/// the attendance the records of a sitting share is written once and
+/// copied into the next lines.
+pub fn records_lines_into(buf: &mut Vec<u8>, records: &[Deliberation]) -> io::Result<()> {
+    let mut written = json::Written::default();
+    for record in records {
+        let start = buf.len();
+        let fast = json::write_deliberation_after(buf, record, &mut written);
+        if fast.is_err() {
+            // The line is written again from `start`: what `written`
+            // recalls may be cut.
+            written = json::Written::default();
+        }
+        line_or_serde_json(buf, start, record, fast)?;
+    }
+    Ok(())
+}
+
 /// Ends the line the fast writer wrote from `start`, or, when it gave
 /// up, writes it again with serde_json.
 fn line_or_serde_json<T: serde::Serialize>(buf: &mut Vec<u8>, start: usize, value: &T, fast: json::Result) -> io::Result<()> {
@@ -246,7 +264,7 @@ pub(crate) fn csv_to_io(e: ::csv::Error) -> io::Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ErrorInfo, ErrorKind, Person, Represented, SCHEMA, Source};
+    use crate::model::{ErrorInfo, ErrorKind, Person, Represented, SCHEMA, Shared, Source};
 
     fn error_record() -> ErrorRecord {
         ErrorRecord {
@@ -290,6 +308,31 @@ mod tests {
             want.push(b'\n');
             assert_eq!(String::from_utf8(buf).unwrap(), String::from_utf8(want).unwrap());
         }
+    }
+
+    #[test]
+    fn records_lines_into_copies_only_a_shared_attendance() {
+        // Four records of one sitting: the first two share the opening
+        // attendance, the last two each hold a copy changed by an arrival.
+        let rs = crate::extract(include_str!("../../fixtures/minutes/01-numeros-annee-arrivee.txt"));
+        assert_eq!(rs.len(), 4);
+        assert!(Shared::ptr_eq(&rs[0].attendance, &rs[1].attendance));
+        assert!(!Shared::ptr_eq(&rs[1].attendance, &rs[2].attendance));
+        assert_eq!(rs[2].attendance, rs[3].attendance);
+        assert_ne!(rs[1].attendance, rs[2].attendance);
+        // A record between them with another attendance, and the first
+        // again after it.
+        let mut other = rs[0].clone();
+        other.attendance.present.pop();
+        let records = [&rs[..], &[other, rs[0].clone()]].concat();
+        let mut buf = b"avant\n".to_vec();
+        records_lines_into(&mut buf, &records).unwrap();
+        let mut want = b"avant\n".to_vec();
+        for r in &records {
+            want.extend(serde_json::to_vec(r).unwrap());
+            want.push(b'\n');
+        }
+        assert_eq!(String::from_utf8(buf).unwrap(), String::from_utf8(want).unwrap());
     }
 
     #[test]
