@@ -477,12 +477,19 @@ pub(crate) fn listed_schools(r: &Deliberation, ctx: &Ctx) -> usize {
     if ids > 0 {
         return ids;
     }
-    let text = &ctx.norm.text[ctx.byte_range()];
+    let range = ctx.byte_range();
+    let text = &ctx.norm.text[range.clone()];
+    // A UAI starts seven digits in a row: the digit six places further in
+    // the list is six bytes further in the text (the list is in order,
+    // without repeats); only those starts are read.
+    let d = ctx.digit_slice(range.clone());
     let mut n = 0;
-    ctx.any_digit_where(|p| {
-        n += usize::from(uai_at(text.as_bytes(), p) && super::ids::uai_valid(&text[p..p + 8]));
-        false
-    });
+    for (k, &p) in d.iter().enumerate() {
+        if d.get(k + 6).copied() == p.checked_add(6) {
+            let p = p as usize - range.start;
+            n += usize::from(uai_at(text.as_bytes(), p) && super::ids::uai_valid(&text[p..p + 8]));
+        }
+    }
     n
 }
 
