@@ -880,6 +880,25 @@ mod tests {
     }
 
     proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn listed_schools_count_the_uai_matches(
+            lines in proptest::collection::vec("([0-9]{1,9}|066[0-9]{4}[A-Z]|0660206R|[A-Z]|é| |-|,|\\.|x)*", 1..6),
+            first in 1u32..4,
+        ) {
+            // Each valid match of the UAI regex, counted in the record's text.
+            static UAI_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)[0-9]{7}[A-Z](?-u:\b)").unwrap());
+            let norm = normalize(&lines.join("\n"));
+            let mut ctx = Ctx::whole(&norm);
+            ctx.lines = (first.min(ctx.lines.1), ctx.lines.1);
+            let text = &norm.text[ctx.byte_range()];
+            let plain = UAI_RE.find_iter(text).filter(|m| super::super::ids::uai_valid(m.as_str())).count();
+            proptest::prop_assert_eq!(listed_schools(&Deliberation::default(), &ctx), plain);
+        }
+    }
+
+    proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
 
         #[test]
