@@ -477,12 +477,19 @@ pub(crate) fn listed_schools(r: &Deliberation, ctx: &Ctx) -> usize {
     if ids > 0 {
         return ids;
     }
-    let text = &ctx.norm.text[ctx.byte_range()];
+    let range = ctx.byte_range();
+    let text = &ctx.norm.text[range.clone()];
+    // A UAI starts seven digits in a row: the digit six places further in
+    // the list is six bytes further in the text (the list is in order,
+    // without repeats); only those starts are read.
+    let d = ctx.digit_slice(range.clone());
     let mut n = 0;
-    ctx.any_digit_where(|p| {
-        n += usize::from(uai_at(text.as_bytes(), p) && super::ids::uai_valid(&text[p..p + 8]));
-        false
-    });
+    for (k, &p) in d.iter().enumerate() {
+        if d.get(k + 6).copied() == p.checked_add(6) {
+            let p = p as usize - range.start;
+            n += usize::from(uai_at(text.as_bytes(), p) && super::ids::uai_valid(&text[p..p + 8]));
+        }
+    }
     n
 }
 
@@ -869,6 +876,25 @@ mod tests {
         assert_eq!(find_money(&long), find_money_plain(&long));
         for s in ["", "12 €", "a12 €", "_12 €", "12_€", "12 €_", "1 234 €", "1.234,5 €", "1,234 €", "12,345 €", "12 ,3 €", "12  €", "1 2 €", "1 23 €", "12 345 678 €", "1234 567 €", "1 234 567,89 € TTC", "12 euros HT", "12 EUROS", "12 EUR.", "€ 12 €", "1.000.000 € H.T.x", "12 eurosx 13 €", "12 € T.T.C", "45,123 €", "99999999999999999999 € et 3 €", "é 12 € é", "12 € TTC€ 5 €"] {
             assert_eq!(find_money(s), find_money_plain(s), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn listed_schools_count_the_uai_matches(
+            lines in proptest::collection::vec("([0-9]{1,9}|066[0-9]{4}[A-Z]|0660206R|[A-Z]|é| |-|,|\\.|x)*", 1..6),
+            first in 1u32..4,
+        ) {
+            // Each valid match of the UAI regex, counted in the record's text.
+            static UAI_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)[0-9]{7}[A-Z](?-u:\b)").unwrap());
+            let norm = normalize(&lines.join("\n"));
+            let mut ctx = Ctx::whole(&norm);
+            ctx.lines = (first.min(ctx.lines.1), ctx.lines.1);
+            let text = &norm.text[ctx.byte_range()];
+            let plain = UAI_RE.find_iter(text).filter(|m| super::super::ids::uai_valid(m.as_str())).count();
+            proptest::prop_assert_eq!(listed_schools(&Deliberation::default(), &ctx), plain);
         }
     }
 

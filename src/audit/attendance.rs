@@ -243,13 +243,17 @@ pub fn quorum(r: &Deliberation, ctx: &Ctx) -> Check {
     let (ok, rule, counted) = match covid {
         Some(c) => {
             let n = if c.quorum_counts_represented { p + represented } else { p };
-            (n * 3 >= e, format!("a third of {e} (COVID-era rule)"), n)
+            (n * 3 >= e, QuorumRule { covid: true, in_office: e }, n)
         }
-        None => (p * 2 > e, format!("more than half of {e}"), p),
+        None => (p * 2 > e, QuorumRule { covid: false, in_office: e }, p),
     };
     let of = if lower_bound { "members listed" } else { "members in office" };
     if ok {
-        return with_figures(check(ID, S::Pass, format!("{counted} present: quorum is {rule} {of}"), a.line), e / 2 + 1, counted);
+        // The usual message, written without `format!`.
+        use super::Part::{N, S as T};
+        let (pre, post) = rule.words();
+        let msg = super::cat(&[N(counted.into()), T(" present: quorum is "), T(pre), N(e.into()), T(post), T(" "), T(of)]);
+        return with_figures(check(ID, S::Pass, msg, a.line), e / 2 + 1, counted);
     }
     static RECONVENED: LazyLock<Phrases> = LazyLock::new(|| {
         Phrases::new(&["sans condition de quorum", "quorum n ayant pas", "quorum n a pas", "deuxieme convocation", "seconde convocation"])
@@ -269,6 +273,28 @@ pub fn quorum(r: &Deliberation, ctx: &Ctx) -> Check {
         );
     }
     with_figures(check(ID, S::Fail, format!("{counted} present, but quorum is {rule} {of}"), a.line), e / 2 + 1, counted)
+}
+
+/// The quorum rule as [`quorum`]'s messages write it ("more than half of
+/// 23"), written into them rather than made a string of its own.
+struct QuorumRule {
+    /// The COVID-era rule (a third of the members).
+    covid: bool,
+    in_office: u32,
+}
+
+impl QuorumRule {
+    /// The words before the number of members and after it.
+    fn words(&self) -> (&'static str, &'static str) {
+        if self.covid { ("a third of ", " (COVID-era rule)") } else { ("more than half of ", "") }
+    }
+}
+
+impl std::fmt::Display for QuorumRule {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        let (pre, post) = self.words();
+        write!(f, "{pre}{}{post}", self.in_office)
+    }
 }
 
 /// The lines that describe the sitting for this record: the record's first

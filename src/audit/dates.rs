@@ -456,22 +456,23 @@ pub fn session_consistency(r: &Deliberation, ctx: &Ctx) -> Check {
     // fold of `text` (folding maps each char on its own).
     let folded = ctx.cache.folded.get(from..to).unwrap_or("");
     for (d, off) in find_dates_at(folded, ctx.digits_in(from..to).map(|p| p - from)) {
+        // Only a heading states the session date ("27 SEPTEMBRE 2023",
+        // "Conseil municipal du 4 avril 2018"); a sentence citing an
+        // earlier sitting does not. (Both filters are pure: the cheaper
+        // first.)
+        let line = ctx.norm.line_of(from + off);
+        if Some(d) == r.session.convened_on || !heading_of_words(ctx.line_words(line)) {
+            continue;
+        }
         // A convocation or posting date is not a statement of the session date.
         let ctx_before = &text[..off];
         // Its last 40 chars.
         let lead = &ctx_before[ctx_before.char_indices().rev().nth(39).map_or(0, |(i, _)| i)..];
         let lead = fold(lead);
-        if lead.contains("convo") || lead.contains("affich") || lead.contains("publi") || Some(d) == r.session.convened_on {
+        if lead.contains("convo") || lead.contains("affich") || lead.contains("publi") {
             continue;
         }
-        // Only a heading states the session date ("27 SEPTEMBRE 2023",
-        // "Conseil municipal du 4 avril 2018"); a sentence citing an
-        // earlier sitting does not.
-        let line = ctx.norm.line_of(from + off);
-        if !heading_of_words(ctx.line_words(line)) {
-            continue;
-        }
-        others.push((d, ctx.norm.line_of(from + off)));
+        others.push((d, line));
     }
     if let Some(w) = opening_date(ctx)
         && !others.contains(&w) {
@@ -533,14 +534,12 @@ pub fn convocation_delay(r: &Deliberation, ctx: &Ctx) -> Check {
         return skip(ID, "no session or convocation date");
     };
     let days = s.day_number() - c.day_number();
-    let line = ctx.find_line(ctx.lines.0, ctx.lines.1, &["convo"]).or(r.session.line);
     let epci = r.body.kind == Some(BodyKind::Epci) || ctx.epci.is_some();
     let clear: Option<i64> = if epci {
         Some(5)
     } else {
         ctx.commune.and_then(|k| k.population).map(|p| if p >= 3_500 { 5 } else { 3 })
     };
-    let urgent = ctx.find_line(ctx.lines.0, ctx.lines.1.min(ctx.lines.0 + 60), &["urgence"]).is_some();
     let clear_days = days - 1;
     let need = match clear {
         Some(n) => n,
@@ -549,9 +548,15 @@ pub fn convocation_delay(r: &Deliberation, ctx: &Ctx) -> Check {
         None if clear_days < 3 => 3,
         None => return skip(ID, "population unknown: 3 or 5 clear days apply"),
     };
+    // The lines are searched only for the checks that give them (the
+    // searches have no other effect).
+    let line = ctx.find_line(ctx.lines.0, ctx.lines.1, &["convo"]).or(r.session.line);
     if clear_days >= need {
-        return with_figures(check(ID, S::Pass, format!("convened {days} days before the session ({clear_days} clear days, {need} required)"), line), need, clear_days);
+        use super::Part::{N, S as T};
+        let msg = super::cat(&[T("convened "), N(days), T(" days before the session ("), N(clear_days), T(" clear days, "), N(need), T(" required)")]);
+        return with_figures(check(ID, S::Pass, msg, line), need, clear_days);
     }
+    let urgent = ctx.find_line(ctx.lines.0, ctx.lines.1.min(ctx.lines.0 + 60), &["urgence"]).is_some();
     if urgent && clear_days >= 1 {
         return with_figures(check(ID, S::Warn, format!("{clear_days} clear days between convocation and session, {need} required outside urgency; urgency is mentioned"), line), need, clear_days);
     }

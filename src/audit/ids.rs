@@ -75,7 +75,8 @@ pub fn repair_identifiers(r: &mut Deliberation, ctx: &Ctx) {
     // Tokens with a confused letter, which no parser takes for an identifier.
     let range = ctx.byte_range();
     let text = &ctx.norm.text[range.clone()];
-    if !may_hide_identifier_with(text, |pred| ctx.any_digit_where(pred)) {
+    let start = range.start;
+    if !may_hide_identifier_with(text, ctx.digits_in(range.clone()).map(|p| p - start)) {
         return;
     }
     let mut added = Vec::new();
@@ -131,12 +132,12 @@ pub fn repair_identifiers(r: &mut Deliberation, ctx: &Ctx) {
 /// no token to repair, and the regex need not run.
 #[cfg(test)]
 fn may_hide_identifier(text: &str) -> bool {
-    may_hide_identifier_with(text, |pred| super::any_digit_where(text.as_bytes(), pred))
+    may_hide_identifier_with(text, text.bytes().enumerate().filter(|(_, c)| c.is_ascii_digit()).map(|(i, _)| i))
 }
 
-/// [`may_hide_identifier`] with a visitor of the text's digits (the
-/// record's, listed once for the document).
-fn may_hide_identifier_with(text: &str, digits: impl FnOnce(&mut dyn FnMut(usize) -> bool) -> bool) -> bool {
+/// [`may_hide_identifier`] with the positions of the text's digits, in
+/// order (the record's, listed once for the document).
+fn may_hide_identifier_with(text: &str, mut digits: impl Iterator<Item = usize>) -> bool {
     let b = text.as_bytes();
     let alnum = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
     // A confusable letter at `p` with the token going on after it.
@@ -145,7 +146,7 @@ fn may_hide_identifier_with(text: &str, digits: impl FnOnce(&mut dyn FnMut(usize
             && (alnum(p + 1) || (b.get(p + 1) == Some(&b' ') && alnum(p + 2)))
     };
     // Driven by the digits, rarer than the letters ('l' above all).
-    digits(&mut |i| (i > 0 && letter(i - 1)) || letter(i + 1))
+    digits.any(|i| (i > 0 && letter(i - 1)) || letter(i + 1))
 }
 
 fn kind_name(k: IdentifierKind) -> &'static str {
@@ -158,14 +159,26 @@ fn kind_name(k: IdentifierKind) -> &'static str {
     }
 }
 
+/// The message of a record without identifiers of a kind: "no " and
+/// [`kind_name`], written out (no string made for each record).
+fn none_of(k: IdentifierKind) -> &'static str {
+    match k {
+        IdentifierKind::Uai => "no UAI",
+        IdentifierKind::Siren => "no SIREN",
+        IdentifierKind::Siret => "no SIRET",
+        IdentifierKind::Actes => "no @ctes id",
+        IdentifierKind::Insee => "no INSEE code",
+    }
+}
+
 /// Checks of one identifier kind: one `fail` per invalid value (with the
 /// expected check character), one `warn` per repaired value, else one
 /// `pass`.
 fn per_identifier(r: &Deliberation, id: &str, kind: IdentifierKind, valid: fn(&str) -> bool, expected: fn(&str) -> Option<String>) -> Vec<Check> {
-    let ids: Vec<&Identifier> = r.identifiers.iter().filter(|i| i.kind == kind).collect();
+    let ids = || r.identifiers.iter().filter(|i| i.kind == kind);
     let mut out = Vec::new();
     let mut n = 0;
-    for i in &ids {
+    for i in ids() {
         n += 1;
         if let Some(from) = &i.repaired_from {
             out.push(with_figures(
@@ -189,7 +202,7 @@ fn per_identifier(r: &Deliberation, id: &str, kind: IdentifierKind, valid: fn(&s
     // Establishments not among the identifiers.
     if kind == IdentifierKind::Uai {
         for e in &r.establishments {
-            if ids.iter().any(|i| i.value == e.uai) {
+            if ids().any(|i| i.value == e.uai) {
                 continue;
             }
             n += 1;
@@ -203,10 +216,11 @@ fn per_identifier(r: &Deliberation, id: &str, kind: IdentifierKind, valid: fn(&s
         }
     }
     if n == 0 {
-        return vec![skip(id, &format!("no {}", kind_name(kind)))];
+        return vec![skip(id, none_of(kind))];
     }
     if out.is_empty() {
-        out.push(check(id, S::Pass, format!("{n} {} valid", kind_name(kind)), None));
+        use super::Part::{N, S as T};
+        out.push(check(id, S::Pass, super::cat(&[N(n), T(" "), T(kind_name(kind)), T(" valid")]), None));
     }
     out
 }

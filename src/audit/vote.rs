@@ -63,26 +63,37 @@ pub fn vote_total(r: &Deliberation, ctx: &Ctx) -> Check {
     let listed = |n: usize| (n > 0).then_some(n as u32);
     let p = stated.present.or(listed(r.attendance.present.len()));
     let rep = stated.represented.or(listed(r.attendance.represented.len())).or(p.map(|_| 0));
-    let describe = || {
-        let mut parts = vec![format!("{for_} for")];
+    // The votes, written into one message: "N votes for", else "N for +
+    // M against + K abstaining = S votes" (the nonzero ones).
+    let describe = |msg: &mut String| {
+        use std::fmt::Write;
+        if against == 0 && abstain == 0 {
+            let _ = write!(msg, "{for_} votes for");
+            return;
+        }
+        let _ = write!(msg, "{for_} for");
         if against > 0 {
-            parts.push(format!("{against} against"));
+            let _ = write!(msg, " + {against} against");
         }
         if abstain > 0 {
-            parts.push(format!("{abstain} abstaining"));
+            let _ = write!(msg, " + {abstain} abstaining");
         }
-        if parts.len() == 1 { format!("{for_} votes for") } else { parts.join(" + ") + &format!(" = {sum} votes") }
+        let _ = write!(msg, " = {sum} votes");
     };
+    // The pass messages, the usual ones, are written without `format!`.
+    use super::Part::{N, S as T};
     let (expected, how) = if let Some(vt) = stated.voting {
         // Publishers count not-voting members in or out of the votants.
         if sum == vt || sum + nppv == vt {
-            return with_figures(check(ID, S::Pass, format!("{sum} votes = {vt} votants"), v.line), vt, sum);
+            let msg = super::cat(&[N(sum.into()), T(" votes = "), N(vt.into()), T(" votants")]);
+            return with_figures(check(ID, S::Pass, msg, v.line), vt, sum);
         }
         (vt, format!("{vt} votants stated"))
     } else if let (Some(p), Some(rep)) = (p, rep) {
         let voters = (p + rep).saturating_sub(nppv);
         if sum == voters || sum + nppv == p + rep {
-            return with_figures(check(ID, S::Pass, format!("{sum} votes = {p} present + {rep} represented"), v.line), voters, sum);
+            let msg = super::cat(&[N(sum.into()), T(" votes = "), N(p.into()), T(" present + "), N(rep.into()), T(" represented")]);
+            return with_figures(check(ID, S::Pass, msg, v.line), voters, sum);
         }
         let how = if nppv > 0 {
             format!("{p} present + {rep} represented - {nppv} not voting = {voters}")
@@ -102,7 +113,10 @@ pub fn vote_total(r: &Deliberation, ctx: &Ctx) -> Check {
     // any proxy he or she holds: one or two votes fewer.
     let ca = sum < expected && expected - sum <= 2 && is_compte_administratif(r, ctx);
     let status = if sum < expected && (moves || only_for || ca) { S::Warn } else { S::Fail };
-    let mut msg = format!("{}, but {how}", describe());
+    let mut msg = String::new();
+    describe(&mut msg);
+    msg.push_str(", but ");
+    msg.push_str(&how);
     if status == S::Warn {
         msg.push_str(if moves {
             " (attendance changed during the sitting)"
@@ -197,6 +211,10 @@ fn negative_decision(r: &Deliberation, ctx: &Ctx) -> bool {
     })
 }
 
+/// What every match of [`MAJORITY`] holds: the lines without it are not
+/// tested, and the regex is not even compiled for a text without it.
+const MAJORITY_WORDS: &str = "majorite absolue ";
+
 static MAJORITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"majorite absolue (?:requise )?(?:est (?:de |fixee a )?)?([0-9]{1,3})(?-u:\b)").unwrap()
 });
@@ -211,7 +229,7 @@ pub fn majority_label(r: &Deliberation, ctx: &Ctx) -> Check {
     let (first, last) = ctx.lines;
     // The first line with a match (the figure, 1 to 3 digits, always
     // parses): one search over the record's words.
-    let found = ctx.first_line_matching(first, last, &MAJORITY).and_then(|l| {
+    let found = ctx.first_line_matching_with(first, last, MAJORITY_WORDS, &MAJORITY).and_then(|l| {
         MAJORITY.captures(ctx.line_words(l)).and_then(|c| c.get(1)?.as_str().parse::<u32>().ok()).map(|n| (n, l))
     });
     let Some((n, line)) = found else { return skip(ID, "no majority figure printed") };
@@ -298,7 +316,7 @@ pub fn secret_ballot(r: &Deliberation, ctx: &Ctx) -> Check {
     const ID: &str = "vote.secret_ballot";
     let title = ctx.title_words(r);
     let election = r.act.kind == crate::model::ActKind::Election
-        || ["designation", "election", "nomination"].iter().any(|w| starts_a_word(&title, w));
+        || starts_any_word(&title, &["designation", "election", "nomination"]);
     if !election {
         return skip(ID, "not a nomination or designation");
     }
@@ -325,8 +343,24 @@ pub fn secret_ballot(r: &Deliberation, ctx: &Ctx) -> Check {
 
 /// Whether `w` starts `s` or follows a space in it: `s.starts_with(w) ||
 /// s.contains(&format!(" {w}"))`, without building the needle.
+#[cfg(test)]
 fn starts_a_word(s: &str, w: &str) -> bool {
     s.starts_with(w) || s.match_indices(' ').any(|(i, _)| s[i + 1..].starts_with(w))
+}
+
+/// Whether one of `words` starts `s` or follows a space in it
+/// ([`starts_a_word`] of each): one pass over the starts of `s`'s words,
+/// each compared with the words only when its first byte is one of theirs.
+fn starts_any_word(s: &str, words: &[&str]) -> bool {
+    if words.iter().any(|w| w.is_empty()) {
+        return true;
+    }
+    let b = s.as_bytes();
+    let at = |p: usize| {
+        let rest = &b[p..];
+        rest.first().is_some_and(|c| words.iter().any(|w| w.as_bytes().first() == Some(c) && rest.starts_with(w.as_bytes())))
+    };
+    at(0) || b.iter().enumerate().any(|(i, &c)| c == b' ' && at(i + 1))
 }
 
 #[cfg(test)]
@@ -339,6 +373,12 @@ mod tests {
         #[test]
         fn word_starts_agree_with_a_search_for_space_and_word(s in "([a-z ]|é){0,24}", w in "[a-z]{1,4}") {
             proptest::prop_assert_eq!(starts_a_word(&s, &w), s.starts_with(w.as_str()) || s.contains(&format!(" {w}")));
+        }
+
+        #[test]
+        fn any_word_starts_agree_with_each_words(s in "([a-z ]|é|  ){0,24}", words in proptest::collection::vec("[a-e]{0,3}|é", 0..4)) {
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            proptest::prop_assert_eq!(starts_any_word(&s, &words), words.iter().any(|w| starts_a_word(&s, w)));
         }
     }
 
