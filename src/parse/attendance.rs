@@ -1136,7 +1136,7 @@ fn section_content<'a>(
     label: &Label,
     labels_at: &[bool],
     fold: &Folded,
-    edge: &Edge,
+    edge: &Edge<'_>,
 ) -> (Range<usize>, Cow<'a, str>, usize) {
     let first = &ls[label.line];
     let start = label.content.min(first.end).max(first.start);
@@ -1591,9 +1591,9 @@ fn find_attendance_from_part(text: &str, fold: &Folded, part: usize) -> Option<A
     if text.len() > part + part / 8
         && let Some(i) = text.as_bytes().get(part..).and_then(|b| memchr::memchr(b'\n', b))
     {
-        let edge = Edge::default();
+        let edge = Edge { whole: text, ..Edge::default() };
         if let Some((m, true)) = find_attendance_lines(&text[..part + i + 1], fold, &edge)
-            && !edge.0.get()
+            && !edge.hit.get()
         {
             return Some(m);
         }
@@ -1602,23 +1602,36 @@ fn find_attendance_from_part(text: &str, fold: &Folded, part: usize) -> Option<A
 }
 
 /// The length of the first part of a text read for its block.
-const PREFIX: usize = 3072;
+const PREFIX: usize = 1792;
 
 /// Set when a reading of the first part of a text looked at its end: its
 /// last lines or its last label, or an offset past it. What it read there
 /// may differ from the whole text's.
 #[derive(Default)]
-struct Edge(std::cell::Cell<bool>);
+struct Edge<'t> {
+    hit: std::cell::Cell<bool>,
+    /// The whole text (empty when the reading is of the whole text).
+    whole: &'t str,
+}
 
-impl Edge {
+impl Edge<'_> {
     fn hit(&self) {
-        self.0.set(true);
+        self.hit.set(true);
+    }
+
+    /// True when a line of the whole text that starts in `from..to` may
+    /// hold "quorum" ([`may_hold_quorum`] on those lines).
+    fn quorum_in_lines(&self, from: usize, to: usize) -> bool {
+        let b = self.whole.as_bytes();
+        let to = to.min(b.len());
+        let end = b.get(to..).and_then(|r| memchr::memchr(b'\n', r)).map_or(b.len(), |i| to + i);
+        self.whole.get(from.min(end)..end).is_none_or(may_hold_quorum)
     }
 }
 
 /// [`find_attendance_in`] over the lines of `text` alone, and whether the
 /// block is that of a present list.
-fn find_attendance_lines(text: &str, fold: &Folded, edge: &Edge) -> Option<(AttendanceMatch, bool)> {
+fn find_attendance_lines(text: &str, fold: &Folded, edge: &Edge<'_>) -> Option<(AttendanceMatch, bool)> {
     let keys = key_words(text, fold);
     let ls = lines_with(text, fold, &keys.at);
     let labels = find_labels(text, &ls, &keys, fold);
@@ -1664,7 +1677,7 @@ fn read_block(
     labels_at: &[bool],
     first: usize,
     fold: &Folded,
-    edge: &Edge,
+    edge: &Edge<'_>,
 ) -> Option<AttendanceMatch> {
     // Labels just before the first one (secretary, chair, excused …).
     let mut begin = first;
@@ -1758,8 +1771,9 @@ fn read_block(
     if att.secretary.is_none() {
         att.secretary = find_secretary_near(text, labels, ls, span.clone(), fold, edge);
     }
-    // The lines `find_counts` reads start before this offset.
-    if span.end + 1500 >= text.len() {
+    // The lines `find_counts` reads for counts start before `span.end` +
+    // 400; past that, up to `span.end` + 1500, it reads a "quorum" only.
+    if span.end + 400 >= text.len() || span.end + 1500 >= text.len() && edge.quorum_in_lines(text.len(), span.end + 1500) {
         edge.hit();
     }
     att.stated = find_counts(text, ls, span.end, fold);
@@ -1966,7 +1980,7 @@ fn find_secretary_near(
     ls: &[Range<usize>],
     span: Range<usize>,
     fold: &Folded,
-    edge: &Edge,
+    edge: &Edge<'_>,
 ) -> Option<Person> {
     let lo = span.start.saturating_sub(1500);
     let hi = span.end + 3000;
@@ -2780,7 +2794,7 @@ mod matcher_tests {
         let cut = 2000 + text[2000..].find('\n').unwrap() + 1;
         let edge = Edge::default();
         let (m, present) = find_attendance_lines(&text[..cut], &fold, &edge).unwrap();
-        assert!(present && !edge.0.get());
+        assert!(present && !edge.hit.get());
         let whole = find_attendance_lines(&text, &fold, &Edge::default()).unwrap().0;
         assert_eq!(m.attendance, whole.attendance);
         assert_eq!(m.attendance.present.len(), 2);
@@ -2788,8 +2802,21 @@ mod matcher_tests {
         let edge = Edge::default();
         let cut = text.find("Secr").unwrap();
         let _ = find_attendance_lines(&text[..cut], &fold, &edge);
-        assert!(edge.0.get());
+        assert!(edge.hit.get());
         assert_eq!(find_attendance_from_part(&text, &fold, 100).unwrap().attendance, whole.attendance);
+        // A quorum stated past the part, within the reach of the counts:
+        // the part is not enough.
+        let at = text.find(PROSE).unwrap() + PROSE.len() + 1;
+        let mut late = text.clone();
+        late.insert_str(at, "Quorum atteint avec 12 élus présents.\n");
+        let fold = Folded::new(&late);
+        let cut = at - 1;
+        let edge = Edge { whole: &late, ..Edge::default() };
+        let _ = find_attendance_lines(&late[..cut], &fold, &edge);
+        assert!(edge.hit.get());
+        let whole = find_attendance_lines(&late, &fold, &Edge::default()).unwrap().0;
+        assert_eq!(whole.attendance.stated.present, Some(12));
+        assert_eq!(find_attendance_from_part(&late, &fold, cut - 1).unwrap().attendance, whole.attendance);
     }
 
     #[test]
