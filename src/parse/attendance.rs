@@ -179,7 +179,8 @@ fn count_starts_at(f: &str, keys: impl Iterator<Item = Range<usize>>) -> Vec<usi
         }
         r
     };
-    let mut labels: Vec<usize> = Vec::new();
+    // At most six places per key: room at once when the keys are counted.
+    let mut labels: Vec<usize> = Vec::with_capacity(keys.size_hint().0 * 6);
     for k in keys {
         let p = k.start;
         labels.push(p);
@@ -517,6 +518,7 @@ fn may_open_label(f: &str) -> bool {
 
 /// False when [`PROXY_LINE`] cannot match the folded line `f`: both its
 /// forms name a "pouvoir", a "procuration" or a "delegation".
+#[cfg(test)]
 fn may_be_proxy_line(f: &str) -> bool {
     f.contains("pouvoir") || f.contains("procuration") || f.contains("delegation")
 }
@@ -524,9 +526,24 @@ fn may_be_proxy_line(f: &str) -> bool {
 /// False when [`SECRETARY_SENTENCE`] cannot match the folded line `f`: its
 /// match holds one of the verbs ("elu", "designe", "nomme", "choisi") and
 /// either "secretaire" or "fonction".
+#[cfg(test)]
 fn may_be_secretary_sentence(f: &str) -> bool {
     (f.contains("secretaire") || f.contains("fonction"))
         && (f.contains("elu") || f.contains("designe") || f.contains("nomme") || f.contains("choisi"))
+}
+
+/// [`may_be_secretary_sentence`] for a line whose keys have the `bits`
+/// ([`line_key_bits`]): a "secretaire" or "fonction" key is that word inside
+/// the line, so the line holds it without a search; and the verbs are
+/// found by searchers built once.
+fn may_be_secretary_sentence_keyed(f: &str, bits: u16) -> bool {
+    /// The verbs of a secretary sentence.
+    static VERBS: LazyLock<[memchr::memmem::Finder<'static>; 4]> = LazyLock::new(|| {
+        ["elu", "designe", "nomme", "choisi"].map(memchr::memmem::Finder::new)
+    });
+    const NAMED: u16 = (1 << 7) | (1 << 9);
+    (bits & NAMED != 0 || f.contains("secretaire") || f.contains("fonction"))
+        && VERBS.iter().any(|v| v.find(f.as_bytes()).is_some())
 }
 
 /// Words a list of names may hold besides names.
@@ -1046,7 +1063,9 @@ fn find_labels(text: &str, ls: &[Range<usize>], keys: &Keys, fold: &Folded) -> V
             });
             continue;
         }
-        if keyed[n] & PROXY_KEY_BITS != 0 && may_be_proxy_line(f.text) && PROXY_LINE.is_match(f.text) && !(n > 0 && continues_name(&text[ls[n - 1].clone()], line)) {
+        // A proxy key of the line is one of the words `may_be_proxy_line`
+        // looks for, inside the line: it holds.
+        if keyed[n] & PROXY_KEY_BITS != 0 && PROXY_LINE.is_match(f.text) && !(n > 0 && continues_name(&text[ls[n - 1].clone()], line)) {
             out.push(Label {
                 kind: Kind::Represented,
                 line: n,
@@ -1055,7 +1074,7 @@ fn find_labels(text: &str, ls: &[Range<usize>], keys: &Keys, fold: &Folded) -> V
                 sentence: true,
                 count: None,
             });
-        } else if let Some(m) = (keyed[n] & SECRETARY_KEY_BITS != 0 && may_be_secretary_sentence(f.text))
+        } else if let Some(m) = (keyed[n] & SECRETARY_KEY_BITS != 0 && may_be_secretary_sentence_keyed(f.text, keyed[n]))
             .then(|| secretary_sentence(f.text))
             .flatten()
             && !f.text.contains("adjoint")
@@ -1118,6 +1137,7 @@ fn section_content<'a>(
     label: &Label,
     labels_at: &[bool],
     fold: &Folded,
+    edge: &Edge<'_>,
 ) -> (Range<usize>, Cow<'a, str>, usize) {
     let first = &ls[label.line];
     let start = label.content.min(first.end).max(first.start);
@@ -1133,7 +1153,12 @@ fn section_content<'a>(
         named
     };
     let mut blank_run = 0;
-    while n < ls.len() {
+    loop {
+        if n >= ls.len() {
+            // The last line: the text may go on.
+            edge.hit();
+            break;
+        }
         if labels_at[n] {
             break;
         }
@@ -1148,6 +1173,9 @@ fn section_content<'a>(
                 // Go on only when the next line is plainly one more person
                 // ("Mme Anne MARTIN"), as PDF text puts blank lines
                 // between the lines of a paragraph.
+                if n + 3 > ls.len() {
+                    edge.hit();
+                }
                 let next = ls[n + 1..]
                     .iter()
                     .take(2)
@@ -1543,7 +1571,68 @@ pub fn find_attendance_with(text: &str, fold: &Folded) -> Option<AttendanceMatch
 }
 
 /// [`find_attendance`] over `text`, folded (at least) as far as its end.
+///
+/// The block stands near the start of most documents: it is read first
+/// from the lines of a first part of the text ([`PREFIX`] bytes, to a line
+/// end), found (keys, lines, labels) for that part only. The lines and
+/// labels of a part ending on a line end are those of the whole text
+/// before that end (each is read from its line and the one before). The
+/// reading keeps its answer when it comes from a present list and never
+/// looked at the end of the part ([`Edge`]): then every step read the
+/// same lines and labels as over the whole text, and the present lists
+/// tried before are the same ones, in the same order. Otherwise the whole
+/// text is read.
 fn find_attendance_in(text: &str, fold: &Folded) -> Option<AttendanceMatch> {
+    find_attendance_from_part(text, fold, PREFIX)
+}
+
+/// [`find_attendance_in`] with a first part of `part` bytes (and more, to
+/// the next line end).
+fn find_attendance_from_part(text: &str, fold: &Folded, part: usize) -> Option<AttendanceMatch> {
+    if text.len() > part + part / 8
+        && let Some(i) = text.as_bytes().get(part..).and_then(|b| memchr::memchr(b'\n', b))
+    {
+        let edge = Edge { whole: text, ..Edge::default() };
+        if let Some((m, true)) = find_attendance_lines(&text[..part + i + 1], fold, &edge)
+            && !edge.hit.get()
+        {
+            return Some(m);
+        }
+    }
+    find_attendance_lines(text, fold, &Edge::default()).map(|(m, _)| m)
+}
+
+/// The length of the first part of a text read for its block.
+const PREFIX: usize = 1792;
+
+/// Set when a reading of the first part of a text looked at its end: its
+/// last lines or its last label, or an offset past it. What it read there
+/// may differ from the whole text's.
+#[derive(Default)]
+struct Edge<'t> {
+    hit: std::cell::Cell<bool>,
+    /// The whole text (empty when the reading is of the whole text).
+    whole: &'t str,
+}
+
+impl Edge<'_> {
+    fn hit(&self) {
+        self.hit.set(true);
+    }
+
+    /// True when a line of the whole text that starts in `from..to` may
+    /// hold "quorum" ([`may_hold_quorum`] on those lines).
+    fn quorum_in_lines(&self, from: usize, to: usize) -> bool {
+        let b = self.whole.as_bytes();
+        let to = to.min(b.len());
+        let end = b.get(to..).and_then(|r| memchr::memchr(b'\n', r)).map_or(b.len(), |i| to + i);
+        self.whole.get(from.min(end)..end).is_none_or(may_hold_quorum)
+    }
+}
+
+/// [`find_attendance_in`] over the lines of `text` alone, and whether the
+/// block is that of a present list.
+fn find_attendance_lines(text: &str, fold: &Folded, edge: &Edge<'_>) -> Option<(AttendanceMatch, bool)> {
     let keys = key_words(text, fold);
     let ls = lines_with(text, fold, &keys.at);
     let labels = find_labels(text, &ls, &keys, fold);
@@ -1567,8 +1656,9 @@ fn find_attendance_in(text: &str, fold: &Folded) -> Option<AttendanceMatch> {
         if tried > 24 {
             break;
         }
-        if let Some(m) = read_block(text, &ls, &labels, &labels_at, first, fold) {
-            return Some(m);
+        if let Some(m) = read_block(text, &ls, &labels, &labels_at, first, fold, edge) {
+            let present = labels[first].kind == Kind::Present && !labels[first].sentence;
+            return Some((m, present));
         }
     }
     if labels
@@ -1577,7 +1667,7 @@ fn find_attendance_in(text: &str, fold: &Folded) -> Option<AttendanceMatch> {
     {
         return None;
     }
-    find_table(text, &ls, fold)
+    find_table(text, &ls, fold).map(|m| (m, false))
 }
 
 /// Reads the block whose first section is `labels[first]`.
@@ -1588,6 +1678,7 @@ fn read_block(
     labels_at: &[bool],
     first: usize,
     fold: &Folded,
+    edge: &Edge<'_>,
 ) -> Option<AttendanceMatch> {
     // Labels just before the first one (secretary, chair, excused …).
     let mut begin = first;
@@ -1603,27 +1694,42 @@ fn read_block(
     let mut att = Attendance::default();
     // The block starts at its first list label (a chair label above it
     // is read, but is not the attendance).
-    let first_list = (begin..labels.len()).find(|&k| labels[k].kind != Kind::Chair).unwrap_or(begin);
+    let first_list = (begin..labels.len()).find(|&k| labels[k].kind != Kind::Chair).unwrap_or_else(|| {
+        edge.hit();
+        begin
+    });
     let mut span = ls[labels[first_list].line].start..ls[labels[first_list].line].end;
     let mut k = begin;
     let mut next_line = labels[begin].line;
-    while k < labels.len() {
-        let l = &labels[k];
+    // True when more than one of `lines` is junk (a line of words that
+    // is no count line): a block does not go on over them.
+    let junk = |lines: Range<usize>| {
+        lines
+            .filter(|&n| {
+                let line = &text[ls[n].clone()];
+                line.chars().any(|c| c.is_alphabetic()) && !is_count_line(fold.slice(ls[n].clone()).text)
+            })
+            .nth(1)
+            .is_some()
+    };
+    loop {
+        let Some(l) = labels.get(k) else {
+            // The last label. A next one, in lines the text may hold past
+            // these, would come after all the lines left: the block ends
+            // before it when they hold junk enough or are many.
+            if ls.len() <= next_line + 12 && !junk(next_line..ls.len()) {
+                edge.hit();
+            }
+            break;
+        };
         if k > first {
             // The gap since the previous section: blank lines, counts and
             // at most one other line.
-            let mut junk = 0;
-            for n in next_line..l.line {
-                let line = &text[ls[n].clone()];
-                if line.chars().any(|c| c.is_alphabetic()) && !is_count_line(fold.slice(ls[n].clone()).text) {
-                    junk += 1;
-                }
-            }
-            if junk > 1 || l.line > next_line + 12 {
+            if l.line > next_line + 12 || junk(next_line..l.line) {
                 break;
             }
         }
-        let (range, content, after) = section_content(text, ls, l, labels_at, fold);
+        let (range, content, after) = section_content(text, ls, l, labels_at, fold, edge);
         match l.kind {
             Kind::Secretary => {
                 if att.secretary.is_none() {
@@ -1664,7 +1770,12 @@ fn read_block(
     att.excused.retain(|p| !represented.iter().any(|r| same(p, &r.principal)));
     att.absent.retain(|p| !represented.iter().any(|r| same(p, &r.principal)));
     if att.secretary.is_none() {
-        att.secretary = find_secretary_near(text, labels, ls, span.clone(), fold);
+        att.secretary = find_secretary_near(text, labels, ls, span.clone(), fold, edge);
+    }
+    // The lines `find_counts` reads for counts start before `span.end` +
+    // 400; past that, up to `span.end` + 1500, it reads a "quorum" only.
+    if span.end + 400 >= text.len() || span.end + 1500 >= text.len() && edge.quorum_in_lines(text.len(), span.end + 1500) {
+        edge.hit();
     }
     att.stated = find_counts(text, ls, span.end, fold);
     for l in &labels[begin..k] {
@@ -1870,15 +1981,19 @@ fn find_secretary_near(
     ls: &[Range<usize>],
     span: Range<usize>,
     fold: &Folded,
+    edge: &Edge<'_>,
 ) -> Option<Person> {
     let lo = span.start.saturating_sub(1500);
     let hi = span.end + 3000;
+    if hi >= text.len() {
+        edge.hit();
+    }
     let no_labels = vec![false; ls.len()];
     for l in labels
         .iter()
         .filter(|l| l.kind == Kind::Secretary && l.start >= lo && l.start <= hi)
     {
-        let (_, content, _) = section_content(text, ls, l, &no_labels, fold);
+        let (_, content, _) = section_content(text, ls, l, &no_labels, fold, edge);
         if let Some(p) = read_secretary(&content, l.sentence) {
             return Some(p);
         }
@@ -1903,7 +2018,110 @@ fn number_words(s: &str) -> Option<u32> {
 }
 
 /// Stated counts from the start of the text to just after the block.
+///
+/// The [`COUNT_KEYS`] of the lines read for counts are found by one search
+/// over their fold instead of one per line: a key word is made of letters
+/// and no line boundary (a line end, or the spaces after an inline
+/// separator, [`lines_with`]) falls between two letters, so a match
+/// never runs over one; the matches of the search inside a line are then
+/// those of a search of the line alone (no match of the text before runs
+/// into it). A line without a key, outside a pending box of counts and
+/// without "quorum" ([`may_hold_quorum`]), is passed without being folded.
 fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize, fold: &Folded) -> Stated {
+    let mut st = Stated::default();
+    let limit = (block_end + 400).min(text.len());
+    let quorum_limit = (block_end + 1500).min(text.len());
+    // The lines read for counts come first (they start before `limit`).
+    let counted = ls.partition_point(|r| r.start < limit);
+    let keys_end = counted.checked_sub(1).map_or(0, |n| ls[n].end);
+    let fend = fold.fpos(keys_end);
+    // Each key: its fold range and the original offset of its start.
+    let keys: Vec<(Range<usize>, usize)> = COUNT_KEYS
+        .find_iter(fold.text.get(..fend).unwrap_or(""))
+        .map(|m| (m.range(), fold.orig(m.start())))
+        .collect();
+    let mut next_key = 0;
+    let mut pending: Vec<usize> = Vec::new();
+    let mut in_box = false;
+    let mut box_lines = 0;
+    let has_q = |r: &Range<usize>| may_hold_quorum(text.get(r.clone()).unwrap_or_default());
+    for r in ls.iter().take_while(|r| r.start < quorum_limit) {
+        if r.start >= limit {
+            // A line that cannot hold "quorum" needs no fold.
+            if has_q(r) {
+                quorum(fold.slice(r.clone()).text, &mut st);
+            }
+            continue;
+        }
+        // The keys of this line: those starting inside it (lines are in
+        // order, and disjoint).
+        while keys.get(next_key).is_some_and(|k| k.1 < r.start) {
+            next_key += 1;
+        }
+        let first_key = next_key;
+        while keys.get(next_key).is_some_and(|k| k.1 < r.end) {
+            next_key += 1;
+        }
+        let line_keys = &keys[first_key..next_key];
+        if in_box {
+            box_lines += 1;
+            if box_lines > 40 {
+                in_box = false;
+                pending.clear();
+            }
+        }
+        if line_keys.is_empty() && pending.is_empty() {
+            // No count label: only a quorum may be read.
+            if has_q(r) {
+                quorum(fold.slice(r.clone()).text, &mut st);
+            }
+            continue;
+        }
+        let f = fold.slice(r.clone());
+        let t = f.text.trim();
+        if !pending.is_empty() && !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()) {
+            let slot = pending.remove(0);
+            if let Ok(v) = t.parse::<u32>() {
+                set(&mut st, slot, v);
+            }
+            continue;
+        }
+        if line_keys.is_empty() {
+            quorum(f.text, &mut st);
+            continue;
+        }
+        let fs = fold.fpos(r.start);
+        let starts = count_starts_at(f.text, line_keys.iter().map(|(k, _)| k.start - fs..k.end - fs));
+        if let Some((_, c)) = may_end_with_count_label(f.text)
+            .then(|| read::all_at(f.text, &starts, read::count_label_only_at).next())
+            .flatten()
+        {
+            let slot = (1..=4).find(|&i| c[i].is_some()).unwrap_or(0);
+            if slot == 1 {
+                in_box = true;
+                box_lines = 0;
+            }
+            if in_box {
+                pending.push(slot);
+            }
+            continue;
+        }
+        quorum(f.text, &mut st);
+        for (_, c) in read::all_at(f.text, &starts, read::count_at) {
+            let slot = (1..=4).find(|&i| c[i].is_some()).unwrap_or(0);
+            let Some(v) = c[5].or(c[6]).and_then(|(a, b)| count_value(&f.text[a..b])) else {
+                continue;
+            };
+            set(&mut st, slot, v);
+        }
+    }
+    st
+}
+
+/// The reader of [`find_counts`] as it was, one search per line: the
+/// reference of the tests.
+#[cfg(test)]
+fn find_counts_ref(text: &str, ls: &[Range<usize>], block_end: usize, fold: &Folded) -> Stated {
     let mut st = Stated::default();
     let limit = (block_end + 400).min(text.len());
     let quorum_limit = (block_end + 1500).min(text.len());
@@ -1974,6 +2192,15 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize, fold: &Folded)
 fn may_end_with_count_label(f: &str) -> bool {
     let t = f.trim_end();
     t.strip_suffix(':').unwrap_or(t).trim_end().ends_with(['e', 't', 's', 'n', 'r', ')'])
+}
+
+/// True when the fold of the original text `raw` holds "quorum", read
+/// without folding it: folding maps one char to one char, and only 'q' and
+/// 'Q' fold to 'q'; so the fold holds the word where a 'q' or a 'Q' of
+/// `raw` opens six chars that fold to its letters.
+fn may_hold_quorum(raw: &str) -> bool {
+    memchr::memchr2_iter(b'q', b'Q', raw.as_bytes())
+        .any(|i| raw.get(i..).is_some_and(|r| r.chars().take(6).map(fold_char).eq("quorum".chars())))
 }
 
 /// "Quorum atteint avec N élus …" on a folded line.
@@ -2555,6 +2782,45 @@ mod matcher_tests {
     }
 
     #[test]
+    fn a_block_near_the_start_is_read_from_a_first_part() {
+        let mut text = String::from(
+            "Séance du 3 mars\nPrésents : M. Jean DURAND, Mme Anne MARTIN\nAbsents excusés : M. Luc NOIR\n\
+             Secrétaire : Mme Anne MARTIN\n\n",
+        );
+        while text.len() < 8000 {
+            text.push_str(PROSE);
+            text.push('\n');
+        }
+        let fold = Folded::new(&text);
+        let cut = 2000 + text[2000..].find('\n').unwrap() + 1;
+        let edge = Edge::default();
+        let (m, present) = find_attendance_lines(&text[..cut], &fold, &edge).unwrap();
+        assert!(present && !edge.hit.get());
+        let whole = find_attendance_lines(&text, &fold, &Edge::default()).unwrap().0;
+        assert_eq!(m.attendance, whole.attendance);
+        assert_eq!(m.attendance.present.len(), 2);
+        // Too short a part reaches its end: the whole text is read then.
+        let edge = Edge::default();
+        let cut = text.find("Secr").unwrap();
+        let _ = find_attendance_lines(&text[..cut], &fold, &edge);
+        assert!(edge.hit.get());
+        assert_eq!(find_attendance_from_part(&text, &fold, 100).unwrap().attendance, whole.attendance);
+        // A quorum stated past the part, within the reach of the counts:
+        // the part is not enough.
+        let at = text.find(PROSE).unwrap() + PROSE.len() + 1;
+        let mut late = text.clone();
+        late.insert_str(at, "Quorum atteint avec 12 élus présents.\n");
+        let fold = Folded::new(&late);
+        let cut = at;
+        let edge = Edge { whole: &late, ..Edge::default() };
+        let _ = find_attendance_lines(&late[..cut], &fold, &edge);
+        assert!(edge.hit.get());
+        let whole = find_attendance_lines(&late, &fold, &Edge::default()).unwrap().0;
+        assert_eq!(whole.attendance.stated.present, Some(12));
+        assert_eq!(find_attendance_from_part(&late, &fold, cut - 1).unwrap().attendance, whole.attendance);
+    }
+
+    #[test]
     fn verbs_read_every_wording() {
         for (s, arrival) in [
             (" entre en seance", true),
@@ -2676,6 +2942,13 @@ mod matcher_tests {
         proptest::collection::vec(proptest::sample::select(LABEL_PIECES), 0..14).prop_map(|v| v.concat())
     }
 
+    /// A paragraph of prose (no label, no name) to put after a block.
+    const PROSE: &str = "Le conseil examine le projet de budget de la commune pour l'exercice a venir, \
+        les depenses de fonctionnement et d'investissement, les recettes attendues et le calendrier \
+        des travaux de voirie; il entend le rapport de la commission des finances, qui a emis un avis \
+        favorable apres un long debat sur le cout des materiaux, l'entretien des batiments scolaires, \
+        la restauration collective et l'eclairage public, puis il fixe les taux des taxes locales.";
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(5000))]
 
@@ -2705,6 +2978,52 @@ mod matcher_tests {
                     .any(|w| s.contains(w));
                 prop_assert!(proxied || !old::PROXY.is_match(s), "proxy {:?}", s);
             }
+        }
+
+        #[test]
+        fn counts_read_as_line_by_line(
+            v in proptest::collection::vec(any_line(), 0..12),
+            cut in 0usize..1000,
+            upper in proptest::bool::ANY,
+        ) {
+            let text = v.join("\n");
+            let text = if upper { text.to_uppercase() } else { text };
+            let fold = Folded::new(&text);
+            let ls = lines(&text, &fold);
+            let mut end = (text.len() * cut / 1000).min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            prop_assert_eq!(find_counts(&text, &ls, end, &fold), find_counts_ref(&text, &ls, end, &fold), "{:?}", text);
+        }
+
+        #[test]
+        fn quorum_prefilter_passes_every_quorum(s in "(QUORUM|Quòrum|quorum|q|Q|u|U|ù|Ù|\\PC){0,12}") {
+            prop_assert_eq!(may_hold_quorum(&s), crate::normalize::fold(&s).contains("quorum"), "{:?}", s);
+        }
+
+        #[test]
+        fn a_first_part_reads_as_the_whole(
+            v in proptest::collection::vec(
+                prop_oneof![
+                    label_line(),
+                    Just("Présents : M. Jean DURAND, Mme Anne MARTIN, M. Paul Petit".to_string()),
+                    Just("Absents excusés : Mme Léa ROUX (pouvoir à M. Jean DURAND)".to_string()),
+                    Just("Secrétaire de séance : M. Paul PETIT".to_string()),
+                    Just("Mme Zoé BLANC, M. Luc NOIR".to_string()),
+                    Just("Nombre de conseillers en exercice : 15 - Présents : 12 - Votants : 14".to_string()),
+                    Just(String::new()),
+                    Just(PROSE.to_string()),
+                ],
+                0..24,
+            ),
+            part in 1usize..2000,
+        ) {
+            let text = v.join("\n");
+            let fold = Folded::new(&text);
+            let whole = find_attendance_lines(&text, &fold, &Edge::default()).map(|(m, _)| m);
+            let from_part = find_attendance_from_part(&text, &fold, part);
+            prop_assert_eq!(from_part.map(|m| (m.attendance, m.span)), whole.map(|m| (m.attendance, m.span)), "{:?}", text);
         }
 
         #[test]
@@ -2858,6 +3177,13 @@ mod matcher_tests {
                 }
                 if f.contains("secretaire") || f.contains("fonction") {
                     prop_assert!(bits[n] & SECRETARY_KEY_BITS != 0, "{:?}", f);
+                }
+                // What `find_labels` takes from the bits instead.
+                if bits[n] & PROXY_KEY_BITS != 0 {
+                    prop_assert!(may_be_proxy_line(f), "{:?}", f);
+                }
+                if bits[n] & SECRETARY_KEY_BITS != 0 {
+                    prop_assert_eq!(may_be_secretary_sentence_keyed(f, bits[n]), may_be_secretary_sentence(f), "{:?}", f);
                 }
             }
         }
