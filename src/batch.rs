@@ -534,7 +534,7 @@ impl Summary {
             Output::Records(rs) => {
                 self.records += rs.len() as u64;
                 for c in rs.iter().flat_map(|r| &r.checks).filter(|c| c.status == CheckStatus::Fail) {
-                    *self.failed_checks.entry(c.id.clone()).or_default() += 1;
+                    *self.failed_checks.entry(c.id.to_string()).or_default() += 1;
                 }
             }
             Output::Error(e) => {

@@ -598,9 +598,11 @@ pub enum CheckStatus {
 /// One audit result.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Check {
-    pub id: String,
+    // Borrowed when static (the ids, and most messages): a record holds
+    // about thirty checks.
+    pub id: Cow<'static, str>,
     pub status: CheckStatus,
-    pub message: String,
+    pub message: Cow<'static, str>,
     pub line: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected: Option<serde_json::Value>,

@@ -139,7 +139,7 @@ pub fn counts(r: &Deliberation, ctx: &Ctx) -> Check {
     if c.status == S::Fail && partial_presence(r, ctx) {
         let mut c = c;
         c.status = S::Warn;
-        c.message.push_str(" (some members attend only part of the sitting)");
+        c.message.to_mut().push_str(" (some members attend only part of the sitting)");
         return c;
     }
     c

@@ -174,7 +174,7 @@ fn none_of(k: IdentifierKind) -> &'static str {
 /// Checks of one identifier kind: one `fail` per invalid value (with the
 /// expected check character), one `warn` per repaired value, else one
 /// `pass`.
-fn per_identifier(r: &Deliberation, id: &str, kind: IdentifierKind, valid: fn(&str) -> bool, expected: fn(&str) -> Option<String>) -> Vec<Check> {
+fn per_identifier(r: &Deliberation, id: &'static str, kind: IdentifierKind, valid: fn(&str) -> bool, expected: fn(&str) -> Option<String>) -> Vec<Check> {
     let ids = || r.identifiers.iter().filter(|i| i.kind == kind);
     let mut out = Vec::new();
     let mut n = 0;

@@ -921,11 +921,11 @@ fn push_number(out: &mut String, n: i64) {
 }
 
 /// Builds a check.
-pub(crate) fn check(id: &str, status: CheckStatus, message: impl Into<String>, line: Option<u32>) -> Check {
-    Check { id: id.to_string(), status, message: message.into(), line, expected: None, found: None }
+pub(crate) fn check(id: &'static str, status: CheckStatus, message: impl Into<Cow<'static, str>>, line: Option<u32>) -> Check {
+    Check { id: Cow::Borrowed(id), status, message: message.into(), line, expected: None, found: None }
 }
 
-pub(crate) fn skip(id: &str, why: &str) -> Check {
+pub(crate) fn skip(id: &'static str, why: &'static str) -> Check {
     check(id, CheckStatus::Skip, why, None)
 }
 

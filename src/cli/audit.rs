@@ -329,7 +329,7 @@ pub fn run(args: AuditArgs) -> ExitCode {
 mod tests {
     use super::*;
 
-    fn fail(msg: &str, line: u32, found: serde_json::Value) -> Check {
+    fn fail(msg: &'static str, line: u32, found: serde_json::Value) -> Check {
         Check { id: "vote.total".into(), status: CheckStatus::Fail, message: msg.into(), line: Some(line), expected: None, found: Some(found) }
     }
 

@@ -89,7 +89,7 @@ pub fn flat_row(r: &Deliberation) -> [String; 12] {
         .checks
         .iter()
         .filter(|c| c.status == CheckStatus::Fail)
-        .map(|c| c.id.as_str())
+        .map(|c| &*c.id)
         .collect();
     [
         r.source.path.clone(),
@@ -141,11 +141,11 @@ mod tests {
     use super::*;
     use crate::model::{Check, Date, ErrorInfo, ErrorKind, Person, Represented, SCHEMA, Source};
 
-    fn check(id: &str, status: CheckStatus) -> Check {
+    fn check(id: &'static str, status: CheckStatus) -> Check {
         Check {
             id: id.into(),
             status,
-            message: String::new(),
+            message: "".into(),
             line: None,
             expected: None,
             found: None,

@@ -1445,9 +1445,9 @@ mod tests {
                     elected: g.list(2, Self::person),
                 }),
                 checks: self.list(4, |g| Check {
-                    id: g.string(),
+                    id: g.string().into(),
                     status: g.pick(&[CheckStatus::Pass, CheckStatus::Fail, CheckStatus::Skip, CheckStatus::Warn]),
-                    message: g.string(),
+                    message: g.string().into(),
                     line: g.opt_u32(),
                     expected: g.opt(Self::value),
                     found: g.opt(Self::value),
