@@ -16,6 +16,7 @@ use crate::normalize::{fold, fold_into};
 use crate::model::{Outcome, Person, Vote};
 use crate::normalize::Folded;
 use regex::Regex;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -769,33 +770,36 @@ fn rejects(folded: &str) -> bool {
 /// The lines of a text, each accent-folded once ([`crate::normalize::fold`])
 /// into one shared buffer: one pass and two allocations per text instead of
 /// one `String` per line, shared by every test run on the lines.
-struct FoldedLines {
+struct FoldedLines<'a> {
     /// Byte range in the text of each line (without its `\n`).
     pub ranges: Vec<Range<usize>>,
     /// The folded lines, each followed by the `\n` that ends it in the text
     /// (so that, without plural marks, a run of whole lines of `buf` is the
-    /// fold of the same run of the text).
-    buf: String,
+    /// fold of the same run of the text). Borrowed when it is a shared
+    /// fold without plural marks (no copy of the document's fold).
+    buf: Cow<'a, str>,
     /// Byte range in `buf` of each folded line.
     spans: Vec<Range<usize>>,
 }
 
-impl FoldedLines {
+impl FoldedLines<'static> {
     /// Folds every line of `text`. With `plural_marks`, the marks "(s)",
     /// "(e)", "(es)" of a line are folded into it ("abstention(s)" reads
     /// "abstentions"), as the vote reader wants.
     fn new(text: &str, plural_marks: bool) -> Self {
         let mut buf = String::with_capacity(text.len() + 1);
         fold_into(text, &mut buf);
-        Self::of_fold(text, buf, plural_marks)
+        FoldedLines::of_fold(text, Cow::Owned(buf), plural_marks)
     }
+}
 
+impl<'a> FoldedLines<'a> {
     /// [`FoldedLines::new`] from `buf`, the fold of the whole of `text`.
-    fn of_fold(text: &str, mut buf: String, plural_marks: bool) -> Self {
+    fn of_fold(text: &str, mut buf: Cow<'a, str>, plural_marks: bool) -> Self {
         // Folding keeps every `\n` and makes none, and no mark spans a line
         // break: the whole text folds at once, then splits like the text.
         if plural_marks && has_plural_mark(&buf) {
-            buf = buf.replace("(s)", "s").replace("(e)", "e").replace("(es)", "es");
+            buf = Cow::Owned(buf.replace("(s)", "s").replace("(e)", "e").replace("(es)", "es"));
         }
         FoldedLines { ranges: line_ranges(text), spans: line_ranges(&buf), buf }
     }
@@ -815,7 +819,7 @@ fn has_plural_mark(buf: &str) -> bool {
     })
 }
 
-impl FoldedLines {
+impl FoldedLines<'_> {
     /// The folded line `i`.
     fn line(&self, i: usize) -> &str {
         &self.buf[self.spans[i].clone()]
@@ -872,23 +876,40 @@ fn is_pour_key(key: &str) -> bool {
     matches!(key, "pour" | "blanc" | "nul" | "exprim" | "nppv")
 }
 
+/// The words of [`KEYS`], in its order.
+const KEY_WORDS: [&str; 22] = [
+    "unanim", "majorit", "adopt", "rejet", "pour", "contre", "abst", "vot", "voix", "exception", "sauf", "approuv", "accept", "decid",
+    "autoris", "valid", "emet", "arret", "blanc", "nul", "exprim", "nppv",
+];
+
 /// Which [`KEYS`] each line holds: the keys hold no line break, so a search
 /// of the whole buffer finds them all. After a key of [`Keys::Other`] the
 /// rest of its line is skipped; after one of [`Keys::Pour`] the search goes
-/// on from its second byte (no two keys start at one byte, so none is
-/// missed, even one overlapping it).
-fn keyed_lines(lines: &FoldedLines) -> Vec<Keys> {
+/// on from its second byte.
+///
+/// Each search asks only where the first key to end does
+/// (`shortest_match_at`: the regex stops there, with no second pass back
+/// for the start of a leftmost match), and the key is the one of
+/// [`KEY_WORDS`] that ends there: no key is a suffix of another, so one
+/// only does. No key is missed: one starting at or before a key of
+/// [`Keys::Pour`] found first and ending after it would hold it, and no key
+/// holds a key of [`Keys::Pour`] (both facts are tested).
+fn keyed_lines(lines: &FoldedLines<'_>) -> Vec<Keys> {
     let mut keyed = vec![Keys::None; lines.len()];
     let buf = lines.buf();
     let mut at = 0;
-    while let Some(m) = KEYS.find_at(buf, at) {
-        let k = lines.line_of_buf(m.start());
-        if is_pour_key(m.as_str()) {
+    while let Some(end) = KEYS.shortest_match_at(buf, at) {
+        let Some(key) = KEY_WORDS.iter().find(|k| buf.as_bytes()[..end].ends_with(k.as_bytes())) else {
+            break;
+        };
+        let start = end - key.len();
+        let k = lines.line_of_buf(start);
+        if is_pour_key(key) {
             keyed[k] = keyed[k].max(Keys::Pour);
-            at = m.start() + 1;
+            at = start + 1;
         } else {
             keyed[k] = Keys::Other;
-            at = lines.line_end_in_buf(k).max(m.end());
+            at = lines.line_end_in_buf(k).max(end);
         }
     }
     keyed
@@ -1058,11 +1079,11 @@ pub fn find_vote_statements(text: &str) -> Vec<Spanned<Vote>> {
 /// [`find_vote_statements`] with the fold of the whole of `text`, made once
 /// per document and shared with the other readers.
 pub fn find_vote_statements_with(text: &str, fold: &Folded) -> Vec<Spanned<Vote>> {
-    statements_in(text, FoldedLines::of_fold(text, fold.text.clone(), true))
+    statements_in(text, FoldedLines::of_fold(text, Cow::Borrowed(fold.text.as_str()), true))
 }
 
 /// The vote statements of the folded lines of a text.
-fn statements_in(text: &str, lines: FoldedLines) -> Vec<Spanned<Vote>> {
+fn statements_in(text: &str, lines: FoldedLines<'_>) -> Vec<Spanned<Vote>> {
     let n = lines.len();
     let keyed = keyed_lines(&lines);
     // Cue of each line, a line continued by the next counting with it. A
@@ -1186,11 +1207,11 @@ fn tally_only(line: &str) -> bool {
     tally_for(l).is_match(l) && l.split_whitespace().count() <= 14
 }
 
-fn join_lines_nl(lines: &FoldedLines, (s, e): (usize, usize)) -> String {
+fn join_lines_nl(lines: &FoldedLines<'_>, (s, e): (usize, usize)) -> String {
     (s..=e).map(|k| lines.line(k).trim()).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
 }
 
-fn join_lines(lines: &FoldedLines, (s, e): (usize, usize)) -> String {
+fn join_lines(lines: &FoldedLines<'_>, (s, e): (usize, usize)) -> String {
     (s..=e).map(|k| lines.line(k).trim()).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
@@ -1652,6 +1673,18 @@ mod tests {
         }
         use Keys::{None as N, Other as O, Pour as P};
         assert_eq!(keyed, [N, O, N, O, N, O, O, P, O, O]);
+    }
+
+    #[test]
+    fn key_words_are_the_regex_and_end_alone() {
+        assert_eq!(KEYS.as_str(), KEY_WORDS.join("|"));
+        assert_eq!(KEY_WORDS, ALL_KEYS);
+        for a in KEY_WORDS {
+            for b in KEY_WORDS.iter().filter(|&&b| b != a) {
+                assert!(!a.ends_with(b), "{b} ends {a}");
+                assert!(!(is_pour_key(b) && a.contains(b)), "{a} holds {b}");
+            }
+        }
     }
 
     proptest::proptest! {
