@@ -338,6 +338,10 @@ impl Candidates {
             let end = b[p..].iter().position(|&x| !WORD_BYTES[x as usize]).map_or(b.len(), |k| p + k);
             *done = end;
             self.word(text, start..end);
+            // The flags inside the word just read are done: dropped at once
+            // rather than one turn of the loop each (all-capital words).
+            let read = end - base;
+            mask = if read >= 8 { 0 } else { mask & !((1u64 << (read * 8)) - 1) };
         }
     }
 
@@ -346,8 +350,8 @@ impl Candidates {
         let b = text.as_bytes();
         let w = &b[r.clone()];
         match w.len() {
-            5 => {
-                self.label |= LABELS.iter().any(|l| w.eq_ignore_ascii_case(l.as_bytes()));
+            5 if !self.label => {
+                self.label = LABELS.iter().any(|l| w.eq_ignore_ascii_case(l.as_bytes()));
             }
             8
                 if w[7].is_ascii_uppercase() && w[..7].iter().all(|&x| x.is_ascii_digit() || matches!(x, b'O' | b'o' | b'I' | b'l')) => {

@@ -947,6 +947,19 @@ fn other_keyed_cue(line: &str) -> Option<Cue> {
     cue.filter(|_| !super::segment::heading_like(line))
 }
 
+/// `keyed_cue(line, keys) == Some(Cue::Strong)`, without the test for a
+/// weak cue that could only make it false.
+fn strong_keyed(line: &str, keys: Keys) -> bool {
+    match keys {
+        Keys::None => false,
+        Keys::Pour => pour_keyed_cue(line).is_some(),
+        Keys::Other => {
+            (may_be_table_header(line) && TABLE_HEADER.is_match(line) || strong_cue(line) || exception_cue(line) || pour_votes_cue(line))
+                && !super::segment::heading_like(line)
+        }
+    }
+}
+
 /// [`other_keyed_cue`] for a line whose only keys are those of
 /// [`Keys::Pour`] (most long prose lines: "… l'intérêt pour la commune …").
 /// [`WEAK`], [`exception_cue`], [`pour_votes_cue`] and every branch of
@@ -1103,7 +1116,7 @@ fn statements_in(text: &str, lines: FoldedLines<'_>) -> Vec<Spanned<Vote>> {
                 joined.push_str(lines.line(i).trim_end());
                 joined.push(' ');
                 joined.push_str(lines.line(k).trim_start());
-                keyed_cue(&joined, keys) == Some(Cue::Strong)
+                strong_keyed(&joined, keys)
             } {
                 // The first half of a statement that runs over two lines.
                 cues[i] = Some(if cues[k] == Some(Cue::Strong) { Cue::Weak } else { Cue::Strong });
@@ -1702,6 +1715,13 @@ mod tests {
         #[test]
         fn pour_lines_cue_as_before(s in "((pour|pour |pour: |pour :|12 |trois |vingt-deux |voix |« |\"|- |— |• |\\. |, |; |: |m\\. x |la commune |blanc|nul |x{20}|é| |\\t|3)){0,10}") {
             proptest::prop_assert_eq!(keyed_cue(&s, keys_of(&s)), cue_as_it_was(&s), "{:?}", s);
+        }
+
+        #[test]
+        fn strong_keyed_is_a_strong_cue(s in "((pour |contre |abstentions? |voix |votes? |vote : |: |12 |trois |« |sauf |qui vote |- |adopte|\\. |a la majorite |decide |m\\. x |blancs |nuls |votants |é|x{20}|\n|I\\. )){0,10}") {
+            for keys in [Keys::None, Keys::Pour, Keys::Other] {
+                proptest::prop_assert_eq!(strong_keyed(&s, keys), keyed_cue(&s, keys) == Some(Cue::Strong), "{:?}", s);
+            }
         }
 
         #[test]
