@@ -754,9 +754,6 @@ fn establishments_in(text: &str, ids: &[IdMatch]) -> Vec<EstablishmentMatch> {
         .map(|m| (m.span.clone(), m.value.as_str()))
         .unzip();
     let mut out = Vec::with_capacity(uais.len());
-    // Entries wrapped over two or three lines (PDF text): the same bytes
-    // with line breaks as spaces, so that offsets stay valid.
-    let flat = text.replace('\n', " ");
     // Line bounds, found incrementally (codes come in text order).
     let (mut own_line, mut line_end, mut scanned) = (0usize, 0usize, 0usize);
     let (mut entry_for, mut entry_from) = (usize::MAX, 0usize);
@@ -782,7 +779,6 @@ fn establishments_in(text: &str, ids: &[IdMatch]) -> Vec<EstablishmentMatch> {
                 line_start = own_line;
             }
         }
-        let text = flat.as_str();
         // Text of this entry before the code: back to the previous code on
         // the line (and the separator after it) or the line start.
         let prev_end = if k > 0 && uais[k - 1].end > line_start {
@@ -790,7 +786,15 @@ fn establishments_in(text: &str, ids: &[IdMatch]) -> Vec<EstablishmentMatch> {
         } else {
             line_start
         };
-        let mut before = &text[prev_end..r.start];
+        let next_start = uais.get(k + 1).map_or(line_end, |n| n.start.min(line_end));
+        // Entries wrapped over two or three lines (PDF text): the bytes of
+        // this entry's window with line breaks as spaces, so that offsets
+        // stay valid (a copy of the window only, and only when it holds a
+        // line break, rather than of the whole text).
+        let window = flat(&text[prev_end..next_start]);
+        let (before, after) = window.split_at(r.start - prev_end);
+        let after = &after[r.end - r.start..];
+        let mut before = before;
         if prev_end > line_start {
             // Skip what closes the previous entry: ", " or ") ; ".
             before = before.trim_start_matches([',', ';', ')', ' ', '\n']);
@@ -800,8 +804,6 @@ fn establishments_in(text: &str, ids: &[IdMatch]) -> Vec<EstablishmentMatch> {
                 }
             }
         }
-        let next_start = uais.get(k + 1).map_or(line_end, |n| n.start.min(line_end));
-        let after = &text[r.end..next_start];
         let before_fields = fields(before);
         let named_before = !before_fields.is_empty();
         let (entry_fields, span_start, span_end): (Vec<&str>, usize, usize) =
@@ -885,6 +887,12 @@ fn establishments_in(text: &str, ids: &[IdMatch]) -> Vec<EstablishmentMatch> {
         });
     }
     out
+}
+
+/// `s` with its line breaks as spaces (same length), borrowed when it
+/// holds none.
+fn flat(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains('\n') { std::borrow::Cow::Owned(s.replace('\n', " ")) } else { std::borrow::Cow::Borrowed(s) }
 }
 
 /// A town field: letters (any case), spaces, hyphens, apostrophes; short.
