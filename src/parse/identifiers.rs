@@ -586,17 +586,45 @@ fn holds_school_word(s: &str) -> bool {
     let word = |i: usize| b.get(i).is_some_and(|&c| is_word_byte(c));
     let boundary = |i: usize| (i > 0 && word(i - 1)) != word(i);
     (0..b.len()).any(|p| {
-        // The first bytes of the words (`é`, `É`, `è`, `È` start with
-        // 0xC3, `ſ` with 0xC5) before the words are tried.
-        matches!(b[p].to_ascii_lowercase(), b'e' | b'c' | b'l' | b'g' | b'm' | b'p' | b's' | b'i' | 0xC3 | 0xC5)
-            && boundary(p)
-            && SCHOOL_WORDS.iter().any(|w| may_open(w.as_bytes()[0], b[p]) && school_word_at(b, p, w).is_some_and(&boundary))
+        // The words a byte may open (`é`, `É`, `è`, `È` start with 0xC3,
+        // `ſ` with 0xC5), from a table: most bytes open none, and only
+        // those a byte opens are tried.
+        let mut opens = OPENS[usize::from(b[p])];
+        if opens == 0 || !boundary(p) {
+            return false;
+        }
+        while opens != 0 {
+            let w = SCHOOL_WORDS[opens.trailing_zeros() as usize];
+            if school_word_at(b, p, w).is_some_and(&boundary) {
+                return true;
+            }
+            opens &= opens - 1;
+        }
+        false
     })
 }
 
+/// `OPENS[x]` has bit `k` set when the byte `x` may open
+/// `SCHOOL_WORDS[k]` ([`may_open`]).
+const OPENS: [u16; 256] = {
+    let mut t = [0u16; 256];
+    let mut x = 0;
+    while x < 256 {
+        let mut k = 0;
+        while k < SCHOOL_WORDS.len() {
+            if may_open(SCHOOL_WORDS[k].as_bytes()[0], x as u8) {
+                t[x] |= 1 << k;
+            }
+            k += 1;
+        }
+        x += 1;
+    }
+    t
+};
+
 /// True when the byte `x` may open the school word whose first pattern
 /// char is `c` (see [`school_word_at`]): only those words are tried.
-fn may_open(c: u8, x: u8) -> bool {
+const fn may_open(c: u8, x: u8) -> bool {
     let x = x.to_ascii_lowercase();
     match c {
         b'1' | b'2' => x == b'e' || x == 0xC3,
@@ -972,6 +1000,12 @@ mod tests {
         assert!(!holds_school_word("lycées"));
         assert!(!holds_school_word("help"));
         assert!(holds_school_word("LP"));
+        // The bytes opening a word are those the scan tried before the table.
+        for x in 0..=255u8 {
+            let before = matches!(x.to_ascii_lowercase(), b'e' | b'c' | b'l' | b'g' | b'm' | b'p' | b's' | b'i' | 0xC3 | 0xC5);
+            assert_eq!(OPENS[usize::from(x)] != 0, before, "{x:#x}");
+        }
+        assert!(SCHOOL_WORDS.len() <= 16);
     }
 
     proptest! {
