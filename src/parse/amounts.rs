@@ -199,18 +199,33 @@ pub fn number_cents(num: &str, scale: i128) -> Option<i64> {
 fn next_digit(b: &[u8], from: usize) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut i = from;
-    while i + 8 <= b.len() {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(&b[i..i + 8]);
-        let x = u64::from_le_bytes(w);
-        // Bytes from 0x30 to 0x39 among those below 0x80 (adding up to
-        // 0x50 to a byte below 0x80 cannot carry into the next).
+    // The high bit of each byte of `x` that is an ASCII digit: bytes from
+    // 0x30 to 0x39 among those below 0x80 (adding up to 0x50 to a byte
+    // below 0x80 cannot carry into the next).
+    let digits = |x: u64| {
         let t = x & !HIGH;
         let at_least = |lo: u64| (t + (0x80 - lo) * ONES) & HIGH;
-        let digits = at_least(0x30) & !at_least(0x3A) & !x & HIGH;
-        if digits != 0 {
-            return Some(i + (digits.trailing_zeros() / 8) as usize);
+        at_least(0x30) & !at_least(0x3A) & !x & HIGH
+    };
+    let word = |i: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[i..i + 8]);
+        u64::from_le_bytes(w)
+    };
+    let mut i = from;
+    // Sixteen bytes a turn, then eight.
+    while i + 16 <= b.len() {
+        let (lo, hi) = (digits(word(i)), digits(word(i + 8)));
+        if lo | hi != 0 {
+            let at = if lo != 0 { lo.trailing_zeros() / 8 } else { 8 + hi.trailing_zeros() / 8 };
+            return Some(i + at as usize);
+        }
+        i += 16;
+    }
+    while i + 8 <= b.len() {
+        let d = digits(word(i));
+        if d != 0 {
+            return Some(i + (d.trailing_zeros() / 8) as usize);
         }
         i += 8;
     }
@@ -1231,6 +1246,16 @@ mod tests {
             if text.is_char_boundary(pos) {
                 assert_eq!(next_suffix(text, pos), suffix_by_regex(text, pos), "{pos}");
             }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        #[test]
+        fn next_digit_is_the_first_digit(s in "((x|é|€|0|7|9|/|:| |\n|abcdefghijklmnop|\u{7f}|\u{80}|\u{10FFFF})){0,40}", from in 0usize..64) {
+            let b = s.as_bytes();
+            let from = from.min(b.len());
+            prop_assert_eq!(next_digit(b, from), b[from..].iter().position(u8::is_ascii_digit).map(|k| from + k), "{:?} {}", s, from);
         }
     }
 

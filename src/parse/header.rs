@@ -460,15 +460,30 @@ fn chair_label_end(ft: &str, c: usize) -> Option<usize> {
 /// blanks (`\s*`, any number of them given back), then `,`, `;`, `.` and a
 /// blank, `.` ending the text, `\n`, the end of the text, " maire" or
 /// " president".
+///
+/// Tried at `i`, then past each blank from there: the ends of
+/// [`blank_ends`], walked without collecting them (this runs at every char
+/// of a name, where a `Vec` per call was most of the cost).
 fn chair_name_ends(ft: &str, i: usize) -> bool {
-    blank_ends(ft, i).into_iter().any(|j| {
+    let ends_at = |j: usize| {
         let r = &ft[j..];
         r.is_empty()
             || r.starts_with([',', ';', '\n'])
             || r.strip_prefix('.').is_some_and(|d| d.is_empty() || d.starts_with(char::is_whitespace))
             || r.starts_with(" maire")
             || r.starts_with(" president")
-    })
+    };
+    if ends_at(i) {
+        return true;
+    }
+    let mut j = i;
+    for c in ft[i..].chars().take_while(|c| c.is_whitespace()) {
+        j += c.len_utf8();
+        if ends_at(j) {
+            return true;
+        }
+    }
+    false
 }
 
 /// True for the chars a [`CHAIR`] name part may hold (`[^,.;\n]`).
@@ -926,6 +941,28 @@ fn rapporteur_named(head: &str, r: std::ops::Range<usize>) -> Option<Spanned<Per
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`chair_name_ends`] as it was: every end of [`blank_ends`] tried.
+    fn chair_name_ends_as_it_was(ft: &str, i: usize) -> bool {
+        blank_ends(ft, i).into_iter().any(|j| {
+            let r = &ft[j..];
+            r.is_empty()
+                || r.starts_with([',', ';', '\n'])
+                || r.strip_prefix('.').is_some_and(|d| d.is_empty() || d.starts_with(char::is_whitespace))
+                || r.starts_with(" maire")
+                || r.starts_with(" president")
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn chair_name_ends_as_before(s in r"(( |\t|\n|\u{a0}|\u{2009}|,|;|\.|\. | maire| president|maire|x|é|m\. )){0,8}") {
+            for i in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
+                proptest::prop_assert_eq!(chair_name_ends(&s, i), chair_name_ends_as_it_was(&s, i), "{:?} at {}", s, i);
+            }
+        }
+    }
 
     #[test]
     fn body_and_assembly() {

@@ -306,8 +306,26 @@ impl Candidates {
         let mut c = Candidates::default();
         // End of the last word read: later flags inside it are done.
         let mut done = 0;
-        let mut chunks = b.chunks_exact(8);
+        // Sixteen bytes a turn (two words of 8, tested together: most
+        // stretches of prose hold no digit or capital), in order.
+        let mut pairs = b.chunks_exact(16);
         let mut base = 0;
+        for pair in pairs.by_ref() {
+            let (mut lo, mut hi) = ([0u8; 8], [0u8; 8]);
+            lo.copy_from_slice(&pair[..8]);
+            hi.copy_from_slice(&pair[8..]);
+            let (m_lo, m_hi) = (digit_or_capital(u64::from_le_bytes(lo)), digit_or_capital(u64::from_le_bytes(hi)));
+            if m_lo | m_hi != 0 {
+                if m_lo != 0 {
+                    c.flagged(text, base, m_lo, &mut done);
+                }
+                if m_hi != 0 {
+                    c.flagged(text, base + 8, m_hi, &mut done);
+                }
+            }
+            base += 16;
+        }
+        let mut chunks = pairs.remainder().chunks_exact(8);
         for chunk in chunks.by_ref() {
             let mut x = [0u8; 8];
             x.copy_from_slice(chunk);
@@ -338,6 +356,10 @@ impl Candidates {
             let end = b[p..].iter().position(|&x| !WORD_BYTES[x as usize]).map_or(b.len(), |k| p + k);
             *done = end;
             self.word(text, start..end);
+            // The flags inside the word just read are done: dropped at once
+            // rather than one turn of the loop each (all-capital words).
+            let read = end - base;
+            mask = if read >= 8 { 0 } else { mask & !((1u64 << (read * 8)) - 1) };
         }
     }
 
@@ -346,8 +368,8 @@ impl Candidates {
         let b = text.as_bytes();
         let w = &b[r.clone()];
         match w.len() {
-            5 => {
-                self.label |= LABELS.iter().any(|l| w.eq_ignore_ascii_case(l.as_bytes()));
+            5 if !self.label => {
+                self.label = LABELS.iter().any(|l| w.eq_ignore_ascii_case(l.as_bytes()));
             }
             8
                 if w[7].is_ascii_uppercase() && w[..7].iter().all(|&x| x.is_ascii_digit() || matches!(x, b'O' | b'o' | b'I' | b'l')) => {
@@ -582,17 +604,45 @@ fn holds_school_word(s: &str) -> bool {
     let word = |i: usize| b.get(i).is_some_and(|&c| is_word_byte(c));
     let boundary = |i: usize| (i > 0 && word(i - 1)) != word(i);
     (0..b.len()).any(|p| {
-        // The first bytes of the words (`é`, `É`, `è`, `È` start with
-        // 0xC3, `ſ` with 0xC5) before the words are tried.
-        matches!(b[p].to_ascii_lowercase(), b'e' | b'c' | b'l' | b'g' | b'm' | b'p' | b's' | b'i' | 0xC3 | 0xC5)
-            && boundary(p)
-            && SCHOOL_WORDS.iter().any(|w| may_open(w.as_bytes()[0], b[p]) && school_word_at(b, p, w).is_some_and(&boundary))
+        // The words a byte may open (`é`, `É`, `è`, `È` start with 0xC3,
+        // `ſ` with 0xC5), from a table: most bytes open none, and only
+        // those a byte opens are tried.
+        let mut opens = OPENS[usize::from(b[p])];
+        if opens == 0 || !boundary(p) {
+            return false;
+        }
+        while opens != 0 {
+            let w = SCHOOL_WORDS[opens.trailing_zeros() as usize];
+            if school_word_at(b, p, w).is_some_and(&boundary) {
+                return true;
+            }
+            opens &= opens - 1;
+        }
+        false
     })
 }
 
+/// `OPENS[x]` has bit `k` set when the byte `x` may open
+/// `SCHOOL_WORDS[k]` ([`may_open`]).
+const OPENS: [u16; 256] = {
+    let mut t = [0u16; 256];
+    let mut x = 0;
+    while x < 256 {
+        let mut k = 0;
+        while k < SCHOOL_WORDS.len() {
+            if may_open(SCHOOL_WORDS[k].as_bytes()[0], x as u8) {
+                t[x] |= 1 << k;
+            }
+            k += 1;
+        }
+        x += 1;
+    }
+    t
+};
+
 /// True when the byte `x` may open the school word whose first pattern
 /// char is `c` (see [`school_word_at`]): only those words are tried.
-fn may_open(c: u8, x: u8) -> bool {
+const fn may_open(c: u8, x: u8) -> bool {
     let x = x.to_ascii_lowercase();
     match c {
         b'1' | b'2' => x == b'e' || x == 0xC3,
@@ -750,9 +800,6 @@ fn establishments_in(text: &str, ids: &[IdMatch]) -> Vec<EstablishmentMatch> {
         .map(|m| (m.span.clone(), m.value.as_str()))
         .unzip();
     let mut out = Vec::with_capacity(uais.len());
-    // Entries wrapped over two or three lines (PDF text): the same bytes
-    // with line breaks as spaces, so that offsets stay valid.
-    let flat = text.replace('\n', " ");
     // Line bounds, found incrementally (codes come in text order).
     let (mut own_line, mut line_end, mut scanned) = (0usize, 0usize, 0usize);
     let (mut entry_for, mut entry_from) = (usize::MAX, 0usize);
@@ -778,7 +825,6 @@ fn establishments_in(text: &str, ids: &[IdMatch]) -> Vec<EstablishmentMatch> {
                 line_start = own_line;
             }
         }
-        let text = flat.as_str();
         // Text of this entry before the code: back to the previous code on
         // the line (and the separator after it) or the line start.
         let prev_end = if k > 0 && uais[k - 1].end > line_start {
@@ -786,7 +832,15 @@ fn establishments_in(text: &str, ids: &[IdMatch]) -> Vec<EstablishmentMatch> {
         } else {
             line_start
         };
-        let mut before = &text[prev_end..r.start];
+        let next_start = uais.get(k + 1).map_or(line_end, |n| n.start.min(line_end));
+        // Entries wrapped over two or three lines (PDF text): the bytes of
+        // this entry's window with line breaks as spaces, so that offsets
+        // stay valid (a copy of the window only, and only when it holds a
+        // line break, rather than of the whole text).
+        let window = flat(&text[prev_end..next_start]);
+        let (before, after) = window.split_at(r.start - prev_end);
+        let after = &after[r.end - r.start..];
+        let mut before = before;
         if prev_end > line_start {
             // Skip what closes the previous entry: ", " or ") ; ".
             before = before.trim_start_matches([',', ';', ')', ' ', '\n']);
@@ -796,8 +850,6 @@ fn establishments_in(text: &str, ids: &[IdMatch]) -> Vec<EstablishmentMatch> {
                 }
             }
         }
-        let next_start = uais.get(k + 1).map_or(line_end, |n| n.start.min(line_end));
-        let after = &text[r.end..next_start];
         let before_fields = fields(before);
         let named_before = !before_fields.is_empty();
         let (entry_fields, span_start, span_end): (Vec<&str>, usize, usize) =
@@ -883,6 +935,12 @@ fn establishments_in(text: &str, ids: &[IdMatch]) -> Vec<EstablishmentMatch> {
     out
 }
 
+/// `s` with its line breaks as spaces (same length), borrowed when it
+/// holds none.
+fn flat(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains('\n') { std::borrow::Cow::Owned(s.replace('\n', " ")) } else { std::borrow::Cow::Borrowed(s) }
+}
+
 /// A town field: letters (any case), spaces, hyphens, apostrophes; short.
 fn looks_like_town(f: &str) -> bool {
     let n = f.chars().count();
@@ -960,6 +1018,12 @@ mod tests {
         assert!(!holds_school_word("lycées"));
         assert!(!holds_school_word("help"));
         assert!(holds_school_word("LP"));
+        // The bytes opening a word are those the scan tried before the table.
+        for x in 0..=255u8 {
+            let before = matches!(x.to_ascii_lowercase(), b'e' | b'c' | b'l' | b'g' | b'm' | b'p' | b's' | b'i' | 0xC3 | 0xC5);
+            assert_eq!(OPENS[usize::from(x)] != 0, before, "{x:#x}");
+        }
+        assert!(SCHOOL_WORDS.len() <= 16);
     }
 
     proptest! {
