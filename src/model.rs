@@ -69,15 +69,15 @@ impl fmt::Display for Date {
     }
 }
 
-impl Serialize for Date {
-    /// The `Display` form, written from a stack buffer when the year has
-    /// four digits (every real date): no formatting machinery per date.
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl Date {
+    /// `YYYY-MM-DD` as bytes when the year has four digits (every real
+    /// date); `None` otherwise, written through `Display`.
+    pub(crate) fn iso_bytes(&self) -> Option<[u8; 10]> {
         if self.year > 9999 || self.month > 99 || self.day > 99 {
-            return s.collect_str(self);
+            return None;
         }
         let (y, m, d) = (self.year, self.month, self.day);
-        let b = [
+        Some([
             b'0' + (y / 1000) as u8,
             b'0' + (y / 100 % 10) as u8,
             b'0' + (y / 10 % 10) as u8,
@@ -88,8 +88,18 @@ impl Serialize for Date {
             b'-',
             b'0' + d / 10,
             b'0' + d % 10,
-        ];
-        s.serialize_str(std::str::from_utf8(&b).map_err(serde::ser::Error::custom)?)
+        ])
+    }
+}
+
+impl Serialize for Date {
+    /// The `Display` form, written from a stack buffer when the year has
+    /// four digits (every real date): no formatting machinery per date.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.iso_bytes() {
+            Some(b) => s.serialize_str(std::str::from_utf8(&b).map_err(serde::ser::Error::custom)?),
+            None => s.collect_str(self),
+        }
     }
 }
 

@@ -11,7 +11,7 @@
 //! same byte for byte; `tests` compares both on every kind of value.
 
 use crate::model::{
-    Act, Amount, Attendance, Body, Check, CheckStatus, Deliberation, Establishment, Identifier, Person, Represented, Session, Shared, Source, Stated,
+    Act, Amount, Attendance, Body, Check, CheckStatus, Date, Deliberation, Establishment, Identifier, Person, Represented, Session, Shared, Source, Stated,
     Transmission, Vote, Warning,
 };
 use serde::ser::{self, Serialize};
@@ -876,16 +876,31 @@ fn write_body(out: &mut Vec<u8>, b: &Body) -> Result {
     Ok(())
 }
 
+/// An optional date: its `YYYY-MM-DD` bytes in quotes, as its
+/// `Serialize` writes them, without the serde plumbing.
+fn write_opt_date(out: &mut Vec<u8>, d: &Option<Date>) -> Result {
+    match d.as_ref().map(|d| (d, d.iso_bytes())) {
+        None => raw(out, b"null"),
+        Some((_, Some(b))) => {
+            out.push(b'"');
+            out.extend_from_slice(&b);
+            out.push(b'"');
+        }
+        Some((d, None)) => write_value(out, d)?,
+    }
+    Ok(())
+}
+
 fn write_session(out: &mut Vec<u8>, s: &Session) -> Result {
     let Session { assembly, date, time, convened_on, place, chair, line } = s;
     raw(out, b"{\"assembly\":");
     write_value(out, assembly)?;
     raw(out, b",\"date\":");
-    write_value(out, date)?;
+    write_opt_date(out, date)?;
     raw(out, b",\"time\":");
     write_value(out, time)?;
     raw(out, b",\"convened_on\":");
-    write_value(out, convened_on)?;
+    write_opt_date(out, convened_on)?;
     raw(out, b",\"place\":");
     write_opt_str(out, place);
     raw(out, b",\"chair\":");
@@ -1081,9 +1096,9 @@ fn write_transmission(out: &mut Vec<u8>, t: &Transmission) -> Result {
     raw(out, b",\"actes\":");
     write_value(out, actes)?;
     raw(out, b",\"received_on\":");
-    write_value(out, received_on)?;
+    write_opt_date(out, received_on)?;
     raw(out, b",\"posted_on\":");
-    write_value(out, posted_on)?;
+    write_opt_date(out, posted_on)?;
     write_skipped_u64(out, b",\"line\":", line.map(u64::from));
     out.push(b'}');
     Ok(())

@@ -11,6 +11,8 @@
 //! process that looks up one body does not pay for parsing 35 000 rows.
 
 use crate::normalize::fold_char;
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// One current commune of the reference table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -246,6 +248,31 @@ pub fn department_code(code: &str) -> String {
 /// without it an ambiguous name gives `None`. A department that does not
 /// match the only candidate gives `None` too.
 pub fn find_commune(name: &str, department: Option<&str>) -> Option<Commune> {
+    // An archive names the same few bodies over and over: the answers are
+    // kept per thread (a look-up is two binary searches of the tables and
+    // a fold of the name, several thousand instructions).
+    thread_local! {
+        static FOUND: RefCell<HashMap<(String, Option<String>), Option<Commune>>> = RefCell::new(HashMap::new());
+    }
+    FOUND.with_borrow_mut(|found| {
+        if let Some(&c) = found.get(&(name.to_owned(), department.map(str::to_owned))) {
+            return c;
+        }
+        let c = find_commune_uncached(name, department);
+        if found.len() >= FOUND_KEPT {
+            found.clear();
+        }
+        found.insert((name.to_owned(), department.map(str::to_owned)), c);
+        c
+    })
+}
+
+/// How many answers [`find_commune`] keeps per thread before starting
+/// afresh.
+const FOUND_KEPT: usize = 4096;
+
+/// [`find_commune`] looked up in the tables.
+fn find_commune_uncached(name: &str, department: Option<&str>) -> Option<Commune> {
     let key = name_key(name);
     if key.is_empty() {
         return None;
@@ -340,6 +367,25 @@ mod tests {
         assert_eq!(commune_by_insee("2A004").unwrap().name, "Ajaccio");
         assert!(commune_by_insee("99999").is_none());
         assert!(commune_by_siren("123456789").is_none());
+    }
+
+    #[test]
+    fn kept_answers_are_the_tables_answers() {
+        let asks = [
+            ("Perpignan", None),
+            ("Perpignan", Some("66")),
+            ("Perpignan", Some("34")),
+            ("Sainte-Marie", None),
+            ("Ste Marie", Some("35")),
+            ("Nulle-Part-sur-Mer", Some("29")),
+            ("", None),
+        ];
+        // Twice each: the second answer comes from the kept ones.
+        for _ in 0..2 {
+            for (name, dep) in asks {
+                assert_eq!(find_commune(name, dep), find_commune_uncached(name, dep), "{name} {dep:?}");
+            }
+        }
     }
 
     #[test]
