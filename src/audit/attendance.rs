@@ -1,7 +1,7 @@
 //! Attendance rules: stated counts, quorum, proxies, secretary, council size.
 
 use super::{Ctx, PersonKey, Phrases, check, key_at, push_key, same_key, skip, with_figures};
-use crate::model::{Assembly, BodyKind, Check, CheckStatus as S, Date, Deliberation, Person};
+use crate::model::{Assembly, BodyKind, Check, CheckStatus as S, Date, Deliberation, Person, Shared};
 use crate::reference::{COUNCIL_BRACKETS, legal_council_size, legal_council_size_at};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -439,7 +439,9 @@ impl<'w> AttendanceKeys<'w> {
     /// Whether two records have the same lists (then the same keys).
     pub(crate) fn same_lists(a: &Deliberation, b: &Deliberation) -> bool {
         let (a, b) = (&a.attendance, &b.attendance);
-        a.present == b.present && a.represented == b.represented && a.excused == b.excused && a.absent == b.absent && a.secretary == b.secretary
+        // Records of one sitting mostly hold the same attendance.
+        Shared::ptr_eq(a, b)
+            || a.present == b.present && a.represented == b.represented && a.excused == b.excused && a.absent == b.absent && a.secretary == b.secretary
     }
 }
 
