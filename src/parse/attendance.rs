@@ -2305,15 +2305,15 @@ pub fn find_attendance_changes_with(text: &str, f: &Folded) -> Vec<Spanned<Atten
         let rest = &line[fl.orig(m.end)..];
         parse_person_list(rest).into_iter().next().map(|p| p.value)
     };
-    let (arrival_keys, departure_keys) = change_keys(&f.text);
-    for m in wordings_of(&f.text, &arrival_keys, arrival_of_tail) {
+    let keys = change_keys(&f.text);
+    for m in wordings_of(&f.text, &keys.arrivals, arrival_of_tail) {
         let at = f.orig(m.end);
         if let Some(p) = person_at(at) {
             let span = f.orig(m.start)..p.span.end;
             out.push(Spanned::new(AttendanceChange::Arrival(p.value), span));
         }
     }
-    for m in wordings_of(&f.text, &departure_keys, departure_of_tail) {
+    for m in wordings_of(&f.text, &keys.departures, departure_of_tail) {
         let at = f.orig(m.end);
         if let Some(p) = person_at(at) {
             let proxy = proxy_after(p.span.end);
@@ -2327,7 +2327,7 @@ pub fn find_attendance_changes_with(text: &str, f: &Folded) -> Vec<Spanned<Atten
             ));
         }
     }
-    for (m, arrival) in verbs(&f.text) {
+    for (m, arrival) in verbs_from(&f.text, &keys.verbs) {
         let vstart = f.orig(m.start);
         // The person: the words before the verb on the same line.
         let line_start = text[..vstart].rfind(['\n', '.', ';']).map_or(0, |i| i + 1);
@@ -2382,25 +2382,50 @@ fn wordings_of(f: &str, keys: &[Range<usize>], tail: fn(&str, usize) -> Option<u
 }
 
 /// The key words of an arrival ("arrivee") or a departure wording
-/// ("depart", "sortie"): one literal search (SIMD-accelerated) for both.
-static CHANGE_KEYS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new("arrivee|depart|sortie").expect("change keys regex"));
+/// ("depart", "sortie"), and those of the verbs ([`verbs`]: "entre",
+/// "arrive", "rejoint", "sort", "s'absente", "quitte", "retire"): one
+/// literal search (SIMD-accelerated) for all, "arrivee" and "sortie" found
+/// as "arrive" and "sort" then read on.
+static CHANGE_KEYS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("arrive|depart|sort|entre|rejoint|s'absente|quitte|retire").expect("change keys regex")
+});
 
-/// The places of the arrival key word and of the departure ones in the
-/// folded text `f`, in order, for [`wordings_of`]: every place of each,
-/// as separate searches would find them. No place of one of these words
-/// can overlap another (no word ends with the first letters of one, nor
-/// holds one), so the one search reports each place.
-fn change_keys(f: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
-    let (mut arrivals, mut departures) = (Vec::new(), Vec::new());
+/// The places of the key words in the folded text `f`, in order.
+struct ChangeKeys {
+    /// Every place of "arrivee", for [`wordings_of`].
+    arrivals: Vec<Range<usize>>,
+    /// Every place of "depart" and of "sortie", for [`wordings_of`].
+    departures: Vec<Range<usize>>,
+    /// Where each match of the verb key words starts, for [`verbs_from`].
+    verbs: Vec<usize>,
+}
+
+/// [`ChangeKeys`] of the folded text `f`, from one search instead of one
+/// for the wordings ("arrivee|depart|sortie") and one for the verbs
+/// (`entre|arrive|rejoint|sort|s'absente|quitte|retire`), with the places
+/// each of them finds. No key word ends with the first letters of another
+/// nor holds another past its first letter (nor does "arrivee" or
+/// "sortie"), so no match hides a place of another key: the one search
+/// reports the matches of the verb search and every place of "depart",
+/// and each place of "arrivee" or "sortie" is a match of "arrive" or
+/// "sort" followed by "e" or "ie".
+fn change_keys(f: &str) -> ChangeKeys {
+    let mut keys = ChangeKeys { arrivals: Vec::new(), departures: Vec::new(), verbs: Vec::new() };
+    let b = f.as_bytes();
     for m in CHANGE_KEYS.find_iter(f) {
-        if m.as_str() == "arrivee" {
-            arrivals.push(m.range());
-        } else {
-            departures.push(m.range());
+        let (start, end) = (m.start(), m.end());
+        match m.as_str() {
+            "depart" => {
+                keys.departures.push(m.range());
+                continue;
+            }
+            "arrive" if b.get(end) == Some(&b'e') => keys.arrivals.push(start..end + 1),
+            "sort" if b.get(end..end + 2) == Some(b"ie") => keys.departures.push(start..end + 2),
+            _ => {}
         }
+        keys.verbs.push(start);
     }
-    (arrivals, departures)
+    keys
 }
 
 /// `\s+(?:en\s+seance\s+)?de\s+` at `i` (the optional part tried first).
@@ -2430,19 +2455,25 @@ fn departure_of_tail(f: &str, i: usize) -> Option<usize> {
 ///
 /// (TARGET = `la\s+seance|l'assemblee|le\s+conseil`; kept in the tests,
 /// which check the two agree) read by hand. Every match holds a key word
-/// ([`VERB_KEYS`]: "entre", "arrive", "rejoint", "sort", "s'absente",
+/// ("entre", "arrive", "rejoint", "sort", "s'absente",
 /// "quitte", "retire") right after a run of spaces, and starts at most one
 /// short word ("est", "a", "se") and one space before that run: one literal
 /// search finds the key words, and the wordings are tried only at the few
 /// places before each. Each wording has one way to match (its optional
 /// parts are followed by letters a space cannot stand for), so trying them
 /// in the regex's order gives its leftmost-first match.
+#[cfg(test)]
 fn verbs(f: &str) -> Vec<(Range<usize>, bool)> {
+    verbs_from(f, &change_keys(f).verbs)
+}
+
+/// [`verbs`] given where the key words start (`keys`, in order, as
+/// [`change_keys`] finds them).
+fn verbs_from(f: &str, keys: &[usize]) -> Vec<(Range<usize>, bool)> {
     let mut out = Vec::new();
     // Where the last match ended: the next one starts there or later.
     let mut pos = 0;
-    for key in VERB_KEYS.find_iter(f) {
-        let p = key.start();
+    for &p in keys {
         if p < pos {
             continue;
         }
@@ -2468,10 +2499,6 @@ fn verbs(f: &str) -> Vec<(Range<usize>, bool)> {
     out
 }
 
-/// Literals one of which every match of [`verbs`] holds, right after a
-/// space (a literal holds no space, so no match of them hides another).
-static VERB_KEYS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new("entre|arrive|rejoint|sort|s'absente|quitte|retire").expect("verb keys regex"));
 
 /// The arrival or departure wording that starts with the space at `i`.
 fn verb_at(f: &str, i: usize) -> Option<(Range<usize>, bool)> {
@@ -2754,6 +2781,40 @@ mod matcher_tests {
         "7", "x", "é", "e", "s", "q", "r", " ", " ", "  ", "\n", "\t", "\u{a0}", "\u{2003}", ".", ",", "-",
     ];
 
+    /// The verb key words' places, as their own search found them before
+    /// [`change_keys`] read them with the wordings' ones.
+    fn verb_keys(f: &str) -> Vec<usize> {
+        static VERB_KEYS: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new("entre|arrive|rejoint|sort|s'absente|quitte|retire").expect("verb keys regex"));
+        VERB_KEYS.find_iter(f).map(|m| m.start()).collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5000))]
+
+        /// The one search finds the places of three separate ones, on the
+        /// words of every key and on any text.
+        #[test]
+        fn change_keys_match_separate_searches(
+            v in proptest::collection::vec(proptest::sample::select(KEY_PIECES), 0..20),
+            any in "(\\PC|\n| ){0,60}",
+        ) {
+            let (arrival, departure) = (Regex::new("arrivee").unwrap(), Regex::new("depart|sortie").unwrap());
+            for s in [v.concat(), v.join(" "), any] {
+                let keys = change_keys(&s);
+                prop_assert_eq!(&keys.arrivals, &arrival.find_iter(&s).map(|m| m.range()).collect::<Vec<_>>());
+                prop_assert_eq!(&keys.departures, &departure.find_iter(&s).map(|m| m.range()).collect::<Vec<_>>());
+                prop_assert_eq!(&keys.verbs, &verb_keys(&s));
+            }
+        }
+    }
+
+    /// The key words, pieces of them and their neighbours.
+    const KEY_PIECES: &[&str] = &[
+        "arrive", "arrivee", "arr", "ivee", "e", "ie", "depart", "dep", "art", "sort", "sortie", "sorti", "entre",
+        "ent", "re", "rejoint", "s'absente", "s'", "absente", "quitte", "retire", "ret", "ire", "s", "t", "é", " ", "\n",
+    ];
+
     fn pieces() -> impl Strategy<Value = String> {
         proptest::collection::vec(proptest::sample::select(PIECES), 0..24).prop_map(|v| v.concat())
     }
@@ -2870,8 +2931,9 @@ mod matcher_tests {
                 prop_assert_eq!(departures(&s), group1(&DEPARTURE_OF, &s));
                 // The one search finds every place of each key word.
                 let keys = change_keys(&s);
-                prop_assert_eq!(&keys.0, &arrival.find_iter(&s).map(|m| m.range()).collect::<Vec<_>>());
-                prop_assert_eq!(&keys.1, &departure.find_iter(&s).map(|m| m.range()).collect::<Vec<_>>());
+                prop_assert_eq!(&keys.arrivals, &arrival.find_iter(&s).map(|m| m.range()).collect::<Vec<_>>());
+                prop_assert_eq!(&keys.departures, &departure.find_iter(&s).map(|m| m.range()).collect::<Vec<_>>());
+                prop_assert_eq!(&keys.verbs, &verb_keys(&s));
             }
         }
     }
@@ -2886,11 +2948,11 @@ mod matcher_tests {
     }
 
     fn arrivals(s: &str) -> Vec<Range<usize>> {
-        wordings_of(s, &change_keys(s).0, arrival_of_tail)
+        wordings_of(s, &change_keys(s).arrivals, arrival_of_tail)
     }
 
     fn departures(s: &str) -> Vec<Range<usize>> {
-        wordings_of(s, &change_keys(s).1, departure_of_tail)
+        wordings_of(s, &change_keys(s).departures, departure_of_tail)
     }
 
     /// Label words, civilities and prose, to build lines of.

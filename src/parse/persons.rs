@@ -42,6 +42,16 @@ fn civility(word: &str) -> Option<(Option<&'static str>, bool)> {
     if !matches!(word.as_bytes().first(), Some(b'm' | b'M')) {
         return None;
     }
+    // The second char of a civility folds to one of these (or is none);
+    // an ASCII char folds to its lower case, and the trim below keeps the
+    // second byte or takes it off as one of ",:;": a word whose second
+    // byte is another ASCII one ("Michel", "MURIEL") is none.
+    if let Some(&b) = word.as_bytes().get(1)
+        && b < 0x80
+        && !matches!(b.to_ascii_lowercase(), b'.' | b'r' | b'o' | b'm' | b'e' | b'a' | b'l' | b',' | b':' | b';')
+    {
+        return None;
+    }
     // Trailing commas, colons and semicolons: ASCII bytes, taken off one
     // by one (each leaves a char boundary).
     let mut w = word;
@@ -50,7 +60,7 @@ fn civility(word: &str) -> Option<(Option<&'static str>, bool)> {
     }
     // The longest civility ("mesdemoiselles") has 14 letters.
     let mut buf = [0u8; 16];
-    let f = fold_small_bytes(w, &mut buf)?;
+    let f = lower_small(w, &mut buf)?;
     Some(match f {
         b"m." | b"m" | b"mr" | b"mr." | b"monsieur" => (Some("M."), false),
         b"mm." | b"mm" | b"messieurs" | b"mrs" => (Some("M."), true),
@@ -63,24 +73,40 @@ fn civility(word: &str) -> Option<(Option<&'static str>, bool)> {
     })
 }
 
+/// [`fold_small_bytes`] of `w` into `buf`: an ASCII word that fits
+/// lower-cased byte by byte (what folding does to ASCII), without
+/// the copy call; other words folded.
+fn lower_small<'b>(w: &str, buf: &'b mut [u8]) -> Option<&'b [u8]> {
+    if w.len() <= buf.len() && w.is_ascii() {
+        for (d, b) in buf.iter_mut().zip(w.bytes()) {
+            *d = b.to_ascii_lowercase();
+        }
+        return buf.get(..w.len());
+    }
+    fold_small_bytes(w, buf)
+}
 
 /// Words naming an office or a role; they end a name ("DUPONT, Maire").
 fn is_role(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    // The first byte the trim below keeps, when the word is ASCII: the
+    // first ASCII letter or digit (or non-ASCII byte). A word with none
+    // trims to nothing, which is no role.
+    let Some(p) = bytes.iter().position(|b| b.is_ascii_alphanumeric() || *b >= 0x80) else {
+        return false;
+    };
     // Every role folds to a word opening with one of these letters: a word
     // whose first letter or digit is another ASCII one is none. (The trim
     // below keeps a word from its first alphanumeric char; an ASCII char
     // folds to its lower case.)
-    if let Some(&b) = word.as_bytes().iter().find(|b| b.is_ascii_alphanumeric() || **b >= 0x80)
-        && b < 0x80
-        && !matches!(b.to_ascii_lowercase(), b'm' | b'a' | b'd' | b'c' | b'p' | b'v' | b's' | b'1' | b'e' | b'b' | b'r')
-    {
+    let a = bytes[p];
+    if a < 0x80 && !matches!(a.to_ascii_lowercase(), b'm' | b'a' | b'd' | b'c' | b'p' | b'v' | b's' | b'1' | b'e' | b'b' | b'r') {
         return false;
     }
     // Every role folds to a word whose first two chars are one of these
     // pairs of letters: a word whose first two chars are ASCII (folding
     // to their lower case) and another pair is none.
-    if let Some(p) = word.as_bytes().iter().position(|b| b.is_ascii_alphanumeric() || *b >= 0x80)
-        && let [a, b, ..] = word.as_bytes()[p..]
+    if let Some(&b) = bytes.get(p + 1)
         && a < 0x80
         && b < 0x80
         && !matches!(
@@ -92,13 +118,14 @@ fn is_role(word: &str) -> bool {
     }
     let t = if word.is_ascii() {
         // The same trim: an ASCII char is alphanumeric when it is an ASCII
-        // letter or digit.
-        word.trim_matches(|c: char| !c.is_ascii_alphanumeric())
+        // letter or digit, so the core runs from `p` to the last of them.
+        let q = bytes.iter().rposition(u8::is_ascii_alphanumeric).unwrap_or(p);
+        &word[p..=q]
     } else {
         word.trim_matches(|c: char| !c.is_alphanumeric())
     };
     let mut buf = [0u8; 32];
-    match fold_small_bytes(t, &mut buf) {
+    match lower_small(t, &mut buf) {
         Some(f) => role_fold(word, f),
         // A long word (a role with many trailing "s"?) or one folding to
         // other letters: fold it the slow way.
@@ -292,21 +319,45 @@ fn is_space(c: char) -> bool {
     c.is_whitespace() || ('\u{E000}'..='\u{F8FF}').contains(&c)
 }
 
+/// True when `w` holds a letter and all its letters are capitals.
 fn is_upper_word(w: &str) -> bool {
-    if w.is_ascii() {
-        // ASCII letters are the alphabetic chars, A-Z the upper-case ones:
-        // one pass, no small letter and at least one capital.
-        let mut upper = false;
-        for b in w.bytes() {
-            if b.is_ascii_lowercase() {
-                return false;
-            }
-            upper |= b.is_ascii_uppercase();
+    // ASCII bytes are ASCII chars: a small letter anywhere answers no, and
+    // a capital is a letter; the bytes up to the first non-ASCII one need
+    // nothing else.
+    let mut upper = false;
+    for (i, &b) in w.as_bytes().iter().enumerate() {
+        if b.is_ascii_lowercase() {
+            return false;
         }
-        return upper;
+        if b >= 0x80 {
+            return upper_letters_from(&w[i..], upper);
+        }
+        upper |= b.is_ascii_uppercase();
     }
-    let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
-    letters.peek().is_some() && letters.all(|c| c.is_uppercase())
+    upper
+}
+
+/// [`is_upper_word`] on the rest `rest` of a word, `letter` telling whether
+/// a letter (a capital) came before: Latin-1 chars read from their
+/// category ([`latin1_cat`] has the letters `is_alphabetic` has, and its
+/// capitals are the `is_uppercase` ones), other chars asked.
+fn upper_letters_from(rest: &str, letter: bool) -> bool {
+    let mut letter = letter;
+    for c in rest.chars() {
+        match latin1_cat(c) {
+            Some(Cat::Upper) => letter = true,
+            Some(Cat::Lower | Cat::OtherLetter) => return false,
+            Some(Cat::NotLetter) => {}
+            None if c.is_alphabetic() => {
+                if !c.is_uppercase() {
+                    return false;
+                }
+                letter = true;
+            }
+            None => {}
+        }
+    }
+    letter
 }
 
 /// Every initial ends with a dot (and maybe a hyphen): other words need no
@@ -811,9 +862,7 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
                 }
                 let off = st + (w.len() - core.len());
                 let core = core.trim_end_matches(':');
-                // "et" folds from three bytes at most ("ÉT").
-                let et = core.len() <= 3 && fold_small_bytes(core, &mut [0u8; 2]) == Some(&b"et"[..]);
-                if et || core == "&" {
+                if is_et(core) || core == "&" {
                     out.push(Tok::And(core, off));
                 } else if !core.is_empty() {
                     out.push(Tok::Word(core, off));
@@ -822,6 +871,17 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
         }
     }
     out
+}
+
+/// True when `w` folds to "et". It folds from two chars (folding maps a
+/// char to a char), of three bytes at most ("ÉT"); two ASCII bytes fold
+/// to their lower case, so they are those letters in either case.
+fn is_et(w: &str) -> bool {
+    match w.len() {
+        2 if w.is_ascii() => w.eq_ignore_ascii_case("et"),
+        2 | 3 => fold_small_bytes(w, &mut [0u8; 2]) == Some(&b"et"[..]),
+        _ => false,
+    }
 }
 
 /// A word of a list: borrowed from the text, owned only when joined over a
@@ -1245,6 +1305,25 @@ mod tests {
             proptest::prop_assert_eq!(is_upper_word(&w), upper_ref);
             proptest::prop_assert_eq!(is_role(&w), is_role_ref(&w));
         }
+
+        #[test]
+        fn upper_words_match_the_char_filter_on_any_word(w in "(\\PC|[a-zA-ZÀ-ÿĀ-ž'’.-]){0,12}") {
+            let upper_ref = {
+                let mut letters = w.chars().filter(|c| c.is_alphabetic()).peekable();
+                letters.peek().is_some() && letters.all(|c| c.is_uppercase())
+            };
+            proptest::prop_assert_eq!(is_upper_word(&w), upper_ref);
+            proptest::prop_assert_eq!(is_role(&w), is_role_ref(&w));
+        }
+
+        #[test]
+        fn roles_match_the_folding_reader_on_role_like_words(
+            w in "[(\"«-]{0,2}(maire|adjointe?|d[eé]l[eé]gu[eé]e?|conseill[eè]re?|municipa(l|le|ux)|pr[eé]sidente?|vice-pr[eé]sident|secr[eé]taire|1[eè]re?|[eé]lue?|doyen(ne)?|benjamin|rapporteur|[a-zA-Zé1]{1,6})s{0,3}[.,;:)»-]{0,2}",
+            upper in proptest::bool::ANY,
+        ) {
+            let w = if upper { w.to_uppercase() } else { w };
+            proptest::prop_assert_eq!(is_role(&w), is_role_ref(&w));
+        }
     }
 
     fn is_role_ref(word: &str) -> bool {
@@ -1312,6 +1391,9 @@ mod tests {
             assert_eq!(k == Cat::Upper, lu.is_match(&s), "{c:?}");
             assert_eq!(k == Cat::Lower, ll.is_match(&s), "{c:?}");
             assert_eq!(k != Cat::NotLetter, l.is_match(&s), "{c:?}");
+            // What `upper_letters_from` relies on.
+            assert_eq!(k != Cat::NotLetter, c.is_alphabetic(), "{c:?}");
+            assert_eq!(k == Cat::Upper, c.is_uppercase(), "{c:?}");
         }
         assert!(latin1_cat('Ā').is_none());
         assert_eq!(glued_title("Mme.DURAND"), Some(("Mme.", "DURAND")));
@@ -1324,6 +1406,16 @@ mod tests {
         fn civility_and_role_match_the_folding_readers(w in "[mMeEéÉaAdlLsSiIrRtT1.,:;()-]{0,20}") {
             proptest::prop_assert_eq!(civility(&w), civility_ref(&w));
             proptest::prop_assert_eq!(is_role(&w), is_role_ref(&w));
+        }
+
+        #[test]
+        fn civility_matches_the_folding_reader_on_any_word(w in "[mM](\\PC|[rRoOmMeEéÉèaAlLsSdDiI.,:;]){0,16}") {
+            proptest::prop_assert_eq!(civility(&w), civility_ref(&w));
+        }
+
+        #[test]
+        fn et_as_folding_says(w in "(\\PC|[eEéÉèÈtT&]){0,4}") {
+            proptest::prop_assert_eq!(is_et(&w), crate::normalize::fold(&w) == "et");
         }
     }
 
