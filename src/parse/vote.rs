@@ -11,7 +11,7 @@
 //! together.
 
 use super::Spanned;
-use super::segment::line_ranges;
+use super::segment::{line_ranges, DocLines};
 use crate::normalize::{fold, fold_into};
 use crate::model::{Outcome, Person, Vote};
 use crate::normalize::Folded;
@@ -797,14 +797,14 @@ fn rejects(folded: &str) -> bool {
 /// one `String` per line, shared by every test run on the lines.
 struct FoldedLines<'a> {
     /// Byte range in the text of each line (without its `\n`).
-    pub ranges: Vec<Range<usize>>,
+    pub ranges: Cow<'a, [Range<usize>]>,
     /// The folded lines, each followed by the `\n` that ends it in the text
     /// (so that, without plural marks, a run of whole lines of `buf` is the
     /// fold of the same run of the text). Borrowed when it is a shared
     /// fold without plural marks (no copy of the document's fold).
     buf: Cow<'a, str>,
     /// Byte range in `buf` of each folded line.
-    spans: Vec<Range<usize>>,
+    spans: Cow<'a, [Range<usize>]>,
 }
 
 impl FoldedLines<'static> {
@@ -826,7 +826,20 @@ impl<'a> FoldedLines<'a> {
         if plural_marks && has_plural_mark(&buf) {
             buf = Cow::Owned(buf.replace("(s)", "s").replace("(e)", "e").replace("(es)", "es"));
         }
-        FoldedLines { ranges: line_ranges(text), spans: line_ranges(&buf), buf }
+        FoldedLines { ranges: Cow::Owned(line_ranges(text)), spans: Cow::Owned(line_ranges(&buf)), buf }
+    }
+
+    /// [`FoldedLines::of_fold`] of the document's shared fold, with the
+    /// line ranges of the text and of the fold already made (`doc`): they
+    /// are borrowed, unless plural marks were folded (the lines of the new
+    /// buffer are then found again).
+    fn of_doc(fold: &'a str, doc: &'a DocLines) -> Self {
+        if has_plural_mark(fold) {
+            let buf = fold.replace("(s)", "s").replace("(e)", "e").replace("(es)", "es");
+            let spans = line_ranges(&buf);
+            return FoldedLines { ranges: Cow::Borrowed(&doc.text), spans: Cow::Owned(spans), buf: Cow::Owned(buf) };
+        }
+        FoldedLines { ranges: Cow::Borrowed(&doc.text), spans: Cow::Borrowed(&doc.folded), buf: Cow::Borrowed(fold) }
     }
 
     fn len(&self) -> usize {
@@ -1118,6 +1131,13 @@ pub fn find_vote_statements(text: &str) -> Vec<Spanned<Vote>> {
 /// per document and shared with the other readers.
 pub fn find_vote_statements_with(text: &str, fold: &Folded) -> Vec<Spanned<Vote>> {
     statements_in(text, FoldedLines::of_fold(text, Cow::Borrowed(fold.text.as_str()), true))
+}
+
+/// [`find_vote_statements_with`] with the lines of the text and of its
+/// fold already found (`doc`, [`DocLines::new`] of this `text` and `fold`,
+/// shared with [`super::segment::segment_lines`]).
+pub fn find_vote_statements_lines(text: &str, fold: &Folded, doc: &DocLines) -> Vec<Spanned<Vote>> {
+    statements_in(text, FoldedLines::of_doc(fold.text.as_str(), doc))
 }
 
 /// The vote statements of the folded lines of a text.
@@ -1662,6 +1682,23 @@ mod tests {
         assert_eq!(marks.line_of_buf(0), 0);
         assert_eq!(marks.line_of_buf(marks.buf().find("last").unwrap()), 3);
         assert_eq!(FoldedLines::new("", false).len(), 0);
+    }
+
+    #[test]
+    fn statements_with_shared_lines_are_the_same() {
+        for t in [
+            "Le conseil, après en avoir délibéré,\nADOPTE à l'unanimité.\n",
+            "Vote :\nPour : 12 élu(e)s\nContre : 3\nAbstention(s) : 1\n",
+            "DÉCIDE à la majorité (2 contre : M. Martin, Mme Durand)",
+            "",
+        ] {
+            let f = Folded::new(t);
+            let doc = DocLines::new(t, &f);
+            let shared = FoldedLines::of_doc(&f.text, &doc);
+            let own = FoldedLines::of_fold(t, Cow::Borrowed(f.text.as_str()), true);
+            assert_eq!((shared.ranges.as_ref(), shared.spans.as_ref(), shared.buf()), (own.ranges.as_ref(), own.spans.as_ref(), own.buf()));
+            assert_eq!(find_vote_statements_lines(t, &f, &doc), find_vote_statements_with(t, &f), "{t:?}");
+        }
     }
 
     /// All the keys of a line, one substring search each.
