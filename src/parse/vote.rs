@@ -1265,12 +1265,26 @@ fn tally_only(line: &str) -> bool {
     tally_for(l).is_match(l) && l.split_whitespace().count() <= 14
 }
 
-fn join_lines_nl(lines: &FoldedLines<'_>, (s, e): (usize, usize)) -> String {
-    (s..=e).map(|k| lines.line(k).trim()).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
+fn join_lines_nl(lines: &FoldedLines<'_>, group: (usize, usize)) -> String {
+    join_lines_by(lines, group, '\n')
 }
 
-fn join_lines(lines: &FoldedLines<'_>, (s, e): (usize, usize)) -> String {
-    (s..=e).map(|k| lines.line(k).trim()).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
+fn join_lines(lines: &FoldedLines<'_>, group: (usize, usize)) -> String {
+    join_lines_by(lines, group, ' ')
+}
+
+/// The non-blank lines `s..=e`, trimmed, joined by `sep`: what collecting
+/// them and `join` make, written straight into one string sized for them
+/// (no vector, one allocation).
+fn join_lines_by(lines: &FoldedLines<'_>, (s, e): (usize, usize), sep: char) -> String {
+    let mut out = String::with_capacity(lines.spans[e].end.saturating_sub(lines.spans[s].start) + 1);
+    for l in (s..=e).map(|k| lines.line(k).trim()).filter(|l| !l.is_empty()) {
+        if !out.is_empty() {
+            out.push(sep);
+        }
+        out.push_str(l);
+    }
+    out
 }
 
 /// Reads the vote a statement states. `folded` is the statement on one
@@ -1682,6 +1696,15 @@ mod tests {
         assert_eq!(marks.line_of_buf(0), 0);
         assert_eq!(marks.line_of_buf(marks.buf().find("last").unwrap()), 3);
         assert_eq!(FoldedLines::new("", false).len(), 0);
+    }
+
+    #[test]
+    fn joined_lines_skip_blank_ones() {
+        let lines = FoldedLines::new("  Pour : 3 \n\n   \nContre : 1\n  Abstention : 0", false);
+        assert_eq!(join_lines(&lines, (0, 4)), "pour : 3 contre : 1 abstention : 0");
+        assert_eq!(join_lines_nl(&lines, (0, 3)), "pour : 3\ncontre : 1");
+        assert_eq!(join_lines(&lines, (1, 2)), "");
+        assert_eq!(join_lines_nl(&lines, (4, 4)), "abstention : 0");
     }
 
     #[test]
