@@ -1320,8 +1320,9 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
         }
     }
     // A vote table: a header row of labels over a row of figures.
-    let rows: Vec<&str> = folded_lines.lines().collect();
-    for w in rows.windows(2) {
+    // (Each line with the next, as `windows(2)` of the collected lines
+    // gives them, without the vector.)
+    for w in folded_lines.lines().zip(folded_lines.lines().skip(1)).map(|(a, b)| [a, b]) {
         if may_be_table_header(w[0]) && TABLE_HEADER.is_match(w[0]) && TABLE_ROW.is_match(w[1]) {
             let labels: Vec<&str> = w[0].split(['|', ';', '\t']).flat_map(|c| c.split("  ")).map(str::trim).filter(|c| !c.is_empty()).collect();
             let labels: Vec<&str> = if labels.len() == 1 { w[0].split_whitespace().collect() } else { labels };
