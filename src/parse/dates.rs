@@ -575,22 +575,13 @@ pub struct TransmissionMatch {
 
 /// The "posted" stamp labels. Its two bounded repetitions of a Unicode
 /// class (`[^\n:]{0,40}`) make it the costliest regex of the module to
-/// compile, so it is compiled only when [`POSTED_FAST_RE`] finds a match
+/// compile, so it is compiled only when [`find_posted_fast`] finds a match
 /// longer than the bound (see [`find_posted_label`]).
 static POSTED_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)(?-u:\b)(?:affich[ée]e?s?(?: en mairie)?(?: le| du)?|publi[ée]e?s?(?: sur le site[^\n:]{0,40})?(?: le| du)?|mise? en ligne(?: le)?|date (?:de |d')(?:l')?(?:affichage|publication|mise en ligne)|(?:affichage|publication)(?: en mairie| sur le site[^\n:]{0,40})?(?: le| du)?)",
     )
     .expect("posted regex")
-});
-
-/// [`POSTED_RE`] with unbounded repetitions (`[^\n:]*`): cheap to compile,
-/// and the same match whenever its match is at most 40 characters long.
-static POSTED_FAST_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?-u:\b)(?:affich[ée]e?s?(?: en mairie)?(?: le| du)?|publi[ée]e?s?(?: sur le site[^\n:]*)?(?: le| du)?|mise? en ligne(?: le)?|date (?:de |d')(?:l')?(?:affichage|publication|mise en ligne)|(?:affichage|publication)(?: en mairie| sur le site[^\n:]*)?(?: le| du)?)",
-    )
-    .expect("posted fast regex")
 });
 
 /// The first match of [`POSTED_RE`] starting at or after `pos`.
@@ -604,11 +595,84 @@ static POSTED_FAST_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// at most 40 characters long, the run was not cut and both matches are
 /// the same; otherwise the original is run from the same start.
 fn find_posted_label(text: &str, pos: usize) -> Option<Range<usize>> {
-    let m = POSTED_FAST_RE.find_at(text, pos)?;
-    if m.as_str().chars().count() <= 40 {
-        return Some(m.range());
+    let m = find_posted_fast(text, pos)?;
+    if text[m.clone()].chars().count() <= 40 {
+        return Some(m);
     }
-    POSTED_RE.find_at(text, m.start()).map(|m| m.range())
+    POSTED_RE.find_at(text, m.start).map(|m| m.range())
+}
+
+/// `POSTED_FAST_RE.find_at(text, pos)` by hand, as a byte range (that
+/// regex, [`POSTED_RE`] with `[^\n:]*` for `[^\n:]{0,40}`, kept in the
+/// tests, runs its automaton over every byte from the search start and
+/// must be built by each process). Its five wordings:
+///
+/// - A `affich[ée]e?s?(?: en mairie)?(?: le| du)?`
+/// - B `publi[ée]e?s?(?: sur le site[^\n:]*)?(?: le| du)?`
+/// - C `mise? en ligne(?: le)?`
+/// - D `date (?:de |d')(?:l')?(?:affichage|publication|mise en ligne)`
+/// - E `(?:affichage|publication)(?: en mairie| sur le site[^\n:]*)?(?: le| du)?`
+///
+/// each after an ASCII word boundary. At most one can match at one start
+/// (A and E part at the char after "affich", B and E after "publi"), so the
+/// one that does is the match. Every wording holds a fragment of
+/// [`POSTED_HINT`] ("affich", "publi", "ligne") at most [`POSTED_LEAD`]
+/// bytes after its start: only the starts that near each fragment are
+/// tried, fragment after fragment (as [`find_received_label`] does).
+fn find_posted_fast(text: &str, pos: usize) -> Option<Range<usize>> {
+    let b = text.as_bytes();
+    let mut s = pos;
+    while s < b.len() {
+        let f = POSTED_HINT.find_at(text, s)?.start();
+        let lo = s.max(f.saturating_sub(POSTED_LEAD));
+        if let Some(m) = (lo..=f).find_map(|t| posted_start(b, t).then(|| posted_label_at(text, t).map(|e| t..e)).flatten()) {
+            return Some(m);
+        }
+        s = f + 1;
+    }
+    None
+}
+
+/// The most bytes from the start of a posted label to its first fragment:
+/// "date de miſe en ligne" (`ſ` two bytes) has 17 before "ligne"; a
+/// margin costs only a few more starts tried.
+const POSTED_LEAD: usize = 32;
+
+/// True when a posted label may start at byte `t` of `b`: one of its first
+/// letters (`a`, `p`, `m`, `d`, ASCII in every case form) after an ASCII
+/// word boundary (what `(?-u:\b)` asks before a word byte).
+fn posted_start(b: &[u8], t: usize) -> bool {
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    matches!(b[t] | 0x20, b'a' | b'p' | b'm' | b'd') && (t == 0 || !word(b[t - 1]))
+}
+
+/// The end of a `POSTED_FAST_RE` match starting at byte `i` of `s` (its
+/// word boundary already checked), if one does (see [`find_posted_fast`]).
+/// Each optional part is taken when present: what follows it is optional
+/// too, or starts with other chars than the part ("l'" before a/p/m, "e"
+/// before " en"), so taking it never makes the rest fail.
+fn posted_label_at(s: &str, i: usize) -> Option<usize> {
+    let e_acute = |k: usize| ci_any(s, k, &["é", "e"]);
+    let opt = |k: usize, lit: &str| ci_lit(s, k, lit).unwrap_or(k);
+    let le_du = |k: usize| ci_any(s, k, &[" le", " du"]).unwrap_or(k);
+    // ` sur le site[^\n:]*`: the run stops at the first `\n` or `:`.
+    let site = |k: usize| ci_lit(s, k, " sur le site").map(|k| k + s[k..].find(['\n', ':']).unwrap_or(s.len() - k));
+    if let Some(k) = ci_lit(s, i, "affich").and_then(e_acute) {
+        return Some(le_du(opt(opt(opt(k, "e"), "s"), " en mairie")));
+    }
+    if let Some(k) = ci_lit(s, i, "publi").and_then(e_acute) {
+        let k = opt(opt(k, "e"), "s");
+        return Some(le_du(site(k).unwrap_or(k)));
+    }
+    if let Some(k) = ci_lit(s, i, "mis") {
+        return ci_lit(s, opt(k, "e"), " en ligne").map(|k| opt(k, " le"));
+    }
+    if let Some(k) = ci_lit(s, i, "date ") {
+        let k = opt(ci_any(s, k, &["de ", "d'"])?, "l'");
+        return ci_any(s, k, &["affichage", "publication", "mise en ligne"]);
+    }
+    let k = ci_any(s, i, &["affichage", "publication"])?;
+    Some(le_du(ci_lit(s, k, " en mairie").or_else(|| site(k)).unwrap_or(k)))
 }
 
 static SENT_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1168,6 +1232,37 @@ mod tests {
         assert!(find_posted_label(long, 0).and_then(|m| long.get(m)).unwrap().chars().count() > 40);
         let short = "Publication sur le site : 3 mars 2024";
         assert_eq!(find_posted_label(short, 0).and_then(|m| short.get(m)), Some("Publication sur le site "));
+    }
+
+    /// [`POSTED_RE`] with unbounded repetitions (`[^\n:]*`), the same match
+    /// whenever its match is at most 40 characters long: what
+    /// [`find_posted_fast`] reads by hand.
+    static POSTED_FAST_RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)(?-u:\b)(?:affich[ée]e?s?(?: en mairie)?(?: le| du)?|publi[ée]e?s?(?: sur le site[^\n:]*)?(?: le| du)?|mise? en ligne(?: le)?|date (?:de |d')(?:l')?(?:affichage|publication|mise en ligne)|(?:affichage|publication)(?: en mairie| sur le site[^\n:]*)?(?: le| du)?)",
+        )
+        .unwrap()
+    });
+
+    #[test]
+    fn posted_fast_reads_each_wording() {
+        let t = "x Affichée en mairie le 3\nPUBLIÉES sur le site de la ville: 4\nmiſe en ligne le 5\nDate d'l'affichage 6\npublication en mairie du 7\nlaffiche le";
+        let got = posted_matches(find_posted_fast, t);
+        assert_eq!(got.iter().map(|m| &t[m.clone()]).collect::<Vec<_>>(), [
+            "Affichée en mairie le", "PUBLIÉES sur le site de la ville", "miſe en ligne le", "Date d'l'affichage", "publication en mairie du",
+        ]);
+        assert_eq!(got, posted_matches(|t, p| POSTED_FAST_RE.find_at(t, p).map(|m| m.range()), t));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20000))]
+        /// The hand reader of the posted labels finds what the regex finds,
+        /// from any char of the text.
+        #[test]
+        fn posted_fast_as_the_regex(s in "((affich|AFFICH|aFfIcH|é|É|e|E|es|ES|ſ|s|S|ée| en mairie| EN MAIRIE|en mairie| le| LE| du| DU|le|publi|PUBLI|Publi|publication|PUBLICATION|affichage|AFFICHAGE| sur le site| SUR LE ſITE|sur le site|mis|MIS|miſ|mise|MISE| en ligne| EN LIGNE|ligne|date |DATE |Date |de |DE |d'|D'|l'|L'|mise en ligne|x|_|1|a|p|m|d|:|\\n| |\u{212a}|à)){0,14}", start in 0usize..60) {
+            let at = floor_char_boundary(&s, start.min(s.len()));
+            prop_assert_eq!(find_posted_fast(&s, at), POSTED_FAST_RE.find_at(&s, at).map(|m| m.range()), "{:?} {}", s, at);
+        }
     }
 
     proptest! {

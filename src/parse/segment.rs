@@ -17,6 +17,7 @@
 
 use super::Spanned;
 use regex::Regex;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -318,10 +319,10 @@ fn reference_tail(t: &str) -> bool {
 struct Lines<'t> {
     text: &'t str,
     /// Byte range in the text of each line (without its `\n`).
-    ranges: Vec<Range<usize>>,
+    ranges: Cow<'t, [Range<usize>]>,
     /// The fold of `text`, and the byte range of each line in it.
     folded: &'t str,
-    franges: Vec<Range<usize>>,
+    franges: Cow<'t, [Range<usize>]>,
 }
 
 impl<'t> Lines<'t> {
@@ -329,7 +330,14 @@ impl<'t> Lines<'t> {
     /// (`None` otherwise: not the fold of this text).
     fn new(text: &'t str, folded: &'t str) -> Option<Self> {
         let (ranges, franges) = (line_ranges(text), line_ranges(folded));
-        (ranges.len() == franges.len()).then_some(Lines { text, ranges, folded, franges })
+        (ranges.len() == franges.len()).then_some(Lines { text, ranges: Cow::Owned(ranges), folded, franges: Cow::Owned(franges) })
+    }
+
+    /// [`Lines::new`] with the line ranges of both already made (`doc`, of
+    /// this `text` and this `folded`).
+    fn of_ranges(text: &'t str, folded: &'t str, doc: &'t DocLines) -> Option<Self> {
+        (doc.text.len() == doc.folded.len())
+            .then_some(Lines { text, ranges: Cow::Borrowed(&doc.text), folded, franges: Cow::Borrowed(&doc.folded) })
     }
 
     /// Line `i` folded.
@@ -351,6 +359,25 @@ impl<'t> Lines<'t> {
     /// Line `i` as written.
     fn raw(&self, i: usize) -> &'t str {
         &self.text[self.ranges[i].clone()]
+    }
+}
+
+/// The line ranges ([`line_ranges`]) of a document's text and of its
+/// shared fold ([`crate::normalize::Folded`]), made once per document for
+/// both the vote reader ([`super::vote::find_vote_statements_lines`]) and
+/// the segmenter ([`segment_lines`]), which would each make them otherwise.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DocLines {
+    /// The lines of the text.
+    pub text: Vec<Range<usize>>,
+    /// The lines of its fold.
+    pub folded: Vec<Range<usize>>,
+}
+
+impl DocLines {
+    /// The lines of `text` and of `fold`, the fold of `text`.
+    pub fn new(text: &str, fold: &crate::normalize::Folded) -> Self {
+        DocLines { text: line_ranges(text), folded: line_ranges(&fold.text) }
     }
 }
 
@@ -779,8 +806,14 @@ pub fn segment_with(text: &str, statements: &[Spanned<crate::model::Vote>]) -> V
 /// [`segment_with`] with the fold of the whole text already made (the
 /// document's shared [`crate::normalize::Folded`]).
 pub fn segment_folded(text: &str, fold: &crate::normalize::Folded, statements: &[Spanned<crate::model::Vote>]) -> Vec<Item> {
+    segment_lines(text, fold, &DocLines::new(text, fold), statements)
+}
+
+/// [`segment_folded`] with the lines of the text and of its fold already
+/// found (`doc`, [`DocLines::new`] of this `text` and `fold`).
+pub fn segment_lines(text: &str, fold: &crate::normalize::Folded, doc: &DocLines, statements: &[Spanned<crate::model::Vote>]) -> Vec<Item> {
     let own;
-    let lines = match Lines::new(text, &fold.text) {
+    let lines = match Lines::of_ranges(text, &fold.text, doc) {
         Some(l) => l,
         None => {
             own = crate::normalize::fold(text);
@@ -1394,6 +1427,17 @@ mod tests {
         assert_eq!(line_ranges("ab\n\ncd"), [0..2, 3..3, 4..6]);
         let long = format!("{}\n{}\n\n{}", "é".repeat(20), "x".repeat(15), "y".repeat(17));
         assert_eq!(line_ranges(&long), [0..40, 41..56, 57..57, 58..75]);
+    }
+
+    #[test]
+    fn segment_lines_reads_like_segment_folded() {
+        let t = "DÉLIBÉRATION N° 2024-01 : BUDGET\nLe conseil adopte à l'unanimité.\n\nDÉLIBÉRATION N° 2024-02 : TARIFS\nAdopté par 10 voix pour.\n";
+        let f = crate::normalize::Folded::new(t);
+        let st = super::super::vote::find_vote_statements_with(t, &f);
+        let doc = DocLines::new(t, &f);
+        let got = segment_lines(t, &f, &doc, &st);
+        assert_eq!(got.len(), 2);
+        assert_eq!(format!("{got:?}"), format!("{:?}", segment_folded(t, &f, &st)));
     }
 
     #[test]

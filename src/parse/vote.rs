@@ -11,7 +11,7 @@
 //! together.
 
 use super::Spanned;
-use super::segment::line_ranges;
+use super::segment::{line_ranges, DocLines};
 use crate::normalize::{fold, fold_into};
 use crate::model::{Outcome, Person, Vote};
 use crate::normalize::Folded;
@@ -797,14 +797,14 @@ fn rejects(folded: &str) -> bool {
 /// one `String` per line, shared by every test run on the lines.
 struct FoldedLines<'a> {
     /// Byte range in the text of each line (without its `\n`).
-    pub ranges: Vec<Range<usize>>,
+    pub ranges: Cow<'a, [Range<usize>]>,
     /// The folded lines, each followed by the `\n` that ends it in the text
     /// (so that, without plural marks, a run of whole lines of `buf` is the
     /// fold of the same run of the text). Borrowed when it is a shared
     /// fold without plural marks (no copy of the document's fold).
     buf: Cow<'a, str>,
     /// Byte range in `buf` of each folded line.
-    spans: Vec<Range<usize>>,
+    spans: Cow<'a, [Range<usize>]>,
 }
 
 impl FoldedLines<'static> {
@@ -826,7 +826,20 @@ impl<'a> FoldedLines<'a> {
         if plural_marks && has_plural_mark(&buf) {
             buf = Cow::Owned(buf.replace("(s)", "s").replace("(e)", "e").replace("(es)", "es"));
         }
-        FoldedLines { ranges: line_ranges(text), spans: line_ranges(&buf), buf }
+        FoldedLines { ranges: Cow::Owned(line_ranges(text)), spans: Cow::Owned(line_ranges(&buf)), buf }
+    }
+
+    /// [`FoldedLines::of_fold`] of the document's shared fold, with the
+    /// line ranges of the text and of the fold already made (`doc`): they
+    /// are borrowed, unless plural marks were folded (the lines of the new
+    /// buffer are then found again).
+    fn of_doc(fold: &'a str, doc: &'a DocLines) -> Self {
+        if has_plural_mark(fold) {
+            let buf = fold.replace("(s)", "s").replace("(e)", "e").replace("(es)", "es");
+            let spans = line_ranges(&buf);
+            return FoldedLines { ranges: Cow::Borrowed(&doc.text), spans: Cow::Owned(spans), buf: Cow::Owned(buf) };
+        }
+        FoldedLines { ranges: Cow::Borrowed(&doc.text), spans: Cow::Borrowed(&doc.folded), buf: Cow::Borrowed(fold) }
     }
 
     fn len(&self) -> usize {
@@ -1120,6 +1133,13 @@ pub fn find_vote_statements_with(text: &str, fold: &Folded) -> Vec<Spanned<Vote>
     statements_in(text, FoldedLines::of_fold(text, Cow::Borrowed(fold.text.as_str()), true))
 }
 
+/// [`find_vote_statements_with`] with the lines of the text and of its
+/// fold already found (`doc`, [`DocLines::new`] of this `text` and `fold`,
+/// shared with [`super::segment::segment_lines`]).
+pub fn find_vote_statements_lines(text: &str, fold: &Folded, doc: &DocLines) -> Vec<Spanned<Vote>> {
+    statements_in(text, FoldedLines::of_doc(fold.text.as_str(), doc))
+}
+
 /// The vote statements of the folded lines of a text.
 fn statements_in(text: &str, lines: FoldedLines<'_>) -> Vec<Spanned<Vote>> {
     let n = lines.len();
@@ -1245,12 +1265,26 @@ fn tally_only(line: &str) -> bool {
     tally_for(l).is_match(l) && l.split_whitespace().count() <= 14
 }
 
-fn join_lines_nl(lines: &FoldedLines<'_>, (s, e): (usize, usize)) -> String {
-    (s..=e).map(|k| lines.line(k).trim()).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
+fn join_lines_nl(lines: &FoldedLines<'_>, group: (usize, usize)) -> String {
+    join_lines_by(lines, group, '\n')
 }
 
-fn join_lines(lines: &FoldedLines<'_>, (s, e): (usize, usize)) -> String {
-    (s..=e).map(|k| lines.line(k).trim()).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
+fn join_lines(lines: &FoldedLines<'_>, group: (usize, usize)) -> String {
+    join_lines_by(lines, group, ' ')
+}
+
+/// The non-blank lines `s..=e`, trimmed, joined by `sep`: what collecting
+/// them and `join` make, written straight into one string sized for them
+/// (no vector, one allocation).
+fn join_lines_by(lines: &FoldedLines<'_>, (s, e): (usize, usize), sep: char) -> String {
+    let mut out = String::with_capacity(lines.spans[e].end.saturating_sub(lines.spans[s].start) + 1);
+    for l in (s..=e).map(|k| lines.line(k).trim()).filter(|l| !l.is_empty()) {
+        if !out.is_empty() {
+            out.push(sep);
+        }
+        out.push_str(l);
+    }
+    out
 }
 
 /// Reads the vote a statement states. `folded` is the statement on one
@@ -1286,8 +1320,9 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
         }
     }
     // A vote table: a header row of labels over a row of figures.
-    let rows: Vec<&str> = folded_lines.lines().collect();
-    for w in rows.windows(2) {
+    // (Each line with the next, as `windows(2)` of the collected lines
+    // gives them, without the vector.)
+    for w in folded_lines.lines().zip(folded_lines.lines().skip(1)).map(|(a, b)| [a, b]) {
         if may_be_table_header(w[0]) && TABLE_HEADER.is_match(w[0]) && TABLE_ROW.is_match(w[1]) {
             let labels: Vec<&str> = w[0].split(['|', ';', '\t']).flat_map(|c| c.split("  ")).map(str::trim).filter(|c| !c.is_empty()).collect();
             let labels: Vec<&str> = if labels.len() == 1 { w[0].split_whitespace().collect() } else { labels };
@@ -1662,6 +1697,32 @@ mod tests {
         assert_eq!(marks.line_of_buf(0), 0);
         assert_eq!(marks.line_of_buf(marks.buf().find("last").unwrap()), 3);
         assert_eq!(FoldedLines::new("", false).len(), 0);
+    }
+
+    #[test]
+    fn joined_lines_skip_blank_ones() {
+        let lines = FoldedLines::new("  Pour : 3 \n\n   \nContre : 1\n  Abstention : 0", false);
+        assert_eq!(join_lines(&lines, (0, 4)), "pour : 3 contre : 1 abstention : 0");
+        assert_eq!(join_lines_nl(&lines, (0, 3)), "pour : 3\ncontre : 1");
+        assert_eq!(join_lines(&lines, (1, 2)), "");
+        assert_eq!(join_lines_nl(&lines, (4, 4)), "abstention : 0");
+    }
+
+    #[test]
+    fn statements_with_shared_lines_are_the_same() {
+        for t in [
+            "Le conseil, après en avoir délibéré,\nADOPTE à l'unanimité.\n",
+            "Vote :\nPour : 12 élu(e)s\nContre : 3\nAbstention(s) : 1\n",
+            "DÉCIDE à la majorité (2 contre : M. Martin, Mme Durand)",
+            "",
+        ] {
+            let f = Folded::new(t);
+            let doc = DocLines::new(t, &f);
+            let shared = FoldedLines::of_doc(&f.text, &doc);
+            let own = FoldedLines::of_fold(t, Cow::Borrowed(f.text.as_str()), true);
+            assert_eq!((shared.ranges.as_ref(), shared.spans.as_ref(), shared.buf()), (own.ranges.as_ref(), own.spans.as_ref(), own.buf()));
+            assert_eq!(find_vote_statements_lines(t, &f, &doc), find_vote_statements_with(t, &f), "{t:?}");
+        }
     }
 
     /// All the keys of a line, one substring search each.
