@@ -80,12 +80,15 @@ impl<'a> Document<'a> {
         // One fold of the whole text for the vote, attendance and header
         // readers.
         let fold = Folded::new(text);
-        let statements = parse::vote::find_vote_statements_with(text, &fold);
+        // The line ranges of the text and of its fold, read by both the
+        // vote reader and the segmenter.
+        let doc_lines = parse::segment::DocLines::new(text, &fold);
+        let statements = parse::vote::find_vote_statements_lines(text, &fold, &doc_lines);
         let attendance = parse::attendance::find_attendance_with(text, &fold);
         let header = parse::header::parse_session_header_with(text, &fold);
         let stated = if attendance.is_none() { parse::attendance::find_stated_counts(text) } else { Stated::default() };
         let changes = parse::attendance::find_attendance_changes_with(text, &fold);
-        let items = parse::segment::segment_folded(text, &fold, &statements);
+        let items = parse::segment::segment_lines(text, &fold, &doc_lines, &statements);
         Document { norm, meta, header, stated, attendance, changes, items, statements, fold }
     }
 
