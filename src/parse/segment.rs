@@ -362,7 +362,7 @@ impl<'t> Lines<'t> {
     }
 }
 
-/// The line ranges ([`line_ranges`]) of a document's text and of its
+/// The line ranges (`line_ranges`) of a document's text and of its
 /// shared fold ([`crate::normalize::Folded`]), made once per document for
 /// both the vote reader ([`super::vote::find_vote_statements_lines`]) and
 /// the segmenter ([`segment_lines`]), which would each make them otherwise.

@@ -252,7 +252,7 @@ pub fn find_commune(name: &str, department: Option<&str>) -> Option<Commune> {
     // kept per thread (a look-up is two binary searches of the tables and
     // a fold of the name, several thousand instructions).
     thread_local! {
-        static FOUND: RefCell<HashMap<(String, Option<String>), Option<Commune>>> = RefCell::new(HashMap::new());
+        static FOUND: RefCell<HashMap<NameAsked, Option<Commune>>> = RefCell::new(HashMap::new());
     }
     FOUND.with_borrow_mut(|found| {
         if let Some(&c) = found.get(&(name.to_owned(), department.map(str::to_owned))) {
@@ -266,6 +266,9 @@ pub fn find_commune(name: &str, department: Option<&str>) -> Option<Commune> {
         c
     })
 }
+
+/// A name and département [`find_commune`] was asked.
+type NameAsked = (String, Option<String>);
 
 /// How many answers [`find_commune`] keeps per thread before starting
 /// afresh.
