@@ -22,6 +22,7 @@
 
 pub mod audit;
 pub mod batch;
+mod decimal;
 pub mod export;
 pub mod extract;
 pub mod load;

@@ -895,29 +895,10 @@ pub(crate) fn cat(parts: &[Part]) -> String {
     for p in parts {
         match *p {
             Part::S(t) => out.push_str(t),
-            Part::N(n) => push_number(&mut out, n),
+            Part::N(n) => crate::decimal::push_i64(&mut out, n),
         }
     }
     out
-}
-
-/// Appends `n` in decimal (a minus sign when negative).
-fn push_number(out: &mut String, n: i64) {
-    if n < 0 {
-        out.push('-');
-    }
-    let mut m = n.unsigned_abs();
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (m % 10) as u8;
-        m /= 10;
-        if m == 0 {
-            break;
-        }
-    }
-    out.extend(digits[i..].iter().map(|&d| char::from(d)));
 }
 
 /// Builds a check.

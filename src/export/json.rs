@@ -277,21 +277,10 @@ fn write_u128(out: &mut Vec<u8>, v: u128) {
     }
 }
 
-/// Writes an unsigned integer in decimal (the common, 64-bit case): its
-/// digits in a 20-byte buffer appended in one fixed-size piece, then the
-/// length cut back (no `memcpy` call for a variable length).
+/// Writes an unsigned integer in decimal (the common, 64-bit case).
 #[inline]
 fn write_u64(out: &mut Vec<u8>, v: u64) {
-    let digits = v.checked_ilog10().map_or(1, |l| l as usize + 1);
-    let mut buf = [b'0'; 20];
-    let mut rest = v;
-    for slot in buf.iter_mut().take(digits).rev() {
-        *slot = b'0' + (rest % 10) as u8;
-        rest /= 10;
-    }
-    let end = out.len() + digits;
-    out.extend_from_slice(&buf);
-    out.truncate(end);
+    out.extend_from_slice(crate::decimal::digits(v, &mut [0; 20]).as_bytes());
 }
 
 #[inline]

@@ -255,14 +255,15 @@ pub fn find_commune(name: &str, department: Option<&str>) -> Option<Commune> {
         static FOUND: RefCell<HashMap<NameAsked, Option<Commune>>> = RefCell::new(HashMap::new());
     }
     FOUND.with_borrow_mut(|found| {
-        if let Some(&c) = found.get(&(name.to_owned(), department.map(str::to_owned))) {
+        let asked = (name.to_owned(), department.map(str::to_owned));
+        if let Some(&c) = found.get(&asked) {
             return c;
         }
         let c = find_commune_uncached(name, department);
         if found.len() >= FOUND_KEPT {
             found.clear();
         }
-        found.insert((name.to_owned(), department.map(str::to_owned)), c);
+        found.insert(asked, c);
         c
     })
 }
