@@ -154,6 +154,8 @@ pub enum InputKind {
     /// read then needs no second `stat`; a stale size only sizes the buffer
     /// and the memory budget, the byte cap is enforced while reading).
     File(PathBuf, Option<u64>),
+    /// A named regular file already opened, with its size then.
+    Opened(PathBuf, fs::File, u64),
     /// Standard input (`-`).
     Stdin,
     /// Could not even be listed (missing path, unreadable directory).
@@ -241,10 +243,23 @@ impl<A: Iterator<Item = io::Result<PathBuf>>> Iterator for Inputs<A> {
     fn next(&mut self) -> Option<Input> {
         loop {
             if let Some(top) = self.stack.last_mut() {
-                let Some(path) = top.pop_front() else {
+                let Some((path, kind)) = top.pop_front() else {
                     self.stack.pop();
                     continue;
                 };
+                // A regular file: its size is asked once it is opened.
+                match kind {
+                    Entry::File => {
+                        return Some(if wanted(&path) { Input::file(path, None) } else { Input { kind: InputKind::Skipped, ..Input::file(path, None) } });
+                    }
+                    Entry::Dir => {
+                        if let Some(err) = self.enter(&path) {
+                            return Some(err);
+                        }
+                        continue;
+                    }
+                    Entry::Other => {}
+                }
                 let (ft, size) = match fs::symlink_metadata(&path) {
                     // A link's size is its target's name: not known here.
                     Ok(m) => (m.file_type(), m.file_type().is_file().then_some(m.len())),
@@ -283,6 +298,16 @@ impl<A: Iterator<Item = io::Result<PathBuf>>> Iterator for Inputs<A> {
             if arg.as_os_str() == "-" {
                 return Some(Input { name: "-".into(), kind: InputKind::Stdin });
             }
+            // Opened first and asked its metadata through the handle: one
+            // walk of the path instead of two (a `stat` and an `open`). A
+            // path that does not open takes the old way, whose errors and
+            // directories are told apart by `stat`.
+            if let Ok(f) = fs::File::open(&arg)
+                && let Ok(m) = f.metadata()
+                && m.is_file()
+            {
+                return Some(Input { name: arg.to_string_lossy().into_owned(), kind: InputKind::Opened(arg, f, m.len()) });
+            }
             match fs::metadata(&arg) {
                 Ok(m) if m.is_dir() => {
                     if let Some(err) = self.enter(&arg) {
@@ -312,14 +337,21 @@ impl<A> Inputs<A> {
                 return Some(failed(dir, io::Error::other("too many entries")));
             };
             if !b.starts_with(b".") {
-                p.names.push((start, end));
+                // The type as the directory listing tells it (no `stat`),
+                // when the file system tells it.
+                let kind = match e.file_type() {
+                    Ok(t) if t.is_file() => Entry::File,
+                    Ok(t) if t.is_dir() => Entry::Dir,
+                    _ => Entry::Other,
+                };
+                p.names.push((start, end, kind));
                 p.bytes.extend_from_slice(b);
             }
         }
         p.names.shrink_to_fit();
         p.bytes.shrink_to_fit();
         let bytes = &p.bytes;
-        let name = |&(s, e): &(u32, u32)| &bytes[s as usize..e as usize];
+        let name = |&(s, e, _): &(u32, u32, Entry)| &bytes[s as usize..e as usize];
         p.names.sort_unstable_by(|a, b| name(a).cmp(name(b)));
         self.stack.push(p);
         None
@@ -334,16 +366,25 @@ impl<A> Inputs<A> {
 struct Pending {
     dir: PathBuf,
     bytes: Vec<u8>,
-    names: Vec<(u32, u32)>,
+    names: Vec<(u32, u32, Entry)>,
     next: usize,
+}
+
+/// The type of a directory entry as its listing gives it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Entry {
+    File,
+    Dir,
+    /// A link, a special file, or not told: asked with `lstat`.
+    Other,
 }
 
 impl Pending {
     /// The path of the next entry, in byte order of the names.
-    fn pop_front(&mut self) -> Option<PathBuf> {
-        let &(s, e) = self.names.get(self.next)?;
+    fn pop_front(&mut self) -> Option<(PathBuf, Entry)> {
+        let &(s, e, kind) = self.names.get(self.next)?;
         self.next += 1;
-        Some(self.dir.join(bytes_to_path(self.bytes.get(s as usize..e as usize).unwrap_or_default().to_vec())))
+        Some((self.dir.join(bytes_to_path(self.bytes.get(s as usize..e as usize).unwrap_or_default().to_vec())), kind))
     }
 }
 
@@ -786,33 +827,42 @@ fn process_input(seq: usize, input: Input, load: &LoadOptions, budget: Option<&B
             }
             Err(e) => (0, fail(ErrorKind::Io, format!("cannot read standard input: {e}"))),
         },
-        InputKind::File(path, size) => match size.map_or_else(|| fs::metadata(&path).map(|m| m.len()), Ok) {
-            Err(e) => (0, fail(ErrorKind::Io, format!("cannot read {}: {e}", path.display()))),
-            Ok(len) if len > load.max_bytes => {
-                (0, Output::Error(error_record(&name, String::new(), too_large(len, load.max_bytes))))
+        InputKind::File(path, size) => {
+            // Opened before its size is asked (through the handle when the
+            // walk did not give it): one walk of the path.
+            let opened = fs::File::open(&path).and_then(|f| match size {
+                Some(len) => Ok((f, len)),
+                None => f.metadata().map(|m| (f, m.len())),
+            });
+            match opened {
+                Ok((f, len)) => read_file(&name, &path, f, len, load, budget),
+                Err(e) => (0, fail(ErrorKind::Io, format!("cannot read {}: {e}", path.display()))),
             }
-            Ok(len) => {
-                let held = budget.map(|b| b.acquire(len));
-                let r = match fs::File::open(&path).and_then(|f| read_capped(f, load.max_bytes, len)) {
-                    Ok(Some(b)) => (b.len() as u64, process_bytes_with(&name, &b, load)),
-                    Ok(None) => (
-                        0,
-                        Output::Error(error_record(
-                            &name,
-                            String::new(),
-                            too_large(load.max_bytes + 1, load.max_bytes),
-                        )),
-                    ),
-                    Err(e) => (0, fail(ErrorKind::Io, format!("cannot read {}: {e}", path.display()))),
-                };
-                if let (Some(b), Some(n)) = (budget, held) {
-                    b.release(n);
-                }
-                r
-            }
-        },
+        }
+        InputKind::Opened(path, f, len) => read_file(&name, &path, f, len, load, budget),
     };
     Done { seq, name, bytes, output, rendered: Vec::new() }
+}
+
+/// Reads and processes an opened file of `len` bytes (as last seen: the
+/// cap is enforced while reading).
+fn read_file(name: &str, path: &Path, f: fs::File, len: u64, load: &LoadOptions, budget: Option<&Budget>) -> (u64, Output) {
+    if len > load.max_bytes {
+        return (0, Output::Error(error_record(name, String::new(), too_large(len, load.max_bytes))));
+    }
+    let held = budget.map(|b| b.acquire(len));
+    let r = match read_capped(f, load.max_bytes, len) {
+        Ok(Some(b)) => (b.len() as u64, process_bytes_with(name, &b, load)),
+        Ok(None) => (0, Output::Error(error_record(name, String::new(), too_large(load.max_bytes + 1, load.max_bytes)))),
+        Err(e) => (
+            0,
+            Output::Error(error_record(name, String::new(), LoadError::new(ErrorKind::Io, format!("cannot read {}: {e}", path.display())))),
+        ),
+    };
+    if let (Some(b), Some(n)) = (budget, held) {
+        b.release(n);
+    }
+    r
 }
 
 /// All bytes of a reader, or `None` when there are more than `max`.
@@ -993,7 +1043,7 @@ mod tests {
         let got: Vec<(String, &str)> = inputs_from_paths(vec![d.to_path_buf(), missing.clone()])
             .map(|i| {
                 let k = match i.kind {
-                    InputKind::File(..) => "file",
+                    InputKind::File(..) | InputKind::Opened(..) => "file",
                     InputKind::Skipped => "skipped",
                     InputKind::Failed(..) => "failed",
                     InputKind::Stdin => "stdin",
