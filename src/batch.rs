@@ -575,7 +575,13 @@ impl Summary {
             Output::Records(rs) => {
                 self.records += rs.len() as u64;
                 for c in rs.iter().flat_map(|r| &r.checks).filter(|c| c.status == CheckStatus::Fail) {
-                    *self.failed_checks.entry(c.id.to_string()).or_default() += 1;
+                    // The id is copied only the first time it is counted.
+                    match self.failed_checks.get_mut(c.id.as_ref()) {
+                        Some(n) => *n += 1,
+                        None => {
+                            self.failed_checks.insert(c.id.to_string(), 1);
+                        }
+                    }
                 }
             }
             Output::Error(e) => {

@@ -956,8 +956,11 @@ pub fn find_posted(text: &str) -> Option<Spanned<Date>> {
 /// sign), so an ASCII case-insensitive search finds what `(?i)` finds. (The
 /// same by hand for the second, on rarer letters, read more instructions
 /// than its regex's vector search.)
-static POSTED_HINT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)affich|publi|ligne").expect("stamp hint"));
-static SENT_HINT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)envo|tran").expect("stamp hint"));
+///
+/// The other two hold no `s` or `k` either, so they are written with ASCII
+/// case folding (`(?i-u)`), which finds the same and is cheaper to build.
+static POSTED_HINT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i-u)affich|publi|ligne").expect("stamp hint"));
+static SENT_HINT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i-u)envo|tran").expect("stamp hint"));
 
 #[cfg(test)]
 mod tests {
@@ -1252,6 +1255,21 @@ mod tests {
             "Affichée en mairie le", "PUBLIÉES sur le site de la ville", "miſe en ligne le", "Date d'l'affichage", "publication en mairie du",
         ]);
         assert_eq!(got, posted_matches(|t, p| POSTED_FAST_RE.find_at(t, p).map(|m| m.range()), t));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        /// The hints written with ASCII case folding find what their
+        /// Unicode `(?i)` forms find.
+        #[test]
+        fn hints_as_the_unicode_regexes(s in "((affich|AFFICH|publi|PUBLI|Publi|ligne|LIGNE|envo|ENVO|tran|TRAN|\u{17F}|\u{212A}|é|É|ı|İ|x|_|0| |\n)){0,12}") {
+            for (fast, unicode) in [(&*POSTED_HINT, r"(?i)affich|publi|ligne"), (&*SENT_HINT, r"(?i)envo|tran")] {
+                let unicode = Regex::new(unicode).unwrap();
+                let a: Vec<_> = fast.find_iter(&s).map(|m| m.range()).collect();
+                let b: Vec<_> = unicode.find_iter(&s).map(|m| m.range()).collect();
+                prop_assert_eq!(a, b, "{:?}", s);
+            }
+        }
     }
 
     proptest! {
