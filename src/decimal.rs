@@ -1,8 +1,8 @@
 //! Integers written in decimal without the formatting machinery: the JSON
 //! writer and the audit's messages write thousands of them per run.
 
-/// The decimal digits of `v`, written at the end of `buf`.
-pub(crate) fn digits(v: u64, buf: &mut [u8; 20]) -> &str {
+/// The decimal digits of `v` (ASCII), written at the end of `buf`.
+pub(crate) fn digits(v: u64, buf: &mut [u8; 20]) -> &[u8] {
     let mut i = buf.len();
     let mut rest = v;
     loop {
@@ -13,8 +13,7 @@ pub(crate) fn digits(v: u64, buf: &mut [u8; 20]) -> &str {
             break;
         }
     }
-    // Only ASCII digits were written.
-    std::str::from_utf8(&buf[i..]).unwrap_or("0")
+    &buf[i..]
 }
 
 /// Appends `v` in decimal, with a minus sign when negative, as `{v}`
@@ -23,7 +22,8 @@ pub(crate) fn push_i64(out: &mut String, v: i64) {
     if v < 0 {
         out.push('-');
     }
-    out.push_str(digits(v.unsigned_abs(), &mut [0; 20]));
+    // ASCII digits: each byte is its char.
+    out.extend(digits(v.unsigned_abs(), &mut [0; 20]).iter().map(|&b| char::from(b)));
 }
 
 #[cfg(test)]
@@ -39,7 +39,7 @@ mod tests {
             assert_eq!(s, v.to_string());
         }
         let mut buf = [0; 20];
-        assert_eq!(digits(u64::MAX, &mut buf), u64::MAX.to_string());
+        assert_eq!(digits(u64::MAX, &mut buf), u64::MAX.to_string().as_bytes());
     }
 
     proptest! {
@@ -49,7 +49,8 @@ mod tests {
             push_i64(&mut s, v);
             prop_assert_eq!(s, format!("x{v}"));
             let mut buf = [0; 20];
-            prop_assert_eq!(digits(u, &mut buf), u.to_string());
+            let want = u.to_string();
+            prop_assert_eq!(digits(u, &mut buf), want.as_bytes());
         }
     }
 }

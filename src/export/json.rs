@@ -280,7 +280,7 @@ fn write_u128(out: &mut Vec<u8>, v: u128) {
 /// Writes an unsigned integer in decimal (the common, 64-bit case).
 #[inline]
 fn write_u64(out: &mut Vec<u8>, v: u64) {
-    out.extend_from_slice(crate::decimal::digits(v, &mut [0; 20]).as_bytes());
+    out.extend_from_slice(crate::decimal::digits(v, &mut [0; 20]));
 }
 
 #[inline]
