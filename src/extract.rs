@@ -310,7 +310,9 @@ impl<'a> Document<'a> {
 
     /// Amounts, identifiers, establishments and transmission of a range.
     fn facts(&self, text: &str, base: usize, r: &mut Deliberation) {
-        for a in parse::amounts::find_amounts(text) {
+        let amounts = parse::amounts::find_amounts(text);
+        r.amounts.reserve(amounts.len());
+        for a in amounts {
             let span = a.span.start + base..a.span.end + base;
             let line = self.line(span.start);
             r.amounts.push(Amount {

@@ -302,7 +302,9 @@ const HYPHEN_WORDS: &[&str] = &[
 /// Normalizes source text.
 pub fn normalize(src: &str) -> Normalized {
     let mut text = String::with_capacity(src.len() + 1);
-    let mut starts = Vec::new();
+    // One start per source line (a vector count of the line feeds), so the
+    // list is never grown.
+    let mut starts = Vec::with_capacity(memchr::memchr_iter(b'\n', src.as_bytes()).count() + 1);
     let mut hyphen = false;
     for l in source_lines(src) {
         starts.push(text.len());
@@ -596,6 +598,9 @@ impl Folded {
         let bytes = rest.as_bytes();
         let start = self.text.len();
         self.text.reserve(bytes.len());
+        // Room for an accented char every 24 bytes (French prose has one
+        // every 25 to 40), so that the list is seldom grown.
+        self.shifts.reserve(bytes.len() / 24);
         let mut i = 0;
         while i < bytes.len() {
             let j = i + ascii_prefix_len(&bytes[i..]);
