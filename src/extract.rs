@@ -336,12 +336,15 @@ impl<'a> Document<'a> {
                 line: self.line(e.span.start + base),
             });
         }
-        // Only these two of the stamps go into the record.
-        r.transmission.received_on = parse::dates::find_received(text).map(|d| d.value);
+        // Only these two of the stamps go into the record, each searched
+        // from where the fold of the range first holds one of its
+        // fragments.
+        let (received, posted) = parse::dates::stamp_hints(&self.fold.slice(base..base + text.len()));
+        r.transmission.received_on = parse::dates::find_received_after(text, received).map(|d| d.value);
         // A posting date above the session's opening is the convocation's
         // ("Date d'affichage" beside the convocation date), not the act's.
         let opening = r.attendance.line.or(r.session.line).unwrap_or(0);
-        r.transmission.posted_on = match parse::dates::find_posted(text) {
+        r.transmission.posted_on = match parse::dates::find_posted_after(text, posted) {
             Some(d) if self.line(d.span.start + base) <= opening => {
                 // Look again below the opening.
                 let from = self.norm.line_range(opening + 1).start.saturating_sub(base).min(text.len());

@@ -11,6 +11,7 @@
 use super::Spanned;
 use super::numbers::{number_words, ordinal_or_day_words};
 use crate::model::{Date, Time};
+use crate::normalize::FoldedSlice;
 use nom::IResult;
 use nom::Parser;
 use nom::bytes::complete::{tag, tag_no_case, take_while_m_n};
@@ -932,16 +933,58 @@ fn received_label_at(s: &str, i: usize) -> Option<usize> {
 /// réception", "Reçu en préfecture le"), for a caller that needs no other
 /// stamp: the other searches are not run.
 pub fn find_received(text: &str) -> Option<Spanned<Date>> {
-    let from = floor_char_boundary(text, received_hint(text)?.saturating_sub(100));
+    find_received_after(text, received_hint(text))
+}
+
+/// [`find_received`] given where to look: `hint` is at or before the
+/// first fragment of [`RECEIVED_HINTS`] in `text`, in any ASCII case
+/// (`None`: there is none). A caller that has the text's fold finds it
+/// there (see [`RECEIVED_HINTS`]).
+pub fn find_received_after(text: &str, hint: Option<usize>) -> Option<Spanned<Date>> {
+    let from = floor_char_boundary(text, hint?.saturating_sub(100));
     first_stamp_with(find_received_label, text, from)
 }
 
 /// The `posted_on` of [`find_transmission`] alone ("Affiché le", "Publié
 /// le", "Mis en ligne le").
 pub fn find_posted(text: &str) -> Option<Spanned<Date>> {
-    let from = floor_char_boundary(text, POSTED_HINT.find(text)?.start().saturating_sub(100));
+    find_posted_after(text, POSTED_HINT.find(text).map(|m| m.start()))
+}
+
+/// [`find_posted`] given where to look: `hint` is at or before the first
+/// fragment of [`POSTED_HINTS`] in `text`, in any ASCII case (`None`:
+/// there is none).
+pub fn find_posted_after(text: &str, hint: Option<usize>) -> Option<Spanned<Date>> {
+    let from = floor_char_boundary(text, hint?.saturating_sub(100));
     first_stamp_with(find_posted_label, text, from)
 }
+
+/// Where the received and the posted stamps of a text are to be looked
+/// for ([`find_received_after`], [`find_posted_after`]), from the fold of
+/// the text: the first of their fragments there, mapped back to the text
+/// (lower-case literals: a few vector searches instead of a search in any
+/// case).
+pub fn stamp_hints(fold: &FoldedSlice<'_>) -> (Option<usize>, Option<usize>) {
+    static FINDERS: LazyLock<[[memchr::memmem::Finder<'static>; 3]; 2]> =
+        LazyLock::new(|| [RECEIVED_HINTS.map(memchr::memmem::Finder::new), POSTED_HINTS.map(memchr::memmem::Finder::new)]);
+    let hint = |finders: &[memchr::memmem::Finder<'static>; 3]| {
+        finders.iter().filter_map(|f| f.find(fold.text.as_bytes())).min().map(|i| fold.orig(i))
+    };
+    (hint(&FINDERS[0]), hint(&FINDERS[1]))
+}
+
+/// The fragments [`received_hint`] finds, in lower case. They are made of
+/// ASCII letters found in any ASCII case, so each of them in a text is
+/// also in its [`crate::normalize::Folded`] fold (ASCII lower-cased, other
+/// chars folded), at the folded offset of its start: the first one there,
+/// mapped back, is at or before the first in the text. Looking from there
+/// finds the same stamp: none starts within 100 bytes before a point with
+/// no fragment after it, and the search from an earlier point only tries
+/// more starts that hold no stamp.
+pub const RECEIVED_HINTS: [&str; 3] = ["ccu", "fecture", "ception"];
+
+/// The fragments of [`POSTED_HINT`], in lower case (as [`RECEIVED_HINTS`]).
+pub const POSTED_HINTS: [&str; 3] = ["affich", "publi", "ligne"];
 
 /// Fragments every match of `RECEIVED_RE`, [`POSTED_RE`] and
 /// [`SENT_RE`] holds, in that order: "accusé" or "réception" or
@@ -1255,6 +1298,27 @@ mod tests {
             "Affichée en mairie le", "PUBLIÉES sur le site de la ville", "miſe en ligne le", "Date d'l'affichage", "publication en mairie du",
         ]);
         assert_eq!(got, posted_matches(|t, p| POSTED_FAST_RE.find_at(t, p).map(|m| m.range()), t));
+    }
+
+    #[test]
+    fn stamp_hint_lists_are_the_hint_regexes() {
+        assert_eq!(POSTED_HINT.as_str(), format!("(?i-u){}", POSTED_HINTS.join("|")));
+        assert_eq!(RECEIVED_HINT_AS_IT_WAS.as_str(), format!("(?i){}", RECEIVED_HINTS.join("|")));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        /// The stamps searched from the hints of the fold of any slice of a
+        /// text are those searched from the hints of the slice itself.
+        #[test]
+        fn stamps_from_fold_hints_as_from_the_text(s in "((Reçu en préfecture le |REÇU EN PRÉFECTURE LE |Accusé de réception |ACCUSÉ RÉCEPTION |Affiché le |AFFICHÉ LE |Publié le |mis en ligne le |PUBLIÉ |4 octobre 2023|12/03/2021|œ|Œ|ſ|ﬁ|É|é|x|C|c|\n| |:)){0,14}", a in 0usize..200, b in 0usize..200) {
+            let f = crate::normalize::Folded::new(&s);
+            let (lo, hi) = (floor_char_boundary(&s, a.min(b).min(s.len())), floor_char_boundary(&s, a.max(b).min(s.len())));
+            let t = &s[lo..hi];
+            let (received, posted) = stamp_hints(&f.slice(lo..hi));
+            prop_assert_eq!(find_received_after(t, received), find_received(t), "{:?}", t);
+            prop_assert_eq!(find_posted_after(t, posted), find_posted(t), "{:?}", t);
+        }
     }
 
     proptest! {
