@@ -70,15 +70,54 @@ pub fn source_lines(src: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// [`source_lines`] with what the scan that ends each line tells of it:
+/// `Some(emphasis)` when all its bytes are printable ASCII other than the
+/// backquote (see [`printable_prefix_len`]), with whether it holds a `*`
+/// or a `_`; `None` otherwise. A line ends where its printable run stops
+/// at a `\n` or a `\r`: most lines take that one scan, without another
+/// search for the line end.
+fn shaped_lines(src: &str) -> impl Iterator<Item = (&str, Option<bool>)> {
+    let mut rest = src;
+    let mut done = src.is_empty();
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let b = rest.as_bytes();
+        let n = printable_prefix_len(b);
+        let (end, shape) = match b.get(n) {
+            None | Some(b'\n' | b'\r') => (n, Some(has_emphasis(&b[..n]))),
+            Some(_) => (line_end(&b[n..]).map_or(b.len(), |k| n + k), None),
+        };
+        if end >= b.len() {
+            done = true;
+            return Some((rest, shape));
+        }
+        let line = &rest[..end];
+        let skip = if rest[end..].starts_with("\r\n") { 2 } else { 1 };
+        rest = &rest[end + skip..];
+        if rest.is_empty() {
+            done = true;
+        }
+        Some((line, shape))
+    })
+}
+
 /// Position of the first `\n` or `\r` of `b` (memchr's vector search).
 fn line_end(b: &[u8]) -> Option<usize> {
     memchr::memchr2(b'\n', b'\r', b)
 }
 
 /// Cleans one line: typographic variants, invisible characters, markdown.
+#[cfg(test)]
 fn clean_line(line: &str, out: &mut String) {
+    clean_shaped_line(line, plain_shape(line), out)
+}
+
+/// [`clean_line`] of a line whose [`plain_shape`] is `shape`.
+fn clean_shaped_line(line: &str, shape: Option<bool>, out: &mut String) {
     let start = out.len();
-    match plain_shape(line) {
+    match shape {
         Some(true) => {
             // Nothing to map nor strip: the line as it is.
             out.push_str(line);
@@ -154,18 +193,24 @@ fn clean_line(line: &str, out: &mut String) {
 /// emphasis mark, no double space, no space at either end, and a first
 /// byte that cannot open a heading, a quote or a rule. The loops have no
 /// early exit, so that they compile to vector code.
+#[cfg(test)]
 fn plain_shape(line: &str) -> Option<bool> {
     let bytes = line.as_bytes();
     if printable_prefix_len(bytes) < bytes.len() {
         return None;
     }
-    let emph = has_emphasis(bytes);
-    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else { return Some(true) };
+    Some(printable_shape(bytes, has_emphasis(bytes)))
+}
+
+/// [`plain_shape`] of a printable line, `emph` saying whether it holds a
+/// `*` or a `_`.
+fn printable_shape(bytes: &[u8], emph: bool) -> bool {
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else { return true };
     let opens = matches!(first, b'#' | b'>' | b'=' | b'-' | b'*' | b'_' | b'~' | b' ');
     if emph || opens || last == b' ' {
-        return Some(false);
+        return false;
     }
-    Some(!has_double_space(bytes))
+    !has_double_space(bytes)
 }
 
 /// Length of the run of printable ASCII other than the backquote that
@@ -306,9 +351,9 @@ pub fn normalize(src: &str) -> Normalized {
     // list is never grown.
     let mut starts = Vec::with_capacity(memchr::memchr_iter(b'\n', src.as_bytes()).count() + 1);
     let mut hyphen = false;
-    for l in source_lines(src) {
+    for (l, shape) in shaped_lines(src) {
         starts.push(text.len());
-        clean_line(l, &mut text);
+        clean_shaped_line(l, shape.map(|emph| printable_shape(l.as_bytes(), emph)), &mut text);
         hyphen |= text.ends_with('-');
         text.push('\n');
     }
@@ -806,6 +851,17 @@ mod tests {
         assert_eq!(plain_shape("Séance"), None);
         assert_eq!(plain_shape("a`b"), None);
         assert_eq!(plain_shape("a\tb"), None);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn shaped_lines_are_the_source_lines_and_their_shapes(s in "([ a-z*_#`.\t\r\n\u{1}é]{0,60})") {
+            let shaped: Vec<(&str, Option<bool>)> = shaped_lines(&s).collect();
+            let plain: Vec<(&str, Option<bool>)> = source_lines(&s).map(|l| (l, plain_shape(l))).collect();
+            let shaped: Vec<(&str, Option<bool>)> = shaped.into_iter().map(|(l, e)| (l, e.map(|e| printable_shape(l.as_bytes(), e)))).collect();
+            proptest::prop_assert_eq!(shaped, plain, "{:?}", s);
+        }
     }
 
     proptest::proptest! {
