@@ -130,12 +130,10 @@ pub fn error_record_for(path: &str, bytes: &[u8], sha256: String, e: LoadError) 
 }
 
 fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        let _ = write!(s, "{b:02x}");
-    }
-    s
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    // Two lower-case hex digits a byte, from a table (not the formatting
+    // machinery, which cost ~240 instructions a byte of a digest).
+    bytes.iter().flat_map(|&b| [DIGITS[usize::from(b >> 4)], DIGITS[usize::from(b & 15)]]).map(char::from).collect()
 }
 
 // ---------------------------------------------------------------- inputs
@@ -913,6 +911,8 @@ mod tests {
     #[test]
     fn hex_digest() {
         assert_eq!(hex(&[0, 15, 255]), "000fff");
+        let all: Vec<u8> = (0..=255).collect();
+        assert_eq!(hex(&all), all.iter().map(|b| format!("{b:02x}")).collect::<String>());
     }
 
     #[test]
