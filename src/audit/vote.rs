@@ -108,7 +108,9 @@ pub fn vote_total(r: &Deliberation, ctx: &Ctx) -> Check {
     // stated: with only the votes for written, or members leaving during
     // the sitting, the rest is unknown, not wrong.
     let only_for = v.against.is_none() && v.abstain.is_none();
-    let moves = attendance_moves(r, ctx);
+    // Read only for fewer votes than voters: more votes fail whatever
+    // happened during the sitting, and their message does not say.
+    let moves = sum < expected && attendance_moves(r, ctx);
     // The maire steps out for the compte administratif (L2121-14), taking
     // any proxy he or she holds: one or two votes fewer.
     let ca = sum < expected && expected - sum <= 2 && is_compte_administratif(r, ctx);
