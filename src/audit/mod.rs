@@ -618,7 +618,7 @@ fn push_words(s: &str, out: &mut Vec<u8>) {
         let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { break };
         let f = fold_char(c);
         i += c.len_utf8();
-        if !f.is_alphanumeric() {
+        if !is_word_char(f) {
             gap = true;
             continue;
         }
@@ -634,6 +634,18 @@ fn push_words(s: &str, out: &mut Vec<u8>) {
         }
     }
     out.truncate(start + o);
+}
+
+/// `c.is_alphanumeric()` for a non-ASCII char, without the Unicode tables
+/// (a search of a few hundred instructions) for the punctuation and
+/// symbols of French text: `«`, `°`, `»`, the General Punctuation block
+/// (dashes, quotes, bullets) and the Currency Symbols block (`€`) hold no
+/// letter or digit (`word_chars_skip_no_letter` checks every char).
+fn is_word_char(c: char) -> bool {
+    if matches!(c, '\u{AB}' | '\u{B0}' | '\u{BB}' | '\u{2000}'..='\u{206F}' | '\u{20A0}'..='\u{20CF}') {
+        return false;
+    }
+    c.is_alphanumeric()
 }
 
 const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -807,7 +819,7 @@ fn fold_and_words(norm: &Normalized) -> TextCache {
                 dst[fl..].fill(1);
             }
             i += cl;
-            if f.is_alphanumeric() {
+            if is_word_char(f) {
                 let mut buf = [0; 4];
                 words.extend_from_slice(f.encode_utf8(&mut buf).as_bytes());
                 gap = false;
@@ -1336,6 +1348,13 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn word_chars_skip_no_letter() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
