@@ -103,6 +103,11 @@ fn person_line(r: &Deliberation, ctx: &Ctx, a: &PersonKey, b: Option<&PersonKey>
 /// Two family names one edit apart (substitution, insertion or deletion),
 /// both at least 5 letters long.
 pub(crate) fn near_name(a: &str, b: &str) -> bool {
+    // Fewer than five bytes is fewer than five chars; equal names are no
+    // edit apart: answered before the names are read.
+    if a.len() < 5 || b.len() < 5 || a == b {
+        return false;
+    }
     // ASCII names compare as bytes (one byte per char), the others as chars.
     if a.is_ascii() && b.is_ascii() {
         return near_seq(a.as_bytes(), b.as_bytes());
