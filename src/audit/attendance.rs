@@ -1,5 +1,6 @@
 //! Attendance rules: stated counts, quorum, proxies, secretary, council size.
 
+use super::Part as P;
 use super::{Ctx, PersonKey, Phrases, check, key_at, push_key, same_key, skip, with_figures};
 use crate::model::{Assembly, BodyKind, Check, CheckStatus as S, Date, Deliberation, Person, Shared};
 use crate::reference::{COUNCIL_BRACKETS, legal_council_size, legal_council_size_at};
@@ -487,7 +488,7 @@ pub(crate) fn proxy_holder_present_with(r: &Deliberation, ctx: &Ctx, keys: &Atte
         })
         .collect();
     if bad.is_empty() {
-        vec![check(ID, S::Pass, format!("all {} proxy holders are present", holders.len()), a.line)]
+        vec![check(ID, S::Pass, super::cat(&[P::S("all "), P::N(holders.len() as i64), P::S(" proxy holders are present")]), a.line)]
     } else {
         bad
     }
@@ -533,7 +534,7 @@ pub(crate) fn one_proxy_each_with(r: &Deliberation, ctx: &Ctx, k: &AttendanceKey
         }
     }
     if out.is_empty() {
-        out.push(check(ID, S::Pass, format!("no member holds more than {max} proxy"), a.line));
+        out.push(check(ID, S::Pass, super::cat(&[P::S("no member holds more than "), P::N(max.into()), P::S(" proxy")]), a.line));
     }
     out
 }
@@ -600,7 +601,7 @@ pub(crate) fn secretary_present_with(r: &Deliberation, ctx: &Ctx, keys: &Attenda
         ctx.find_line(from, ctx.lines.1, &["secretaire", sk.0]).or(a.line)
     };
     if keys.found.secretary_present {
-        return check(ID, S::Pass, format!("secretary {} is present", full_name(sec)), line);
+        return check(ID, S::Pass, super::cat(&[P::S("secretary "), P::S(&full_name(sec)), P::S(" is present")]), line);
     }
     let msg = if keys.found.secretary_elsewhere {
         format!("secretary {} is listed as absent or represented", full_name(sec))

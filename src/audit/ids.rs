@@ -1,6 +1,7 @@
 //! Identifier rules: UAI check letter, SIREN/SIRET Luhn, identity of the
 //! body, @ctes id consistency; OCR repair of identifiers.
 
+use super::Part as P;
 use super::{Ctx, check, skip, with_figures};
 use crate::model::{Check, CheckStatus as S, Deliberation, Identifier, IdentifierKind, Warning};
 use crate::reference::department_code;
@@ -189,8 +190,8 @@ fn per_identifier(r: &Deliberation, id: &'static str, kind: IdentifierKind, vali
         } else if !valid(&i.value) {
             let exp = expected(&i.value);
             let msg = match &exp {
-                Some(e) => format!("{} {} fails its check: expected {e}", kind_name(kind), i.value),
-                None => format!("{} {} fails its check", kind_name(kind), i.value),
+                Some(e) => super::cat(&[P::S(kind_name(kind)), P::S(" "), P::S(&i.value), P::S(" fails its check: expected "), P::S(e)]),
+                None => super::cat(&[P::S(kind_name(kind)), P::S(" "), P::S(&i.value), P::S(" fails its check")]),
             };
             let c = check(id, S::Fail, msg, Some(i.line));
             out.push(match exp {

@@ -891,11 +891,13 @@ pub(crate) fn any_phrase(phrases: &[&str]) -> Regex {
     Regex::new(&alternation.join("|")).unwrap_or_else(|_| Regex::new("[^\\s\\S]").expect("a regex matching nothing"))
 }
 
-/// A piece of a message [`cat`] writes: text, or a number in decimal.
+/// A piece of a message [`cat`] writes: text, a number in decimal, or a
+/// date as `Display` writes it (`YYYY-MM-DD`).
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Part<'a> {
     S(&'a str),
     N(i64),
+    D(crate::model::Date),
 }
 
 /// The message made of `parts`, as `format!` would write them
@@ -908,6 +910,12 @@ pub(crate) fn cat(parts: &[Part]) -> String {
         match *p {
             Part::S(t) => out.push_str(t),
             Part::N(n) => crate::decimal::push_i64(&mut out, n),
+            // The ten bytes of a date with a four-digit year, else its
+            // `Display`.
+            Part::D(d) => match d.iso_bytes().as_ref().map(|b| std::str::from_utf8(b)) {
+                Some(Ok(iso)) => out.push_str(iso),
+                _ => out.push_str(&d.to_string()),
+            },
         }
     }
     out
@@ -1389,6 +1397,14 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn dates_are_written_as_display_writes_them() {
+        for (year, month, day) in [(2023, 9, 27), (1999, 1, 1), (7, 2, 3), (12345, 12, 31), (2024, 200, 255)] {
+            let d = crate::model::Date { year, month, day };
+            assert_eq!(cat(&[Part::S("le "), Part::D(d), Part::N(-4)]), format!("le {d}-4"));
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Vote rules: totals, unanimity wording, outcome.
 
+use super::Part as P;
 use super::{Ctx, Phrases, check, skip, with_figures};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -186,7 +187,7 @@ pub fn vote_outcome(r: &Deliberation, ctx: &Ctx) -> Check {
     };
     let against = v.against.unwrap_or(0);
     let (status, msg) = match outcome {
-        Outcome::Adopted if for_ > against => (S::Pass, format!("adopted with {for_} for and {against} against")),
+        Outcome::Adopted if for_ > against => (S::Pass, super::cat(&[P::S("adopted with "), P::N(for_.into()), P::S(" for and "), P::N(against.into()), P::S(" against")])),
         Outcome::Adopted if for_ == against => {
             (S::Warn, format!("adopted on a tie ({for_} for, {against} against): only the president's casting vote in a public ballot allows it"))
         }
@@ -195,7 +196,7 @@ pub fn vote_outcome(r: &Deliberation, ctx: &Ctx) -> Check {
         }
         Outcome::Adopted => (S::Fail, format!("stated adopted, but {for_} for and {against} against")),
         Outcome::Rejected if for_ > against => (S::Fail, format!("stated rejected, but {for_} for and {against} against")),
-        Outcome::Rejected => (S::Pass, format!("rejected with {for_} for and {against} against")),
+        Outcome::Rejected => (S::Pass, super::cat(&[P::S("rejected with "), P::N(for_.into()), P::S(" for and "), P::N(against.into()), P::S(" against")])),
     };
     with_figures(check(ID, status, msg, v.line), against + 1, for_)
 }
