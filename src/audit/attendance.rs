@@ -481,8 +481,8 @@ pub(crate) fn proxy_holder_present_with(r: &Deliberation, ctx: &Ctx, keys: &Atte
             let near = near.and_then(|i| a.present.get(i));
             let holder = full_name(h);
             let (status, msg) = match near {
-                Some(p) => (S::Warn, format!("{holder} holds the proxy of {} and is not listed as present; {} is (misread name?)", full_name(principal), full_name(p))),
-                None => (S::Fail, format!("{holder} holds the proxy of {} but is not listed as present", full_name(principal))),
+                Some(p) => (S::Warn, super::cat(&[P::S(&holder), P::S(" holds the proxy of "), P::S(&full_name(principal)), P::S(" and is not listed as present; "), P::S(&full_name(p)), P::S(" is (misread name?)")])),
+                None => (S::Fail, super::cat(&[P::S(&holder), P::S(" holds the proxy of "), P::S(&full_name(principal)), P::S(" but is not listed as present")])),
             };
             with_figures(check(ID, status, msg, person_line(r, ctx, pk, Some(hk))), "present", holder)
         })
@@ -604,9 +604,9 @@ pub(crate) fn secretary_present_with(r: &Deliberation, ctx: &Ctx, keys: &Attenda
         return check(ID, S::Pass, super::cat(&[P::S("secretary "), P::S(&full_name(sec)), P::S(" is present")]), line);
     }
     let msg = if keys.found.secretary_elsewhere {
-        format!("secretary {} is listed as absent or represented", full_name(sec))
+        super::cat(&[P::S("secretary "), P::S(&full_name(sec)), P::S(" is listed as absent or represented")])
     } else {
-        format!("secretary {} is not in the present list", full_name(sec))
+        super::cat(&[P::S("secretary "), P::S(&full_name(sec)), P::S(" is not in the present list")])
     };
     with_figures(check(ID, S::Fail, msg, line), "present", full_name(sec))
 }

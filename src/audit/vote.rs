@@ -67,19 +67,26 @@ pub fn vote_total(r: &Deliberation, ctx: &Ctx) -> Check {
     // The votes, written into one message: "N votes for", else "N for +
     // M against + K abstaining = S votes" (the nonzero ones).
     let describe = |msg: &mut String| {
-        use std::fmt::Write;
+        let num = |msg: &mut String, n: u32| crate::decimal::push_i64(msg, n.into());
+        num(msg, for_);
         if against == 0 && abstain == 0 {
-            let _ = write!(msg, "{for_} votes for");
+            msg.push_str(" votes for");
             return;
         }
-        let _ = write!(msg, "{for_} for");
+        msg.push_str(" for");
         if against > 0 {
-            let _ = write!(msg, " + {against} against");
+            msg.push_str(" + ");
+            num(msg, against);
+            msg.push_str(" against");
         }
         if abstain > 0 {
-            let _ = write!(msg, " + {abstain} abstaining");
+            msg.push_str(" + ");
+            num(msg, abstain);
+            msg.push_str(" abstaining");
         }
-        let _ = write!(msg, " = {sum} votes");
+        msg.push_str(" = ");
+        num(msg, sum);
+        msg.push_str(" votes");
     };
     // The pass messages, the usual ones, are written without `format!`.
     use super::Part::{N, S as T};
@@ -89,7 +96,7 @@ pub fn vote_total(r: &Deliberation, ctx: &Ctx) -> Check {
             let msg = super::cat(&[N(sum.into()), T(" votes = "), N(vt.into()), T(" votants")]);
             return with_figures(check(ID, S::Pass, msg, v.line), vt, sum);
         }
-        (vt, format!("{vt} votants stated"))
+        (vt, super::cat(&[N(vt.into()), T(" votants stated")]))
     } else if let (Some(p), Some(rep)) = (p, rep) {
         let voters = (p + rep).saturating_sub(nppv);
         if sum == voters || sum + nppv == p + rep {
@@ -97,9 +104,9 @@ pub fn vote_total(r: &Deliberation, ctx: &Ctx) -> Check {
             return with_figures(check(ID, S::Pass, msg, v.line), voters, sum);
         }
         let how = if nppv > 0 {
-            format!("{p} present + {rep} represented - {nppv} not voting = {voters}")
+            super::cat(&[N(p.into()), T(" present + "), N(rep.into()), T(" represented - "), N(nppv.into()), T(" not voting = "), N(voters.into())])
         } else {
-            format!("{p} present + {rep} represented = {voters}")
+            super::cat(&[N(p.into()), T(" present + "), N(rep.into()), T(" represented = "), N(voters.into())])
         };
         (voters, how)
     } else {
