@@ -1,5 +1,6 @@
 //! Attendance rules: stated counts, quorum, proxies, secretary, council size.
 
+use super::Part as P;
 use super::{Ctx, PersonKey, Phrases, check, key_at, push_key, same_key, skip, with_figures};
 use crate::model::{Assembly, BodyKind, Check, CheckStatus as S, Date, Deliberation, Person, Shared};
 use crate::reference::{COUNCIL_BRACKETS, legal_council_size, legal_council_size_at};
@@ -103,6 +104,11 @@ fn person_line(r: &Deliberation, ctx: &Ctx, a: &PersonKey, b: Option<&PersonKey>
 /// Two family names one edit apart (substitution, insertion or deletion),
 /// both at least 5 letters long.
 pub(crate) fn near_name(a: &str, b: &str) -> bool {
+    // Fewer than five bytes is fewer than five chars; equal names are no
+    // edit apart: answered before the names are read.
+    if a.len() < 5 || b.len() < 5 || a == b {
+        return false;
+    }
     // ASCII names compare as bytes (one byte per char), the others as chars.
     if a.is_ascii() && b.is_ascii() {
         return near_seq(a.as_bytes(), b.as_bytes());
@@ -475,14 +481,14 @@ pub(crate) fn proxy_holder_present_with(r: &Deliberation, ctx: &Ctx, keys: &Atte
             let near = near.and_then(|i| a.present.get(i));
             let holder = full_name(h);
             let (status, msg) = match near {
-                Some(p) => (S::Warn, format!("{holder} holds the proxy of {} and is not listed as present; {} is (misread name?)", full_name(principal), full_name(p))),
-                None => (S::Fail, format!("{holder} holds the proxy of {} but is not listed as present", full_name(principal))),
+                Some(p) => (S::Warn, super::cat(&[P::S(&holder), P::S(" holds the proxy of "), P::S(&full_name(principal)), P::S(" and is not listed as present; "), P::S(&full_name(p)), P::S(" is (misread name?)")])),
+                None => (S::Fail, super::cat(&[P::S(&holder), P::S(" holds the proxy of "), P::S(&full_name(principal)), P::S(" but is not listed as present")])),
             };
             with_figures(check(ID, status, msg, person_line(r, ctx, pk, Some(hk))), "present", holder)
         })
         .collect();
     if bad.is_empty() {
-        vec![check(ID, S::Pass, format!("all {} proxy holders are present", holders.len()), a.line)]
+        vec![check(ID, S::Pass, super::cat(&[P::S("all "), P::N(holders.len() as i64), P::S(" proxy holders are present")]), a.line)]
     } else {
         bad
     }
@@ -528,7 +534,7 @@ pub(crate) fn one_proxy_each_with(r: &Deliberation, ctx: &Ctx, k: &AttendanceKey
         }
     }
     if out.is_empty() {
-        out.push(check(ID, S::Pass, format!("no member holds more than {max} proxy"), a.line));
+        out.push(check(ID, S::Pass, super::cat(&[P::S("no member holds more than "), P::N(max.into()), P::S(" proxy")]), a.line));
     }
     out
 }
@@ -595,12 +601,12 @@ pub(crate) fn secretary_present_with(r: &Deliberation, ctx: &Ctx, keys: &Attenda
         ctx.find_line(from, ctx.lines.1, &["secretaire", sk.0]).or(a.line)
     };
     if keys.found.secretary_present {
-        return check(ID, S::Pass, format!("secretary {} is present", full_name(sec)), line);
+        return check(ID, S::Pass, super::cat(&[P::S("secretary "), P::S(&full_name(sec)), P::S(" is present")]), line);
     }
     let msg = if keys.found.secretary_elsewhere {
-        format!("secretary {} is listed as absent or represented", full_name(sec))
+        super::cat(&[P::S("secretary "), P::S(&full_name(sec)), P::S(" is listed as absent or represented")])
     } else {
-        format!("secretary {} is not in the present list", full_name(sec))
+        super::cat(&[P::S("secretary "), P::S(&full_name(sec)), P::S(" is not in the present list")])
     };
     with_figures(check(ID, S::Fail, msg, line), "present", full_name(sec))
 }

@@ -1,6 +1,7 @@
 //! Date rules: order of the dates, agreement of the session date's
 //! statements, year in words, convocation delay.
 
+use super::Part as P;
 use super::{Ctx, check, skip, with_figures};
 use crate::model::{BodyKind, Check, CheckStatus as S, Date, Deliberation};
 use crate::normalize::{fold, fold_same_len};
@@ -164,38 +165,42 @@ pub fn is_number_word(w: &str) -> bool {
 
 /// Value of French number words, millions and milliards included
 /// ("deux millions trois cent mille").
+///
+/// Text already folded (ASCII without capitals, as the callers' folded
+/// words are) is read as it is: folding gives it back unchanged. The words
+/// are cut at the ASCII bytes ` ` and `-` and compared as bytes.
 pub fn number_words_big(s: &str) -> Option<u64> {
-    let f = fold(s);
+    let f: std::borrow::Cow<str> = if s.bytes().all(|c| c.is_ascii() && !c.is_ascii_uppercase()) { s.into() } else { fold(s).into() };
     let mut big = 0u64;
     let mut total = 0u64;
     let mut current = 0u64;
     let mut any = false;
-    for w in f.split([' ', '-']).filter(|w| !w.is_empty()) {
+    for w in f.as_bytes().split(|&c| c == b' ' || c == b'-').filter(|w| !w.is_empty()) {
         let unit = match w {
-            "zero" => 0, "un" | "une" => 1, "deux" => 2, "trois" => 3, "quatre" => 4, "cinq" => 5, "six" => 6,
-            "sept" => 7, "huit" => 8, "neuf" => 9, "dix" => 10, "onze" => 11, "douze" => 12, "treize" => 13,
-            "quatorze" => 14, "quinze" => 15, "seize" => 16, "trente" => 30, "quarante" => 40,
-            "cinquante" => 50, "soixante" => 60,
-            "et" => continue,
-            "vingt" | "vingts" => {
+            b"zero" => 0, b"un" | b"une" => 1, b"deux" => 2, b"trois" => 3, b"quatre" => 4, b"cinq" => 5, b"six" => 6,
+            b"sept" => 7, b"huit" => 8, b"neuf" => 9, b"dix" => 10, b"onze" => 11, b"douze" => 12, b"treize" => 13,
+            b"quatorze" => 14, b"quinze" => 15, b"seize" => 16, b"trente" => 30, b"quarante" => 40,
+            b"cinquante" => 50, b"soixante" => 60,
+            b"et" => continue,
+            b"vingt" | b"vingts" => {
                 // "quatre-vingt(s)": 4 × 20.
                 if current % 100 == 4 { current += 76 } else { current += 20 }
                 any = true;
                 continue;
             }
-            "cent" | "cents" => {
+            b"cent" | b"cents" => {
                 current = if current == 0 { 100 } else { current.checked_mul(100)? };
                 any = true;
                 continue;
             }
-            "mille" | "mil" => {
+            b"mille" | b"mil" => {
                 total = total.checked_add(if current == 0 { 1000 } else { current.checked_mul(1000)? })?;
                 current = 0;
                 any = true;
                 continue;
             }
-            "million" | "millions" | "milliard" | "milliards" => {
-                let m = if w.starts_with("milliard") { 1_000_000_000 } else { 1_000_000 };
+            b"million" | b"millions" | b"milliard" | b"milliards" => {
+                let m = if w.starts_with(b"milliard") { 1_000_000_000 } else { 1_000_000 };
                 big = big.checked_add((total + current).max(1).checked_mul(m)?)?;
                 total = 0;
                 current = 0;
@@ -379,9 +384,9 @@ pub fn year_in_words(r: &Deliberation, ctx: &Ctx) -> Check {
     let Some(date) = r.session.date else { return skip(ID, "no session date") };
     let Some((y, line)) = year_in_words_of(ctx) else { return skip(ID, "no year written in words") };
     if y == date.year {
-        with_figures(check(ID, S::Pass, format!("year in words {y} = session year"), Some(line)), date.year, y)
+        with_figures(check(ID, S::Pass, super::cat(&[P::S("year in words "), P::N(y.into()), P::S(" = session year")]), Some(line)), date.year, y)
     } else {
-        with_figures(check(ID, S::Fail, format!("year in words is {y}, but the session is dated {date}"), Some(line)), date.year, y)
+        with_figures(check(ID, S::Fail, super::cat(&[P::S("year in words is "), P::N(y.into()), P::S(", but the session is dated "), P::D(date)]), Some(line)), date.year, y)
     }
 }
 
@@ -485,7 +490,7 @@ pub fn session_consistency(r: &Deliberation, ctx: &Ctx) -> Check {
         return skip(ID, "the session date is stated once");
     }
     let Some(&&(d, dline)) = dissent.first() else {
-        return check(ID, S::Pass, format!("the session date {s} is stated consistently"), r.session.line);
+        return check(ID, S::Pass, super::cat(&[P::S("the session date "), P::D(s), P::S(" is stated consistently")]), r.session.line);
     };
     let agree = others.iter().filter(|(x, _)| *x == s).count();
     let actes = r.transmission.actes.as_ref().and_then(|a| a.date);
@@ -560,7 +565,8 @@ pub fn convocation_delay(r: &Deliberation, ctx: &Ctx) -> Check {
     if urgent && clear_days >= 1 {
         return with_figures(check(ID, S::Warn, format!("{clear_days} clear days between convocation and session, {need} required outside urgency; urgency is mentioned"), line), need, clear_days);
     }
-    with_figures(check(ID, S::Fail, format!("convened on {c} for {s}: {clear_days} clear days, {need} required"), line), need, clear_days)
+    let msg = super::cat(&[P::S("convened on "), P::D(c), P::S(" for "), P::D(s), P::S(": "), P::N(clear_days), P::S(" clear days, "), P::N(need), P::S(" required")]);
+    with_figures(check(ID, S::Fail, msg, line), need, clear_days)
 }
 
 /// `session.covid_rules` — the derogations of the health emergency (a
@@ -581,7 +587,7 @@ pub fn covid_rules(r: &Deliberation, ctx: &Ctx) -> Check {
     let hit = ctx.first_line_matching(ctx.lines.0, ctx.lines.1, &ANY_MARK);
     let Some(line) = hit else { return skip(ID, "no derogatory rule invoked") };
     if super::attendance::covid_rules(date).is_some() {
-        return check(ID, S::Pass, format!("derogatory rules invoked on {date}, within a COVID window"), Some(line));
+        return check(ID, S::Pass, super::cat(&[P::S("derogatory rules invoked on "), P::D(date), P::S(", within a COVID window")]), Some(line));
     }
     // EPCI à fiscalité propre may meet by videoconference since 2019 (L5211-11-1).
     let epci = r.body.kind == Some(BodyKind::Epci) || ctx.epci.is_some();
@@ -589,7 +595,7 @@ pub fn covid_rules(r: &Deliberation, ctx: &Ctx) -> Check {
     if epci && (words.contains("visio") || words.contains("teleconference")) {
         return check(ID, S::Pass, "an EPCI may meet by videoconference (L5211-11-1)", Some(line));
     }
-    check(ID, S::Warn, format!("derogatory COVID-era rules invoked on {date}, outside their windows"), Some(line))
+    check(ID, S::Warn, super::cat(&[P::S("derogatory COVID-era rules invoked on "), P::D(date), P::S(", outside their windows")]), Some(line))
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Identifier rules: UAI check letter, SIREN/SIRET Luhn, identity of the
 //! body, @ctes id consistency; OCR repair of identifiers.
 
+use super::Part as P;
 use super::{Ctx, check, skip, with_figures};
 use crate::model::{Check, CheckStatus as S, Deliberation, Identifier, IdentifierKind, Warning};
 use crate::reference::department_code;
@@ -189,8 +190,8 @@ fn per_identifier(r: &Deliberation, id: &'static str, kind: IdentifierKind, vali
         } else if !valid(&i.value) {
             let exp = expected(&i.value);
             let msg = match &exp {
-                Some(e) => format!("{} {} fails its check: expected {e}", kind_name(kind), i.value),
-                None => format!("{} {} fails its check", kind_name(kind), i.value),
+                Some(e) => super::cat(&[P::S(kind_name(kind)), P::S(" "), P::S(&i.value), P::S(" fails its check: expected "), P::S(e)]),
+                None => super::cat(&[P::S(kind_name(kind)), P::S(" "), P::S(&i.value), P::S(" fails its check")]),
             };
             let c = check(id, S::Fail, msg, Some(i.line));
             out.push(match exp {
@@ -306,7 +307,7 @@ pub fn body_identity(r: &Deliberation, ctx: &Ctx) -> Check {
         return skip(ID, "no SIREN or SIRET of the body in the text");
     }
     if stated.iter().any(|(s, _)| commune_siren_ok(&c, s)) || from_body.as_deref().is_some_and(|s| commune_siren_ok(&c, s)) {
-        return check(ID, S::Pass, format!("{} ({}) has SIREN {ref_siren}", c.name, c.insee), stated.first().map(|x| x.1));
+        return check(ID, S::Pass, super::cat(&[P::S(c.name), P::S(" ("), P::S(c.insee), P::S(") has SIREN "), P::S(ref_siren)]), stated.first().map(|x| x.1));
     }
     // A third party's SIRET may be written too: fail only when no SIREN of
     // the text is the commune's and the body's own is stated.
@@ -347,7 +348,7 @@ pub fn actes_consistency(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
     // SIREN.
     if !siren_valid(&a.siren) {
         let exp = a.siren.get(..8).and_then(luhn_key).unwrap_or_default();
-        out.push(fail(format!("@ctes id {raw}: SIREN {} fails the Luhn check", a.siren), exp, a.siren.clone()));
+        out.push(fail(super::cat(&[P::S("@ctes id "), P::S(raw), P::S(": SIREN "), P::S(&a.siren), P::S(" fails the Luhn check")]), exp, a.siren.clone()));
     } else {
         let body_siren = ctx
             .commune
@@ -360,7 +361,7 @@ pub fn actes_consistency(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
             && bs != a.siren
             && !commune_ok
         {
-            let msg = format!("@ctes id {raw}: SIREN {} but the body's SIREN is {bs}", a.siren);
+            let msg = super::cat(&[P::S("@ctes id "), P::S(raw), P::S(": SIREN "), P::S(&a.siren), P::S(" but the body's SIREN is "), P::S(&bs)]);
             if bs.starts_with("200") && ctx.commune.is_some() {
                 out.push(with_figures(check(ID, S::Warn, msg + " (a commune nouvelle: its SIREN changed at the merger)", line), bs.clone(), a.siren.clone()));
             } else {
@@ -384,7 +385,7 @@ pub fn actes_consistency(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
         out.push(with_figures(check(ID, S::Warn, format!("@ctes id {raw}: nature {} for a deliberation (DE expected, BF for a budget)", a.nature), line), "DE", a.nature.clone()));
     }
     if out.iter().all(|c| c.status != S::Fail) {
-        out.push(check(ID, S::Pass, format!("@ctes id {raw} agrees with the body and the session"), line));
+        out.push(check(ID, S::Pass, super::cat(&[P::S("@ctes id "), P::S(raw), P::S(" agrees with the body and the session")]), line));
     }
     out
 }

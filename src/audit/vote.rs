@@ -1,5 +1,6 @@
 //! Vote rules: totals, unanimity wording, outcome.
 
+use super::Part as P;
 use super::{Ctx, Phrases, check, skip, with_figures};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -66,19 +67,26 @@ pub fn vote_total(r: &Deliberation, ctx: &Ctx) -> Check {
     // The votes, written into one message: "N votes for", else "N for +
     // M against + K abstaining = S votes" (the nonzero ones).
     let describe = |msg: &mut String| {
-        use std::fmt::Write;
+        let num = |msg: &mut String, n: u32| crate::decimal::push_i64(msg, n.into());
+        num(msg, for_);
         if against == 0 && abstain == 0 {
-            let _ = write!(msg, "{for_} votes for");
+            msg.push_str(" votes for");
             return;
         }
-        let _ = write!(msg, "{for_} for");
+        msg.push_str(" for");
         if against > 0 {
-            let _ = write!(msg, " + {against} against");
+            msg.push_str(" + ");
+            num(msg, against);
+            msg.push_str(" against");
         }
         if abstain > 0 {
-            let _ = write!(msg, " + {abstain} abstaining");
+            msg.push_str(" + ");
+            num(msg, abstain);
+            msg.push_str(" abstaining");
         }
-        let _ = write!(msg, " = {sum} votes");
+        msg.push_str(" = ");
+        num(msg, sum);
+        msg.push_str(" votes");
     };
     // The pass messages, the usual ones, are written without `format!`.
     use super::Part::{N, S as T};
@@ -88,7 +96,7 @@ pub fn vote_total(r: &Deliberation, ctx: &Ctx) -> Check {
             let msg = super::cat(&[N(sum.into()), T(" votes = "), N(vt.into()), T(" votants")]);
             return with_figures(check(ID, S::Pass, msg, v.line), vt, sum);
         }
-        (vt, format!("{vt} votants stated"))
+        (vt, super::cat(&[N(vt.into()), T(" votants stated")]))
     } else if let (Some(p), Some(rep)) = (p, rep) {
         let voters = (p + rep).saturating_sub(nppv);
         if sum == voters || sum + nppv == p + rep {
@@ -96,9 +104,9 @@ pub fn vote_total(r: &Deliberation, ctx: &Ctx) -> Check {
             return with_figures(check(ID, S::Pass, msg, v.line), voters, sum);
         }
         let how = if nppv > 0 {
-            format!("{p} present + {rep} represented - {nppv} not voting = {voters}")
+            super::cat(&[N(p.into()), T(" present + "), N(rep.into()), T(" represented - "), N(nppv.into()), T(" not voting = "), N(voters.into())])
         } else {
-            format!("{p} present + {rep} represented = {voters}")
+            super::cat(&[N(p.into()), T(" present + "), N(rep.into()), T(" represented = "), N(voters.into())])
         };
         (voters, how)
     } else {
@@ -108,7 +116,9 @@ pub fn vote_total(r: &Deliberation, ctx: &Ctx) -> Check {
     // stated: with only the votes for written, or members leaving during
     // the sitting, the rest is unknown, not wrong.
     let only_for = v.against.is_none() && v.abstain.is_none();
-    let moves = attendance_moves(r, ctx);
+    // Read only for fewer votes than voters: more votes fail whatever
+    // happened during the sitting, and their message does not say.
+    let moves = sum < expected && attendance_moves(r, ctx);
     // The maire steps out for the compte administratif (L2121-14), taking
     // any proxy he or she holds: one or two votes fewer.
     let ca = sum < expected && expected - sum <= 2 && is_compte_administratif(r, ctx);
@@ -184,7 +194,7 @@ pub fn vote_outcome(r: &Deliberation, ctx: &Ctx) -> Check {
     };
     let against = v.against.unwrap_or(0);
     let (status, msg) = match outcome {
-        Outcome::Adopted if for_ > against => (S::Pass, format!("adopted with {for_} for and {against} against")),
+        Outcome::Adopted if for_ > against => (S::Pass, super::cat(&[P::S("adopted with "), P::N(for_.into()), P::S(" for and "), P::N(against.into()), P::S(" against")])),
         Outcome::Adopted if for_ == against => {
             (S::Warn, format!("adopted on a tie ({for_} for, {against} against): only the president's casting vote in a public ballot allows it"))
         }
@@ -193,7 +203,7 @@ pub fn vote_outcome(r: &Deliberation, ctx: &Ctx) -> Check {
         }
         Outcome::Adopted => (S::Fail, format!("stated adopted, but {for_} for and {against} against")),
         Outcome::Rejected if for_ > against => (S::Fail, format!("stated rejected, but {for_} for and {against} against")),
-        Outcome::Rejected => (S::Pass, format!("rejected with {for_} for and {against} against")),
+        Outcome::Rejected => (S::Pass, super::cat(&[P::S("rejected with "), P::N(for_.into()), P::S(" for and "), P::N(against.into()), P::S(" against")])),
     };
     with_figures(check(ID, status, msg, v.line), against + 1, for_)
 }
