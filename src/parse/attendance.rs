@@ -2199,8 +2199,25 @@ fn may_end_with_count_label(f: &str) -> bool {
 /// 'Q' fold to 'q'; so the fold holds the word where a 'q' or a 'Q' of
 /// `raw` opens six chars that fold to its letters.
 fn may_hold_quorum(raw: &str) -> bool {
-    memchr::memchr2_iter(b'q', b'Q', raw.as_bytes())
-        .any(|i| raw.get(i..).is_some_and(|r| r.chars().take(6).map(fold_char).eq("quorum".chars())))
+    memchr::memchr2_iter(b'q', b'Q', raw.as_bytes()).any(|i| quorum_at(raw, i))
+}
+
+/// True when the six chars of `raw` from byte `i` (a 'q' or a 'Q') fold
+/// to "quorum". An ASCII char folds to its lower case: an ASCII byte after
+/// the 'q' that is no 'u' or 'U' ("q:"), or an ASCII one after an ASCII
+/// "u" that is no 'o' or 'O' ("que", "qui", most of them), answers no
+/// before the chars are folded.
+fn quorum_at(raw: &str, i: usize) -> bool {
+    let b = raw.as_bytes();
+    match b.get(i + 1) {
+        Some(&u) if u < 0x80 => {
+            if u.to_ascii_lowercase() != b'u' || b.get(i + 2).is_some_and(|&o| o < 0x80 && o.to_ascii_lowercase() != b'o') {
+                return false;
+            }
+        }
+        _ => {}
+    }
+    raw.get(i..).is_some_and(|r| r.chars().take(6).map(fold_char).eq("quorum".chars()))
 }
 
 /// "Quorum atteint avec N élus …" on a folded line.
