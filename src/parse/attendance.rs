@@ -244,7 +244,27 @@ fn count_viable(b: &[u8], i: usize) -> bool {
 /// True when the folded line `f` starts with a count ([`read::count_line`]).
 /// Every match ends with figures: a line without a digit is none.
 fn is_count_line(f: &str) -> bool {
-    count_line_may_open(f) && f.bytes().any(|b| b.is_ascii_digit()) && read::count_line(f)
+    count_line_may_open(f) && has_digit(f.as_bytes()) && read::count_line(f)
+}
+
+/// True when `b` holds an ASCII digit, read eight bytes at a time: a list
+/// line of names (a kilobyte without a digit) is passed in an eighth of the
+/// steps of a byte loop. A byte is a digit when its XOR with `0x30` is
+/// below 10; `(x - 0x0A…) & !x & 0x80…` has a high bit set exactly when
+/// some byte of `x` is below 10 (the lowest such byte sets its own high
+/// bit, and a borrow only runs on from a byte below 10).
+fn has_digit(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let x = u64::from_le_bytes(w) ^ (0x30 * ONES);
+        if x.wrapping_sub(10 * ONES) & !x & (0x80 * ONES) != 0 {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(u8::is_ascii_digit)
 }
 
 /// False when [`COUNT_LINE`] cannot match the folded line `f`: after its
@@ -1127,10 +1147,23 @@ fn continues_name(prev: &str, line: &str) -> bool {
     mixed && caps
 }
 
+/// A section's content ([`section_content`]).
+struct Section<'a> {
+    /// The content's range in the text.
+    range: Range<usize>,
+    /// The content, count lines blanked.
+    content: Cow<'a, str>,
+    /// The index of the line after the section.
+    after: usize,
+    /// `parse_person_list` of the content, when reading the section asked
+    /// for it already (whether a list had names before a blank line) and
+    /// the content ended there: a reader of the content need not read it
+    /// again.
+    persons: Option<Vec<Spanned<Person>>>,
+}
+
 /// The content of a section: from its label to the end of the lines that
-/// continue it, count lines blanked (same length, offsets kept). Returns
-/// the content range, the content with count lines blanked, and the index
-/// of the line after the section.
+/// continue it, count lines blanked (same length, offsets kept).
 fn section_content<'a>(
     text: &'a str,
     ls: &[Range<usize>],
@@ -1138,18 +1171,26 @@ fn section_content<'a>(
     labels_at: &[bool],
     fold: &Folded,
     edge: &Edge<'_>,
-) -> (Range<usize>, Cow<'a, str>, usize) {
+) -> Section<'a> {
     let first = &ls[label.line];
     let start = label.content.min(first.end).max(first.start);
     let mut end = first.end;
     let mut n = label.line + 1;
     let mut blanked: Vec<Range<usize>> = Vec::new();
     if label.sentence || label.kind == Kind::Chair {
-        return (start..end, Cow::Borrowed(&text[start..end]), n);
+        return Section { range: start..end, content: Cow::Borrowed(&text[start..end]), after: n, persons: None };
     }
     let mut named = false;
-    let mut has_names = |s: &str| {
-        named = named || !parse_person_list(s).is_empty();
+    // The first list found to name someone, and where it ended.
+    let mut read: Option<(usize, Vec<Spanned<Person>>)> = None;
+    let mut has_names = |end: usize| {
+        if !named {
+            let v = parse_person_list(&text[start..end]);
+            named = !v.is_empty();
+            if named {
+                read = Some((end, v));
+            }
+        }
         named
     };
     let mut blank_run = 0;
@@ -1169,7 +1210,7 @@ fn section_content<'a>(
             if blank_run >= 2 {
                 break;
             }
-            if has_names(&text[start..end]) && !unfinished(&text[start..end]) {
+            if has_names(end) && !unfinished(&text[start..end]) {
                 // Go on only when the next line is plainly one more person
                 // ("Mme Anne MARTIN"), as PDF text puts blank lines
                 // between the lines of a paragraph.
@@ -1219,7 +1260,7 @@ fn section_content<'a>(
             }
             end = ls[n].end;
             n += 1;
-            if !sofar.is_empty() || has_names(&text[start..end]) {
+            if !sofar.is_empty() || has_names(end) {
                 break;
             }
             continue;
@@ -1233,7 +1274,8 @@ fn section_content<'a>(
     }
     if blanked.is_empty() {
         // Nothing to blank: the text itself, not a copy.
-        return (start..end, Cow::Borrowed(&text[start..end]), n);
+        let persons = read.filter(|(e, _)| *e == end).map(|(_, v)| v);
+        return Section { range: start..end, content: Cow::Borrowed(&text[start..end]), after: n, persons };
     }
     let mut s = text[start..end].to_string();
     for b in blanked {
@@ -1246,7 +1288,7 @@ fn section_content<'a>(
             s.replace_range(bs..be, &spaces);
         }
     }
-    (start..end, Cow::Owned(s), n)
+    Section { range: start..end, content: Cow::Owned(s), after: n, persons: None }
 }
 
 /// True when a list stops mid-item: a trailing comma, dash or "et", a
@@ -1486,6 +1528,11 @@ fn read_list(content: &str, kind: Kind, shared: Option<FoldedSlice<'_>>) -> Read
 
 /// A civility word ("MME", "Monsieur").
 fn civility_word(w: &str) -> Option<()> {
+    // Every civility folds to a word opening with "m", and only 'm' and 'M'
+    // fold to it: other words need no folding.
+    if !matches!(w.as_bytes().first(), Some(b'm' | b'M')) {
+        return None;
+    }
     matches!(
         fold_small(w.trim_end_matches('.'), &mut [0u8; 16]),
         Some("m" | "mme" | "mmes" | "mm" | "mlle" | "monsieur" | "madame" | "messieurs" | "mesdames")
@@ -1493,16 +1540,16 @@ fn civility_word(w: &str) -> Option<()> {
     .then_some(())
 }
 
-/// Reads the secretary of a section or sentence.
-fn read_secretary(content: &str, sentence: bool) -> Option<Person> {
-    let s = if sentence {
+/// Reads the secretary of a section or sentence; `persons` is
+/// `parse_person_list` of the content when known ([`Section::persons`]).
+fn read_secretary(content: &str, sentence: bool, persons: Option<Vec<Spanned<Person>>>) -> Option<Person> {
+    let v = if sentence {
         let f = Folded::new(content);
         let m = secretary_sentence(&f.text)?;
-        &content[..f.orig(m.start)]
+        parse_person_list(&content[..f.orig(m.start)])
     } else {
-        content
+        persons.unwrap_or_else(|| parse_person_list(content))
     };
-    let v = parse_person_list(s);
     let mut named = v
         .into_iter()
         .filter(|p| p.value.family_name.is_some() || p.value.given_name.is_some());
@@ -1729,11 +1776,11 @@ fn read_block(
                 break;
             }
         }
-        let (range, content, after) = section_content(text, ls, l, labels_at, fold, edge);
+        let Section { range, content, after, persons } = section_content(text, ls, l, labels_at, fold, edge);
         match l.kind {
             Kind::Secretary => {
                 if att.secretary.is_none() {
-                    att.secretary = read_secretary(&content, l.sentence);
+                    att.secretary = read_secretary(&content, l.sentence, persons);
                 }
             }
             Kind::Chair => {}
@@ -1993,8 +2040,8 @@ fn find_secretary_near(
         .iter()
         .filter(|l| l.kind == Kind::Secretary && l.start >= lo && l.start <= hi)
     {
-        let (_, content, _) = section_content(text, ls, l, &no_labels, fold, edge);
-        if let Some(p) = read_secretary(&content, l.sentence) {
+        let Section { content, persons, .. } = section_content(text, ls, l, &no_labels, fold, edge);
+        if let Some(p) = read_secretary(&content, l.sentence, persons) {
             return Some(p);
         }
     }
@@ -2743,6 +2790,24 @@ mod old {
 #[cfg(test)]
 mod fold_tests {
     use super::*;
+
+    #[test]
+    fn digits_found_eight_bytes_at_a_time() {
+        assert!(!has_digit(b""));
+        assert!(!has_digit(b"presents : mme anne martin, m. paul durand"));
+        assert!(has_digit(b"presents : mme anne martin, m. paul durand 9"));
+        assert!(has_digit(b"0"));
+        assert!(!has_digit(b"/:/:/:/:/:/:/:/:"));
+        assert!(has_digit("élus en exercice : 1".as_bytes()));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+        #[test]
+        fn digits_as_a_byte_loop_finds_them(s in "(\\PC|[0-9/:. a-z]){0,40}") {
+            proptest::prop_assert_eq!(has_digit(s.as_bytes()), s.bytes().any(|b| b.is_ascii_digit()));
+        }
+    }
 
     #[test]
     fn line_keys_cover_every_label() {
