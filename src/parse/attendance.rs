@@ -359,12 +359,26 @@ static PROXY_KEYS: LazyLock<Regex> = LazyLock::new(|| {
 /// first letter of a wording. A match that opens with neither the comma
 /// nor the parenthesis opens with its `\b` and a letter: the byte before
 /// is then no ASCII word byte (letters inside a word, most of them, are
-/// passed over).
+/// passed over). Such a letter opens a word of the wording with the letter
+/// after it: "qu(i)", "ay(ant)", "av(ait)", "a" and a space, "on(t)",
+/// "do(nne)", "de(legation)", "re(mis)", "re(met)", "re(presente)",
+/// "po(uvoir)", "pr(ocuration)", "ma(ndat)"; the other words that open
+/// with these letters ("mme", "anne", "dupont") are passed over before the
+/// pattern is tried.
 fn proxy_viable(b: &[u8], i: usize) -> bool {
     match b.get(i) {
         Some(b',' | b'(') => true,
-        Some(b'q' | b'a' | b'o' | b'd' | b'r' | b'p' | b'm') => {
-            i == 0 || !b.get(i - 1).is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_')
+        Some(&c @ (b'q' | b'a' | b'o' | b'd' | b'r' | b'p' | b'm')) => {
+            (i == 0 || !b.get(i - 1).is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_'))
+                && b.get(i + 1).is_some_and(|&n| match c {
+                    b'q' => n == b'u',
+                    b'a' => n == b'y' || n == b'v' || maybe_ws(n),
+                    b'o' => n == b'n',
+                    b'd' => n == b'o' || n == b'e',
+                    b'r' => n == b'e',
+                    b'p' => n == b'o' || n == b'r',
+                    _ => n == b'a',
+                })
         }
         _ => false,
     }
@@ -458,9 +472,17 @@ static OF: LazyLock<P> = LazyLock::new(|| {
     ])
 });
 
-/// Where an [`OF`] match may start.
+/// Where an [`OF`] match may start: at the start of the text or at one of
+/// its separators, before spaces (`\s*`) and the "p" or "d" of "pouvoir",
+/// "procuration" or "delegation". The spaces are passed as a run of ASCII
+/// spaces and non-ASCII bytes, which holds every run of `\s`, and stops
+/// at that letter: most commas of a list ("Mme A, Mme B") fail there.
 fn of_viable(b: &[u8], i: usize) -> bool {
-    i == 0 || matches!(b.get(i), Some(b',' | b';' | b'(' | b'-' | b'\n'))
+    let word_after = |j: usize| {
+        let k = j + b.get(j..).map_or(0, |r| r.iter().take_while(|&&c| maybe_ws(c)).count());
+        matches!(b.get(k), Some(b'p' | b'd'))
+    };
+    (i == 0 && word_after(0)) || matches!(b.get(i), Some(b',' | b';' | b'(' | b'-' | b'\n')) && word_after(i + 1)
 }
 
 /// "(procuration)", "(a donné pouvoir)": a proxy whose holder is not named:
