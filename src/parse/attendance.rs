@@ -1018,8 +1018,18 @@ fn key_words(text: &str, fold: &Folded) -> Keys {
     // About one key word per few hundred bytes of text: room at once.
     let cap = f.text.len() / 256 + 4;
     let mut keys = Keys { at: Vec::with_capacity(cap), bits: Vec::with_capacity(cap) };
+    let b = text.as_bytes();
     for m in LINE_KEYS.find_iter(f.text) {
-        keys.at.push(f.orig(m.start())..f.orig(m.end()));
+        // A key word is ASCII: when the original bytes from its start are
+        // ASCII for its length, they are the chars that fold to it (one
+        // byte per char each way), and it ends after them.
+        let start = f.orig(m.start());
+        let len = m.len();
+        let end = match b.get(start..start + len) {
+            Some(o) if o.is_ascii() => start + len,
+            _ => f.orig(m.end()),
+        };
+        keys.at.push(start..end);
         keys.bits.push(key_bit(m.as_str()));
     }
     keys
@@ -2146,8 +2156,11 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize, fold: &Folded)
             }
             continue;
         }
-        let f = fold.slice(r.clone());
-        let t = f.text.trim();
+        // The line's fold (what `fold.slice` gives as its text), and where
+        // it starts in the fold of the text, found once.
+        let fs = fold.fpos(r.start);
+        let f = fold.text.get(fs..fold.fpos(r.end)).unwrap_or("");
+        let t = f.trim();
         if !pending.is_empty() && !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()) {
             let slot = pending.remove(0);
             if let Ok(v) = t.parse::<u32>() {
@@ -2156,13 +2169,12 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize, fold: &Folded)
             continue;
         }
         if line_keys.is_empty() {
-            quorum(f.text, &mut st);
+            quorum(f, &mut st);
             continue;
         }
-        let fs = fold.fpos(r.start);
-        let starts = count_starts_at(f.text, line_keys.iter().map(|(k, _)| k.start - fs..k.end - fs));
-        if let Some((_, c)) = may_end_with_count_label(f.text)
-            .then(|| read::all_at(f.text, &starts, read::count_label_only_at).next())
+        let starts = count_starts_at(f, line_keys.iter().map(|(k, _)| k.start - fs..k.end - fs));
+        if let Some((_, c)) = may_end_with_count_label(f)
+            .then(|| read::all_at(f, &starts, read::count_label_only_at).next())
             .flatten()
         {
             let slot = (1..=4).find(|&i| c[i].is_some()).unwrap_or(0);
@@ -2175,10 +2187,10 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize, fold: &Folded)
             }
             continue;
         }
-        quorum(f.text, &mut st);
-        for (_, c) in read::all_at(f.text, &starts, read::count_at) {
+        quorum(f, &mut st);
+        for (_, c) in read::all_at(f, &starts, read::count_at) {
             let slot = (1..=4).find(|&i| c[i].is_some()).unwrap_or(0);
-            let Some(v) = c[5].or(c[6]).and_then(|(a, b)| count_value(&f.text[a..b])) else {
+            let Some(v) = c[5].or(c[6]).and_then(|(a, b)| count_value(&f[a..b])) else {
                 continue;
             };
             set(&mut st, slot, v);
