@@ -351,9 +351,48 @@ static PROXY: LazyLock<P> = LazyLock::new(|| {
 /// Words one of which every [`PROXY`] and [`NO_HOLDER`] match names: a
 /// list without any (most present lists) needs neither search. One literal
 /// search (Teddy) instead of one `contains` per word.
+#[cfg(test)]
 static PROXY_KEYS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new("donne|remis|remet|pouvoir|procuration|delegation|mandat|represente").expect("proxy keys regex")
 });
+
+/// The words one of which every [`PROXY`] and [`NO_HOLDER`] match holds
+/// (a narrower set than [`PROXY_KEYS`]: "donne", "remis" and "remet" come
+/// with one of these in every match).
+const PROXY_WORDS: [&str; 5] = ["pouvoir", "procuration", "delegation", "mandat", "represente"];
+
+/// True when the folded text `f` holds one of the [`PROXY_WORDS`]: false
+/// when no [`PROXY`] or [`NO_HOLDER`] match can be found in it.
+fn may_name_proxy(f: &str) -> bool {
+    static FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 5]> =
+        LazyLock::new(|| PROXY_WORDS.map(memchr::memmem::Finder::new));
+    FINDERS.iter().any(|w| w.find(f.as_bytes()).is_some())
+}
+
+/// The one [`PROXY_WORDS`] word that is no key word of [`key_words`].
+static MANDAT: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("mandat"));
+
+/// The key bits ([`key_bit`]) of "pouvoir", "procuration", "delegation"
+/// and "present".
+const PROXY_WORD_KEY_BITS: u16 = (1 << 1) | (1 << 2) | (1 << 3) | (1 << 6);
+
+/// True when a key word of the text ([`key_words`]) that is "pouvoir",
+/// "procuration", "delegation" or "present" lies in `range` (at least in
+/// part). With a search for "mandat", that finds every list whose fold
+/// holds one of the [`PROXY_WORDS`] ([`may_name_proxy`]) without a search
+/// of the list: "represente" holds "present"; and each place of one of
+/// these four words is a key of the text: the search for the keys reports
+/// a key at every place where one starts, unless a key reported before
+/// runs over that place, and no key word ends with the first letters of
+/// one of these four ("p", "pr", "d", "de" …) nor holds one.
+fn proxy_keyed(keys: &Keys, range: Range<usize>) -> bool {
+    let k = keys.at.partition_point(|m| m.end <= range.start);
+    keys.at[k..]
+        .iter()
+        .zip(&keys.bits[k..])
+        .take_while(|(m, _)| m.start < range.end)
+        .any(|(_, &b)| b & PROXY_WORD_KEY_BITS != 0)
+}
 
 /// Where a [`PROXY`] match may start: at a comma, a parenthesis or the
 /// first letter of a wording. A match that opens with neither the comma
@@ -1390,12 +1429,17 @@ struct Read {
 /// `shared` is the fold of `content` when the document's fold has it (the
 /// content is the document's text unchanged): folding goes char by char,
 /// so a slice of the document's fold is the fold of the slice, and the
-/// content need not be folded again.
-fn read_list(content: &str, kind: Kind, shared: Option<FoldedSlice<'_>>) -> Read {
+/// content need not be folded again. `keyed` then tells whether one of the
+/// text's key words ([`key_words`]) that a proxy wording names lies in the
+/// content ([`proxy_keyed`]).
+fn read_list(content: &str, kind: Kind, shared: Option<(FoldedSlice<'_>, bool)>) -> Read {
+    let keyed = shared.is_some_and(|(_, k)| k);
+    let shared = shared.map(|(f, _)| f);
     // "Pouvoir de M. X à M. Y": the words before the principal go.
     let mut owned;
     let mut content = content;
     let mut shared = shared;
+    let mut own_fold = shared.is_none();
     if kind == Kind::Represented {
         let own;
         let f = match shared {
@@ -1420,6 +1464,7 @@ fn read_list(content: &str, kind: Kind, shared: Option<FoldedSlice<'_>>) -> Read
             }
             content = &owned;
             shared = None;
+            own_fold = true;
         }
     }
     let own;
@@ -1432,7 +1477,7 @@ fn read_list(content: &str, kind: Kind, shared: Option<FoldedSlice<'_>>) -> Read
     };
     // Every [`PROXY`] and `NO_HOLDER` match names one of these words: a
     // list without any (most present lists) needs neither search.
-    let proxied = PROXY_KEYS.is_match(f.text);
+    let proxied = if own_fold { may_name_proxy(f.text) } else { keyed || MANDAT.find(f.text.as_bytes()).is_some() };
     let mut conns: Vec<Range<usize>> = if proxied {
         PROXY.find_all(f.text, proxy_viable).into_iter().map(|(m, _)| f.orig(m.start)..f.orig(m.end)).collect()
     } else {
@@ -1735,7 +1780,7 @@ fn find_attendance_lines(text: &str, fold: &Folded, edge: &Edge<'_>) -> Option<(
         if tried > 24 {
             break;
         }
-        if let Some(m) = read_block(text, &ls, &labels, &labels_at, first, fold, edge) {
+        if let Some(m) = read_block(text, &ls, &labels, &labels_at, &keys, first, fold, edge) {
             let present = labels[first].kind == Kind::Present && !labels[first].sentence;
             return Some((m, present));
         }
@@ -1755,6 +1800,7 @@ fn read_block(
     ls: &[Range<usize>],
     labels: &[Label],
     labels_at: &[bool],
+    keys: &Keys,
     first: usize,
     fold: &Folded,
     edge: &Edge<'_>,
@@ -1822,7 +1868,7 @@ fn read_block(
                     Cow::Borrowed(_) => true,
                     Cow::Owned(s) => s.as_str() == &text[range.clone()],
                 };
-                let r = read_list(&content, kind, exact.then(|| fold.slice(range.clone())));
+                let r = read_list(&content, kind, exact.then(|| (fold.slice(range.clone()), proxy_keyed(keys, range.clone()))));
                 att.represented.extend(r.pairs);
                 match kind {
                     Kind::Present => att.present.extend(r.persons),
@@ -3253,6 +3299,23 @@ mod matcher_tests {
         fn inline_separators_match_their_regex(s in any_line()) {
             let old: Vec<_> = old::INLINE.find_iter(&s).map(|m| m.range()).collect();
             prop_assert_eq!(inline_separators(&s), old, "{:?}", s);
+        }
+
+        #[test]
+        fn proxy_words_are_found_from_the_key_words(s in any_line(), t in any_line()) {
+            let text = format!("{s}\n{t}");
+            let fold = Folded::new(&text);
+            let keys = key_words(&text, &fold);
+            for r in lines(&text, &fold) {
+                let f = fold.slice(r.clone()).text;
+                let matched = !PROXY.find_all(f, proxy_viable).is_empty()
+                    || !NO_HOLDER.find_all(f, |b, i| b.get(i) == Some(&b'(')).is_empty();
+                prop_assert!(!matched || may_name_proxy(f), "{:?}", f);
+                prop_assert!(!matched || PROXY_KEYS.is_match(f), "{:?}", f);
+                if may_name_proxy(f) {
+                    prop_assert!(proxy_keyed(&keys, r.clone()) || f.contains("mandat"), "{:?} in {:?}", r, text);
+                }
+            }
         }
 
         #[test]
