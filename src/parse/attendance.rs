@@ -77,6 +77,7 @@ fn digit(c: char) -> bool {
 }
 
 /// The words a count label opens with.
+#[cfg(test)]
 const COUNT_LABEL_OPENERS: [&str; 9] =
     ["en", "present", "represente", "procuration", "pouvoir", "ont", "votant", "ayant", "qui"];
 
@@ -104,7 +105,11 @@ fn count_label_at(b: &[u8], j: usize) -> bool {
         Some(b'o') => then("ont", &["donne"]),
         Some(b'q') => then("qui", &["ont"]),
         Some(b'a') => then("ayant", &["pris"]),
-        _ => COUNT_LABEL_OPENERS.iter().any(|w| r.starts_with(w.as_bytes())),
+        // The other openers, by their first letter.
+        Some(b'p') => ["present", "procuration", "pouvoir"].iter().any(|w| r.starts_with(w.as_bytes())),
+        Some(b'r') => r.starts_with(b"represente"),
+        Some(b'v') => r.starts_with(b"votant"),
+        _ => false,
     }
 }
 
@@ -2886,6 +2891,32 @@ mod fold_tests {
         #[test]
         fn digits_as_a_byte_loop_finds_them(s in "(\\PC|[0-9/:. a-z]){0,40}") {
             proptest::prop_assert_eq!(has_digit(s.as_bytes()), s.bytes().any(|b| b.is_ascii_digit()));
+        }
+    }
+
+    /// [`count_label_at`] as it was: the openers not read apart tried in
+    /// turn.
+    fn count_label_at_ref(b: &[u8], j: usize) -> bool {
+        let Some(r) = b.get(j..) else { return false };
+        match r.first() {
+            Some(b'e' | b'o' | b'q' | b'a') => count_label_at(b, j),
+            _ => COUNT_LABEL_OPENERS.iter().any(|w| r.starts_with(w.as_bytes())),
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+        #[test]
+        fn count_openers_read_by_their_first_letter(
+            v in proptest::collection::vec(proptest::sample::select(vec![
+                "en", "present", "represente", "procuration", "pouvoir", "ont", "votant", "ayant", "qui", "pr",
+                "re", "vo", "p", "r", "v", "x", " ", "é", "presen", "exercice", "seance", "donne", "pris",
+            ]), 0..6),
+        ) {
+            let s = v.concat();
+            for j in 0..=s.len() + 1 {
+                proptest::prop_assert_eq!(count_label_at(s.as_bytes(), j), count_label_at_ref(s.as_bytes(), j), "{:?} at {}", s, j);
+            }
         }
     }
 
