@@ -1799,7 +1799,9 @@ fn find_attendance_lines(text: &str, fold: &Folded, edge: &Edge<'_>) -> Option<(
     find_table(text, &ls, fold).map(|m| (m, false))
 }
 
-/// Reads the block whose first section is `labels[first]`.
+/// Reads the block whose first section is `labels[first]`; `keys` are the
+/// key words of `text` ([`key_words`]).
+#[allow(clippy::too_many_arguments)]
 fn read_block(
     text: &str,
     ls: &[Range<usize>],
