@@ -77,6 +77,7 @@ fn digit(c: char) -> bool {
 }
 
 /// The words a count label opens with.
+#[cfg(test)]
 const COUNT_LABEL_OPENERS: [&str; 9] =
     ["en", "present", "represente", "procuration", "pouvoir", "ont", "votant", "ayant", "qui"];
 
@@ -104,7 +105,11 @@ fn count_label_at(b: &[u8], j: usize) -> bool {
         Some(b'o') => then("ont", &["donne"]),
         Some(b'q') => then("qui", &["ont"]),
         Some(b'a') => then("ayant", &["pris"]),
-        _ => COUNT_LABEL_OPENERS.iter().any(|w| r.starts_with(w.as_bytes())),
+        // The other openers, by their first letter.
+        Some(b'p') => ["present", "procuration", "pouvoir"].iter().any(|w| r.starts_with(w.as_bytes())),
+        Some(b'r') => r.starts_with(b"represente"),
+        Some(b'v') => r.starts_with(b"votant"),
+        _ => false,
     }
 }
 
@@ -244,7 +249,27 @@ fn count_viable(b: &[u8], i: usize) -> bool {
 /// True when the folded line `f` starts with a count ([`read::count_line`]).
 /// Every match ends with figures: a line without a digit is none.
 fn is_count_line(f: &str) -> bool {
-    count_line_may_open(f) && f.bytes().any(|b| b.is_ascii_digit()) && read::count_line(f)
+    count_line_may_open(f) && has_digit(f.as_bytes()) && read::count_line(f)
+}
+
+/// True when `b` holds an ASCII digit, read eight bytes at a time: a list
+/// line of names (a kilobyte without a digit) is passed in an eighth of the
+/// steps of a byte loop. A byte is a digit when its XOR with `0x30` is
+/// below 10; `(x - 0x0A…) & !x & 0x80…` has a high bit set exactly when
+/// some byte of `x` is below 10 (the lowest such byte sets its own high
+/// bit, and a borrow only runs on from a byte below 10).
+fn has_digit(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let x = u64::from_le_bytes(w) ^ (0x30 * ONES);
+        if x.wrapping_sub(10 * ONES) & !x & (0x80 * ONES) != 0 {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(u8::is_ascii_digit)
 }
 
 /// False when [`COUNT_LINE`] cannot match the folded line `f`: after its
@@ -331,20 +356,73 @@ static PROXY: LazyLock<P> = LazyLock::new(|| {
 /// Words one of which every [`PROXY`] and [`NO_HOLDER`] match names: a
 /// list without any (most present lists) needs neither search. One literal
 /// search (Teddy) instead of one `contains` per word.
+#[cfg(test)]
 static PROXY_KEYS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new("donne|remis|remet|pouvoir|procuration|delegation|mandat|represente").expect("proxy keys regex")
 });
+
+/// The words one of which every [`PROXY`] and [`NO_HOLDER`] match holds
+/// (a narrower set than [`PROXY_KEYS`]: "donne", "remis" and "remet" come
+/// with one of these in every match).
+const PROXY_WORDS: [&str; 5] = ["pouvoir", "procuration", "delegation", "mandat", "represente"];
+
+/// True when the folded text `f` holds one of the [`PROXY_WORDS`]: false
+/// when no [`PROXY`] or [`NO_HOLDER`] match can be found in it.
+fn may_name_proxy(f: &str) -> bool {
+    static FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 5]> =
+        LazyLock::new(|| PROXY_WORDS.map(memchr::memmem::Finder::new));
+    FINDERS.iter().any(|w| w.find(f.as_bytes()).is_some())
+}
+
+/// The one [`PROXY_WORDS`] word that is no key word of [`key_words`].
+static MANDAT: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("mandat"));
+
+/// The key bits ([`key_bit`]) of "pouvoir", "procuration", "delegation"
+/// and "present".
+const PROXY_WORD_KEY_BITS: u16 = (1 << 1) | (1 << 2) | (1 << 3) | (1 << 6);
+
+/// True when a key word of the text ([`key_words`]) that is "pouvoir",
+/// "procuration", "delegation" or "present" lies in `range` (at least in
+/// part). With a search for "mandat", that finds every list whose fold
+/// holds one of the [`PROXY_WORDS`] ([`may_name_proxy`]) without a search
+/// of the list: "represente" holds "present"; and each place of one of
+/// these four words is a key of the text: the search for the keys reports
+/// a key at every place where one starts, unless a key reported before
+/// runs over that place, and no key word ends with the first letters of
+/// one of these four ("p", "pr", "d", "de" …) nor holds one.
+fn proxy_keyed(keys: &Keys, range: Range<usize>) -> bool {
+    let k = keys.at.partition_point(|m| m.end <= range.start);
+    keys.at[k..]
+        .iter()
+        .zip(&keys.bits[k..])
+        .take_while(|(m, _)| m.start < range.end)
+        .any(|(_, &b)| b & PROXY_WORD_KEY_BITS != 0)
+}
 
 /// Where a [`PROXY`] match may start: at a comma, a parenthesis or the
 /// first letter of a wording. A match that opens with neither the comma
 /// nor the parenthesis opens with its `\b` and a letter: the byte before
 /// is then no ASCII word byte (letters inside a word, most of them, are
-/// passed over).
+/// passed over). Such a letter opens a word of the wording with the letter
+/// after it: "qu(i)", "ay(ant)", "av(ait)", "a" and a space, "on(t)",
+/// "do(nne)", "de(legation)", "re(mis)", "re(met)", "re(presente)",
+/// "po(uvoir)", "pr(ocuration)", "ma(ndat)"; the other words that open
+/// with these letters ("mme", "anne", "dupont") are passed over before the
+/// pattern is tried.
 fn proxy_viable(b: &[u8], i: usize) -> bool {
     match b.get(i) {
         Some(b',' | b'(') => true,
-        Some(b'q' | b'a' | b'o' | b'd' | b'r' | b'p' | b'm') => {
-            i == 0 || !b.get(i - 1).is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_')
+        Some(&c @ (b'q' | b'a' | b'o' | b'd' | b'r' | b'p' | b'm')) => {
+            (i == 0 || !b.get(i - 1).is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_'))
+                && b.get(i + 1).is_some_and(|&n| match c {
+                    b'q' => n == b'u',
+                    b'a' => n == b'y' || n == b'v' || maybe_ws(n),
+                    b'o' => n == b'n',
+                    b'd' => n == b'o' || n == b'e',
+                    b'r' => n == b'e',
+                    b'p' => n == b'o' || n == b'r',
+                    _ => n == b'a',
+                })
         }
         _ => false,
     }
@@ -438,9 +516,17 @@ static OF: LazyLock<P> = LazyLock::new(|| {
     ])
 });
 
-/// Where an [`OF`] match may start.
+/// Where an [`OF`] match may start: at the start of the text or at one of
+/// its separators, before spaces (`\s*`) and the "p" or "d" of "pouvoir",
+/// "procuration" or "delegation". The spaces are passed as a run of ASCII
+/// spaces and non-ASCII bytes, which holds every run of `\s`, and stops
+/// at that letter: most commas of a list ("Mme A, Mme B") fail there.
 fn of_viable(b: &[u8], i: usize) -> bool {
-    i == 0 || matches!(b.get(i), Some(b',' | b';' | b'(' | b'-' | b'\n'))
+    let word_after = |j: usize| {
+        let k = j + b.get(j..).map_or(0, |r| r.iter().take_while(|&&c| maybe_ws(c)).count());
+        matches!(b.get(k), Some(b'p' | b'd'))
+    };
+    (i == 0 && word_after(0)) || matches!(b.get(i), Some(b',' | b';' | b'(' | b'-' | b'\n')) && word_after(i + 1)
 }
 
 /// "(procuration)", "(a donné pouvoir)": a proxy whose holder is not named:
@@ -976,8 +1062,18 @@ fn key_words(text: &str, fold: &Folded) -> Keys {
     // About one key word per few hundred bytes of text: room at once.
     let cap = f.text.len() / 256 + 4;
     let mut keys = Keys { at: Vec::with_capacity(cap), bits: Vec::with_capacity(cap) };
+    let b = text.as_bytes();
     for m in LINE_KEYS.find_iter(f.text) {
-        keys.at.push(f.orig(m.start())..f.orig(m.end()));
+        // A key word is ASCII: when the original bytes from its start are
+        // ASCII for its length, they are the chars that fold to it (one
+        // byte per char each way), and it ends after them.
+        let start = f.orig(m.start());
+        let len = m.len();
+        let end = match b.get(start..start + len) {
+            Some(o) if o.is_ascii() => start + len,
+            _ => f.orig(m.end()),
+        };
+        keys.at.push(start..end);
         keys.bits.push(key_bit(m.as_str()));
     }
     keys
@@ -1127,10 +1223,23 @@ fn continues_name(prev: &str, line: &str) -> bool {
     mixed && caps
 }
 
+/// A section's content ([`section_content`]).
+struct Section<'a> {
+    /// The content's range in the text.
+    range: Range<usize>,
+    /// The content, count lines blanked.
+    content: Cow<'a, str>,
+    /// The index of the line after the section.
+    after: usize,
+    /// `parse_person_list` of the content, when reading the section asked
+    /// for it already (whether a list had names before a blank line) and
+    /// the content ended there: a reader of the content need not read it
+    /// again.
+    persons: Option<Vec<Spanned<Person>>>,
+}
+
 /// The content of a section: from its label to the end of the lines that
-/// continue it, count lines blanked (same length, offsets kept). Returns
-/// the content range, the content with count lines blanked, and the index
-/// of the line after the section.
+/// continue it, count lines blanked (same length, offsets kept).
 fn section_content<'a>(
     text: &'a str,
     ls: &[Range<usize>],
@@ -1138,18 +1247,26 @@ fn section_content<'a>(
     labels_at: &[bool],
     fold: &Folded,
     edge: &Edge<'_>,
-) -> (Range<usize>, Cow<'a, str>, usize) {
+) -> Section<'a> {
     let first = &ls[label.line];
     let start = label.content.min(first.end).max(first.start);
     let mut end = first.end;
     let mut n = label.line + 1;
     let mut blanked: Vec<Range<usize>> = Vec::new();
     if label.sentence || label.kind == Kind::Chair {
-        return (start..end, Cow::Borrowed(&text[start..end]), n);
+        return Section { range: start..end, content: Cow::Borrowed(&text[start..end]), after: n, persons: None };
     }
     let mut named = false;
-    let mut has_names = |s: &str| {
-        named = named || !parse_person_list(s).is_empty();
+    // The first list found to name someone, and where it ended.
+    let mut read: Option<(usize, Vec<Spanned<Person>>)> = None;
+    let mut has_names = |end: usize| {
+        if !named {
+            let v = parse_person_list(&text[start..end]);
+            named = !v.is_empty();
+            if named {
+                read = Some((end, v));
+            }
+        }
         named
     };
     let mut blank_run = 0;
@@ -1169,7 +1286,7 @@ fn section_content<'a>(
             if blank_run >= 2 {
                 break;
             }
-            if has_names(&text[start..end]) && !unfinished(&text[start..end]) {
+            if has_names(end) && !unfinished(&text[start..end]) {
                 // Go on only when the next line is plainly one more person
                 // ("Mme Anne MARTIN"), as PDF text puts blank lines
                 // between the lines of a paragraph.
@@ -1219,7 +1336,7 @@ fn section_content<'a>(
             }
             end = ls[n].end;
             n += 1;
-            if !sofar.is_empty() || has_names(&text[start..end]) {
+            if !sofar.is_empty() || has_names(end) {
                 break;
             }
             continue;
@@ -1233,7 +1350,8 @@ fn section_content<'a>(
     }
     if blanked.is_empty() {
         // Nothing to blank: the text itself, not a copy.
-        return (start..end, Cow::Borrowed(&text[start..end]), n);
+        let persons = read.filter(|(e, _)| *e == end).map(|(_, v)| v);
+        return Section { range: start..end, content: Cow::Borrowed(&text[start..end]), after: n, persons };
     }
     let mut s = text[start..end].to_string();
     for b in blanked {
@@ -1246,7 +1364,7 @@ fn section_content<'a>(
             s.replace_range(bs..be, &spaces);
         }
     }
-    (start..end, Cow::Owned(s), n)
+    Section { range: start..end, content: Cow::Owned(s), after: n, persons: None }
 }
 
 /// True when a list stops mid-item: a trailing comma, dash or "et", a
@@ -1316,12 +1434,17 @@ struct Read {
 /// `shared` is the fold of `content` when the document's fold has it (the
 /// content is the document's text unchanged): folding goes char by char,
 /// so a slice of the document's fold is the fold of the slice, and the
-/// content need not be folded again.
-fn read_list(content: &str, kind: Kind, shared: Option<FoldedSlice<'_>>) -> Read {
+/// content need not be folded again. `keyed` then tells whether one of the
+/// text's key words ([`key_words`]) that a proxy wording names lies in the
+/// content ([`proxy_keyed`]).
+fn read_list(content: &str, kind: Kind, shared: Option<(FoldedSlice<'_>, bool)>) -> Read {
+    let keyed = shared.is_some_and(|(_, k)| k);
+    let shared = shared.map(|(f, _)| f);
     // "Pouvoir de M. X à M. Y": the words before the principal go.
     let mut owned;
     let mut content = content;
     let mut shared = shared;
+    let mut own_fold = shared.is_none();
     if kind == Kind::Represented {
         let own;
         let f = match shared {
@@ -1346,6 +1469,7 @@ fn read_list(content: &str, kind: Kind, shared: Option<FoldedSlice<'_>>) -> Read
             }
             content = &owned;
             shared = None;
+            own_fold = true;
         }
     }
     let own;
@@ -1358,7 +1482,7 @@ fn read_list(content: &str, kind: Kind, shared: Option<FoldedSlice<'_>>) -> Read
     };
     // Every [`PROXY`] and `NO_HOLDER` match names one of these words: a
     // list without any (most present lists) needs neither search.
-    let proxied = PROXY_KEYS.is_match(f.text);
+    let proxied = if own_fold { may_name_proxy(f.text) } else { keyed || MANDAT.find(f.text.as_bytes()).is_some() };
     let mut conns: Vec<Range<usize>> = if proxied {
         PROXY.find_all(f.text, proxy_viable).into_iter().map(|(m, _)| f.orig(m.start)..f.orig(m.end)).collect()
     } else {
@@ -1486,6 +1610,11 @@ fn read_list(content: &str, kind: Kind, shared: Option<FoldedSlice<'_>>) -> Read
 
 /// A civility word ("MME", "Monsieur").
 fn civility_word(w: &str) -> Option<()> {
+    // Every civility folds to a word opening with "m", and only 'm' and 'M'
+    // fold to it: other words need no folding.
+    if !matches!(w.as_bytes().first(), Some(b'm' | b'M')) {
+        return None;
+    }
     matches!(
         fold_small(w.trim_end_matches('.'), &mut [0u8; 16]),
         Some("m" | "mme" | "mmes" | "mm" | "mlle" | "monsieur" | "madame" | "messieurs" | "mesdames")
@@ -1493,16 +1622,16 @@ fn civility_word(w: &str) -> Option<()> {
     .then_some(())
 }
 
-/// Reads the secretary of a section or sentence.
-fn read_secretary(content: &str, sentence: bool) -> Option<Person> {
-    let s = if sentence {
+/// Reads the secretary of a section or sentence; `persons` is
+/// `parse_person_list` of the content when known ([`Section::persons`]).
+fn read_secretary(content: &str, sentence: bool, persons: Option<Vec<Spanned<Person>>>) -> Option<Person> {
+    let v = if sentence {
         let f = Folded::new(content);
         let m = secretary_sentence(&f.text)?;
-        &content[..f.orig(m.start)]
+        parse_person_list(&content[..f.orig(m.start)])
     } else {
-        content
+        persons.unwrap_or_else(|| parse_person_list(content))
     };
-    let v = parse_person_list(s);
     let mut named = v
         .into_iter()
         .filter(|p| p.value.family_name.is_some() || p.value.given_name.is_some());
@@ -1656,7 +1785,7 @@ fn find_attendance_lines(text: &str, fold: &Folded, edge: &Edge<'_>) -> Option<(
         if tried > 24 {
             break;
         }
-        if let Some(m) = read_block(text, &ls, &labels, &labels_at, first, fold, edge) {
+        if let Some(m) = read_block(text, &ls, &labels, &labels_at, &keys, first, fold, edge) {
             let present = labels[first].kind == Kind::Present && !labels[first].sentence;
             return Some((m, present));
         }
@@ -1670,12 +1799,15 @@ fn find_attendance_lines(text: &str, fold: &Folded, edge: &Edge<'_>) -> Option<(
     find_table(text, &ls, fold).map(|m| (m, false))
 }
 
-/// Reads the block whose first section is `labels[first]`.
+/// Reads the block whose first section is `labels[first]`; `keys` are the
+/// key words of `text` ([`key_words`]).
+#[allow(clippy::too_many_arguments)]
 fn read_block(
     text: &str,
     ls: &[Range<usize>],
     labels: &[Label],
     labels_at: &[bool],
+    keys: &Keys,
     first: usize,
     fold: &Folded,
     edge: &Edge<'_>,
@@ -1729,11 +1861,11 @@ fn read_block(
                 break;
             }
         }
-        let (range, content, after) = section_content(text, ls, l, labels_at, fold, edge);
+        let Section { range, content, after, persons } = section_content(text, ls, l, labels_at, fold, edge);
         match l.kind {
             Kind::Secretary => {
                 if att.secretary.is_none() {
-                    att.secretary = read_secretary(&content, l.sentence);
+                    att.secretary = read_secretary(&content, l.sentence, persons);
                 }
             }
             Kind::Chair => {}
@@ -1743,7 +1875,7 @@ fn read_block(
                     Cow::Borrowed(_) => true,
                     Cow::Owned(s) => s.as_str() == &text[range.clone()],
                 };
-                let r = read_list(&content, kind, exact.then(|| fold.slice(range.clone())));
+                let r = read_list(&content, kind, exact.then(|| (fold.slice(range.clone()), proxy_keyed(keys, range.clone()))));
                 att.represented.extend(r.pairs);
                 match kind {
                     Kind::Present => att.present.extend(r.persons),
@@ -1993,8 +2125,8 @@ fn find_secretary_near(
         .iter()
         .filter(|l| l.kind == Kind::Secretary && l.start >= lo && l.start <= hi)
     {
-        let (_, content, _) = section_content(text, ls, l, &no_labels, fold, edge);
-        if let Some(p) = read_secretary(&content, l.sentence) {
+        let Section { content, persons, .. } = section_content(text, ls, l, &no_labels, fold, edge);
+        if let Some(p) = read_secretary(&content, l.sentence, persons) {
             return Some(p);
         }
     }
@@ -2077,8 +2209,11 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize, fold: &Folded)
             }
             continue;
         }
-        let f = fold.slice(r.clone());
-        let t = f.text.trim();
+        // The line's fold (what `fold.slice` gives as its text), and where
+        // it starts in the fold of the text, found once.
+        let fs = fold.fpos(r.start);
+        let f = fold.text.get(fs..fold.fpos(r.end)).unwrap_or("");
+        let t = f.trim();
         if !pending.is_empty() && !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()) {
             let slot = pending.remove(0);
             if let Ok(v) = t.parse::<u32>() {
@@ -2087,13 +2222,12 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize, fold: &Folded)
             continue;
         }
         if line_keys.is_empty() {
-            quorum(f.text, &mut st);
+            quorum(f, &mut st);
             continue;
         }
-        let fs = fold.fpos(r.start);
-        let starts = count_starts_at(f.text, line_keys.iter().map(|(k, _)| k.start - fs..k.end - fs));
-        if let Some((_, c)) = may_end_with_count_label(f.text)
-            .then(|| read::all_at(f.text, &starts, read::count_label_only_at).next())
+        let starts = count_starts_at(f, line_keys.iter().map(|(k, _)| k.start - fs..k.end - fs));
+        if let Some((_, c)) = may_end_with_count_label(f)
+            .then(|| read::all_at(f, &starts, read::count_label_only_at).next())
             .flatten()
         {
             let slot = (1..=4).find(|&i| c[i].is_some()).unwrap_or(0);
@@ -2106,10 +2240,10 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize, fold: &Folded)
             }
             continue;
         }
-        quorum(f.text, &mut st);
-        for (_, c) in read::all_at(f.text, &starts, read::count_at) {
+        quorum(f, &mut st);
+        for (_, c) in read::all_at(f, &starts, read::count_at) {
             let slot = (1..=4).find(|&i| c[i].is_some()).unwrap_or(0);
-            let Some(v) = c[5].or(c[6]).and_then(|(a, b)| count_value(&f.text[a..b])) else {
+            let Some(v) = c[5].or(c[6]).and_then(|(a, b)| count_value(&f[a..b])) else {
                 continue;
             };
             set(&mut st, slot, v);
@@ -2199,8 +2333,25 @@ fn may_end_with_count_label(f: &str) -> bool {
 /// 'Q' fold to 'q'; so the fold holds the word where a 'q' or a 'Q' of
 /// `raw` opens six chars that fold to its letters.
 fn may_hold_quorum(raw: &str) -> bool {
-    memchr::memchr2_iter(b'q', b'Q', raw.as_bytes())
-        .any(|i| raw.get(i..).is_some_and(|r| r.chars().take(6).map(fold_char).eq("quorum".chars())))
+    memchr::memchr2_iter(b'q', b'Q', raw.as_bytes()).any(|i| quorum_at(raw, i))
+}
+
+/// True when the six chars of `raw` from byte `i` (a 'q' or a 'Q') fold
+/// to "quorum". An ASCII char folds to its lower case: an ASCII byte after
+/// the 'q' that is no 'u' or 'U' ("q:"), or an ASCII one after an ASCII
+/// "u" that is no 'o' or 'O' ("que", "qui", most of them), answers no
+/// before the chars are folded.
+fn quorum_at(raw: &str, i: usize) -> bool {
+    let b = raw.as_bytes();
+    match b.get(i + 1) {
+        Some(&u) if u < 0x80 => {
+            if u.to_ascii_lowercase() != b'u' || b.get(i + 2).is_some_and(|&o| o < 0x80 && o.to_ascii_lowercase() != b'o') {
+                return false;
+            }
+        }
+        _ => {}
+    }
+    raw.get(i..).is_some_and(|r| r.chars().take(6).map(fold_char).eq("quorum".chars()))
 }
 
 /// "Quorum atteint avec N élus …" on a folded line.
@@ -2728,6 +2879,50 @@ mod fold_tests {
     use super::*;
 
     #[test]
+    fn digits_found_eight_bytes_at_a_time() {
+        assert!(!has_digit(b""));
+        assert!(!has_digit(b"presents : mme anne martin, m. paul durand"));
+        assert!(has_digit(b"presents : mme anne martin, m. paul durand 9"));
+        assert!(has_digit(b"0"));
+        assert!(!has_digit(b"/:/:/:/:/:/:/:/:"));
+        assert!(has_digit("élus en exercice : 1".as_bytes()));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+        #[test]
+        fn digits_as_a_byte_loop_finds_them(s in "(\\PC|[0-9/:. a-z]){0,40}") {
+            proptest::prop_assert_eq!(has_digit(s.as_bytes()), s.bytes().any(|b| b.is_ascii_digit()));
+        }
+    }
+
+    /// [`count_label_at`] as it was: the openers not read apart tried in
+    /// turn.
+    fn count_label_at_ref(b: &[u8], j: usize) -> bool {
+        let Some(r) = b.get(j..) else { return false };
+        match r.first() {
+            Some(b'e' | b'o' | b'q' | b'a') => count_label_at(b, j),
+            _ => COUNT_LABEL_OPENERS.iter().any(|w| r.starts_with(w.as_bytes())),
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+        #[test]
+        fn count_openers_read_by_their_first_letter(
+            v in proptest::collection::vec(proptest::sample::select(vec![
+                "en", "present", "represente", "procuration", "pouvoir", "ont", "votant", "ayant", "qui", "pr",
+                "re", "vo", "p", "r", "v", "x", " ", "é", "presen", "exercice", "seance", "donne", "pris",
+            ]), 0..6),
+        ) {
+            let s = v.concat();
+            for j in 0..=s.len() + 1 {
+                proptest::prop_assert_eq!(count_label_at(s.as_bytes(), j), count_label_at_ref(s.as_bytes(), j), "{:?} at {}", s, j);
+            }
+        }
+    }
+
+    #[test]
     fn line_keys_cover_every_label() {
         // The literal pass must let through whatever the regexes match.
         for l in [
@@ -3137,6 +3332,23 @@ mod matcher_tests {
         fn inline_separators_match_their_regex(s in any_line()) {
             let old: Vec<_> = old::INLINE.find_iter(&s).map(|m| m.range()).collect();
             prop_assert_eq!(inline_separators(&s), old, "{:?}", s);
+        }
+
+        #[test]
+        fn proxy_words_are_found_from_the_key_words(s in any_line(), t in any_line()) {
+            let text = format!("{s}\n{t}");
+            let fold = Folded::new(&text);
+            let keys = key_words(&text, &fold);
+            for r in lines(&text, &fold) {
+                let f = fold.slice(r.clone()).text;
+                let matched = !PROXY.find_all(f, proxy_viable).is_empty()
+                    || !NO_HOLDER.find_all(f, |b, i| b.get(i) == Some(&b'(')).is_empty();
+                prop_assert!(!matched || may_name_proxy(f), "{:?}", f);
+                prop_assert!(!matched || PROXY_KEYS.is_match(f), "{:?}", f);
+                if may_name_proxy(f) {
+                    prop_assert!(proxy_keyed(&keys, r.clone()) || f.contains("mandat"), "{:?} in {:?}", r, text);
+                }
+            }
         }
 
         #[test]
