@@ -888,15 +888,28 @@ static TABLE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 /// A row of figures under a vote table header.
 static TABLE_ROW: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\s|;\t]*(?:[0-9]{1,3}[\s|;\t]*){2,}$").expect("table row regex"));
 
-/// Words without which a line states no vote: a cheap test before the
-/// regexes, one literal search (a single pass over all the folded lines of a
-/// text instead of 22 substring searches per line).
-static KEYS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("unanim|majorit|adopt|rejet|pour|contre|abst|vot|voix|exception|sauf|approuv|accept|decid|autoris|valid|emet|arret|blanc|nul|exprim|nppv")
+/// Words without which a line states no vote ("unanim", "pour", "vot"…):
+/// a cheap test before the cue readers. They are found by three searches of the
+/// whole buffer of folded lines, each skipping to the next line after a
+/// hit (only whether a line holds a key matters): [`OTHER_KEYS`], the
+/// words of [`Keys::Other`] of four bytes or more; "vot" alone
+/// ([`VOT`]); and [`POUR_KEYS`], those of [`Keys::Pour`]. One search of
+/// all 22 words (the regex `KEYS` of the tests) cost twice as much:
+/// with 3-byte fingerprints for its 22 words, its literal search stopped
+/// at most words of the text ("con", "dec", "aut" …) to check them.
+static OTHER_KEYS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("unanim|majorit|adopt|rejet|contre|abst|voix|exception|sauf|approuv|accept|decid|autoris|valid|emet|arret")
         .expect("vote keys regex")
 });
 
-/// Which [`KEYS`] a line holds.
+/// The searcher of "vot", the one key of [`Keys::Other`] shorter than four
+/// bytes, built once.
+static VOT: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("vot"));
+
+/// The keys of [`Keys::Pour`].
+static POUR_KEYS: LazyLock<Regex> = LazyLock::new(|| Regex::new("pour|blanc|nul|exprim|nppv").expect("pour keys regex"));
+
+/// Which keys of [`keyed_lines`] a line holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Keys {
     /// None: the line states no vote.
@@ -908,49 +921,46 @@ enum Keys {
     Other,
 }
 
-/// True for the [`KEYS`] read by [`pour_keyed_cue`]: no strong cue but a
-/// table header or a few shapes of "pour" holds them alone.
+/// True for the [`KEY_WORDS`] read by [`pour_keyed_cue`]: no strong cue but a
+/// table header or a few shapes of "pour" holds them alone ([`POUR_KEYS`]).
+#[cfg(test)]
 fn is_pour_key(key: &str) -> bool {
     matches!(key, "pour" | "blanc" | "nul" | "exprim" | "nppv")
 }
 
-/// The words of [`KEYS`], in its order.
+/// The words a line must hold to state a vote: those of [`OTHER_KEYS`],
+/// "vot" and those of [`POUR_KEYS`].
+#[cfg(test)]
 const KEY_WORDS: [&str; 22] = [
     "unanim", "majorit", "adopt", "rejet", "pour", "contre", "abst", "vot", "voix", "exception", "sauf", "approuv", "accept", "decid",
     "autoris", "valid", "emet", "arret", "blanc", "nul", "exprim", "nppv",
 ];
 
-/// Which [`KEYS`] each line holds: the keys hold no line break, so a search
-/// of the whole buffer finds them all. After a key of [`Keys::Other`] the
-/// rest of its line is skipped; after one of [`Keys::Pour`] the search goes
-/// on from its second byte.
-///
-/// Each search asks only where the first key to end does
-/// (`shortest_match_at`: the regex stops there, with no second pass back
-/// for the start of a leftmost match), and the key is the one of
-/// [`KEY_WORDS`] that ends there: no key is a suffix of another, so one
-/// only does. No key is missed: one starting at or before a key of
-/// [`Keys::Pour`] found first and ending after it would hold it, and no key
-/// holds a key of [`Keys::Pour`] (both facts are tested).
+/// Which keys each line holds: [`Keys::Other`] when it holds one of
+/// [`OTHER_KEYS`] or "vot", else [`Keys::Pour`] when it holds one of
+/// [`POUR_KEYS`], else [`Keys::None`]. The keys hold no line break,
+/// so a search of the whole buffer finds them all; a line known to hold a
+/// key of a search needs no more of that search.
 fn keyed_lines(lines: &FoldedLines<'_>) -> Vec<Keys> {
     let mut keyed = vec![Keys::None; lines.len()];
     let buf = lines.buf();
-    let mut at = 0;
-    while let Some(end) = KEYS.shortest_match_at(buf, at) {
-        let Some(key) = KEY_WORDS.iter().find(|k| buf.as_bytes()[..end].ends_with(k.as_bytes())) else {
-            break;
-        };
-        let start = end - key.len();
-        let k = lines.line_of_buf(start);
-        if is_pour_key(key) {
-            keyed[k] = keyed[k].max(Keys::Pour);
-            at = start + 1;
-        } else {
-            keyed[k] = Keys::Other;
-            at = lines.line_end_in_buf(k).max(end);
-        }
-    }
+    mark_keyed(lines, &mut keyed, Keys::Other, |at| OTHER_KEYS.find_at(buf, at).map(|m| m.start()));
+    mark_keyed(lines, &mut keyed, Keys::Other, |at| VOT.find(&buf.as_bytes()[at..]).map(|i| at + i));
+    mark_keyed(lines, &mut keyed, Keys::Pour, |at| POUR_KEYS.find_at(buf, at).map(|m| m.start()));
     keyed
+}
+
+/// Raises to `key` the [`Keys`] of every line holding a hit of `find` (the
+/// start of the first hit from a byte of the buffer of `lines`), one hit a
+/// line: after a hit, the search goes on from the next line.
+fn mark_keyed(lines: &FoldedLines<'_>, keyed: &mut [Keys], key: Keys, find: impl Fn(usize) -> Option<usize>) {
+    let len = lines.buf().len();
+    let mut at = 0;
+    while at <= len && let Some(start) = find(at) {
+        let k = lines.line_of_buf(start);
+        keyed[k] = keyed[k].max(key);
+        at = lines.line_end_in_buf(k).max(start) + 1;
+    }
 }
 
 /// A necessary condition for [`TABLE_HEADER`]: its first char after
@@ -971,7 +981,8 @@ fn keyed_cue(line: &str, keys: Keys) -> Option<Cue> {
     }
 }
 
-/// How sure a line known to hold one of the [`KEYS`] is to state a vote.
+/// How sure a line known to hold one of the keys of [`keyed_lines`] is to
+/// state a vote.
 fn other_keyed_cue(line: &str) -> Option<Cue> {
     // A heading states no vote; tested last, as it is only needed for
     // lines with a cue (the tests are pure, so the order changes nothing).
@@ -1759,6 +1770,64 @@ mod tests {
                 format!("{shared:?}"),
                 format!("{:?}", find_vote_statements(&s))
             );
+        }
+    }
+
+    /// Words without which a line states no vote, as one regex: what
+    /// [`keyed_lines`] searched first.
+    static KEYS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new("unanim|majorit|adopt|rejet|pour|contre|abst|vot|voix|exception|sauf|approuv|accept|decid|autoris|valid|emet|arret|blanc|nul|exprim|nppv")
+            .expect("vote keys regex")
+    });
+
+    /// [`keyed_lines`] as it was first written: one search of [`KEYS`],
+    /// asking where the first key to end does; after a key of
+    /// [`Keys::Other`] the rest of its line is skipped, after one of
+    /// [`Keys::Pour`] the search goes on from its second byte.
+    fn keyed_lines_by_regex(lines: &FoldedLines<'_>) -> Vec<Keys> {
+        let mut keyed = vec![Keys::None; lines.len()];
+        let buf = lines.buf();
+        let mut at = 0;
+        while let Some(end) = KEYS.shortest_match_at(buf, at) {
+            let Some(key) = KEY_WORDS.iter().find(|k| buf.as_bytes()[..end].ends_with(k.as_bytes())) else {
+                break;
+            };
+            let start = end - key.len();
+            let k = lines.line_of_buf(start);
+            if is_pour_key(key) {
+                keyed[k] = keyed[k].max(Keys::Pour);
+                at = start + 1;
+            } else {
+                keyed[k] = Keys::Other;
+                at = lines.line_end_in_buf(k).max(end);
+            }
+        }
+        keyed
+    }
+
+    #[test]
+    fn split_key_searches_cover_the_keys() {
+        let mut split: Vec<&str> = OTHER_KEYS.as_str().split('|').chain(["vot"]).chain(POUR_KEYS.as_str().split('|')).collect();
+        assert!(OTHER_KEYS.as_str().split('|').all(|k| !is_pour_key(k) && k.len() >= 4));
+        assert!(POUR_KEYS.as_str().split('|').all(is_pour_key));
+        split.sort_unstable();
+        let mut all = KEY_WORDS.to_vec();
+        all.sort_unstable();
+        assert_eq!(split, all);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(6000))]
+        #[test]
+        fn keyed_lines_as_by_the_regex(s in "((pour|pou|blanc|bla|nul|nu|exprim|nppv|contre|cont|rejet|vote|vot|vo|voix|unanim|majorit|adopt|abst|exception|sauf|approuv|accept|decid|decision|autoris|valid|emet|arret|Pour|VOTE|Nul|É|é|œ|\\(s\\)|r|e|x|t| |\t|\n|\n\n)){0,24}") {
+            let lines = FoldedLines::new(&s, true);
+            proptest::prop_assert_eq!(keyed_lines(&lines), keyed_lines_by_regex(&lines), "{:?}", s);
+        }
+
+        #[test]
+        fn keyed_lines_as_by_the_regex_on_any_text(s in "[ -~\n\téèàçœÉÀ«»’\u{a0}]{0,200}") {
+            let lines = FoldedLines::new(&s, true);
+            proptest::prop_assert_eq!(keyed_lines(&lines), keyed_lines_by_regex(&lines), "{:?}", s);
         }
     }
 
