@@ -95,7 +95,7 @@ pub fn act_kind_folded<'f>(
         if delegated(b()) {
             return ActKind::DelegatedDecision;
         }
-        if anchor == Anchor::Act && DECISION_VERB.is_match(b()) && !super::segment::NOTED.is_match(&t) {
+        if anchor == Anchor::Act && DECISION_VERB.is_match(b()) && !super::segment::noted(&t) {
             return ActKind::Deliberation;
         }
         return ActKind::Noted;
