@@ -73,6 +73,36 @@ fn strong_cue(line: &str) -> bool {
 /// The searcher of "unanim", built once.
 static UNANIM: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("unanim"));
 
+/// Prebuilt searches for a few words (the vectorised memmem, without
+/// building a searcher at each call as `str::contains` does: the words
+/// below were looked for in every statement, or on most lines).
+struct Words(Vec<memchr::memmem::Finder<'static>>);
+
+impl Words {
+    fn new(words: &[&'static str]) -> Words {
+        Words(words.iter().map(|&w| memchr::memmem::Finder::new(w)).collect())
+    }
+
+    /// True when `s` holds one of the words.
+    fn any_in(&self, s: &str) -> bool {
+        self.0.iter().any(|f| f.find(s.as_bytes()).is_some())
+    }
+}
+
+/// The openings of an exception clause: a statement holding neither has none.
+static EXCEPTION_WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(&["a l'exception d", "sauf "]));
+/// The words a named minority needs (see [`read_statement`]).
+static MINORITY_WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(&["contre", "abstention", "exception", "sauf"]));
+/// The words of an adoption by fewer votes for than against.
+static ADOPTION_WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(&["adopt", "accept", "approuv", "decide"]));
+/// The rare fragments of the wordings of [`rejects`], in its order.
+static REJECTION_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 4]> =
+    LazyLock::new(|| ["rejet", "n'est pas ", "refuse", "adopte pas"].map(memchr::memmem::Finder::new));
+/// "npv", the one label of a table header that is no key.
+static NPV: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("npv"));
+/// "ensemble", held by both wordings of a vote on the whole.
+static ENSEMBLE: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("ensemble"));
+
 /// `i` past the chars of `s` from byte `i` that `skip` accepts.
 fn skip_chars(s: &str, i: usize, skip: impl Fn(char) -> bool) -> usize {
     s.get(i..).map_or(i, |rest| s.len() - rest.trim_start_matches(skip).len())
@@ -480,7 +510,7 @@ static EXCEPT_END: LazyLock<Regex> =
 /// The starts cannot overlap, so each is found; from each, the nearest end
 /// decides (a farther one is farther still).
 fn exception_cue(line: &str) -> bool {
-    if !(line.contains("a l'exception d") || line.contains("sauf ")) {
+    if !EXCEPTION_WORDS.any_in(line) {
         return false;
     }
     EXCEPT_START.find_iter(line).any(|m| {
@@ -528,7 +558,7 @@ static EXCEPTION_UNBOUNDED: LazyLock<Regex> = LazyLock::new(|| {
 /// bounded match too; with no unbounded match there is no bounded one. Only
 /// otherwise does the bounded regex (built on first need) decide.
 fn exception_captures(s: &str) -> Option<regex::Captures<'_>> {
-    if !(s.contains("a l'exception d") || s.contains("sauf ")) {
+    if !EXCEPTION_WORDS.any_in(s) {
         return None;
     }
     let c = EXCEPTION_UNBOUNDED.captures(s)?;
@@ -786,10 +816,11 @@ fn word_with_tail(hay: &str, lit: &str, tails: &[&str]) -> bool {
 /// Each wording holds a rare fragment ("rejet", "refuse", "n'est pas ",
 /// "adopte pas"), looked for first.
 fn rejects(folded: &str) -> bool {
-    folded.contains("rejet") && word_with_tail(folded, "rejet", &["", "e", "ee", "es", "ees", "tent"])
-        || folded.contains("n'est pas ") && word_with_tail(folded, "n'est pas ", &["adopte", "adoptee", "approuve", "approuvee"])
-        || folded.contains("refuse") && word_with_tail(folded, "refuse", &[""])
-        || folded.contains("adopte pas") && word_with_tail(folded, "ne ", &["adopte pas", "l'adopte pas"])
+    let [rejet, not_adopted, refuse, adopte_pas] = &*REJECTION_WORDS;
+    rejet.find(folded.as_bytes()).is_some() && word_with_tail(folded, "rejet", &["", "e", "ee", "es", "ees", "tent"])
+        || not_adopted.find(folded.as_bytes()).is_some() && word_with_tail(folded, "n'est pas ", &["adopte", "adoptee", "approuve", "approuvee"])
+        || refuse.find(folded.as_bytes()).is_some() && word_with_tail(folded, "refuse", &[""])
+        || adopte_pas.find(folded.as_bytes()).is_some() && word_with_tail(folded, "ne ", &["adopte pas", "l'adopte pas"])
 }
 
 /// The lines of a text, each accent-folded once ([`crate::normalize::fold`])
@@ -1226,7 +1257,7 @@ fn statements_in(text: &str, lines: FoldedLines<'_>) -> Vec<Spanned<Vote>> {
     for (i, &key) in keyed.iter().enumerate().take(n) {
         // Every label of a table header holds a key or "npv".
         let line = lines.line(i);
-        if may_be_table_header(line) && (key != Keys::None || line.contains("npv")) && table_header(line)
+        if may_be_table_header(line) && (key != Keys::None || NPV.find(line.as_bytes()).is_some()) && table_header(line)
             && let Some(k) = (i + 1..n.min(i + 3)).find(|&k| !lines.line(k).trim().is_empty())
                 && TABLE_ROW.is_match(lines.line(k)) {
                     cues[k] = Some(Cue::Weak);
@@ -1248,7 +1279,7 @@ fn statements_in(text: &str, lines: FoldedLines<'_>) -> Vec<Spanned<Vote>> {
         while j < n {
             // The vote on the whole after votes on parts stands alone.
             // (Both phrases hold "ensemble": one search for most lines.)
-            if j > i && lines.line(j).contains("ensemble") && (lines.line(j).contains("dans son ensemble") || lines.line(j).contains("dans leur ensemble")) {
+            if j > i && ENSEMBLE.find(lines.line(j).as_bytes()).is_some() && (lines.line(j).contains("dans son ensemble") || lines.line(j).contains("dans leur ensemble")) {
                 break;
             }
             match cues[j] {
@@ -1345,7 +1376,7 @@ fn join_lines_by(lines: &FoldedLines<'_>, (s, e): (usize, usize), sep: char) -> 
 /// line, accent-folded; `original` the same bytes as written (for names).
 fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
     let mut v = Vote::default();
-    let unanimous = folded.contains("unanimi") || folded.contains("unanimt");
+    let unanimous = UNANIM.find_iter(folded.as_bytes()).any(|i| matches!(folded.as_bytes().get(i + 6), Some(b'i' | b't')));
     let exception = exception_captures(folded);
     v.unanimous = unanimous && exception.is_none();
     // Figures.
@@ -1407,7 +1438,7 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
     // hold no blank, and folding is char by char and keeps blanks as they
     // are, so they stand in the lines of `folded` too (its plural marks
     // hold parentheses, which these words do not): without any, no list.
-    if ["contre", "abstention", "exception", "sauf"].iter().any(|w| folded.contains(w)) {
+    if MINORITY_WORDS.any_in(folded) {
         // The words joined by single spaces (`split_whitespace` gives no
         // empty word), without a list of them.
         let mut orig_line = String::with_capacity(original.len());
@@ -1477,7 +1508,7 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
     v.outcome = if rejects(folded) {
         Some(Outcome::Rejected)
     } else if let (Some(f), Some(a)) = (for_, against) {
-        if f > a || folded.contains("adopt") || folded.contains("accept") || folded.contains("approuv") || folded.contains("decide") {
+        if f > a || ADOPTION_WORDS.any_in(folded) {
             Some(Outcome::Adopted)
         } else {
             Some(Outcome::Rejected)
