@@ -1101,8 +1101,11 @@ fn pour_keyed_cue(line: &str) -> Option<Cue> {
 /// (`^…{n}\s+pour\s*[.,;]?\s*$`), or "pour" opening it after blanks and
 /// dashes (`^[\s\-•·−–—*]*pour\s*:?\s*[0-9]`).
 fn may_be_pour_cue(line: &str) -> bool {
-    // (One memchr per char: a set of chars is tested char by char.)
-    if line.contains('"') || line.contains('\u{ab}') {
+    // (One memchr per char. `str::contains` of a char that is not ASCII
+    // builds a substring searcher at each call: "«" is found as the bytes
+    // C2 AB, C2 opening a char only, so any AB after a C2 ends a "«".)
+    let b = line.as_bytes();
+    if memchr::memchr(b'"', b).is_some() || memchr::memchr_iter(0xAB, b).any(|i| i > 0 && b[i - 1] == 0xC2) {
         return true;
     }
     let end = line.trim_end();
@@ -1914,6 +1917,22 @@ mod tests {
         #[test]
         fn table_header_is_the_regex(s in "((votant|votants|s|pour|contre|abstention|abstentions|exprimes|suffrages exprimes|suffrages|blanc|blancs|nul|nuls|npv|nppv|np|\\||;|\t| |  |\u{a0}|\u{2009}|\n|x|é|:|1)){0,8}") {
             proptest::prop_assert_eq!(table_header(&s), TABLE_HEADER.is_match(&s), "{:?}", s);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn may_be_pour_cue_as_with_contains(s in "((pour|« |«|\"|ë|ū|Â|\u{c2}|x| |\t|- |\\.|é)){0,10}") {
+            let old = s.contains('"') || s.contains('\u{ab}') || {
+                let end = s.trim_end();
+                let end = end.strip_suffix(['.', ',', ';']).unwrap_or(end).trim_end();
+                end.ends_with("pour")
+                    || s
+                        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '\u{2022}' | '\u{b7}' | '\u{2212}' | '\u{2013}' | '\u{2014}'))
+                        .starts_with("pour")
+            };
+            proptest::prop_assert_eq!(may_be_pour_cue(&s), old, "{:?}", s);
         }
     }
 
