@@ -66,7 +66,6 @@ pub fn act_kind_folded<'f>(
     // The whole body only when needed (items without a vote).
     let b = || folded(0..body.len());
     let minutes = |s: &str| MINUTES.any_in(s) && MINUTES_OF.any_in(s) && !DECISIONS.any_in(s);
-    let election = |s: &str| ELECTION.is_match(s);
     let delegated = |s: &str| DELEGATED.any_in(s);
     if anchor == Anchor::Vote {
         // An item closed by a statement: the statement's own sentence first.
@@ -96,26 +95,114 @@ pub fn act_kind_folded<'f>(
         if delegated(b()) {
             return ActKind::DelegatedDecision;
         }
-        if anchor == Anchor::Act && DECISION_VERB.is_match(b()) && !super::segment::NOTED.is_match(&t) {
+        if anchor == Anchor::Act && DECISION_VERB.is_match(b()) && !super::segment::noted(&t) {
             return ActKind::Deliberation;
         }
         return ActKind::Noted;
     }
-    if t.is_empty() && ELECTED.is_match(head()) {
+    if t.is_empty() && elected(head()) {
         return ActKind::Election;
     }
     ActKind::Deliberation
 }
 
-static ELECTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:elections?|designations?|nominations?|elit|installation d'un(?:e)? (?:nouve(?:au|lle) )?conseill|composition des commissions|commissions? (?:communales|municipales)|delegues? (?:au|a la|du|aux)|representants? (?:au|a la|du|aux)|president de seance)(?-u:\b)")
-        .expect("election regex")
-});
+/// True when the folded text `s` names an election or a designation: the
+/// regex `ELECTION` of the tests (`(?-u:\b)(?:elections?|designations?|…)(?-u:\b)`),
+/// read by hand (that regex cost ~1 M instructions to build in every
+/// process, more than all its searches). See [`holds_phrase`].
+fn election(s: &str) -> bool {
+    holds_phrase(s, election_tails)
+}
 
+/// What may follow the first word `w` in a phrase of `ELECTION` (its
+/// optional parts written out).
+fn election_tails(w: &[u8]) -> &'static [&'static str] {
+    match w {
+        b"elections" | b"election" | b"elit" | b"designations" | b"designation" | b"nominations" | b"nomination" => &[""],
+        b"delegue" | b"delegues" | b"representant" | b"representants" => &[" au", " a la", " du", " aux"],
+        b"installation" => &[
+            " d'un conseill",
+            " d'une conseill",
+            " d'un nouveau conseill",
+            " d'un nouvelle conseill",
+            " d'une nouveau conseill",
+            " d'une nouvelle conseill",
+        ],
+        b"composition" => &[" des commissions"],
+        b"commission" | b"commissions" => &[" communales", " municipales"],
+        b"president" => &[" de seance"],
+        _ => &[],
+    }
+}
 
-static ELECTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:elit|est elue?|sont elus|proclame elue?|designe comme|bulletins? (?:blancs?|nuls?)|candidats?)(?-u:\b)").expect("elected regex")
-});
+/// True when the folded text `s` says someone was elected: the regex
+/// `ELECTED` of the tests
+/// (`(?-u:\b)(?:elit|est elue?|sont elus|…|candidats?)(?-u:\b)`), read by
+/// hand like [`election`].
+fn elected(s: &str) -> bool {
+    ELECTED_PARTS.any_in(s) && holds_phrase(s, elected_tails)
+}
+
+/// A part of each phrase of `ELECTED` ("est elu", "sont elus" and
+/// "proclame elue" hold " elu"): a text without any holds none of them.
+/// Read by the vectorised memmem first, as most texts read by [`elected`]
+/// (the first 600 bytes of an item) hold none.
+static ELECTED_PARTS: LazyLock<Words> = LazyLock::new(|| Words::new(&[" elu", "elit", "designe comme", "bulletin", "candidat"]));
+
+/// What may follow the first word `w` in a phrase of `ELECTED` (its
+/// optional parts written out).
+fn elected_tails(w: &[u8]) -> &'static [&'static str] {
+    match w {
+        b"elit" | b"candidat" | b"candidats" => &[""],
+        b"est" | b"proclame" => &[" elu", " elue"],
+        b"sont" => &[" elus"],
+        b"designe" => &[" comme"],
+        b"bulletin" | b"bulletins" => &[" blanc", " blancs", " nul", " nuls"],
+        _ => &[],
+    }
+}
+
+/// True when `s` holds, between two ASCII word boundaries
+/// (`(?-u:\b)…(?-u:\b)`), a phrase made of an ASCII word `w` and one of
+/// the tails that `tails(w)` gives. Every phrase starts with a word byte,
+/// so it can only start where an ASCII word does, and its first word ends
+/// the phrase or is followed by a space: that word is the whole ASCII
+/// word. Every phrase ends with a word byte, so it must be followed by
+/// the end or a byte that is not one. Each word is tried once.
+fn holds_phrase(s: &str, tails: fn(&[u8]) -> &'static [&'static str]) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !is_word_byte(b[i]) {
+            i += 1;
+            continue;
+        }
+        let j = i + b[i..].iter().position(|&c| !is_word_byte(c)).unwrap_or(b.len() - i);
+        let rest = &b[j..];
+        if tails(&b[i..j]).iter().any(|t| rest.starts_with(t.as_bytes()) && rest.get(t.len()).is_none_or(|&c| !is_word_byte(c))) {
+            return true;
+        }
+        i = j;
+    }
+    false
+}
+
+/// True for the bytes of an ASCII word (`[0-9A-Za-z_]`, what `(?-u:\b)`
+/// sees).
+fn is_word_byte(c: u8) -> bool {
+    WORD_BYTES[usize::from(c)]
+}
+
+/// [`is_word_byte`] of every byte, as a table (one load per byte).
+const WORD_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).is_ascii_alphanumeric() || i == b'_' as usize;
+        i += 1;
+    }
+    t
+};
 
 static DECISION_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:decide|decident|approuve|approuvent|accepte|acceptent|autorise|autorisent|vote|adopte|emet|fixe|charge|arrete|valide|sollicite|donne son accord)(?-u:\b)")
@@ -144,6 +231,47 @@ mod tests {
                 assert_eq!(shared, act_kind(body, title, vote, anchor), "{anchor:?} {title:?}");
             }
         }
+    }
+
+    static ELECTION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?-u:\b)(?:elections?|designations?|nominations?|elit|installation d'un(?:e)? (?:nouve(?:au|lle) )?conseill|composition des commissions|commissions? (?:communales|municipales)|delegues? (?:au|a la|du|aux)|representants? (?:au|a la|du|aux)|president de seance)(?-u:\b)")
+            .expect("election regex")
+    });
+
+    static ELECTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?-u:\b)(?:elit|est elue?|sont elus|proclame elue?|designe comme|bulletins? (?:blancs?|nuls?)|candidats?)(?-u:\b)").expect("elected regex")
+    });
+
+    /// Pieces of the phrases and of their near misses.
+    const PIECES: &str = "((election|elections|electionss|designation|designations|nomination|nominations|elit|elite|installation d'un|installation d'une|e| |nouveau |nouvelle |conseill|conseiller|composition des commissions|commission|commissions|communales|municipales|delegue|delegues|representant|representants|au|a la|du|aux|auxx|president de seance|est elu|est elue|elus|sont elus|proclame elu|designe comme|bulletin|bulletins|blanc|blancs|nul|nuls|candidat|candidats|x|_|1|é|-|'|\\.|,|\n)){0,12}";
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(6000))]
+        #[test]
+        fn phrases_read_as_the_regexes(s in PIECES) {
+            proptest::prop_assert_eq!(election(&s), ELECTION.is_match(&s), "{:?}", s);
+            proptest::prop_assert_eq!(elected(&s), ELECTED.is_match(&s), "{:?}", s);
+        }
+
+        #[test]
+        fn phrases_read_as_the_regexes_on_any_text(s in "[ -~\néèàœ’«]{0,80}") {
+            proptest::prop_assert_eq!(election(&s), ELECTION.is_match(&s), "{:?}", s);
+            proptest::prop_assert_eq!(elected(&s), ELECTED.is_match(&s), "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn phrases_by_hand() {
+        assert!(election("election du maire"));
+        assert!(election("designation des delegues au sivom"));
+        assert!(election("installation d'une nouvelle conseill."));
+        assert!(!election("installation d'une nouvelle conseillere"));
+        assert!(!election("les electionss"));
+        assert!(!election("preelection"));
+        assert!(elected("m. x est elue."));
+        assert!(elected("2 bulletins blancs"));
+        assert!(!elected("est elus"));
+        assert!(!elected("les candidature"));
     }
 
     #[test]

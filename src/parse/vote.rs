@@ -73,6 +73,36 @@ fn strong_cue(line: &str) -> bool {
 /// The searcher of "unanim", built once.
 static UNANIM: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("unanim"));
 
+/// Prebuilt searches for a few words (the vectorised memmem, without
+/// building a searcher at each call as `str::contains` does: the words
+/// below were looked for in every statement, or on most lines).
+struct Words(Vec<memchr::memmem::Finder<'static>>);
+
+impl Words {
+    fn new(words: &[&'static str]) -> Words {
+        Words(words.iter().map(|&w| memchr::memmem::Finder::new(w)).collect())
+    }
+
+    /// True when `s` holds one of the words.
+    fn any_in(&self, s: &str) -> bool {
+        self.0.iter().any(|f| f.find(s.as_bytes()).is_some())
+    }
+}
+
+/// The openings of an exception clause: a statement holding neither has none.
+static EXCEPTION_WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(&["a l'exception d", "sauf "]));
+/// The words a named minority needs (see [`read_statement`]).
+static MINORITY_WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(&["contre", "abstention", "exception", "sauf"]));
+/// The words of an adoption by fewer votes for than against.
+static ADOPTION_WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(&["adopt", "accept", "approuv", "decide"]));
+/// The rare fragments of the wordings of [`rejects`], in its order.
+static REJECTION_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 4]> =
+    LazyLock::new(|| ["rejet", "n'est pas ", "refuse", "adopte pas"].map(memchr::memmem::Finder::new));
+/// "npv", the one label of a table header that is no key.
+static NPV: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("npv"));
+/// "ensemble", held by both wordings of a vote on the whole.
+static ENSEMBLE: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("ensemble"));
+
 /// `i` past the chars of `s` from byte `i` that `skip` accepts.
 fn skip_chars(s: &str, i: usize, skip: impl Fn(char) -> bool) -> usize {
     s.get(i..).map_or(i, |rest| s.len() - rest.trim_start_matches(skip).len())
@@ -480,7 +510,7 @@ static EXCEPT_END: LazyLock<Regex> =
 /// The starts cannot overlap, so each is found; from each, the nearest end
 /// decides (a farther one is farther still).
 fn exception_cue(line: &str) -> bool {
-    if !(line.contains("a l'exception d") || line.contains("sauf ")) {
+    if !EXCEPTION_WORDS.any_in(line) {
         return false;
     }
     EXCEPT_START.find_iter(line).any(|m| {
@@ -528,7 +558,7 @@ static EXCEPTION_UNBOUNDED: LazyLock<Regex> = LazyLock::new(|| {
 /// bounded match too; with no unbounded match there is no bounded one. Only
 /// otherwise does the bounded regex (built on first need) decide.
 fn exception_captures(s: &str) -> Option<regex::Captures<'_>> {
-    if !(s.contains("a l'exception d") || s.contains("sauf ")) {
+    if !EXCEPTION_WORDS.any_in(s) {
         return None;
     }
     let c = EXCEPTION_UNBOUNDED.captures(s)?;
@@ -786,10 +816,11 @@ fn word_with_tail(hay: &str, lit: &str, tails: &[&str]) -> bool {
 /// Each wording holds a rare fragment ("rejet", "refuse", "n'est pas ",
 /// "adopte pas"), looked for first.
 fn rejects(folded: &str) -> bool {
-    folded.contains("rejet") && word_with_tail(folded, "rejet", &["", "e", "ee", "es", "ees", "tent"])
-        || folded.contains("n'est pas ") && word_with_tail(folded, "n'est pas ", &["adopte", "adoptee", "approuve", "approuvee"])
-        || folded.contains("refuse") && word_with_tail(folded, "refuse", &[""])
-        || folded.contains("adopte pas") && word_with_tail(folded, "ne ", &["adopte pas", "l'adopte pas"])
+    let [rejet, not_adopted, refuse, adopte_pas] = &*REJECTION_WORDS;
+    rejet.find(folded.as_bytes()).is_some() && word_with_tail(folded, "rejet", &["", "e", "ee", "es", "ees", "tent"])
+        || not_adopted.find(folded.as_bytes()).is_some() && word_with_tail(folded, "n'est pas ", &["adopte", "adoptee", "approuve", "approuvee"])
+        || refuse.find(folded.as_bytes()).is_some() && word_with_tail(folded, "refuse", &[""])
+        || adopte_pas.find(folded.as_bytes()).is_some() && word_with_tail(folded, "ne ", &["adopte pas", "l'adopte pas"])
 }
 
 /// The lines of a text, each accent-folded once ([`crate::normalize::fold`])
@@ -880,23 +911,79 @@ impl FoldedLines<'_> {
     }
 }
 
-/// The header row of a vote table ("Votants | Pour | Contre | Abstention").
-static TABLE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s|;\t]*(?:(?:votants?|pour|contre|abstentions?|exprimes|suffrages exprimes|blancs?|nuls?|npp?v)[\s|;\t]*){2,}$").expect("table header regex")
-});
+/// True when `line` is the header row of a vote table ("Votants | Pour |
+/// Contre | Abstention"): `table_header(line)` for the regex
+/// `TABLE_HEADER` of the tests
+/// (`^[\s|;\t]*(?:(?:votants?|pour|…|npp?v)[\s|;\t]*){2,}$`), read by hand
+/// (that regex cost ~0.5 M instructions to build in every process).
+///
+/// Every label starts with a letter, which no separator is: the
+/// separators after a label are all taken. Labels may follow each other
+/// without one, but only one way through the line can go on at a byte:
+/// see [`header_label`].
+fn table_header(line: &str) -> bool {
+    let seps = |i: usize| line.len() - line[i..].trim_start_matches(|c: char| c.is_whitespace() || c == '|' || c == ';').len();
+    let mut i = seps(0);
+    let mut labels = 0;
+    while i < line.len() {
+        let Some(len) = header_label(&line.as_bytes()[i..]) else { return false };
+        i = seps(i + len);
+        labels += 1;
+    }
+    labels >= 2
+}
+
+/// The length of the label of [`table_header`] that opens `rest` (not
+/// empty) on the only way that can go on. Two labels open it only when
+/// one is the other and an "s" ("votant", "votants"); after the shorter
+/// comes that "s", which only "suffrages exprimes" opens, and after the
+/// longer a letter that opens none: the shorter when "suffrages exprimes"
+/// follows it, else the longer.
+fn header_label(rest: &[u8]) -> Option<usize> {
+    let labels: &[&str] = match rest[0] {
+        b'v' => &["votants", "votant"],
+        b'p' => &["pour"],
+        b'c' => &["contre"],
+        b'a' => &["abstentions", "abstention"],
+        b'e' => &["exprimes"],
+        b's' => &["suffrages exprimes"],
+        b'b' => &["blancs", "blanc"],
+        b'n' => &["nuls", "nul", "nppv", "npv"],
+        _ => return None,
+    };
+    let mut found = labels.iter().filter(|l| rest.starts_with(l.as_bytes())).map(|l| l.len());
+    let longer = found.next()?;
+    match found.next() {
+        Some(shorter) if rest[shorter..].starts_with(b"suffrages exprimes") => Some(shorter),
+        _ => Some(longer),
+    }
+}
 
 /// A row of figures under a vote table header.
 static TABLE_ROW: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\s|;\t]*(?:[0-9]{1,3}[\s|;\t]*){2,}$").expect("table row regex"));
 
-/// Words without which a line states no vote: a cheap test before the
-/// regexes, one literal search (a single pass over all the folded lines of a
-/// text instead of 22 substring searches per line).
-static KEYS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("unanim|majorit|adopt|rejet|pour|contre|abst|vot|voix|exception|sauf|approuv|accept|decid|autoris|valid|emet|arret|blanc|nul|exprim|nppv")
+/// Words without which a line states no vote ("unanim", "pour", "vot"…):
+/// a cheap test before the cue readers. They are found by three searches of the
+/// whole buffer of folded lines, each skipping to the next line after a
+/// hit (only whether a line holds a key matters): [`OTHER_KEYS`], the
+/// words of [`Keys::Other`] of four bytes or more; "vot" alone
+/// ([`VOT`]); and [`POUR_KEYS`], those of [`Keys::Pour`]. One search of
+/// all 22 words (the regex `KEYS` of the tests) cost twice as much:
+/// with 3-byte fingerprints for its 22 words, its literal search stopped
+/// at most words of the text ("con", "dec", "aut" …) to check them.
+static OTHER_KEYS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("unanim|majorit|adopt|rejet|contre|abst|voix|exception|sauf|approuv|accept|decid|autoris|valid|emet|arret")
         .expect("vote keys regex")
 });
 
-/// Which [`KEYS`] a line holds.
+/// The searcher of "vot", the one key of [`Keys::Other`] shorter than four
+/// bytes, built once.
+static VOT: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("vot"));
+
+/// The keys of [`Keys::Pour`].
+static POUR_KEYS: LazyLock<Regex> = LazyLock::new(|| Regex::new("pour|blanc|nul|exprim|nppv").expect("pour keys regex"));
+
+/// Which keys of [`keyed_lines`] a line holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Keys {
     /// None: the line states no vote.
@@ -908,52 +995,49 @@ enum Keys {
     Other,
 }
 
-/// True for the [`KEYS`] read by [`pour_keyed_cue`]: no strong cue but a
-/// table header or a few shapes of "pour" holds them alone.
+/// True for the [`KEY_WORDS`] read by [`pour_keyed_cue`]: no strong cue but a
+/// table header or a few shapes of "pour" holds them alone ([`POUR_KEYS`]).
+#[cfg(test)]
 fn is_pour_key(key: &str) -> bool {
     matches!(key, "pour" | "blanc" | "nul" | "exprim" | "nppv")
 }
 
-/// The words of [`KEYS`], in its order.
+/// The words a line must hold to state a vote: those of [`OTHER_KEYS`],
+/// "vot" and those of [`POUR_KEYS`].
+#[cfg(test)]
 const KEY_WORDS: [&str; 22] = [
     "unanim", "majorit", "adopt", "rejet", "pour", "contre", "abst", "vot", "voix", "exception", "sauf", "approuv", "accept", "decid",
     "autoris", "valid", "emet", "arret", "blanc", "nul", "exprim", "nppv",
 ];
 
-/// Which [`KEYS`] each line holds: the keys hold no line break, so a search
-/// of the whole buffer finds them all. After a key of [`Keys::Other`] the
-/// rest of its line is skipped; after one of [`Keys::Pour`] the search goes
-/// on from its second byte.
-///
-/// Each search asks only where the first key to end does
-/// (`shortest_match_at`: the regex stops there, with no second pass back
-/// for the start of a leftmost match), and the key is the one of
-/// [`KEY_WORDS`] that ends there: no key is a suffix of another, so one
-/// only does. No key is missed: one starting at or before a key of
-/// [`Keys::Pour`] found first and ending after it would hold it, and no key
-/// holds a key of [`Keys::Pour`] (both facts are tested).
+/// Which keys each line holds: [`Keys::Other`] when it holds one of
+/// [`OTHER_KEYS`] or "vot", else [`Keys::Pour`] when it holds one of
+/// [`POUR_KEYS`], else [`Keys::None`]. The keys hold no line break,
+/// so a search of the whole buffer finds them all; a line known to hold a
+/// key of a search needs no more of that search.
 fn keyed_lines(lines: &FoldedLines<'_>) -> Vec<Keys> {
     let mut keyed = vec![Keys::None; lines.len()];
     let buf = lines.buf();
-    let mut at = 0;
-    while let Some(end) = KEYS.shortest_match_at(buf, at) {
-        let Some(key) = KEY_WORDS.iter().find(|k| buf.as_bytes()[..end].ends_with(k.as_bytes())) else {
-            break;
-        };
-        let start = end - key.len();
-        let k = lines.line_of_buf(start);
-        if is_pour_key(key) {
-            keyed[k] = keyed[k].max(Keys::Pour);
-            at = start + 1;
-        } else {
-            keyed[k] = Keys::Other;
-            at = lines.line_end_in_buf(k).max(end);
-        }
-    }
+    mark_keyed(lines, &mut keyed, Keys::Other, |at| OTHER_KEYS.find_at(buf, at).map(|m| m.start()));
+    mark_keyed(lines, &mut keyed, Keys::Other, |at| VOT.find(&buf.as_bytes()[at..]).map(|i| at + i));
+    mark_keyed(lines, &mut keyed, Keys::Pour, |at| POUR_KEYS.find_at(buf, at).map(|m| m.start()));
     keyed
 }
 
-/// A necessary condition for [`TABLE_HEADER`]: its first char after
+/// Raises to `key` the [`Keys`] of every line holding a hit of `find` (the
+/// start of the first hit from a byte of the buffer of `lines`), one hit a
+/// line: after a hit, the search goes on from the next line.
+fn mark_keyed(lines: &FoldedLines<'_>, keyed: &mut [Keys], key: Keys, find: impl Fn(usize) -> Option<usize>) {
+    let len = lines.buf().len();
+    let mut at = 0;
+    while at <= len && let Some(start) = find(at) {
+        let k = lines.line_of_buf(start);
+        keyed[k] = keyed[k].max(key);
+        at = lines.line_end_in_buf(k).max(start) + 1;
+    }
+}
+
+/// A necessary condition for [`table_header`]: its first char after
 /// blanks and separators starts one of its labels.
 fn may_be_table_header(line: &str) -> bool {
     line.chars()
@@ -971,11 +1055,12 @@ fn keyed_cue(line: &str, keys: Keys) -> Option<Cue> {
     }
 }
 
-/// How sure a line known to hold one of the [`KEYS`] is to state a vote.
+/// How sure a line known to hold one of the keys of [`keyed_lines`] is to
+/// state a vote.
 fn other_keyed_cue(line: &str) -> Option<Cue> {
     // A heading states no vote; tested last, as it is only needed for
     // lines with a cue (the tests are pure, so the order changes nothing).
-    let cue = if may_be_table_header(line) && TABLE_HEADER.is_match(line) || strong_cue(line) || exception_cue(line) || pour_votes_cue(line) {
+    let cue = if may_be_table_header(line) && table_header(line) || strong_cue(line) || exception_cue(line) || pour_votes_cue(line) {
         Some(Cue::Strong)
     } else if weak_cue(line) {
         Some(Cue::Weak)
@@ -992,7 +1077,7 @@ fn strong_keyed(line: &str, keys: Keys) -> bool {
         Keys::None => false,
         Keys::Pour => pour_keyed_cue(line).is_some(),
         Keys::Other => {
-            (may_be_table_header(line) && TABLE_HEADER.is_match(line) || strong_cue(line) || exception_cue(line) || pour_votes_cue(line))
+            (may_be_table_header(line) && table_header(line) || strong_cue(line) || exception_cue(line) || pour_votes_cue(line))
                 && !super::segment::heading_like(line)
         }
     }
@@ -1006,7 +1091,7 @@ fn strong_keyed(line: &str, keys: Keys) -> bool {
 /// "pour" (and a stop), and a line opening with "pour". `STRONG` runs
 /// only on lines of those shapes, and never on the others.
 fn pour_keyed_cue(line: &str) -> Option<Cue> {
-    let strong = may_be_table_header(line) && TABLE_HEADER.is_match(line) || may_be_pour_cue(line) && strong_cue(line);
+    let strong = may_be_table_header(line) && table_header(line) || may_be_pour_cue(line) && strong_cue(line);
     strong.then_some(Cue::Strong).filter(|_| !super::segment::heading_like(line))
 }
 
@@ -1016,8 +1101,11 @@ fn pour_keyed_cue(line: &str) -> Option<Cue> {
 /// (`^…{n}\s+pour\s*[.,;]?\s*$`), or "pour" opening it after blanks and
 /// dashes (`^[\s\-•·−–—*]*pour\s*:?\s*[0-9]`).
 fn may_be_pour_cue(line: &str) -> bool {
-    // (One memchr per char: a set of chars is tested char by char.)
-    if line.contains('"') || line.contains('\u{ab}') {
+    // (One memchr per char. `str::contains` of a char that is not ASCII
+    // builds a substring searcher at each call: "«" is found as the bytes
+    // C2 AB, C2 opening a char only, so any AB after a C2 ends a "«".)
+    let b = line.as_bytes();
+    if memchr::memchr(b'"', b).is_some() || memchr::memchr_iter(0xAB, b).any(|i| i > 0 && b[i - 1] == 0xC2) {
         return true;
     }
     let end = line.trim_end();
@@ -1172,7 +1260,7 @@ fn statements_in(text: &str, lines: FoldedLines<'_>) -> Vec<Spanned<Vote>> {
     for (i, &key) in keyed.iter().enumerate().take(n) {
         // Every label of a table header holds a key or "npv".
         let line = lines.line(i);
-        if may_be_table_header(line) && (key != Keys::None || line.contains("npv")) && TABLE_HEADER.is_match(line)
+        if may_be_table_header(line) && (key != Keys::None || NPV.find(line.as_bytes()).is_some()) && table_header(line)
             && let Some(k) = (i + 1..n.min(i + 3)).find(|&k| !lines.line(k).trim().is_empty())
                 && TABLE_ROW.is_match(lines.line(k)) {
                     cues[k] = Some(Cue::Weak);
@@ -1194,7 +1282,7 @@ fn statements_in(text: &str, lines: FoldedLines<'_>) -> Vec<Spanned<Vote>> {
         while j < n {
             // The vote on the whole after votes on parts stands alone.
             // (Both phrases hold "ensemble": one search for most lines.)
-            if j > i && lines.line(j).contains("ensemble") && (lines.line(j).contains("dans son ensemble") || lines.line(j).contains("dans leur ensemble")) {
+            if j > i && ENSEMBLE.find(lines.line(j).as_bytes()).is_some() && (lines.line(j).contains("dans son ensemble") || lines.line(j).contains("dans leur ensemble")) {
                 break;
             }
             match cues[j] {
@@ -1291,7 +1379,7 @@ fn join_lines_by(lines: &FoldedLines<'_>, (s, e): (usize, usize), sep: char) -> 
 /// line, accent-folded; `original` the same bytes as written (for names).
 fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
     let mut v = Vote::default();
-    let unanimous = folded.contains("unanimi") || folded.contains("unanimt");
+    let unanimous = UNANIM.find_iter(folded.as_bytes()).any(|i| matches!(folded.as_bytes().get(i + 6), Some(b'i' | b't')));
     let exception = exception_captures(folded);
     v.unanimous = unanimous && exception.is_none();
     // Figures.
@@ -1323,7 +1411,7 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
     // (Each line with the next, as `windows(2)` of the collected lines
     // gives them, without the vector.)
     for w in folded_lines.lines().zip(folded_lines.lines().skip(1)).map(|(a, b)| [a, b]) {
-        if may_be_table_header(w[0]) && TABLE_HEADER.is_match(w[0]) && TABLE_ROW.is_match(w[1]) {
+        if may_be_table_header(w[0]) && table_header(w[0]) && TABLE_ROW.is_match(w[1]) {
             let labels: Vec<&str> = w[0].split(['|', ';', '\t']).flat_map(|c| c.split("  ")).map(str::trim).filter(|c| !c.is_empty()).collect();
             let labels: Vec<&str> = if labels.len() == 1 { w[0].split_whitespace().collect() } else { labels };
             let values: Vec<u32> = w[1].split(|c: char| !c.is_ascii_digit()).filter_map(|v| v.parse().ok()).collect();
@@ -1353,7 +1441,7 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
     // hold no blank, and folding is char by char and keeps blanks as they
     // are, so they stand in the lines of `folded` too (its plural marks
     // hold parentheses, which these words do not): without any, no list.
-    if ["contre", "abstention", "exception", "sauf"].iter().any(|w| folded.contains(w)) {
+    if MINORITY_WORDS.any_in(folded) {
         // The words joined by single spaces (`split_whitespace` gives no
         // empty word), without a list of them.
         let mut orig_line = String::with_capacity(original.len());
@@ -1423,7 +1511,7 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
     v.outcome = if rejects(folded) {
         Some(Outcome::Rejected)
     } else if let (Some(f), Some(a)) = (for_, against) {
-        if f > a || folded.contains("adopt") || folded.contains("accept") || folded.contains("approuv") || folded.contains("decide") {
+        if f > a || ADOPTION_WORDS.any_in(folded) {
             Some(Outcome::Adopted)
         } else {
             Some(Outcome::Rejected)
@@ -1759,6 +1847,102 @@ mod tests {
                 format!("{shared:?}"),
                 format!("{:?}", find_vote_statements(&s))
             );
+        }
+    }
+
+    /// Words without which a line states no vote, as one regex: what
+    /// [`keyed_lines`] searched first.
+    static KEYS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new("unanim|majorit|adopt|rejet|pour|contre|abst|vot|voix|exception|sauf|approuv|accept|decid|autoris|valid|emet|arret|blanc|nul|exprim|nppv")
+            .expect("vote keys regex")
+    });
+
+    /// [`keyed_lines`] as it was first written: one search of [`KEYS`],
+    /// asking where the first key to end does; after a key of
+    /// [`Keys::Other`] the rest of its line is skipped, after one of
+    /// [`Keys::Pour`] the search goes on from its second byte.
+    fn keyed_lines_by_regex(lines: &FoldedLines<'_>) -> Vec<Keys> {
+        let mut keyed = vec![Keys::None; lines.len()];
+        let buf = lines.buf();
+        let mut at = 0;
+        while let Some(end) = KEYS.shortest_match_at(buf, at) {
+            let Some(key) = KEY_WORDS.iter().find(|k| buf.as_bytes()[..end].ends_with(k.as_bytes())) else {
+                break;
+            };
+            let start = end - key.len();
+            let k = lines.line_of_buf(start);
+            if is_pour_key(key) {
+                keyed[k] = keyed[k].max(Keys::Pour);
+                at = start + 1;
+            } else {
+                keyed[k] = Keys::Other;
+                at = lines.line_end_in_buf(k).max(end);
+            }
+        }
+        keyed
+    }
+
+    #[test]
+    fn split_key_searches_cover_the_keys() {
+        let mut split: Vec<&str> = OTHER_KEYS.as_str().split('|').chain(["vot"]).chain(POUR_KEYS.as_str().split('|')).collect();
+        assert!(OTHER_KEYS.as_str().split('|').all(|k| !is_pour_key(k) && k.len() >= 4));
+        assert!(POUR_KEYS.as_str().split('|').all(is_pour_key));
+        split.sort_unstable();
+        let mut all = KEY_WORDS.to_vec();
+        all.sort_unstable();
+        assert_eq!(split, all);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(6000))]
+        #[test]
+        fn keyed_lines_as_by_the_regex(s in "((pour|pou|blanc|bla|nul|nu|exprim|nppv|contre|cont|rejet|vote|vot|vo|voix|unanim|majorit|adopt|abst|exception|sauf|approuv|accept|decid|decision|autoris|valid|emet|arret|Pour|VOTE|Nul|É|é|œ|\\(s\\)|r|e|x|t| |\t|\n|\n\n)){0,24}") {
+            let lines = FoldedLines::new(&s, true);
+            proptest::prop_assert_eq!(keyed_lines(&lines), keyed_lines_by_regex(&lines), "{:?}", s);
+        }
+
+        #[test]
+        fn keyed_lines_as_by_the_regex_on_any_text(s in "[ -~\n\téèàçœÉÀ«»’\u{a0}]{0,200}") {
+            let lines = FoldedLines::new(&s, true);
+            proptest::prop_assert_eq!(keyed_lines(&lines), keyed_lines_by_regex(&lines), "{:?}", s);
+        }
+    }
+
+    static TABLE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[\s|;\t]*(?:(?:votants?|pour|contre|abstentions?|exprimes|suffrages exprimes|blancs?|nuls?|npp?v)[\s|;\t]*){2,}$").expect("table header regex")
+    });
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(6000))]
+        #[test]
+        fn table_header_is_the_regex(s in "((votant|votants|s|pour|contre|abstention|abstentions|exprimes|suffrages exprimes|suffrages|blanc|blancs|nul|nuls|npv|nppv|np|\\||;|\t| |  |\u{a0}|\u{2009}|\n|x|é|:|1)){0,8}") {
+            proptest::prop_assert_eq!(table_header(&s), TABLE_HEADER.is_match(&s), "{:?}", s);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn may_be_pour_cue_as_with_contains(s in "((pour|« |«|\"|ë|ū|Â|\u{c2}|x| |\t|- |\\.|é)){0,10}") {
+            let old = s.contains('"') || s.contains('\u{ab}') || {
+                let end = s.trim_end();
+                let end = end.strip_suffix(['.', ',', ';']).unwrap_or(end).trim_end();
+                end.ends_with("pour")
+                    || s
+                        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '\u{2022}' | '\u{b7}' | '\u{2212}' | '\u{2013}' | '\u{2014}'))
+                        .starts_with("pour")
+            };
+            proptest::prop_assert_eq!(may_be_pour_cue(&s), old, "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn table_headers_by_hand() {
+        for t in ["votants | pour | contre | abstention", "  pour;contre", "votantsuffrages exprimes", "blancsnuls\t", "pour\u{a0}contre  "] {
+            assert!(table_header(t), "{t}");
+        }
+        for t in ["pour", "pour | contre | x", "pour contre :", "", " | ; "] {
+            assert!(!table_header(t), "{t}");
         }
     }
 
