@@ -2343,13 +2343,11 @@ fn may_hold_quorum(raw: &str) -> bool {
 /// before the chars are folded.
 fn quorum_at(raw: &str, i: usize) -> bool {
     let b = raw.as_bytes();
-    match b.get(i + 1) {
-        Some(&u) if u < 0x80 => {
-            if u.to_ascii_lowercase() != b'u' || b.get(i + 2).is_some_and(|&o| o < 0x80 && o.to_ascii_lowercase() != b'o') {
-                return false;
-            }
-        }
-        _ => {}
+    if let Some(&u) = b.get(i + 1)
+        && u < 0x80
+        && (!u.eq_ignore_ascii_case(&b'u') || b.get(i + 2).is_some_and(|&o| o < 0x80 && !o.eq_ignore_ascii_case(&b'o')))
+    {
+        return false;
     }
     raw.get(i..).is_some_and(|r| r.chars().take(6).map(fold_char).eq("quorum".chars()))
 }

@@ -973,7 +973,7 @@ pub fn stamp_hints(fold: &FoldedSlice<'_>) -> (Option<usize>, Option<usize>) {
     (hint(&FINDERS[0]), hint(&FINDERS[1]))
 }
 
-/// The fragments [`received_hint`] finds, in lower case. They are made of
+/// The fragments `received_hint` finds, in lower case. They are made of
 /// ASCII letters found in any ASCII case, so each of them in a text is
 /// also in its [`crate::normalize::Folded`] fold (ASCII lower-cased, other
 /// chars folded), at the folded offset of its start: the first one there,
@@ -983,7 +983,8 @@ pub fn stamp_hints(fold: &FoldedSlice<'_>) -> (Option<usize>, Option<usize>) {
 /// more starts that hold no stamp.
 pub const RECEIVED_HINTS: [&str; 3] = ["ccu", "fecture", "ception"];
 
-/// The fragments of [`POSTED_HINT`], in lower case (as [`RECEIVED_HINTS`]).
+/// The fragments of the `POSTED_HINT` regex, in lower case (as
+/// [`RECEIVED_HINTS`]).
 pub const POSTED_HINTS: [&str; 3] = ["affich", "publi", "ligne"];
 
 /// Fragments every match of `RECEIVED_RE`, [`POSTED_RE`] and

@@ -942,9 +942,9 @@ pub fn segment_lines(text: &str, fold: &crate::normalize::Folded, doc: &DocLines
 /// in every process, five times its searches).
 ///
 /// Each phrase starts with an ASCII word byte after `(?-u:\b)`, and holds
-/// one of [`NOTED_ANCHORS`] at a known place: each hit of those (found by
+/// one of `NOTED_ANCHORS` at a known place: each hit of those (found by
 /// the vectorised memmem, from every byte) gives the start the phrase
-/// would have, where [`noted_at`] decides. Nothing is asked after a
+/// would have, where `noted_at` decides. Nothing is asked after a
 /// phrase, which need only open there.
 pub fn noted(f: &str) -> bool {
     let b = f.as_bytes();
