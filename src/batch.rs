@@ -509,6 +509,13 @@ pub struct Options {
     /// worker's ([`WORKER_STACK`]); the `registre` command runs on such a
     /// thread.
     pub inline_single: bool,
+    /// Hand each [`Done::output`] to the sink. Without it (with a
+    /// [`Options::render`]), the worker drops the output once rendered and
+    /// the sink gets an empty list of records there: the memory of a
+    /// document's records is then freed by the thread that made it, not
+    /// by the writing thread (a free from another thread is dearer, and
+    /// the writing thread is the one that runs alone).
+    pub keep_output: bool,
 }
 
 /// Stack size of a worker thread: parsers may recurse deeply on
@@ -525,6 +532,7 @@ impl Default for Options {
             max_bytes_in_flight: 512 << 20,
             render: None,
             inline_single: false,
+            keep_output: true,
         }
     }
 }
@@ -540,6 +548,34 @@ pub struct Done {
     pub output: Output,
     /// The output rendered by [`Options::render`] (empty without one).
     pub rendered: Vec<u8>,
+    /// What the batch summary counts of the output.
+    pub tally: Tally,
+}
+
+/// What [`Summary`] counts of one input's output, taken when it is made
+/// (so that the output itself may be dropped by the worker that made it,
+/// see [`Options::keep_output`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Tally {
+    /// Records written.
+    pub records: u64,
+    /// The rule id of each failed check.
+    pub failed_checks: Vec<std::borrow::Cow<'static, str>>,
+    /// The kind of an error record.
+    pub error: Option<&'static str>,
+}
+
+impl Tally {
+    pub fn of(output: &Output) -> Tally {
+        match output {
+            Output::Records(rs) => Tally {
+                records: rs.len() as u64,
+                failed_checks: rs.iter().flat_map(|r| &r.checks).filter(|c| c.status == CheckStatus::Fail).map(|c| c.id.clone()).collect(),
+                error: None,
+            },
+            Output::Error(e) => Tally { records: 0, failed_checks: Vec::new(), error: Some(e.error.kind.as_str()) },
+        }
+    }
 }
 
 /// Totals of a batch.
@@ -569,23 +605,20 @@ impl Summary {
     fn add(&mut self, d: &Done) {
         self.documents += 1;
         self.bytes += d.bytes;
-        match &d.output {
-            Output::Records(rs) => {
-                self.records += rs.len() as u64;
-                for c in rs.iter().flat_map(|r| &r.checks).filter(|c| c.status == CheckStatus::Fail) {
-                    // The id is copied only the first time it is counted.
-                    match self.failed_checks.get_mut(c.id.as_ref()) {
-                        Some(n) => *n += 1,
-                        None => {
-                            self.failed_checks.insert(c.id.to_string(), 1);
-                        }
-                    }
+        let t = &d.tally;
+        self.records += t.records;
+        for id in &t.failed_checks {
+            // The id is copied only the first time it is counted.
+            match self.failed_checks.get_mut(id.as_ref()) {
+                Some(n) => *n += 1,
+                None => {
+                    self.failed_checks.insert(id.to_string(), 1);
                 }
             }
-            Output::Error(e) => {
-                self.errors += 1;
-                *self.errors_by_kind.entry(e.error.kind.as_str().to_string()).or_default() += 1;
-            }
+        }
+        if let Some(kind) = t.error {
+            self.errors += 1;
+            *self.errors_by_kind.entry(kind.to_string()).or_default() += 1;
         }
     }
 
@@ -717,13 +750,13 @@ where
             let alone = format_by_name(&input.name) == Format::Pdf;
             chunk.push(input);
             if alone || chunk.len() == CHUNK {
-                spawned += spawn_chunk(&pool, std::mem::take(&mut chunk), spawned, &tx, &load, &budget, opts.render);
+                spawned += spawn_chunk(&pool, std::mem::take(&mut chunk), spawned, &tx, &load, &budget, opts.render, opts.keep_output);
             }
         }
         if !chunk.is_empty() {
             // The window is full or the inputs are exhausted: start what
             // is gathered rather than wait for more.
-            spawned += spawn_chunk(&pool, std::mem::take(&mut chunk), spawned, &tx, &load, &budget, opts.render);
+            spawned += spawn_chunk(&pool, std::mem::take(&mut chunk), spawned, &tx, &load, &budget, opts.render, opts.keep_output);
         }
         if exhausted && next == spawned {
             break;
@@ -758,6 +791,7 @@ fn spawn_chunk(
     load: &Arc<LoadOptions>,
     budget: &Arc<Budget>,
     render: Option<fn(&Output) -> Vec<u8>>,
+    keep_output: bool,
 ) -> usize {
     let n = chunk.len();
     let (tx, load, budget) = (tx.clone(), Arc::clone(load), Arc::clone(budget));
@@ -769,6 +803,9 @@ fn spawn_chunk(
                 let mut done = process_input(first + k, input, &load, Some(&budget));
                 if let Some(render) = render {
                     done.rendered = render(&done.output);
+                    if !keep_output {
+                        done.output = Output::Records(Vec::new());
+                    }
                 }
                 done
             })
@@ -808,6 +845,9 @@ where
         let mut done = process_input(seq, input, &opts.load, None);
         if let Some(render) = opts.render {
             done.rendered = render(&done.output);
+            if !opts.keep_output {
+                done.output = Output::Records(Vec::new());
+            }
         }
         seq += 1;
         summary.add(&done);
@@ -845,7 +885,8 @@ fn process_input(seq: usize, input: Input, load: &LoadOptions, budget: Option<&B
         }
         InputKind::Opened(path, f, len) => read_file(&name, &path, f, len, load, budget),
     };
-    Done { seq, name, bytes, output, rendered: Vec::new() }
+    let tally = Tally::of(&output);
+    Done { seq, name, bytes, output, rendered: Vec::new(), tally }
 }
 
 /// Reads and processes an opened file of `len` bytes (as last seen: the
@@ -1008,6 +1049,26 @@ mod tests {
             let seen = String::from_utf8(seen).unwrap();
             assert_eq!(seen.lines().count(), 12);
             assert!(seen.starts_with("error Empty\n1 records\n"), "{seen}");
+        }
+        // Dropped outputs: the same bytes and the same summary, and the
+        // sink sees no records.
+        for (jobs, inline_single) in [(2, false), (1, true)] {
+            let run_with = |keep_output: bool| {
+                let opts = Options { jobs, render: Some(render), inline_single, keep_output, ..Options::default() };
+                let mut seen = Vec::new();
+                let summary = run(inputs_from_paths(vec![dir.path().to_path_buf()]), &opts, |d| {
+                    if !keep_output {
+                        assert_eq!(d.output.len(), 0);
+                    }
+                    seen.extend_from_slice(&d.rendered);
+                    Ok::<_, ()>(())
+                })
+                .unwrap();
+                (seen, Summary { seconds: 0.0, documents_per_second: 0.0, megabytes_per_second: 0.0, ..summary })
+            };
+            let (kept, dropped) = (run_with(true), run_with(false));
+            assert_eq!(kept, dropped);
+            assert_eq!((kept.1.records, kept.1.errors), (9, 3));
         }
         // Without a renderer nothing is rendered.
         run(inputs_from_paths(vec![dir.path().to_path_buf()]), &Options { jobs: 2, ..Options::default() }, |d| {

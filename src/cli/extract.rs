@@ -46,7 +46,7 @@ fn try_run(args: ExtractArgs) -> Result<ExitCode, String> {
     // JSON Lines are rendered by the workers, in parallel, and written here
     // in input order; the other formats keep state across records.
     let result = if matches!(args.format, OutputFormat::Jsonl) && !args.pretty {
-        let opts = Options { render: Some(render_json_lines), ..opts };
+        let opts = Options { render: Some(render_json_lines), keep_output: false, ..opts };
         batch::run(inputs, &opts, |done: &Done| {
             progress.inc(1);
             writer.write_all(&done.rendered)?;
