@@ -750,13 +750,13 @@ where
             let alone = format_by_name(&input.name) == Format::Pdf;
             chunk.push(input);
             if alone || chunk.len() == CHUNK {
-                spawned += spawn_chunk(&pool, std::mem::take(&mut chunk), spawned, &tx, &load, &budget, opts.render, opts.keep_output);
+                spawned += spawn_chunk(&pool, std::mem::take(&mut chunk), spawned, &tx, &load, &budget, Finish::of(opts));
             }
         }
         if !chunk.is_empty() {
             // The window is full or the inputs are exhausted: start what
             // is gathered rather than wait for more.
-            spawned += spawn_chunk(&pool, std::mem::take(&mut chunk), spawned, &tx, &load, &budget, opts.render, opts.keep_output);
+            spawned += spawn_chunk(&pool, std::mem::take(&mut chunk), spawned, &tx, &load, &budget, Finish::of(opts));
         }
         if exhausted && next == spawned {
             break;
@@ -777,6 +777,29 @@ where
     Ok(summary)
 }
 
+/// What a worker does with an input's output once made: render it
+/// ([`Options::render`]) and drop it ([`Options::keep_output`]).
+#[derive(Clone, Copy)]
+struct Finish {
+    render: Option<fn(&Output) -> Vec<u8>>,
+    keep_output: bool,
+}
+
+impl Finish {
+    fn of(opts: &Options) -> Finish {
+        Finish { render: opts.render, keep_output: opts.keep_output }
+    }
+
+    fn apply(self, done: &mut Done) {
+        if let Some(render) = self.render {
+            done.rendered = render(&done.output);
+            if !self.keep_output {
+                done.output = Output::Records(Vec::new());
+            }
+        }
+    }
+}
+
 /// Inputs per pool job, at most: a job's results go to the writing thread
 /// in one message, which wakes it once for several small documents.
 const CHUNK: usize = 4;
@@ -790,8 +813,7 @@ fn spawn_chunk(
     tx: &mpsc::Sender<Vec<Done>>,
     load: &Arc<LoadOptions>,
     budget: &Arc<Budget>,
-    render: Option<fn(&Output) -> Vec<u8>>,
-    keep_output: bool,
+    finish: Finish,
 ) -> usize {
     let n = chunk.len();
     let (tx, load, budget) = (tx.clone(), Arc::clone(load), Arc::clone(budget));
@@ -801,12 +823,7 @@ fn spawn_chunk(
             .enumerate()
             .map(|(k, input)| {
                 let mut done = process_input(first + k, input, &load, Some(&budget));
-                if let Some(render) = render {
-                    done.rendered = render(&done.output);
-                    if !keep_output {
-                        done.output = Output::Records(Vec::new());
-                    }
-                }
+                finish.apply(&mut done);
                 done
             })
             .collect();
@@ -843,12 +860,7 @@ where
         }
         // One input at a time: no byte budget to share.
         let mut done = process_input(seq, input, &opts.load, None);
-        if let Some(render) = opts.render {
-            done.rendered = render(&done.output);
-            if !opts.keep_output {
-                done.output = Output::Records(Vec::new());
-            }
-        }
+        Finish::of(opts).apply(&mut done);
         seq += 1;
         summary.add(&done);
         sink(&done)?;

@@ -3,6 +3,7 @@
 //! maire's decisions under delegation; read from the item's title, its text
 //! and its vote.
 
+use super::is_word_byte;
 use crate::model::{ActKind, Vote};
 use memchr::memmem::Finder;
 use regex::Regex;
@@ -186,23 +187,6 @@ fn holds_phrase(s: &str, tails: fn(&[u8]) -> &'static [&'static str]) -> bool {
     }
     false
 }
-
-/// True for the bytes of an ASCII word (`[0-9A-Za-z_]`, what `(?-u:\b)`
-/// sees).
-fn is_word_byte(c: u8) -> bool {
-    WORD_BYTES[usize::from(c)]
-}
-
-/// [`is_word_byte`] of every byte, as a table (one load per byte).
-const WORD_BYTES: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut i = 0;
-    while i < 256 {
-        t[i] = (i as u8).is_ascii_alphanumeric() || i == b'_' as usize;
-        i += 1;
-    }
-    t
-};
 
 static DECISION_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:decide|decident|approuve|approuvent|accepte|acceptent|autorise|autorisent|vote|adopte|emet|fixe|charge|arrete|valide|sollicite|donne son accord)(?-u:\b)")

@@ -16,6 +16,24 @@ pub mod vote;
 
 use std::ops::Range;
 
+/// True for the bytes of an ASCII word (`[0-9A-Za-z_]`: `(?-u:\b)` sits
+/// between one of these and any other byte, or an end of the text).
+pub(crate) fn is_word_byte(b: u8) -> bool {
+    WORD_BYTES[usize::from(b)]
+}
+
+/// [`is_word_byte`] of every byte, as a table (one load per byte in the
+/// readers' scans).
+const WORD_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).is_ascii_alphanumeric() || i == b'_' as usize;
+        i += 1;
+    }
+    t
+};
+
 /// A value with the byte range of the text it was read from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Spanned<T> {

@@ -10,7 +10,7 @@
 //! (byte offsets preserved), then the lines of one statement are read
 //! together.
 
-use super::Spanned;
+use super::{Spanned, is_word_byte};
 use super::segment::{line_ranges, DocLines};
 use crate::normalize::{fold, fold_into};
 use crate::model::{Outcome, Person, Vote};
@@ -412,24 +412,6 @@ const WEAK_WORDS: [&[u8]; 13] = [
     b"decide", b"approuve", b"accepte", b"adopte", b"autorise", b"valide", b"emet", b"arrete", b"vote", b"votent", b"approuvent", b"acceptent",
     b"adoptent",
 ];
-
-/// True for the bytes of an ASCII word (`(?-u:\b)` sits between one of
-/// these and any other byte, or an end of the text).
-fn is_word_byte(b: u8) -> bool {
-    WORD_BYTES[usize::from(b)]
-}
-
-/// [`is_word_byte`] of every byte, as a table (one load per byte in the
-/// scans of [`strong_cue`]).
-const WORD_BYTES: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut i = 0;
-    while i < 256 {
-        t[i] = (i as u8).is_ascii_alphanumeric() || i == b'_' as usize;
-        i += 1;
-    }
-    t
-};
 
 /// The counts a tally states.
 static TALLY: LazyLock<Regex> = LazyLock::new(|| {
