@@ -1,7 +1,7 @@
 //! Arithmetic stated in the text: products, per-unit amounts times a
 //! count, HT/TTC pairs at a stated VAT rate; stated counts of listed items.
 
-use super::{Ctx, check, skip, with_figures};
+use super::{Ctx, check, only, skip, with_figures};
 use crate::model::{Check, CheckStatus as S, Deliberation, EstablishmentKind, IdentifierKind};
 use regex::Regex;
 use std::ops::Range;
@@ -342,18 +342,26 @@ fn counts_in(folded: &str) -> Vec<(u64, String)> {
 /// (to the cent, one cent of rounding allowed). One check per statement;
 /// the line is the stated result's.
 pub fn arithmetic(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
+    let mut out = Vec::new();
+    arithmetic_into(r, ctx, &mut out);
+    out
+}
+
+/// [`arithmetic`] pushing its checks onto `out` (the record's, with
+/// the checks of the rules run before).
+pub(crate) fn arithmetic_into(r: &Deliberation, ctx: &Ctx, out: &mut Vec<Check>) {
+    let start = out.len();
     const ID: &str = "amounts.arithmetic";
     let range = ctx.byte_range();
     let text = &ctx.norm.text[range.clone()];
     // A statement pairs two amounts of one sentence.
     let all = ctx.money();
     if all.len() < 2 {
-        return vec![skip(ID, "no stated arithmetic found")];
+        return only(out, start, skip(ID, "no stated arithmetic found"));
     }
     let folded = ctx.folded_range();
     // Counted only when a per-school amount needs it.
     let listed = || ctx.listed_schools(r);
-    let mut out = Vec::new();
     let line_of = |off: usize| ctx.norm.line_of(range.start + off);
     for (s, money) in money_by_sentence(text, all) {
         let sent = &text[s.clone()];
@@ -432,10 +440,9 @@ pub fn arithmetic(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
             }
         }
     }
-    if out.is_empty() {
+    if out.len() == start {
         out.push(skip(ID, "no stated arithmetic found"));
     }
-    out
 }
 
 /// The sentences holding at least two of the record's amounts, each with
@@ -521,14 +528,22 @@ static SCHOOL_COUNT: LazyLock<Regex> = LazyLock::new(|| {
 /// maternelles") is compared with the listed establishments of that kind.
 /// Compared only when at least two UAIs are listed.
 pub fn list_count(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
+    let mut out = Vec::new();
+    list_count_into(r, ctx, &mut out);
+    out
+}
+
+/// [`list_count`] pushing its checks onto `out` (the record's, with
+/// the checks of the rules run before).
+pub(crate) fn list_count_into(r: &Deliberation, ctx: &Ctx, out: &mut Vec<Check>) {
+    let start = out.len();
     const ID: &str = "list.count";
     let n = ctx.listed_schools(r);
     if n < 2 {
-        return vec![skip(ID, "no list of establishments")];
+        return only(out, start, skip(ID, "no list of establishments"));
     }
     let range = ctx.byte_range();
     let folded = ctx.folded_range();
-    let mut out = Vec::new();
     for c in SCHOOL_COUNT.captures_iter(folded) {
         let (Some(num), Some(whole)) = (c.get(1), c.get(0)) else { continue };
         let Ok(stated) = num.as_str().parse::<usize>() else { continue };
@@ -555,10 +570,9 @@ pub fn list_count(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
             with_figures(check(ID, S::Fail, format!("\"{what}\" stated, but {expected} listed with a UAI"), Some(line)), expected, stated)
         });
     }
-    if out.is_empty() {
+    if out.len() == start {
         out.push(skip(ID, "no stated count of the listed items"));
     }
-    out
 }
 
 static EURO_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)euros?(?-u:\b)").unwrap());
@@ -621,12 +635,20 @@ fn words_amounts(folded: &str) -> Vec<(i64, Range<usize>)> {
 /// € (deux mille cinq cent soixante-cinq euros)") gives the same value
 /// (cross-check 20). One check per pair, at the line of the words.
 pub fn words(_r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
+    let mut out = Vec::new();
+    words_into(_r, ctx, &mut out);
+    out
+}
+
+/// [`words`] pushing its checks onto `out` (the record's, with
+/// the checks of the rules run before).
+pub(crate) fn words_into(_r: &Deliberation, ctx: &Ctx, out: &mut Vec<Check>) {
+    let start = out.len();
     const ID: &str = "amounts.words";
     let range = ctx.byte_range();
     let text = &ctx.norm.text[range.clone()];
     let folded = ctx.folded_range();
     let money = ctx.money();
-    let mut out = Vec::new();
     for (value, span) in words_amounts(folded) {
         // The figures right before the words, or right after them.
         let pair = money
@@ -649,10 +671,9 @@ pub fn words(_r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
             )
         });
     }
-    if out.is_empty() {
+    if out.len() == start {
         out.push(skip(ID, "no amount written both in figures and in words"));
     }
-    out
 }
 
 static TOTAL_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -689,14 +710,22 @@ fn total_head(folded: &str) -> bool {
 /// total holds exactly one amount with the total's tax marker; a
 /// "sous-total" or a line with several amounts ends the list.
 pub fn list_total(_r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
+    let mut out = Vec::new();
+    list_total_into(_r, ctx, &mut out);
+    out
+}
+
+/// [`list_total`] pushing its checks onto `out` (the record's, with
+/// the checks of the rules run before).
+pub(crate) fn list_total_into(_r: &Deliberation, ctx: &Ctx, out: &mut Vec<Check>) {
+    let start = out.len();
     const ID: &str = "amounts.list_total";
     // Every heading `TOTAL_LINE` takes holds "total": a record whose
     // folded text lacks it has no total line to read.
     static TOTAL: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("total"));
     if TOTAL.find(ctx.folded_range().as_bytes()).is_none() {
-        return vec![skip(ID, "no total line under a simple list")];
+        return only(out, start, skip(ID, "no total line under a simple list"));
     }
-    let mut out = Vec::new();
     let (first, last) = ctx.lines;
     for l in first..=last {
         let line = ctx.line_text(l);
@@ -743,10 +772,9 @@ pub fn list_total(_r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
             with_figures(check(ID, S::Fail, format!("{msg}, but the total says {written}"), Some(l)), euros(sum), written)
         });
     }
-    if out.is_empty() {
+    if out.len() == start {
         out.push(skip(ID, "no total line under a simple list"));
     }
-    out
 }
 
 static DECIMAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -791,15 +819,23 @@ fn balance_head(folded: &str, words: &[&[u8]]) -> bool {
 /// expenses, a déficit otherwise; cross-check 20, budget and compte
 /// administratif summaries). The figures must be within eight lines.
 pub fn balance(_r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
+    let mut out = Vec::new();
+    balance_into(_r, ctx, &mut out);
+    out
+}
+
+/// [`balance`] pushing its checks onto `out` (the record's, with
+/// the checks of the rules run before).
+pub(crate) fn balance_into(_r: &Deliberation, ctx: &Ctx, out: &mut Vec<Check>) {
+    let start = out.len();
     const ID: &str = "amounts.balance";
     // A check needs a receipts line, which `BALANCE_REC` finds only where
     // the folded text holds "recettes": without it, no line of the record
     // is worth reading.
     static RECETTES: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("recettes"));
     if RECETTES.find(ctx.folded_range().as_bytes()).is_none() {
-        return vec![skip(ID, "no receipts/expenses balance stated")];
+        return only(out, start, skip(ID, "no receipts/expenses balance stated"));
     }
-    let mut out = Vec::new();
     let (first, last) = ctx.lines;
     let mut dep: Option<(i64, u32)> = None;
     let mut rec: Option<(i64, u32)> = None;
@@ -840,10 +876,9 @@ pub fn balance(_r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
             with_figures(check(ID, S::Fail, format!("{msg}, but {word} of {written} stated"), Some(l)), signed(expected), written)
         });
     }
-    if out.is_empty() {
+    if out.len() == start {
         out.push(skip(ID, "no receipts/expenses balance stated"));
     }
-    out
 }
 
 #[cfg(test)]

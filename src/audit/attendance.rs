@@ -1,7 +1,7 @@
 //! Attendance rules: stated counts, quorum, proxies, secretary, council size.
 
 use super::Part as P;
-use super::{Ctx, PersonKey, Phrases, check, key_at, push_key, same_key, skip, with_figures};
+use super::{Ctx, PersonKey, Phrases, check, key_at, only, push_key, same_key, skip, with_figures};
 use crate::model::{Assembly, BodyKind, Check, CheckStatus as S, Date, Deliberation, Person, Shared};
 use crate::reference::{COUNCIL_BRACKETS, legal_council_size, legal_council_size_at};
 use regex::Regex;
@@ -458,6 +458,13 @@ type Holder<'a, 'w> = (&'a Person, &'a Person, &'a PersonKey<'w>, &'a PersonKey<
 
 /// [`proxy_holder_present`] with the record's attendance keys.
 pub(crate) fn proxy_holder_present_with(r: &Deliberation, ctx: &Ctx, keys: &AttendanceKeys) -> Vec<Check> {
+    let mut out = Vec::new();
+    proxy_holder_present_into(r, ctx, keys, &mut out);
+    out
+}
+
+/// [`proxy_holder_present_with`] pushing its checks onto `out`.
+pub(crate) fn proxy_holder_present_into(r: &Deliberation, ctx: &Ctx, keys: &AttendanceKeys, out: &mut Vec<Check>) {
     const ID: &str = "attendance.proxy_holder_present";
     let a = &r.attendance;
     // Each holder with the principal, their keys, and the holder's
@@ -470,9 +477,10 @@ pub(crate) fn proxy_holder_present_with(r: &Deliberation, ctx: &Ctx, keys: &Atte
         .filter_map(|((x, (pk, hk)), &absent)| Some((&x.principal, x.proxy.as_ref()?, pk, hk.as_ref()?, absent)))
         .collect();
     if holders.is_empty() || a.present.is_empty() {
-        return vec![skip(ID, "no proxy holder or no present list")];
+        return out.push(skip(ID, "no proxy holder or no present list"));
     }
-    let bad: Vec<Check> = holders
+    let start = out.len();
+    out.extend(holders
         .iter()
         .filter_map(|&(principal, h, pk, hk, absent)| Some((principal, h, pk, hk, absent?)))
         .map(|(principal, h, pk, hk, near)| {
@@ -485,12 +493,9 @@ pub(crate) fn proxy_holder_present_with(r: &Deliberation, ctx: &Ctx, keys: &Atte
                 None => (S::Fail, super::cat(&[P::S(&holder), P::S(" holds the proxy of "), P::S(&full_name(principal)), P::S(" but is not listed as present")])),
             };
             with_figures(check(ID, status, msg, person_line(r, ctx, pk, Some(hk))), "present", holder)
-        })
-        .collect();
-    if bad.is_empty() {
-        vec![check(ID, S::Pass, super::cat(&[P::S("all "), P::N(holders.len() as i64), P::S(" proxy holders are present")]), a.line)]
-    } else {
-        bad
+        }));
+    if out.len() == start {
+        out.push(check(ID, S::Pass, super::cat(&[P::S("all "), P::N(holders.len() as i64), P::S(" proxy holders are present")]), a.line));
     }
 }
 
@@ -503,6 +508,15 @@ pub fn one_proxy_each(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
 
 /// [`one_proxy_each`] with the record's attendance keys.
 pub(crate) fn one_proxy_each_with(r: &Deliberation, ctx: &Ctx, k: &AttendanceKeys) -> Vec<Check> {
+    let mut out = Vec::new();
+    one_proxy_each_with_into(r, ctx, k, &mut out);
+    out
+}
+
+/// [`one_proxy_each_with`] pushing its checks onto `out` (the record's, with
+/// the checks of the rules run before).
+pub(crate) fn one_proxy_each_with_into(r: &Deliberation, ctx: &Ctx, k: &AttendanceKeys, out: &mut Vec<Check>) {
+    let start = out.len();
     const ID: &str = "attendance.one_proxy_each";
     let a = &r.attendance;
     let holders: Vec<(&Person, &Person, &PersonKey, &PersonKey)> = a
@@ -512,10 +526,9 @@ pub(crate) fn one_proxy_each_with(r: &Deliberation, ctx: &Ctx, k: &AttendanceKey
         .filter_map(|(x, (pk, hk))| Some((&x.principal, x.proxy.as_ref()?, pk, hk.as_ref()?)))
         .collect();
     if holders.is_empty() {
-        return vec![skip(ID, "no named proxy holder")];
+        return only(out, start, skip(ID, "no named proxy holder"));
     }
     let max = r.session.date.and_then(covid_rules).map(|c| c.max_proxies).unwrap_or(1);
-    let mut out = Vec::new();
     let mut seen: Vec<usize> = Vec::new();
     for (i, (_, h, _, hk)) in holders.iter().enumerate() {
         if seen.contains(&i) {
@@ -533,10 +546,9 @@ pub(crate) fn one_proxy_each_with(r: &Deliberation, ctx: &Ctx, k: &AttendanceKey
             ));
         }
     }
-    if out.is_empty() {
+    if out.len() == start {
         out.push(check(ID, S::Pass, super::cat(&[P::S("no member holds more than "), P::N(max.into()), P::S(" proxy")]), a.line));
     }
-    out
 }
 
 /// `attendance.disjoint` — a member is either present, represented, excused
@@ -548,12 +560,20 @@ pub fn disjoint(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
 
 /// [`disjoint`] with the record's attendance keys.
 pub(crate) fn disjoint_with(r: &Deliberation, ctx: &Ctx, keys: &AttendanceKeys) -> Vec<Check> {
+    let mut out = Vec::new();
+    disjoint_with_into(r, ctx, keys, &mut out);
+    out
+}
+
+/// [`disjoint_with`] pushing its checks onto `out` (the record's, with
+/// the checks of the rules run before).
+pub(crate) fn disjoint_with_into(r: &Deliberation, ctx: &Ctx, keys: &AttendanceKeys, out: &mut Vec<Check>) {
+    let start = out.len();
     const ID: &str = "attendance.disjoint";
     let a = &r.attendance;
     if a.present.is_empty() || (a.represented.is_empty() && a.excused.is_empty() && a.absent.is_empty()) {
-        return vec![skip(ID, "fewer than two attendance lists")];
+        return only(out, start, skip(ID, "fewer than two attendance lists"));
     }
-    let mut out = Vec::new();
     let others = a
         .represented
         .iter()
@@ -575,10 +595,9 @@ pub(crate) fn disjoint_with(r: &Deliberation, ctx: &Ctx, keys: &AttendanceKeys) 
             ));
         }
     }
-    if out.is_empty() {
+    if out.len() == start {
         out.push(check(ID, S::Pass, "no member is listed twice", a.line));
     }
-    out
 }
 
 /// `attendance.secretary_present` — the council names one of its members

@@ -2,7 +2,7 @@
 //! statements, year in words, convocation delay.
 
 use super::Part as P;
-use super::{Ctx, check, skip, with_figures};
+use super::{Ctx, check, only, skip, with_figures};
 use crate::model::{BodyKind, Check, CheckStatus as S, Date, Deliberation};
 use crate::normalize::{fold, fold_same_len};
 use regex::Regex;
@@ -394,14 +394,22 @@ pub fn year_in_words(r: &Deliberation, ctx: &Ctx) -> Check {
 /// réception) and posting (cross-check 13; CGCT L2121-10, L2131-1): an act
 /// is neither received by the prefecture nor posted before it is voted.
 pub fn order(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
+    let mut out = Vec::new();
+    order_into(r, ctx, &mut out);
+    out
+}
+
+/// [`order`] pushing its checks onto `out` (the record's, with
+/// the checks of the rules run before).
+pub(crate) fn order_into(r: &Deliberation, ctx: &Ctx, out: &mut Vec<Check>) {
+    let start = out.len();
     const ID: &str = "dates.order";
-    let Some(s) = r.session.date else { return vec![skip(ID, "no session date")] };
+    let Some(s) = r.session.date else { return only(out, start, skip(ID, "no session date")) };
     let t = &r.transmission;
     let around = t.line.unwrap_or(ctx.lines.1);
     let near = |needles: &[&str]| {
         ctx.find_line(around.saturating_sub(6), around + 6, needles).or(t.line)
     };
-    let mut out = Vec::new();
     let mut compared = 0;
     if let Some(c) = r.session.convened_on {
         compared += 1;
@@ -434,12 +442,11 @@ pub fn order(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
         }
     }
     if compared == 0 {
-        return vec![skip(ID, "no convocation, transmission or posting date")];
+        return only(out, start, skip(ID, "no convocation, transmission or posting date"));
     }
-    if out.is_empty() {
+    if out.len() == start {
         out.push(check(ID, S::Pass, "convocation, session, transmission and posting dates are in order", r.session.line));
     }
-    out
 }
 
 /// `dates.session` — every statement of the session date in the record's

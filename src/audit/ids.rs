@@ -2,7 +2,7 @@
 //! body, @ctes id consistency; OCR repair of identifiers.
 
 use super::Part as P;
-use super::{Ctx, check, skip, with_figures};
+use super::{Ctx, check, only, skip, with_figures};
 use crate::model::{Check, CheckStatus as S, Deliberation, Identifier, IdentifierKind, Warning};
 use crate::reference::department_code;
 use regex::Regex;
@@ -175,9 +175,9 @@ fn none_of(k: IdentifierKind) -> &'static str {
 /// Checks of one identifier kind: one `fail` per invalid value (with the
 /// expected check character), one `warn` per repaired value, else one
 /// `pass`.
-fn per_identifier(r: &Deliberation, id: &'static str, kind: IdentifierKind, valid: fn(&str) -> bool, expected: fn(&str) -> Option<String>) -> Vec<Check> {
+fn per_identifier_into(r: &Deliberation, id: &'static str, kind: IdentifierKind, valid: fn(&str) -> bool, expected: fn(&str) -> Option<String>, out: &mut Vec<Check>) {
+    let start = out.len();
     let ids = || r.identifiers.iter().filter(|i| i.kind == kind);
-    let mut out = Vec::new();
     let mut n = 0;
     for i in ids() {
         n += 1;
@@ -217,21 +217,27 @@ fn per_identifier(r: &Deliberation, id: &'static str, kind: IdentifierKind, vali
         }
     }
     if n == 0 {
-        return vec![skip(id, none_of(kind))];
+        return only(out, start, skip(id, none_of(kind)));
     }
-    if out.is_empty() {
+    if out.len() == start {
         use super::Part::{N, S as T};
         out.push(check(id, S::Pass, super::cat(&[N(n), T(" "), T(kind_name(kind)), T(" valid")]), None));
     }
-    out
 }
 
 /// `uai.check_letter` — a UAI is 7 digits and the letter
 /// "ABCDEFGHJKLMNPRSTUVWXYZ"[n mod 23] (cross-check 18).
 pub fn uai_check_letter(r: &Deliberation) -> Vec<Check> {
-    per_identifier(r, "uai.check_letter", IdentifierKind::Uai, uai_valid, |v| {
+    let mut out = Vec::new();
+    uai_check_letter_into(r, &mut out);
+    out
+}
+
+/// [`uai_check_letter`] pushing its checks onto `out`.
+pub(crate) fn uai_check_letter_into(r: &Deliberation, out: &mut Vec<Check>) {
+    per_identifier_into(r, "uai.check_letter", IdentifierKind::Uai, uai_valid, |v| {
         v.get(..7).and_then(uai_letter).map(|c| format!("{}{c}", &v[..7]))
-    })
+    }, out);
 }
 
 /// `prefix` and the first digit that makes it pass Luhn: the candidates
@@ -251,13 +257,27 @@ fn luhn_key(prefix: &str) -> Option<String> {
 
 /// `siren.luhn` — a SIREN is 8 digits and a Luhn key (cross-check 16).
 pub fn siren_luhn(r: &Deliberation) -> Vec<Check> {
-    per_identifier(r, "siren.luhn", IdentifierKind::Siren, siren_valid, |v| v.get(..8).and_then(luhn_key))
+    let mut out = Vec::new();
+    siren_luhn_into(r, &mut out);
+    out
+}
+
+/// [`siren_luhn`] pushing its checks onto `out`.
+pub(crate) fn siren_luhn_into(r: &Deliberation, out: &mut Vec<Check>) {
+    per_identifier_into(r, "siren.luhn", IdentifierKind::Siren, siren_valid, |v| v.get(..8).and_then(luhn_key), out);
 }
 
 /// `siret.luhn` — a SIRET (SIREN + NIC) passes Luhn over its 14 digits,
 /// La Poste's (356000000…) a digit sum multiple of 5 (cross-checks 16, 17).
 pub fn siret_luhn(r: &Deliberation) -> Vec<Check> {
-    per_identifier(r, "siret.luhn", IdentifierKind::Siret, siret_valid, |v| v.get(..13).and_then(luhn_key))
+    let mut out = Vec::new();
+    siret_luhn_into(r, &mut out);
+    out
+}
+
+/// [`siret_luhn`] pushing its checks onto `out`.
+pub(crate) fn siret_luhn_into(r: &Deliberation, out: &mut Vec<Check>) {
+    per_identifier_into(r, "siret.luhn", IdentifierKind::Siret, siret_valid, |v| v.get(..13).and_then(luhn_key), out);
 }
 
 /// The SIREN a commune gets from its INSEE code: "21" + département on
@@ -328,13 +348,21 @@ pub fn body_identity(r: &Deliberation, ctx: &Ctx) -> Check {
 /// the session (bodies write either the session date or the date of
 /// transmission there), its nature is one of DE AR AI CC BF AU.
 pub fn actes_consistency(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
+    let mut out = Vec::new();
+    actes_consistency_into(r, ctx, &mut out);
+    out
+}
+
+/// [`actes_consistency`] pushing its checks onto `out` (the record's, with
+/// the checks of the rules run before).
+pub(crate) fn actes_consistency_into(r: &Deliberation, ctx: &Ctx, out: &mut Vec<Check>) {
+    let start = out.len();
     const ID: &str = "actes.consistency";
     let t = &r.transmission;
     let (Some(raw), Some(a)) = (&t.actes_id, &t.actes) else {
-        return vec![skip(ID, "no @ctes id")];
+        return only(out, start, skip(ID, "no @ctes id"));
     };
     let line = t.line.or_else(|| r.identifiers.iter().find(|i| i.kind == IdentifierKind::Actes).map(|i| i.line));
-    let mut out = Vec::new();
     let fail = |msg: String, exp: String, found: String| with_figures(check(ID, S::Fail, msg, line), exp, found);
     // Département.
     let dep = department_code(&a.department);
@@ -384,10 +412,9 @@ pub fn actes_consistency(r: &Deliberation, ctx: &Ctx) -> Vec<Check> {
         // A deliberation is transmitted as DE (BF for budget documents).
         out.push(with_figures(check(ID, S::Warn, format!("@ctes id {raw}: nature {} for a deliberation (DE expected, BF for a budget)", a.nature), line), "DE", a.nature.clone()));
     }
-    if out.iter().all(|c| c.status != S::Fail) {
+    if out[start..].iter().all(|c| c.status != S::Fail) {
         out.push(check(ID, S::Pass, super::cat(&[P::S("@ctes id "), P::S(raw), P::S(" agrees with the body and the session")]), line));
     }
-    out
 }
 
 #[cfg(test)]

@@ -926,6 +926,14 @@ pub(crate) fn check(id: &'static str, status: CheckStatus, message: impl Into<Co
     Check { id: Cow::Borrowed(id), status, message: message.into(), line, expected: None, found: None }
 }
 
+/// Makes `c` the one check a rule gives, taking back those it pushed onto
+/// `out` from `start` (a rule that finds it has nothing to weigh after
+/// all).
+pub(crate) fn only(out: &mut Vec<Check>, start: usize, c: Check) {
+    out.truncate(start);
+    out.push(c);
+}
+
 pub(crate) fn skip(id: &'static str, why: &'static str) -> Check {
     check(id, CheckStatus::Skip, why, None)
 }
@@ -1280,23 +1288,24 @@ fn audit_record_with(r: &mut Deliberation, ctx: &Ctx, keys: &attendance::Attenda
         attendance::quorum(r, ctx),
     ]);
     // The present members' keys, for the three rules comparing them.
-    checks.extend(attendance::proxy_holder_present_with(r, ctx, keys));
-    checks.extend(attendance::one_proxy_each_with(r, ctx, keys));
-    checks.extend(attendance::disjoint_with(r, ctx, keys));
+    // The rules giving several checks push them onto the record's.
+    attendance::proxy_holder_present_into(r, ctx, keys, &mut checks);
+    attendance::one_proxy_each_with_into(r, ctx, keys, &mut checks);
+    attendance::disjoint_with_into(r, ctx, keys, &mut checks);
     checks.push(attendance::secretary_present_with(r, ctx, keys));
     checks.push(attendance::council_size(r, ctx));
     checks.push(attendance::adjoints(r, ctx));
-    checks.extend(amounts::arithmetic(r, ctx));
-    checks.extend(amounts::words(r, ctx));
-    checks.extend(amounts::list_total(r, ctx));
-    checks.extend(amounts::balance(r, ctx));
-    checks.extend(amounts::list_count(r, ctx));
-    checks.extend(ids::uai_check_letter(r));
-    checks.extend(ids::siren_luhn(r));
-    checks.extend(ids::siret_luhn(r));
+    amounts::arithmetic_into(r, ctx, &mut checks);
+    amounts::words_into(r, ctx, &mut checks);
+    amounts::list_total_into(r, ctx, &mut checks);
+    amounts::balance_into(r, ctx, &mut checks);
+    amounts::list_count_into(r, ctx, &mut checks);
+    ids::uai_check_letter_into(r, &mut checks);
+    ids::siren_luhn_into(r, &mut checks);
+    ids::siret_luhn_into(r, &mut checks);
     checks.push(ids::body_identity(r, ctx));
-    checks.extend(ids::actes_consistency(r, ctx));
-    checks.extend(dates::order(r, ctx));
+    ids::actes_consistency_into(r, ctx, &mut checks);
+    dates::order_into(r, ctx, &mut checks);
     checks.push(dates::session_consistency(r, ctx));
     checks.push(dates::year_in_words(r, ctx));
     checks.push(dates::convocation_delay(r, ctx));
