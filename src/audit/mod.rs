@@ -1114,17 +1114,32 @@ struct BodyClues {
 
 impl BodyClues {
     fn of(r: &Deliberation) -> Self {
-        let text_sirens: Vec<String> = std::iter::once(r.body.siren.clone())
-            .chain(std::iter::once(r.body.siret.as_ref().map(|s| s.chars().take(9).collect())))
-            .flatten()
-            .chain(r.identifiers.iter().filter_map(|i| match i.kind {
-                crate::model::IdentifierKind::Siren => Some(i.value.clone()),
-                crate::model::IdentifierKind::Siret => Some(i.value.chars().take(9).collect()),
-                _ => None,
-            }))
-            .collect();
+        let text_sirens = Self::sirens(r).map(str::to_string).collect();
         let actes_dep = r.transmission.actes.as_ref().map(|a| a.department.clone());
         BodyClues { body: r.body.clone(), text_sirens, actes_dep }
+    }
+
+    /// The SIRENs `r`'s text gives: its body's SIREN, the first nine
+    /// chars of its body's SIRET, then those of its SIREN and SIRET
+    /// identifiers.
+    fn sirens(r: &Deliberation) -> impl Iterator<Item = &str> {
+        /// The first nine chars of a SIRET.
+        fn nine(s: &str) -> &str {
+            s.char_indices().nth(9).map_or(s, |(i, _)| &s[..i])
+        }
+        r.body.siren.as_deref().into_iter().chain(r.body.siret.as_deref().map(nine)).chain(r.identifiers.iter().filter_map(|i| match i.kind {
+            crate::model::IdentifierKind::Siren => Some(i.value.as_str()),
+            crate::model::IdentifierKind::Siret => Some(nine(&i.value)),
+            _ => None,
+        }))
+    }
+
+    /// Whether `BodyClues::of(r)` would equal these clues, without making
+    /// them (the records of a document mostly share their clues).
+    fn same_as(&self, r: &Deliberation) -> bool {
+        self.body == r.body
+            && self.actes_dep.as_deref() == r.transmission.actes.as_ref().map(|a| a.department.as_str())
+            && self.text_sirens.iter().map(String::as_str).eq(Self::sirens(r))
     }
 }
 
@@ -1365,10 +1380,10 @@ pub fn audit_all(records: &mut [Deliberation], norm: &Normalized) {
         let keys = attendance::AttendanceKeys::of(&records[run], &mut words);
         for (r, &lines) in records[run..end].iter_mut().zip(&ranges[run..end]) {
             // Identified again only when the clues differ from the last record's.
-            let clues = BodyClues::of(r);
             let (commune, epci) = match &body {
-                Some((last, found)) if *last == clues => *found,
+                Some((last, found)) if last.same_as(r) => *found,
                 _ => {
+                    let clues = BodyClues::of(r);
                     let found = identify_body_from(&clues);
                     body = Some((clues, found));
                     found
@@ -1675,6 +1690,39 @@ mod tests {
         assert_eq!(r.body.insee.as_deref(), Some("66136"));
         assert_eq!(r.body.siren.as_deref(), Some("216601369"));
         assert_eq!(r.body.department.as_deref(), Some("66"));
+    }
+
+    #[test]
+    fn clues_compared_in_place_agree_with_clues_made() {
+        use crate::model::{ActesParts, Identifier, IdentifierKind};
+        let id = |kind, value: &str| Identifier { kind, value: value.into(), check_ok: None, line: 3, repaired_from: None };
+        let mut records = vec![Deliberation::default()];
+        let mut r = Deliberation::default();
+        r.body.name = Some("Ville de Perpignan".into());
+        records.push(r.clone());
+        r.body.siret = Some("21660136900017".into());
+        records.push(r.clone());
+        r.body.siret = Some("2166013é9".into());
+        records.push(r.clone());
+        r.identifiers.push(id(IdentifierKind::Siret, "216601369000179"));
+        records.push(r.clone());
+        r.identifiers.push(id(IdentifierKind::Uai, "0660001A"));
+        records.push(r.clone());
+        r.identifiers.push(id(IdentifierKind::Siren, "216601369"));
+        records.push(r.clone());
+        r.transmission.actes = Some(ActesParts { department: "066".into(), siren: "216601369".into(), date: None, internal_id: "1".into(), nature: "DE".into() });
+        records.push(r.clone());
+        r.body.siren = Some("216601369".into());
+        records.push(r.clone());
+        r.body.siret = None;
+        records.push(r);
+        for a in &records {
+            let clues = BodyClues::of(a);
+            for b in &records {
+                assert_eq!(clues.same_as(b), clues == BodyClues::of(b), "{a:?} {b:?}");
+            }
+            assert!(clues.same_as(a));
+        }
     }
 
     #[test]
