@@ -153,6 +153,14 @@ fn count_starts(f: &str) -> Vec<usize> {
     out
 }
 
+/// [`count_starts_into`] into a new vector.
+#[cfg(test)]
+fn count_starts_at(f: &str, keys: impl Iterator<Item = Range<usize>>) -> Vec<usize> {
+    let mut out = Vec::new();
+    count_starts_into(f, keys, &mut Vec::new(), &mut out);
+    out
+}
+
 /// The places, in order, where a [`COUNT`] or [`COUNT_LABEL_ONLY`] match
 /// may start in the folded line `f`, found from the [`COUNT_KEYS`] matches
 /// of the line (`keys`, in order) instead of by a search for each word a
@@ -174,7 +182,11 @@ fn count_starts(f: &str) -> Vec<usize> {
 /// "represente" is never hidden: no key word ends with its first
 /// letters). The places tried and not in a match change nothing: a
 /// pattern is tried at a place, and matches or not, whatever the others.
-fn count_starts_at(f: &str, keys: impl Iterator<Item = Range<usize>>) -> Vec<usize> {
+///
+/// The places go to `out` (emptied first), with `labels` as room for the
+/// places tried: vectors kept from one line to the next by
+/// [`find_counts`], instead of two allocated for each line.
+fn count_starts_into(f: &str, keys: impl Iterator<Item = Range<usize>>, labels: &mut Vec<usize>, out: &mut Vec<usize>) {
     let b = f.as_bytes();
     // The start of the run of spaces that ends at `k` (`k` when none).
     let run_start = |k: usize| {
@@ -185,7 +197,8 @@ fn count_starts_at(f: &str, keys: impl Iterator<Item = Range<usize>>) -> Vec<usi
         r
     };
     // At most six places per key: room at once when the keys are counted.
-    let mut labels: Vec<usize> = Vec::with_capacity(keys.size_hint().0 * 6);
+    labels.clear();
+    labels.reserve(keys.size_hint().0 * 6);
     for k in keys {
         let p = k.start;
         labels.push(p);
@@ -214,12 +227,11 @@ fn count_starts_at(f: &str, keys: impl Iterator<Item = Range<usize>>) -> Vec<usi
     }
     labels.sort_unstable();
     labels.dedup();
-    let mut out = Vec::with_capacity(labels.len());
-    out.extend(labels.into_iter().filter_map(|j| count_start(f, j)));
+    out.clear();
+    out.extend(labels.iter().filter_map(|&j| count_start(f, j)));
     // Two labels never share the char before them, unless both follow the
     // start of the text.
     out.dedup();
-    out
 }
 
 /// Where a [`COUNT`] or [`COUNT_LABEL_ONLY`] match may start (a char
@@ -399,31 +411,57 @@ fn proxy_keyed(keys: &Keys, range: Range<usize>) -> bool {
         .any(|(_, &b)| b & PROXY_WORD_KEY_BITS != 0)
 }
 
-/// Where a [`PROXY`] match may start: at a comma, a parenthesis or the
-/// first letter of a wording. A match that opens with neither the comma
-/// nor the parenthesis opens with its `\b` and a letter: the byte before
-/// is then no ASCII word byte (letters inside a word, most of them, are
-/// passed over). Such a letter opens a word of the wording with the letter
-/// after it: "qu(i)", "ay(ant)", "av(ait)", "a" and a space, "on(t)",
-/// "do(nne)", "de(legation)", "re(mis)", "re(met)", "re(presente)",
-/// "po(uvoir)", "pr(ocuration)", "ma(ndat)"; the other words that open
-/// with these letters ("mme", "anne", "dupont") are passed over before the
-/// pattern is tried.
+/// Where a [`PROXY`] match may start: at a comma or a parenthesis before
+/// the first letters of a wording, or at those letters. A match that
+/// opens with neither the comma nor the parenthesis opens with its `\b`
+/// and a letter: the byte before is then no ASCII word byte (letters
+/// inside a word, most of them, are passed over). At a comma or a
+/// parenthesis the match takes it (the wording cannot open on either),
+/// then its spaces (`\s*`) and maybe a parenthesis and spaces: the
+/// wording opens after the run of [`maybe_ws`] bytes, which holds every
+/// run of `\s` and stops at an ASCII letter. So most commas of a list
+/// ("Mme A, M. B") are passed over before the pattern is tried.
 fn proxy_viable(b: &[u8], i: usize) -> bool {
     match b.get(i) {
-        Some(b',' | b'(') => true,
-        Some(&c @ (b'q' | b'a' | b'o' | b'd' | b'r' | b'p' | b'm')) => {
-            (i == 0 || !b.get(i - 1).is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_'))
-                && b.get(i + 1).is_some_and(|&n| match c {
-                    b'q' => n == b'u',
-                    b'a' => n == b'y' || n == b'v' || maybe_ws(n),
-                    b'o' => n == b'n',
-                    b'd' => n == b'o' || n == b'e',
-                    b'r' => n == b'e',
-                    b'p' => n == b'o' || n == b'r',
-                    _ => n == b'a',
-                })
+        Some(&c @ (b',' | b'(')) => {
+            let mut j = i + 1;
+            if c == b',' {
+                j = ws_run_end(b, j);
+                if b.get(j) == Some(&b'(') {
+                    j += 1;
+                }
+            }
+            proxy_word_at(b, ws_run_end(b, j))
         }
+        Some(b'q' | b'a' | b'o' | b'd' | b'r' | b'p' | b'm') => {
+            (i == 0 || !b.get(i - 1).is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_')) && proxy_word_at(b, i)
+        }
+        _ => false,
+    }
+}
+
+/// The end of the run of [`maybe_ws`] bytes from `j`.
+fn ws_run_end(b: &[u8], j: usize) -> usize {
+    j + b.get(j..).map_or(0, |r| r.iter().take_while(|&&c| maybe_ws(c)).count())
+}
+
+/// False when no word of a [`PROXY`] wording opens at byte `i`: each
+/// opens with a letter and the letter after it: "qu(i)", "ay(ant)",
+/// "av(ait)", "on(t)", "do(nne)", "de(legation)", "re(mis)", "re(met)",
+/// "re(presente)", "po(uvoir)", "pr(ocuration)", "ma(ndat)", or is the
+/// word "a" followed by spaces and "donne" or "remis" (the other words
+/// that open with these letters, "mme", "anne", "dupont", the "a" of "M. X
+/// à M. Y", are passed over before the pattern is tried).
+fn proxy_word_at(b: &[u8], i: usize) -> bool {
+    let (Some(&c), Some(&n)) = (b.get(i), b.get(i + 1)) else { return false };
+    match c {
+        b'q' => n == b'u',
+        b'a' => n == b'y' || n == b'v' || maybe_ws(n) && matches!(b.get(ws_run_end(b, i + 1)), Some(b'd' | b'r')),
+        b'o' => n == b'n',
+        b'd' => n == b'o' || n == b'e',
+        b'r' => n == b'e',
+        b'p' => n == b'o' || n == b'r',
+        b'm' => n == b'a',
         _ => false,
     }
 }
@@ -451,6 +489,20 @@ static LATER: LazyLock<P> = LazyLock::new(|| {
         ]),
     ])
 });
+
+/// False when [`LATER`] cannot match the fold of `tail`: after its
+/// leading spaces, commas, parenthesis and spaces (each run read whole:
+/// a shorter one leaves a char that what follows cannot take), its
+/// wording opens with "a", "d" or "p". Read on the folded chars of
+/// `tail` (folding maps a char to a char) without folding all of it:
+/// most proxy wordings are followed by a name, and need no fold.
+fn may_say_later(tail: &str) -> bool {
+    let mut cs = tail.chars().map(fold_char).skip_while(|&c| c.is_whitespace() || c == ',').peekable();
+    if cs.peek() == Some(&'(') {
+        cs.next();
+    }
+    matches!(cs.find(|c| !c.is_whitespace()), Some('a' | 'd' | 'p'))
+}
 
 /// A secretary sentence ("M. X a été désigné secrétaire de séance"):
 /// `\s(?:a\s+ete|est|fut|sera)\s+(?:elu|designe|nomme|choisi)(?:e|\(e\))?\s+(?:(?:comme\s+|en\s+qualite\s+de\s+|pour\s+remplir\s+les\s+fonctions\s+de\s+)?secretaire|pour\s+remplir\s+(?:cette|ces|les|la)\s+fonctions?(?:\s+de\s+secretaire)?(?:$|[^a-z]))`.
@@ -1557,7 +1609,7 @@ fn read_list(content: &str, kind: Kind, shared: Option<(FoldedSlice<'_>, bool)>)
             _ => (None, c.end),
         };
         let tail = &content[next.min(content.len())..limit];
-        let later = LATER.matches_at(&Folded::new(tail).text, 0);
+        let later = may_say_later(tail) && LATER.matches_at(&Folded::new(tail).text, 0);
         if !later {
             out.pairs.push(Represented {
                 principal: principal.value,
@@ -1876,11 +1928,11 @@ fn read_block(
                     Cow::Owned(s) => s.as_str() == &text[range.clone()],
                 };
                 let r = read_list(&content, kind, exact.then(|| (fold.slice(range.clone()), proxy_keyed(keys, range.clone()))));
-                att.represented.extend(r.pairs);
+                append(&mut att.represented, r.pairs);
                 match kind {
-                    Kind::Present => att.present.extend(r.persons),
-                    Kind::Excused => att.excused.extend(r.persons),
-                    Kind::Absent => att.absent.extend(r.persons),
+                    Kind::Present => append(&mut att.present, r.persons),
+                    Kind::Excused => append(&mut att.excused, r.persons),
+                    Kind::Absent => append(&mut att.absent, r.persons),
                     _ => att
                         .represented
                         .extend(r.persons.into_iter().map(|p| Represented {
@@ -1928,6 +1980,16 @@ fn read_block(
         attendance: att,
         span,
     })
+}
+
+/// Appends `more` to `v`: `more` itself when `v` is empty (the first list
+/// of its kind, most often the only one), without a copy.
+fn append<T>(v: &mut Vec<T>, more: Vec<T>) {
+    if v.is_empty() {
+        *v = more;
+    } else {
+        v.extend(more);
+    }
 }
 
 /// The counts stated at the opening of a document that lists no names
@@ -2174,6 +2236,8 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize, fold: &Folded)
         .collect();
     let mut next_key = 0;
     let mut pending: Vec<usize> = Vec::new();
+    // The places where counts may start on a line, and room to find them.
+    let (mut starts, mut scratch) = (Vec::new(), Vec::new());
     let mut in_box = false;
     let mut box_lines = 0;
     let has_q = |r: &Range<usize>| may_hold_quorum(text.get(r.clone()).unwrap_or_default());
@@ -2225,7 +2289,7 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize, fold: &Folded)
             quorum(f, &mut st);
             continue;
         }
-        let starts = count_starts_at(f, line_keys.iter().map(|(k, _)| k.start - fs..k.end - fs));
+        count_starts_into(f, line_keys.iter().map(|(k, _)| k.start - fs..k.end - fs), &mut scratch, &mut starts);
         if let Some((_, c)) = may_end_with_count_label(f)
             .then(|| read::all_at(f, &starts, read::count_label_only_at).next())
             .flatten()
@@ -3362,6 +3426,7 @@ mod matcher_tests {
             let new: Vec<_> = OF.find_all(&s, of_viable).into_iter().map(|(r, c)| pat_caps(r, &c, 2)).collect();
             prop_assert_eq!(new, old, "of {:?}", s);
             prop_assert_eq!(LATER.matches_at(&s, 0), old::LATER.is_match(&s), "later {:?}", s);
+            prop_assert!(!LATER.matches_at(&Folded::new(&s).text, 0) || may_say_later(&s), "later {:?}", s);
             prop_assert_eq!(secretary_sentence(&s), old::SECRETARY_SENTENCE.find(&s).map(|m| m.range()), "secretary {:?}", s);
         }
 
