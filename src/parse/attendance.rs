@@ -2240,7 +2240,12 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize, fold: &Folded)
     let (mut starts, mut scratch) = (Vec::new(), Vec::new());
     let mut in_box = false;
     let mut box_lines = 0;
-    let has_q = |r: &Range<usize>| may_hold_quorum(text.get(r.clone()).unwrap_or_default());
+    let places = quorum_places(text, ls, quorum_limit);
+    // `may_hold_quorum` of the line, from the places found once.
+    let has_q = |r: &Range<usize>| {
+        let k = places.partition_point(|&p| p < r.start);
+        text.get(r.clone()).is_some() && places.get(k).is_some_and(|&p| p < r.end)
+    };
     for r in ls.iter().take_while(|r| r.start < quorum_limit) {
         if r.start >= limit {
             // A line that cannot hold "quorum" needs no fold.
@@ -2398,6 +2403,20 @@ fn may_end_with_count_label(f: &str) -> bool {
 /// `raw` opens six chars that fold to its letters.
 fn may_hold_quorum(raw: &str) -> bool {
     memchr::memchr2_iter(b'q', b'Q', raw.as_bytes()).any(|i| quorum_at(raw, i))
+}
+
+/// Where the text holds "quorum" ([`quorum_at`]) in the lines of `ls` that
+/// start before `limit`, in order: one search of the text for a 'q' or a
+/// 'Q' instead of one per line (most texts hold none). A line holds one of
+/// these places when [`may_hold_quorum`] finds the word in it: the word is
+/// six letters, and a line ends before a line end, or after the
+/// punctuation or space of an inline separator ([`lines_with`]), none of
+/// which is a letter, so the six chars of a place in a line are the
+/// line's.
+fn quorum_places(text: &str, ls: &[Range<usize>], limit: usize) -> Vec<usize> {
+    let n = ls.partition_point(|r| r.start < limit);
+    let end = n.checked_sub(1).map_or(0, |n| ls[n].end).min(text.len());
+    memchr::memchr2_iter(b'q', b'Q', &text.as_bytes()[..end]).filter(|&i| quorum_at(text, i)).collect()
 }
 
 /// True when the six chars of `raw` from byte `i` (a 'q' or a 'Q') fold
@@ -3314,6 +3333,25 @@ mod matcher_tests {
                 end -= 1;
             }
             prop_assert_eq!(find_counts(&text, &ls, end, &fold), find_counts_ref(&text, &ls, end, &fold), "{:?}", text);
+        }
+
+        #[test]
+        fn quorum_places_are_those_of_each_line(
+            v in proptest::collection::vec(any_line(), 0..12),
+            cut in 0usize..1000,
+            upper in proptest::bool::ANY,
+        ) {
+            let text = v.join("\n");
+            let text = if upper { text.to_uppercase() } else { text };
+            let fold = Folded::new(&text);
+            let ls = lines(&text, &fold);
+            let limit = text.len() * cut / 1000;
+            let places = quorum_places(&text, &ls, limit);
+            for r in ls.iter().take_while(|r| r.start < limit) {
+                let k = places.partition_point(|&p| p < r.start);
+                let found = text.get(r.clone()).is_some() && places.get(k).is_some_and(|&p| p < r.end);
+                prop_assert_eq!(found, may_hold_quorum(text.get(r.clone()).unwrap_or_default()), "{:?} in {:?}", r, text);
+            }
         }
 
         #[test]
