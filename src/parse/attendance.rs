@@ -2240,7 +2240,7 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize, fold: &Folded)
     let (mut starts, mut scratch) = (Vec::new(), Vec::new());
     let mut in_box = false;
     let mut box_lines = 0;
-    let places = quorum_places(text, ls, quorum_limit);
+    let places = quorum_places(text, ls, quorum_limit, fold);
     // `may_hold_quorum` of the line, from the places found once.
     let has_q = |r: &Range<usize>| {
         let k = places.partition_point(|&p| p < r.start);
@@ -2406,17 +2406,21 @@ fn may_hold_quorum(raw: &str) -> bool {
 }
 
 /// Where the text holds "quorum" ([`quorum_at`]) in the lines of `ls` that
-/// start before `limit`, in order: one search of the text for a 'q' or a
-/// 'Q' instead of one per line (most texts hold none). A line holds one of
-/// these places when [`may_hold_quorum`] finds the word in it: the word is
-/// six letters, and a line ends before a line end, or after the
-/// punctuation or space of an inline separator ([`lines_with`]), none of
-/// which is a letter, so the six chars of a place in a line are the
-/// line's.
-fn quorum_places(text: &str, ls: &[Range<usize>], limit: usize) -> Vec<usize> {
+/// start before `limit`, in order: one search of the fold of the text
+/// (`fold`, folding it at least as far as those lines) instead of one per
+/// line, and most texts hold none. The fold holds the word where the text
+/// has six chars folding to it (folding maps a char to a char). A line
+/// holds one of these places when [`may_hold_quorum`] finds the word in
+/// it: the word is six letters, and a line ends before a line end, or
+/// after the punctuation or space of an inline separator ([`lines_with`]),
+/// none of which is a letter, so the six chars of a place in a line are
+/// the line's, and no place runs across the end of the last line.
+fn quorum_places(text: &str, ls: &[Range<usize>], limit: usize, fold: &Folded) -> Vec<usize> {
+    static WORD: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("quorum"));
     let n = ls.partition_point(|r| r.start < limit);
     let end = n.checked_sub(1).map_or(0, |n| ls[n].end).min(text.len());
-    memchr::memchr2_iter(b'q', b'Q', &text.as_bytes()[..end]).filter(|&i| quorum_at(text, i)).collect()
+    let f = fold.text.as_bytes().get(..fold.fpos(end)).unwrap_or_default();
+    WORD.find_iter(f).map(|i| fold.orig(i)).collect()
 }
 
 /// True when the six chars of `raw` from byte `i` (a 'q' or a 'Q') fold
@@ -3346,7 +3350,7 @@ mod matcher_tests {
             let fold = Folded::new(&text);
             let ls = lines(&text, &fold);
             let limit = text.len() * cut / 1000;
-            let places = quorum_places(&text, &ls, limit);
+            let places = quorum_places(&text, &ls, limit, &fold);
             for r in ls.iter().take_while(|r| r.start < limit) {
                 let k = places.partition_point(|&p| p < r.start);
                 let found = text.get(r.clone()).is_some() && places.get(k).is_some_and(|&p| p < r.end);
