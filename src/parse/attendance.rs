@@ -1426,8 +1426,9 @@ fn unfinished(s: &str) -> bool {
     if t.ends_with([',', ';', '-', '–', '(', ':']) {
         return true;
     }
-    let words: Vec<&str> = t.split_whitespace().collect();
-    let Some(last) = words.last() else {
+    // The last two words, read from the end (no vector of them all).
+    let mut words = t.split_whitespace().rev();
+    let Some(last) = words.next() else {
         return false;
     };
     let mut lb = [0u8; 4];
@@ -1439,7 +1440,7 @@ fn unfinished(s: &str) -> bool {
     let mixed = last.chars().next().is_some_and(|c| c.is_uppercase())
         && last.chars().any(|c| c.is_lowercase())
         && !last.ends_with('.');
-    mixed && words.len() >= 2 && civility_word(words[words.len() - 2]).is_some()
+    mixed && words.next().is_some_and(|w| civility_word(w).is_some())
 }
 
 /// The last bytes of `s` (at most 160), cut at a char boundary.
@@ -1454,7 +1455,7 @@ fn tail(s: &str) -> &str {
 /// True when a list ended with a full stop (not an initial's dot).
 fn closed(s: &str) -> bool {
     let t = tail(s).trim_end();
-    let Some(last) = t.split_whitespace().last() else {
+    let Some(last) = t.split_whitespace().next_back() else {
         return false;
     };
     last.ends_with('.') && {
@@ -3020,6 +3021,23 @@ mod fold_tests {
             assert!(LINE_KEYS.is_match(l), "{l}");
         }
         assert!(!LINE_KEYS.is_match("le rapporteur rappelle que le projet a ete vu."));
+    }
+
+    #[test]
+    fn lists_left_open_or_closed() {
+        assert!(unfinished("Mme Anne MARTIN,"));
+        assert!(unfinished("Mme Anne MARTIN et"));
+        assert!(unfinished("Monsieur Michel"));
+        assert!(unfinished("M. Paul DURAND, Mme"));
+        assert!(!unfinished("Mme Anne MARTIN"));
+        assert!(!unfinished("Anne Michel"));
+        assert!(!unfinished("Michel"));
+        assert!(!unfinished(""));
+        assert!(closed("Mme Anne MARTIN."));
+        assert!(!closed("M. Jean P."));
+        assert!(!closed("Mme MARTIN"));
+        assert!(!closed("Mme."));
+        assert!(!closed(""));
     }
 
     #[test]
