@@ -153,6 +153,14 @@ fn count_starts(f: &str) -> Vec<usize> {
     out
 }
 
+/// [`count_starts_into`] into a new vector.
+#[cfg(test)]
+fn count_starts_at(f: &str, keys: impl Iterator<Item = Range<usize>>) -> Vec<usize> {
+    let mut out = Vec::new();
+    count_starts_into(f, keys, &mut Vec::new(), &mut out);
+    out
+}
+
 /// The places, in order, where a [`COUNT`] or [`COUNT_LABEL_ONLY`] match
 /// may start in the folded line `f`, found from the [`COUNT_KEYS`] matches
 /// of the line (`keys`, in order) instead of by a search for each word a
@@ -174,7 +182,11 @@ fn count_starts(f: &str) -> Vec<usize> {
 /// "represente" is never hidden: no key word ends with its first
 /// letters). The places tried and not in a match change nothing: a
 /// pattern is tried at a place, and matches or not, whatever the others.
-fn count_starts_at(f: &str, keys: impl Iterator<Item = Range<usize>>) -> Vec<usize> {
+///
+/// The places go to `out` (emptied first), with `labels` as room for the
+/// places tried: vectors kept from one line to the next by
+/// [`find_counts`], instead of two allocated for each line.
+fn count_starts_into(f: &str, keys: impl Iterator<Item = Range<usize>>, labels: &mut Vec<usize>, out: &mut Vec<usize>) {
     let b = f.as_bytes();
     // The start of the run of spaces that ends at `k` (`k` when none).
     let run_start = |k: usize| {
@@ -185,7 +197,8 @@ fn count_starts_at(f: &str, keys: impl Iterator<Item = Range<usize>>) -> Vec<usi
         r
     };
     // At most six places per key: room at once when the keys are counted.
-    let mut labels: Vec<usize> = Vec::with_capacity(keys.size_hint().0 * 6);
+    labels.clear();
+    labels.reserve(keys.size_hint().0 * 6);
     for k in keys {
         let p = k.start;
         labels.push(p);
@@ -214,12 +227,11 @@ fn count_starts_at(f: &str, keys: impl Iterator<Item = Range<usize>>) -> Vec<usi
     }
     labels.sort_unstable();
     labels.dedup();
-    let mut out = Vec::with_capacity(labels.len());
-    out.extend(labels.into_iter().filter_map(|j| count_start(f, j)));
+    out.clear();
+    out.extend(labels.iter().filter_map(|&j| count_start(f, j)));
     // Two labels never share the char before them, unless both follow the
     // start of the text.
     out.dedup();
-    out
 }
 
 /// Where a [`COUNT`] or [`COUNT_LABEL_ONLY`] match may start (a char
@@ -399,31 +411,57 @@ fn proxy_keyed(keys: &Keys, range: Range<usize>) -> bool {
         .any(|(_, &b)| b & PROXY_WORD_KEY_BITS != 0)
 }
 
-/// Where a [`PROXY`] match may start: at a comma, a parenthesis or the
-/// first letter of a wording. A match that opens with neither the comma
-/// nor the parenthesis opens with its `\b` and a letter: the byte before
-/// is then no ASCII word byte (letters inside a word, most of them, are
-/// passed over). Such a letter opens a word of the wording with the letter
-/// after it: "qu(i)", "ay(ant)", "av(ait)", "a" and a space, "on(t)",
-/// "do(nne)", "de(legation)", "re(mis)", "re(met)", "re(presente)",
-/// "po(uvoir)", "pr(ocuration)", "ma(ndat)"; the other words that open
-/// with these letters ("mme", "anne", "dupont") are passed over before the
-/// pattern is tried.
+/// Where a [`PROXY`] match may start: at a comma or a parenthesis before
+/// the first letters of a wording, or at those letters. A match that
+/// opens with neither the comma nor the parenthesis opens with its `\b`
+/// and a letter: the byte before is then no ASCII word byte (letters
+/// inside a word, most of them, are passed over). At a comma or a
+/// parenthesis the match takes it (the wording cannot open on either),
+/// then its spaces (`\s*`) and maybe a parenthesis and spaces: the
+/// wording opens after the run of [`maybe_ws`] bytes, which holds every
+/// run of `\s` and stops at an ASCII letter. So most commas of a list
+/// ("Mme A, M. B") are passed over before the pattern is tried.
 fn proxy_viable(b: &[u8], i: usize) -> bool {
     match b.get(i) {
-        Some(b',' | b'(') => true,
-        Some(&c @ (b'q' | b'a' | b'o' | b'd' | b'r' | b'p' | b'm')) => {
-            (i == 0 || !b.get(i - 1).is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_'))
-                && b.get(i + 1).is_some_and(|&n| match c {
-                    b'q' => n == b'u',
-                    b'a' => n == b'y' || n == b'v' || maybe_ws(n),
-                    b'o' => n == b'n',
-                    b'd' => n == b'o' || n == b'e',
-                    b'r' => n == b'e',
-                    b'p' => n == b'o' || n == b'r',
-                    _ => n == b'a',
-                })
+        Some(&c @ (b',' | b'(')) => {
+            let mut j = i + 1;
+            if c == b',' {
+                j = ws_run_end(b, j);
+                if b.get(j) == Some(&b'(') {
+                    j += 1;
+                }
+            }
+            proxy_word_at(b, ws_run_end(b, j))
         }
+        Some(b'q' | b'a' | b'o' | b'd' | b'r' | b'p' | b'm') => {
+            (i == 0 || !b.get(i - 1).is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_')) && proxy_word_at(b, i)
+        }
+        _ => false,
+    }
+}
+
+/// The end of the run of [`maybe_ws`] bytes from `j`.
+fn ws_run_end(b: &[u8], j: usize) -> usize {
+    j + b.get(j..).map_or(0, |r| r.iter().take_while(|&&c| maybe_ws(c)).count())
+}
+
+/// False when no word of a [`PROXY`] wording opens at byte `i`: each
+/// opens with a letter and the letter after it: "qu(i)", "ay(ant)",
+/// "av(ait)", "on(t)", "do(nne)", "de(legation)", "re(mis)", "re(met)",
+/// "re(presente)", "po(uvoir)", "pr(ocuration)", "ma(ndat)", or is the
+/// word "a" followed by spaces and "donne" or "remis" (the other words
+/// that open with these letters, "mme", "anne", "dupont", the "a" of "M. X
+/// à M. Y", are passed over before the pattern is tried).
+fn proxy_word_at(b: &[u8], i: usize) -> bool {
+    let (Some(&c), Some(&n)) = (b.get(i), b.get(i + 1)) else { return false };
+    match c {
+        b'q' => n == b'u',
+        b'a' => n == b'y' || n == b'v' || maybe_ws(n) && matches!(b.get(ws_run_end(b, i + 1)), Some(b'd' | b'r')),
+        b'o' => n == b'n',
+        b'd' => n == b'o' || n == b'e',
+        b'r' => n == b'e',
+        b'p' => n == b'o' || n == b'r',
+        b'm' => n == b'a',
         _ => false,
     }
 }
@@ -451,6 +489,20 @@ static LATER: LazyLock<P> = LazyLock::new(|| {
         ]),
     ])
 });
+
+/// False when [`LATER`] cannot match the fold of `tail`: after its
+/// leading spaces, commas, parenthesis and spaces (each run read whole:
+/// a shorter one leaves a char that what follows cannot take), its
+/// wording opens with "a", "d" or "p". Read on the folded chars of
+/// `tail` (folding maps a char to a char) without folding all of it:
+/// most proxy wordings are followed by a name, and need no fold.
+fn may_say_later(tail: &str) -> bool {
+    let mut cs = tail.chars().map(fold_char).skip_while(|&c| c.is_whitespace() || c == ',').peekable();
+    if cs.peek() == Some(&'(') {
+        cs.next();
+    }
+    matches!(cs.find(|c| !c.is_whitespace()), Some('a' | 'd' | 'p'))
+}
 
 /// A secretary sentence ("M. X a été désigné secrétaire de séance"):
 /// `\s(?:a\s+ete|est|fut|sera)\s+(?:elu|designe|nomme|choisi)(?:e|\(e\))?\s+(?:(?:comme\s+|en\s+qualite\s+de\s+|pour\s+remplir\s+les\s+fonctions\s+de\s+)?secretaire|pour\s+remplir\s+(?:cette|ces|les|la)\s+fonctions?(?:\s+de\s+secretaire)?(?:$|[^a-z]))`.
@@ -1374,8 +1426,9 @@ fn unfinished(s: &str) -> bool {
     if t.ends_with([',', ';', '-', '–', '(', ':']) {
         return true;
     }
-    let words: Vec<&str> = t.split_whitespace().collect();
-    let Some(last) = words.last() else {
+    // The last two words, read from the end (no vector of them all).
+    let mut words = t.split_whitespace().rev();
+    let Some(last) = words.next() else {
         return false;
     };
     let mut lb = [0u8; 4];
@@ -1387,7 +1440,7 @@ fn unfinished(s: &str) -> bool {
     let mixed = last.chars().next().is_some_and(|c| c.is_uppercase())
         && last.chars().any(|c| c.is_lowercase())
         && !last.ends_with('.');
-    mixed && words.len() >= 2 && civility_word(words[words.len() - 2]).is_some()
+    mixed && words.next().is_some_and(|w| civility_word(w).is_some())
 }
 
 /// The last bytes of `s` (at most 160), cut at a char boundary.
@@ -1402,7 +1455,7 @@ fn tail(s: &str) -> &str {
 /// True when a list ended with a full stop (not an initial's dot).
 fn closed(s: &str) -> bool {
     let t = tail(s).trim_end();
-    let Some(last) = t.split_whitespace().last() else {
+    let Some(last) = t.split_whitespace().next_back() else {
         return false;
     };
     last.ends_with('.') && {
@@ -1557,7 +1610,7 @@ fn read_list(content: &str, kind: Kind, shared: Option<(FoldedSlice<'_>, bool)>)
             _ => (None, c.end),
         };
         let tail = &content[next.min(content.len())..limit];
-        let later = LATER.matches_at(&Folded::new(tail).text, 0);
+        let later = may_say_later(tail) && LATER.matches_at(&Folded::new(tail).text, 0);
         if !later {
             out.pairs.push(Represented {
                 principal: principal.value,
@@ -1876,11 +1929,11 @@ fn read_block(
                     Cow::Owned(s) => s.as_str() == &text[range.clone()],
                 };
                 let r = read_list(&content, kind, exact.then(|| (fold.slice(range.clone()), proxy_keyed(keys, range.clone()))));
-                att.represented.extend(r.pairs);
+                append(&mut att.represented, r.pairs);
                 match kind {
-                    Kind::Present => att.present.extend(r.persons),
-                    Kind::Excused => att.excused.extend(r.persons),
-                    Kind::Absent => att.absent.extend(r.persons),
+                    Kind::Present => append(&mut att.present, r.persons),
+                    Kind::Excused => append(&mut att.excused, r.persons),
+                    Kind::Absent => append(&mut att.absent, r.persons),
                     _ => att
                         .represented
                         .extend(r.persons.into_iter().map(|p| Represented {
@@ -1928,6 +1981,16 @@ fn read_block(
         attendance: att,
         span,
     })
+}
+
+/// Appends `more` to `v`: `more` itself when `v` is empty (the first list
+/// of its kind, most often the only one), without a copy.
+fn append<T>(v: &mut Vec<T>, more: Vec<T>) {
+    if v.is_empty() {
+        *v = more;
+    } else {
+        v.extend(more);
+    }
 }
 
 /// The counts stated at the opening of a document that lists no names
@@ -2174,9 +2237,16 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize, fold: &Folded)
         .collect();
     let mut next_key = 0;
     let mut pending: Vec<usize> = Vec::new();
+    // The places where counts may start on a line, and room to find them.
+    let (mut starts, mut scratch) = (Vec::new(), Vec::new());
     let mut in_box = false;
     let mut box_lines = 0;
-    let has_q = |r: &Range<usize>| may_hold_quorum(text.get(r.clone()).unwrap_or_default());
+    let places = quorum_places(text, ls, quorum_limit, fold);
+    // `may_hold_quorum` of the line, from the places found once.
+    let has_q = |r: &Range<usize>| {
+        let k = places.partition_point(|&p| p < r.start);
+        text.get(r.clone()).is_some() && places.get(k).is_some_and(|&p| p < r.end)
+    };
     for r in ls.iter().take_while(|r| r.start < quorum_limit) {
         if r.start >= limit {
             // A line that cannot hold "quorum" needs no fold.
@@ -2225,7 +2295,7 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize, fold: &Folded)
             quorum(f, &mut st);
             continue;
         }
-        let starts = count_starts_at(f, line_keys.iter().map(|(k, _)| k.start - fs..k.end - fs));
+        count_starts_into(f, line_keys.iter().map(|(k, _)| k.start - fs..k.end - fs), &mut scratch, &mut starts);
         if let Some((_, c)) = may_end_with_count_label(f)
             .then(|| read::all_at(f, &starts, read::count_label_only_at).next())
             .flatten()
@@ -2334,6 +2404,24 @@ fn may_end_with_count_label(f: &str) -> bool {
 /// `raw` opens six chars that fold to its letters.
 fn may_hold_quorum(raw: &str) -> bool {
     memchr::memchr2_iter(b'q', b'Q', raw.as_bytes()).any(|i| quorum_at(raw, i))
+}
+
+/// Where the text holds "quorum" ([`quorum_at`]) in the lines of `ls` that
+/// start before `limit`, in order: one search of the fold of the text
+/// (`fold`, folding it at least as far as those lines) instead of one per
+/// line, and most texts hold none. The fold holds the word where the text
+/// has six chars folding to it (folding maps a char to a char). A line
+/// holds one of these places when [`may_hold_quorum`] finds the word in
+/// it: the word is six letters, and a line ends before a line end, or
+/// after the punctuation or space of an inline separator ([`lines_with`]),
+/// none of which is a letter, so the six chars of a place in a line are
+/// the line's, and no place runs across the end of the last line.
+fn quorum_places(text: &str, ls: &[Range<usize>], limit: usize, fold: &Folded) -> Vec<usize> {
+    static WORD: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("quorum"));
+    let n = ls.partition_point(|r| r.start < limit);
+    let end = n.checked_sub(1).map_or(0, |n| ls[n].end).min(text.len());
+    let f = fold.text.as_bytes().get(..fold.fpos(end)).unwrap_or_default();
+    WORD.find_iter(f).map(|i| fold.orig(i)).collect()
 }
 
 /// True when the six chars of `raw` from byte `i` (a 'q' or a 'Q') fold
@@ -2936,6 +3024,23 @@ mod fold_tests {
     }
 
     #[test]
+    fn lists_left_open_or_closed() {
+        assert!(unfinished("Mme Anne MARTIN,"));
+        assert!(unfinished("Mme Anne MARTIN et"));
+        assert!(unfinished("Monsieur Michel"));
+        assert!(unfinished("M. Paul DURAND, Mme"));
+        assert!(!unfinished("Mme Anne MARTIN"));
+        assert!(!unfinished("Anne Michel"));
+        assert!(!unfinished("Michel"));
+        assert!(!unfinished(""));
+        assert!(closed("Mme Anne MARTIN."));
+        assert!(!closed("M. Jean P."));
+        assert!(!closed("Mme MARTIN"));
+        assert!(!closed("Mme."));
+        assert!(!closed(""));
+    }
+
+    #[test]
     fn small_folds_and_literal_skips() {
         assert_eq!(fold_small("Délégué", &mut [0u8; 24]), Some("delegue"));
         assert_eq!(fold_small("conseillères", &mut [0u8; 8]), None);
@@ -3253,6 +3358,25 @@ mod matcher_tests {
         }
 
         #[test]
+        fn quorum_places_are_those_of_each_line(
+            v in proptest::collection::vec(any_line(), 0..12),
+            cut in 0usize..1000,
+            upper in proptest::bool::ANY,
+        ) {
+            let text = v.join("\n");
+            let text = if upper { text.to_uppercase() } else { text };
+            let fold = Folded::new(&text);
+            let ls = lines(&text, &fold);
+            let limit = text.len() * cut / 1000;
+            let places = quorum_places(&text, &ls, limit, &fold);
+            for r in ls.iter().take_while(|r| r.start < limit) {
+                let k = places.partition_point(|&p| p < r.start);
+                let found = text.get(r.clone()).is_some() && places.get(k).is_some_and(|&p| p < r.end);
+                prop_assert_eq!(found, may_hold_quorum(text.get(r.clone()).unwrap_or_default()), "{:?} in {:?}", r, text);
+            }
+        }
+
+        #[test]
         fn quorum_prefilter_passes_every_quorum(s in "(QUORUM|Quòrum|quorum|q|Q|u|U|ù|Ù|\\PC){0,12}") {
             prop_assert_eq!(may_hold_quorum(&s), crate::normalize::fold(&s).contains("quorum"), "{:?}", s);
         }
@@ -3362,6 +3486,7 @@ mod matcher_tests {
             let new: Vec<_> = OF.find_all(&s, of_viable).into_iter().map(|(r, c)| pat_caps(r, &c, 2)).collect();
             prop_assert_eq!(new, old, "of {:?}", s);
             prop_assert_eq!(LATER.matches_at(&s, 0), old::LATER.is_match(&s), "later {:?}", s);
+            prop_assert!(!LATER.matches_at(&Folded::new(&s).text, 0) || may_say_later(&s), "later {:?}", s);
             prop_assert_eq!(secretary_sentence(&s), old::SECRETARY_SENTENCE.find(&s).map(|m| m.range()), "secretary {:?}", s);
         }
 
