@@ -430,9 +430,10 @@ struct Tally {
 /// Every match of `TALLY` in `hay`, as `captures_iter` gives them: the
 /// leftmost, then the leftmost from its end (no match is empty).
 fn tallies(hay: &str) -> impl Iterator<Item = Tally> + '_ {
+    let mut scan = TallyScan::new(hay);
     let mut from = 0;
     std::iter::from_fn(move || {
-        let t = tally_from(hay, from)?;
+        let t = scan.from(from)?;
         from = t.whole.end;
         Some(t)
     })
@@ -440,25 +441,98 @@ fn tallies(hay: &str) -> impl Iterator<Item = Tally> + '_ {
 
 /// True when `hay` holds a tally (`TALLY.is_match(hay)`).
 fn has_tally(hay: &str) -> bool {
-    tally_from(hay, 0).is_some()
+    TallyScan::new(hay).from(0).is_some()
 }
 
-/// The leftmost match of `TALLY` starting at byte `from` or later (the
-/// bytes before `from` still count for `^`, `\b` and the `pre` char).
-/// A match starts at a line start or at a byte of [`TALLY_STARTS`]: only
-/// those are tried.
-fn tally_from(hay: &str, from: usize) -> Option<Tally> {
-    let b = hay.as_bytes();
-    let mut s = from;
-    while s < b.len() {
-        if (TALLY_STARTS[usize::from(b[s])] || s == 0 || b[s - 1] == b'\n')
-            && let Some(t) = tally_at(hay, s)
-        {
-            return Some(t);
+/// The search for the matches of `TALLY` in `hay`, from one byte or
+/// another (increasing): the next hit of each word of [`LABEL_FINDERS`],
+/// found once for all the searches.
+struct TallyScan<'h> {
+    hay: &'h str,
+    /// The next hit of each word, from the last search's start on.
+    next: [Option<usize>; 7],
+}
+
+impl<'h> TallyScan<'h> {
+    fn new(hay: &'h str) -> Self {
+        let mut scan = TallyScan { hay, next: [None; 7] };
+        for i in 0..7 {
+            scan.next[i] = scan.find(i, 0);
         }
-        s += 1;
+        scan
     }
-    None
+
+    /// The first hit of word `i` from byte `at`.
+    fn find(&self, i: usize, at: usize) -> Option<usize> {
+        self.hay.as_bytes().get(at..).and_then(|r| LABEL_FINDERS[i].find(r)).map(|k| at + k)
+    }
+
+    /// The leftmost match of `TALLY` starting at byte `from` or later (the
+    /// bytes before `from` still count for `^`, `\b` and the `pre` char);
+    /// `from` is no less than at the previous search.
+    ///
+    /// Every match holds a label at a word start: "pour", "contre",
+    /// "abstention(s)", "bulletin(s) blanc(s)", "blanc(s)", "nul(s)" or
+    /// "votant(s)" (branches 1 and 2), or the "pour" of branch 3. Before its
+    /// label a match holds only a `pre` char, a count, blanks, "voix", a quote
+    /// (branch 1) or blanks and dashes (branch 3), in none of which a word
+    /// opening like a label ([`LABEL_FINDERS`]) can stand. So a match whose
+    /// label is the hit `k` of those words starts after the previous hit and
+    /// no earlier than [`window_start`] finds walking back from `k`; the hits
+    /// are taken in order, and in each window every start is tried in order
+    /// (at a line start or a byte of [`TALLY_STARTS`]): the first match found
+    /// is the leftmost.
+    fn from(&mut self, from: usize) -> Option<Tally> {
+        let (hay, b) = (self.hay, self.hay.as_bytes());
+        // Hits before `from` start no window: the next ones from there.
+        for i in 0..7 {
+            if self.next[i].is_some_and(|k| k < from) {
+                self.next[i] = self.find(i, from);
+            }
+        }
+        let mut lo = from;
+        while let Some((i, k)) = self.next.iter().enumerate().filter_map(|(i, n)| n.map(|k| (i, k))).min_by_key(|&(_, k)| k) {
+            self.next[i] = self.find(i, k + 1);
+            if !opens_word(hay, k) {
+                continue;
+            }
+            for s in window_start(hay, k).max(lo)..=k {
+                if (TALLY_STARTS[usize::from(b[s])] || s == 0 || b[s - 1] == b'\n')
+                    && let Some(t) = tally_at(hay, s)
+                {
+                    // (Its label is the hit `k`, whose word the next search
+                    // may need again: it is found again from `k`.)
+                    self.next[i] = Some(k);
+                    return Some(t);
+                }
+            }
+            lo = k + 1;
+        }
+        None
+    }
+}
+
+/// The words a label of [`Tally`] opens with (see [`TallyScan::from`]): none
+/// stands in a number word, in "voix", or in blanks and dashes.
+static LABEL_FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 7]> =
+    LazyLock::new(|| ["pour", "contre", "abst", "bulletin", "blanc", "nul", "votant"].map(memchr::memmem::Finder::new));
+
+/// A byte before which no match of `TALLY` whose label starts at `k` can
+/// start: walking back from `k`, the blanks, dashes and quotes before a
+/// label (branch 1, and all that branch 3 holds before it), "voix" and
+/// the blanks before it, then the ASCII letters, digits and hyphens of a
+/// count, and room for a `pre` char (at most three bytes). Each walk takes
+/// at least what a match holds there (a count ends with a letter or a
+/// digit, and no number word ends with "voix"), so the start of a match is
+/// never before.
+fn window_start(hay: &str, k: usize) -> usize {
+    let b = hay.as_bytes();
+    let mut j = hay[..k].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '"' | '\u{ab}')).len();
+    if j >= 4 && &b[j - 4..j] == b"voix" {
+        j = hay[..j - 4].trim_end_matches(char::is_whitespace).len();
+    }
+    j -= b[..j].iter().rev().take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || **c == b'-').count();
+    j.saturating_sub(3)
 }
 
 /// The bytes that may start a match of `TALLY` away from a line start: a
