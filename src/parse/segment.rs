@@ -502,8 +502,13 @@ fn opens_with_label(folded: &str) -> bool {
 /// without the Unicode tables (for them `is_alphabetic` and `is_lowercase`
 /// are the ASCII tests).
 fn is_caps(s: &str) -> bool {
-    let (mut letters, mut lower) = (0usize, 0usize);
     let b = s.as_bytes();
+    // Most lines are prose: their ASCII lower-case letters alone, counted
+    // eight bytes at a time whatever the other bytes, pass the bound early.
+    if ascii_lower_over(b, s.len() / 10) {
+        return false;
+    }
+    let (mut letters, mut lower) = (0usize, 0usize);
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
@@ -533,6 +538,30 @@ fn is_caps(s: &str) -> bool {
         }
     }
     letters >= 4 && lower * 10 <= letters
+}
+
+/// True when `b` holds more than `limit` ASCII lower-case letters (then
+/// more than one in ten of its bytes, so of its letters, are lower case:
+/// no caps). Eight bytes at a time: the bytes from 0x80 are masked out
+/// (as in [`has_digit`]), so that adding to the others carries into no
+/// other byte; the count stops as soon as it passes `limit`.
+fn ascii_lower_over(b: &[u8], limit: usize) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = b.chunks_exact(8);
+    let mut lower = 0usize;
+    for c in chunks.by_ref() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let x = u64::from_le_bytes(w);
+        let t = x & !HIGH;
+        let at_least = |lo: u64| (t + (0x80 - lo) * ONES) & HIGH;
+        lower += (at_least(0x61) & !at_least(0x7B) & !x & HIGH).count_ones() as usize;
+        if lower > limit {
+            return true;
+        }
+    }
+    lower + chunks.remainder().iter().filter(|c| c.is_ascii_lowercase()).count() > limit
 }
 
 /// Whether `c` is alphabetic, and whether it is lower case: the accented
@@ -768,11 +797,18 @@ fn title_text(text: &str, r: &Range<usize>) -> Option<Spanned<String>> {
         }
         joined.push_str(w);
     }
-    let t = joined;
-    let t = t.trim_start_matches(['-', '–', '—', ':', ' ']).trim();
+    let t = joined.trim_start_matches(['-', '–', '—', ':', ' ']).trim();
     let t = t.strip_prefix("Objet :").or_else(|| t.strip_prefix("Objet:")).or_else(|| t.strip_prefix("OBJET :")).unwrap_or(t).trim();
     let t = t.strip_suffix('.').filter(|r| !r.ends_with('.')).unwrap_or(t).trim();
-    (!t.is_empty()).then(|| Spanned::new(t.to_string(), r.clone()))
+    if t.is_empty() {
+        return None;
+    }
+    // The title is a slice of `joined`: cut in place rather than copied.
+    let start = t.as_ptr() as usize - joined.as_ptr() as usize;
+    let end = start + t.len();
+    joined.truncate(end);
+    joined.drain(..start);
+    Some(Spanned::new(joined, r.clone()))
 }
 
 /// Number of non-empty lines between two line indexes.
@@ -901,9 +937,13 @@ pub fn segment_lines(text: &str, fold: &crate::normalize::Folded, doc: &DocLines
     for it in vote_items {
         // Only the item's last non-blank line is read: folding keeps line
         // breaks and blanks, so it is the fold of the last one as written.
+        // Both phrases hold "ensemble": the line is folded only when it may.
         let whole = it.anchor == Anchor::Vote && {
-            let tail = crate::normalize::fold(text[it.span.clone()].rsplit('\n').find(|l| !l.trim().is_empty()).unwrap_or(""));
-            tail.contains("dans son ensemble") || tail.contains("dans leur ensemble")
+            let last = text[it.span.clone()].rsplit('\n').find(|l| !l.trim().is_empty()).unwrap_or("");
+            super::vote::may_hold_ensemble(last) && {
+                let tail = crate::normalize::fold(last);
+                tail.contains("dans son ensemble") || tail.contains("dans leur ensemble")
+            }
         };
         if whole {
             let mut start = it.span.start;
@@ -1330,6 +1370,10 @@ mod tests {
             }
             proptest::prop_assert_eq!(is_caps(&s), !prose && letters >= 4 && lower * 10 <= letters, "{:?}", s);
             proptest::prop_assert_eq!(has_digit(s.as_bytes()), s.bytes().any(|b| b.is_ascii_digit()));
+            let ascii_lower = s.bytes().filter(u8::is_ascii_lowercase).count();
+            for limit in [0, 1, 3, s.len() / 10, 12] {
+                proptest::prop_assert_eq!(ascii_lower_over(s.as_bytes(), limit), ascii_lower > limit);
+            }
         }
     }
 

@@ -1209,32 +1209,38 @@ static OTHER_KEYS: LazyLock<KeySearch> = LazyLock::new(|| {
 /// prefilter, but building it made an automaton too (~0.8 M instructions
 /// per process for [`OTHER_KEYS`], four times the packed search's cost),
 /// and each search went through its cache.
-enum KeySearch {
+struct KeySearch {
+    /// The words.
+    #[cfg_attr(not(test), allow(dead_code))]
+    words: &'static [&'static str],
+    search: WordSearch,
+}
+
+/// The search of [`KeySearch`].
+enum WordSearch {
     Packed(aho_corasick::packed::Searcher),
     Regex(Regex),
 }
 
 impl KeySearch {
-    fn new(words: &[&str]) -> KeySearch {
+    fn new(words: &'static [&'static str]) -> KeySearch {
         let packed = aho_corasick::packed::Config::new().match_kind(aho_corasick::packed::MatchKind::LeftmostFirst).builder().extend(words).build();
-        packed.map_or_else(|| KeySearch::Regex(Regex::new(&words.join("|")).expect("key words regex")), KeySearch::Packed)
+        let search = packed.map_or_else(|| WordSearch::Regex(Regex::new(&words.join("|")).expect("key words regex")), WordSearch::Packed);
+        KeySearch { words, search }
     }
 
     /// Where the first hit of a word from byte `at` of `hay` starts.
     fn find_at(&self, hay: &str, at: usize) -> Option<usize> {
-        match self {
-            KeySearch::Packed(s) => (at <= hay.len()).then(|| s.find_in(hay, aho_corasick::Span::from(at..hay.len()))).flatten().map(|m| m.start()),
-            KeySearch::Regex(r) => r.find_at(hay, at).map(|m| m.start()),
+        match &self.search {
+            WordSearch::Packed(s) => (at <= hay.len()).then(|| s.find_in(hay, aho_corasick::Span::from(at..hay.len()))).flatten().map(|m| m.start()),
+            WordSearch::Regex(r) => r.find_at(hay, at).map(|m| m.start()),
         }
     }
 
     /// The words, as the alternation of a regex.
     #[cfg(test)]
     fn as_str(&self) -> String {
-        match self {
-            KeySearch::Packed(s) => (0..s.patterns_len()).map(|i| String::from_utf8_lossy(s.pattern(i.into())).into_owned()).collect::<Vec<_>>().join("|"),
-            KeySearch::Regex(r) => r.as_str().to_string(),
-        }
+        self.words.join("|")
     }
 }
 
@@ -1398,16 +1404,20 @@ pub fn count_names(s: &str) -> usize {
     split_names(s).len()
 }
 
-/// Splits on " et " in any case ("M. X ET Mme Y").
-fn split_et(s: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut rest = s;
-    while let Some(i) = find_et(rest) {
-        out.push(&rest[..i]);
-        rest = &rest[i + 4..];
-    }
-    out.push(rest);
-    out
+/// Splits on " et " in any case ("M. X ET Mme Y"), lazily (no vector per
+/// part of a list).
+fn split_et(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match find_et(r) {
+            Some(i) => {
+                rest = Some(&r[i + 4..]);
+                Some(&r[..i])
+            }
+            None => rest.take(),
+        }
+    })
 }
 
 /// Where the first " et " in any ASCII case starts in `s` (as
@@ -1450,15 +1460,18 @@ pub fn names_to_persons(s: &str) -> Vec<Person> {
     let mut out = Vec::new();
     for name in split_names(s) {
         let first = name.split_whitespace().next().unwrap_or("");
-        let fl = fold(first);
-        let civ = match fl.as_str() {
+        // Folded without allocating: a fold longer than the buffer or not
+        // ASCII is none of the civilities below.
+        let mut buf = [0u8; 16];
+        let fl = crate::normalize::fold_small(first, &mut buf).unwrap_or("");
+        let civ = match fl {
             "messieurs" | "mm." | "mm" => Some("M."),
             "mesdames" | "mmes" => Some("Mme"),
             "monsieur" | "m." | "m" => Some("M."),
             "madame" | "mme" | "mlle" | "melle" => Some("Mme"),
             _ => None,
         };
-        if matches!(fl.as_str(), "messieurs" | "mesdames" | "mm." | "mm" | "mmes") {
+        if matches!(fl, "messieurs" | "mesdames" | "mm." | "mm" | "mmes") {
             carried = civ;
         } else if civ.is_some() {
             carried = None;
@@ -1945,7 +1958,7 @@ pub fn find_vote_in(text: &str, span: Range<usize>, statements: &[Spanned<Vote>]
 /// True when `text`, once folded, may hold "ensemble": its "mbl" folds
 /// only from ASCII letters (no char folds to `m`, `b` or `l` but those and
 /// their capitals), so the text holds "mbl" in some ASCII case.
-fn may_hold_ensemble(text: &str) -> bool {
+pub(super) fn may_hold_ensemble(text: &str) -> bool {
     let b = text.as_bytes();
     memchr::memchr2_iter(b'b', b'B', b).any(|i| {
         i >= 1 && b[i - 1].eq_ignore_ascii_case(&b'm') && b.get(i + 1).is_some_and(|c| c.eq_ignore_ascii_case(&b'l'))
@@ -2132,6 +2145,19 @@ mod tests {
             }
         }
         keyed
+    }
+
+    #[test]
+    fn key_search_by_regex_finds_as_the_packed_one() {
+        let words: &'static [&'static str] = &["pour", "blanc", "nul", "exprim"];
+        let by_regex = KeySearch { words, search: WordSearch::Regex(Regex::new(&words.join("|")).unwrap()) };
+        let packed = KeySearch::new(words);
+        let hay = "x pour annul blanc\n nul, les suffrages exprimes pou";
+        for at in 0..=hay.len() {
+            assert_eq!(packed.find_at(hay, at), by_regex.find_at(hay, at), "{at}");
+        }
+        assert_eq!(packed.find_at(hay, 0), Some(2));
+        assert_eq!(packed.find_at(hay, hay.len()), None);
     }
 
     #[test]
@@ -2838,7 +2864,7 @@ mod tests {
 
         #[test]
         fn names_split_as_before(s in "((M\\. |MM\\. |Mme |MESSIEURS |mesdames |et | ET | Et |, |; |/|Durand|ÉRIC|\u{212a}|k|le |La |x| |\\.|\\))){0,12}") {
-            proptest::prop_assert_eq!(split_et(&s), split_et_as_it_was(&s));
+            proptest::prop_assert_eq!(split_et(&s).collect::<Vec<_>>(), split_et_as_it_was(&s));
             proptest::prop_assert_eq!(split_names(&s), split_names_as_it_was(&s));
         }
     }
