@@ -1722,7 +1722,7 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
         // colon or a parenthesis.
         let labelled = may_name_minority(orig_folded);
         for c in labelled.then(|| named_lists(orig_folded)).into_iter().flatten() {
-            let names_text = cut_names(&orig_line[of.orig_range(c.names)]);
+            let names_text = cut_names_of(&of, c.names, &orig_line);
             let persons = names_to_persons(names_text);
             let stated = c.count.and_then(|n| orig_folded[n].parse().ok());
             let count = stated.or(Some(persons.len() as u32).filter(|&n| n > 0));
@@ -1735,7 +1735,7 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
             }
         }
         for c in labelled.then(|| numbered_lists(orig_folded)).into_iter().flatten() {
-            let persons = names_to_persons(cut_names(&orig_line[of.orig_range(c.names)]));
+            let persons = names_to_persons(cut_names_of(&of, c.names, &orig_line));
             if c.against {
                 if v.against_names.is_empty() {
                     v.against_names = persons;
@@ -1799,12 +1799,30 @@ fn may_name_minority(folded: &str) -> bool {
     })
 }
 
-/// Keeps the names part of a list that may run into a following label.
+/// [`cut_names_folded`] of the text of the folded range `names` of `of`,
+/// the fold of `line`: that text's fold is a slice of `of`
+/// ([`Folded::slice`]: the same text and map as folding it again), not
+/// made again.
+fn cut_names_of<'l>(of: &Folded, names: Range<usize>, line: &'l str) -> &'l str {
+    let r = of.orig_range(names);
+    let s = &line[r.clone()];
+    let f = of.slice(r);
+    cut_names_folded(s, f.text, |i| f.orig(i))
+}
+
+/// [`cut_names_folded`] of `s`, folded on its own (as it was called).
+#[cfg(test)]
 fn cut_names(s: &str) -> &str {
     let f = Folded::new(s);
+    cut_names_folded(s, &f.text, |i| f.orig(i))
+}
+
+/// Keeps the names part of a list that may run into a following label;
+/// `folded` is the fold of `s`, and `orig` maps its bytes to those of `s`.
+fn cut_names_folded<'s>(s: &'s str, folded: &str, orig: impl Fn(usize) -> usize) -> &'s str {
     let mut end = s.len();
-    if let Some(i) = first_stop(&f.text) {
-        end = f.orig(i);
+    if let Some(i) = first_stop(folded) {
+        end = orig(i);
     }
     // Stop at a sentence end that is not an initial ("M. X").
     let bytes = s.as_bytes();
@@ -1817,7 +1835,7 @@ fn cut_names(s: &str) -> &str {
     s.get(..end).unwrap_or(s)
 }
 
-/// The words that end a list of names in [`cut_names`].
+/// The words that end a list of names in [`cut_names_folded`].
 const NAME_STOPS: [&str; 10] = [" pour ", " pour:", " contre", " abstention", " qui ", " vote", " ne prend", " (", " - ", ")"];
 
 /// Where the first of [`NAME_STOPS`] starts in `folded`: each starts with a
@@ -2537,6 +2555,16 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn names_cut_in_the_fold_of_the_line_as_on_their_own(s in "(( pour | pour:| contre| abstention| qui | vote| ne prend| \\(| - |\\)|M\\. É|Mme Œ|é|Ü| |x|-|:|ab\\.|\u{a0})){0,12}", cut in 0usize..40) {
+            let of = Folded::new(&s);
+            // A folded char boundary mapped from a char boundary of `s`.
+            let start = of.fpos(s.char_indices().map(|(i, _)| i).chain([s.len()]).nth(cut).unwrap_or(s.len()));
+            let names = start..of.text.len();
+            let r = of.orig_range(names.clone());
+            proptest::prop_assert_eq!(cut_names_of(&of, names, &s), cut_names(&s[r]), "{:?}", s);
+        }
+
         #[test]
         fn name_stops_as_before(s in "(( pour | pour:| contre| abstention| qui | vote| ne prend| \\(| - |\\)|pour|contre|m\\. x|é| |x|-|:)){0,12}") {
             proptest::prop_assert_eq!(first_stop(&s), first_stop_by_searches(&s), "{:?}", s);
