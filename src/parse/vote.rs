@@ -1790,10 +1790,11 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
 /// A necessary condition for [`NAMED`] and [`NUMBERED_NAMES`]: both read
 /// "contre" or "abstention(s)" then blanks and a colon or a parenthesis.
 fn may_name_minority(folded: &str) -> bool {
-    ["contre", "abstention"].iter().any(|label| {
-        folded.match_indices(label).any(|(i, _)| {
+    // (Prebuilt searchers: `match_indices` builds one at each call.)
+    MINORITY_LABELS.iter().zip(["contre", "abstention"]).any(|(finder, label)| {
+        finder.find_iter(folded.as_bytes()).any(|i| {
             let rest = &folded[i + label.len()..];
-            let rest = if *label == "abstention" { rest.strip_prefix('s').unwrap_or(rest) } else { rest };
+            let rest = if label == "abstention" { rest.strip_prefix('s').unwrap_or(rest) } else { rest };
             rest.trim_start().starts_with([':', '('])
         })
     })
@@ -1816,6 +1817,11 @@ fn cut_names(s: &str) -> &str {
     let f = Folded::new(s);
     cut_names_folded(s, &f.text, |i| f.orig(i))
 }
+
+/// The searchers of "contre" and "abstention", which do not overlap
+/// themselves (so every occurrence is found, as by `match_indices`).
+static MINORITY_LABELS: LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+    LazyLock::new(|| ["contre", "abstention"].map(memchr::memmem::Finder::new));
 
 /// Keeps the names part of a list that may run into a following label;
 /// `folded` is the fold of `s`, and `orig` maps its bytes to those of `s`.
