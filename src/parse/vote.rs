@@ -1514,7 +1514,7 @@ fn statements_in(text: &str, lines: FoldedLines<'_>) -> Vec<Spanned<Vote>> {
     for i in 0..n.saturating_sub(1) {
         if cues[i].is_none() || cues[i] == Some(Cue::Weak) {
             // The next non-blank line (one blank line skipped: double-spaced text).
-            let k = if lines.line(i + 1).trim().is_empty() && i + 2 < n { i + 2 } else { i + 1 };
+            let k = if is_blank(lines.line(i + 1)) && i + 2 < n { i + 2 } else { i + 1 };
             // The keys hold no space, so the two lines joined hold one only
             // when one of them does.
             // The keys of the two lines joined are those of either.
@@ -1536,7 +1536,7 @@ fn statements_in(text: &str, lines: FoldedLines<'_>) -> Vec<Spanned<Vote>> {
         // Every label of a table header holds a key or "npv".
         let line = lines.line(i);
         if may_be_table_header(line) && (key != Keys::None || NPV.find(line.as_bytes()).is_some()) && table_header(line)
-            && let Some(k) = (i + 1..n.min(i + 3)).find(|&k| !lines.line(k).trim().is_empty())
+            && let Some(k) = (i + 1..n.min(i + 3)).find(|&k| !is_blank(lines.line(k)))
                 && TABLE_ROW.is_match(lines.line(k)) {
                     cues[k] = Some(Cue::Weak);
                 }
@@ -1565,7 +1565,7 @@ fn statements_in(text: &str, lines: FoldedLines<'_>) -> Vec<Spanned<Vote>> {
                     end = j;
                     j += 1;
                 }
-                None if lines.line(j).trim().is_empty() && j + 1 < n && cues[j + 1].is_some() && (tally_only(lines.line(j + 1)) || cues[j] .is_none() && continues(lines.line(j - 1), lines.line(j + 1))) => j += 1,
+                None if is_blank(lines.line(j)) && j + 1 < n && cues[j + 1].is_some() && (tally_only(lines.line(j + 1)) || cues[j] .is_none() && continues(lines.line(j - 1), lines.line(j + 1))) => j += 1,
                 None => break,
             }
         }
@@ -1584,7 +1584,7 @@ fn statements_in(text: &str, lines: FoldedLines<'_>) -> Vec<Spanned<Vote>> {
             let prev_has_figures = || {
                 has_tally(&join_lines(&lines, *last))
             };
-            let this_is_tally = || (g.0..=g.1).all(|k| lines.line(k).trim().is_empty() || tally_only(lines.line(k)));
+            let this_is_tally = || (g.0..=g.1).all(|k| is_blank(lines.line(k)) || tally_only(lines.line(k)));
             let heading_between = || (last.1 + 1..g.0).any(|k| super::segment::heading_like(lines.line(k)));
             if gap <= 5 && !prev_has_figures() && this_is_tally() && !heading_between() && {
                 has_tally(&join_lines(&lines, g))
@@ -1613,6 +1613,16 @@ fn statements_in(text: &str, lines: FoldedLines<'_>) -> Vec<Spanned<Vote>> {
             Spanned::new(vote, span)
         })
         .collect()
+}
+
+/// `line.trim().is_empty()`, at once for a line opening with an ASCII char
+/// that is no white space (`trim`'s, which takes `\x0B` too).
+fn is_blank(line: &str) -> bool {
+    match line.as_bytes().first() {
+        None => true,
+        Some(&c) if c.is_ascii() && !char::from(c).is_whitespace() => false,
+        Some(_) => line.trim().is_empty(),
+    }
 }
 
 fn continues(cur: &str, next: &str) -> bool {
@@ -2182,6 +2192,13 @@ mod tests {
         }
         assert_eq!(packed.find_at(hay, 0), Some(2));
         assert_eq!(packed.find_at(hay, hay.len()), None);
+    }
+
+    #[test]
+    fn blank_lines_as_trimmed() {
+        for l in ["", " ", "\t\x0B\u{a0}", "x", " x", "\u{a0}x", "é", "\x0B", "-"] {
+            assert_eq!(is_blank(l), l.trim().is_empty(), "{l:?}");
+        }
     }
 
     #[test]
