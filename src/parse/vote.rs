@@ -2663,7 +2663,7 @@ mod tests {
         assert!(has_tally("adopte par 1 voix pour"));
         assert!(!has_tally("pour 1234 contre"));
         // (Words joined by a space: the count is the last one.)
-        assert_eq!(tallies("dix sept pour").map(|t| t.count).collect::<Vec<_>>(), [4..8]);
+        assert_eq!(tallies("dix sept pour").map(|t| (t.count.start, t.count.end)).collect::<Vec<_>>(), [(4, 8)]);
         assert!(has_tally("dix-sept pour"));
         assert!(!has_tally(&format!("pour {}: 12 votes", "a".repeat(81))));
         assert!(has_tally(&format!("pour {}: 12 votes", "é".repeat(80))));
