@@ -498,41 +498,54 @@ fn opens_with_label(folded: &str) -> bool {
 }
 
 /// True when `s` is written in capitals: at least four letters, at most
-/// one in ten of them lower case. One pass; ASCII chars are classified
-/// without the Unicode tables (for them `is_alphabetic` and `is_lowercase`
-/// are the ASCII tests).
+/// one in ten of them lower case. ASCII chars are classified without the
+/// Unicode tables (for them `is_alphabetic` and `is_lowercase` are the
+/// ASCII tests), eight at a time; the others one by one after.
 fn is_caps(s: &str) -> bool {
-    let (mut letters, mut lower) = (0usize, 0usize);
     let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        if let Some((l, u)) = b.get(i..i + 8).and_then(ascii_letters) {
-            // Eight ASCII bytes at once: the test below, made once per
-            // eight bytes, fails at the same point or later, and the count
-            // only grows, so the answer is the same.
-            letters += l;
-            lower += u;
-            i += 8;
-        } else if c.is_ascii() {
-            letters += usize::from(c.is_ascii_alphabetic());
-            lower += usize::from(c.is_ascii_lowercase());
-            i += 1;
-        } else {
-            // `i` is a char boundary: ASCII bytes and whole chars are
-            // stepped over.
-            let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { break };
-            let (letter, low) = letter_case(c);
-            letters += usize::from(letter);
-            lower += usize::from(low);
-            i += c.len_utf8();
-        }
-        // There are never more letters than bytes: past this, prose.
-        if lower * 10 > s.len() {
-            return false;
-        }
+    // The ASCII letters eight bytes at a time, whatever the other bytes;
+    // most lines are prose, whose lower-case letters pass the bound early
+    // (there are never more letters than bytes).
+    let Some((mut letters, mut lower)) = ascii_letter_counts(b, s.len() / 10) else { return false };
+    // Then the chars beyond ASCII, each from its first byte (0xC0 on).
+    for (i, _) in b.iter().enumerate().filter(|&(_, &c)| c >= 0xC0) {
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else { break };
+        let (letter, low) = letter_case(c);
+        letters += usize::from(letter);
+        lower += usize::from(low);
     }
     letters >= 4 && lower * 10 <= letters
+}
+
+/// The ASCII letters of `b` and, among them, the lower-case ones; `None`
+/// as soon as more than `limit` are lower case. Eight bytes at a time: the
+/// bytes from 0x80 are masked out (as in [`has_digit`]), so that adding to
+/// the others carries into no other byte, and count as no letter.
+fn ascii_letter_counts(b: &[u8], limit: usize) -> Option<(usize, usize)> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = b.chunks_exact(8);
+    let (mut letters, mut lower) = (0usize, 0usize);
+    for c in chunks.by_ref() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let x = u64::from_le_bytes(w);
+        let t = x & !HIGH;
+        let at_least = |lo: u64| (t + (0x80 - lo) * ONES) & HIGH;
+        let ascii = !x & HIGH;
+        let low = at_least(0x61) & !at_least(0x7B) & ascii;
+        let up = at_least(0x41) & !at_least(0x5B) & ascii;
+        letters += (low | up).count_ones() as usize;
+        lower += low.count_ones() as usize;
+        if lower > limit {
+            return None;
+        }
+    }
+    for c in chunks.remainder() {
+        letters += usize::from(c.is_ascii_alphabetic());
+        lower += usize::from(c.is_ascii_lowercase());
+    }
+    (lower <= limit).then_some((letters, lower))
 }
 
 /// Whether `c` is alphabetic, and whether it is lower case: the accented
@@ -546,24 +559,6 @@ fn letter_case(c: char) -> (bool, bool) {
         '\u{DF}'..='\u{FF}' | 'œ' => (true, true),
         _ => (c.is_alphabetic(), c.is_lowercase()),
     }
-}
-
-/// The ASCII letters and lower-case letters of eight ASCII bytes
-/// (`None` when one is not ASCII), counted by bit tricks.
-fn ascii_letters(chunk: &[u8]) -> Option<(usize, usize)> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut w = [0u8; 8];
-    w.copy_from_slice(chunk);
-    let x = u64::from_le_bytes(w);
-    if x & HIGH != 0 {
-        return None;
-    }
-    // Adding up to 0x7F to bytes below 0x80 carries into no other byte.
-    let at_least = |lo: u64| (x + (0x80 - lo) * ONES) & HIGH;
-    let lower = at_least(0x61) & !at_least(0x7B);
-    let upper = at_least(0x41) & !at_least(0x5B);
-    Some(((lower | upper).count_ones() as usize, lower.count_ones() as usize))
 }
 
 /// The first word of a folded line `f` (whose ASCII letters are all lower
@@ -768,11 +763,18 @@ fn title_text(text: &str, r: &Range<usize>) -> Option<Spanned<String>> {
         }
         joined.push_str(w);
     }
-    let t = joined;
-    let t = t.trim_start_matches(['-', '–', '—', ':', ' ']).trim();
+    let t = joined.trim_start_matches(['-', '–', '—', ':', ' ']).trim();
     let t = t.strip_prefix("Objet :").or_else(|| t.strip_prefix("Objet:")).or_else(|| t.strip_prefix("OBJET :")).unwrap_or(t).trim();
     let t = t.strip_suffix('.').filter(|r| !r.ends_with('.')).unwrap_or(t).trim();
-    (!t.is_empty()).then(|| Spanned::new(t.to_string(), r.clone()))
+    if t.is_empty() {
+        return None;
+    }
+    // The title is a slice of `joined`: cut in place rather than copied.
+    let start = t.as_ptr() as usize - joined.as_ptr() as usize;
+    let end = start + t.len();
+    joined.truncate(end);
+    joined.drain(..start);
+    Some(Spanned::new(joined, r.clone()))
 }
 
 /// Number of non-empty lines between two line indexes.
@@ -901,9 +903,13 @@ pub fn segment_lines(text: &str, fold: &crate::normalize::Folded, doc: &DocLines
     for it in vote_items {
         // Only the item's last non-blank line is read: folding keeps line
         // breaks and blanks, so it is the fold of the last one as written.
+        // Both phrases hold "ensemble": the line is folded only when it may.
         let whole = it.anchor == Anchor::Vote && {
-            let tail = crate::normalize::fold(text[it.span.clone()].rsplit('\n').find(|l| !l.trim().is_empty()).unwrap_or(""));
-            tail.contains("dans son ensemble") || tail.contains("dans leur ensemble")
+            let last = text[it.span.clone()].rsplit('\n').find(|l| !l.trim().is_empty()).unwrap_or("");
+            super::vote::may_hold_ensemble(last) && {
+                let tail = crate::normalize::fold(last);
+                tail.contains("dans son ensemble") || tail.contains("dans leur ensemble")
+            }
         };
         if whole {
             let mut start = it.span.start;
@@ -1330,6 +1336,12 @@ mod tests {
             }
             proptest::prop_assert_eq!(is_caps(&s), !prose && letters >= 4 && lower * 10 <= letters, "{:?}", s);
             proptest::prop_assert_eq!(has_digit(s.as_bytes()), s.bytes().any(|b| b.is_ascii_digit()));
+            let ascii_lower = s.bytes().filter(u8::is_ascii_lowercase).count();
+            let ascii_letters = s.bytes().filter(u8::is_ascii_alphabetic).count();
+            for limit in [0, 1, 3, s.len() / 10, 12, 100] {
+                let want = (ascii_lower <= limit).then_some((ascii_letters, ascii_lower));
+                proptest::prop_assert_eq!(ascii_letter_counts(s.as_bytes(), limit), want);
+            }
         }
     }
 

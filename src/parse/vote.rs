@@ -29,13 +29,6 @@ enum Cue {
     Strong,
 }
 
-/// Number words up to the hundreds, as a regex alternative.
-const NUM_WORDS: &str = r"(?:zero|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|cents?)(?:[- ](?:et[- ])?(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?))*";
-
-fn num_re() -> String {
-    format!(r"(?:[0-9]{{1,3}}|{NUM_WORDS})")
-}
-
 /// Strong cues: `STRONG.is_match(line)` for the regex `STRONG` kept in the
 /// tests, read by hand (that regex, with its four copies of the number
 /// words, was the costliest of the module to build, ~1 ms per process, and
@@ -195,7 +188,7 @@ fn digit_run(b: &[u8], i: usize) -> usize {
     b.get(i..).map_or(0, |r| r.iter().take(4).take_while(|c| c.is_ascii_digit()).count())
 }
 
-/// The number words of [`NUM_WORDS`] starting with the byte `c` ("une?",
+/// The number words of `NUM_WORDS` (tests) starting with the byte `c` ("une?",
 /// "vingts?" and "cents?" written out); with `first`, those that may open
 /// a count, else those that may follow another word.
 fn num_words(c: u8, first: bool) -> &'static [&'static str] {
@@ -219,7 +212,7 @@ fn num_words(c: u8, first: bool) -> &'static [&'static str] {
     }
 }
 
-/// Calls `then` with every end of a count (`[0-9]{1,3}` or [`NUM_WORDS`])
+/// Calls `then` with every end of a count (`[0-9]{1,3}` or `NUM_WORDS`)
 /// starting at byte `q` of `b`, until it returns true; true if it did.
 /// Each word of a count has at least two bytes, so the search ends.
 fn count_ends(b: &[u8], q: usize, then: &mut dyn FnMut(usize) -> bool) -> bool {
@@ -374,9 +367,6 @@ fn subject_cue(s: &str, j: usize) -> bool {
         })
 }
 
-/// What may stand before a count: not a digit, a slash or a dot (dates,
-/// amounts).
-const PRE: &str = r"(?:^|[\s(:,;\-])";
 
 /// Weak cues: `WEAK.is_match(line)` for the regex `WEAK` kept in the
 /// tests, read by hand (one less regex to build, and a cheaper pass):
@@ -413,72 +403,336 @@ const WEAK_WORDS: [&[u8]; 13] = [
     b"adoptent",
 ];
 
-/// The counts a tally states.
-static TALLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?xm)
-        {pre}(?P<n1>{n})\s+(?:voix\s+)?[\x22\x{{ab}}]?\s*(?P<k1>pour|contre|abstentions?|bulletins?\ blancs?|blancs?|nuls?)(?-u:\b)
-        | (?-u:\b)(?P<k2>pour|contre|abstentions?|votants?|blancs?|nuls?)[\ \t]*[:=]?[\ \t]*(?P<n2>[0-9]{{1,3}})(?-u:\b)(?:\s+(?:voix|votes?))?
-        | ^[\s\-]*pour\ [^:\n]{{1,80}}:\s*(?P<n3>{n})\s+votes?
-        ",
-        n = num_re(),
-        pre = PRE
-    ))
-    .expect("tally regex")
-});
-
-/// [`TALLY`] with no bound on the gap of "Pour … : 12 votes": a smaller
-/// automaton (the bounded repetition of a Unicode class made up most of the
-/// cost of building [`TALLY`]), with the same groups. See [`tally_for`].
-static TALLY_UNBOUNDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?xm)
-        {pre}(?P<n1>{n})\s+(?:voix\s+)?[\x22\x{{ab}}]?\s*(?P<k1>pour|contre|abstentions?|bulletins?\ blancs?|blancs?|nuls?)(?-u:\b)
-        | (?-u:\b)(?P<k2>pour|contre|abstentions?|votants?|blancs?|nuls?)[\ \t]*[:=]?[\ \t]*(?P<n2>[0-9]{{1,3}})(?-u:\b)(?:\s+(?:voix|votes?))?
-        | ^[\s\-]*pour\ [^:\n]+:\s*(?P<n3>{n})\s+votes?
-        ",
-        n = num_re(),
-        pre = PRE
-    ))
-    .expect("unbounded tally regex")
-});
-
-/// The regex that reads the tallies of `hay`: [`TALLY_UNBOUNDED`], unless a
-/// line of `hay` opens (after spaces and dashes) with "pour " and has more
-/// than 80 chars from there to a colon; then [`TALLY`] (built on first
-/// need). The two differ only in the gap of their third branch, which runs
-/// from such a "pour " (the only way `^[\s\-]*` reaches it, as `\s` may
-/// cross lines but `-` and `\s` are all that precede it on its line) to the
-/// first colon of its line; when every such gap holds at most 80 chars, the
-/// bound never cuts a path, so both match the same spans with the same
-/// groups.
-fn tally_for(hay: &str) -> &'static Regex {
-    if long_pour_gap(hay) { &TALLY } else { &TALLY_UNBOUNDED }
+/// One match of the regex `TALLY` of the tests (the counts a tally
+/// states), read by hand by [`tallies`]: that regex cost ~2 M instructions
+/// to build in every process and ~5 M to run over the corpus. Its three
+/// branches, tried in this order at each start:
+///
+/// 1. `{pre}(?P<n1>{n})\s+(?:voix\s+)?[\x22\x{ab}]?\s*(?P<k1>pour|contre|abstentions?|bulletins?\ blancs?|blancs?|nuls?)(?-u:\b)`
+///    ([`counted_label`]);
+/// 2. `(?-u:\b)(?P<k2>pour|contre|abstentions?|votants?|blancs?|nuls?)[\ \t]*[:=]?[\ \t]*(?P<n2>[0-9]{1,3})(?-u:\b)(?:\s+(?:voix|votes?))?`
+///    ([`label_count`]);
+/// 3. `^[\s\-]*pour\ [^:\n]{1,80}:\s*(?P<n3>{n})\s+votes?` ([`pour_gap_votes`]).
+///
+/// (`(?m)`: `^` opens every line; `(?x)`: the `[- ]` of `NUM_WORDS`
+/// reads `[-]` there.)
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Tally {
+    /// The whole match.
+    whole: Range<usize>,
+    /// The count (`n1`, `n2` or `n3`).
+    count: Range<usize>,
+    /// The label (`k1` or `k2`); none for the third branch, a count of
+    /// votes for.
+    label: Option<Range<usize>>,
 }
 
-/// The searcher of "pour ", built once.
-static POUR_SPACE: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("pour "));
-
-/// True when a line of `hay` opens with `[\s\-]*pour ` and holds more than
-/// 80 chars between that "pour " and its first colon.
-fn long_pour_gap(hay: &str) -> bool {
-    // ("pour " does not overlap itself: memmem finds every one.)
-    POUR_SPACE.find_iter(hay.as_bytes()).any(|p| {
-        let line_start = hay[..p].rfind('\n').map_or(0, |i| i + 1);
-        if !hay[line_start..p].chars().all(|c| c.is_whitespace() || c == '-') {
-            return false;
-        }
-        let rest = &hay[p + 5..];
-        match rest.find([':', '\n']) {
-            Some(e) if rest.as_bytes()[e] == b':' => rest[..e].chars().count() > 80,
-            _ => false,
-        }
+/// Every match of `TALLY` in `hay`, as `captures_iter` gives them: the
+/// leftmost, then the leftmost from its end (no match is empty).
+fn tallies(hay: &str) -> impl Iterator<Item = Tally> + '_ {
+    let mut scan = TallyScan::new(hay);
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let t = scan.from(from)?;
+        from = t.whole.end;
+        Some(t)
     })
 }
 
-/// The indexes of the groups `n1`, `k1`, `k2`, `n2`, `n3` of [`TALLY`] (the
-/// number words hold no group).
-const TALLY_GROUPS: [usize; 5] = [1, 2, 3, 4, 5];
+/// True when `hay` holds a tally (`TALLY.is_match(hay)`).
+fn has_tally(hay: &str) -> bool {
+    TallyScan::new(hay).from(0).is_some()
+}
+
+/// The search for the matches of `TALLY` in `hay`, from one byte or
+/// another (increasing): the next hit of each word of [`LABEL_FINDERS`],
+/// found once for all the searches.
+struct TallyScan<'h> {
+    hay: &'h str,
+    /// The next hit of each word, from the last search's start on.
+    next: [Option<usize>; 7],
+}
+
+impl<'h> TallyScan<'h> {
+    fn new(hay: &'h str) -> Self {
+        let mut scan = TallyScan { hay, next: [None; 7] };
+        for i in 0..7 {
+            scan.next[i] = scan.find(i, 0);
+        }
+        scan
+    }
+
+    /// The first hit of word `i` from byte `at`.
+    fn find(&self, i: usize, at: usize) -> Option<usize> {
+        self.hay.as_bytes().get(at..).and_then(|r| LABEL_FINDERS[i].find(r)).map(|k| at + k)
+    }
+
+    /// The leftmost match of `TALLY` starting at byte `from` or later (the
+    /// bytes before `from` still count for `^`, `\b` and the `pre` char);
+    /// `from` is no less than at the previous search.
+    ///
+    /// Every match holds a label at a word start: "pour", "contre",
+    /// "abstention(s)", "bulletin(s) blanc(s)", "blanc(s)", "nul(s)" or
+    /// "votant(s)" (branches 1 and 2), or the "pour" of branch 3. Before its
+    /// label a match holds only a `pre` char, a count, blanks, "voix", a quote
+    /// (branch 1) or blanks and dashes (branch 3), in none of which a word
+    /// opening like a label ([`LABEL_FINDERS`]) can stand. So a match whose
+    /// label is the hit `k` of those words starts after the previous hit and
+    /// no earlier than [`window_start`] finds walking back from `k`; the hits
+    /// are taken in order, and in each window every start is tried in order
+    /// (at a line start or a byte of [`TALLY_STARTS`]): the first match found
+    /// is the leftmost.
+    fn from(&mut self, from: usize) -> Option<Tally> {
+        let (hay, b) = (self.hay, self.hay.as_bytes());
+        // Hits before `from` start no window: the next ones from there.
+        for i in 0..7 {
+            if self.next[i].is_some_and(|k| k < from) {
+                self.next[i] = self.find(i, from);
+            }
+        }
+        let mut lo = from;
+        while let Some((i, k)) = self.next.iter().enumerate().filter_map(|(i, n)| n.map(|k| (i, k))).min_by_key(|&(_, k)| k) {
+            self.next[i] = self.find(i, k + 1);
+            if !opens_word(hay, k) {
+                continue;
+            }
+            for s in window_start(hay, k).max(lo)..=k {
+                if (TALLY_STARTS[usize::from(b[s])] || s == 0 || b[s - 1] == b'\n')
+                    && let Some(t) = tally_at(hay, s)
+                {
+                    // (Its label is the hit `k`, whose word the next search
+                    // may need again: it is found again from `k`.)
+                    self.next[i] = Some(k);
+                    return Some(t);
+                }
+            }
+            lo = k + 1;
+        }
+        None
+    }
+}
+
+/// The words a label of [`Tally`] opens with (see [`TallyScan::from`]): none
+/// stands in a number word, in "voix", or in blanks and dashes.
+static LABEL_FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 7]> =
+    LazyLock::new(|| ["pour", "contre", "abst", "bulletin", "blanc", "nul", "votant"].map(memchr::memmem::Finder::new));
+
+/// A byte before which no match of `TALLY` whose label starts at `k` can
+/// start: walking back from `k`, the blanks, dashes and quotes before a
+/// label (branch 1, and all that branch 3 holds before it), "voix" and
+/// the blanks before it, then the ASCII letters, digits and hyphens of a
+/// count, and room for a `pre` char (at most three bytes). Each walk takes
+/// at least what a match holds there (a count ends with a letter or a
+/// digit, and no number word ends with "voix"), so the start of a match is
+/// never before.
+fn window_start(hay: &str, k: usize) -> usize {
+    let b = hay.as_bytes();
+    let mut j = hay[..k].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '"' | '\u{ab}')).len();
+    if j >= 4 && &b[j - 4..j] == b"voix" {
+        j = hay[..j - 4].trim_end_matches(char::is_whitespace).len();
+    }
+    j -= b[..j].iter().rev().take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || **c == b'-').count();
+    j.saturating_sub(3)
+}
+
+/// The bytes that may start a match of `TALLY` away from a line start: a
+/// `pre` char (the ASCII ones, and the first bytes of the chars of `\s`
+/// beyond ASCII: U+0085, U+00A0, U+1680, U+2000 to U+205F, U+3000) or
+/// the first letter of a label of branch 2.
+static TALLY_STARTS: [bool; 256] = {
+    let mut t = [false; 256];
+    let starts = b" \t\n\r\x0B\x0C(:,;-pcavbn\xC2\xE1\xE2\xE3";
+    let mut i = 0;
+    while i < starts.len() {
+        t[starts[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+/// The match of `TALLY` starting at byte `s` (a char boundary): its
+/// branches in order, the first that matches. Branch 1 opens with `^`
+/// (the count at `s`) or a `pre` char (the count after it): the count
+/// starts with a digit or a letter, which no `pre` char is, so at most one
+/// of the two readings can match.
+fn tally_at(hay: &str, s: usize) -> Option<Tally> {
+    let b = hay.as_bytes();
+    let line_start = s == 0 || b[s - 1] == b'\n';
+    if line_start && may_open_count(b, s) && let Some(t) = counted_label(hay, s, s) {
+        return Some(t);
+    }
+    if let Some(c) = pre_char(hay, s)
+        && may_open_count(b, s + c)
+        && let Some(t) = counted_label(hay, s, s + c)
+    {
+        return Some(t);
+    }
+    // (Every label of branch 2 starts with one of these bytes.)
+    if matches!(b[s], b'p' | b'c' | b'a' | b'v' | b'b' | b'n') && opens_word(hay, s) && let Some(t) = label_count(hay, s) {
+        return Some(t);
+    }
+    if line_start {
+        return pour_gap_votes(hay, s);
+    }
+    None
+}
+
+/// True when a count may start at byte `p` of `b`: a digit, or the start
+/// of a number word that may open a count (a cheap test before
+/// [`count_end`]).
+fn may_open_count(b: &[u8], p: usize) -> bool {
+    b.get(p).is_some_and(|&c| c.is_ascii_digit() || num_words(c, true).iter().any(|w| lit_at(b, p, w)))
+}
+
+/// The length of the char at byte `s` of `hay` when it is one that `PRE`
+/// takes (`[\s(:,;\-]`).
+fn pre_char(hay: &str, s: usize) -> Option<usize> {
+    match hay.as_bytes()[s] {
+        b'(' | b':' | b',' | b';' | b'-' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0B' | b'\x0C' => Some(1),
+        0..0x80 => None,
+        _ => hay[s..].chars().next().filter(|c| c.is_whitespace()).map(char::len_utf8),
+    }
+}
+
+/// The labels of branch 1 of [`Tally`], each tried in the order of the
+/// regex (a plural before its singular, as `s?` is greedy).
+const COUNTED_LABELS: [&str; 12] = [
+    "pour", "contre", "abstentions", "abstention", "bulletins blancs", "bulletins blanc", "bulletin blancs", "bulletin blanc", "blancs", "blanc", "nuls",
+    "nul",
+];
+
+/// Branch 1 of [`Tally`] from `start`, its count at `p`. The count is
+/// followed by blanks ([`count_end`]). The blanks are read whole: what
+/// follows them ("voix", a quote, a label) starts with no blank. "voix"
+/// is taken when there and followed by blanks (without it the label would
+/// have to start with `v`; without the blanks nothing is left to match),
+/// as is a quote (no label starts with one); then the blanks after it,
+/// and a label ending an ASCII word: at most one does, as none is another
+/// followed by a word byte but "abstention(s)", "blanc(s)", "nul(s)",
+/// tried longer first as `s?` is greedy.
+fn counted_label(hay: &str, start: usize, p: usize) -> Option<Tally> {
+    let b = hay.as_bytes();
+    let e = count_end(hay, p)?;
+    let mut k = blanks_end(hay, e);
+    if lit_at(b, k, "voix") {
+        let after = blanks_end(hay, k + 4);
+        if after == k + 4 {
+            return None;
+        }
+        k = after;
+    }
+    if b.get(k) == Some(&b'"') {
+        k += 1;
+    } else if lit_at(b, k, "\u{ab}") {
+        k += 2;
+    }
+    k = blanks_end(hay, k);
+    let label = COUNTED_LABELS.iter().find(|l| word_at(b, k, l))?;
+    let end = k + label.len();
+    Some(Tally { whole: start..end, count: p..e, label: Some(k..end) })
+}
+
+/// Branch 2 of [`Tally`] at `s`, a word start: the labels
+/// `pour|contre|abstentions?|votants?|blancs?|nuls?` picked by their first
+/// byte. A label that may end with an "s" takes it when there: without it,
+/// what follows (spaces, a colon, a digit) would have to start with that
+/// "s". The spaces and the colon or equal sign are read whole (a digit
+/// follows them); then one to three digits ending an ASCII word, and
+/// "voix" or "vote(s)" after blanks when there (the blanks whole: the
+/// words start with no blank).
+fn label_count(hay: &str, s: usize) -> Option<Tally> {
+    let b = hay.as_bytes();
+    let labels: &[&str] = match b[s] {
+        b'p' => &["pour"],
+        b'c' => &["contre"],
+        b'a' => &["abstentions", "abstention"],
+        b'v' => &["votants", "votant"],
+        b'b' => &["blancs", "blanc"],
+        b'n' => &["nuls", "nul"],
+        _ => return None,
+    };
+    let label = labels.iter().find(|l| lit_at(b, s, l))?;
+    let spaces = |i: usize| i + b.get(i..).map_or(0, |r| r.iter().take_while(|&&c| c == b' ' || c == b'\t').count());
+    let mut k = spaces(s + label.len());
+    if matches!(b.get(k), Some(b':' | b'=')) {
+        k = spaces(k + 1);
+    }
+    let run = digit_run(b, k);
+    if !(1..=3).contains(&run) || b.get(k + run).is_some_and(|&c| is_word_byte(c)) {
+        return None;
+    }
+    let n_end = k + run;
+    let w = blanks_end(hay, n_end);
+    let word = (w > n_end).then(|| ["voix", "votes", "vote"].into_iter().find(|v| lit_at(b, w, v))).flatten();
+    let end = word.map_or(n_end, |v| w + v.len());
+    Some(Tally { whole: s..end, count: k..n_end, label: Some(s..s + label.len()) })
+}
+
+/// Branch 3 of [`Tally`] at `s`, a line start. The blanks and dashes are
+/// read whole (then comes "pour "); the gap, without a colon or a line
+/// break, runs to the first of them, which must be a colon, and holds 1
+/// to 80 chars; blanks; a count followed by blanks ([`count_end`]), read
+/// whole as "vote" follows them; "s" when there.
+fn pour_gap_votes(hay: &str, s: usize) -> Option<Tally> {
+    let b = hay.as_bytes();
+    let q = skip_chars(hay, s, |c| c.is_whitespace() || c == '-');
+    if !lit_at(b, q, "pour ") {
+        return None;
+    }
+    let gap_start = q + 5;
+    let gap_len = memchr::memchr2(b':', b'\n', &b[gap_start..])?;
+    let colon = gap_start + gap_len;
+    if b[colon] != b':' || !(1..=80).contains(&hay[gap_start..colon].chars().count()) {
+        return None;
+    }
+    let p = blanks_end(hay, colon + 1);
+    let e = count_end(hay, p)?;
+    let w = blanks_end(hay, e);
+    if !lit_at(b, w, "vote") {
+        return None;
+    }
+    let end = if b.get(w + 4) == Some(&b's') { w + 5 } else { w + 4 };
+    Some(Tally { whole: s..end, count: p..e, label: None })
+}
+
+/// The end of a count (`{n}`: `[0-9]{1,3}` or [`NUM_WORDS`]) at byte `p`
+/// of `hay` that a blank follows (`{n}\s+`), the only counts of
+/// [`Tally`]. Figures: a run of one to three (fewer leave a digit where
+/// the blank must be). Words: made of ASCII lower-case letters and
+/// hyphens, so a count followed by a blank ends where the run of those
+/// bytes from `p` ends; it is the count when the number words read it
+/// whole ([`number_words_whole`]).
+fn count_end(hay: &str, p: usize) -> Option<usize> {
+    let b = hay.as_bytes();
+    let run = digit_run(b, p);
+    let e = if run > 0 {
+        (run <= 3).then_some(p + run)?
+    } else {
+        let len = b.get(p..)?.iter().take_while(|c| c.is_ascii_lowercase() || **c == b'-').count();
+        (len > 0 && number_words_whole(&b[p..p + len])).then_some(p + len)?
+    };
+    blank_at(hay, e).then_some(e)
+}
+
+/// True when the whole of `w` reads `NUM_WORDS` (in the `(?x)` regexes:
+/// the words joined by `-` or `-et-`). At each step one word at most can
+/// go on: of two words one of which starts the other ("un", "une";
+/// "cinq", "cinquante"), the shorter is followed by a letter, where a
+/// hyphen or the end must be. "et-" after a hyphen is the joint (no word
+/// starts with `e`). A loop, not a recursion: a long run of words cannot
+/// overflow the stack.
+fn number_words_whole(w: &[u8]) -> bool {
+    let mut rest = w;
+    let mut first = true;
+    loop {
+        let Some(&c) = rest.first() else { return false };
+        let ends = |n: &&&str| rest.starts_with(n.as_bytes()) && matches!(rest.get(n.len()), None | Some(b'-'));
+        let Some(word) = num_words(c, first).iter().find(ends) else { return false };
+        let Some(r) = rest[word.len()..].strip_prefix(b"-") else { return true };
+        rest = r.strip_prefix(b"et-").unwrap_or(r);
+        first = false;
+    }
+}
 
 /// The start and the end of an exception clause ("a l'exception de …
 /// qui votent contre", "sauf (par) … qui s'abstient"), a strong cue when at
@@ -507,20 +761,12 @@ fn exception_cue(line: &str) -> bool {
     })
 }
 
-/// What follows the colon of "Pour … : 12 votes" (verbose like `STRONG`,
-/// whose number words it shares: `[- ]` there is `[-]`).
-static POUR_VOTES_TAIL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?x)^:\s*{n}\s+votes?", n = num_re())).expect("pour votes regex"));
-
-/// True when `line` holds `^[\s\-]*pour [^:\n]{1,80}:\s*{n}\s+votes?` (as
-/// in `STRONG`): the gap holds no colon, so it runs to the first one after
-/// "pour ", and only its length is left to check.
+/// True when `line` opens with `[\s\-]*pour [^:\n]{1,80}:\s*{n}\s+votes?`
+/// (the number words joined by hyphens, as in the `(?x)` regex
+/// `POUR_VOTES_TAIL` of the tests that read what follows the colon): the
+/// third branch of [`Tally`] at the start of the line.
 fn pour_votes_cue(line: &str) -> bool {
-    let rest = line.trim_start_matches(|c: char| c.is_whitespace() || c == '-');
-    let Some(after) = rest.strip_prefix("pour ") else { return false };
-    let Some(colon) = after.find(':') else { return false };
-    let gap = &after[..colon];
-    (1..=80).contains(&gap.chars().count()) && !gap.contains('\n') && POUR_VOTES_TAIL.is_match(&after[colon..])
+    pour_gap_votes(line, 0).is_some()
 }
 
 /// [`EXCEPTION`] with no bound on the names: a small automaton, and the same
@@ -953,17 +1199,57 @@ static TABLE_ROW: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\s|;\t]*(?:[
 /// all 22 words (the regex `KEYS` of the tests) cost twice as much:
 /// with 3-byte fingerprints for its 22 words, its literal search stopped
 /// at most words of the text ("con", "dec", "aut" …) to check them.
-static OTHER_KEYS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("unanim|majorit|adopt|rejet|contre|abst|voix|exception|sauf|approuv|accept|decid|autoris|valid|emet|arret")
-        .expect("vote keys regex")
+static OTHER_KEYS: LazyLock<KeySearch> = LazyLock::new(|| {
+    KeySearch::new(&["unanim", "majorit", "adopt", "rejet", "contre", "abst", "voix", "exception", "sauf", "approuv", "accept", "decid", "autoris", "valid", "emet", "arret"])
 });
+
+/// A search for the first of a few words: the vectorised packed search of
+/// `aho-corasick` (Teddy) where the processor has it, else the regex of
+/// their alternation. The regex engine uses the same packed search as its
+/// prefilter, but building it made an automaton too (~0.8 M instructions
+/// per process for [`OTHER_KEYS`], four times the packed search's cost),
+/// and each search went through its cache.
+struct KeySearch {
+    /// The words.
+    #[cfg_attr(not(test), allow(dead_code))]
+    words: &'static [&'static str],
+    search: WordSearch,
+}
+
+/// The search of [`KeySearch`].
+enum WordSearch {
+    Packed(aho_corasick::packed::Searcher),
+    Regex(Regex),
+}
+
+impl KeySearch {
+    fn new(words: &'static [&'static str]) -> KeySearch {
+        let packed = aho_corasick::packed::Config::new().match_kind(aho_corasick::packed::MatchKind::LeftmostFirst).builder().extend(words).build();
+        let search = packed.map_or_else(|| WordSearch::Regex(Regex::new(&words.join("|")).expect("key words regex")), WordSearch::Packed);
+        KeySearch { words, search }
+    }
+
+    /// Where the first hit of a word from byte `at` of `hay` starts.
+    fn find_at(&self, hay: &str, at: usize) -> Option<usize> {
+        match &self.search {
+            WordSearch::Packed(s) => (at <= hay.len()).then(|| s.find_in(hay, aho_corasick::Span::from(at..hay.len()))).flatten().map(|m| m.start()),
+            WordSearch::Regex(r) => r.find_at(hay, at).map(|m| m.start()),
+        }
+    }
+
+    /// The words, as the alternation of a regex.
+    #[cfg(test)]
+    fn as_str(&self) -> String {
+        self.words.join("|")
+    }
+}
 
 /// The searcher of "vot", the one key of [`Keys::Other`] shorter than four
 /// bytes, built once.
 static VOT: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("vot"));
 
 /// The keys of [`Keys::Pour`].
-static POUR_KEYS: LazyLock<Regex> = LazyLock::new(|| Regex::new("pour|blanc|nul|exprim|nppv").expect("pour keys regex"));
+static POUR_KEYS: LazyLock<KeySearch> = LazyLock::new(|| KeySearch::new(&["pour", "blanc", "nul", "exprim", "nppv"]));
 
 /// Which keys of [`keyed_lines`] a line holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -1000,9 +1286,9 @@ const KEY_WORDS: [&str; 22] = [
 fn keyed_lines(lines: &FoldedLines<'_>) -> Vec<Keys> {
     let mut keyed = vec![Keys::None; lines.len()];
     let buf = lines.buf();
-    mark_keyed(lines, &mut keyed, Keys::Other, |at| OTHER_KEYS.find_at(buf, at).map(|m| m.start()));
+    mark_keyed(lines, &mut keyed, Keys::Other, |at| OTHER_KEYS.find_at(buf, at));
     mark_keyed(lines, &mut keyed, Keys::Other, |at| VOT.find(&buf.as_bytes()[at..]).map(|i| at + i));
-    mark_keyed(lines, &mut keyed, Keys::Pour, |at| POUR_KEYS.find_at(buf, at).map(|m| m.start()));
+    mark_keyed(lines, &mut keyed, Keys::Pour, |at| POUR_KEYS.find_at(buf, at));
     keyed
 }
 
@@ -1118,16 +1404,20 @@ pub fn count_names(s: &str) -> usize {
     split_names(s).len()
 }
 
-/// Splits on " et " in any case ("M. X ET Mme Y").
-fn split_et(s: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut rest = s;
-    while let Some(i) = find_et(rest) {
-        out.push(&rest[..i]);
-        rest = &rest[i + 4..];
-    }
-    out.push(rest);
-    out
+/// Splits on " et " in any case ("M. X ET Mme Y"), lazily (no vector per
+/// part of a list).
+fn split_et(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match find_et(r) {
+            Some(i) => {
+                rest = Some(&r[i + 4..]);
+                Some(&r[..i])
+            }
+            None => rest.take(),
+        }
+    })
 }
 
 /// Where the first " et " in any ASCII case starts in `s` (as
@@ -1170,15 +1460,18 @@ pub fn names_to_persons(s: &str) -> Vec<Person> {
     let mut out = Vec::new();
     for name in split_names(s) {
         let first = name.split_whitespace().next().unwrap_or("");
-        let fl = fold(first);
-        let civ = match fl.as_str() {
+        // Folded without allocating: a fold longer than the buffer or not
+        // ASCII is none of the civilities below.
+        let mut buf = [0u8; 16];
+        let fl = crate::normalize::fold_small(first, &mut buf).unwrap_or("");
+        let civ = match fl {
             "messieurs" | "mm." | "mm" => Some("M."),
             "mesdames" | "mmes" => Some("Mme"),
             "monsieur" | "m." | "m" => Some("M."),
             "madame" | "mme" | "mlle" | "melle" => Some("Mme"),
             _ => None,
         };
-        if matches!(fl.as_str(), "messieurs" | "mesdames" | "mm." | "mm" | "mmes") {
+        if matches!(fl, "messieurs" | "mesdames" | "mm." | "mm" | "mmes") {
             carried = civ;
         } else if civ.is_some() {
             carried = None;
@@ -1221,7 +1514,7 @@ fn statements_in(text: &str, lines: FoldedLines<'_>) -> Vec<Spanned<Vote>> {
     for i in 0..n.saturating_sub(1) {
         if cues[i].is_none() || cues[i] == Some(Cue::Weak) {
             // The next non-blank line (one blank line skipped: double-spaced text).
-            let k = if lines.line(i + 1).trim().is_empty() && i + 2 < n { i + 2 } else { i + 1 };
+            let k = if is_blank(lines.line(i + 1)) && i + 2 < n { i + 2 } else { i + 1 };
             // The keys hold no space, so the two lines joined hold one only
             // when one of them does.
             // The keys of the two lines joined are those of either.
@@ -1243,7 +1536,7 @@ fn statements_in(text: &str, lines: FoldedLines<'_>) -> Vec<Spanned<Vote>> {
         // Every label of a table header holds a key or "npv".
         let line = lines.line(i);
         if may_be_table_header(line) && (key != Keys::None || NPV.find(line.as_bytes()).is_some()) && table_header(line)
-            && let Some(k) = (i + 1..n.min(i + 3)).find(|&k| !lines.line(k).trim().is_empty())
+            && let Some(k) = (i + 1..n.min(i + 3)).find(|&k| !is_blank(lines.line(k)))
                 && TABLE_ROW.is_match(lines.line(k)) {
                     cues[k] = Some(Cue::Weak);
                 }
@@ -1272,7 +1565,7 @@ fn statements_in(text: &str, lines: FoldedLines<'_>) -> Vec<Spanned<Vote>> {
                     end = j;
                     j += 1;
                 }
-                None if lines.line(j).trim().is_empty() && j + 1 < n && cues[j + 1].is_some() && (tally_only(lines.line(j + 1)) || cues[j] .is_none() && continues(lines.line(j - 1), lines.line(j + 1))) => j += 1,
+                None if is_blank(lines.line(j)) && j + 1 < n && cues[j + 1].is_some() && (tally_only(lines.line(j + 1)) || cues[j] .is_none() && continues(lines.line(j - 1), lines.line(j + 1))) => j += 1,
                 None => break,
             }
         }
@@ -1289,14 +1582,12 @@ fn statements_in(text: &str, lines: FoldedLines<'_>) -> Vec<Spanned<Vote>> {
             // Cheapest tests first: the gap, then the texts of the groups.
             let gap = g.0.saturating_sub(last.1);
             let prev_has_figures = || {
-                let h = join_lines(&lines, *last);
-                tally_for(&h).is_match(&h)
+                has_tally(&join_lines(&lines, *last))
             };
-            let this_is_tally = || (g.0..=g.1).all(|k| lines.line(k).trim().is_empty() || tally_only(lines.line(k)));
+            let this_is_tally = || (g.0..=g.1).all(|k| is_blank(lines.line(k)) || tally_only(lines.line(k)));
             let heading_between = || (last.1 + 1..g.0).any(|k| super::segment::heading_like(lines.line(k)));
             if gap <= 5 && !prev_has_figures() && this_is_tally() && !heading_between() && {
-                let h = join_lines(&lines, g);
-                tally_for(&h).is_match(&h)
+                has_tally(&join_lines(&lines, g))
             } {
                 last.1 = g.1;
                 continue;
@@ -1310,7 +1601,7 @@ fn statements_in(text: &str, lines: FoldedLines<'_>) -> Vec<Spanned<Vote>> {
             // The statement's focus: its first line with figures, else its
             // first line with a strong cue.
             let focus = (s..=e)
-                .find(|&k| cues[k].is_some() && tally_for(lines.line(k)).is_match(lines.line(k)))
+                .find(|&k| cues[k].is_some() && has_tally(lines.line(k)))
                 .or_else(|| (s..=e).find(|&k| cues[k] == Some(Cue::Strong)))
                 .unwrap_or(s);
             let span = lines.ranges[focus].start..lines.ranges[e].end;
@@ -1324,6 +1615,16 @@ fn statements_in(text: &str, lines: FoldedLines<'_>) -> Vec<Spanned<Vote>> {
         .collect()
 }
 
+/// `line.trim().is_empty()`, at once for a line opening with an ASCII char
+/// that is no white space (`trim`'s, which takes `\x0B` too).
+fn is_blank(line: &str) -> bool {
+    match line.as_bytes().first() {
+        None => true,
+        Some(&c) if c.is_ascii() && !char::from(c).is_whitespace() => false,
+        Some(_) => line.trim().is_empty(),
+    }
+}
+
 fn continues(cur: &str, next: &str) -> bool {
     let c = cur.trim_end();
     let nx = next.trim_start();
@@ -1332,7 +1633,7 @@ fn continues(cur: &str, next: &str) -> bool {
 
 fn tally_only(line: &str) -> bool {
     let l = line.trim().trim_start_matches(['-', '*', '\u{2022}', '\u{2212}', '\u{2013}', ' ']);
-    tally_for(l).is_match(l) && l.split_whitespace().count() <= 14
+    has_tally(l) && l.split_whitespace().count() <= 14
 }
 
 fn join_lines_nl(lines: &FoldedLines<'_>, group: (usize, usize)) -> String {
@@ -1366,17 +1667,9 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
     v.unanimous = unanimous && exception.is_none();
     // Figures.
     let (mut for_, mut against, mut abstain, mut voting) = (None, None, None, None);
-    for c in tally_for(folded_lines).captures_iter(folded_lines) {
-        // Groups by index (a name is looked up in a map): see TALLY_GROUPS.
-        let (num, kind) = if let (Some(n), Some(k)) = (c.get(TALLY_GROUPS[0]), c.get(TALLY_GROUPS[1])) {
-            (n.as_str(), k.as_str())
-        } else if let (Some(n), Some(k)) = (c.get(TALLY_GROUPS[3]), c.get(TALLY_GROUPS[2])) {
-            (n.as_str(), k.as_str())
-        } else if let Some(n) = c.get(TALLY_GROUPS[4]) {
-            (n.as_str(), "pour")
-        } else {
-            continue;
-        };
+    for t in tallies(folded_lines) {
+        let num = &folded_lines[t.count];
+        let kind = t.label.map_or("pour", |k| &folded_lines[k]);
         let Some(count) = read_count(num) else { continue };
         let slot = match kind {
             "pour" => &mut for_,
@@ -1439,7 +1732,7 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
         // colon or a parenthesis.
         let labelled = may_name_minority(orig_folded);
         for c in labelled.then(|| named_lists(orig_folded)).into_iter().flatten() {
-            let names_text = cut_names(&orig_line[of.orig_range(c.names)]);
+            let names_text = cut_names_of(&of, c.names, &orig_line);
             let persons = names_to_persons(names_text);
             let stated = c.count.and_then(|n| orig_folded[n].parse().ok());
             let count = stated.or(Some(persons.len() as u32).filter(|&n| n > 0));
@@ -1452,7 +1745,7 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
             }
         }
         for c in labelled.then(|| numbered_lists(orig_folded)).into_iter().flatten() {
-            let persons = names_to_persons(cut_names(&orig_line[of.orig_range(c.names)]));
+            let persons = names_to_persons(cut_names_of(&of, c.names, &orig_line));
             if c.against {
                 if v.against_names.is_empty() {
                     v.against_names = persons;
@@ -1507,21 +1800,45 @@ fn read_statement(folded: &str, folded_lines: &str, original: &str) -> Vote {
 /// A necessary condition for [`NAMED`] and [`NUMBERED_NAMES`]: both read
 /// "contre" or "abstention(s)" then blanks and a colon or a parenthesis.
 fn may_name_minority(folded: &str) -> bool {
-    ["contre", "abstention"].iter().any(|label| {
-        folded.match_indices(label).any(|(i, _)| {
+    // (Prebuilt searchers: `match_indices` builds one at each call.)
+    MINORITY_LABELS.iter().zip(["contre", "abstention"]).any(|(finder, label)| {
+        finder.find_iter(folded.as_bytes()).any(|i| {
             let rest = &folded[i + label.len()..];
-            let rest = if *label == "abstention" { rest.strip_prefix('s').unwrap_or(rest) } else { rest };
+            let rest = if label == "abstention" { rest.strip_prefix('s').unwrap_or(rest) } else { rest };
             rest.trim_start().starts_with([':', '('])
         })
     })
 }
 
-/// Keeps the names part of a list that may run into a following label.
+/// [`cut_names_folded`] of the text of the folded range `names` of `of`,
+/// the fold of `line`: that text's fold is a slice of `of`
+/// ([`Folded::slice`]: the same text and map as folding it again), not
+/// made again.
+fn cut_names_of<'l>(of: &Folded, names: Range<usize>, line: &'l str) -> &'l str {
+    let r = of.orig_range(names);
+    let s = &line[r.clone()];
+    let f = of.slice(r);
+    cut_names_folded(s, f.text, |i| f.orig(i))
+}
+
+/// [`cut_names_folded`] of `s`, folded on its own (as it was called).
+#[cfg(test)]
 fn cut_names(s: &str) -> &str {
     let f = Folded::new(s);
+    cut_names_folded(s, &f.text, |i| f.orig(i))
+}
+
+/// The searchers of "contre" and "abstention", which do not overlap
+/// themselves (so every occurrence is found, as by `match_indices`).
+static MINORITY_LABELS: LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+    LazyLock::new(|| ["contre", "abstention"].map(memchr::memmem::Finder::new));
+
+/// Keeps the names part of a list that may run into a following label;
+/// `folded` is the fold of `s`, and `orig` maps its bytes to those of `s`.
+fn cut_names_folded<'s>(s: &'s str, folded: &str, orig: impl Fn(usize) -> usize) -> &'s str {
     let mut end = s.len();
-    if let Some(i) = first_stop(&f.text) {
-        end = f.orig(i);
+    if let Some(i) = first_stop(folded) {
+        end = orig(i);
     }
     // Stop at a sentence end that is not an initial ("M. X").
     let bytes = s.as_bytes();
@@ -1534,7 +1851,7 @@ fn cut_names(s: &str) -> &str {
     s.get(..end).unwrap_or(s)
 }
 
-/// The words that end a list of names in [`cut_names`].
+/// The words that end a list of names in [`cut_names_folded`].
 const NAME_STOPS: [&str; 10] = [" pour ", " pour:", " contre", " abstention", " qui ", " vote", " ne prend", " (", " - ", ")"];
 
 /// Where the first of [`NAME_STOPS`] starts in `folded`: each starts with a
@@ -1675,7 +1992,7 @@ pub fn find_vote_in(text: &str, span: Range<usize>, statements: &[Spanned<Vote>]
 /// True when `text`, once folded, may hold "ensemble": its "mbl" folds
 /// only from ASCII letters (no char folds to `m`, `b` or `l` but those and
 /// their capitals), so the text holds "mbl" in some ASCII case.
-fn may_hold_ensemble(text: &str) -> bool {
+pub(super) fn may_hold_ensemble(text: &str) -> bool {
     let b = text.as_bytes();
     memchr::memchr2_iter(b'b', b'B', b).any(|i| {
         i >= 1 && b[i - 1].eq_ignore_ascii_case(&b'm') && b.get(i + 1).is_some_and(|c| c.eq_ignore_ascii_case(&b'l'))
@@ -1865,10 +2182,31 @@ mod tests {
     }
 
     #[test]
+    fn key_search_by_regex_finds_as_the_packed_one() {
+        let words: &'static [&'static str] = &["pour", "blanc", "nul", "exprim"];
+        let by_regex = KeySearch { words, search: WordSearch::Regex(Regex::new(&words.join("|")).unwrap()) };
+        let packed = KeySearch::new(words);
+        let hay = "x pour annul blanc\n nul, les suffrages exprimes pou";
+        for at in 0..=hay.len() {
+            assert_eq!(packed.find_at(hay, at), by_regex.find_at(hay, at), "{at}");
+        }
+        assert_eq!(packed.find_at(hay, 0), Some(2));
+        assert_eq!(packed.find_at(hay, hay.len()), None);
+    }
+
+    #[test]
+    fn blank_lines_as_trimmed() {
+        for l in ["", " ", "\t\x0B\u{a0}", "x", " x", "\u{a0}x", "é", "\x0B", "-"] {
+            assert_eq!(is_blank(l), l.trim().is_empty(), "{l:?}");
+        }
+    }
+
+    #[test]
     fn split_key_searches_cover_the_keys() {
-        let mut split: Vec<&str> = OTHER_KEYS.as_str().split('|').chain(["vot"]).chain(POUR_KEYS.as_str().split('|')).collect();
-        assert!(OTHER_KEYS.as_str().split('|').all(|k| !is_pour_key(k) && k.len() >= 4));
-        assert!(POUR_KEYS.as_str().split('|').all(is_pour_key));
+        let (other, pour) = (OTHER_KEYS.as_str(), POUR_KEYS.as_str());
+        let mut split: Vec<&str> = other.split('|').chain(["vot"]).chain(pour.split('|')).collect();
+        assert!(other.split('|').all(|k| !is_pour_key(k) && k.len() >= 4));
+        assert!(pour.split('|').all(is_pour_key));
         split.sort_unstable();
         let mut all = KEY_WORDS.to_vec();
         all.sort_unstable();
@@ -2241,6 +2579,16 @@ mod tests {
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
         #[test]
+        fn names_cut_in_the_fold_of_the_line_as_on_their_own(s in "(( pour | pour:| contre| abstention| qui | vote| ne prend| \\(| - |\\)|M\\. É|Mme Œ|é|Ü| |x|-|:|ab\\.|\u{a0})){0,12}", cut in 0usize..40) {
+            let of = Folded::new(&s);
+            // A folded char boundary mapped from a char boundary of `s`.
+            let start = of.fpos(s.char_indices().map(|(i, _)| i).chain([s.len()]).nth(cut).unwrap_or(s.len()));
+            let names = start..of.text.len();
+            let r = of.orig_range(names.clone());
+            proptest::prop_assert_eq!(cut_names_of(&of, names, &s), cut_names(&s[r]), "{:?}", s);
+        }
+
+        #[test]
         fn name_stops_as_before(s in "(( pour | pour:| contre| abstention| qui | vote| ne prend| \\(| - |\\)|pour|contre|m\\. x|é| |x|-|:)){0,12}") {
             proptest::prop_assert_eq!(first_stop(&s), first_stop_by_searches(&s), "{:?}", s);
         }
@@ -2252,39 +2600,93 @@ mod tests {
         }
     }
 
-    /// The groups of every match of `re` over `hay`, as spans.
-    fn tally_matches(re: &Regex, hay: &str) -> Vec<Vec<Option<Range<usize>>>> {
-        re.captures_iter(hay).map(|c| c.iter().map(|g| g.map(|m| m.range())).collect()).collect()
+    /// Number words up to the hundreds, as a regex alternative.
+    const NUM_WORDS: &str = r"(?:zero|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|cents?)(?:[- ](?:et[- ])?(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?))*";
+
+    fn num_re() -> String {
+        format!(r"(?:[0-9]{{1,3}}|{NUM_WORDS})")
+    }
+
+    /// What may stand before a count: not a digit, a slash or a dot (dates,
+    /// amounts).
+    const PRE: &str = r"(?:^|[\s(:,;\-])";
+
+    /// The counts a tally states: the regex [`tallies`] reads by hand.
+    static TALLY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?xm)
+            {pre}(?P<n1>{n})\s+(?:voix\s+)?[\x22\x{{ab}}]?\s*(?P<k1>pour|contre|abstentions?|bulletins?\ blancs?|blancs?|nuls?)(?-u:\b)
+            | (?-u:\b)(?P<k2>pour|contre|abstentions?|votants?|blancs?|nuls?)[\ \t]*[:=]?[\ \t]*(?P<n2>[0-9]{{1,3}})(?-u:\b)(?:\s+(?:voix|votes?))?
+            | ^[\s\-]*pour\ [^:\n]{{1,80}}:\s*(?P<n3>{n})\s+votes?
+            ",
+            n = num_re(),
+            pre = PRE
+        ))
+        .expect("tally regex")
+    });
+
+    /// The match, the count and the label of every match of `TALLY` over
+    /// `hay`, as [`Tally`] holds them (groups by name).
+    fn tally_matches(hay: &str) -> Vec<Tally> {
+        TALLY
+            .captures_iter(hay)
+            .map(|c| {
+                let count = ["n1", "n2", "n3"].iter().find_map(|g| c.name(g)).map(|m| m.range()).unwrap_or(0..0);
+                Tally { whole: c.get(0).map(|m| m.range()).unwrap_or(0..0), count, label: c.name("k1").or(c.name("k2")).map(|m| m.range()) }
+            })
+            .collect()
+    }
+
+    /// What follows the colon of "Pour … : 12 votes" (verbose like
+    /// `STRONG`, whose number words it shares: `[- ]` there is `[-]`).
+    static POUR_VOTES_TAIL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!(r"(?x)^:\s*{n}\s+votes?", n = num_re())).expect("pour votes regex"));
+
+    /// [`pour_votes_cue`] as it was, with [`POUR_VOTES_TAIL`].
+    fn pour_votes_cue_by_regex(line: &str) -> bool {
+        let rest = line.trim_start_matches(|c: char| c.is_whitespace() || c == '-');
+        let Some(after) = rest.strip_prefix("pour ") else { return false };
+        let Some(colon) = after.find(':') else { return false };
+        let gap = &after[..colon];
+        (1..=80).contains(&gap.chars().count()) && !gap.contains('\n') && POUR_VOTES_TAIL.is_match(&after[colon..])
     }
 
     #[test]
-    fn unbounded_tally_differs_only_by_its_gap() {
-        assert_eq!(TALLY.as_str().replace("[^:\\n]{1,80}", "[^:\\n]+"), TALLY_UNBOUNDED.as_str());
-        assert!(long_pour_gap(&format!(" - pour {}: 3 votes", "é".repeat(81))));
-        assert!(!long_pour_gap(&format!(" - pour {}: 3 votes", "é".repeat(80))));
-        assert!(!long_pour_gap(&format!("x pour {}: 3 votes", "é".repeat(81))));
-        assert!(!long_pour_gap(&format!("pour {}\n: 3 votes", "é".repeat(81))));
-        let long = format!("pour {}: 12 votes", "a".repeat(81));
-        assert!(!TALLY.is_match(&long) && TALLY_UNBOUNDED.is_match(&long) && !tally_for(&long).is_match(&long));
+    fn tallies_by_hand() {
+        let hay = "pour : 12 voix\ncontre 3\n- 2 voix « abstentions, vingt-et-un bulletins blancs\n - pour la ville : trente-deux votes";
+        let read: Vec<(&str, Option<&str>)> = tallies(hay).map(|t| (&hay[t.count], t.label.map(|k| &hay[k]))).collect();
+        assert_eq!(
+            read,
+            [("12", Some("pour")), ("3", Some("contre")), ("2", Some("abstentions")), ("vingt-et-un", Some("bulletins blancs")), ("trente-deux", None)]
+        );
+        assert_eq!(tallies(hay).next().map(|t| t.whole), Some(0..14));
+        assert!(has_tally("adopte par 1 voix pour"));
+        assert!(!has_tally("pour 1234 contre"));
+        // (Words joined by a space: the count is the last one.)
+        assert_eq!(tallies("dix sept pour").map(|t| (t.count.start, t.count.end)).collect::<Vec<_>>(), [(4, 8)]);
+        assert!(has_tally("dix-sept pour"));
+        assert!(!has_tally(&format!("pour {}: 12 votes", "a".repeat(81))));
+        assert!(has_tally(&format!("pour {}: 12 votes", "é".repeat(80))));
+        assert!(number_words_whole(b"quatre-vingt-dix-neuf") && number_words_whole(b"cinquante-et-une"));
+        assert!(!number_words_whole(b"cinquante-") && !number_words_whole(b"un-et") && !number_words_whole(b"trente-trente"));
+        assert!(number_words_whole("un-".repeat(100_000).trim_end_matches('-').as_bytes()));
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(6000))]
         #[test]
-        fn tally_for_reads_as_tally(s in "((pour |pour|contre |abstentions? |votants? |blancs |nuls |: |:|=|12 |3|trois |vingt-deux |voix |votes |\\n|\\n- | - |\\t|« |\"|é|œ|\u{a0}|x{10}|é{10}|a{40}|é{39}|,|\\.)){0,16}") {
-            let re = tally_for(&s);
-            proptest::prop_assert_eq!(re.is_match(&s), TALLY.is_match(&s), "{:?}", s);
-            proptest::prop_assert_eq!(tally_matches(re, &s), tally_matches(&TALLY, &s), "{:?}", s);
+        fn tallies_read_as_the_regex(s in "((pour |pour|contre |abstentions? |votants? |blancs? |nuls? |bulletins? blancs? |: |:|=|12 |3|1234 |trois |vingt-deux |cinquante-et-un |cinq |un-|une |voix |votes |vote|\\n|\\n- | - |\\t|« |\"|é|œ|\u{a0}|\u{2003}|x{10}|é{10}|a{40}|é{39}|,|\\.|\\(|;|-|_|A)){0,16}") {
+            let by_hand: Vec<Tally> = tallies(&s).collect();
+            proptest::prop_assert_eq!(&by_hand, &tally_matches(&s), "{:?}", s);
+            proptest::prop_assert_eq!(has_tally(&s), TALLY.is_match(&s), "{:?}", s);
+            proptest::prop_assert_eq!(pour_votes_cue(&s), pour_votes_cue_by_regex(&s), "{:?}", s);
         }
-    }
 
-    #[test]
-    fn tally_groups_by_index() {
-        let names: Vec<Option<&str>> = TALLY.capture_names().collect();
-        for (k, name) in ["n1", "k1", "k2", "n2", "n3"].iter().enumerate() {
-            assert_eq!(names[TALLY_GROUPS[k]], Some(*name));
+        #[test]
+        fn tallies_read_as_the_regex_on_any_text(s in "[ -~\néèœ«\u{a0}]{0,80}") {
+            proptest::prop_assert_eq!(tallies(&s).collect::<Vec<_>>(), tally_matches(&s), "{:?}", s);
+            proptest::prop_assert_eq!(pour_votes_cue(&s), pour_votes_cue_by_regex(&s), "{:?}", s);
         }
-        assert_eq!(names.len(), 6);
     }
 
     #[test]
@@ -2513,7 +2915,7 @@ mod tests {
 
         #[test]
         fn names_split_as_before(s in "((M\\. |MM\\. |Mme |MESSIEURS |mesdames |et | ET | Et |, |; |/|Durand|ÉRIC|\u{212a}|k|le |La |x| |\\.|\\))){0,12}") {
-            proptest::prop_assert_eq!(split_et(&s), split_et_as_it_was(&s));
+            proptest::prop_assert_eq!(split_et(&s).collect::<Vec<_>>(), split_et_as_it_was(&s));
             proptest::prop_assert_eq!(split_names(&s), split_names_as_it_was(&s));
         }
     }
