@@ -81,6 +81,12 @@ static BODY_STEMS: LazyLock<[memchr::memmem::Finder<'static>; 7]> = LazyLock::ne
     ["ville", "commun", "mairie", "metropole", "syndicat", "departement", "region"].map(memchr::memmem::Finder::new)
 });
 
+/// The bytes of the first window [`body_matches`] searches: a body is mostly
+/// named on the first lines, and the seven stems are searched in a window
+/// at a time (a window's matches do not depend on where it ends: a stem
+/// starting in it is found whole, up to 10 bytes past its end).
+const FIRST_BODY_WINDOW: usize = 256;
+
 /// The matches of the regex `BODY` of the tests in `ft`, in order, as
 /// `captures_iter` gives them (`(?-u:\b)` and a kind, blanks, a connector,
 /// blanks, a name), up to the first one `last` accepts.
@@ -96,7 +102,7 @@ static BODY_STEMS: LazyLock<[memchr::memmem::Finder<'static>; 7]> = LazyLock::ne
 fn body_matches(ft: &str, last: impl Fn(&BodyMatch) -> bool) -> Vec<BodyMatch> {
     let b = ft.as_bytes();
     let mut out: Vec<BodyMatch> = Vec::new();
-    let (mut lo, mut width) = (0, 1024);
+    let (mut lo, mut width) = (0, FIRST_BODY_WINDOW);
     while lo < b.len() {
         let hi = (lo + width).min(b.len());
         // A stem starting before `hi` may end past it.
@@ -217,25 +223,42 @@ static SESSION_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// ("date de la ") bytes from its start: those starts, taken in order, are
 /// the only ones tried ([`convened_at`]), each from the end of the last
 /// match on.
-fn convened_ends(ft: &str) -> Vec<usize> {
-    let mut starts: Vec<usize> = FIND_CONVO
-        .find_iter(ft.as_bytes())
-        .flat_map(|q| [q.checked_sub(11), q.checked_sub(8), q.checked_sub(4), Some(q)])
-        .flatten()
-        .collect();
-    starts.sort_unstable();
-    starts.dedup();
-    let mut ends = Vec::new();
+///
+/// Given lazily, as the caller wants the first end its date follows: the
+/// starts come from the "convo" found so far, and one is tried once the
+/// next "convo" (at least 5 bytes on: a "convo" does not overlap another)
+/// is more than 11 bytes past it, as its starts are then all later, or
+/// once there is no next one: the starts come in the order and with the
+/// ends of the search of the whole text, without searching the rest of
+/// the text once the caller has its date.
+fn convened_ends(ft: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut convos = FIND_CONVO.find_iter(ft.as_bytes()).peekable();
+    // Starts not tried yet, in order and distinct.
+    let mut pending: Vec<usize> = Vec::new();
     let mut from = 0;
-    for p in starts {
-        if p >= from
-            && let Some(e) = convened_at(ft, p)
-        {
-            ends.push(e);
-            from = e;
+    std::iter::from_fn(move || {
+        loop {
+            while let Some(&q) = convos.peek() {
+                if pending.first().is_some_and(|&p| p + 11 < q) {
+                    break;
+                }
+                convos.next();
+                pending.extend([q.checked_sub(11), q.checked_sub(8), q.checked_sub(4), Some(q)].into_iter().flatten());
+                pending.sort_unstable();
+                pending.dedup();
+            }
+            if pending.is_empty() {
+                return None;
+            }
+            let p = pending.remove(0);
+            if p >= from
+                && let Some(e) = convened_at(ft, p)
+            {
+                from = e;
+                return Some(e);
+            }
         }
-    }
-    ends
+    })
 }
 
 /// The end of a convocation wording starting at byte `p` of `ft`, with the
@@ -547,17 +570,42 @@ fn chair_name(ft: &str, who: usize, main_start: usize) -> Option<(std::ops::Rang
 /// `dot` groups. A match starts at a "presid", 8 bytes before one ("sous la
 /// "), or at the start of its line: those starts, in order, are tried with
 /// each wording.
+///
+/// The starts are made as the "presid" are found, and one is tried once no
+/// later "presid" can give an earlier start: the next one found (at least
+/// 6 bytes on: a "presid" does not overlap another) is more than 8 bytes
+/// past it, and it is not after the last one read (a later "presid" on a
+/// new line has its line start after that one; on the same line, the same
+/// line start, already made: a start not after one tried is such a
+/// repeat). So the starts are tried in the order of the search of the
+/// whole text, without reading the rest of it once one matches.
 fn chair_unbounded(ft: &str, start: usize, at: usize) -> Option<(std::ops::Range<usize>, usize, usize)> {
-    let mut starts: Vec<usize> = FIND_PRESID
-        .find_iter(&ft.as_bytes()[at..])
-        .map(|q| at + q)
-        .flat_map(|q| [Some(ft[..q].rfind('\n').map_or(0, |i| i + 1)), q.checked_sub(8), Some(q)])
-        .flatten()
-        .filter(|&c| c >= start && ft.is_char_boundary(c))
-        .collect();
-    starts.sort_unstable();
-    starts.dedup();
-    starts.into_iter().find_map(|c| chair_label_end(ft, c).and_then(|e| chair_rest(ft, e)))
+    let mut presids = FIND_PRESID.find_iter(&ft.as_bytes()[at..]).map(|q| at + q).peekable();
+    // Starts not tried yet, in order and distinct.
+    let mut pending: Vec<usize> = Vec::new();
+    let (mut last_read, mut tried) = (0, None);
+    loop {
+        while let Some(&q) = presids.peek() {
+            if pending.first().is_some_and(|&c| c + 8 < q && c <= last_read) {
+                break;
+            }
+            presids.next();
+            last_read = q;
+            let line_start = ft[..q].rfind('\n').map_or(0, |i| i + 1);
+            let new = [Some(line_start), q.checked_sub(8), Some(q)].into_iter().flatten();
+            pending.extend(new.filter(|&c| c >= start && ft.is_char_boundary(c) && tried.is_none_or(|t| c > t)));
+            pending.sort_unstable();
+            pending.dedup();
+        }
+        if pending.is_empty() {
+            return None;
+        }
+        let c = pending.remove(0);
+        tried = Some(c);
+        if let Some(found) = chair_label_end(ft, c).and_then(|e| chair_rest(ft, e)) {
+            return Some(found);
+        }
+    }
 }
 
 /// The earliest start of a [`CHAIR`] match, given the first "presid" at
@@ -637,7 +685,7 @@ pub fn parse_session_header_with(text: &str, fold: &Folded) -> SessionHeader {
             parse_time(&head[f.orig(m.start())..]).map(|(t, _)| t)
         });
     }
-    h.convened_on = convened_ends(ft).into_iter().find_map(|end| {
+    h.convened_on = convened_ends(ft).find_map(|end| {
         let at = f.orig(end);
         parse_date(&head[at..]).map(|(d, n)| Spanned::new(d, at..at + n)).or_else(|| {
             // "convoqué le dix-huit mars": the year of the session, or the
@@ -1267,7 +1315,7 @@ mod tests {
         #[test]
         fn convened_as_the_regex(s in "((convoque|convocation|convo|e|s|es| |le|en date |du|par lettre du|par |a ete |adressee|envoyee|faite|date de |la |: |:|\\n|\u{a0}|é|x)){0,12}") {
             let want: Vec<usize> = CONVENED.find_iter(&s).map(|m| m.end()).collect();
-            proptest::prop_assert_eq!(convened_ends(&s), want, "{:?}", s);
+            proptest::prop_assert_eq!(convened_ends(&s).collect::<Vec<_>>(), want, "{:?}", s);
         }
     }
 
@@ -1283,9 +1331,9 @@ mod tests {
             ("par convocation en date du 3", 27),
             ("convocation envoyee le 3", 23),
         ] {
-            assert_eq!(convened_ends(s), [end], "{s}");
+            assert_eq!(convened_ends(s).collect::<Vec<_>>(), [end], "{s}");
         }
-        assert!(convened_ends("la convocation fut lue").is_empty());
+        assert_eq!(convened_ends("la convocation fut lue").next(), None);
     }
 
     /// [`CHAIR`] with no bound on the name's two parts, each in a group of
@@ -1364,8 +1412,8 @@ mod tests {
         let m = body_matches("syndicat mixte du bassin de l'aa\ndepartement de 12 region d'ile de france", |_| false);
         assert_eq!(m.iter().map(|m| m.kind).collect::<Vec<_>>(), ["syndicat mixte", "region"]);
         assert!(body_matches("villeneuve de x", |_| false).is_empty());
-        // Past the first window of 1024 bytes, and across its end.
-        for pad in [1000, 1015, 1020, 1030, 5000] {
+        // Past the first windows, and across their ends.
+        for pad in [240, 250, 256, 262, 1000, 1015, 1020, 1030, 1270, 1280, 5000] {
             let t = format!("{}\nville de paris", "x ".repeat(pad / 2));
             assert_eq!(body_matches(&t, |_| false).len(), 1, "{pad}");
         }
