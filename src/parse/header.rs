@@ -949,9 +949,12 @@ fn statement_tail(s: &str) -> bool {
     }
     let verb_after_spaces = |t: &str| {
         let v = t.trim_start_matches(char::is_whitespace);
+        // A verb is only tried when the first char folds to its first
+        // letter (as `eat_folded` would find at once).
+        let first = v.chars().next().map(fold_char);
         v.len() < t.len()
             && ["expose", "presente", "rapporte", "donne lecture", "rappelle", "informe", "propose"].iter().any(|verb| {
-                eat_folded(v, verb).is_some_and(|after| {
+                verb.chars().next() == first && eat_folded(v, verb).is_some_and(|after| {
                     after.chars().next().is_none_or(|c| {
                         let f = fold_char(c);
                         !(f.is_ascii_alphanumeric() || f == '_')
