@@ -216,7 +216,14 @@ fn next_digit(b: &[u8], from: usize) -> Option<usize> {
         u64::from_le_bytes(w)
     };
     let mut i = from;
-    // Sixteen bytes a turn, then eight.
+    // Thirty-two bytes a turn while they hold no digit (a few vector
+    // instructions: [`holds_digit`]), then sixteen, then eight.
+    while let Some(block) = b.get(i..).and_then(<[u8]>::first_chunk::<32>) {
+        if holds_digit(block) {
+            break;
+        }
+        i += 32;
+    }
     while i + 16 <= b.len() {
         let (lo, hi) = (digits(word(i)), digits(word(i + 8)));
         if lo | hi != 0 {
@@ -233,6 +240,13 @@ fn next_digit(b: &[u8], from: usize) -> Option<usize> {
         i += 8;
     }
     b.get(i..)?.iter().position(u8::is_ascii_digit).map(|k| i + k)
+}
+
+/// True when one of the 32 bytes is an ASCII digit: written as a fold
+/// over all of them (no early exit), which the compiler turns into a few
+/// vector compares.
+fn holds_digit(block: &[u8; 32]) -> bool {
+    block.iter().fold(false, |any, &c| any | (c.wrapping_sub(b'0') < 10))
 }
 
 /// The window of the suffix form (see [`next_suffix`]) after `from`.
