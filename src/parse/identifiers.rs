@@ -706,17 +706,22 @@ fn school_word_at(b: &[u8], mut p: usize, w: &str) -> Option<usize> {
 }
 
 /// The kind of an establishment from its name.
+///
+/// The words are looked for with `memchr::memmem::find` (a name is short:
+/// a one-off search is cheaper than `str::contains`'s searcher built for
+/// each word).
 pub fn establishment_kind(name: &str) -> EstablishmentKind {
     let f = crate::normalize::fold(name);
-    if f.contains("maternelle") {
+    let has = |w: &str| memchr::memmem::find(f.as_bytes(), w.as_bytes()).is_some();
+    if has("maternelle") {
         EstablishmentKind::Maternelle
-    } else if f.contains("elementaire") {
+    } else if has("elementaire") {
         EstablishmentKind::Elementaire
-    } else if f.contains("primaire") {
+    } else if has("primaire") {
         EstablishmentKind::Primaire
-    } else if f.contains("college") {
+    } else if has("college") {
         EstablishmentKind::College
-    } else if f.contains("lycee") {
+    } else if has("lycee") {
         EstablishmentKind::Lycee
     } else {
         EstablishmentKind::Other
