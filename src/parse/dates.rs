@@ -34,7 +34,7 @@ fn fail<T>(input: &str) -> Res<'_, T> {
 /// optional abbreviation dot).
 pub fn month(input: &str) -> Res<'_, u8> {
     let mut buf = [0u8; 12];
-    let (len, w) = crate::normalize::fold_word(input, &mut buf);
+    let (len, w) = super::numbers::fold_word(input, &mut buf);
     let Some(w) = w else { return fail(input) };
     let (m, abbrev) = match w {
         "janvier" => (1, false),
@@ -69,7 +69,7 @@ pub fn month(input: &str) -> Res<'_, u8> {
 /// A weekday name.
 fn weekday(input: &str) -> Res<'_, ()> {
     let mut buf = [0u8; 12];
-    let (len, w) = crate::normalize::fold_word(input, &mut buf);
+    let (len, w) = super::numbers::fold_word(input, &mut buf);
     match w {
         Some("lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche") => {
             Ok((&input[len..], ()))
@@ -247,7 +247,7 @@ fn minutes(input: &str) -> Res<'_, u8> {
         (r, m as u64)
     } else {
         let mut buf = [0u8; 12];
-        let (len, w) = crate::normalize::fold_word(s, &mut buf);
+        let (len, w) = super::numbers::fold_word(s, &mut buf);
         match w {
             Some("quart") => (&s[len..], 15),
             Some("demie") => (&s[len..], 30),
@@ -961,17 +961,31 @@ pub fn find_posted_after(text: &str, hint: Option<usize>) -> Option<Spanned<Date
 
 /// Where the received and the posted stamps of a text are to be looked
 /// for ([`find_received_after`], [`find_posted_after`]), from the fold of
-/// the text: the first of their fragments there, mapped back to the text
-/// (lower-case literals: a few vector searches instead of a search in any
-/// case).
+/// the text: the first of their fragments there, mapped back to the text.
+///
+/// The six lower-case fragments are found in one vector search of the
+/// fold ([`STAMP_FRAGMENTS`]), match after match until one of each list
+/// is seen, rather than in six searches of it. The matches come leftmost
+/// first and do not overlap, and no fragment of one list can start inside
+/// a fragment of the other (`fragments_of_the_lists_never_overlap`), so
+/// the first fragment of each list is among them.
 pub fn stamp_hints(fold: &FoldedSlice<'_>) -> (Option<usize>, Option<usize>) {
-    static FINDERS: LazyLock<[[memchr::memmem::Finder<'static>; 3]; 2]> =
-        LazyLock::new(|| [RECEIVED_HINTS.map(memchr::memmem::Finder::new), POSTED_HINTS.map(memchr::memmem::Finder::new)]);
-    let hint = |finders: &[memchr::memmem::Finder<'static>; 3]| {
-        finders.iter().filter_map(|f| f.find(fold.text.as_bytes())).min().map(|i| fold.orig(i))
-    };
-    (hint(&FINDERS[0]), hint(&FINDERS[1]))
+    let (mut received, mut posted) = (None, None);
+    for m in STAMP_FRAGMENTS.find_iter(fold.text) {
+        let first = if RECEIVED_HINTS.contains(&m.as_str()) { &mut received } else { &mut posted };
+        first.get_or_insert(m.start());
+        if received.is_some() && posted.is_some() {
+            break;
+        }
+    }
+    (received.map(|i| fold.orig(i)), posted.map(|i| fold.orig(i)))
 }
+
+/// The fragments of [`RECEIVED_HINTS`] and [`POSTED_HINTS`], as one
+/// search (plain ASCII letters: a set of literals, searched with vector
+/// instructions).
+static STAMP_FRAGMENTS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&[RECEIVED_HINTS, POSTED_HINTS].concat().join("|")).expect("stamp fragments"));
 
 /// The fragments `received_hint` finds, in lower case. They are made of
 /// ASCII letters found in any ASCII case, so each of them in a text is
@@ -1299,6 +1313,42 @@ mod tests {
             "Affichée en mairie le", "PUBLIÉES sur le site de la ville", "miſe en ligne le", "Date d'l'affichage", "publication en mairie du",
         ]);
         assert_eq!(got, posted_matches(|t, p| POSTED_FAST_RE.find_at(t, p).map(|m| m.range()), t));
+    }
+
+    /// No fragment of one list of stamp hints starts inside a fragment of
+    /// the other (none holds one of the other, no end of one opens one of
+    /// the other), and the lists share none: [`stamp_hints`] relies on it.
+    #[test]
+    fn fragments_of_the_lists_never_overlap() {
+        for (one, other) in [(RECEIVED_HINTS, POSTED_HINTS), (POSTED_HINTS, RECEIVED_HINTS)] {
+            for a in one {
+                for b in other {
+                    assert_ne!(a, b);
+                    assert!(!a.contains(b), "{a} {b}");
+                    for k in 1..a.len() {
+                        assert!(!b.starts_with(&a[k..]), "{a} {b}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// [`stamp_hints`] as it was: one memmem search of the fold for each
+    /// fragment.
+    fn stamp_hints_by_six_searches(fold: &FoldedSlice<'_>) -> (Option<usize>, Option<usize>) {
+        let hint = |list: [&str; 3]| list.iter().filter_map(|l| fold.text.find(l)).min().map(|i| fold.orig(i));
+        (hint(RECEIVED_HINTS), hint(POSTED_HINTS))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(10000))]
+        #[test]
+        fn stamp_hints_as_six_searches(s in "((ccu|fecture|ception|affich|publi|ligne|ccaffich|fectu|publigne|lignccu|cc|c|f|a|p|l|u|e|Reçu|PRÉFECTURE|é|\n| )){0,16}", a in 0usize..120, b in 0usize..120) {
+            let f = crate::normalize::Folded::new(&s);
+            let (lo, hi) = (floor_char_boundary(&s, a.min(b).min(s.len())), floor_char_boundary(&s, a.max(b).min(s.len())));
+            let slice = f.slice(lo..hi);
+            prop_assert_eq!(stamp_hints(&slice), stamp_hints_by_six_searches(&slice), "{:?}", &s[lo..hi]);
+        }
     }
 
     #[test]

@@ -77,50 +77,44 @@ static FIND_PRESID: Finder = LazyLock::new(|| memchr::memmem::Finder::new("presi
 static FIND_SOUS_LA_PRESIDENCE: Finder = LazyLock::new(|| memchr::memmem::Finder::new("sous la presidence"));
 
 /// The stems that open the kinds of [`BODY_KINDS`] ("commun" opens three).
-static BODY_STEMS: LazyLock<[memchr::memmem::Finder<'static>; 7]> = LazyLock::new(|| {
-    ["ville", "commun", "mairie", "metropole", "syndicat", "departement", "region"].map(memchr::memmem::Finder::new)
-});
+/// None is a prefix of another, so at most one opens a given byte.
+const BODY_STEMS: [&str; 7] = ["ville", "commun", "mairie", "metropole", "syndicat", "departement", "region"];
+
+/// True when a body stem opens a word at byte `i` of `b`: nothing or no
+/// ASCII word byte before it (the first bytes of the stems are tested
+/// first: most words open with none of them).
+fn stem_at(b: &[u8], i: usize) -> bool {
+    matches!(b[i], b'v' | b'c' | b'm' | b's' | b'd' | b'r')
+        && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_'))
+        && BODY_STEMS.iter().any(|stem| b[i..].starts_with(stem.as_bytes()))
+}
 
 /// The matches of the regex `BODY` of the tests in `ft`, in order, as
 /// `captures_iter` gives them (`(?-u:\b)` and a kind, blanks, a connector,
 /// blanks, a name), up to the first one `last` accepts.
 ///
-/// A kind opens with one of a few stems, found by memmem in windows of
-/// growing size (a body is mostly named near the top, and the search stops
-/// at the first match `last` accepts); each start is tried with the kinds
-/// in order (only one of the three "syndicat" wordings and one of the
-/// "commun…" ones can fit a start, and a longer "syndicat" is tried first
-/// as the regex's greedy option is), then the connectors in order (the
-/// first one followed by blanks and a letter decides), then the name
-/// ([`body_name_end`]).
+/// A kind opens with one of a few stems at the start of a word, found by
+/// one scan of the text's bytes from its start ([`stem_at`]: a body is
+/// mostly named near the top, and the scan stops at the first match `last`
+/// accepts); each start is tried with the kinds in order (only one of the
+/// three "syndicat" wordings and one of the "commun…" ones can fit a
+/// start, and a longer "syndicat" is tried first as the regex's greedy
+/// option is), then the connectors in order (the first one followed by
+/// blanks and a letter decides), then the name ([`body_name_end`]).
 fn body_matches(ft: &str, last: impl Fn(&BodyMatch) -> bool) -> Vec<BodyMatch> {
     let b = ft.as_bytes();
     let mut out: Vec<BodyMatch> = Vec::new();
-    let (mut lo, mut width) = (0, 1024);
-    while lo < b.len() {
-        let hi = (lo + width).min(b.len());
-        // A stem starting before `hi` may end past it.
-        let window = &b[lo..(hi + 10).min(b.len())];
-        let mut starts: Vec<usize> = BODY_STEMS
-            .iter()
-            .flat_map(|stem| stem.find_iter(window).map(|i| lo + i))
-            .filter(|&i| i < hi && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_')))
-            .collect();
-        starts.sort_unstable();
-        for p in starts {
-            if out.last().is_some_and(|m| p < m.name.end) {
-                continue;
-            }
-            if let Some(m) = body_at(ft, p) {
-                let stop = last(&m);
-                out.push(m);
-                if stop {
-                    return out;
-                }
+    for p in (0..b.len()).filter(|&i| stem_at(b, i)) {
+        if out.last().is_some_and(|m| p < m.name.end) {
+            continue;
+        }
+        if let Some(m) = body_at(ft, p) {
+            let stop = last(&m);
+            out.push(m);
+            if stop {
+                return out;
             }
         }
-        lo = hi;
-        width *= 4;
     }
     out
 }
@@ -217,25 +211,42 @@ static SESSION_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// ("date de la ") bytes from its start: those starts, taken in order, are
 /// the only ones tried ([`convened_at`]), each from the end of the last
 /// match on.
-fn convened_ends(ft: &str) -> Vec<usize> {
-    let mut starts: Vec<usize> = FIND_CONVO
-        .find_iter(ft.as_bytes())
-        .flat_map(|q| [q.checked_sub(11), q.checked_sub(8), q.checked_sub(4), Some(q)])
-        .flatten()
-        .collect();
-    starts.sort_unstable();
-    starts.dedup();
-    let mut ends = Vec::new();
+///
+/// Given lazily, as the caller wants the first end its date follows: the
+/// starts come from the "convo" found so far, and one is tried once the
+/// next "convo" (at least 5 bytes on: a "convo" does not overlap another)
+/// is more than 11 bytes past it, as its starts are then all later, or
+/// once there is no next one: the starts come in the order and with the
+/// ends of the search of the whole text, without searching the rest of
+/// the text once the caller has its date.
+fn convened_ends(ft: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut convos = FIND_CONVO.find_iter(ft.as_bytes()).peekable();
+    // Starts not tried yet, in order and distinct.
+    let mut pending: Vec<usize> = Vec::new();
     let mut from = 0;
-    for p in starts {
-        if p >= from
-            && let Some(e) = convened_at(ft, p)
-        {
-            ends.push(e);
-            from = e;
+    std::iter::from_fn(move || {
+        loop {
+            while let Some(&q) = convos.peek() {
+                if pending.first().is_some_and(|&p| p + 11 < q) {
+                    break;
+                }
+                convos.next();
+                pending.extend([q.checked_sub(11), q.checked_sub(8), q.checked_sub(4), Some(q)].into_iter().flatten());
+                pending.sort_unstable();
+                pending.dedup();
+            }
+            if pending.is_empty() {
+                return None;
+            }
+            let p = pending.remove(0);
+            if p >= from
+                && let Some(e) = convened_at(ft, p)
+            {
+                from = e;
+                return Some(e);
+            }
         }
-    }
-    ends
+    })
 }
 
 /// The end of a convocation wording starting at byte `p` of `ft`, with the
@@ -547,17 +558,42 @@ fn chair_name(ft: &str, who: usize, main_start: usize) -> Option<(std::ops::Rang
 /// `dot` groups. A match starts at a "presid", 8 bytes before one ("sous la
 /// "), or at the start of its line: those starts, in order, are tried with
 /// each wording.
+///
+/// The starts are made as the "presid" are found, and one is tried once no
+/// later "presid" can give an earlier start: the next one found (at least
+/// 6 bytes on: a "presid" does not overlap another) is more than 8 bytes
+/// past it, and it is not after the last one read (a later "presid" on a
+/// new line has its line start after that one; on the same line, the same
+/// line start, already made: a start not after one tried is such a
+/// repeat). So the starts are tried in the order of the search of the
+/// whole text, without reading the rest of it once one matches.
 fn chair_unbounded(ft: &str, start: usize, at: usize) -> Option<(std::ops::Range<usize>, usize, usize)> {
-    let mut starts: Vec<usize> = FIND_PRESID
-        .find_iter(&ft.as_bytes()[at..])
-        .map(|q| at + q)
-        .flat_map(|q| [Some(ft[..q].rfind('\n').map_or(0, |i| i + 1)), q.checked_sub(8), Some(q)])
-        .flatten()
-        .filter(|&c| c >= start && ft.is_char_boundary(c))
-        .collect();
-    starts.sort_unstable();
-    starts.dedup();
-    starts.into_iter().find_map(|c| chair_label_end(ft, c).and_then(|e| chair_rest(ft, e)))
+    let mut presids = FIND_PRESID.find_iter(&ft.as_bytes()[at..]).map(|q| at + q).peekable();
+    // Starts not tried yet, in order and distinct.
+    let mut pending: Vec<usize> = Vec::new();
+    let (mut last_read, mut tried) = (0, None);
+    loop {
+        while let Some(&q) = presids.peek() {
+            if pending.first().is_some_and(|&c| c + 8 < q && c <= last_read) {
+                break;
+            }
+            presids.next();
+            last_read = q;
+            let line_start = ft[..q].rfind('\n').map_or(0, |i| i + 1);
+            let new = [Some(line_start), q.checked_sub(8), Some(q)].into_iter().flatten();
+            pending.extend(new.filter(|&c| c >= start && ft.is_char_boundary(c) && tried.is_none_or(|t| c > t)));
+            pending.sort_unstable();
+            pending.dedup();
+        }
+        if pending.is_empty() {
+            return None;
+        }
+        let c = pending.remove(0);
+        tried = Some(c);
+        if let Some(found) = chair_label_end(ft, c).and_then(|e| chair_rest(ft, e)) {
+            return Some(found);
+        }
+    }
 }
 
 /// The earliest start of a [`CHAIR`] match, given the first "presid" at
@@ -637,7 +673,7 @@ pub fn parse_session_header_with(text: &str, fold: &Folded) -> SessionHeader {
             parse_time(&head[f.orig(m.start())..]).map(|(t, _)| t)
         });
     }
-    h.convened_on = convened_ends(ft).into_iter().find_map(|end| {
+    h.convened_on = convened_ends(ft).find_map(|end| {
         let at = f.orig(end);
         parse_date(&head[at..]).map(|(d, n)| Spanned::new(d, at..at + n)).or_else(|| {
             // "convoqué le dix-huit mars": the year of the session, or the
@@ -740,13 +776,20 @@ fn tidy_name(s: &str) -> String {
     tidy_name_after(s, 2)
 }
 
+/// True when the fold of `w` ([`crate::normalize::fold`]) is one of
+/// `words` (ASCII, at most 16 bytes): folded on the stack, a fold longer
+/// than that or not ASCII being none of them.
+fn folds_to_one_of(w: &str, words: &[&str]) -> bool {
+    let mut buf = [0u8; 16];
+    crate::normalize::fold_small(w, &mut buf).is_some_and(|f| words.contains(&f))
+}
+
 /// Cuts a body name at the first stop word after word `skip`.
 fn tidy_name_after(s: &str, skip: usize) -> String {
     let stop = ["regulierement", "legalement", "dument", "s'est", "reuni", "convoque", "en", "a", "au", "sous", "le", "legalement"];
     let mut words: Vec<&str> = Vec::new();
     for (i, w) in s.split_whitespace().enumerate() {
-        let wf = crate::normalize::fold(w.trim_end_matches([',', '.', ';', ':']));
-        if i > skip && stop.contains(&wf.as_str()) {
+        if i > skip && folds_to_one_of(w.trim_end_matches([',', '.', ';', ':']), &stop) {
             break;
         }
         words.push(w);
@@ -755,8 +798,7 @@ fn tidy_name_after(s: &str, skip: usize) -> String {
         }
     }
     while let Some(last) = words.last() {
-        let lf = crate::normalize::fold(last.trim_end_matches([',', '.', ';', ':']));
-        if ["de", "du", "des", "la", "le", "les", "et", "sur", "en", "a"].contains(&lf.as_str()) {
+        if folds_to_one_of(last.trim_end_matches([',', '.', ';', ':']), &["de", "du", "des", "la", "le", "les", "et", "sur", "en", "a"]) {
             words.pop();
         } else {
             break;
@@ -907,9 +949,12 @@ fn statement_tail(s: &str) -> bool {
     }
     let verb_after_spaces = |t: &str| {
         let v = t.trim_start_matches(char::is_whitespace);
+        // A verb is only tried when the first char folds to its first
+        // letter (as `eat_folded` would find at once).
+        let first = v.chars().next().map(fold_char);
         v.len() < t.len()
             && ["expose", "presente", "rapporte", "donne lecture", "rappelle", "informe", "propose"].iter().any(|verb| {
-                eat_folded(v, verb).is_some_and(|after| {
+                verb.chars().next() == first && eat_folded(v, verb).is_some_and(|after| {
                     after.chars().next().is_none_or(|c| {
                         let f = fold_char(c);
                         !(f.is_ascii_alphanumeric() || f == '_')
@@ -1267,7 +1312,7 @@ mod tests {
         #[test]
         fn convened_as_the_regex(s in "((convoque|convocation|convo|e|s|es| |le|en date |du|par lettre du|par |a ete |adressee|envoyee|faite|date de |la |: |:|\\n|\u{a0}|é|x)){0,12}") {
             let want: Vec<usize> = CONVENED.find_iter(&s).map(|m| m.end()).collect();
-            proptest::prop_assert_eq!(convened_ends(&s), want, "{:?}", s);
+            proptest::prop_assert_eq!(convened_ends(&s).collect::<Vec<_>>(), want, "{:?}", s);
         }
     }
 
@@ -1283,9 +1328,9 @@ mod tests {
             ("par convocation en date du 3", 27),
             ("convocation envoyee le 3", 23),
         ] {
-            assert_eq!(convened_ends(s), [end], "{s}");
+            assert_eq!(convened_ends(s).collect::<Vec<_>>(), [end], "{s}");
         }
-        assert!(convened_ends("la convocation fut lue").is_empty());
+        assert_eq!(convened_ends("la convocation fut lue").next(), None);
     }
 
     /// [`CHAIR`] with no bound on the name's two parts, each in a group of
@@ -1356,6 +1401,16 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+        /// The fold on the stack finds what a folded copy finds.
+        #[test]
+        fn folds_to_one_of_as_a_folded_copy(w in "((le|LE|Dûment|dument|S'EST|s’est|régulièrement|REGULIEREMENT|a|À|à|x|é|œ|ſ|abcdefghijklmnopq|')){0,3}") {
+            let words = ["regulierement", "dument", "s'est", "a", "le", "abcdefghijklmnop"];
+            proptest::prop_assert_eq!(folds_to_one_of(&w, &words), words.contains(&crate::normalize::fold(&w).as_str()), "{:?}", w);
+        }
+    }
+
     #[test]
     fn body_shapes() {
         let m = body_matches("commune de la roche-sur-yon et x", |_| false);
@@ -1364,8 +1419,8 @@ mod tests {
         let m = body_matches("syndicat mixte du bassin de l'aa\ndepartement de 12 region d'ile de france", |_| false);
         assert_eq!(m.iter().map(|m| m.kind).collect::<Vec<_>>(), ["syndicat mixte", "region"]);
         assert!(body_matches("villeneuve de x", |_| false).is_empty());
-        // Past the first window of 1024 bytes, and across its end.
-        for pad in [1000, 1015, 1020, 1030, 5000] {
+        // Far from the start.
+        for pad in [250, 1000, 1015, 1020, 1030, 5000] {
             let t = format!("{}\nville de paris", "x ".repeat(pad / 2));
             assert_eq!(body_matches(&t, |_| false).len(), 1, "{pad}");
         }

@@ -261,8 +261,11 @@ fn is_actes_byte(b: u8) -> bool {
 /// capital, a bare SIRET a word of 14 digits, and an @ctes id holds its
 /// SIREN as a word of 9 digits between hyphens. So only words with a digit
 /// or a capital are looked at, and those are found 8 bytes at a time
-/// ([`digit_or_capital`]); prose without them is never given to a regex.
-#[derive(Debug, Default)]
+/// ([`digits_and_capitals`]); prose without them is never given to a regex.
+/// Of the words with a capital and no digit, only those that may be a UAI
+/// are read ([`may_end_uai`]): names, sentence starts and headings in
+/// capitals are not.
+#[derive(Debug, Default, PartialEq)]
 struct Candidates {
     /// Words of 7 digits or OCR look-alikes and a capital letter.
     uai: Vec<Range<usize>>,
@@ -270,9 +273,7 @@ struct Candidates {
     digits14: Vec<Range<usize>>,
     /// Runs of @ctes bytes holding a 9-digit word between hyphens.
     actes: Vec<Range<usize>>,
-    /// A label may be there: a word "SIRET", "Insee" (any case, with a
-    /// capital: those words are read), or the lower-case "sire" or "insee",
-    /// or a long s (`(?i)` matches `ſ` for `s`).
+    /// A label may be there ([`label_hint`]).
     label: bool,
 }
 
@@ -287,17 +288,24 @@ const WORD_BYTES: [bool; 256] = {
     t
 };
 
-/// The high bit of each byte of `x` that is an ASCII digit or capital.
-fn digit_or_capital(x: u64) -> u64 {
+/// The high bits of the bytes of `x` that are ASCII digits, and of those
+/// that are ASCII capitals.
+fn digits_and_capitals(x: u64) -> (u64, u64) {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     // Bytes below 0x80 (the high bit of the others clears the result), so
     // adding up to 0x50 to each cannot carry into the next byte.
     let t = x & !HIGH;
     let at_least = |lo: u64| (t + (0x80 - lo) * ONES) & HIGH;
-    let digit = at_least(0x30) & !at_least(0x3A);
-    let capital = at_least(0x41) & !at_least(0x5B);
-    (digit | capital) & !x & HIGH
+    let ascii = !x & HIGH;
+    (at_least(0x30) & !at_least(0x3A) & ascii, at_least(0x41) & !at_least(0x5B) & ascii)
+}
+
+/// The little-endian word of 8 bytes.
+fn le_word(chunk: &[u8]) -> u64 {
+    let mut x = [0u8; 8];
+    x.copy_from_slice(chunk);
+    u64::from_le_bytes(x)
 }
 
 impl Candidates {
@@ -311,35 +319,45 @@ impl Candidates {
         let mut pairs = b.chunks_exact(16);
         let mut base = 0;
         for pair in pairs.by_ref() {
-            let (mut lo, mut hi) = ([0u8; 8], [0u8; 8]);
-            lo.copy_from_slice(&pair[..8]);
-            hi.copy_from_slice(&pair[8..]);
-            let (m_lo, m_hi) = (digit_or_capital(u64::from_le_bytes(lo)), digit_or_capital(u64::from_le_bytes(hi)));
-            if m_lo | m_hi != 0 {
-                if m_lo != 0 {
-                    c.flagged(text, base, m_lo, &mut done);
-                }
-                if m_hi != 0 {
-                    c.flagged(text, base + 8, m_hi, &mut done);
-                }
+            let (d_lo, c_lo) = digits_and_capitals(le_word(&pair[..8]));
+            let (d_hi, c_hi) = digits_and_capitals(le_word(&pair[8..]));
+            if d_lo | c_lo | d_hi | c_hi != 0 {
+                c.chunk(text, base, d_lo, c_lo, &mut done);
+                c.chunk(text, base + 8, d_hi, c_hi, &mut done);
             }
             base += 16;
         }
         let mut chunks = pairs.remainder().chunks_exact(8);
         for chunk in chunks.by_ref() {
-            let mut x = [0u8; 8];
-            x.copy_from_slice(chunk);
-            let mask = digit_or_capital(u64::from_le_bytes(x));
-            if mask != 0 {
-                c.flagged(text, base, mask, &mut done);
-            }
+            let (d, caps) = digits_and_capitals(le_word(chunk));
+            c.chunk(text, base, d, caps, &mut done);
             base += 8;
         }
         let mut x = [0u8; 8];
         x[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-        c.flagged(text, base, digit_or_capital(u64::from_le_bytes(x)), &mut done);
-        c.label = c.label || label_hint(text);
+        let (d, caps) = digits_and_capitals(u64::from_le_bytes(x));
+        c.chunk(text, base, d, caps, &mut done);
+        c.label = label_hint(text);
         c
+    }
+
+    /// Reads the 8 bytes from `base`, whose digits and capitals are
+    /// flagged (high bits) in `digits` and `capitals`: every word with a
+    /// digit, and those a capital may end as a UAI ([`may_end_uai`]).
+    #[inline(always)]
+    fn chunk(&mut self, text: &str, base: usize, digits: u64, mut capitals: u64, done: &mut usize) {
+        let b = text.as_bytes();
+        let mut read = digits;
+        while capitals != 0 {
+            let k = capitals.trailing_zeros();
+            capitals &= capitals - 1;
+            if may_end_uai(b, base + (k / 8) as usize) {
+                read |= 1 << k;
+            }
+        }
+        if read != 0 {
+            self.flagged(text, base, read, done);
+        }
     }
 
     /// Reads the words holding the bytes flagged in `mask` (high bits of
@@ -357,7 +375,7 @@ impl Candidates {
             *done = end;
             self.word(text, start..end);
             // The flags inside the word just read are done: dropped at once
-            // rather than one turn of the loop each (all-capital words).
+            // rather than one turn of the loop each.
             let read = end - base;
             mask = if read >= 8 { 0 } else { mask & !((1u64 << (read * 8)) - 1) };
         }
@@ -368,9 +386,6 @@ impl Candidates {
         let b = text.as_bytes();
         let w = &b[r.clone()];
         match w.len() {
-            5 if !self.label => {
-                self.label = LABELS.iter().any(|l| w.eq_ignore_ascii_case(l.as_bytes()));
-            }
             8
                 if w[7].is_ascii_uppercase() && w[..7].iter().all(|&x| x.is_ascii_digit() || matches!(x, b'O' | b'o' | b'I' | b'l')) => {
                     self.uai.push(r);
@@ -393,16 +408,33 @@ impl Candidates {
     }
 }
 
-/// True when `text` holds what a label without a capital holds: "sire",
-/// "insee" or a long s (three vectorised literal searches).
-fn label_hint(text: &str) -> bool {
-    static FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 3]> =
-        LazyLock::new(|| ["sire", "insee", "\u{17F}"].map(memchr::memmem::Finder::new));
-    FINDERS.iter().any(|f| f.find(text.as_bytes()).is_some())
+/// True when the capital at `p` of `b` may end a UAI written without a
+/// digit: 7 bytes of `O`, `o`, `I`, `l` and a capital, ending its word. So
+/// the capital follows one of those (`| 0x20` maps only `O`/`o`, `I`/`i`
+/// and `L`/`l` onto `o`, `i`, `l`: a few more words are read, none is
+/// missed) and no word byte follows it. A word with a digit is read at its
+/// digits; a word with neither shape is no identifier's, whatever its
+/// capitals (a label is found apart, [`label_hint`]).
+fn may_end_uai(b: &[u8], p: usize) -> bool {
+    p.checked_sub(1).is_some_and(|i| matches!(b[i] | 0x20, b'o' | b'i' | b'l')) && b.get(p + 1).is_none_or(|&n| !WORD_BYTES[n as usize])
 }
 
-/// The words a labelled number follows.
-const LABELS: [&str; 3] = ["siren", "siret", "insee"];
+/// True when [`LABELLED_RE`] may match in `text`: it holds "sire" or
+/// "insee" in any ASCII case, or a long s. A label is "siren", "siret" or
+/// "insee" between ASCII word boundaries, and `(?i)` gives its letters no case
+/// variant but their ASCII ones and `ſ` for `s`
+/// (`label_letters_fold_as_the_regex_does`). One vector search of a few
+/// literals rather than reading every word with a capital.
+fn label_hint(text: &str) -> bool {
+    static HINT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i-u)sire|insee").expect("label hint regex"));
+    HINT.is_match(text) || holds_long_s(text.as_bytes())
+}
+
+/// True when `b` holds a long s (`ſ`, bytes C5 BF): a search for its first
+/// byte, which opens few other French letters (`œ`).
+fn holds_long_s(b: &[u8]) -> bool {
+    memchr::memchr_iter(0xC5, b).any(|i| b.get(i + 1) == Some(&0xBF))
+}
 
 /// Every identifier in `text`, in order.
 pub fn find_identifiers(text: &str) -> Vec<IdMatch> {
@@ -674,17 +706,22 @@ fn school_word_at(b: &[u8], mut p: usize, w: &str) -> Option<usize> {
 }
 
 /// The kind of an establishment from its name.
+///
+/// The words are looked for with `memchr::memmem::find` (a name is short:
+/// a one-off search is cheaper than `str::contains`'s searcher built for
+/// each word).
 pub fn establishment_kind(name: &str) -> EstablishmentKind {
     let f = crate::normalize::fold(name);
-    if f.contains("maternelle") {
+    let has = |w: &str| memchr::memmem::find(f.as_bytes(), w.as_bytes()).is_some();
+    if has("maternelle") {
         EstablishmentKind::Maternelle
-    } else if f.contains("elementaire") {
+    } else if has("elementaire") {
         EstablishmentKind::Elementaire
-    } else if f.contains("primaire") {
+    } else if has("primaire") {
         EstablishmentKind::Primaire
-    } else if f.contains("college") {
+    } else if has("college") {
         EstablishmentKind::College
-    } else if f.contains("lycee") {
+    } else if has("lycee") {
         EstablishmentKind::Lycee
     } else {
         EstablishmentKind::Other
@@ -1005,8 +1042,8 @@ mod tests {
         .expect("school regex")
     });
 
-    /// The regex [`label_hint`] replaces.
-    static LABEL_HINT: LazyLock<Regex> = LazyLock::new(|| Regex::new("sire|insee|\u{17F}").expect("label hint regex"));
+    /// [`label_hint`] with Unicode case folding.
+    static LABEL_HINT: LazyLock<Regex> = LazyLock::new(|| Regex::new("(?i:sire|insee)|\u{17F}").expect("label hint regex"));
 
     #[test]
     fn school_word_examples() {
@@ -1120,6 +1157,45 @@ mod tests {
         kept
     }
 
+    /// What [`Candidates::of`] finds, from every word with a digit or a
+    /// capital read whole (as the scan did before it read only words with
+    /// a digit and those a UAI may end).
+    fn candidates_by_words(text: &str) -> Candidates {
+        let b = text.as_bytes();
+        let mut c = Candidates::default();
+        let mut start = 0;
+        while start < b.len() {
+            let end = start + b[start..].iter().take_while(|&&x| is_word_byte(x)).count();
+            if b[start..end].iter().any(|x| x.is_ascii_digit() || x.is_ascii_uppercase()) {
+                c.word(text, start..end);
+            }
+            start = end + 1;
+        }
+        c.label = label_hint(text);
+        c
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20000))]
+        #[test]
+        fn candidates_as_every_word_read(s in "([ \\n,;:()_.\\-]|0|1|2|6|9|O|o|I|i|l|L|R|A|Z|S|ſ|é|É|SIRET|siren|Insee|sIrEn|066|0660206R|066O2O6R|OOOIlOOA|OlOlOlOZ|OIl0lOOA|216601369|21660136900012|20230927|99_DE|DE|AR|ROUSSEL|Conseil|MAIRIE){0,40}") {
+            prop_assert_eq!(Candidates::of(&s), candidates_by_words(&s), "{:?}", s);
+        }
+
+        #[test]
+        fn candidates_as_every_word_read_anywhere(s in "\\PC{0,200}") {
+            prop_assert_eq!(Candidates::of(&s), candidates_by_words(&s), "{:?}", s);
+        }
+
+        /// A text where the labelled regex matches has the label hint.
+        #[test]
+        fn label_hint_wherever_a_label_is(s in "((SIRET|siret|Siren|sIrEn|INSEE|insee|inſee|ſiren|INſEE|sire|Sire|x|é|1| |:|\\n|_)){0,8}") {
+            if LABELLED_RE.is_match(&s) {
+                prop_assert!(label_hint(&s), "{:?}", s);
+            }
+        }
+    }
+
     #[test]
     fn label_letters_fold_as_the_regex_does() {
         // `(?i)` equates these letters with their ASCII cases only, and `s`
@@ -1131,7 +1207,7 @@ mod tests {
             .filter(|c| re.is_match(&c.to_string()) && !"siretnSIRETN".contains(*c))
             .collect();
         assert_eq!(odd, vec!['\u{17F}']);
-        for (s, label) in [("N° SIRET : 1", true), ("numéro siren 1", true), ("code Insee", true), ("INſEE", true), ("sIREN", true), ("sirène, Sirènes", false), ("SIRETS 12", false)] {
+        for (s, label) in [("N° SIRET : 1", true), ("numéro siren 1", true), ("code Insee", true), ("INſEE", true), ("sIREN", true), ("sirène, Sirènes", false), ("SIRETS 12", true), ("Conseil SIR", false)] {
             assert_eq!(Candidates::of(s).label, label, "{s:?}");
         }
     }
