@@ -38,7 +38,7 @@
 //! de M. X", "séance présidée par …") and [`find_attendance_changes`] the
 //! arrivals and departures during the session.
 
-use super::Spanned;
+use super::{KeySearch, Spanned};
 use super::persons::{is_office, parse_person_list};
 use crate::model::{Attendance, Person, Represented, Stated};
 use crate::normalize::{Folded, FoldedSlice};
@@ -609,15 +609,13 @@ static PROXY_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// without any cannot open a section: one literal pass rejects most lines
 /// before the patterns. A literal search is what the regex crate does best
 /// (Teddy reads a text once for all the words).
-static LINE_KEYS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"donne|pouvoir|procuration|delegation|excuse|absent|present|secretaire|presiden|fonction")
-        .expect("line keys regex")
+static LINE_KEYS: LazyLock<KeySearch> = LazyLock::new(|| {
+    KeySearch::new(&["donne", "pouvoir", "procuration", "delegation", "excuse", "absent", "present", "secretaire", "presiden", "fonction"])
 });
 
 /// Words one of which every [`COUNT`] and [`COUNT_LABEL_ONLY`] match holds.
-static COUNT_KEYS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"exercice|present|seance|procuration|pouvoir|donne|votant|pris").expect("count keys regex")
-});
+static COUNT_KEYS: LazyLock<KeySearch> =
+    LazyLock::new(|| KeySearch::new(&["exercice", "present", "seance", "procuration", "pouvoir", "donne", "votant", "pris"]));
 
 /// A byte table of `keys`' first bytes.
 #[cfg(test)]
@@ -1072,21 +1070,10 @@ struct Keys {
     bits: Vec<u16>,
 }
 
-/// The bit of a [`LINE_KEYS`] word, in the order of the regex.
-fn key_bit(w: &str) -> u16 {
-    match w {
-        "donne" => 1,
-        "pouvoir" => 1 << 1,
-        "procuration" => 1 << 2,
-        "delegation" => 1 << 3,
-        "excuse" => 1 << 4,
-        "absent" => 1 << 5,
-        "present" => 1 << 6,
-        "secretaire" => 1 << 7,
-        "presiden" => 1 << 8,
-        "fonction" => 1 << 9,
-        _ => 0,
-    }
+/// The bit of the [`LINE_KEYS`] word of index `i`: `1 << i` ("donne" 1,
+/// "pouvoir" `1 << 1` … "fonction" `1 << 9`).
+fn key_bit(i: usize) -> u16 {
+    1 << i
 }
 
 /// The key bits of a line that [`may_be_proxy_line`] may accept: the
@@ -1115,18 +1102,18 @@ fn key_words(text: &str, fold: &Folded) -> Keys {
     let cap = f.text.len() / 256 + 4;
     let mut keys = Keys { at: Vec::with_capacity(cap), bits: Vec::with_capacity(cap) };
     let b = text.as_bytes();
-    for m in LINE_KEYS.find_iter(f.text) {
+    for (m, word) in LINE_KEYS.find_iter(f.text) {
         // A key word is ASCII: when the original bytes from its start are
         // ASCII for its length, they are the chars that fold to it (one
         // byte per char each way), and it ends after them.
-        let start = f.orig(m.start());
+        let start = f.orig(m.start);
         let len = m.len();
         let end = match b.get(start..start + len) {
             Some(o) if o.is_ascii() => start + len,
-            _ => f.orig(m.end()),
+            _ => f.orig(m.end),
         };
         keys.at.push(start..end);
-        keys.bits.push(key_bit(m.as_str()));
+        keys.bits.push(key_bit(word));
     }
     keys
 }
@@ -2233,7 +2220,7 @@ fn find_counts(text: &str, ls: &[Range<usize>], block_end: usize, fold: &Folded)
     // Each key: its fold range and the original offset of its start.
     let keys: Vec<(Range<usize>, usize)> = COUNT_KEYS
         .find_iter(fold.text.get(..fend).unwrap_or(""))
-        .map(|m| (m.range(), fold.orig(m.start())))
+        .map(|(m, _)| (m.clone(), fold.orig(m.start)))
         .collect();
     let mut next_key = 0;
     let mut pending: Vec<usize> = Vec::new();
@@ -2363,7 +2350,7 @@ fn find_counts_ref(text: &str, ls: &[Range<usize>], block_end: usize, fold: &Fol
             quorum(f.text, &mut st);
             continue;
         }
-        let starts = count_starts_at(f.text, keys.map(|m| m.range()));
+        let starts = count_starts_at(f.text, keys.map(|(m, _)| m));
         if let Some((_, c)) = may_end_with_count_label(f.text)
             .then(|| read::all_at(f.text, &starts, read::count_label_only_at).next())
             .flatten()
@@ -2623,9 +2610,8 @@ fn wordings_of(f: &str, keys: &[Range<usize>], tail: fn(&str, usize) -> Option<u
 /// "arrive", "rejoint", "sort", "s'absente", "quitte", "retire"): one
 /// literal search (SIMD-accelerated) for all, "arrivee" and "sortie" found
 /// as "arrive" and "sort" then read on.
-static CHANGE_KEYS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("arrive|depart|sort|entre|rejoint|s'absente|quitte|retire").expect("change keys regex")
-});
+static CHANGE_KEYS: LazyLock<KeySearch> =
+    LazyLock::new(|| KeySearch::new(&["arrive", "depart", "sort", "entre", "rejoint", "s'absente", "quitte", "retire"]));
 
 /// The places of the key words in the folded text `f`, in order.
 struct ChangeKeys {
@@ -2649,15 +2635,19 @@ struct ChangeKeys {
 fn change_keys(f: &str) -> ChangeKeys {
     let mut keys = ChangeKeys { arrivals: Vec::new(), departures: Vec::new(), verbs: Vec::new() };
     let b = f.as_bytes();
-    for m in CHANGE_KEYS.find_iter(f) {
-        let (start, end) = (m.start(), m.end());
-        match m.as_str() {
-            "depart" => {
-                keys.departures.push(m.range());
+    // The word indices of [`CHANGE_KEYS`].
+    const ARRIVE: usize = 0;
+    const DEPART: usize = 1;
+    const SORT: usize = 2;
+    for (m, word) in CHANGE_KEYS.find_iter(f) {
+        let (start, end) = (m.start, m.end);
+        match word {
+            DEPART => {
+                keys.departures.push(m);
                 continue;
             }
-            "arrive" if b.get(end) == Some(&b'e') => keys.arrivals.push(start..end + 1),
-            "sort" if b.get(end..end + 2) == Some(b"ie") => keys.departures.push(start..end + 2),
+            ARRIVE if b.get(end) == Some(&b'e') => keys.arrivals.push(start..end + 1),
+            SORT if b.get(end..end + 2) == Some(b"ie") => keys.departures.push(start..end + 2),
             _ => {}
         }
         keys.verbs.push(start);
@@ -3021,6 +3011,18 @@ mod fold_tests {
             assert!(LINE_KEYS.is_match(l), "{l}");
         }
         assert!(!LINE_KEYS.is_match("le rapporteur rappelle que le projet a ete vu."));
+    }
+
+    #[test]
+    fn key_word_indices_are_those_the_readers_name() {
+        // `key_bit` and the bit masks count from "donne"; `change_keys`
+        // names "arrive", "depart" and "sort" by their index.
+        assert_eq!(LINE_KEYS.as_str(), "donne|pouvoir|procuration|delegation|excuse|absent|present|secretaire|presiden|fonction");
+        assert_eq!(PROXY_KEY_BITS, key_bit(1) | key_bit(2) | key_bit(3));
+        assert_eq!(SECRETARY_KEY_BITS, key_bit(7) | key_bit(9) | key_bit(4));
+        assert!(CHANGE_KEYS.as_str().starts_with("arrive|depart|sort|"));
+        let keys = change_keys("il arrivee puis depart et sortie, il entre");
+        assert_eq!((keys.arrivals, keys.departures, keys.verbs), (vec![3..10], vec![16..22, 26..32], vec![3, 26, 37]));
     }
 
     #[test]
@@ -3437,7 +3439,7 @@ mod matcher_tests {
         #[test]
         fn count_starts_from_keys_find_every_match(s in any_line()) {
             let all = count_starts(&s);
-            let near = count_starts_at(&s, COUNT_KEYS.find_iter(&s).map(|m| m.range()));
+            let near = count_starts_at(&s, COUNT_KEYS.find_iter(&s).map(|(m, _)| m));
             // A subset of the viable places, holding every match.
             prop_assert!(near.iter().all(|i| all.binary_search(i).is_ok()), "{:?} {:?} {:?}", s, near, all);
             let ranges = |starts: &[usize], rd: fn(&str, usize) -> Option<(usize, read::CountCaps)>| read::all_at(&s, starts, rd).collect::<Vec<_>>();

@@ -10,7 +10,7 @@
 //! (byte offsets preserved), then the lines of one statement are read
 //! together.
 
-use super::{Spanned, is_word_byte};
+use super::{KeySearch, Spanned, is_word_byte};
 use super::segment::{line_ranges, DocLines};
 use crate::normalize::{fold, fold_into};
 use crate::model::{Outcome, Person, Vote};
@@ -1203,47 +1203,6 @@ static OTHER_KEYS: LazyLock<KeySearch> = LazyLock::new(|| {
     KeySearch::new(&["unanim", "majorit", "adopt", "rejet", "contre", "abst", "voix", "exception", "sauf", "approuv", "accept", "decid", "autoris", "valid", "emet", "arret"])
 });
 
-/// A search for the first of a few words: the vectorised packed search of
-/// `aho-corasick` (Teddy) where the processor has it, else the regex of
-/// their alternation. The regex engine uses the same packed search as its
-/// prefilter, but building it made an automaton too (~0.8 M instructions
-/// per process for [`OTHER_KEYS`], four times the packed search's cost),
-/// and each search went through its cache.
-struct KeySearch {
-    /// The words.
-    #[cfg_attr(not(test), allow(dead_code))]
-    words: &'static [&'static str],
-    search: WordSearch,
-}
-
-/// The search of [`KeySearch`].
-enum WordSearch {
-    Packed(aho_corasick::packed::Searcher),
-    Regex(Regex),
-}
-
-impl KeySearch {
-    fn new(words: &'static [&'static str]) -> KeySearch {
-        let packed = aho_corasick::packed::Config::new().match_kind(aho_corasick::packed::MatchKind::LeftmostFirst).builder().extend(words).build();
-        let search = packed.map_or_else(|| WordSearch::Regex(Regex::new(&words.join("|")).expect("key words regex")), WordSearch::Packed);
-        KeySearch { words, search }
-    }
-
-    /// Where the first hit of a word from byte `at` of `hay` starts.
-    fn find_at(&self, hay: &str, at: usize) -> Option<usize> {
-        match &self.search {
-            WordSearch::Packed(s) => (at <= hay.len()).then(|| s.find_in(hay, aho_corasick::Span::from(at..hay.len()))).flatten().map(|m| m.start()),
-            WordSearch::Regex(r) => r.find_at(hay, at).map(|m| m.start()),
-        }
-    }
-
-    /// The words, as the alternation of a regex.
-    #[cfg(test)]
-    fn as_str(&self) -> String {
-        self.words.join("|")
-    }
-}
-
 /// The searcher of "vot", the one key of [`Keys::Other`] shorter than four
 /// bytes, built once.
 static VOT: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("vot"));
@@ -2179,19 +2138,6 @@ mod tests {
             }
         }
         keyed
-    }
-
-    #[test]
-    fn key_search_by_regex_finds_as_the_packed_one() {
-        let words: &'static [&'static str] = &["pour", "blanc", "nul", "exprim"];
-        let by_regex = KeySearch { words, search: WordSearch::Regex(Regex::new(&words.join("|")).unwrap()) };
-        let packed = KeySearch::new(words);
-        let hay = "x pour annul blanc\n nul, les suffrages exprimes pou";
-        for at in 0..=hay.len() {
-            assert_eq!(packed.find_at(hay, at), by_regex.find_at(hay, at), "{at}");
-        }
-        assert_eq!(packed.find_at(hay, 0), Some(2));
-        assert_eq!(packed.find_at(hay, hay.len()), None);
     }
 
     #[test]
