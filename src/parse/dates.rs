@@ -964,7 +964,7 @@ pub fn find_posted_after(text: &str, hint: Option<usize>) -> Option<Spanned<Date
 /// the text: the first of their fragments there, mapped back to the text.
 ///
 /// The six lower-case fragments are found in one vector search of the
-/// fold ([`STAMP_FRAGMENTS`]), match after match until one of each list
+/// fold (`STAMP_FRAGMENTS`), match after match until one of each list
 /// is seen, rather than in six searches of it. The matches come leftmost
 /// first and do not overlap, and no fragment of one list can start inside
 /// a fragment of the other (`fragments_of_the_lists_never_overlap`), so

@@ -88,6 +88,7 @@ impl KeySearch {
     }
 
     /// Whether `hay` holds one of the words.
+    #[cfg(test)]
     pub(crate) fn is_match(&self, hay: &str) -> bool {
         self.find_at(hay, 0).is_some()
     }
