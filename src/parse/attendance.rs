@@ -3022,7 +3022,7 @@ mod fold_tests {
         assert_eq!(SECRETARY_KEY_BITS, key_bit(7) | key_bit(9) | key_bit(4));
         assert!(CHANGE_KEYS.as_str().starts_with("arrive|depart|sort|"));
         let keys = change_keys("il arrivee puis depart et sortie, il entre");
-        assert_eq!(keys.arrivals, [3..10]);
+        assert_eq!((keys.arrivals.len(), keys.arrivals.first()), (1, Some(&(3..10))));
         assert_eq!((keys.departures, keys.verbs), (vec![16..22, 26..32], vec![3, 26, 37]));
     }
 
