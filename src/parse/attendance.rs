@@ -3297,6 +3297,16 @@ mod matcher_tests {
         prop_oneof![label_line(), glued_line(), "(\\PC|\n){0,80}"]
     }
 
+    /// The text of lines `v` (upper-cased if `upper`), its fold and its
+    /// line ranges.
+    fn lined(v: &[String], upper: bool) -> (String, Folded, Vec<Range<usize>>) {
+        let text = v.join("\n");
+        let text = if upper { text.to_uppercase() } else { text };
+        let fold = Folded::new(&text);
+        let ls = lines(&text, &fold);
+        (text, fold, ls)
+    }
+
     fn label_line() -> impl Strategy<Value = String> {
         proptest::collection::vec(proptest::sample::select(LABEL_PIECES), 0..14).prop_map(|v| v.join(" "))
     }
@@ -3349,10 +3359,7 @@ mod matcher_tests {
             cut in 0usize..1000,
             upper in proptest::bool::ANY,
         ) {
-            let text = v.join("\n");
-            let text = if upper { text.to_uppercase() } else { text };
-            let fold = Folded::new(&text);
-            let ls = lines(&text, &fold);
+            let (text, fold, ls) = lined(&v, upper);
             let mut end = (text.len() * cut / 1000).min(text.len());
             while !text.is_char_boundary(end) {
                 end -= 1;
@@ -3366,10 +3373,7 @@ mod matcher_tests {
             cut in 0usize..1000,
             upper in proptest::bool::ANY,
         ) {
-            let text = v.join("\n");
-            let text = if upper { text.to_uppercase() } else { text };
-            let fold = Folded::new(&text);
-            let ls = lines(&text, &fold);
+            let (text, fold, ls) = lined(&v, upper);
             let limit = text.len() * cut / 1000;
             let places = quorum_places(&text, &ls, limit, &fold);
             for r in ls.iter().take_while(|r| r.start < limit) {
