@@ -801,8 +801,11 @@ impl Finish {
 }
 
 /// Inputs per pool job, at most: a job's results go to the writing thread
-/// in one message, which wakes it once for several small documents.
-const CHUNK: usize = 4;
+/// in one message, which wakes it once for several small documents. With
+/// two workers on two cores, jobs of 4 spent about 0.02 s more CPU than
+/// jobs of 8 on 1 010 small documents (0.18 s against 0.16 s), in
+/// hand-offs and wake-ups.
+const CHUNK: usize = 8;
 
 /// Spawns one pool job that processes `chunk` (seq numbers from `first`)
 /// and sends its results in one message; returns the inputs it took.
