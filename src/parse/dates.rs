@@ -1333,6 +1333,12 @@ mod tests {
         }
     }
 
+    /// The byte range between offsets `a` and `b` of `s` (either order),
+    /// each clamped to `s` and moved back to a char boundary.
+    fn char_bounds(s: &str, a: usize, b: usize) -> (usize, usize) {
+        (floor_char_boundary(s, a.min(b).min(s.len())), floor_char_boundary(s, a.max(b).min(s.len())))
+    }
+
     /// [`stamp_hints`] as it was: one memmem search of the fold for each
     /// fragment.
     fn stamp_hints_by_six_searches(fold: &FoldedSlice<'_>) -> (Option<usize>, Option<usize>) {
@@ -1345,7 +1351,7 @@ mod tests {
         #[test]
         fn stamp_hints_as_six_searches(s in "((ccu|fecture|ception|affich|publi|ligne|ccaffich|fectu|publigne|lignccu|cc|c|f|a|p|l|u|e|Reçu|PRÉFECTURE|é|\n| )){0,16}", a in 0usize..120, b in 0usize..120) {
             let f = crate::normalize::Folded::new(&s);
-            let (lo, hi) = (floor_char_boundary(&s, a.min(b).min(s.len())), floor_char_boundary(&s, a.max(b).min(s.len())));
+            let (lo, hi) = char_bounds(&s, a, b);
             let slice = f.slice(lo..hi);
             prop_assert_eq!(stamp_hints(&slice), stamp_hints_by_six_searches(&slice), "{:?}", &s[lo..hi]);
         }
@@ -1364,7 +1370,7 @@ mod tests {
         #[test]
         fn stamps_from_fold_hints_as_from_the_text(s in "((Reçu en préfecture le |REÇU EN PRÉFECTURE LE |Accusé de réception |ACCUSÉ RÉCEPTION |Affiché le |AFFICHÉ LE |Publié le |mis en ligne le |PUBLIÉ |4 octobre 2023|12/03/2021|œ|Œ|ſ|ﬁ|É|é|x|C|c|\n| |:)){0,14}", a in 0usize..200, b in 0usize..200) {
             let f = crate::normalize::Folded::new(&s);
-            let (lo, hi) = (floor_char_boundary(&s, a.min(b).min(s.len())), floor_char_boundary(&s, a.max(b).min(s.len())));
+            let (lo, hi) = char_bounds(&s, a, b);
             let t = &s[lo..hi];
             let (received, posted) = stamp_hints(&f.slice(lo..hi));
             prop_assert_eq!(find_received_after(t, received), find_received(t), "{:?}", t);
