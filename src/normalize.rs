@@ -432,10 +432,44 @@ pub fn fold_char(c: char) -> char {
 }
 
 /// Reads one word of letters at the start of `s`, folded to ASCII lower
-/// case into `buf`: its byte length in `s`, and the folded word when it fits
-/// the buffer and folds to ASCII (`None` otherwise: too long to be any of
-/// the words a caller looks for).
-pub fn fold_word<'b>(s: &str, buf: &'b mut [u8]) -> (usize, Option<&'b str>) {
+/// case: its byte length in `s`, and the folded word when it fits `buf`
+/// and folds to ASCII (`None` otherwise: too long to be any of the words a
+/// caller looks for).
+///
+/// ASCII words (most words of French text) are read here: a word of ASCII
+/// letters ended by an ASCII byte or the end of `s` is those letters
+/// lower-cased (`fold_char` lower-cases ASCII, every ASCII letter is
+/// alphabetic and no other ASCII char is); a word already in lower case is
+/// given as it is in `s`, without a copy. A word going on with a non-ASCII
+/// char (an accented letter) is read char by char (`fold_word_chars`).
+pub fn fold_word<'a>(s: &'a str, buf: &'a mut [u8]) -> (usize, Option<&'a str>) {
+    let b = s.as_bytes();
+    let (mut n, mut upper) = (0, false);
+    while let Some(&c) = b.get(n) {
+        if c.is_ascii_uppercase() {
+            upper = true;
+        } else if !c.is_ascii_lowercase() {
+            break;
+        }
+        n += 1;
+    }
+    if b.get(n).is_some_and(|&c| !c.is_ascii()) {
+        return fold_word_chars(s, buf);
+    }
+    if n == 0 || n > buf.len() {
+        return (n, None);
+    }
+    if !upper {
+        return (n, Some(&s[..n]));
+    }
+    let out = &mut buf[..n];
+    out.copy_from_slice(&b[..n]);
+    out.make_ascii_lowercase();
+    (n, std::str::from_utf8(out).ok())
+}
+
+/// [`fold_word`] read char by char, each folded with [`fold_char`].
+fn fold_word_chars<'b>(s: &str, buf: &'b mut [u8]) -> (usize, Option<&'b str>) {
     let mut n = 0usize;
     let mut len = 0usize;
     let mut fits = true;
@@ -743,6 +777,17 @@ impl FoldedSlice<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20000))]
+        /// The ASCII fast path reads each word as the char-by-char reading.
+        #[test]
+        fn fold_word_as_char_by_char(s in "((deux|MILLE|Vingt|premier|quatre|abcdefghijklmnopqrst|abcdefghijklmnop|é|É|œ|ſ|ß|x|X|-| |1|'|\\.|\u{2003})){0,6}", size in proptest::sample::select(vec![0usize, 3, 12, 16])) {
+            let (mut a, mut b) = (vec![0u8; size], vec![0u8; size]);
+            proptest::prop_assert_eq!(fold_word(&s, &mut a), fold_word_chars(&s, &mut b), "{:?}", s);
+        }
+    }
+
 
     #[test]
     fn line_map_survives_crlf_and_markdown() {

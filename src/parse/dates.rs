@@ -34,7 +34,7 @@ fn fail<T>(input: &str) -> Res<'_, T> {
 /// optional abbreviation dot).
 pub fn month(input: &str) -> Res<'_, u8> {
     let mut buf = [0u8; 12];
-    let (len, w) = super::numbers::fold_word(input, &mut buf);
+    let (len, w) = crate::normalize::fold_word(input, &mut buf);
     let Some(w) = w else { return fail(input) };
     let (m, abbrev) = match w {
         "janvier" => (1, false),
@@ -69,7 +69,7 @@ pub fn month(input: &str) -> Res<'_, u8> {
 /// A weekday name.
 fn weekday(input: &str) -> Res<'_, ()> {
     let mut buf = [0u8; 12];
-    let (len, w) = super::numbers::fold_word(input, &mut buf);
+    let (len, w) = crate::normalize::fold_word(input, &mut buf);
     match w {
         Some("lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche") => {
             Ok((&input[len..], ()))
@@ -247,7 +247,7 @@ fn minutes(input: &str) -> Res<'_, u8> {
         (r, m as u64)
     } else {
         let mut buf = [0u8; 12];
-        let (len, w) = super::numbers::fold_word(s, &mut buf);
+        let (len, w) = crate::normalize::fold_word(s, &mut buf);
         match w {
             Some("quart") => (&s[len..], 15),
             Some("demie") => (&s[len..], 30),

@@ -9,40 +9,8 @@
 //! letters, like "dixième") ends the number; the separator before it is
 //! left unconsumed.
 
+use crate::normalize::fold_word;
 use nom::IResult;
-
-/// [`crate::normalize::fold_word`], with ASCII words (most words of French
-/// text) read here: a word of ASCII letters ended by an ASCII byte or the
-/// end of `s` is those letters lower-cased (`fold_char` lower-cases ASCII,
-/// every ASCII letter is alphabetic and no other ASCII char is), `None`
-/// past the buffer's length as there; a word already in lower case is
-/// given as it is in `s`, without a copy. A word going on with a non-ASCII
-/// char (an accented letter) is read by `fold_word` itself.
-pub(crate) fn fold_word<'a>(s: &'a str, buf: &'a mut [u8]) -> (usize, Option<&'a str>) {
-    let b = s.as_bytes();
-    let (mut n, mut upper) = (0, false);
-    while let Some(&c) = b.get(n) {
-        if c.is_ascii_uppercase() {
-            upper = true;
-        } else if !c.is_ascii_lowercase() {
-            break;
-        }
-        n += 1;
-    }
-    if b.get(n).is_some_and(|&c| !c.is_ascii()) {
-        return crate::normalize::fold_word(s, buf);
-    }
-    if n == 0 || n > buf.len() {
-        return (n, None);
-    }
-    if !upper {
-        return (n, Some(&s[..n]));
-    }
-    let out = &mut buf[..n];
-    out.copy_from_slice(&b[..n]);
-    out.make_ascii_lowercase();
-    (n, std::str::from_utf8(out).ok())
-}
 
 /// One number word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -470,16 +438,6 @@ pub(crate) mod tests {
             "soixante et onze millions quatre-vingt-un"
         );
         assert_eq!(spell(21, true), "vingt-et-un");
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20000))]
-        /// The ASCII fast path reads each word as `normalize::fold_word`.
-        #[test]
-        fn fold_word_as_normalize(s in "((deux|MILLE|Vingt|premier|quatre|abcdefghijklmnopqrst|abcdefghijklmnop|é|É|œ|ſ|ß|x|X|-| |1|'|\\.|\u{2003})){0,6}", size in proptest::sample::select(vec![0usize, 3, 12, 16])) {
-            let (mut a, mut b) = (vec![0u8; size], vec![0u8; size]);
-            proptest::prop_assert_eq!(fold_word(&s, &mut a), crate::normalize::fold_word(&s, &mut b), "{:?}", s);
-        }
     }
 
     proptest::proptest! {
