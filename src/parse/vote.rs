@@ -1083,7 +1083,7 @@ impl<'a> FoldedLines<'a> {
         // Folding keeps every `\n` and makes none, and no mark spans a line
         // break: the whole text folds at once, then splits like the text.
         if plural_marks && has_plural_mark(&buf) {
-            buf = Cow::Owned(buf.replace("(s)", "s").replace("(e)", "e").replace("(es)", "es"));
+            buf = Cow::Owned(drop_plural_marks(&buf));
         }
         FoldedLines { ranges: Cow::Owned(line_ranges(text)), spans: Cow::Owned(line_ranges(&buf)), buf }
     }
@@ -1094,7 +1094,7 @@ impl<'a> FoldedLines<'a> {
     /// buffer are then found again).
     fn of_doc(fold: &'a str, doc: &'a DocLines) -> Self {
         if has_plural_mark(fold) {
-            let buf = fold.replace("(s)", "s").replace("(e)", "e").replace("(es)", "es");
+            let buf = drop_plural_marks(fold);
             let spans = line_ranges(&buf);
             return FoldedLines { ranges: Cow::Borrowed(&doc.text), spans: Cow::Owned(spans), buf: Cow::Owned(buf) };
         }
@@ -1114,6 +1114,32 @@ fn has_plural_mark(buf: &str) -> bool {
         let rest = &b[i + 1..];
         rest.starts_with(b"s)") || rest.starts_with(b"e)") || rest.starts_with(b"es)")
     })
+}
+
+/// `buf` with its plural marks dropped: "(s)" → "s", then "(e)" → "e",
+/// then "(es)" → "es", each a pass of its own as `str::replace` would make
+/// them, but each found from the opening parentheses (memchr) rather than
+/// by a substring search of the whole text.
+fn drop_plural_marks(buf: &str) -> String {
+    let mut out = Cow::Borrowed(buf);
+    for (mark, kept) in [("(s)", "s"), ("(e)", "e"), ("(es)", "es")] {
+        let b = out.as_bytes();
+        let mut done: Option<String> = None;
+        let mut from = 0;
+        for i in memchr::memchr_iter(b'(', b) {
+            if i >= from && b[i..].starts_with(mark.as_bytes()) {
+                let o = done.get_or_insert_with(|| String::with_capacity(b.len()));
+                o.push_str(&out[from..i]);
+                o.push_str(kept);
+                from = i + mark.len();
+            }
+        }
+        if let Some(mut o) = done {
+            o.push_str(&out[from..]);
+            out = Cow::Owned(o);
+        }
+    }
+    out.into_owned()
 }
 
 impl FoldedLines<'_> {
@@ -2093,6 +2119,27 @@ mod tests {
     /// line with a key.
     fn cue_as_it_was(line: &str) -> Option<Cue> {
         if ALL_KEYS.iter().any(|w| line.contains(w)) { other_keyed_cue(line) } else { None }
+    }
+
+    #[test]
+    fn plural_marks_dropped_in_order() {
+        assert_eq!(drop_plural_marks("élu(e)s présent(s) conseillère(es)"), "élues présents conseillèrees");
+        // The "(s)" pass makes an "(es)" that the last pass drops.
+        assert_eq!(drop_plural_marks("(e(s))"), "es");
+        assert_eq!(drop_plural_marks("sans marque (ni) fin ("), "sans marque (ni) fin (");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// One pass per mark from the parentheses, as the chained
+        /// `str::replace` calls it replaced.
+        #[test]
+        fn plural_marks_like_chained_replace(s in "(\\(|\\)|s|e|es|é| |x){0,30}") {
+            proptest::prop_assert_eq!(
+                drop_plural_marks(&s),
+                s.replace("(s)", "s").replace("(e)", "e").replace("(es)", "es")
+            );
+        }
     }
 
     proptest::proptest! {
