@@ -150,14 +150,16 @@ fn person(title: Option<&str>, given: &str, family: &str) -> Person {
 
 /// A record with every optional part filled, in the author's own words.
 fn full_record() -> Deliberation {
-    let mut r = Deliberation::default();
-    r.source = Source {
-        path: "pv/valbrune-2024-03.pdf".into(),
-        sha256: "0".repeat(64),
-        format: Format::Pdf,
-        index: 2,
-        page: Some(4),
-        count: Some(5),
+    let mut r = Deliberation {
+        source: Source {
+            path: "pv/valbrune-2024-03.pdf".into(),
+            sha256: "0".repeat(64),
+            format: Format::Pdf,
+            index: 2,
+            page: Some(4),
+            count: Some(5),
+        },
+        ..Deliberation::default()
     };
     r.body = Body {
         name: Some("Commune de Valbrune".into()),

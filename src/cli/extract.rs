@@ -106,6 +106,7 @@ fn options(args: &ExtractArgs) -> Result<Options, String> {
         load: LoadOptions { max_bytes, isolation },
         // main() runs the command on a thread with a worker's stack.
         inline_single: true,
+        trim: Some(crate::release_memory),
         ..Options::default()
     })
 }
