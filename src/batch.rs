@@ -530,8 +530,8 @@ pub struct Options {
     /// Without it, the peak memory of two workers kept rising with the
     /// number of inputs (about 11.0 MB after 1 000 generated documents,
     /// 12.2 MB after 10 000, 13.0 MB after 100 000), pages freed by one
-    /// worker lingering while the other took fresh ones; with it, 11.3,
-    /// 12.0 and 12.2 MB.
+    /// worker lingering while the other took fresh ones; with it,
+    /// 10.8–11.4, 11.0–11.7 and 11.5–11.7 MB.
     pub trim: Option<fn()>,
 }
 
