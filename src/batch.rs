@@ -812,7 +812,8 @@ where
 }
 
 /// What a worker does with an input's output once made: render it
-/// ([`Options::render`]) and drop it ([`Options::keep_output`]).
+/// ([`Options::render`]) and drop it ([`Options::keep_output`]); and after
+/// a job, trim its memory when due ([`Options::trim`]).
 #[derive(Clone, Copy)]
 struct Finish {
     render: Option<fn(&Output) -> Vec<u8>>,
